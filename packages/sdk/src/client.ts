@@ -1,0 +1,217 @@
+// The HTTP client: validates what goes out and what comes back, retries what is safe to retry, never hangs.
+import * as z from 'zod/v4/mini';
+import { ErrorBody, type FieldError } from './contract/common.js';
+import { buildPath, routes, type RouteDef, type RouteName, type Routes } from './contract/routes.js';
+import { ApiError, ContractError, NetworkError, TimeoutError, ValidationError } from './errors.js';
+
+export interface ClientOptions {
+  /** Where the API lives, e.g. `https://api.example.org`. Paths such as `/v1/custody` are appended. */
+  baseUrl: string;
+  /** Sent as `X-Referral-Partner` so an agency can tell partners apart (never visitor data). */
+  partnerId?: string;
+  /** A fetch implementation; defaults to the global one. */
+  fetch?: typeof fetch;
+  /** Deadline for a whole call, retries included. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts after the first for retryable failures. Default 2 (3 attempts in all); 0 disables retries. */
+  retries?: number;
+  /** Backoff base and cap in ms. Defaults 250 and 4 000. */
+  backoff?: { baseMs?: number; capMs?: number };
+  /** Source of randomness for jitter, in [0, 1). For tests. */
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's deadline for this call. */
+  timeoutMs?: number;
+}
+
+export interface IdempotentCallOptions extends CallOptions {
+  /** Makes a retried POST safe. Generated when absent. */
+  idempotencyKey?: string;
+}
+
+type Input<S> = S extends z.ZodMiniType ? z.input<S> : never;
+type Output<R extends RouteDef> = z.output<R['response']>;
+
+export interface RequestInput {
+  params?: Record<string, string>;
+  query?: unknown;
+  body?: unknown;
+}
+
+export type SnapshotResult =
+  | { notModified: true; etag: string }
+  | { notModified: false; etag: string | undefined; snapshot: Output<Routes['getDirectorySnapshot']> };
+
+const RETRY_AFTER_MAX_MS = 60_000;
+
+export function createClient(options: ClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(baseUrl)) throw new TypeError('baseUrl must be an absolute http(s) URL');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const defaultTimeout = options.timeoutMs ?? 10_000;
+  const retries = Math.max(0, options.retries ?? 2);
+  const baseMs = options.backoff?.baseMs ?? 250;
+  const capMs = options.backoff?.capMs ?? 4_000;
+  const random = options.random ?? Math.random;
+
+  /** Full jitter: a uniformly random wait between 0 and the capped exponential step. */
+  const backoffDelay = (attempt: number) => random() * Math.min(capMs, baseMs * 2 ** attempt);
+
+  async function send(
+    name: RouteName,
+    input: RequestInput,
+    call: CallOptions & { idempotencyKey?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const route: RouteDef = routes[name];
+    const url = new URL(baseUrl + buildPath(route.path, validate(route.params, input.params ?? {}, 'params')));
+    if (route.query) appendQuery(url, validate(route.query, input.query ?? {}, 'query'));
+    const body = route.body ? JSON.stringify(validate(route.body, input.body, 'body')) : undefined;
+
+    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.partnerId) headers['x-referral-partner'] = options.partnerId;
+    if (route.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey ?? randomKey();
+    const retryable = route.method === 'GET' || headers['idempotency-key'] !== undefined;
+
+    const timeoutMs = call.timeoutMs ?? defaultTimeout;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+    const fail = (cause?: unknown): never => {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (deadline.aborted) throw new TimeoutError(timeoutMs);
+      throw new NetworkError(`Could not reach ${url.origin}`, { cause });
+    };
+
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await doFetch(url, { method: route.method, headers, body, signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      } catch (error) {
+        if (signal.aborted || !retryable || attempt >= retries) fail(error);
+        await sleep(backoffDelay(attempt), signal).catch(fail);
+        continue;
+      }
+      if (response.ok || response.status === 304) return response;
+      const error = await toApiError(response);
+      const transient = response.status === 429 || response.status >= 500;
+      if (!transient || !retryable || attempt >= retries) throw error;
+      const wait = Math.max(backoffDelay(attempt), error.retryAfterMs ?? 0);
+      if (wait > RETRY_AFTER_MAX_MS) throw error;
+      await sleep(wait, signal).catch(fail);
+    }
+  }
+
+  async function call<N extends RouteName>(name: N, input: RequestInput, opts?: IdempotentCallOptions): Promise<Output<Routes[N]>> {
+    const response = await send(name, input, opts);
+    return parseResponse(name, response) as Promise<Output<Routes[N]>>;
+  }
+
+  return {
+    custody: {
+      search: (query: Input<Routes['searchCustody']['query']>, opts?: CallOptions) => call('searchCustody', { query }, opts),
+      get: (id: string, opts?: CallOptions) => call('getCustodyRecord', { params: { id } }, opts),
+    },
+    services: {
+      search: (query: Input<Routes['searchServices']['query']>, opts?: CallOptions) => call('searchServices', { query }, opts),
+      get: (id: string, opts?: CallOptions) => call('getService', { params: { id } }, opts),
+      /** The whole directory. Pass the last `etag` to get `notModified` instead of the same data again. */
+      snapshot: async (opts: CallOptions & { etag?: string } = {}): Promise<SnapshotResult> => {
+        const response = await send('getDirectorySnapshot', {}, { ...opts, headers: opts.etag ? { 'if-none-match': opts.etag } : {} });
+        const etag = response.headers.get('etag') ?? undefined;
+        if (response.status === 304 && opts.etag) return { notModified: true, etag: etag ?? opts.etag };
+        return { notModified: false, etag, snapshot: (await parseResponse('getDirectorySnapshot', response)) as Output<Routes['getDirectorySnapshot']> };
+      },
+      hotlines: (opts?: CallOptions) => call('listHotlines', {}, opts),
+    },
+    alerts: {
+      subscribe: (request: Input<Routes['subscribe']['body']>, opts?: IdempotentCallOptions) => call('subscribe', { body: request }, opts),
+      confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) => call('confirmSubscription', { body: request }, opts),
+      unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) => call('unsubscribe', { body: request }, opts),
+    },
+  };
+}
+
+export type ReferralClient = ReturnType<typeof createClient>;
+
+/** zod issues as `{ path: 'a.b.0', message }`. */
+export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function validate<T>(schema: z.ZodMiniType | undefined, value: T, where: string): T & Record<string, string> {
+  if (!schema) return value as T & Record<string, string>;
+  const result = z.safeParse(schema, value);
+  if (!result.success) {
+    throw new ValidationError(toFieldErrors(result.error).map((f) => ({ ...f, path: f.path || where })));
+  }
+  return result.data as T & Record<string, string>;
+}
+
+function appendQuery(url: URL, query: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+  }
+}
+
+async function parseResponse(name: string, response: Response): Promise<unknown> {
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ContractError(name, [{ path: '', message: 'The answer is not valid JSON.' }]);
+  }
+  const result = z.safeParse(routes[name as RouteName].response, json);
+  if (!result.success) throw new ContractError(name, toFieldErrors(result.error));
+  return result.data;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = z.safeParse(ErrorBody, body);
+  const error = parsed.success ? parsed.data.error : undefined;
+  return new ApiError({
+    status: response.status,
+    code: error?.code ?? `http_${response.status}`,
+    message: error?.message ?? `The server answered ${response.status}.`,
+    fields: error?.fields,
+    requestId: error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
+    retryAfterMs,
+  });
+}
+
+/** `Retry-After` as milliseconds: either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function randomKey(): string {
+  return globalThis.crypto.randomUUID();
+}

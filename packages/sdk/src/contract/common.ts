@@ -1,0 +1,108 @@
+// Building blocks shared by every resource schema. zod/mini keeps the browser bundle small.
+import * as z from 'zod/v4/mini';
+
+/** Opaque identifier: letters, digits and `._:-`, so it is safe in a URL path segment. */
+export const Id = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'));
+
+/** ISO 8601 timestamp with an offset (`2026-11-29T10:00:00Z`). */
+export const Timestamp = z.iso.datetime({ offset: true });
+
+/** ISO 639-1 language code, lower case (`en`, `es`). */
+export const LanguageCode = z.string().check(z.regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code such as "en".'));
+
+/** BCP 47 language tag (`en`, `es-MX`, `zh-Hant`). */
+export const LanguageTag = z.string().check(
+  z.maxLength(35),
+  z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as "en" or "es-MX".'),
+);
+
+/** Two-letter U.S. state or territory code. */
+export const StateCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use a two-letter state code such as "TX".'));
+
+/** U.S. ZIP code, 5 digits or ZIP+4. */
+export const PostalCode = z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP code.'));
+
+/** A telephone number as displayed or dialled: digits with optional +, spaces, dots, dashes, parentheses, extension. */
+export const PhoneNumber = z.string().check(
+  z.minLength(3),
+  z.maxLength(40),
+  z.regex(/^\+?[0-9][0-9 ().-]*[0-9)]( ?(x|ext\.?) ?[0-9]{1,6})?$/i, 'Use a telephone number with digits only.'),
+);
+
+/** Only https: web addresses are ever turned into links. */
+export const HttpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Use an https:// address.' });
+
+/** Plain text from a data source: bounded so one bad record cannot flood a page. */
+export const Text = (max = 2000) => z.string().check(z.maxLength(max));
+export const Name = z.string().check(z.minLength(1), z.maxLength(300));
+
+export const Latitude = z.number().check(z.gte(-90), z.lte(90));
+export const Longitude = z.number().check(z.gte(-180), z.lte(180));
+
+export const PAGE_SIZE_MAX = 100;
+
+/** Paging parameters in a query string (numbers arrive as text; callers pass numbers). */
+export const PageQuery = {
+  page: z.optional(z.coerce.number<number>().check(z.int(), z.gte(1), z.lte(10_000))),
+  pageSize: z.optional(z.coerce.number<number>().check(z.int(), z.gte(1), z.lte(PAGE_SIZE_MAX))),
+};
+
+/** A page of results. `total` counts every match, not just this page. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().check(z.int(), z.gte(0)),
+    page: z.number().check(z.int(), z.gte(1)),
+    pageSize: z.number().check(z.int(), z.gte(1)),
+  });
+
+/** A query-string flag: `true`/`false`/`1`/`0` from a URL, or a boolean from code. */
+export const QueryFlag = z.pipe(
+  z.union([z.boolean(), z.enum(['true', 'false', '1', '0'])]),
+  z.transform((v: boolean | 'true' | 'false' | '1' | '0') => v === true || v === 'true' || v === '1'),
+);
+
+/** A repeatable query-string value: `a,b`, repeated keys, or an array from code. */
+export const queryList = <T extends z.ZodMiniType<string, string>>(item: T) =>
+  z.pipe(
+    z.union([z.string(), z.array(z.string())]),
+    z.pipe(
+      z.transform((v: string | string[]) =>
+        (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+      ),
+      z.array(item),
+    ),
+  );
+
+/** Everything that can go wrong, as a stable machine-readable code. */
+export const ErrorCode = z.enum([
+  'validation_failed',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'invalid_code',
+  'code_expired',
+  'too_many_attempts',
+  'invalid_token',
+  'forbidden',
+  'internal',
+  'unavailable',
+]);
+
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+
+/** The one shape of every failure response. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.array(FieldError)),
+    requestId: z.optional(z.string()),
+  }),
+});
+
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type FieldError = z.infer<typeof FieldError>;
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './service.js';
+export * from './custody.js';
+export * from './alerts.js';
+export * from './routes.js';

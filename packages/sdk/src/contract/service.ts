@@ -1,0 +1,158 @@
+// The directory entry: a help service, aligned with Open Referral HSDS 3.0 (flattened for the web).
+import * as z from 'zod/v4/mini';
+import {
+  HttpsUrl, Id, LanguageCode, Latitude, Longitude, Name, PageQuery, PhoneNumber, PostalCode, QueryFlag, Text,
+  Timestamp, pageOf, queryList,
+} from './common.js';
+
+/** Category slugs the directory knows words for. Data may carry others (from HSDS taxonomies). */
+export const SERVICE_CATEGORIES = [
+  'hotline',
+  'domestic-violence',
+  'sexual-assault',
+  'shelter',
+  'counseling',
+  'legal-aid',
+  'protective-orders',
+  'victim-compensation',
+  'victim-advocacy',
+  'court-accompaniment',
+  'human-trafficking',
+  'child-abuse',
+  'elder-abuse',
+  'stalking',
+  'homicide-survivors',
+  'immigration',
+  'medical',
+  'housing',
+  'financial-assistance',
+  'support-group',
+  'custody-notification',
+] as const;
+export type KnownCategory = (typeof SERVICE_CATEGORIES)[number];
+
+export const Category = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use a category slug such as "legal-aid".'));
+
+export const PhoneType = z.enum(['voice', 'text', 'tty', 'fax']);
+
+export const Phone = z.object({
+  number: PhoneNumber,
+  type: PhoneType,
+  description: z.optional(Text(300)),
+  languages: z.array(LanguageCode),
+});
+
+/**
+ * A place a service is offered. A confidential location (a shelter) keeps its city so that "shelter in Tucson"
+ * still finds it, but never carries a street address or coordinates.
+ */
+export const Location = z
+  .object({
+    id: z.optional(Id),
+    name: z.optional(Name),
+    address: z.optional(Text(300)),
+    city: z.optional(Text(120)),
+    county: z.optional(Text(120)),
+    state: z.optional(Text(60)),
+    postalCode: z.optional(PostalCode),
+    country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
+    lat: z.optional(Latitude),
+    lon: z.optional(Longitude),
+    confidential: z.boolean(),
+  })
+  .check(
+    z.refine((l) => !l.confidential || (l.address === undefined && l.lat === undefined && l.lon === undefined), {
+      message: 'A confidential location must not carry a street address or coordinates.',
+    }),
+  );
+
+export const Weekday = z.enum(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su']);
+const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour time such as "09:30".'));
+
+/** Weekly opening hours. `closes` earlier than `opens` means the period runs past midnight. */
+export const Schedule = z.object({
+  open24x7: z.boolean(),
+  timezone: z.optional(z.string().check(z.maxLength(64))),
+  hours: z.array(z.object({ day: Weekday, opens: ClockTime, closes: ClockTime })),
+  note: z.optional(Text(300)),
+});
+
+export const Service = z.object({
+  id: Id,
+  name: Name,
+  alternateName: z.optional(Name),
+  organization: z.object({ id: Id, name: Name, url: z.optional(HttpsUrl) }),
+  description: Text(4000),
+  categories: z.array(Category),
+  languages: z.array(LanguageCode),
+  phones: z.array(Phone),
+  email: z.optional(z.email()),
+  url: z.optional(HttpsUrl),
+  locations: z.array(Location),
+  schedule: z.optional(Schedule),
+  eligibility: z.optional(Text(1000)),
+  fees: z.optional(Text(500)),
+  accessibility: z.optional(Text(1000)),
+  serviceArea: z.optional(Text(300)),
+  lastVerifiedAt: z.optional(Timestamp),
+});
+
+export const ServiceSearchQuery = z
+  .object({
+    q: z.optional(z.string().check(z.maxLength(200))),
+    lat: z.optional(z.coerce.number<number>().check(z.gte(-90), z.lte(90))),
+    lon: z.optional(z.coerce.number<number>().check(z.gte(-180), z.lte(180))),
+    postalCode: z.optional(PostalCode),
+    radiusKm: z.optional(z.coerce.number<number>().check(z.gt(0), z.lte(1000))),
+    category: z.optional(queryList(Category)),
+    language: z.optional(queryList(LanguageCode)),
+    openNow: z.optional(QueryFlag),
+    ...PageQuery,
+  })
+  .check(
+    z.refine((q) => (q.lat === undefined) === (q.lon === undefined), {
+      message: 'Give both lat and lon, or neither.',
+      path: ['lon'],
+    }),
+  );
+
+/** One search result: the service, and how far away it is when a location was given. */
+export const ServiceHit = z.object({
+  service: Service,
+  distanceKm: z.optional(z.number().check(z.gte(0))),
+});
+
+export const ServicePage = pageOf(ServiceHit);
+
+/** The whole directory for client-side search; served with an ETag. */
+export const DirectorySnapshot = z.object({
+  version: z.string(),
+  generatedAt: Timestamp,
+  services: z.array(Service),
+});
+
+/** A national or local line shown when nothing else works. */
+export const Hotline = z.object({
+  id: Id,
+  name: Name,
+  number: PhoneNumber,
+  type: PhoneType,
+  description: Text(500),
+  languages: z.array(LanguageCode),
+  available24x7: z.boolean(),
+  url: z.optional(HttpsUrl),
+});
+export const HotlineList = z.object({ items: z.array(Hotline) });
+
+export type PhoneType = z.infer<typeof PhoneType>;
+export type Phone = z.infer<typeof Phone>;
+export type Location = z.infer<typeof Location>;
+export type Weekday = z.infer<typeof Weekday>;
+export type Schedule = z.infer<typeof Schedule>;
+export type Service = z.infer<typeof Service>;
+export type ServiceSearchQuery = z.input<typeof ServiceSearchQuery>;
+export type ServiceHit = z.infer<typeof ServiceHit>;
+export type ServicePage = z.infer<typeof ServicePage>;
+export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;
+export type Hotline = z.infer<typeof Hotline>;
+export type HotlineList = z.infer<typeof HotlineList>;

@@ -1,0 +1,5 @@
+// @referral-kit/sdk: the headless core. No DOM, no UI; runs in browsers and Node ≥ 20.
+export * from './contract/index.js';
+export * from './errors.js';
+export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
+export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
