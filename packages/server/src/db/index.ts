@@ -1,0 +1,47 @@
+// openDb: embedded SQLite by default, PostgreSQL when given a postgres:// URL. migrate: the shared schema.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './types.js';
+import { canExec } from './exec.js';
+import { openSqlite } from './sqlite.js';
+import { openPostgres } from './postgres.js';
+
+export type { Db, SqlParam } from './types.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export async function openDb(config: { url?: string; file?: string }): Promise<Db> {
+  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url);
+  if (config.url) throw new Error(`Unsupported database URL scheme in "${config.url.split(':')[0]}:"; use postgres://…`);
+  const file = config.file ?? ':memory:';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return openSqlite(file);
+}
+
+export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((name) => ({ name, sql: readFileSync(`${dir}${name}`, 'utf8') }));
+}
+
+/** Applies packages/server/src/db/migrations/*.sql in name order, once each, each in its own transaction. */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+  if (!canExec(db)) throw new TypeError('migrate() needs a database opened with openDb()');
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied: string[] = [];
+  for (const { name, sql } of migrationFiles(dir)) {
+    await db.transaction(async (tx) => {
+      // Two processes starting together (server and CLI) must not both apply the same file.
+      if (db.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
+      if (done.length > 0) return;
+      if (!canExec(tx)) throw new TypeError('transaction handle cannot exec');
+      await tx.exec(sql);
+      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, new Date().toISOString()]);
+      applied.push(name);
+    });
+  }
+  return applied;
+}

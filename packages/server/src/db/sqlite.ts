@@ -1,0 +1,100 @@
+// SQLite through better-sqlite3 (synchronous), behind the async Db interface. WAL mode, so a CLI import and a
+// running server can share the file. One connection: a transaction holds a lock that other callers wait for,
+// so their statements never run inside someone else's open transaction.
+import Database from 'better-sqlite3';
+import type { Db, SqlParam } from './types.js';
+import { toPositional } from './placeholders.js';
+import type { ExecDb } from './exec.js';
+
+type Bindable = string | number | bigint | null | Buffer;
+
+function bind(params: readonly SqlParam[]): Bindable[] {
+  return params.map((p) => {
+    if (typeof p === 'boolean') return p ? 1 : 0;
+    if (p instanceof Uint8Array) return Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+    return p;
+  });
+}
+
+export function openSqlite(file: string): ExecDb {
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+
+  const cache = new Map<string, { stmt: Database.Statement; order: number[] }>();
+  function prepare(sql: string, params: readonly SqlParam[]) {
+    let entry = cache.get(sql);
+    if (!entry) {
+      const converted = toPositional(sql);
+      entry = { stmt: raw.prepare(converted.sql), order: converted.order };
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, entry);
+    }
+    const order = entry.order;
+    for (const i of order) {
+      if (i < 0 || i >= params.length) throw new RangeError(`SQL uses $${i + 1} but ${params.length} parameter(s) were given`);
+    }
+    return { stmt: entry.stmt, reader: entry.stmt.reader, params: bind(order.map((i) => params[i]!)) };
+  }
+
+  let locked: Promise<void> | null = null;
+  async function waitUnlocked(): Promise<void> {
+    while (locked) await locked;
+  }
+
+  function makeDb(inTx: boolean): ExecDb {
+    const db: ExecDb = {
+      dialect: 'sqlite',
+      async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+        if (!inTx) await waitUnlocked();
+        const p = prepare(sql, params);
+        if (p.reader) return p.stmt.all(...p.params) as T[];
+        p.stmt.run(...p.params);
+        return [];
+      },
+      async run(sql: string, params: readonly SqlParam[] = []) {
+        if (!inTx) await waitUnlocked();
+        const p = prepare(sql, params);
+        if (p.reader) {
+          p.stmt.all(...p.params);
+          return { changes: 0 };
+        }
+        return { changes: p.stmt.run(...p.params).changes };
+      },
+      async exec(sql: string) {
+        if (!inTx) await waitUnlocked();
+        raw.exec(sql);
+      },
+      async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+        if (inTx) return fn(db);
+        await waitUnlocked();
+        let release!: () => void;
+        locked = new Promise<void>((resolve) => (release = resolve));
+        try {
+          raw.exec('BEGIN IMMEDIATE');
+          try {
+            const result = await fn(txDb);
+            raw.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (raw.inTransaction) raw.exec('ROLLBACK');
+            throw error;
+          }
+        } finally {
+          locked = null;
+          release();
+        }
+      },
+      async close() {
+        if (inTx) throw new Error('close() inside a transaction');
+        await waitUnlocked();
+        raw.close();
+      },
+    };
+    return db;
+  }
+  const txDb = makeDb(true);
+  return makeDb(false);
+}

@@ -1,0 +1,13 @@
+// The database boundary shared by every server module: one small async interface over SQLite and PostgreSQL.
+export type SqlParam = string | number | bigint | null | Uint8Array | boolean;
+
+export interface Db {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Rows of a SELECT (or INSERT … RETURNING). SQL uses $1, $2 … placeholders for both dialects. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** INSERT/UPDATE/DELETE; `changes` = affected rows. */
+  run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }>;
+  /** Runs fn in one transaction (nested calls join the outer one); commits on resolve, rolls back on throw. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

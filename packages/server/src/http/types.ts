@@ -1,0 +1,34 @@
+// The handler boundary: the router validates, handlers compute, the router answers.
+import type { RouteName } from '@referral-kit/sdk';
+
+export type { RouteName };
+
+export interface RequestContext {
+  params: Record<string, string>;
+  query: unknown;          // already validated & parsed with the route's zod schema (output type)
+  body: unknown;           // already validated & parsed with the route's zod schema (output type)
+  headers: Record<string, string | undefined>;   // lower-case names
+  ip: string;              // for rate limiting only; never logged or stored in clear
+  requestId: string;
+  rawBody?: string;        // for signature checks on webhooks
+}
+
+export interface HandlerResult { status: number; body: unknown; headers?: Record<string, string> }
+
+export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;
+
+/** Throw to answer with the contract's ErrorBody. */
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string,
+              readonly fields?: { path: string; message: string }[], readonly headers?: Record<string, string>) { super(message); }
+}
+
+/** Extra, non-contract routes (webhooks, one-click unsubscribe page, demo outbox view). */
+export interface ExtraRoute {
+  method: 'GET' | 'POST';
+  /** '/v1/…' exact path */
+  path: string;
+  handler: (ctx: RequestContext) => Promise<HandlerResult & { contentType?: string }>;
+  rawBody?: boolean;
+  form?: boolean;
+}
