@@ -22,11 +22,14 @@ export const StateCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use a two-lette
 /** U.S. ZIP code, 5 digits or ZIP+4. */
 export const PostalCode = z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP code.'));
 
-/** A telephone number as displayed or dialled: digits with optional +, spaces, dots, dashes, parentheses, extension. */
+/**
+ * A telephone number as displayed or dialled: digits with optional +, spaces, dots, dashes, parentheses (including a
+ * leading area code such as `(713) 555-0100`), extension.
+ */
 export const PhoneNumber = z.string().check(
   z.minLength(3),
   z.maxLength(40),
-  z.regex(/^\+?[0-9][0-9 ().-]*[0-9)]( ?(x|ext\.?) ?[0-9]{1,6})?$/i, 'Use a telephone number with digits only.'),
+  z.regex(/^\+?(\([0-9]{1,4}\) ?|[0-9])[0-9 ().-]*[0-9)]( ?(x|ext\.?) ?[0-9]{1,6})?$/i, 'Use a telephone number with digits only.'),
 );
 
 /** Only https: web addresses are ever turned into links. */
