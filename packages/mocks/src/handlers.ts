@@ -1,0 +1,223 @@
+// msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import * as z from 'zod/v4/mini';
+import { routes, toFieldErrors, type RouteDef, type RouteName, type Routes } from '@referral-kit/sdk';
+import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
+import { searchCustody, searchServices } from './queries.js';
+import { errorReply, toResponse, type Reply } from './responses.js';
+import { scenarioFor, type ScenarioSetting } from './scenarios.js';
+import { CONTRACT_VIOLATIONS } from './violations.js';
+
+/** The confirmation code the mock accepts (any other 6-digit code is `invalid_code`). Link tokens are all accepted. */
+export const MOCK_CONFIRMATION_CODE = '123456';
+/** How long a pending subscription waits for its confirmation. */
+export const MOCK_CONFIRMATION_TTL_SECONDS = 1800;
+
+export interface MockApiOptions {
+  /** Origin (and optional path prefix) the handlers answer for, e.g. `https://api.example.org`. */
+  baseUrl: string;
+  /** The data to serve. Default: `generateFixtures()`. */
+  data?: Fixtures;
+  /** Default 'ok'. Change later with `setScenario`. */
+  scenario?: ScenarioSetting;
+  /** Delay of the 'slow' scenario. Default 1500 ms. */
+  slowMs?: number;
+  /** Clock for `openNow` and age matching. Default: the real clock. */
+  now?: () => Date;
+}
+
+export interface PendingSubscription {
+  confirmationId: string;
+  request: z.output<Routes['subscribe']['body']>;
+}
+
+export interface MockApi {
+  readonly handlers: HttpHandler[];
+  readonly data: Fixtures;
+  /** The ETag of the directory snapshot. */
+  readonly snapshotEtag: string;
+  /** Subscriptions accepted so far (honeypot ones are answered the same way but not kept). */
+  readonly subscriptions: readonly PendingSubscription[];
+  setScenario(setting: ScenarioSetting): void;
+  /** Forget subscriptions and idempotency keys; back to the initial scenario. */
+  reset(): void;
+}
+
+type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
+interface RouteInput<N extends RouteName> {
+  params: Parsed<Routes[N], 'params'>;
+  query: Parsed<Routes[N], 'query'>;
+  body: Parsed<Routes[N], 'body'>;
+  request: Request;
+}
+type Implementation<N extends RouteName> = (input: RouteInput<N>) => Reply;
+
+export function createMockApi(options: MockApiOptions): MockApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const data = options.data ?? generateFixtures();
+  const initialScenario = options.scenario ?? 'ok';
+  const slowMs = options.slowMs ?? 1500;
+  const now = options.now ?? (() => new Date());
+  let scenario = initialScenario;
+  let snapshotEtag: string | undefined;
+  const etag = () => (snapshotEtag ??= `"${fnv1a(JSON.stringify(data.services))}"`);
+  const subscriptions: PendingSubscription[] = [];
+  const replays = new Map<string, Reply>();
+
+  const implementations: { [N in RouteName]: Implementation<N> } = {
+    searchCustody: ({ query }) => ({ status: 200, body: searchCustody(data.custody, { ...query, year: now().getUTCFullYear() }) }),
+    getCustodyRecord: ({ params }) => {
+      const record = data.custody.find((r) => r.id === params.id);
+      return record ? { status: 200, body: record } : errorReply(404, 'not_found', 'No custody record has this id.');
+    },
+    searchServices: ({ query }) => ({ status: 200, body: searchServices(data.services, { ...query, now: now() }) }),
+    getService: ({ params }) => {
+      const service = data.services.find((s) => s.id === params.id);
+      return service ? { status: 200, body: service } : errorReply(404, 'not_found', 'No service has this id.');
+    },
+    getDirectorySnapshot: ({ request }) => {
+      const headers = { etag: etag() };
+      if (matchesEtag(request.headers.get('if-none-match'), headers.etag)) return { status: 304, headers };
+      return { status: 200, headers, body: { version: headers.etag.slice(1, -1), generatedAt: REFERENCE_DATE, services: data.services } };
+    },
+    listHotlines: () => ({ status: 200, body: { items: data.hotlines } }),
+    subscribe: ({ body }) => {
+      const confirmationId = `cnf-${globalThis.crypto.randomUUID()}`;
+      // A honeypot hit gets the very same answer, so a bot learns nothing; it is just not kept.
+      if (body.website === undefined || body.website === '') subscriptions.push({ confirmationId, request: body });
+      return { status: 202, body: { status: 'pending', confirmationId, expiresInSeconds: MOCK_CONFIRMATION_TTL_SECONDS } };
+    },
+    confirmSubscription: ({ body }) => {
+      if ('code' in body && body.code !== MOCK_CONFIRMATION_CODE) {
+        return errorReply(400, 'invalid_code', 'That code is not right. Check the message and try again.', [{ path: 'code', message: 'That code is not right.' }]);
+      }
+      return { status: 200, body: { status: 'confirmed' } };
+    },
+    unsubscribe: () => ({ status: 200, body: { status: 'unsubscribed' } }),
+  };
+
+  async function answer(name: RouteName, request: Request, rawParams: Record<string, unknown>): Promise<Response> {
+    const route: RouteDef = routes[name];
+    const requestId = `req-${globalThis.crypto.randomUUID()}`;
+    const common: Record<string, string> = { 'x-request-id': requestId };
+    if (route.noStore) common['cache-control'] = 'no-store';
+
+    switch (scenarioFor(scenario, name)) {
+      case 'network-error':
+        return HttpResponse.error();
+      case 'never':
+        await delay('infinite');
+        break;
+      case 'slow':
+        await delay(slowMs);
+        break;
+      case 'server-error':
+        return toResponse(errorReply(500, 'internal', 'Something went wrong on our side. Please try again.'), common, requestId);
+      case 'rate-limited':
+        return toResponse(errorReply(429, 'rate_limited', 'Too many requests. Please wait a moment.', undefined, { 'retry-after': '1' }), common, requestId);
+      case 'malformed-json':
+        return new HttpResponse('{"items": [{"id": ', { status: route.status, headers: { ...common, 'content-type': 'application/json' } });
+      case 'contract-violation':
+        return HttpResponse.json(CONTRACT_VIOLATIONS[name] as Record<string, unknown>, { status: route.status, headers: common });
+      case 'ok':
+        break;
+    }
+
+    const input = await parseInput(route, request, rawParams);
+    if ('status' in input) return toResponse(input, common, requestId);
+
+    const key = route.idempotencyKey ? request.headers.get('idempotency-key') : null;
+    const replay = key === null ? undefined : replays.get(key);
+    if (replay) return toResponse(replay, { ...common, 'idempotent-replayed': 'true' }, requestId);
+    const reply = (implementations[name] as Implementation<RouteName>)({ ...input, request } as RouteInput<RouteName>);
+    if (key !== null && reply.status < 300) replays.set(key, reply);
+    return toResponse(reply, common, requestId);
+  }
+
+  const handlers = (Object.keys(routes) as RouteName[]).map((name) => {
+    const route: RouteDef = routes[name];
+    const method = route.method === 'GET' ? http.get : http.post;
+    return method(baseUrl + route.path.replace(/\{(\w+)\}/g, ':$1'), ({ request, params }) => answer(name, request, params));
+  });
+
+  return {
+    handlers,
+    data,
+    get snapshotEtag() {
+      return etag();
+    },
+    subscriptions,
+    setScenario(setting) {
+      scenario = setting;
+    },
+    reset() {
+      scenario = initialScenario;
+      subscriptions.length = 0;
+      replays.clear();
+    },
+  };
+}
+
+/** msw request handlers for every route. Use `createMockApi` to also switch scenarios at run time. */
+export function createHandlers(options: MockApiOptions): HttpHandler[] {
+  return createMockApi(options).handlers;
+}
+
+type ParsedInput = { params: unknown; query: unknown; body: unknown };
+
+/** Validate params, query and body with the route's own schemas; a failure is a 400/415 reply with field paths. */
+async function parseInput(route: RouteDef, request: Request, rawParams: Record<string, unknown>): Promise<ParsedInput | Reply> {
+  const fields: { path: string; message: string }[] = [];
+  const check = (schema: z.ZodMiniType | undefined, value: unknown, where: string) => {
+    if (!schema) return undefined;
+    const result = z.safeParse(schema, value);
+    if (result.success) return result.data;
+    fields.push(...toFieldErrors(result.error).map((f) => ({ ...f, path: f.path || where })));
+    return undefined;
+  };
+  const params = check(route.params, rawParams, 'params');
+  const query = check(route.query, queryObject(new URL(request.url).searchParams), 'query');
+  let body: unknown;
+  if (route.body) {
+    if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
+      return errorReply(415, 'unsupported_media_type', 'Send the request body as application/json.');
+    }
+    let json: unknown;
+    try {
+      json = await request.json();
+    } catch {
+      return errorReply(400, 'validation_failed', 'The request body is not valid JSON.', [{ path: 'body', message: 'Not valid JSON.' }]);
+    }
+    body = check(route.body, json, 'body');
+  }
+  if (fields.length > 0) return errorReply(400, 'validation_failed', 'Some fields need attention.', fields);
+  return { params, query, body };
+}
+
+/** Query string → object; a repeated key becomes an array (`?category=a&category=b`). */
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (ifNoneMatch === null) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/** 32-bit FNV-1a, as hex: a cheap, stable content hash for the ETag. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
