@@ -1,0 +1,129 @@
+// Custody records in the database: written by the importer and the demo seed, read by the API.
+// Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
+import type { CustodyRecord, CustodyStatus, IdentifierType } from '@referral-kit/sdk';
+import type { Db } from './types.js';
+import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
+
+export interface StoredCustodyState {
+  id: string;
+  sourceKey: string;
+  status: CustodyStatus;
+  contentHash: string;
+  confidential: boolean;
+}
+
+export interface CustodyWrite {
+  record: CustodyRecord;
+  sourceKey: string;
+  confidential: boolean;
+}
+
+export interface CustodySearch {
+  name?: string;
+  identifier?: string;
+  identifierType?: IdentifierType;
+  birthYear?: number;
+  state?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Birth years within this distance of the one asked for still match (ages and data entry are often a year off). */
+export const BIRTH_YEAR_TOLERANCE = 1;
+/** More name words than this add nothing but cost. */
+const MAX_NAME_TOKENS = 6;
+
+export function contentHashOf(write: CustodyWrite): string {
+  return sha256(canonicalJson({ record: write.record, confidential: write.confidential, sourceKey: write.sourceKey }));
+}
+
+/** The source key of a record: its first identifier, normalized, with its type. */
+export function sourceKeyOf(type: IdentifierType, value: string): string {
+  return `${type}:${normalizeIdentifier(value)}`;
+}
+
+function birthYearOf(record: CustodyRecord): number | null {
+  if (record.birthYear !== undefined) return record.birthYear;
+  if (record.age !== undefined) return new Date(record.sourceUpdatedAt).getUTCFullYear() - record.age;
+  return null;
+}
+
+export async function loadCustodyState(db: Db): Promise<Map<string, StoredCustodyState>> {
+  const rows = await db.query<{ id: string; source_key: string; status: CustodyStatus; content_hash: string; confidential: number }>(
+    'SELECT id, source_key, status, content_hash, confidential FROM custody_records',
+  );
+  return new Map(rows.map((r) => [r.source_key, { id: r.id, sourceKey: r.source_key, status: r.status, contentHash: r.content_hash, confidential: Number(r.confidential) === 1 }]));
+}
+
+/** Inserts or replaces one record with its search rows. Call inside a transaction. */
+export async function writeCustodyRecord(tx: Db, write: CustodyWrite, now: string, exists: boolean): Promise<void> {
+  const { record } = write;
+  const values = [
+    record.id, write.sourceKey, JSON.stringify(record), contentHashOf(write), record.status, write.confidential ? 1 : 0,
+    nameTokens(record.displayName).join(' '), birthYearOf(record), record.facility?.state ?? null, record.sourceUpdatedAt, now,
+  ];
+  if (exists) {
+    await tx.run(
+      `UPDATE custody_records SET source_key = $2, data = $3, content_hash = $4, status = $5, confidential = $6, sort_name = $7,
+         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11 WHERE id = $1`,
+      values,
+    );
+    await tx.run('DELETE FROM custody_name_prefixes WHERE record_id = $1', [record.id]);
+    await tx.run('DELETE FROM custody_identifiers WHERE record_id = $1', [record.id]);
+  } else {
+    await tx.run(
+      `INSERT INTO custody_records (id, source_key, data, content_hash, status, confidential, sort_name, birth_year, state, source_updated_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      values,
+    );
+  }
+  for (const prefix of namePrefixes(record.displayName)) {
+    await tx.run('INSERT INTO custody_name_prefixes (prefix, record_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [prefix, record.id]);
+  }
+  for (const identifier of record.identifiers) {
+    await tx.run('INSERT INTO custody_identifiers (value, type, record_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      normalizeIdentifier(identifier.value), identifier.type, record.id,
+    ]);
+  }
+}
+
+export async function getCustodyRecord(db: Db, id: string): Promise<CustodyRecord | null> {
+  const rows = await db.query<{ data: string }>('SELECT data FROM custody_records WHERE id = $1 AND confidential = 0', [id]);
+  return rows[0] ? (JSON.parse(rows[0].data) as CustodyRecord) : null;
+}
+
+/**
+ * Name: every word typed must start a word of the name (case and accents ignored), so "jose mart" finds
+ * "José Ángel Martínez Ruiz". Identifier: exact after normalization. Birth year: ±1. State: the facility's.
+ */
+export async function searchCustodyRecords(db: Db, search: CustodySearch): Promise<{ items: CustodyRecord[]; total: number }> {
+  const where = ['r.confidential = 0'];
+  const params: (string | number)[] = [];
+  const param = (value: string | number) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (search.name !== undefined) {
+    const tokens = [...new Set(nameTokens(search.name).map((t) => [...t].slice(0, MAX_PREFIX).join('')))].slice(0, MAX_NAME_TOKENS);
+    if (tokens.length === 0) return { items: [], total: 0 };
+    for (const token of tokens) where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(token)})`);
+  }
+  if (search.identifier !== undefined) {
+    const typeFilter = search.identifierType ? ` AND type = ${param(search.identifierType)}` : '';
+    where.push(`r.id IN (SELECT record_id FROM custody_identifiers WHERE value = ${param(normalizeIdentifier(search.identifier))}${typeFilter})`);
+  }
+  if (search.birthYear !== undefined) {
+    where.push(`r.birth_year BETWEEN ${param(search.birthYear - BIRTH_YEAR_TOLERANCE)} AND ${param(search.birthYear + BIRTH_YEAR_TOLERANCE)}`);
+  }
+  if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
+  const clause = where.join(' AND ');
+  const [count] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM custody_records r WHERE ${clause}`, params);
+  const total = Number(count?.n ?? 0);
+  if (total === 0) return { items: [], total };
+  const offset = (search.page - 1) * search.pageSize;
+  const rows = await db.query<{ data: string }>(
+    `SELECT r.data FROM custody_records r WHERE ${clause} ORDER BY r.sort_name, r.id LIMIT ${param(search.pageSize)} OFFSET ${param(offset)}`,
+    params,
+  );
+  return { items: rows.map((r) => JSON.parse(r.data) as CustodyRecord), total };
+}

@@ -1,0 +1,32 @@
+// Demo data on first run: the deterministic fixtures from @referral-kit/mocks, written once into an empty database.
+import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
+import type { Db } from './types.js';
+import { writeCustodyRecord, sourceKeyOf } from './custody-store.js';
+import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeService } from './services-store.js';
+
+const SEEDED_KEY = 'demo_seeded_at';
+
+/**
+ * Seeds the demo directory, custody records and hotlines when the database has never been seeded and holds no
+ * data of its own. Returns whether it wrote anything. Safe to call on every start.
+ */
+export async function seedDemo(db: Db, fixtures: Fixtures = generateFixtures(), now = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (await getMeta(tx, SEEDED_KEY)) return false;
+    const [counts] = await tx.query<{ services: number; custody: number }>(
+      'SELECT (SELECT COUNT(*) FROM services) AS services, (SELECT COUNT(*) FROM custody_records) AS custody',
+    );
+    if (Number(counts?.services) > 0 || Number(counts?.custody) > 0) return false;
+    const stamp = now.toISOString();
+    for (const service of fixtures.services) await writeService(tx, service, stamp, false);
+    await bumpServicesVersion(tx);
+    for (const record of fixtures.custody) {
+      const first = record.identifiers[0];
+      const sourceKey = first ? sourceKeyOf(first.type, first.value) : `id:${record.id}`;
+      await writeCustodyRecord(tx, { record, sourceKey, confidential: false }, stamp, false);
+    }
+    await replaceHotlines(tx, fixtures.hotlines);
+    await setMeta(tx, SEEDED_KEY, stamp);
+    return true;
+  });
+}

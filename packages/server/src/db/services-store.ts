@@ -1,0 +1,61 @@
+// Directory services and hotlines in the database. A version stamp in `meta` changes whenever the directory
+// does, so every server process (and the CLI importer in another process) agrees on when to reload.
+import type { Hotline, Service } from '@referral-kit/sdk';
+import type { Db } from './types.js';
+import { canonicalJson, sha256 } from './normalize.js';
+
+export const SERVICES_VERSION_KEY = 'services_version';
+
+export function serviceHash(service: Service): string {
+  return sha256(canonicalJson(service));
+}
+
+export async function loadServiceHashes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM services');
+  return new Map(rows.map((r) => [r.id, r.content_hash]));
+}
+
+export async function writeService(tx: Db, service: Service, now: string, exists: boolean): Promise<void> {
+  const values = [service.id, JSON.stringify(service), serviceHash(service), now];
+  if (exists) await tx.run('UPDATE services SET data = $2, content_hash = $3, updated_at = $4 WHERE id = $1', values);
+  else await tx.run('INSERT INTO services (id, data, content_hash, updated_at) VALUES ($1, $2, $3, $4)', values);
+}
+
+export async function deleteService(tx: Db, id: string): Promise<void> {
+  await tx.run('DELETE FROM services WHERE id = $1', [id]);
+}
+
+/** Recomputes the directory version from the stored content. Call inside the transaction that changed it. */
+export async function bumpServicesVersion(tx: Db): Promise<string> {
+  const rows = await tx.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM services ORDER BY id');
+  const version = sha256(rows.map((r) => `${r.id}:${r.content_hash}`).join('\n')).slice(0, 20);
+  await setMeta(tx, SERVICES_VERSION_KEY, version);
+  return version;
+}
+
+export async function loadServices(db: Db): Promise<Service[]> {
+  const rows = await db.query<{ data: string }>('SELECT data FROM services ORDER BY id');
+  return rows.map((r) => JSON.parse(r.data) as Service);
+}
+
+export async function replaceHotlines(tx: Db, hotlines: readonly Hotline[]): Promise<void> {
+  await tx.run('DELETE FROM hotlines');
+  let position = 0;
+  for (const hotline of hotlines) {
+    await tx.run('INSERT INTO hotlines (id, position, data) VALUES ($1, $2, $3)', [hotline.id, position++, JSON.stringify(hotline)]);
+  }
+}
+
+export async function loadHotlines(db: Db): Promise<Hotline[]> {
+  const rows = await db.query<{ data: string }>('SELECT data FROM hotlines ORDER BY position');
+  return rows.map((r) => JSON.parse(r.data) as Hotline);
+}
+
+export async function getMeta(db: Db, key: string): Promise<string | undefined> {
+  const rows = await db.query<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]);
+  return rows[0]?.value;
+}
+
+export async function setMeta(tx: Db, key: string, value: string): Promise<void> {
+  await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+}

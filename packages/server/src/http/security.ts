@@ -1,0 +1,69 @@
+// Response headers: security headers for every response, stricter ones for API answers, CORS for partner origins.
+import type { ServerResponse } from 'node:http';
+
+const COMMON: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+  'x-dns-prefetch-control': 'off',
+};
+
+/** JSON answers: nothing in them may run or be framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * HTML pages we serve (examples, reference page, one-click unsubscribe): scripts and styles from this origin only;
+ * Lit's constructable stylesheets need no 'unsafe-inline'. No framing by other sites.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export function setSecurityHeaders(res: ServerResponse, kind: 'api' | 'page' | 'asset', https: boolean): void {
+  for (const [name, value] of Object.entries(COMMON)) res.setHeader(name, value);
+  if (kind === 'page') {
+    res.setHeader('content-security-policy', PAGE_CSP);
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
+  } else {
+    res.setHeader('content-security-policy', API_CSP);
+  }
+  // The embed bundle is loaded by partner pages with <script src>, so it must be readable cross-origin.
+  res.setHeader('cross-origin-resource-policy', kind === 'asset' ? 'cross-origin' : 'same-origin');
+  if (https) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+}
+
+const ALLOWED_HEADERS = 'content-type, idempotency-key, if-none-match, x-referral-partner, x-request-id';
+const EXPOSED_HEADERS = 'etag, retry-after, x-request-id';
+
+/**
+ * CORS only for configured partner origins. Returns true when the request was a preflight and has been answered.
+ * Other origins get no CORS headers, so browsers keep their pages from reading our answers.
+ */
+export function applyCors(res: ServerResponse, origin: string | undefined, method: string, allowed: ReadonlySet<string>, requestedMethod: string | undefined): boolean {
+  res.appendHeader('vary', 'Origin');
+  const ok = origin !== undefined && allowed.has(origin);
+  if (ok) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS);
+  }
+  if (method !== 'OPTIONS' || requestedMethod === undefined) return false;
+  if (ok) {
+    res.setHeader('access-control-allow-methods', 'GET, POST');
+    res.setHeader('access-control-allow-headers', ALLOWED_HEADERS);
+    res.setHeader('access-control-max-age', '600');
+  }
+  res.statusCode = 204;
+  res.end();
+  return true;
+}
