@@ -106,8 +106,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
       case 'network-error':
         return HttpResponse.error();
       case 'never':
-        await delay('infinite');
-        break;
+        return hangUntilAborted(request);
       case 'slow':
         await delay(slowMs);
         break;
@@ -161,6 +160,22 @@ export function createMockApi(options: MockApiOptions): MockApi {
 /** msw request handlers for every route. Use `createMockApi` to also switch scenarios at run time. */
 export function createHandlers(options: MockApiOptions): HttpHandler[] {
   return createMockApi(options).handlers;
+}
+
+/**
+ * Never answer. Like a stalled socket, a pending timer keeps a Node process alive until the caller gives up, so a
+ * client's own deadline is what ends the wait (msw's `delay('infinite')` would let the event loop drain first).
+ */
+function hangUntilAborted(request: Request): Promise<Response> {
+  return new Promise((resolve) => {
+    const keepAlive = setInterval(() => {}, 60_000);
+    const stop = () => {
+      clearInterval(keepAlive);
+      resolve(HttpResponse.error());
+    };
+    if (request.signal.aborted) stop();
+    else request.signal.addEventListener('abort', stop, { once: true });
+  });
 }
 
 type ParsedInput = { params: unknown; query: unknown; body: unknown };
