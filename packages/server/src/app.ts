@@ -1,0 +1,91 @@
+// Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
+// pages, behind one request pipeline.
+import { fileURLToPath } from 'node:url';
+import type { RouteName } from '@referral-kit/sdk';
+import type { ServerConfig } from './config.js';
+import type { Db } from './db/types.js';
+import type { Logger } from './logger.js';
+import type { ExtraRoute, Handler } from './http/types.js';
+import { createPipeline } from './http/pipeline.js';
+import { createCustodyHandlers } from './routes/custody.js';
+import { createServiceHandlers } from './routes/services.js';
+import { Directory } from './routes/directory.js';
+import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { createStatic } from './static.js';
+
+/** What the alerts module contributes to the HTTP surface. */
+export interface AlertsHttp {
+  handlers: Partial<Record<RouteName, Handler>>;
+  extraRoutes: ExtraRoute[];
+}
+
+export interface AppOptions {
+  db: Db;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'>;
+  logger: Logger;
+  alerts?: AlertsHttp;
+  now?: () => Date;
+  /** Repository root, for examples/ and packages/widgets/dist/. */
+  rootDir?: string;
+  /** How often the in-memory directory checks the database for a newer version. */
+  directoryCheckMs?: number;
+  /** Builds the OpenAPI document served at /v1/openapi.json and rendered at /v1/reference. */
+  openApiDocument?: () => unknown;
+}
+
+export interface App {
+  handle: ReturnType<typeof createPipeline>;
+  directory: Directory;
+  /** From now on: readiness fails and answers ask clients to close the connection. */
+  startClosing(): void;
+  readonly closing: boolean;
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function createApp(options: AppOptions): App {
+  const now = options.now ?? (() => new Date());
+  const rootDir = options.rootDir ?? REPO_ROOT;
+  const https = options.config.publicUrl?.startsWith('https://') ?? false;
+  let closing = false;
+  const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
+
+  const handlers: Partial<Record<RouteName, Handler>> = {
+    ...createCustodyHandlers(options.db),
+    ...createServiceHandlers(options.db, directory, now),
+    ...options.alerts?.handlers,
+  };
+  const extraRoutes: ExtraRoute[] = [
+    ...healthRoutes(options.db, () => closing),
+    ...(options.openApiDocument ? openApiRoutes({ document: options.openApiDocument }) : []),
+    ...(options.alerts?.extraRoutes ?? []),
+  ];
+  const pages = createStatic(
+    [
+      { prefix: '/examples/', dir: `${rootDir}/examples`, listing: true },
+      { prefix: '/packages/widgets/dist/', dir: `${rootDir}/packages/widgets/dist`, crossOrigin: true },
+    ],
+    https,
+  );
+  const handle = createPipeline({
+    handlers,
+    extraRoutes,
+    corsOrigins: options.config.corsOrigins,
+    bodyLimitBytes: options.config.bodyLimitBytes,
+    trustProxy: options.config.trustProxy,
+    https,
+    logger: options.logger,
+    isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p === '/healthz' || p === '/readyz',
+    pages,
+    closing: () => closing,
+  });
+  return {
+    handle,
+    directory,
+    startClosing: () => void (closing = true),
+    get closing() {
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Starting and stopping the server: database, migrations, demo seed, HTTP listener, graceful shutdown.
+// Run directly (`node --conditions=source --import tsx packages/server/src/main.ts`) it reads the environment,
+// prints the URL to open and stops cleanly on SIGINT/SIGTERM.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { openDb, migrate } from './db/index.js';
+import type { Db } from './db/types.js';
+import { seedDemo } from './db/seed.js';
+import { createLogger, type Logger } from './logger.js';
+import { createApp, type App, type AppOptions, type AlertsHttp } from './app.js';
+
+/** The alerts module as the server drives it: HTTP surface plus a background dispatcher. */
+export interface AlertsModule extends AlertsHttp {
+  dispatcher: { start(): void; stop(): Promise<void> };
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Builds the alerts module once the database is ready. */
+  alerts?: (deps: { db: Db; logger: Logger }) => AlertsModule;
+  openApiDocument?: AppOptions['openApiDocument'];
+  rootDir?: string;
+  now?: () => Date;
+  directoryCheckMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  app: App;
+  db: Db;
+  /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), then closes everything. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  try {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    if (config.seedDemo && (await seedDemo(db))) logger.info('demo data seeded');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const alerts = options.alerts?.({ db, logger });
+  const app = createApp({
+    db, config, logger, alerts, now: options.now, rootDir: options.rootDir,
+    openApiDocument: options.openApiDocument, directoryCheckMs: options.directoryCheckMs,
+  });
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    void app.handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  alerts?.dispatcher.start();
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ port, database: db.dialect }, 'listening');
+
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      app.startClosing();
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await drained;
+      clearTimeout(force);
+      await alerts?.dispatcher.stop();
+      await db.close();
+      logger.info('stopped');
+      logger.flush();
+    })());
+  return { url, port, server, app, db, close };
+}
+
+/** Entry point: environment → running server, with messages meant for a person at a terminal. */
+export async function run(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningServer> {
+  let config: ServerConfig;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const running = await startServer(config, options);
+  const page = `${running.url}/examples/partner-basic/`;
+  process.stdout.write(
+    `\nreferral-kit server is running (${running.db.dialect === 'sqlite' ? `SQLite at ${config.sqliteFile}` : 'PostgreSQL'}).\n` +
+      `  Open the example partner page: ${page}\n` +
+      `  All examples:                  ${running.url}/examples/\n` +
+      `  API reference:                 ${running.url}/v1/reference\n` +
+      `Press Ctrl+C to stop.\n\n`,
+  );
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    if (++signals > 1) process.exit(130);
+    process.stderr.write(`\n${signal}: finishing requests in flight, then stopping…\n`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return running;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((error: unknown) => {
+    process.stderr.write(`Could not start the server: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,57 @@
+// The directory held in memory: services by id, the search index and the serialized snapshot. Rebuilt when the
+// version stamp in the database changes (an import in this process or in the CLI), checked at most once a second.
+import type { Service } from '@referral-kit/sdk';
+import type { Db } from '../db/types.js';
+import { SERVICES_VERSION_KEY, getMeta, loadServices } from '../db/services-store.js';
+import { JsonText } from '../http/json-text.js';
+import { buildServiceSearch, type ServiceSearch } from './search-engine.js';
+
+export interface DirectoryState {
+  version: string;
+  etag: string;
+  services: readonly Service[];
+  byId: ReadonlyMap<string, Service>;
+  snapshot: JsonText;
+  search: ServiceSearch;
+}
+
+export class Directory {
+  private state: DirectoryState | undefined;
+  private checkedAt = 0;
+  private pending: Promise<DirectoryState> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: { checkIntervalMs?: number; now?: () => Date } = {},
+  ) {}
+
+  /** The current directory; reloads first when another process changed it. */
+  current(): Promise<DirectoryState> {
+    const interval = this.options.checkIntervalMs ?? 1000;
+    if (this.state && Date.now() - this.checkedAt < interval) return Promise.resolve(this.state);
+    this.pending ??= this.refresh().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  /** Forget the freshness check, so the next read looks at the database (after an import in this process). */
+  invalidate(): void {
+    this.checkedAt = 0;
+  }
+
+  private async refresh(): Promise<DirectoryState> {
+    const version = (await getMeta(this.db, SERVICES_VERSION_KEY)) ?? 'empty';
+    this.checkedAt = Date.now();
+    if (this.state?.version === version) return this.state;
+    const services = await loadServices(this.db);
+    const generatedAt = (this.options.now?.() ?? new Date()).toISOString();
+    this.state = {
+      version,
+      etag: `"${version}"`,
+      services,
+      byId: new Map(services.map((s) => [s.id, s])),
+      snapshot: new JsonText(JSON.stringify({ version, generatedAt, services })),
+      search: buildServiceSearch(services),
+    };
+    return this.state;
+  }
+}
