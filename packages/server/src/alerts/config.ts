@@ -1,0 +1,165 @@
+// Alerts configuration: secrets, transports, limits. Read once from the environment; every error says what to set.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { MIN_KEY_BYTES } from './crypto.js';
+import type { Limit } from './rate-limiter.js';
+
+export type EmailTransportConfig = { transport: 'file' } | { transport: 'smtp'; url: string };
+export type PhoneTransportConfig = { transport: 'file' } | { transport: 'webhook'; url: string; secret: string };
+
+export interface AlertsConfig {
+  demo: boolean;
+  /** Master key; every other key is derived from it (see crypto.ts). */
+  secretKey: Buffer;
+  /** Where this API is reachable from a subscriber's mail client: links to confirm and stop. */
+  publicUrl: string;
+  /** Neutral sender shown on email. */
+  from: string;
+  email: EmailTransportConfig;
+  phone: PhoneTransportConfig;
+  /** The file transport's JSON-lines log (demo: the outbox page reads it). */
+  outboxFile: string;
+  /** Shared secret the SMS/voice gateway signs inbound webhooks with; inbound webhooks are refused without one. */
+  inboundSecret: string | undefined;
+  /** Country calling codes phone alerts may go to, digits only. */
+  allowedCountryCodes: string[];
+  limits: { subscribePerIp: Limit; subscribePerContact: Limit; confirmPerIp: Limit; unsubscribePerIp: Limit };
+  confirmation: { ttlSeconds: number; maxAttempts: number };
+  dispatch: {
+    intervalMs: number;
+    batchSize: number;
+    leaseSeconds: number;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+    retryCapSeconds: number;
+    sendTimeoutMs: number;
+  };
+  idempotencyTtlSeconds: number;
+}
+
+export type AlertsConfigInput = Pick<AlertsConfig, 'secretKey' | 'publicUrl' | 'outboxFile'> & {
+  [K in Exclude<keyof AlertsConfig, 'secretKey' | 'publicUrl' | 'outboxFile'>]?: AlertsConfig[K] extends object
+    ? AlertsConfig[K] extends unknown[] | Buffer ? AlertsConfig[K] : Partial<AlertsConfig[K]>
+    : AlertsConfig[K];
+};
+
+export const DEFAULT_LIMITS: AlertsConfig['limits'] = {
+  subscribePerIp: { max: 10, windowSeconds: 3600 },
+  // Each subscribe sends a message to the contact: this is what stops the form being used to pester someone.
+  subscribePerContact: { max: 3, windowSeconds: 24 * 3600 },
+  confirmPerIp: { max: 30, windowSeconds: 3600 },
+  unsubscribePerIp: { max: 30, windowSeconds: 3600 },
+};
+
+/** A complete configuration from the required parts plus any overrides (tests, embedding). */
+export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
+  return {
+    demo: input.demo ?? false,
+    secretKey: input.secretKey,
+    publicUrl: input.publicUrl.replace(/\/+$/, ''),
+    from: input.from ?? 'Notifications <no-reply@localhost>',
+    email: (input.email as EmailTransportConfig | undefined) ?? { transport: 'file' },
+    phone: (input.phone as PhoneTransportConfig | undefined) ?? { transport: 'file' },
+    outboxFile: input.outboxFile,
+    inboundSecret: input.inboundSecret,
+    allowedCountryCodes: input.allowedCountryCodes ?? ['1'],
+    limits: { ...DEFAULT_LIMITS, ...input.limits },
+    confirmation: { ttlSeconds: 15 * 60, maxAttempts: 5, ...input.confirmation },
+    dispatch: {
+      intervalMs: 2000,
+      batchSize: 25,
+      leaseSeconds: 300,
+      maxAttempts: 8,
+      retryBaseSeconds: 30,
+      retryCapSeconds: 6 * 3600,
+      sendTimeoutMs: 30_000,
+      ...input.dispatch,
+    },
+    idempotencyTtlSeconds: input.idempotencyTtlSeconds ?? 24 * 3600,
+  };
+}
+
+/** Reads ALERTS_* variables. Demo mode fills in safe local defaults, including a generated key file. */
+export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolean; dataDir: string }): AlertsConfig {
+  const get = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const need = (name: string, why: string) => {
+    const value = get(name);
+    if (value === undefined) throw new Error(`${name} is required ${why}.`);
+    return value;
+  };
+
+  const keyText = get('ALERTS_SECRET_KEY');
+  if (keyText === undefined && !opts.demo) {
+    throw new Error(`ALERTS_SECRET_KEY is required outside demo mode (${MIN_KEY_BYTES}+ random bytes as base64 or hex, e.g. \`openssl rand -base64 32\`).`);
+  }
+  const secretKey = keyText !== undefined ? parseKey(keyText) : demoKey(opts.dataDir);
+
+  const publicUrl = get('ALERTS_PUBLIC_URL') ?? (opts.demo ? `http://localhost:${get('PORT') ?? '8787'}` : need('ALERTS_PUBLIC_URL', 'outside demo mode (the https:// address of this API, used in message links)'));
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error('ALERTS_PUBLIC_URL must be an absolute http(s) URL.');
+  if (!opts.demo && !publicUrl.startsWith('https://')) throw new Error('ALERTS_PUBLIC_URL must use https:// outside demo mode.');
+
+  const emailKind = get('ALERTS_EMAIL_TRANSPORT') ?? (get('ALERTS_SMTP_URL') ? 'smtp' : opts.demo ? 'file' : undefined);
+  let email: EmailTransportConfig;
+  if (emailKind === 'file') email = { transport: 'file' };
+  else if (emailKind === 'smtp') email = { transport: 'smtp', url: need('ALERTS_SMTP_URL', 'with ALERTS_EMAIL_TRANSPORT=smtp (smtp://user:pass@host:587)') };
+  else throw new Error('ALERTS_EMAIL_TRANSPORT must be "smtp" (with ALERTS_SMTP_URL) or "file".');
+
+  const phoneKind = get('ALERTS_PHONE_TRANSPORT') ?? (get('ALERTS_GATEWAY_URL') ? 'webhook' : opts.demo ? 'file' : undefined);
+  let phone: PhoneTransportConfig;
+  if (phoneKind === 'file') phone = { transport: 'file' };
+  else if (phoneKind === 'webhook') {
+    const url = need('ALERTS_GATEWAY_URL', 'with ALERTS_PHONE_TRANSPORT=webhook (the SMS/voice gateway endpoint)');
+    const secret = need('ALERTS_GATEWAY_SECRET', 'with ALERTS_PHONE_TRANSPORT=webhook (shared secret that signs each request)');
+    if (secret.length < 16) throw new Error('ALERTS_GATEWAY_SECRET must be at least 16 characters.');
+    phone = { transport: 'webhook', url, secret };
+  } else throw new Error('ALERTS_PHONE_TRANSPORT must be "webhook" (with ALERTS_GATEWAY_URL and ALERTS_GATEWAY_SECRET) or "file".');
+
+  const inboundSecret = get('ALERTS_INBOUND_SECRET');
+  if (inboundSecret !== undefined && inboundSecret.length < 16) throw new Error('ALERTS_INBOUND_SECRET must be at least 16 characters.');
+
+  const codes = (get('ALERTS_ALLOWED_COUNTRY_CODES') ?? '1').split(',').map((c) => c.trim().replace(/^\+/, '')).filter(Boolean);
+  if (codes.length === 0 || codes.some((c) => !/^[1-9]\d{0,2}$/.test(c))) {
+    throw new Error('ALERTS_ALLOWED_COUNTRY_CODES must be a comma-separated list of calling codes such as "1,52".');
+  }
+
+  const interval = get('ALERTS_DISPATCH_INTERVAL_MS');
+  if (interval !== undefined && !/^\d+$/.test(interval)) throw new Error('ALERTS_DISPATCH_INTERVAL_MS must be a whole number of milliseconds.');
+
+  return alertsConfig({
+    demo: opts.demo,
+    secretKey,
+    publicUrl,
+    from: get('ALERTS_FROM') ?? (email.transport === 'smtp' && !opts.demo ? need('ALERTS_FROM', 'with SMTP (a neutral sender such as "Notifications <no-reply@example.org>")') : undefined),
+    email,
+    phone,
+    outboxFile: get('ALERTS_OUTBOX_FILE') ?? join(opts.dataDir, 'outbox.jsonl'),
+    inboundSecret,
+    allowedCountryCodes: codes,
+    dispatch: interval !== undefined ? { intervalMs: Number(interval) } : {},
+  });
+}
+
+function parseKey(text: string): Buffer {
+  const key = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length < MIN_KEY_BYTES) {
+    throw new Error(`ALERTS_SECRET_KEY must hold at least ${MIN_KEY_BYTES} bytes (base64 or hex); it holds ${key.length}.`);
+  }
+  return key;
+}
+
+/** Demo mode: a random key generated once into the data directory, readable only by this user. */
+function demoKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'alerts-secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process created it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  chmodSync(file, 0o600);
+  return parseKey(readFileSync(file, 'utf8').trim());
+}

@@ -1,0 +1,68 @@
+// The alerts module: double opt-in custody-status alerts and their notification outbox, wired into the server
+// through handlers for the contract routes, a few extra routes, and a dispatcher the server starts and stops.
+import type { Logger } from 'pino';
+import type { Db } from '../db/types.js';
+import type { ExtraRoute, Handler, RouteName } from '../http/types.js';
+import { Dispatcher, type Transports } from '../notify/dispatcher.js';
+import { FileTransport } from '../notify/transports/file.js';
+import { SmtpTransport } from '../notify/transports/smtp.js';
+import { WebhookTransport } from '../notify/transports/webhook.js';
+import type { AlertsConfig } from './config.js';
+import { confirmHandler } from './confirm.js';
+import { confirmPageRoutes } from './confirm-page.js';
+import type { AlertsContext } from './context.js';
+import { deriveKeys } from './crypto.js';
+import { demoOutboxRoutes } from './demo-outbox.js';
+import { inboundRoutes } from './inbound.js';
+import { RateLimiter } from './rate-limiter.js';
+import { purgeExpired } from './retention.js';
+import { subscribeHandler } from './subscribe.js';
+import { stopPageRoutes, unsubscribeHandler } from './unsubscribe.js';
+
+export { alertsConfig, alertsConfigFromEnv, DEFAULT_LIMITS, type AlertsConfig, type AlertsConfigInput } from './config.js';
+export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
+export type { Transports } from '../notify/dispatcher.js';
+
+export interface AlertsModule {
+  handlers: Pick<Record<RouteName, Handler>, 'subscribe' | 'confirmSubscription' | 'unsubscribe'>;
+  extraRoutes: ExtraRoute[];
+  dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
+  /** Closes transport connections (SMTP pool). Call after dispatcher.stop(). */
+  close(): Promise<void>;
+}
+
+export function createAlerts(deps: {
+  db: Db;
+  config: AlertsConfig;
+  logger: Logger;
+  now?: () => Date;
+  /** Replaces the configured transports (tests, custom gateways). */
+  transports?: Partial<Transports>;
+}): AlertsModule {
+  const now = deps.now ?? (() => new Date());
+  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: new RateLimiter(), now };
+  // One file transport for both channels when both use it: one writer, one set of seen keys.
+  const file = new FileTransport(deps.config.outboxFile, now);
+  const transports: Transports = {
+    email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
+    phone: deps.transports?.phone ?? (deps.config.phone.transport === 'webhook' ? new WebhookTransport(deps.config.phone.url, deps.config.phone.secret) : file),
+  };
+  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: (at) => purgeExpired(c.db, c.config, at) });
+
+  return {
+    handlers: {
+      subscribe: subscribeHandler(c),
+      confirmSubscription: confirmHandler(c),
+      unsubscribe: unsubscribeHandler(c),
+    },
+    extraRoutes: [...confirmPageRoutes(c), ...stopPageRoutes(c), ...inboundRoutes(c), ...demoOutboxRoutes(c)],
+    dispatcher: {
+      start: () => dispatcher.start(),
+      stop: () => dispatcher.stop(),
+      runOnce: () => dispatcher.runOnce(),
+    },
+    async close() {
+      await Promise.all([transports.email.close?.(), transports.phone.close?.()]);
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Keep as little as possible for as short as possible: expired codes, answered idempotency keys and requests
+// nobody ever confirmed are deleted (run by the dispatcher between batches).
+import type { Db } from '../db/types.js';
+import type { AlertsConfig } from './config.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** Long enough for the per-contact limit (counted from confirmations) to see a full window. */
+const CONFIRMATION_KEEP_MS = 2 * DAY_MS;
+const UNCONFIRMED_KEEP_MS = 7 * DAY_MS;
+
+export async function purgeExpired(db: Db, config: AlertsConfig, now: Date): Promise<void> {
+  const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  await db.run('DELETE FROM alert_idempotency WHERE created_at < $1', [before(config.idempotencyTtlSeconds * 1000)]);
+  await db.run('DELETE FROM alert_confirmations WHERE expires_at < $1', [before(Math.max(CONFIRMATION_KEEP_MS, config.limits.subscribePerContact.windowSeconds * 1000))]);
+  await db.run(
+    `DELETE FROM alert_subscriptions WHERE status = 'pending' AND confirmed_at IS NULL AND created_at < $1
+     AND NOT EXISTS (SELECT 1 FROM alert_confirmations c WHERE c.subscription_id = alert_subscriptions.id)`,
+    [before(UNCONFIRMED_KEEP_MS)],
+  );
+}

@@ -1,0 +1,139 @@
+// POST /v1/alerts/subscriptions. One code path for every contact, whatever its state (new, pending, confirmed,
+// unsubscribed): the same statements run, the same secrets are hashed and sealed, a confirmation row and a
+// confirmation message are always written, and the answer is byte-for-byte the same shape. Nothing about the
+// contact's state changes until the code or link from the message is used.
+import { normalizeContact, type SubscribeAccepted, type SubscribeRequest } from '@referral-kit/sdk';
+import type * as z from 'zod/v4/mini';
+import type { Db } from '../db/types.js';
+import { HttpError, type Handler, type HandlerResult } from '../http/types.js';
+import { enqueueConfirmation } from '../notify/outbox.js';
+import type { ConfirmationPayload } from '../notify/dispatcher.js';
+import { limitIp, rateLimited, type AlertsContext } from './context.js';
+import { hashPin, randomCode, randomId } from './crypto.js';
+import { eventMask } from './events.js';
+import { isAllowedPhone } from './phone-policy.js';
+
+type SubscribeBody = z.output<typeof SubscribeRequest>;
+
+/** Same wording as the contract's own contact check, so a refused number looks like any invalid input. */
+const INVALID_CONTACT = 'Enter a valid email address or U.S. phone number for this channel.';
+
+export function subscribeHandler(c: AlertsContext): Handler {
+  return async (ctx) => {
+    const request = ctx.body as SubscribeBody;
+    const idempotency = idempotencyHashes(c, ctx.headers['idempotency-key'], request);
+    if (idempotency) {
+      const replay = await findReplay(c.db, idempotency);
+      if (replay) return replay;
+    }
+    limitIp(c, 'subscribe', ctx.ip, c.config.limits.subscribePerIp);
+
+    const ttl = c.config.confirmation.ttlSeconds;
+    // Honeypot: a bot filled the hidden field. Same answer, nothing stored, nothing sent.
+    if (request.website) return accepted({ status: 'pending', confirmationId: randomId(), expiresInSeconds: ttl });
+
+    const contact = normalizeContact(request.channel, request.contact);
+    if (contact === null || (request.channel !== 'email' && !isAllowedPhone(contact, c.config.allowedCountryCodes))) {
+      throw new HttpError(400, 'validation_failed', 'The request is not valid.', [{ path: 'contact', message: INVALID_CONTACT }]);
+    }
+
+    const now = c.now();
+    const contactHash = c.keys.contactHash(request.channel, contact);
+    const contactEnc = c.keys.seal(contact, 'contact');
+    const pinHash = request.pin !== undefined ? await hashPin(request.pin) : null;
+    const confirmationId = randomId();
+    const code = randomCode();
+    const mask = eventMask(request.events);
+    const body: SubscribeAccepted = { status: 'pending', confirmationId, expiresInSeconds: ttl };
+
+    return c.db.transaction(async (tx) => {
+      if (idempotency) {
+        const replay = await findReplay(tx, idempotency);
+        if (replay) return replay;
+      }
+      await limitContact(c, tx, contactHash, now);
+
+      const [subscription] = await tx.query<{ id: string }>(
+        `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
+         ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE SET contact_enc = alert_subscriptions.contact_enc
+         RETURNING id`,
+        [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString()],
+      );
+      const subscriptionId = subscription!.id;
+      await tx.run(
+        `INSERT INTO alert_confirmations (id, subscription_id, contact_hash, code_hash, language, events_mask, pin_hash, expires_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          confirmationId, subscriptionId, contactHash, c.keys.codeHash(confirmationId, code), request.language, mask, pinHash,
+          new Date(now.getTime() + ttl * 1000).toISOString(), now.toISOString(),
+        ],
+      );
+      const payload: ConfirmationPayload = { confirmationId, code, language: request.language };
+      const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
+      await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
+      if (idempotency) {
+        await tx.run('INSERT INTO alert_idempotency (key_hash, request_hash, response, created_at) VALUES ($1, $2, $3, $4)', [
+          idempotency.key, idempotency.request, JSON.stringify(body), now.toISOString(),
+        ]);
+      }
+      return accepted(body);
+    });
+  };
+}
+
+function accepted(body: SubscribeAccepted): HandlerResult {
+  return { status: 202, body };
+}
+
+interface IdempotencyHashes {
+  key: string;
+  request: string;
+}
+
+function idempotencyHashes(c: AlertsContext, header: string | undefined, request: SubscribeBody): IdempotencyHashes | null {
+  if (header === undefined) return null;
+  if (!/^[\x21-\x7e]{8,255}$/.test(header)) {
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', [
+      { path: 'Idempotency-Key', message: 'Use 8 to 255 visible ASCII characters.' },
+    ]);
+  }
+  return { key: c.keys.idempotencyHash('subscribe', header), request: c.keys.idempotencyHash('subscribe-body', canonicalJson(request)) };
+}
+
+/** The first answer given for this key, or a 400 when the key comes back with a different request. */
+async function findReplay(db: Db, hashes: IdempotencyHashes): Promise<HandlerResult | null> {
+  const [row] = await db.query<{ request_hash: string; response: string }>(
+    'SELECT request_hash, response FROM alert_idempotency WHERE key_hash = $1',
+    [hashes.key],
+  );
+  if (!row) return null;
+  if (row.request_hash !== hashes.request) {
+    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', [
+      { path: 'Idempotency-Key', message: 'Use a new key for a new request.' },
+    ]);
+  }
+  return accepted(JSON.parse(row.response) as SubscribeAccepted);
+}
+
+/** Per-contact limit, counted from the confirmations themselves: survives restarts, shared by every instance. */
+async function limitContact(c: AlertsContext, tx: Db, contactHash: string, now: Date): Promise<void> {
+  const { max, windowSeconds } = c.config.limits.subscribePerContact;
+  const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
+  const [row] = await tx.query<{ n: number; oldest: string | null }>(
+    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM alert_confirmations WHERE contact_hash = $1 AND created_at > $2',
+    [contactHash, since],
+  );
+  if (row && Number(row.n) >= max && row.oldest) {
+    throw rateLimited((Date.parse(row.oldest) + windowSeconds * 1000 - now.getTime()) / 1000);
+  }
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

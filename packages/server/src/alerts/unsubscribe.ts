@@ -1,0 +1,68 @@
+// Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
+// address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
+import { HttpError, type ExtraRoute, type Handler, type RequestContext } from '../http/types.js';
+import { strings } from '../notify/i18n.js';
+import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext } from './context.js';
+import type { Limit } from './rate-limiter.js';
+import { page, type PageResult } from './pages.js';
+
+export const STOP_PATH = '/v1/alerts/stop';
+
+export type UnsubscribeVia = 'link' | 'sms' | 'call';
+
+/** Marks one subscription unsubscribed. Pending outbox rows for it are skipped by the dispatcher. */
+export async function unsubscribeById(c: AlertsContext, subscriptionId: string, via: UnsubscribeVia): Promise<void> {
+  await c.db.run(
+    `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = $2
+     WHERE id = $3 AND status <> 'unsubscribed'`,
+    [c.now().toISOString(), via, subscriptionId],
+  );
+}
+
+export function unsubscribeHandler(c: AlertsContext): Handler {
+  return async (ctx) => {
+    limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);
+    const id = c.keys.verifyToken('unsubscribe', (ctx.body as { token: string }).token);
+    if (id === null) {
+      const message = 'This link is not valid. Use the link from your most recent message.';
+      throw new HttpError(400, 'invalid_token', message, [{ path: 'token', message }]);
+    }
+    await unsubscribeById(c, id, 'link');
+    return { status: 200, body: { status: 'unsubscribed' } };
+  };
+}
+
+export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
+  return [
+    { method: 'GET', path: STOP_PATH, handler: (ctx) => stopPage(c, ctx, false) },
+    { method: 'POST', path: STOP_PATH, form: true, handler: (ctx) => stopPage(c, ctx, true) },
+  ];
+}
+
+async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
+  const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
+  const limited = pageRateLimit(c, ctx, 'unsubscribe', c.config.limits.unsubscribePerIp, strings('en').pageStopTitle);
+  if (limited) return limited;
+  const id = c.keys.verifyToken('unsubscribe', token);
+  if (id === null) return page({ status: 400, language: 'en', title: strings('en').pageStopTitle, message: strings('en').pageInvalid });
+  const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [id]);
+  const language = row?.language ?? 'en';
+  const t = strings(language);
+  if (!submit) {
+    return page({
+      status: 200,
+      language,
+      title: t.pageStopTitle,
+      form: { action: `${STOP_PATH}?token=${encodeURIComponent(token)}`, button: t.pageStopButton, hidden: { 'List-Unsubscribe': 'One-Click' } },
+    });
+  }
+  await unsubscribeById(c, id, 'link');
+  return page({ status: 200, language, title: t.pageStopTitle, message: t.pageStopDone });
+}
+
+/** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
+export function pageRateLimit(c: AlertsContext, ctx: RequestContext, scope: string, limit: Limit, title: string): PageResult | null {
+  const outcome = c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
+  if (outcome.ok) return null;
+  return page({ status: 429, language: 'en', title, message: RATE_LIMIT_MESSAGE, headers: { 'retry-after': String(outcome.retryAfterSeconds) } });
+}

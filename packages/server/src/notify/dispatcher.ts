@@ -1,0 +1,251 @@
+// Delivers outbox rows. Effectively-once delivery is built from two parts:
+//  1. at-least-once hand-over: a dispatcher leases a batch (lease_owner + lease_until), sends, then marks each row
+//     sent. If it dies between "send" and "mark", the lease expires and another dispatcher sends the row again;
+//  2. an idempotency key per row (the outbox id) that travels with every attempt, so the transport or the gateway
+//     drops the repeat. The unique (subscription_id, event_id) key means a repeat can only ever be that same row.
+import { randomBytes } from 'node:crypto';
+import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
+import type { Logger } from 'pino';
+import type { Db } from '../db/types.js';
+import type { AlertKeys } from '../alerts/crypto.js';
+import type { AlertsConfig } from '../alerts/config.js';
+import { eventBit } from '../alerts/events.js';
+import { messageLanguage } from './i18n.js';
+import { renderConfirmation, renderStatus } from './messages.js';
+import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './transports/types.js';
+
+export interface Transports {
+  email: Transport;
+  /** SMS, voice and TTY. */
+  phone: Transport;
+}
+
+export interface DispatcherDeps {
+  db: Db;
+  keys: AlertKeys;
+  config: AlertsConfig;
+  transports: Transports;
+  logger: Logger;
+  now: () => Date;
+  /** Housekeeping run between batches (at most hourly): purges expired data. */
+  maintenance?: (now: Date) => Promise<void>;
+}
+
+interface ClaimedRow {
+  id: string;
+  subscription_id: string;
+  kind: 'confirmation' | 'status';
+  alert_event: AlertEvent | null;
+  occurred_at: string | null;
+  payload_enc: string | null;
+  attempts: number;
+}
+
+interface SubscriptionRow {
+  id: string;
+  subject_id: string;
+  channel: AlertChannel;
+  contact_hash: string;
+  contact_enc: string;
+  language: string;
+  events_mask: number;
+  status: string;
+}
+
+/** What a confirmation row carries sealed: the code in clear exists only here and in the message. */
+export interface ConfirmationPayload {
+  confirmationId: string;
+  code: string;
+  language: string;
+}
+
+const MAINTENANCE_EVERY_MS = 3600_000;
+
+export class Dispatcher {
+  /** Identifies this dispatcher's leases; a fresh one per process, so a restarted process never owns old leases. */
+  readonly owner = randomBytes(9).toString('base64url');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private lastMaintenance = 0;
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Claims and processes one batch; returns how many rows it handled. */
+  async runOnce(): Promise<number> {
+    const rows = await this.claim();
+    for (const row of rows) await this.process(row);
+    return rows.length;
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        if (!this.stopped) this.schedule(this.deps.config.dispatch.intervalMs);
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.runOnce()) === this.deps.config.dispatch.batchSize);
+      const now = this.deps.now();
+      if (this.deps.maintenance && now.getTime() - this.lastMaintenance >= MAINTENANCE_EVERY_MS) {
+        this.lastMaintenance = now.getTime();
+        await this.deps.maintenance(now);
+      }
+    } catch (error) {
+      this.deps.logger.error({ err: { message: (error as Error).message } }, 'alerts dispatcher pass failed');
+    }
+  }
+
+  private async claim(): Promise<ClaimedRow[]> {
+    const { db, config } = this.deps;
+    const now = this.deps.now();
+    const until = new Date(now.getTime() + config.dispatch.leaseSeconds * 1000).toISOString();
+    // Postgres: concurrent dispatchers skip each other's rows instead of waiting. SQLite serializes writers anyway.
+    const skipLocked = db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    return db.query<ClaimedRow>(
+      `UPDATE alert_outbox SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM alert_outbox
+         WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+         ORDER BY next_attempt_at, id LIMIT $4 ${skipLocked})
+       RETURNING id, subscription_id, kind, alert_event, occurred_at, payload_enc, attempts`,
+      [this.owner, until, now.toISOString(), config.dispatch.batchSize],
+    );
+  }
+
+  private async process(row: ClaimedRow): Promise<void> {
+    const { logger, config } = this.deps;
+    let message: OutgoingMessage | null;
+    try {
+      message = await this.compose(row);
+    } catch (error) {
+      // A row we cannot even read (key rotated without re-encryption, corrupt payload) will never send.
+      logger.error({ outboxId: row.id, err: { message: (error as Error).message } }, 'alerts outbox row unreadable');
+      await this.finish(row, 'failed', 'unreadable');
+      return;
+    }
+    if (!message) {
+      await this.finish(row, 'skipped', null);
+      return;
+    }
+    const transport = message.channel === 'email' ? this.deps.transports.email : this.deps.transports.phone;
+    try {
+      await transport.send(message, AbortSignal.timeout(config.dispatch.sendTimeoutMs));
+    } catch (error) {
+      const permanent = error instanceof PermanentDeliveryError;
+      const code = permanent ? error.code : (error as Error).name === 'TimeoutError' ? 'timeout' : 'transient';
+      const giveUp = permanent || row.attempts >= config.dispatch.maxAttempts;
+      logger.warn({ outboxId: row.id, attempt: row.attempts, error: code, giveUp }, 'alerts delivery failed');
+      if (giveUp) await this.finish(row, 'failed', code);
+      else await this.retryLater(row, code);
+      return;
+    }
+    const marked = await this.finish(row, 'sent', null);
+    if (!marked) logger.warn({ outboxId: row.id }, 'alerts lease lost before marking; the transport drops the repeat by idempotency key');
+  }
+
+  /** The message for a row, or null when it must not be sent any more (unsubscribed, event no longer wanted). */
+  private async compose(row: ClaimedRow): Promise<OutgoingMessage | null> {
+    const { db, keys, config } = this.deps;
+    const [sub] = await db.query<SubscriptionRow>(
+      `SELECT id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status
+       FROM alert_subscriptions WHERE id = $1`,
+      [row.subscription_id],
+    );
+    if (!sub) return null;
+    const stopUrl = `${config.publicUrl}/v1/alerts/stop?token=${keys.signToken('unsubscribe', sub.id)}`;
+    const base = {
+      idempotencyKey: row.id,
+      channel: sub.channel,
+      to: keys.open(sub.contact_enc, 'contact'),
+      unsubscribeUrl: sub.channel === 'email' ? stopUrl : undefined,
+    };
+
+    if (row.kind === 'confirmation') {
+      if (sub.channel === 'sms' && (await this.stoppedBySms(sub.contact_hash))) return null;
+      const payload = JSON.parse(keys.open(row.payload_enc ?? '', `outbox:${row.id}`)) as ConfirmationPayload;
+      const confirmUrl = `${config.publicUrl}/v1/alerts/confirm-link?token=${keys.signToken('confirm', payload.confirmationId)}`;
+      const rendered = renderConfirmation({
+        language: payload.language,
+        channel: sub.channel,
+        code: payload.code,
+        minutes: Math.round(config.confirmation.ttlSeconds / 60),
+        confirmUrl,
+        stopUrl,
+      });
+      return { ...base, kind: 'confirmation', language: messageLanguage(payload.language), ...rendered };
+    }
+
+    const event = row.alert_event;
+    if (!event || sub.status !== 'confirmed' || (sub.events_mask & eventBit(event)) === 0) return null;
+    const rendered = renderStatus({
+      language: sub.language,
+      channel: sub.channel,
+      event,
+      occurredAt: row.occurred_at ?? '',
+      reference: sub.subject_id,
+      stopUrl,
+    });
+    return {
+      ...base,
+      kind: 'status',
+      language: messageLanguage(sub.language),
+      requiresPin: sub.channel === 'voice' || sub.channel === 'tty',
+      ...rendered,
+    };
+  }
+
+  /** A number that texted STOP gets no more texts, not even a confirmation code, until it texts START. */
+  private async stoppedBySms(contactHash: string): Promise<boolean> {
+    const rows = await this.deps.db.query(
+      `SELECT 1 AS stopped FROM alert_subscriptions
+       WHERE contact_hash = $1 AND channel = 'sms' AND status = 'unsubscribed' AND unsubscribed_via = 'sms' LIMIT 1`,
+      [contactHash],
+    );
+    return rows.length > 0;
+  }
+
+  private async finish(row: ClaimedRow, status: 'sent' | 'failed' | 'skipped', error: string | null): Promise<boolean> {
+    const now = this.deps.now().toISOString();
+    const { changes } = await this.deps.db.run(
+      `UPDATE alert_outbox SET status = $1, last_error = $2, sent_at = $3, lease_owner = NULL, lease_until = NULL
+       WHERE id = $4 AND lease_owner = $5`,
+      [status, error, status === 'sent' ? now : null, row.id, this.owner],
+    );
+    return changes === 1;
+  }
+
+  private async retryLater(row: ClaimedRow, error: string): Promise<void> {
+    const next = new Date(this.deps.now().getTime() + retryDelaySeconds(row.attempts, this.deps.config) * 1000);
+    await this.deps.db.run(
+      `UPDATE alert_outbox SET last_error = $1, next_attempt_at = $2, lease_owner = NULL, lease_until = NULL
+       WHERE id = $3 AND lease_owner = $4`,
+      [error, next.toISOString(), row.id, this.owner],
+    );
+  }
+}
+
+/** Exponential backoff ×4 from the base, capped: 30 s, 2 min, 8 min, 32 min, ~2 h, then every 6 h. */
+export function retryDelaySeconds(attempts: number, config: Pick<AlertsConfig, 'dispatch'>): number {
+  const { retryBaseSeconds, retryCapSeconds } = config.dispatch;
+  return Math.min(retryCapSeconds, retryBaseSeconds * 4 ** Math.max(0, attempts - 1));
+}

@@ -1,0 +1,61 @@
+// Message bodies: short, in the subscriber's language, and always saying how to stop them.
+import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
+import { messageLanguage, strings } from './i18n.js';
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+}
+
+const SAFETY_EVENTS: readonly AlertEvent[] = ['release', 'escape'];
+
+export function renderConfirmation(input: {
+  language: string;
+  channel: AlertChannel;
+  code: string;
+  minutes: number;
+  confirmUrl: string;
+  stopUrl: string;
+}): RenderedMessage {
+  const t = strings(input.language);
+  // Spoken codes are read digit by digit.
+  const code = input.channel === 'voice' ? input.code.split('').join(' ') : input.code;
+  const lines = [t.confirmCode(code, input.minutes)];
+  if (input.channel === 'email') lines.push(t.confirmLink(input.confirmUrl));
+  lines.push(t.notYou, stopLine(input.language, input.channel, input.stopUrl));
+  return { subject: t.confirmSubject, text: joinFor(input.channel, lines) };
+}
+
+export function renderStatus(input: {
+  language: string;
+  channel: AlertChannel;
+  event: AlertEvent;
+  occurredAt: string;
+  reference: string;
+  stopUrl: string;
+}): RenderedMessage {
+  const t = strings(input.language);
+  const lines = [t.statusLine(input.reference, t.events[input.event], formatWhen(input.language, input.occurredAt))];
+  if (SAFETY_EVENTS.includes(input.event)) lines.push(t.safety);
+  if (input.channel === 'voice' || input.channel === 'tty') lines.push(t.pinPrompt);
+  lines.push(stopLine(input.language, input.channel, input.stopUrl));
+  return { subject: t.statusSubject, text: joinFor(input.channel, lines) };
+}
+
+function stopLine(language: string, channel: AlertChannel, stopUrl: string): string {
+  const t = strings(language);
+  if (channel === 'email') return t.stopEmail(stopUrl);
+  return channel === 'sms' ? t.stopSms : t.stopCall;
+}
+
+/** Email gets paragraphs; SMS and calls one short run of sentences. */
+function joinFor(channel: AlertChannel, lines: string[]): string {
+  return channel === 'email' ? `${lines.join('\n\n')}\n` : lines.join(' ');
+}
+
+function formatWhen(language: string, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const format = new Intl.DateTimeFormat(messageLanguage(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  return `${format.format(date)} UTC`;
+}

@@ -1,0 +1,43 @@
+// SMS, voice and TTY through a gateway that accepts HMAC-signed JSON. The gateway is expected to drop a request
+// whose Idempotency-Key it has already accepted (every major SMS/voice API supports such a key).
+import { signPayload, SIGNATURE_HEADER } from '../signature.js';
+import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './types.js';
+
+/** Statuses that mean "this request will never succeed as sent". */
+const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
+
+export class WebhookTransport implements Transport {
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+    private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+  ) {}
+
+  async send(message: OutgoingMessage, signal: AbortSignal): Promise<void> {
+    const body = JSON.stringify({
+      id: message.idempotencyKey,
+      kind: message.kind,
+      channel: message.channel,
+      to: message.to,
+      language: message.language,
+      text: message.text,
+      requiresPin: message.requiresPin ?? false,
+    });
+    const response = await this.fetchImpl(this.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': message.idempotencyKey,
+        [SIGNATURE_HEADER]: signPayload(this.secret, body),
+      },
+      body,
+      signal,
+    });
+    await response.body?.cancel();
+    if (response.ok) return;
+    if (response.status >= 400 && response.status < 500 && !RETRYABLE_4XX.has(response.status)) {
+      throw new PermanentDeliveryError(`gateway_${response.status}`);
+    }
+    throw new Error(`gateway_${response.status}`);
+  }
+}
