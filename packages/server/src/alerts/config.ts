@@ -95,7 +95,7 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
   }
   const secretKey = keyText !== undefined ? parseKey(keyText) : demoKey(opts.dataDir);
 
-  const publicUrl = get('ALERTS_PUBLIC_URL') ?? (opts.demo ? `http://localhost:${get('PORT') ?? '8787'}` : need('ALERTS_PUBLIC_URL', 'outside demo mode (the https:// address of this API, used in message links)'));
+  const publicUrl = get('ALERTS_PUBLIC_URL') ?? get('PUBLIC_URL') ?? (opts.demo ? `http://localhost:${get('PORT') ?? '8787'}` : need('ALERTS_PUBLIC_URL', 'outside demo mode (the https:// address of this API, used in message links)'));
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error('ALERTS_PUBLIC_URL must be an absolute http(s) URL.');
   if (!opts.demo && !publicUrl.startsWith('https://')) throw new Error('ALERTS_PUBLIC_URL must use https:// outside demo mode.');
 
