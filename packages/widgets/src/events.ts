@@ -1,0 +1,96 @@
+// Typed events. All bubble and are composed (they cross shadow roots), so a partner's analytics can listen on
+// `document`. By design none carries what the visitor typed or their contact details: only counts, ids of
+// records the API returned, and choices from fixed lists.
+import type { AlertChannel } from '@referral-kit/sdk';
+
+const init: EventInit = { bubbles: true, composed: true };
+
+/** Which part of the widget an event came from. */
+export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'quick-exit' | 'widget';
+
+/** A directory search finished. */
+export class ReferralSearchEvent extends Event {
+  static readonly eventName = 'referral-search';
+  constructor(
+    readonly resultCount: number,
+    /** `local`: searched a snapshot in the page; `server`: asked the search endpoint. */
+    readonly mode: 'local' | 'server',
+  ) {
+    super(ReferralSearchEvent.eventName, init);
+  }
+}
+
+/** The visitor chose a service from the directory. */
+export class ReferralSelectEvent extends Event {
+  static readonly eventName = 'referral-select';
+  constructor(readonly serviceId: string) {
+    super(ReferralSelectEvent.eventName, init);
+  }
+}
+
+/** A custody lookup finished. */
+export class ReferralLookupEvent extends Event {
+  static readonly eventName = 'referral-lookup';
+  constructor(
+    readonly by: 'name' | 'identifier',
+    readonly resultCount: number,
+  ) {
+    super(ReferralLookupEvent.eventName, init);
+  }
+}
+
+/** An alert subscription moved on: a code was requested, or the subscription was confirmed. */
+export class ReferralSubscribeEvent extends Event {
+  static readonly eventName = 'referral-subscribe';
+  constructor(
+    readonly step: 'requested' | 'confirmed',
+    readonly channel: AlertChannel,
+  ) {
+    super(ReferralSubscribeEvent.eventName, init);
+  }
+}
+
+/** Quick exit was triggered. Every referral-kit element listening on the window clears itself. */
+export class ReferralExitEvent extends Event {
+  static readonly eventName = 'referral-exit';
+  constructor(readonly trigger: 'button' | 'shortcut') {
+    super(ReferralExitEvent.eventName, init);
+  }
+}
+
+export type ReferralErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'contract' | 'config';
+
+/** Something failed; the visitor was shown hotlines and a plain-words message. */
+export class ReferralErrorEvent extends Event {
+  static readonly eventName = 'referral-error';
+  constructor(
+    readonly source: ReferralSource,
+    readonly kind: ReferralErrorKind,
+  ) {
+    super(ReferralErrorEvent.eventName, init);
+  }
+}
+
+/**
+ * The visitor asked for alerts about a custody record. Cancelable: `<referral-widget>` cancels it and opens its
+ * "Get alerts" tab; on its own, `<referral-offender-lookup>` opens the signup in place. It neither bubbles nor
+ * leaves the shadow root: who a visitor wants alerts about is nobody else's business.
+ */
+export class ReferralAlertRequestEvent extends Event {
+  static readonly eventName = 'referral-alert-request';
+  constructor(readonly subject: { id: string; displayName: string }) {
+    super(ReferralAlertRequestEvent.eventName, { cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'referral-search': ReferralSearchEvent;
+    'referral-select': ReferralSelectEvent;
+    'referral-lookup': ReferralLookupEvent;
+    'referral-subscribe': ReferralSubscribeEvent;
+    'referral-exit': ReferralExitEvent;
+    'referral-error': ReferralErrorEvent;
+    'referral-alert-request': ReferralAlertRequestEvent;
+  }
+}

@@ -1,0 +1,77 @@
+// What every referral-kit element shares: configuration attributes, the SDK client, the language catalog, error
+// reporting, and clearing itself on quick exit and when the page comes back from the back/forward cache.
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createClient, type ReferralClient } from '@referral-kit/sdk';
+import { ReferralErrorEvent, ReferralExitEvent, type ReferralErrorKind, type ReferralSource } from '../events.js';
+import { catalogFor, type Catalog } from '../i18n/index.js';
+import { errorKind } from './errors.js';
+
+export abstract class ReferralElement extends LitElement {
+  /** Base URL of the referral-kit API, e.g. `https://api.example.org`. Required unless `client` is set. */
+  @property({ attribute: 'api-base-url' }) accessor apiBaseUrl = '';
+
+  /** Sent to the API so it can tell partners apart. Never visitor data. */
+  @property({ attribute: 'partner-id' }) accessor partnerId = '';
+
+  /** Language of the widget. Default: the page's language, else English. */
+  @property() override accessor lang = '';
+
+  /** A ready SDK client (`createClient(...)`); takes precedence over `api-base-url`. */
+  @property({ attribute: false }) accessor client: ReferralClient | undefined = undefined;
+
+  /** Which part of the widget this is, for `referral-error`. */
+  protected abstract readonly source: ReferralSource;
+
+  #ownClient: { key: string; client: ReferralClient | undefined } | undefined;
+
+  /** The client to use, or undefined when the element is not configured (shown as a config error). */
+  protected get api(): ReferralClient | undefined {
+    if (this.client) return this.client;
+    const key = `${this.apiBaseUrl}\n${this.partnerId}`;
+    if (this.#ownClient?.key !== key) {
+      let client: ReferralClient | undefined;
+      try {
+        client = this.apiBaseUrl ? createClient({ baseUrl: this.apiBaseUrl, partnerId: this.partnerId || undefined }) : undefined;
+      } catch {
+        client = undefined;
+      }
+      this.#ownClient = { key, client };
+    }
+    return this.#ownClient.client;
+  }
+
+  /** Strings in the effective language: `lang`, else the nearest `lang` in the page, else English. */
+  protected get t(): Catalog {
+    const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+    return catalogFor(this.lang || pageLang || 'en');
+  }
+
+  /** Abort whatever is in flight and forget everything the visitor typed or was shown. */
+  protected abstract clear(): void;
+
+  /** Reports a failure as `referral-error` and returns its kind, for the failure panel. */
+  protected reportError(error: unknown): ReferralErrorKind {
+    const kind = errorKind(error);
+    this.dispatchEvent(new ReferralErrorEvent(this.source, kind));
+    return kind;
+  }
+
+  readonly #onExit = () => this.clear();
+  readonly #onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) this.clear();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(ReferralExitEvent.eventName, this.#onExit);
+    window.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(ReferralExitEvent.eventName, this.#onExit);
+    window.removeEventListener('pageshow', this.#onPageShow);
+    this.clear();
+  }
+}

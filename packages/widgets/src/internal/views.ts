@@ -1,0 +1,56 @@
+// Small templates shared by the elements: phone actions, the hotline list and the "something failed" panel.
+// Everything from data is interpolated as text; links come only from safe-links.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ReferralErrorKind } from '../events.js';
+import type { Catalog } from '../i18n/index.js';
+import { errorMessage } from './errors.js';
+import type { HotlineEntry, HotlinePhone } from './hotlines.js';
+import { smsHref, telHref } from './safe-links.js';
+
+/** "Call 1-800…", "Text 88788: START", "TTY 711": what a phone action says. */
+export function phoneLabel(t: Catalog, phone: HotlinePhone): string {
+  if (phone.type === 'tty') return t.phone.ttyCall(phone.number);
+  if (phone.type !== 'text') return t.phone.call(phone.number);
+  return phone.body ? `${t.phone.text(phone.number)}: ${phone.body}` : t.phone.text(phone.number);
+}
+
+/** A call, text or TTY link; plain text when the number cannot be dialled. */
+export function phoneAction(t: Catalog, phone: HotlinePhone): TemplateResult {
+  const href = phone.type === 'text' ? smsHref(phone.number, phone.body) : telHref(phone.number);
+  const label = phoneLabel(t, phone);
+  return href
+    ? html`<a class="action" part="action" href=${href}><bdi>${label}</bdi></a>`
+    : html`<span class="muted"><bdi>${label}</bdi></span>`;
+}
+
+export function hotlineList(t: Catalog, hotlines: readonly HotlineEntry[], headingLevel: 2 | 3 = 3): TemplateResult {
+  const heading = headingLevel === 2 ? html`<h2>${t.hotlines.heading}</h2>` : html`<h3>${t.hotlines.heading}</h3>`;
+  return html`<section class="hotlines" part="hotlines" aria-label=${t.hotlines.heading}>
+    ${heading}
+    <ul>
+      ${hotlines.map((h) => {
+        const [builtInName, builtInDescription] = t.hotlines.items[h.id] ?? ['', ''];
+        const description = h.description ?? builtInDescription;
+        return html`<li class="hotline">
+          <strong>${h.name ?? builtInName}</strong>
+          ${description ? html`<span class="hint">${description}</span>` : nothing}
+          <span class="actions">${h.phones.map((p) => phoneAction(t, p))}</span>
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
+/** The panel shown when the API fails: a plain message, a retry, and hotlines so the visitor is never stuck. */
+export function failurePanel(
+  t: Catalog,
+  kind: ReferralErrorKind,
+  hotlines: readonly HotlineEntry[],
+  retry?: () => void,
+): TemplateResult {
+  return html`<div class="failure" part="error">
+    <p class="notice warning" role="alert">${errorMessage(t, kind)}</p>
+    ${retry ? html`<p><button type="button" @click=${retry}>${t.retry}</button></p>` : nothing}
+    ${hotlineList(t, hotlines)}
+  </div>`;
+}

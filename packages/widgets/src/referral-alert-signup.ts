@@ -1,0 +1,367 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  ALERT_EVENTS,
+  AlertChannel,
+  PIN_CHANNELS,
+  normalizeContact,
+  type AlertEvent,
+  type AlertChannel as Channel,
+} from '@referral-kit/sdk';
+import { ReferralSubscribeEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { defineElement } from './internal/define.js';
+import { apiErrorCode, isAbort } from './internal/errors.js';
+import { focusAfterRender } from './internal/focus.js';
+import { languageName } from './internal/format.js';
+import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
+import { ReferralElement } from './internal/referral-element.js';
+import { baseStyles } from './internal/styles.js';
+import { failurePanel } from './internal/views.js';
+import { registeredLanguages } from './i18n/index.js';
+
+type Step = 'form' | 'code' | 'done';
+type Field = 'contact' | 'pin' | 'events' | 'code';
+const CHANNELS = AlertChannel.options;
+
+/**
+ * Double opt-in alert signup for one person in custody: channel, contact, language, events and (for calls) a PIN;
+ * then a confirmation code; then a page that says how to stop. The confirmation screen is the same whether or not
+ * the contact was already registered, so the form cannot be used to find out who is signed up.
+ *
+ * @summary Custody-status alert signup (email, text, voice, TTY) with a confirmation code.
+ * @fires referral-subscribe - `ReferralSubscribeEvent` (`step` 'requested' | 'confirmed', `channel`). Never the contact.
+ * @fires referral-error - `ReferralErrorEvent` (`source`, `kind`) when the API fails; hotlines are shown.
+ * @csspart form - The signup form.
+ * @csspart submit - The primary button of each step.
+ * @csspart hotlines - The hotline list shown on failure.
+ * @csspart error - The failure panel.
+ * @cssprop --referral-color-primary - Buttons and accents.
+ * @cssprop --referral-color-danger - Errors and the warning.
+ * @cssprop --referral-font-family - Font.
+ * @attr api-base-url - Base URL of the API (required unless `client` is set).
+ * @attr partner-id - Partner identifier sent to the API.
+ * @attr lang - Language. Default: the page's language, else English.
+ * @attr subject-id - Id of the custody record to get alerts about.
+ * @attr subject-name - Display name of that person, for the heading.
+ */
+export class ReferralAlertSignup extends ReferralElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .honeypot {
+        position: absolute;
+        inset-inline-start: -100vw;
+        inline-size: 1px;
+        overflow: hidden;
+      }
+      .events {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
+      }
+      form > p {
+        max-inline-size: 40em;
+      }
+    `,
+  ];
+
+  /** Id of the custody record to get alerts about. */
+  @property({ attribute: 'subject-id' }) accessor subjectId = '';
+  /** Display name of that person. */
+  @property({ attribute: 'subject-name' }) accessor subjectName = '';
+
+  @state() accessor step: Step = 'form';
+  @state() accessor channel: Channel = 'email';
+  @state() accessor errors: Partial<Record<Field, string>> = {};
+  @state() accessor failure: ReferralErrorKind | undefined = undefined;
+  @state() accessor busy = false;
+  /** The code step cannot go on (expired, too many attempts): only "start again" is offered. */
+  @state() accessor codeDead = false;
+
+  protected readonly source: ReferralSource = 'alert-signup';
+  #confirmationId = '';
+  #expiresInSeconds = 0;
+  #inFlight: AbortController | undefined;
+  #retry: (() => void) | undefined;
+
+  protected clear(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.#confirmationId = '';
+    this.step = 'form';
+    this.channel = 'email';
+    this.errors = {};
+    this.failure = undefined;
+    this.busy = false;
+    this.codeDead = false;
+    this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
+  }
+
+  /** Back to an empty form (after a dead code, or for another signup). */
+  startOver(): void {
+    this.clear();
+    void focusAfterRender(this, 'h2');
+  }
+
+  async #call<T>(run: (signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
+    const client = this.api;
+    if (!client) {
+      this.failure = 'config';
+      return undefined;
+    }
+    this.#inFlight?.abort();
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      return await run(controller.signal);
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) return undefined;
+      if (!this.#fieldErrors(error)) {
+        this.#retry = retry;
+        this.failure = this.reportError(error);
+      }
+      return undefined;
+    } finally {
+      if (this.#inFlight === controller) {
+        this.#inFlight = undefined;
+        this.busy = false;
+      }
+    }
+  }
+
+  /** Field errors from the server (or the SDK's own validation) go next to their fields. */
+  #fieldErrors(error: unknown): boolean {
+    const s = this.t.signup.errors;
+    const code = apiErrorCode(error);
+    if (code === 'invalid_code') return this.#setErrors({ code: s.codeWrong });
+    if (code === 'code_expired' || code === 'too_many_attempts') {
+      this.codeDead = true;
+      return this.#setErrors({ code: code === 'code_expired' ? s.codeExpired : s.tooManyAttempts });
+    }
+    const fields = error instanceof Error && 'fields' in error ? (error as { fields: Array<{ path: string }> }).fields : [];
+    if (error instanceof Error && error.name !== 'ValidationError' && code !== 'validation_failed') return false;
+    const errors: Partial<Record<Field, string>> = {};
+    for (const { path } of fields) {
+      if (path.startsWith('contact')) errors.contact = this.channel === 'email' ? s.email : s.phone;
+      else if (path.startsWith('pin')) errors.pin = s.pin;
+      else if (path.startsWith('events')) errors.events = s.events;
+      else if (path.startsWith('code')) errors.code = s.code;
+    }
+    return Object.keys(errors).length > 0 && this.#setErrors(errors);
+  }
+
+  #setErrors(errors: Partial<Record<Field, string>>): true {
+    this.errors = errors;
+    const first = (['contact', 'events', 'pin', 'code'] as const).find((f) => errors[f]);
+    if (first) void focusAfterRender(this, first === 'events' ? '[name=events]' : `#${first}`);
+    return true;
+  }
+
+  async #subscribe(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const s = this.t.signup.errors;
+    const channel = this.channel;
+    const contact = String(data.get('contact') ?? '');
+    const events = data.getAll('events').map(String) as AlertEvent[];
+    const pin = String(data.get('pin') ?? '');
+    const needsPin = PIN_CHANNELS.includes(channel);
+    const errors: Partial<Record<Field, string>> = {};
+    if (!normalizeContact(channel, contact)) errors.contact = channel === 'email' ? s.email : s.phone;
+    if (events.length === 0) errors.events = s.events;
+    if (needsPin && !/^\d{4,8}$/.test(pin)) errors.pin = s.pin;
+    if (Object.keys(errors).length) {
+      this.#setErrors(errors);
+      return;
+    }
+    this.errors = {};
+    const website = String(data.get('website') ?? '');
+    const accepted = await this.#call(
+      (signal) =>
+        this.api!.alerts.subscribe(
+          {
+            subjectId: this.subjectId,
+            channel,
+            contact,
+            language: String(data.get('language') ?? this.t.lang),
+            events,
+            ...(needsPin ? { pin } : {}),
+            ...(website ? { website } : {}),
+          },
+          { signal },
+        ),
+      () => form.requestSubmit(),
+    );
+    if (!accepted) return;
+    this.#confirmationId = accepted.confirmationId;
+    this.#expiresInSeconds = accepted.expiresInSeconds;
+    this.step = 'code';
+    this.dispatchEvent(new ReferralSubscribeEvent('requested', channel));
+    void focusAfterRender(this, 'h2');
+  }
+
+  async #confirm(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    // People paste codes with spaces or dashes ("123 456"): keep the digits.
+    const code = String(new FormData(form).get('code') ?? '').replace(/\D/g, '');
+    if (!/^\d{6}$/.test(code)) {
+      this.#setErrors({ code: this.t.signup.errors.code });
+      return;
+    }
+    this.errors = {};
+    const confirmed = await this.#call(
+      (signal) => this.api!.alerts.confirm({ confirmationId: this.#confirmationId, code }, { signal }),
+      () => form.requestSubmit(),
+    );
+    if (!confirmed) return;
+    this.step = 'done';
+    this.dispatchEvent(new ReferralSubscribeEvent('confirmed', this.channel));
+    void focusAfterRender(this, 'h2');
+  }
+
+  override render() {
+    const t = this.t;
+    const body = !this.subjectId
+      ? html`<p>${t.signup.needSubject}</p>`
+      : this.step === 'form'
+        ? this.#renderForm()
+        : this.step === 'code'
+          ? this.#renderCode()
+          : this.#renderDone();
+    return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="signup-heading">
+      <h2 id="signup-heading" tabindex="-1">
+        ${this.step === 'code' ? t.signup.codeHeading : this.step === 'done' ? t.signup.doneHeading : t.signup.heading(this.subjectName || '…')}
+      </h2>
+      ${body}
+      ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, this.#retry) : nothing}
+    </section>`;
+  }
+
+  #error(field: Field) {
+    const message = this.errors[field];
+    return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
+  }
+
+  #describedBy(field: Field, hint?: string) {
+    return [hint, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+  }
+
+  #renderForm() {
+    const t = this.t;
+    const s = t.signup;
+    const phone = this.channel !== 'email';
+    const needsPin = PIN_CHANNELS.includes(this.channel);
+    return html`<form part="form" novalidate @submit=${this.#subscribe}>
+      <p class="notice warning" id="warning">${s.warning}</p>
+      <fieldset class="field">
+        <legend>${s.channel}</legend>
+        ${CHANNELS.map(
+          (c) =>
+            html`<label class="choice"
+              ><input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => {
+                this.channel = c;
+                this.errors = {};
+              }} />${s.channels[c]}</label
+            >`,
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="contact"
+          >${phone ? s.contactPhone : s.contactEmail}${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}</label
+        >
+        ${this.#error('contact')}
+        <input
+          id="contact"
+          name="contact"
+          type=${phone ? 'tel' : 'email'}
+          inputmode=${phone ? 'tel' : 'email'}
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${this.errors.contact ? 'true' : 'false'}
+          aria-describedby=${this.#describedBy('contact', phone ? 'contact-hint warning' : 'warning')}
+        />
+      </div>
+      <div class="field">
+        <label for="language">${s.language}</label>
+        <select id="language" name="language">
+          ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
+        </select>
+      </div>
+      <fieldset class="field" aria-describedby=${this.#describedBy('events')}>
+        <legend>${s.events}</legend>
+        ${this.#error('events')}
+        <div class="events">
+          ${ALERT_EVENTS.map(
+            (e) => html`<label class="choice"><input type="checkbox" name="events" value=${e} checked />${s.eventNames[e]}</label>`,
+          )}
+        </div>
+      </fieldset>
+      ${needsPin
+        ? html`<div class="field">
+            <label for="pin">${s.pin}<span class="hint" id="pin-hint">${s.pinHint}</span></label>
+            ${this.#error('pin')}
+            <input
+              id="pin"
+              name="pin"
+              type="password"
+              inputmode="numeric"
+              autocomplete="off"
+              maxlength="8"
+              aria-invalid=${this.errors.pin ? 'true' : 'false'}
+              aria-describedby=${this.#describedBy('pin', 'pin-hint')}
+            />
+          </div>`
+        : nothing}
+      <div class="honeypot" aria-hidden="true">
+        <label for="website">${s.honeypot}</label>
+        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      <p class="hint">${s.consent}</p>
+      <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${s.submit}</button>
+    </form>`;
+  }
+
+  #renderCode() {
+    const s = this.t.signup;
+    return html`<form part="form" novalidate @submit=${this.#confirm}>
+      <p id="code-hint">${s.codeBody(Math.max(1, Math.round(this.#expiresInSeconds / 60)))}</p>
+      <div class="field">
+        <label for="code">${s.code}</label>
+        ${this.#error('code')}
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          spellcheck="false"
+          maxlength="20"
+          ?disabled=${this.codeDead}
+          aria-invalid=${this.errors.code ? 'true' : 'false'}
+          aria-describedby=${this.#describedBy('code', 'code-hint')}
+        />
+      </div>
+      <p class="actions">
+        ${this.codeDead ? nothing : html`<button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${s.confirm}</button>`}
+        <button type="button" @click=${() => this.startOver()}>${s.startOver}</button>
+      </p>
+    </form>`;
+  }
+
+  #renderDone() {
+    const s = this.t.signup;
+    return html`<p>${s.doneBody}</p>
+      <p class="notice">${s.stop[this.channel]}</p>`;
+  }
+}
+
+defineElement('referral-alert-signup', ReferralAlertSignup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-alert-signup': ReferralAlertSignup;
+  }
+}

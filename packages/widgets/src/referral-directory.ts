@@ -1,0 +1,490 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
+import { ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { defineElement } from './internal/define.js';
+import {
+  chooseSource,
+  type DirectoryAnswer,
+  type DirectoryHit,
+  type DirectoryQuery,
+  type DirectorySource,
+  type SearchMode,
+} from './internal/directory-source.js';
+import { isAbort } from './internal/errors.js';
+import { formatMiles, languageName, milesToKm } from './internal/format.js';
+import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
+import { LiveRegion } from './internal/live-region.js';
+import { ReferralElement } from './internal/referral-element.js';
+import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
+import { buildSafetyCard } from './internal/safety-card.js';
+import { baseStyles } from './internal/styles.js';
+import { failurePanel, phoneAction } from './internal/views.js';
+
+const DEBOUNCE_MS = 250;
+const SUGGESTIONS = 8;
+const DISTANCES_MILES = [5, 10, 25, 50, 100];
+/** Languages offered in the filter; names come from Intl.DisplayNames in the visitor's language. */
+const FILTER_LANGUAGES = ['en', 'es', 'zh', 'vi', 'ar', 'ko', 'ru', 'fr', 'ht', 'tl', 'pt', 'so'];
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * A searchable directory of victim services: a combobox search box with results as you type, filters, result
+ * cards with safe call/text/directions/website actions, and a printable safety card.
+ *
+ * @summary Victim-services directory with typeahead search, filters and a printable safety card.
+ * @fires referral-search - `ReferralSearchEvent` (`resultCount`, `mode`) when results arrive. Never the query.
+ * @fires referral-select - `ReferralSelectEvent` (`serviceId`) when the visitor picks a suggestion.
+ * @fires referral-error - `ReferralErrorEvent` (`source`, `kind`) when the API fails; hotlines are shown.
+ * @csspart search - The search input.
+ * @csspart listbox - The suggestion list.
+ * @csspart filters - The filter group.
+ * @csspart results - The result list.
+ * @csspart card - One result card.
+ * @csspart action - A call, text, directions or website link.
+ * @csspart hotlines - The hotline list shown on failure.
+ * @csspart error - The failure panel.
+ * @cssprop --referral-color-primary - Buttons, links and accents (default #0b4f8a).
+ * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
+ * @cssprop --referral-color-text - Text (default #1b1b1b).
+ * @cssprop --referral-color-surface - Background (default #ffffff).
+ * @cssprop --referral-color-muted - Secondary text (default #4d4d4d).
+ * @cssprop --referral-color-border - Borders of fields and cards (default #6e6e6e).
+ * @cssprop --referral-color-danger - Errors (default #b3261e).
+ * @cssprop --referral-color-focus - Focus ring (default #ffbf47).
+ * @cssprop --referral-font-family - Font.
+ * @cssprop --referral-font-size - Base font size (default 1rem).
+ * @cssprop --referral-radius - Corner radius (default 0.375rem).
+ * @cssprop --referral-spacing - Base spacing (default 1rem).
+ * @attr api-base-url - Base URL of the API (required unless `client` is set).
+ * @attr partner-id - Partner identifier sent to the API.
+ * @attr lang - Language. Default: the page's language, else English.
+ * @attr near - ZIP code the partner serves; enables distances and the distance filter.
+ * @attr categories - Comma-separated category slugs that preset the filter.
+ * @attr search-mode - `auto` (default), `local` (snapshot searched in the page) or `server`.
+ */
+export class ReferralDirectory extends ReferralElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .combo {
+        position: relative;
+      }
+      [role='listbox'] {
+        position: absolute;
+        inset-inline: 0;
+        z-index: 10;
+        max-block-size: 20rem;
+        overflow-y: auto;
+        margin: 0.25em 0 0;
+        background: var(--_surface);
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        box-shadow: 0 4px 12px rgb(0 0 0 / 0.2);
+      }
+      [role='option'] {
+        padding: 0.5em 0.75em;
+        min-block-size: 2.75rem;
+        cursor: pointer;
+      }
+      [role='option'][aria-selected='true'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+        outline: 2px solid var(--_focus);
+        outline-offset: -2px;
+      }
+      [role='option'] .hint {
+        color: inherit;
+      }
+      .filters {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        gap: 0 var(--_space);
+        margin-block-start: var(--_space);
+      }
+      .card h3 {
+        margin-block-end: 0.25em;
+      }
+      .card:focus {
+        outline: 3px solid var(--_focus);
+      }
+      .card .description {
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em 0.75em;
+        margin-block-end: 0.5em;
+      }
+      .print {
+        margin-block: var(--_space);
+      }
+    `,
+  ];
+
+  /** Hook for printing the safety card (tests replace it; the card is built either way). */
+  static print: (frame: Window) => void = (frame) => frame.print();
+
+  /** ZIP code the partner serves. */
+  @property() accessor near = '';
+  /** Comma-separated category slugs that preset the filter. */
+  @property() accessor categories = '';
+  /** `auto` (snapshot for small directories, server search for large ones), `local` or `server`. */
+  @property({ attribute: 'search-mode' }) accessor searchMode: SearchMode = 'auto';
+
+  @state() accessor text = '';
+  @state() accessor category = '';
+  @state() accessor language = '';
+  @state() accessor radiusMiles = 0;
+  @state() accessor openNow = false;
+  @state() accessor open24x7 = false;
+  @state() accessor expanded = false;
+  @state() accessor activeIndex = -1;
+  @state() accessor answer: DirectoryAnswer | undefined = undefined;
+  @state() accessor loading = false;
+  @state() accessor failure: ReferralErrorKind | undefined = undefined;
+  @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
+
+  protected readonly source: ReferralSource = 'directory';
+  readonly #live = new LiveRegion(this);
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: AbortController | undefined;
+  #sequence = 0;
+  #dataSource: { key: unknown; source: Promise<DirectorySource> } | undefined;
+  #card: HTMLIFrameElement | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('categories')) this.category = list(this.categories).length === 1 ? list(this.categories)[0]! : '';
+  }
+
+  /** The query the visitor has built, plus the partner's presets. */
+  get query(): DirectoryQuery {
+    const preset = list(this.categories);
+    return {
+      text: this.text,
+      categories: this.category ? [this.category] : preset,
+      languages: this.language ? [this.language] : [],
+      near: /^\d{5}$/.test(this.near) ? this.near : undefined,
+      radiusKm: this.radiusMiles ? milesToKm(this.radiusMiles) : undefined,
+      openNow: this.openNow,
+      open24x7: this.open24x7,
+    };
+  }
+
+  protected clear(): void {
+    clearTimeout(this.#debounce);
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.#sequence++;
+    this.text = '';
+    this.category = list(this.categories).length === 1 ? list(this.categories)[0]! : '';
+    this.language = '';
+    this.radiusMiles = 0;
+    this.openNow = false;
+    this.open24x7 = false;
+    this.expanded = false;
+    this.activeIndex = -1;
+    this.answer = undefined;
+    this.loading = false;
+    this.failure = undefined;
+    this.chosen = new Map();
+    this.#card?.remove();
+    this.#card = undefined;
+    this.#live.clear();
+    const input = this.renderRoot.querySelector?.('input');
+    if (input) input.value = '';
+  }
+
+  /** Runs the current query now; a newer call aborts this one and stale answers are dropped. */
+  async search(): Promise<void> {
+    clearTimeout(this.#debounce);
+    this.#inFlight?.abort();
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    const sequence = ++this.#sequence;
+    const client = this.api;
+    if (!client) {
+      this.failure = 'config';
+      this.reportError(Object.assign(new Error('Missing api-base-url'), { name: 'ConfigError' }));
+      return;
+    }
+    this.loading = true;
+    this.failure = undefined;
+    try {
+      const key = client;
+      if (this.#dataSource?.key !== key) this.#dataSource = { key, source: chooseSource(client, this.searchMode, controller.signal) };
+      const source = await this.#dataSource.source.catch((error: unknown) => {
+        this.#dataSource = undefined; // try choosing again on retry
+        throw error;
+      });
+      const answer = await source.search(this.query, controller.signal);
+      if (sequence !== this.#sequence) return;
+      this.answer = answer;
+      this.activeIndex = -1;
+      this.#live.announce(this.t.directory.results(answer.total));
+      this.dispatchEvent(new ReferralSearchEvent(answer.total, answer.mode));
+    } catch (error) {
+      if (sequence !== this.#sequence || isAbort(error)) return;
+      this.answer = undefined;
+      this.expanded = false;
+      this.failure = this.reportError(error);
+    } finally {
+      if (sequence === this.#sequence) {
+        this.loading = false;
+        this.#inFlight = undefined;
+      }
+    }
+  }
+
+  #onInput(event: Event) {
+    this.text = (event.target as HTMLInputElement).value;
+    this.expanded = this.text.trim() !== '';
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => void this.search(), DEBOUNCE_MS);
+  }
+
+  get #suggestions(): DirectoryHit[] {
+    return this.text.trim() && this.answer ? this.answer.hits.slice(0, SUGGESTIONS) : [];
+  }
+
+  #onKeyDown(event: KeyboardEvent) {
+    const options = this.#suggestions;
+    const count = options.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (!count) return;
+        event.preventDefault();
+        this.expanded = true;
+        this.activeIndex = (this.activeIndex + 1) % count;
+        break;
+      case 'ArrowUp':
+        if (!count) return;
+        event.preventDefault();
+        this.expanded = true;
+        this.activeIndex = this.activeIndex <= 0 ? count - 1 : this.activeIndex - 1;
+        break;
+      case 'Enter': {
+        const hit = this.expanded ? options[this.activeIndex] : undefined;
+        event.preventDefault();
+        if (hit) this.#select(hit.service);
+        else void this.search();
+        break;
+      }
+      case 'Escape':
+        if (this.expanded) {
+          event.preventDefault();
+          this.expanded = false;
+          this.activeIndex = -1;
+        } else if (this.text) {
+          event.preventDefault();
+          (event.target as HTMLInputElement).value = '';
+          this.text = '';
+          void this.search();
+        }
+        break;
+      case 'Tab':
+        this.expanded = false;
+        break;
+    }
+  }
+
+  async #select(service: Service) {
+    this.expanded = false;
+    this.activeIndex = -1;
+    this.dispatchEvent(new ReferralSelectEvent(service.id));
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector<HTMLElement>(`[data-service="${CSS.escape(service.id)}"]`);
+    card?.focus();
+    card?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  #toggleChosen(service: Service) {
+    const next = new Map(this.chosen);
+    if (next.has(service.id)) next.delete(service.id);
+    else next.set(service.id, service);
+    this.chosen = next;
+    this.#live.announce(this.t.directory.chosen(next.size));
+  }
+
+  /** Prints the chosen services and the hotlines on one clean page. */
+  printSafetyCard(): void {
+    this.#card?.remove();
+    const frame = buildSafetyCard(this.t, [...this.chosen.values()], BUILT_IN_HOTLINES);
+    this.#card = frame;
+    const win = frame.contentWindow!;
+    win.addEventListener('afterprint', () => {
+      frame.remove();
+      if (this.#card === frame) this.#card = undefined;
+    });
+    ReferralDirectory.print(win);
+  }
+
+  #filterChanged(apply: () => void) {
+    apply();
+    void this.search();
+  }
+
+  override render() {
+    const t = this.t;
+    const d = t.directory;
+    const options = this.#suggestions;
+    const open = this.expanded && options.length > 0;
+    const active = open && this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing;
+    return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="directory-heading">
+      <h2 id="directory-heading">${d.heading}</h2>
+      <div class="combo field">
+        <label for="search">${d.search}<span class="hint" id="search-hint">${d.searchHint}</span></label>
+        <input
+          id="search"
+          part="search"
+          type="search"
+          role="combobox"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          enterkeyhint="search"
+          aria-autocomplete="list"
+          aria-controls="suggestions"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-activedescendant=${active}
+          aria-describedby="search-hint"
+          .value=${this.text}
+          @input=${this.#onInput}
+          @keydown=${this.#onKeyDown}
+          @blur=${() => (this.expanded = false)}
+        />
+        <ul id="suggestions" role="listbox" part="listbox" aria-label=${d.suggestions} ?hidden=${!open}>
+          ${open
+            ? options.map(
+                (hit, i) =>
+                  html`<li
+                    id="option-${i}"
+                    role="option"
+                    aria-selected=${i === this.activeIndex ? 'true' : 'false'}
+                    @mousedown=${(e: Event) => e.preventDefault()}
+                    @click=${() => this.#select(hit.service)}
+                  >
+                    ${hit.service.name}<span class="hint">${hit.service.organization.name}</span>
+                  </li>`,
+              )
+            : nothing}
+        </ul>
+      </div>
+      ${this.#renderFilters()}
+      <div class="results" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.failure
+          ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, () => void this.search())
+          : this.loading && !this.answer
+            ? html`<p>${t.loading}</p>`
+            : this.#renderResults()}
+      </div>
+      ${this.#live.render()}
+    </section>`;
+  }
+
+  #renderFilters() {
+    const t = this.t;
+    const d = t.directory;
+    const near = this.query.near;
+    return html`<fieldset class="filters" part="filters">
+      <legend>${d.filters}</legend>
+      <div class="field">
+        <label for="category">${d.category}</label>
+        <select id="category" @change=${(e: Event) => this.#filterChanged(() => (this.category = (e.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!this.category}>${d.any}</option>
+          ${SERVICE_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${d.categories[c] ?? c}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="language">${d.language}</label>
+        <select id="language" @change=${(e: Event) => this.#filterChanged(() => (this.language = (e.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!this.language}>${d.any}</option>
+          ${FILTER_LANGUAGES.map((l) => html`<option value=${l} ?selected=${this.language === l}>${languageName(t.lang, l)}</option>`)}
+        </select>
+      </div>
+      ${near
+        ? html`<div class="field">
+            <label for="distance">${d.distance}</label>
+            <select id="distance" @change=${(e: Event) => this.#filterChanged(() => (this.radiusMiles = Number((e.target as HTMLSelectElement).value)))}>
+              <option value="0" ?selected=${!this.radiusMiles}>${d.any}</option>
+              ${DISTANCES_MILES.map((m) => html`<option value=${m} ?selected=${this.radiusMiles === m}>${d.withinMiles(m)}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="field">
+        <label class="choice"
+          ><input type="checkbox" .checked=${this.openNow} @change=${(e: Event) => this.#filterChanged(() => (this.openNow = (e.target as HTMLInputElement).checked))} />${d.openNow}</label
+        >
+        <label class="choice"
+          ><input type="checkbox" .checked=${this.open24x7} @change=${(e: Event) => this.#filterChanged(() => (this.open24x7 = (e.target as HTMLInputElement).checked))} />${d.open24x7}</label
+        >
+      </div>
+    </fieldset>`;
+  }
+
+  #renderResults() {
+    const d = this.t.directory;
+    if (!this.answer) return nothing;
+    return html`<p>${d.results(this.answer.total)}</p>
+      ${this.answer.hits.length === 0
+        ? html`<p>${d.noResults}</p>`
+        : html`<ul part="results" aria-label=${d.heading}>
+            ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit)}</li>`)}
+          </ul>`}
+      <div class="print">
+        <p class="hint">${d.chosen(this.chosen.size)}</p>
+        <button type="button" @click=${() => this.printSafetyCard()}>${d.print}</button>
+      </div>`;
+  }
+
+  #renderCard({ service, distanceKm }: DirectoryHit) {
+    const t = this.t;
+    const d = t.directory;
+    const schedule = service.schedule;
+    const open = schedule?.open24x7 ? d.open24x7 : undefined;
+    const place = service.locations[0];
+    const directions = service.locations.map(directionsHref).find(Boolean);
+    const website = httpsHref(service.url);
+    const email = service.email ? mailtoHref(service.email) : undefined;
+    const headingId = `card-${service.id}`;
+    return html`<article class="card" part="card" tabindex="-1" data-service=${service.id} aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${service.name}</h3>
+      <p class="muted">${service.organization.name}</p>
+      <p class="meta">
+        ${distanceKm !== undefined ? html`<span>${d.away(formatMiles(t.lang, distanceKm))}</span>` : nothing}
+        ${open ? html`<span class="badge">${open}</span>` : nothing}
+        ${place?.confidential ? html`<span>${d.confidential}${place.city ? `, ${place.city}` : ''}</span>` : place?.city ? html`<span>${place.city}</span>` : nothing}
+      </p>
+      ${service.languages.length
+        ? html`<p>${d.languages} ${service.languages.map((l) => languageName(t.lang, l)).join(', ')}</p>`
+        : nothing}
+      <p class="description">${service.description}</p>
+      <div class="actions">
+        ${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}
+        ${directions ? html`<a class="action" part="action" href=${directions} target="_blank" rel="noopener noreferrer">${d.directions}</a>` : nothing}
+        ${website ? html`<a class="action" part="action" href=${website} target="_blank" rel="noopener noreferrer">${d.website}</a>` : nothing}
+        ${email ? html`<a class="action" part="action" href=${email}>${d.email}</a>` : nothing}
+        <button type="button" aria-pressed=${this.chosen.has(service.id) ? 'true' : 'false'} @click=${() => this.#toggleChosen(service)}>
+          ${d.addToCard}
+        </button>
+      </div>
+    </article>`;
+  }
+}
+
+defineElement('referral-directory', ReferralDirectory);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-directory': ReferralDirectory;
+  }
+}

@@ -1,0 +1,296 @@
+import { css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { IdentifierType, type CustodyRecord, type CustodySearchQuery } from '@referral-kit/sdk';
+import { ReferralAlertRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { defineElement } from './internal/define.js';
+import { isAbort } from './internal/errors.js';
+import { focusAfterRender } from './internal/focus.js';
+import { timeAgo } from './internal/format.js';
+import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
+import { LiveRegion } from './internal/live-region.js';
+import { ReferralElement } from './internal/referral-element.js';
+import { baseStyles } from './internal/styles.js';
+import { US_STATES } from './internal/us-states.js';
+import { failurePanel, hotlineList, phoneAction } from './internal/views.js';
+import './referral-alert-signup.js';
+
+type Field = 'name' | 'identifier' | 'birthYear';
+const PAGE_SIZE = 20;
+
+/**
+ * Look up a person in custody by name or by an identifier (A-number, booking or case number), optionally narrowed
+ * by birth year and state. Each result says the status in plain words, what it means and what to do next, with
+ * the facility, its phone and how fresh the data is. "Get alerts about this person" opens the signup pre-filled.
+ *
+ * @summary Offender / custody lookup with plain-words status and next steps.
+ * @fires referral-lookup - `ReferralLookupEvent` (`by` 'name' | 'identifier', `resultCount`). Never what was typed.
+ * @fires referral-error - `ReferralErrorEvent` (`source`, `kind`) when the API fails; hotlines are shown.
+ * @csspart form - The search form.
+ * @csspart results - The result list.
+ * @csspart card - One custody record.
+ * @csspart status - The status line of a record.
+ * @csspart hotlines - The hotline list.
+ * @csspart error - The failure panel.
+ * @cssprop --referral-color-primary - Buttons and accents.
+ * @cssprop --referral-font-family - Font.
+ * @attr api-base-url - Base URL of the API (required unless `client` is set).
+ * @attr partner-id - Partner identifier sent to the API.
+ * @attr lang - Language. Default: the page's language, else English.
+ */
+export class ReferralOffenderLookup extends ReferralElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .row {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+        gap: 0 var(--_space);
+      }
+      .status strong {
+        font-size: 1.0625em;
+      }
+      .card referral-alert-signup {
+        margin-block-start: var(--_space);
+      }
+    `,
+  ];
+
+  @state() accessor by: 'name' | 'identifier' = 'name';
+  @state() accessor errors: Partial<Record<Field, string>> = {};
+  @state() accessor records: CustodyRecord[] | undefined = undefined;
+  @state() accessor total = 0;
+  @state() accessor loading = false;
+  @state() accessor failure: ReferralErrorKind | undefined = undefined;
+  /** The record whose inline alert signup is open. */
+  @state() accessor signupFor: CustodyRecord | undefined = undefined;
+
+  protected readonly source: ReferralSource = 'offender-lookup';
+  readonly #live = new LiveRegion(this);
+  #inFlight: AbortController | undefined;
+
+  protected clear(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.by = 'name';
+    this.errors = {};
+    this.records = undefined;
+    this.total = 0;
+    this.loading = false;
+    this.failure = undefined;
+    this.signupFor = undefined;
+    this.#live.clear();
+    this.renderRoot.querySelector?.('form')?.reset();
+  }
+
+  /** Reads and checks the form; field errors are shown next to their fields. */
+  #readQuery(form: HTMLFormElement): CustodySearchQuery | undefined {
+    const data = new FormData(form);
+    const e = this.t.lookup.errors;
+    const text = (key: string) => String(data.get(key) ?? '').trim();
+    const errors: Partial<Record<Field, string>> = {};
+    const query: CustodySearchQuery = { pageSize: PAGE_SIZE };
+    if (this.by === 'name') {
+      if (text('name').replace(/[^\p{L}]/gu, '').length < 2) errors.name = e.name;
+      else query.name = text('name');
+    } else if (!text('identifier')) errors.identifier = e.id;
+    else {
+      query.identifier = text('identifier');
+      query.identifierType = IdentifierType.options.find((o) => o === text('identifierType'));
+    }
+    const year = text('birthYear');
+    if (year) {
+      const y = Number(year);
+      if (!/^\d{4}$/.test(year) || y < 1900 || y > new Date().getFullYear()) errors.birthYear = e.birthYear;
+      else query.birthYear = y;
+    }
+    if (text('state')) query.state = text('state');
+    this.errors = errors;
+    const first = (['name', 'identifier', 'birthYear'] as const).find((f) => errors[f]);
+    if (first) {
+      void focusAfterRender(this, `#${first}`);
+      return undefined;
+    }
+    return query;
+  }
+
+  async #search(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const query = this.#readQuery(form);
+    if (!query) return;
+    const client = this.api;
+    if (!client) {
+      this.failure = 'config';
+      return;
+    }
+    this.#inFlight?.abort();
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    this.loading = true;
+    this.failure = undefined;
+    this.signupFor = undefined;
+    try {
+      const page = await client.custody.search(query, { signal: controller.signal });
+      this.records = page.items;
+      this.total = page.total;
+      this.#live.announce(this.t.lookup.results(page.total));
+      this.dispatchEvent(new ReferralLookupEvent(this.by, page.total));
+      void focusAfterRender(this, '#results-heading');
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) return;
+      this.records = undefined;
+      this.failure = this.reportError(error);
+    } finally {
+      if (this.#inFlight === controller) {
+        this.#inFlight = undefined;
+        this.loading = false;
+      }
+    }
+  }
+
+  #requestAlerts(record: CustodyRecord) {
+    const request = new ReferralAlertRequestEvent({ id: record.id, displayName: record.displayName });
+    if (this.dispatchEvent(request)) {
+      this.signupFor = record;
+      void focusAfterRender(this, 'referral-alert-signup');
+    }
+  }
+
+  #error(field: Field) {
+    const message = this.errors[field];
+    return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
+  }
+
+  #describedBy(field: Field, hint?: string) {
+    return [hint, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+  }
+
+  override render() {
+    const t = this.t;
+    const l = t.lookup;
+    return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="lookup-heading">
+      <h2 id="lookup-heading">${l.heading}</h2>
+      <form part="form" novalidate @submit=${this.#search}>
+        <fieldset class="field">
+          <legend>${l.searchBy}</legend>
+          <label class="choice"
+            ><input type="radio" name="by" value="name" .checked=${this.by === 'name'} @change=${() => (this.by = 'name')} />${l.byName}</label
+          >
+          <label class="choice"
+            ><input type="radio" name="by" value="identifier" .checked=${this.by === 'identifier'} @change=${() => (this.by = 'identifier')} />${l.byId}</label
+          >
+        </fieldset>
+        ${this.by === 'name'
+          ? html`<div class="field">
+              <label for="name">${l.name}<span class="hint" id="name-hint">${l.nameHint}</span></label>
+              ${this.#error('name')}
+              <input id="name" name="name" type="text" autocomplete="off" spellcheck="false"
+                aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${this.#describedBy('name', 'name-hint')} />
+            </div>`
+          : html`<div class="row">
+              <div class="field">
+                <label for="identifierType">${l.idType}</label>
+                <select id="identifierType" name="identifierType">
+                  ${IdentifierType.options.map((o) => html`<option value=${o}>${l.idTypes[o]}</option>`)}
+                </select>
+              </div>
+              <div class="field">
+                <label for="identifier">${l.id}</label>
+                ${this.#error('identifier')}
+                <input id="identifier" name="identifier" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters"
+                  aria-invalid=${this.errors.identifier ? 'true' : 'false'} aria-describedby=${this.#describedBy('identifier')} />
+              </div>
+            </div>`}
+        <div class="row">
+          <div class="field">
+            <label for="birthYear">${l.birthYear} <span class="hint">${t.optional}</span></label>
+            ${this.#error('birthYear')}
+            <input id="birthYear" name="birthYear" type="text" inputmode="numeric" maxlength="4" autocomplete="off"
+              aria-invalid=${this.errors.birthYear ? 'true' : 'false'} aria-describedby=${this.#describedBy('birthYear')} />
+          </div>
+          <div class="field">
+            <label for="state">${l.state} <span class="hint">${t.optional}</span></label>
+            <select id="state" name="state">
+              <option value="">${l.anyState}</option>
+              ${US_STATES.map(([code, name]) => html`<option value=${code}>${name}</option>`)}
+            </select>
+          </div>
+        </div>
+        <button class="primary" type="submit" ?disabled=${this.loading}>${l.submit}</button>
+      </form>
+      <div aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.loading ? html`<p>${t.loading}</p>` : nothing}
+        ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES) : this.#renderResults()}
+      </div>
+      ${this.#live.render()}
+    </section>`;
+  }
+
+  #renderResults() {
+    const t = this.t;
+    const l = t.lookup;
+    if (!this.records) return nothing;
+    if (this.records.length === 0) {
+      return html`<div class="notice">
+          <h3 id="results-heading" tabindex="-1">${l.notFound}</h3>
+          <p>${l.notFoundBody}</p>
+        </div>
+        ${hotlineList(t, BUILT_IN_HOTLINES)}`;
+    }
+    return html`<h3 id="results-heading" tabindex="-1">${l.results(this.total)}</h3>
+      <ul part="results">
+        ${this.records.map((r) => html`<li>${this.#renderRecord(r)}</li>`)}
+      </ul>
+      ${hotlineList(t, BUILT_IN_HOTLINES)}`;
+  }
+
+  #renderRecord(record: CustodyRecord) {
+    const t = this.t;
+    const l = t.lookup;
+    const [label, meaning, next] = l.status[record.status] ?? l.status.unknown!;
+    const facility = record.facility;
+    const headingId = `record-${record.id}`;
+    return html`<article class="card" part="card" aria-labelledby=${headingId}>
+      <h4 id=${headingId}>${record.displayName}</h4>
+      <p class="muted">
+        ${[
+          record.age !== undefined ? l.age(record.age) : '',
+          record.birthYear !== undefined ? l.born(record.birthYear) : '',
+          ...record.identifiers.map((i) => `${l.idTypes[i.type]}: ${i.value}`),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <p class="status" part="status"><strong class="badge">${label}</strong> ${meaning}</p>
+      ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
+      <p class="notice">${next}</p>
+      ${facility
+        ? html`<p>
+            <strong>${l.facility}:</strong> ${facility.name}${[facility.address, facility.city, facility.state].some(Boolean)
+              ? html`<br />${[facility.address, facility.city, facility.state].filter(Boolean).join(', ')}`
+              : nothing}
+          </p>
+          ${facility.phone ? html`<p class="actions">${phoneAction(t, { number: facility.phone, type: 'voice' })}</p>` : nothing}`
+        : nothing}
+      <p class="hint">${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}</p>
+      <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>
+      ${this.signupFor?.id === record.id
+        ? html`<referral-alert-signup
+            tabindex="-1"
+            lang=${t.lang}
+            .client=${this.api}
+            subject-id=${record.id}
+            subject-name=${record.displayName}
+          ></referral-alert-signup>`
+        : nothing}
+    </article>`;
+  }
+}
+
+defineElement('referral-offender-lookup', ReferralOffenderLookup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-offender-lookup': ReferralOffenderLookup;
+  }
+}

@@ -1,0 +1,178 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ReferralAlertRequestEvent, ReferralSource } from './events.js';
+import { defineElement } from './internal/define.js';
+import { focusAfterRender } from './internal/focus.js';
+import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
+import { ReferralElement } from './internal/referral-element.js';
+import { baseStyles } from './internal/styles.js';
+import { hotlineList } from './internal/views.js';
+import './referral-alert-signup.js';
+import './referral-directory.js';
+import './referral-offender-lookup.js';
+import './referral-quick-exit.js';
+
+type Tab = 'find' | 'lookup' | 'alerts';
+const TABS: readonly Tab[] = ['find', 'lookup', 'alerts'];
+
+/**
+ * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
+ * looking up a person in custody and getting alerts.
+ *
+ * @summary All-in-one victim help widget: directory, custody lookup, alerts, hotlines and quick exit.
+ * @fires referral-search - From the directory.
+ * @fires referral-select - From the directory.
+ * @fires referral-lookup - From the custody lookup.
+ * @fires referral-subscribe - From the alert signup.
+ * @fires referral-exit - From quick exit.
+ * @fires referral-error - From any part, when the API fails.
+ * @csspart tabs - The tab list.
+ * @csspart tab - One tab.
+ * @csspart panel - One tab panel.
+ * @csspart hotlines - The hotline strip.
+ * @cssprop --referral-color-primary - Buttons, tabs and accents (default #0b4f8a).
+ * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
+ * @cssprop --referral-color-text - Text (default #1b1b1b).
+ * @cssprop --referral-color-surface - Background (default #ffffff).
+ * @cssprop --referral-color-muted - Secondary text (default #4d4d4d).
+ * @cssprop --referral-color-border - Borders (default #6e6e6e).
+ * @cssprop --referral-color-danger - Errors (default #b3261e).
+ * @cssprop --referral-color-focus - Focus ring (default #ffbf47).
+ * @cssprop --referral-font-family - Font.
+ * @cssprop --referral-font-size - Base font size (default 1rem).
+ * @cssprop --referral-radius - Corner radius (default 0.375rem).
+ * @cssprop --referral-spacing - Base spacing (default 1rem).
+ * @cssprop --referral-quick-exit-color - Quick exit button background (default #b3261e).
+ * @attr api-base-url - Base URL of the API (required unless `client` is set).
+ * @attr partner-id - Partner identifier sent to the API.
+ * @attr lang - Language. Default: the page's language, else English.
+ * @attr near - ZIP code the partner serves.
+ * @attr categories - Comma-separated category slugs that preset the directory filter.
+ * @attr exit-url - Where quick exit goes (https only). Default: a neutral site.
+ */
+export class ReferralWidget extends ReferralElement {
+  static override styles = [
+    baseStyles,
+    css`
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25em;
+        border-block-end: 2px solid var(--_primary);
+        margin-block: var(--_space) 0;
+      }
+      [role='tab'] {
+        border-end-start-radius: 0;
+        border-end-end-radius: 0;
+        flex: 1 1 auto;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      .strip {
+        margin-block-start: var(--_space);
+        border-block-start: 1px solid var(--_border);
+        padding-block-start: var(--_space);
+      }
+      .strip ul {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 0.75em;
+      }
+    `,
+  ];
+
+  /** ZIP code the partner serves. */
+  @property() accessor near = '';
+  /** Comma-separated category slugs that preset the directory filter. */
+  @property() accessor categories = '';
+  /** Where quick exit goes (https only). */
+  @property({ attribute: 'exit-url' }) accessor exitUrl = '';
+
+  @state() accessor tab: Tab = 'find';
+  /** The person chosen for alerts in the lookup tab. */
+  @state() accessor subject: { id: string; displayName: string } | undefined = undefined;
+
+  protected readonly source: ReferralSource = 'widget';
+
+  protected clear(): void {
+    this.tab = 'find';
+    this.subject = undefined;
+  }
+
+  #select(tab: Tab, focus = false) {
+    this.tab = tab;
+    if (focus) void focusAfterRender(this, `#tab-${tab}`);
+  }
+
+  #onTabKey(event: KeyboardEvent) {
+    const rtl = this.t.dir === 'rtl';
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    const index = TABS.indexOf(this.tab);
+    let next: Tab | undefined;
+    if (step) next = TABS[(index + step + TABS.length) % TABS.length];
+    else if (event.key === 'Home') next = TABS[0];
+    else if (event.key === 'End') next = TABS[TABS.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    this.#select(next, true);
+  }
+
+  #onAlertRequest(event: ReferralAlertRequestEvent) {
+    event.preventDefault();
+    this.subject = event.subject;
+    this.#select('alerts');
+    void focusAfterRender(this, '#panel-alerts referral-alert-signup');
+  }
+
+  override render() {
+    const t = this.t;
+    const lang = t.lang;
+    const client = this.api;
+    const panel = (tab: Tab, content: unknown) =>
+      html`<div id="panel-${tab}" role="tabpanel" part="panel" aria-labelledby="tab-${tab}" tabindex="0" ?hidden=${this.tab !== tab}>
+        ${content}
+      </div>`;
+    return html`<div class="root" dir=${t.dir} lang=${lang}>
+      <referral-quick-exit lang=${lang} exit-url=${this.exitUrl || nothing}></referral-quick-exit>
+      <div role="tablist" part="tabs" aria-label=${t.tabs.label} @keydown=${this.#onTabKey}>
+        ${TABS.map(
+          (tab) =>
+            html`<button
+              id="tab-${tab}"
+              role="tab"
+              part="tab"
+              type="button"
+              aria-selected=${this.tab === tab ? 'true' : 'false'}
+              aria-controls="panel-${tab}"
+              tabindex=${this.tab === tab ? '0' : '-1'}
+              @click=${() => this.#select(tab)}
+            >
+              ${t.tabs[tab]}
+            </button>`,
+        )}
+      </div>
+      ${panel('find', html`<referral-directory lang=${lang} .client=${client} near=${this.near} categories=${this.categories}></referral-directory>`)}
+      ${panel('lookup', html`<referral-offender-lookup lang=${lang} .client=${client} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
+      ${panel(
+        'alerts',
+        this.subject
+          ? html`<referral-alert-signup tabindex="-1" lang=${lang} .client=${client} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
+          : html`<div class="root">
+              <p>${t.signup.needSubject}</p>
+              <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>
+            </div>`,
+      )}
+      <div class="strip">${hotlineList(t, BUILT_IN_HOTLINES, 2)}</div>
+    </div>`;
+  }
+}
+
+defineElement('referral-widget', ReferralWidget);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-widget': ReferralWidget;
+  }
+}

@@ -1,0 +1,43 @@
+// Shared setup for the widgets' browser tests: an msw worker serving the mock API, and small DOM helpers.
+import { setupWorker } from 'msw/browser';
+import { createMockApi, generateFixtures, type MockApi } from '@referral-kit/mocks';
+import { waitUntil } from '@open-wc/testing';
+
+export const API = 'https://api.referral.test';
+export const data = generateFixtures({ services: 120, custody: 60 });
+export const mock: MockApi = createMockApi({ baseUrl: API, data, slowMs: 400 });
+export const worker = setupWorker(...mock.handlers);
+
+/** Every request the page made, to check nothing went anywhere but the API. */
+export const requests: string[] = [];
+worker.events.on('request:start', ({ request }) => {
+  requests.push(request.url);
+});
+
+export async function startWorker(): Promise<void> {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+}
+
+export function $<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const found = host.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found in <${host.localName}>`);
+  return found;
+}
+
+export function $$<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  return [...host.shadowRoot!.querySelectorAll<T>(selector)];
+}
+
+export function text(host: Element): string {
+  return host.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+}
+
+/** Types into an input the way a person does: value changes, then an input event. */
+export function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+export async function until(check: () => unknown, message: string, timeout = 8000): Promise<void> {
+  await waitUntil(check, message, { timeout, interval: 20 });
+}
