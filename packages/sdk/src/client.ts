@@ -64,7 +64,7 @@ export function createClient(options: ClientOptions) {
     name: RouteName,
     input: RequestInput,
     call: CallOptions & { idempotencyKey?: string; headers?: Record<string, string> } = {},
-  ): Promise<Response> {
+  ): Promise<Sent> {
     const route: RouteDef = routes[name];
     const url = new URL(baseUrl + buildPath(route.path, validate(route.params, input.params ?? {}, 'params')));
     if (route.query) appendQuery(url, validate(route.query, input.query ?? {}, 'query'));
@@ -77,6 +77,7 @@ export function createClient(options: ClientOptions) {
     const retryable = route.method === 'GET' || headers['idempotency-key'] !== undefined;
 
     const timeoutMs = call.timeoutMs ?? defaultTimeout;
+    const startedAt = Date.now();
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
     const fail = (cause?: unknown): never => {
@@ -84,6 +85,8 @@ export function createClient(options: ClientOptions) {
       if (deadline.aborted) throw new TimeoutError(timeoutMs);
       throw new NetworkError(`Could not reach ${url.origin}`, { cause });
     };
+    // A wait that would outlast the deadline fails now with the real error, not with a TimeoutError later.
+    const outlastsDeadline = (wait: number) => wait >= timeoutMs - (Date.now() - startedAt);
 
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -91,22 +94,23 @@ export function createClient(options: ClientOptions) {
         response = await doFetch(url, { method: route.method, headers, body, signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
       } catch (error) {
         if (signal.aborted || !retryable || attempt >= retries) fail(error);
-        await sleep(backoffDelay(attempt), signal).catch(fail);
+        const wait = backoffDelay(attempt);
+        if (outlastsDeadline(wait)) fail(error);
+        await sleep(wait, signal).catch(fail);
         continue;
       }
-      if (response.ok || response.status === 304) return response;
+      if (response.ok || response.status === 304) return { response, signal, fail };
       const error = await toApiError(response);
       const transient = response.status === 429 || response.status >= 500;
       if (!transient || !retryable || attempt >= retries) throw error;
       const wait = Math.max(backoffDelay(attempt), error.retryAfterMs ?? 0);
-      if (wait > RETRY_AFTER_MAX_MS) throw error;
+      if (wait > RETRY_AFTER_MAX_MS || outlastsDeadline(wait)) throw error;
       await sleep(wait, signal).catch(fail);
     }
   }
 
   async function call<N extends RouteName>(name: N, input: RequestInput, opts?: IdempotentCallOptions): Promise<Output<Routes[N]>> {
-    const response = await send(name, input, opts);
-    return parseResponse(name, response) as Promise<Output<Routes[N]>>;
+    return parseResponse(name, await send(name, input, opts)) as Promise<Output<Routes[N]>>;
   }
 
   return {
@@ -119,10 +123,10 @@ export function createClient(options: ClientOptions) {
       get: (id: string, opts?: CallOptions) => call('getService', { params: { id } }, opts),
       /** The whole directory. Pass the last `etag` to get `notModified` instead of the same data again. */
       snapshot: async (opts: CallOptions & { etag?: string } = {}): Promise<SnapshotResult> => {
-        const response = await send('getDirectorySnapshot', {}, { ...opts, headers: opts.etag ? { 'if-none-match': opts.etag } : {} });
-        const etag = response.headers.get('etag') ?? undefined;
-        if (response.status === 304 && opts.etag) return { notModified: true, etag: etag ?? opts.etag };
-        return { notModified: false, etag, snapshot: (await parseResponse('getDirectorySnapshot', response)) as Output<Routes['getDirectorySnapshot']> };
+        const sent = await send('getDirectorySnapshot', {}, { ...opts, headers: opts.etag ? { 'if-none-match': opts.etag } : {} });
+        const etag = sent.response.headers.get('etag') ?? undefined;
+        if (sent.response.status === 304 && opts.etag) return { notModified: true, etag: etag ?? opts.etag };
+        return { notModified: false, etag, snapshot: (await parseResponse('getDirectorySnapshot', sent)) as Output<Routes['getDirectorySnapshot']> };
       },
       hotlines: (opts?: CallOptions) => call('listHotlines', {}, opts),
     },
@@ -157,11 +161,19 @@ function appendQuery(url: URL, query: Record<string, unknown>): void {
   }
 }
 
-async function parseResponse(name: string, response: Response): Promise<unknown> {
+/** A successful answer, with what is needed to report a deadline or abort hit while its body is still arriving. */
+interface Sent {
+  response: Response;
+  signal: AbortSignal;
+  fail: (cause?: unknown) => never;
+}
+
+async function parseResponse(name: string, { response, signal, fail }: Sent): Promise<unknown> {
   let json: unknown;
   try {
     json = await response.json();
-  } catch {
+  } catch (error) {
+    if (signal.aborted) fail(error);
     throw new ContractError(name, [{ path: '', message: 'The answer is not valid JSON.' }]);
   }
   const result = z.safeParse(routes[name as RouteName].response, json);
@@ -193,6 +205,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  // Every HTTP-date form starts with a day name; Date.parse alone would also read "-5" or "1.5" as dates.
+  if (!/^[A-Za-z]{3}/.test(value.trim())) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
