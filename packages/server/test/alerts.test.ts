@@ -297,7 +297,7 @@ describe('alerts: nothing personal at rest or in logs', () => {
     await h.alerts.dispatcher.runOnce();
     const call = h.phone.messages.at(-1)!;
     assert.equal(call.to, phone);
-    assert.equal((await h.post(CONFIRM, { confirmationId, code: codeIn({ ...call, text: call.text.replace(/(\d) (?=\d)/g, '$1') }) })).status, 200);
+    assert.equal((await h.post(CONFIRM, { confirmationId, code: codeIn(call) })).status, 200);
 
     const [row] = await h.db.query<{ pin_hash: string; contact_enc: string }>("SELECT pin_hash, contact_enc FROM alert_subscriptions WHERE channel = 'voice'");
     assert.match(row!.pin_hash, /^scrypt\$/);

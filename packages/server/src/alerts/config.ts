@@ -105,6 +105,8 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
   else if (emailKind === 'smtp') email = { transport: 'smtp', url: need('ALERTS_SMTP_URL', 'with ALERTS_EMAIL_TRANSPORT=smtp (smtp://user:pass@host:587)') };
   else throw new Error('ALERTS_EMAIL_TRANSPORT must be "smtp" (with ALERTS_SMTP_URL) or "file".');
 
+  const from = get('ALERTS_FROM') ?? (email.transport === 'smtp' && !opts.demo ? need('ALERTS_FROM', 'with SMTP (a neutral sender such as "Notifications <no-reply@example.org>")') : undefined);
+
   const phoneKind = get('ALERTS_PHONE_TRANSPORT') ?? (get('ALERTS_GATEWAY_URL') ? 'webhook' : opts.demo ? 'file' : undefined);
   let phone: PhoneTransportConfig;
   if (phoneKind === 'file') phone = { transport: 'file' };
@@ -130,7 +132,7 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     demo: opts.demo,
     secretKey,
     publicUrl,
-    from: get('ALERTS_FROM') ?? (email.transport === 'smtp' && !opts.demo ? need('ALERTS_FROM', 'with SMTP (a neutral sender such as "Notifications <no-reply@example.org>")') : undefined),
+    from,
     email,
     phone,
     outboxFile: get('ALERTS_OUTBOX_FILE') ?? join(opts.dataDir, 'outbox.jsonl'),
