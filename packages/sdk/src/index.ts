@@ -3,3 +3,4 @@ export * from './contract/index.js';
 export * from './errors.js';
 export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
+export * from './search/index.js';

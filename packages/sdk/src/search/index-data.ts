@@ -1,0 +1,130 @@
+// The searchable form of a directory: posting lists (which services carry which word, category, language or
+// place) and where each service is. Built once from the services; plain numbers and strings, so it serializes.
+import type { Service } from '../contract/service.js';
+import { Centroids, type Point } from './geo.js';
+import { phraseKey, tokenize } from './normalize.js';
+
+/** Field tags of posting keys: `${field}\t${value}`. */
+export const FIELD = {
+  name: 'n',
+  organization: 'o',
+  description: 'd',
+  category: 'c',
+  /** A service's first category: what it mainly is. */
+  primaryCategory: 'C',
+  language: 'g',
+  place: 'p',
+  hotline247: 'h',
+} as const;
+export const TEXT_FIELDS = [FIELD.name, FIELD.organization, FIELD.description] as const;
+export const postingKey = (field: string, value: string) => `${field}\t${value}`;
+
+export interface IndexData {
+  version: 1;
+  /** Ids in index order: a saved index only fits the very services it was built from. */
+  ids: string[];
+  keys: string[];
+  /** Sorted service positions per key, as gaps from the previous position (small numbers serialize short). */
+  postings: number[][];
+  /** Place name (folded city, county or ZIP) → its centroid, when any service there has coordinates. */
+  places: Array<[place: string, lat: number | null, lon: number | null]>;
+  /** ZIP prefix (3 digits) → centroid, to place a ZIP the directory has no service in. */
+  zip3: Array<[prefix: string, lat: number, lon: number]>;
+  /** Per service: flat [lat, lon, lat, lon, …]; confidential locations stand at their city's centroid. */
+  coords: number[][];
+  /** Per service: 1 when it has no location at all (a national line, an online service). */
+  remote: number[];
+}
+
+const countyForms = (county: string): string[] => {
+  const key = phraseKey(county);
+  return key.endsWith(' county') ? [key, key.slice(0, -7)] : [key, `${key} county`];
+};
+
+export function buildIndexData(services: readonly Service[]): IndexData {
+  const postings = new Map<string, number[]>();
+  const add = (key: string, doc: number) => {
+    const list = postings.get(key);
+    if (!list) postings.set(key, [doc]);
+    else if (list[list.length - 1] !== doc) list.push(doc);
+  };
+  const addText = (field: string, doc: number, ...texts: Array<string | undefined>) => {
+    for (const text of texts) if (text) for (const word of tokenize(text)) add(postingKey(field, word), doc);
+  };
+  const cityCentroids = new Centroids();
+  const zip3 = new Centroids();
+  const placeNames = new Set<string>();
+
+  services.forEach((s, doc) => {
+    addText(FIELD.name, doc, s.name, s.alternateName);
+    addText(FIELD.organization, doc, s.organization?.name);
+    addText(FIELD.description, doc, s.description, s.eligibility, s.serviceArea);
+    for (const c of s.categories ?? []) add(postingKey(FIELD.category, c), doc);
+    if (s.categories?.[0]) add(postingKey(FIELD.primaryCategory, s.categories[0]), doc);
+    const languages = new Set([...(s.languages ?? []), ...(s.phones ?? []).flatMap((p) => p.languages ?? [])]);
+    for (const code of languages) add(postingKey(FIELD.language, code), doc);
+    if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(postingKey(FIELD.hotline247, '247'), doc);
+    for (const loc of s.locations ?? []) {
+      const here: Point | undefined = loc.lat !== undefined && loc.lon !== undefined ? { lat: loc.lat, lon: loc.lon } : undefined;
+      const names = [
+        ...(loc.city ? [phraseKey(loc.city)] : []),
+        ...(loc.county ? countyForms(loc.county) : []),
+        ...(loc.postalCode ? [loc.postalCode.slice(0, 5)] : []),
+      ].filter(Boolean);
+      for (const name of names) {
+        placeNames.add(name);
+        add(postingKey(FIELD.place, name), doc);
+        if (here) cityCentroids.add(name, here);
+      }
+      if (here && loc.postalCode) zip3.add(loc.postalCode.slice(0, 3), here);
+    }
+  });
+
+  const coords = services.map((s) => {
+    const flat: number[] = [];
+    for (const loc of s.locations ?? []) {
+      const at = loc.lat !== undefined && loc.lon !== undefined ? { lat: loc.lat, lon: loc.lon } : loc.city ? cityCentroids.get(phraseKey(loc.city)) : undefined;
+      if (at) flat.push(at.lat, at.lon);
+    }
+    return flat;
+  });
+  const keys = [...postings.keys()];
+  return {
+    version: 1,
+    ids: services.map((s) => s.id),
+    keys,
+    postings: keys.map((k) => postings.get(k)!.map((doc, i, list) => (i === 0 ? doc : doc - list[i - 1]!))),
+    places: [...placeNames].map((name) => {
+      const c = cityCentroids.get(name);
+      return [name, c?.lat ?? null, c?.lon ?? null];
+    }),
+    zip3: zip3.entries().map(([k, p]) => [k, p.lat, p.lon]),
+    coords,
+    remote: services.map((s) => ((s.locations ?? []).length === 0 ? 1 : 0)),
+  };
+}
+
+/** Posting lists back to absolute, typed positions. */
+export function decodePostings(data: IndexData): Int32Array[] {
+  return data.postings.map((gaps) => {
+    const out = new Int32Array(gaps.length);
+    let doc = 0;
+    gaps.forEach((gap, i) => (out[i] = doc = i === 0 ? gap : doc + gap));
+    return out;
+  });
+}
+
+/** Shape check for a saved index: wrong or foreign JSON is rebuilt from the services, never trusted. */
+export function isIndexData(value: unknown, services: readonly Service[]): value is IndexData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<IndexData>;
+  return (
+    v.version === 1 &&
+    Array.isArray(v.ids) && v.ids.length === services.length && v.ids.every((id, i) => id === services[i]?.id) &&
+    Array.isArray(v.keys) && Array.isArray(v.postings) && v.keys.length === v.postings.length &&
+    v.postings.every((p) => Array.isArray(p) && p.every((n) => Number.isInteger(n) && n >= 0)) &&
+    Array.isArray(v.places) && Array.isArray(v.zip3) &&
+    Array.isArray(v.coords) && v.coords.length === services.length &&
+    Array.isArray(v.remote) && v.remote.length === services.length
+  );
+}

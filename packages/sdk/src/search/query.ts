@@ -1,0 +1,237 @@
+// Turns what a visitor typed into concepts: topics (words, categories), a language, a place, and a crisis flag.
+import { type Alternative, Dictionary } from './dictionary.js';
+import { FIELD, postingKey, TEXT_FIELDS } from './index-data.js';
+import { MAX_QUERY_CHARS, tokenize } from './normalize.js';
+import { type Meaning, splitPhrases, type Vocabulary } from './vocabulary.js';
+
+const MAX_QUERY_TOKENS = 12;
+/** How much a word found in each text field says about the service, relative to a category match. */
+const FIELD_WEIGHT: Record<string, number> = { [FIELD.name]: 1, [FIELD.organization]: 0.7, [FIELD.description]: 0.45 };
+const CATEGORY_CONCEPT_WEIGHT = 1;
+const LANGUAGE_CONCEPT_WEIGHT = 0.5;
+export const PLACE_CONCEPT_WEIGHT = 0.8;
+const SECONDARY_CATEGORY = 0.97;
+const MODIFIER_SHARE = 0.5;
+/** While typing, a completion the vocabulary knows ("coun" → counseling) beats a merely common word (county). */
+const KNOWN_COMPLETION_QUALITY = 0.85;
+
+export interface WeightedKey {
+  id: number;
+  w: number;
+}
+
+/** Something the visitor asked for; a service satisfies it to the best degree of any of its keys. */
+export interface Concept {
+  label: string;
+  weight: number;
+  keys: WeightedKey[];
+  topical: boolean;
+  /** Stands for a category (a vocabulary word), not just a word found in texts. */
+  categorical: boolean;
+}
+
+export interface PlaceConcept {
+  label: string;
+  place: string;
+}
+
+export interface ParsedQuery {
+  concepts: Concept[];
+  place?: PlaceConcept;
+  crisis: boolean;
+}
+
+interface Phrase {
+  words: string[];
+  meanings: Meaning[];
+  place?: string;
+}
+
+/** What the parser needs to know about an index. */
+export interface Lexicon {
+  keyId(key: string): number | undefined;
+  docFrequency(id: number): number;
+  size: number;
+  isPlace(place: string): boolean;
+}
+
+/** Vocabulary and place names compiled for matching against typed tokens. */
+export class QueryParser {
+  readonly dictionary: Dictionary;
+  private readonly stopwords = new Set<string>();
+  private readonly singles = new Map<string, Meaning[]>();
+  private readonly phrases = new Map<string, Phrase[]>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    vocabularies: readonly Vocabulary[],
+    places: readonly string[],
+    textWords: readonly string[],
+  ) {
+    const words = new Set(textWords);
+    const addPhrase = (text: string, meaning: Meaning | undefined, place?: string) => {
+      const tokens = tokenize(text);
+      if (tokens.length === 0) return;
+      for (const t of tokens) words.add(t);
+      if (tokens.length === 1 && meaning) {
+        const list = this.singles.get(tokens[0]!) ?? [];
+        list.push(meaning);
+        this.singles.set(tokens[0]!, list);
+        return;
+      }
+      const key = tokens.join(' ');
+      const list = this.phrases.get(tokens[0]!) ?? [];
+      const existing = list.find((p) => p.words.join(' ') === key);
+      if (existing) {
+        if (meaning) existing.meanings.push(meaning);
+        existing.place ??= place;
+      } else list.push({ words: tokens, meanings: meaning ? [meaning] : [], place });
+      this.phrases.set(tokens[0]!, list);
+    };
+    for (const v of vocabularies) {
+      for (const w of v.stopwords.split(' ')) if (w) this.stopwords.add(w);
+      for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'category', slug });
+      for (const p of splitPhrases(v.crisis)) addPhrase(p, { kind: 'crisis' });
+      for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
+    }
+    for (const place of places) addPhrase(place, undefined, place);
+    for (const list of this.phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.dictionary = new Dictionary(words);
+  }
+
+  parse(query: string): ParsedQuery {
+    const tokens = tokenize(query.slice(0, MAX_QUERY_CHARS)).slice(0, MAX_QUERY_TOKENS);
+    const last = tokens.length - 1;
+    const alts = tokens.map((t, i) => this.dictionary.lookup(t, i === last));
+    const parsed: ParsedQuery = { concepts: [], crisis: false };
+    for (let i = 0; i < tokens.length; ) {
+      const phrase = this.longestPhrase(alts, i, last);
+      if (phrase && (phrase.phrase.words.length > 1 || phrase.phrase.place)) {
+        const span = tokens.slice(i, i + phrase.phrase.words.length).join(' ');
+        const singleWordPlace = phrase.phrase.words.length === 1;
+        // A lone word is a place only when it is not better read as a word the vocabulary knows.
+        if (!singleWordPlace || !this.hasBetterMeaning(alts[i]!, phrase.quality)) {
+          this.addPhrase(parsed, span, phrase.phrase, alts.slice(i, i + phrase.phrase.words.length));
+          i += phrase.phrase.words.length;
+          continue;
+        }
+      }
+      this.addToken(parsed, tokens[i]!, alts[i]!);
+      i++;
+    }
+    // Words next to a category word ("free counseling for crime victims") refine it; they must not outvote it.
+    if (parsed.concepts.some((c) => c.categorical)) {
+      for (const c of parsed.concepts) if (c.topical && !c.categorical) c.weight *= MODIFIER_SHARE;
+    }
+    return parsed;
+  }
+
+  private longestPhrase(alts: Alternative[][], start: number, last: number): { phrase: Phrase; quality: number } | undefined {
+    let best: { phrase: Phrase; quality: number } | undefined;
+    for (const first of alts[start]!) {
+      if (first.how === 'prefix' && start !== last) continue;
+      for (const phrase of this.phrases.get(first.word) ?? []) {
+        const end = start + phrase.words.length;
+        if (end - 1 > last || (best && best.phrase.words.length > phrase.words.length)) continue;
+        let quality = first.quality;
+        for (let k = 1; k < phrase.words.length && quality > 0; k++) {
+          const alt = alts[start + k]!.find((a) => a.word === phrase.words[k] && (a.how !== 'prefix' || start + k === last));
+          quality = alt ? Math.min(quality, alt.quality) : 0;
+        }
+        // A place completed from a prefix is too much of a guess ("san" is not yet "san antonio").
+        if (phrase.place && first.how === 'prefix' && phrase.words.length === 1) continue;
+        if (quality > 0 && (!best || phrase.words.length > best.phrase.words.length || quality > best.quality)) best = { phrase, quality };
+      }
+    }
+    return best;
+  }
+
+  private hasBetterMeaning(alts: Alternative[], placeQuality: number): boolean {
+    return alts.some((a) => a.quality > placeQuality && (this.singles.has(a.word) || this.stopwords.has(a.word)));
+  }
+
+  private addPhrase(parsed: ParsedQuery, span: string, phrase: Phrase, alts: Alternative[][]): void {
+    if (phrase.place && !parsed.place && this.lexicon.isPlace(phrase.place)) {
+      parsed.place = { label: span, place: phrase.place };
+      return;
+    }
+    const keys: WeightedKey[] = [];
+    let categorical = false;
+    for (const meaning of phrase.meanings) categorical = this.addMeaning(parsed, span, meaning, 1, keys) || categorical;
+    if (!categorical) return;
+    const categoryKeys = keys.length;
+    // The phrase's own words in a name or description also count, a little.
+    phrase.words.forEach((word, k) => {
+      if (alts[k]?.some((a) => a.word === word)) this.addTextKeys(word, 0.5, keys);
+    });
+    parsed.concepts.push({ label: span, weight: this.categoryWeight(keys.slice(0, categoryKeys)), keys, topical: true, categorical: true });
+  }
+
+  private addToken(parsed: ParsedQuery, token: string, alts: Alternative[]): void {
+    if (this.stopwords.has(token) || alts.length === 0) return;
+    const top = alts[0]!;
+    const topMeanings = this.singles.get(top.word) ?? [];
+    if (topMeanings.some((m) => m.kind === 'crisis')) {
+      parsed.crisis = true;
+      return;
+    }
+    const language = topMeanings.find((m) => m.kind === 'language');
+    if (language && language.kind === 'language') {
+      this.addMeaning(parsed, token, language, top.quality, []);
+      return;
+    }
+    const keys: WeightedKey[] = [];
+    const categoryKeys: WeightedKey[] = [];
+    for (const alt of alts) {
+      for (const m of this.singles.get(alt.word) ?? []) {
+        const quality = alt.how === 'prefix' ? Math.max(alt.quality, KNOWN_COMPLETION_QUALITY) : alt.quality;
+        if (m.kind === 'category') this.addMeaning(parsed, token, m, quality, categoryKeys);
+      }
+      this.addTextKeys(alt.word, alt.quality, keys);
+    }
+    if (keys.length === 0 && categoryKeys.length === 0) return;
+    const weight = categoryKeys.length ? this.categoryWeight(categoryKeys) : this.rarity(keys);
+    parsed.concepts.push({ label: token, weight, keys: [...categoryKeys, ...keys], topical: true, categorical: categoryKeys.length > 0 });
+  }
+
+  /** Adds a meaning's key to `keys` (categories) or to the query (crisis, language); true when a category was added. */
+  private addMeaning(parsed: ParsedQuery, label: string, meaning: Meaning, quality: number, keys: WeightedKey[]): boolean {
+    if (meaning.kind === 'crisis') {
+      parsed.crisis = true;
+      return false;
+    }
+    if (meaning.kind === 'language') {
+      const id = this.lexicon.keyId(postingKey(FIELD.language, meaning.code));
+      if (id !== undefined && !parsed.concepts.some((c) => c.keys.some((k) => k.id === id))) {
+        parsed.concepts.push({ label, weight: LANGUAGE_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: false, categorical: false });
+      }
+      return false;
+    }
+    // A service that is mainly this (its first category) edges out one that also does it.
+    const id = this.lexicon.keyId(postingKey(FIELD.category, meaning.slug));
+    if (id !== undefined) keys.push({ id, w: quality * SECONDARY_CATEGORY });
+    const primary = this.lexicon.keyId(postingKey(FIELD.primaryCategory, meaning.slug));
+    if (primary !== undefined) keys.push({ id: primary, w: quality });
+    return true; // a category word even if no service carries it: weigh it as one
+  }
+
+  private addTextKeys(word: string, quality: number, keys: WeightedKey[]): void {
+    for (const field of TEXT_FIELDS) {
+      const id = this.lexicon.keyId(postingKey(field, word));
+      if (id !== undefined) keys.push({ id, w: quality * FIELD_WEIGHT[field]! });
+    }
+  }
+
+  /** Category words weigh most; a narrow category ("elder abuse") a little more than a broad one ("money"). */
+  private categoryWeight(keys: WeightedKey[]): number {
+    return keys.length ? CATEGORY_CONCEPT_WEIGHT * (0.6 + 0.4 * this.rarity(keys)) : CATEGORY_CONCEPT_WEIGHT;
+  }
+
+  /** A word most services share ("center") says little; a rare one ("tucson", "sane") says a lot. */
+  private rarity(keys: WeightedKey[]): number {
+    const df = Math.max(1, ...keys.map((k) => this.lexicon.docFrequency(k.id)));
+    const n = Math.max(2, this.lexicon.size);
+    return 0.3 + 0.7 * Math.min(1, Math.max(0, Math.log(n / df) / Math.log(n)));
+  }
+}
+
