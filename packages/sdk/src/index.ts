@@ -4,3 +4,4 @@ export * from './errors.js';
 export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
 export * from './search/index.js';
+export { createOpenApiDocument, toStableJson, OPENAPI_API_VERSION, type OpenApiOptions } from './openapi.js';
