@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
+import { SERVICE_CATEGORIES, isOpenAt, type Service } from '@referral-kit/sdk';
 import { ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import {
@@ -159,7 +159,8 @@ export class ReferralDirectory extends ReferralElement {
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #inFlight: AbortController | undefined;
   #sequence = 0;
-  #dataSource: { key: unknown; source: Promise<DirectorySource> } | undefined;
+  /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
+  #dataSource: { key: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -184,6 +185,8 @@ export class ReferralDirectory extends ReferralElement {
     clearTimeout(this.#debounce);
     this.#inFlight?.abort();
     this.#inFlight = undefined;
+    this.#dataSource?.controller.abort();
+    this.#dataSource = undefined;
     this.#sequence++;
     this.text = '';
     this.category = list(this.categories).length === 1 ? list(this.categories)[0]! : '';
@@ -220,10 +223,13 @@ export class ReferralDirectory extends ReferralElement {
     this.loading = true;
     this.failure = undefined;
     try {
-      const key = client;
-      if (this.#dataSource?.key !== key) this.#dataSource = { key, source: chooseSource(client, this.searchMode, controller.signal) };
-      const source = await this.#dataSource.source.catch((error: unknown) => {
-        this.#dataSource = undefined; // try choosing again on retry
+      if (this.#dataSource?.key !== client || this.#dataSource.mode !== this.searchMode) {
+        const sourceController = new AbortController();
+        this.#dataSource = { key: client, mode: this.searchMode, controller: sourceController, source: chooseSource(client, this.searchMode, sourceController.signal) };
+      }
+      const chosen = this.#dataSource;
+      const source = await chosen.source.catch((error: unknown) => {
+        if (this.#dataSource === chosen) this.#dataSource = undefined; // choose again on retry
         throw error;
       });
       const answer = await source.search(this.query, controller.signal);
@@ -450,7 +456,7 @@ export class ReferralDirectory extends ReferralElement {
     const t = this.t;
     const d = t.directory;
     const schedule = service.schedule;
-    const open = schedule?.open24x7 ? d.open24x7 : undefined;
+    const open = schedule ? (schedule.open24x7 ? d.open24x7 : isOpenAt(schedule, new Date()) ? d.openNow : d.closedNow) : undefined;
     const place = service.locations[0];
     const directions = service.locations.map(directionsHref).find(Boolean);
     const website = httpsHref(service.url);

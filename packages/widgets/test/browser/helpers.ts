@@ -41,3 +41,28 @@ export function type(input: HTMLInputElement, value: string): void {
 export async function until(check: () => unknown, message: string, timeout = 8000): Promise<void> {
   await waitUntil(check, message, { timeout, interval: 20 });
 }
+
+// axe-core is a UMD script: load it for its side effect (window.axe).
+import 'axe-core/axe.min.js';
+import type AxeCore from 'axe-core';
+
+const axe = (window as unknown as { axe: typeof AxeCore }).axe;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe with the WCAG 2.2 AA + best-practice tags on an element and fails with a readable list. */
+export async function expectAccessible(el: Element, state: string): Promise<void> {
+  const result = await axe.run(el, {
+    runOnly: { type: 'tag', values: AXE_TAGS },
+    // Page-level rules judge the test page, not the widget inside it.
+    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
+  });
+  const problems = result.violations.map(
+    (v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n  ')}`,
+  );
+  if (problems.length) throw new Error(`axe violations in state "${state}":\n${problems.join('\n')}`);
+}
+
+/** The next event of a name on a target, typed. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+}
