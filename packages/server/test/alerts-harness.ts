@@ -11,7 +11,7 @@ import { createApp } from '../src/app.js';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
 import { createLogger } from '../src/logger.js';
-import { alertsConfig, createAlerts, type AlertsConfigInput, type AlertsModule } from '../src/alerts/index.js';
+import { alertsConfig, createAlerts, type AlertsConfig, type AlertsConfigInput, type AlertsModule, type Transports } from '../src/alerts/index.js';
 import type { OutgoingMessage, Transport } from '../src/notify/transports/types.js';
 import { signPayload } from '../src/notify/signature.js';
 
@@ -32,6 +32,7 @@ export interface Harness {
   dbFile: string;
   db: Db;
   alerts: AlertsModule;
+  config: AlertsConfig;
   url: string;
   clock: { now(): Date; advance(ms: number): void };
   email: RecordingTransport;
@@ -43,7 +44,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<AlertsConfigInput> = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, transports: Partial<Transports> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-alerts-'));
   const dbFile = join(dir, 'referral-kit.sqlite');
   const db = await openDb({ file: dbFile });
@@ -65,7 +66,7 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}): 
     inboundSecret: INBOUND_SECRET,
     ...overrides,
   });
-  const alerts = createAlerts({ db: recording(db, sql), config, logger, now: clock.now, transports: { email, phone } });
+  const alerts = createAlerts({ db: recording(db, sql), config, logger, now: clock.now, transports: { email, phone, ...transports } });
   const app = createApp({
     db,
     config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined },
@@ -77,7 +78,7 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}): 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    dir, dbFile, db, alerts, url, clock, email, phone, sql, logs,
+    dir, dbFile, db, alerts, config, url, clock, email, phone, sql, logs,
     post: (path, body, headers = {}) =>
       fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
     async close() {

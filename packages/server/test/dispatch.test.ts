@@ -1,0 +1,75 @@
+// A dispatcher killed between "sent" and "marked" (SIGKILL in a child process, mid-batch), then a new one on the
+// same SQLite file: every message arrives, none twice. The design is at-least-once hand-over plus an idempotency
+// key per outbox row (its id) that the transport uses to drop the repeat: effectively once per (subscription, event).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../src/logger.js';
+import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
+import { FileTransport, readOutboxFile } from '../src/notify/transports/file.js';
+import type { OutgoingMessage } from '../src/notify/transports/types.js';
+import { START, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
+
+const CHILD = fileURLToPath(new URL('./dispatch-crash-child.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SUBSCRIBERS = 10;
+const CRASH_AFTER = 4;
+
+function runChild(h: Harness, outboxFile: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', CHILD, h.dbFile, outboxFile, String(CRASH_AFTER), new Date(START).toISOString()],
+      { cwd: REPO, env: { ...process.env, RK_TEST_ALERTS_KEY: h.config.secretKey.toString('base64') }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+  });
+}
+
+describe('dispatch: crash between send and mark', () => {
+  let h: Harness;
+  before(async () => (h = await startHarness()));
+  after(async () => h.close());
+
+  it('a restarted dispatcher delivers the rest, and the repeat of the in-flight message is dropped', async () => {
+    for (let i = 0; i < SUBSCRIBERS; i++) {
+      await subscribeAndConfirm(h, subscription({ contact: `person${i}@example.org` }), `203.0.113.${i + 1}`);
+    }
+    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: '2026-11-29T08:00:00Z' }));
+    assert.equal(created, SUBSCRIBERS);
+    const outboxFile = join(h.dir, 'delivered.jsonl');
+
+    const child = await runChild(h, outboxFile);
+    assert.equal(child.signal, 'SIGKILL', `child should have been killed mid-batch: ${child.stderr}`);
+    assert.equal(readOutboxFile(outboxFile).length, CRASH_AFTER);
+    const afterCrash = await h.db.query<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM alert_outbox WHERE kind = 'status' GROUP BY status ORDER BY status");
+    assert.deepEqual(afterCrash.map((r) => [r.status, Number(r.n)]), [['pending', SUBSCRIBERS - CRASH_AFTER + 1], ['sent', CRASH_AFTER - 1]]);
+
+    const file = new FileTransport(outboxFile, h.clock.now);
+    const handedOver: string[] = [];
+    const counting = { send: (m: OutgoingMessage) => (handedOver.push(m.idempotencyKey), file.send(m)) };
+    const restarted = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: counting, phone: counting } });
+    assert.equal(await restarted.dispatcher.runOnce(), 0, 'the dead dispatcher\'s lease still holds its rows');
+
+    h.clock.advance(h.config.dispatch.leaseSeconds * 1000 + 1000);
+    while ((await restarted.dispatcher.runOnce()) > 0);
+
+    const delivered = readOutboxFile(outboxFile).map((e) => e.idempotencyKey);
+    const rows = await h.db.query<{ id: string; status: string; attempts: number }>("SELECT id, status, attempts FROM alert_outbox WHERE kind = 'status' ORDER BY id");
+    assert.equal(delivered.length, SUBSCRIBERS, 'nothing delivered twice');
+    assert.deepEqual([...delivered].sort(), rows.map((r) => r.id), 'nothing lost');
+    assert.ok(rows.every((r) => r.status === 'sent'));
+    // The in-flight message was handed over again, with the same key, and the transport dropped the repeat.
+    assert.equal(handedOver.length, SUBSCRIBERS - CRASH_AFTER + 1);
+    assert.ok(handedOver.includes(delivered[CRASH_AFTER - 1]!));
+    // Rows marked before the crash were never claimed again.
+    const sentBeforeCrash = new Set(delivered.slice(0, CRASH_AFTER - 1));
+    assert.ok(rows.filter((r) => sentBeforeCrash.has(r.id)).every((r) => r.attempts === 1));
+    assert.deepEqual(new Set(readOutboxFile(outboxFile).map((e) => e.to)).size, SUBSCRIBERS);
+  });
+});
