@@ -1,0 +1,305 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { createClient } from '@referral-kit/sdk';
+import { FIXTURE_IDS, type Scenario } from '@referral-kit/mocks';
+import '@referral-kit/widgets';
+import {
+  ReferralAlertSignup,
+  ReferralErrorEvent,
+  ReferralLookupEvent,
+  ReferralOffenderLookup,
+  ReferralSubscribeEvent,
+} from '@referral-kit/widgets';
+import { $, $$, API, data, expectAccessible, mock, nextEvent, startWorker, text, until, worker } from './helpers.js';
+import { XSS, xssRan, xssRecord } from './xss.js';
+
+const released = data.custody.find((r) => r.id === FIXTURE_IDS.custody.released)!;
+const inCustody = data.custody.find((r) => r.id === FIXTURE_IDS.custody['in-custody'])!;
+
+function fill(host: Element, selector: string, value: string) {
+  const input = $<HTMLInputElement>(host, selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+function submit(host: Element) {
+  $<HTMLFormElement>(host, 'form').requestSubmit();
+}
+function pick(host: Element, selector: string) {
+  $<HTMLInputElement>(host, selector).click();
+}
+
+async function lookup(client?: ReturnType<typeof createClient>) {
+  return client
+    ? fixture<ReferralOffenderLookup>(html`<referral-offender-lookup .client=${client}></referral-offender-lookup>`)
+    : fixture<ReferralOffenderLookup>(html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`);
+}
+
+async function signup(subjectId = inCustody.id, name = inCustody.displayName) {
+  return fixture<ReferralAlertSignup>(
+    html`<referral-alert-signup api-base-url=${API} subject-id=${subjectId} subject-name=${name}></referral-alert-signup>`,
+  );
+}
+
+/** Field error wiring: aria-invalid, and the message id in aria-describedby. */
+function expectFieldError(host: Element, id: string, message: RegExp) {
+  const input = $<HTMLInputElement>(host, `#${id}`);
+  expect(input.getAttribute('aria-invalid')).to.equal('true');
+  const error = $(host, `#${id}-error`);
+  expect(error.textContent).to.match(message);
+  expect(input.getAttribute('aria-describedby')!.split(' ')).to.include(`${id}-error`);
+}
+
+before(startWorker);
+afterEach(() => {
+  mock.reset();
+  worker.resetHandlers();
+});
+after(() => worker.stop());
+
+describe('<referral-offender-lookup>', () => {
+  it('finds a person by name and says the status in plain words, what it means, what to do, and how fresh it is', async () => {
+    const el = await lookup();
+    await expectAccessible(el, 'empty');
+    fill(el, '#name', released.displayName);
+    const looked = nextEvent(el, ReferralLookupEvent.eventName);
+    submit(el);
+    const event = await looked;
+    expect(event.by).to.equal('name');
+    expect(event.resultCount).to.be.greaterThan(0);
+    expect(JSON.stringify(event)).to.not.contain(released.displayName);
+    await until(() => $$(el, '.card').length > 0, 'no results');
+    const card = $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === released.displayName)!;
+    expect(card.textContent).to.contain('Released');
+    expect(card.textContent).to.contain('no longer held');
+    expect(card.textContent).to.contain('If you feel unsafe');
+    expect(card.textContent).to.match(/Information updated .*ago|yesterday|Information updated/);
+    if (released.facility?.phone) expect(card.querySelector('a[href^="tel:"]')).to.exist;
+    expect(text(el)).to.contain('1-800-799-7233');
+    await expectAccessible(el, 'results');
+  });
+
+  it('finds a person by identifier, using only the keyboard', async () => {
+    const el = await lookup();
+    $<HTMLInputElement>(el, 'input[value=identifier]').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    $<HTMLSelectElement>(el, '#identifierType').value = 'a-number';
+    $<HTMLInputElement>(el, '#identifier').focus();
+    await sendKeys({ type: FIXTURE_IDS.aNumber });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $$(el, '.card').length === 1, 'no result');
+    expect($(el, '.card h4').textContent).to.equal(inCustody.displayName);
+    expect($(el, '.card').textContent).to.contain('In custody');
+    expect(el.shadowRoot!.activeElement!.id).to.equal('results-heading');
+  });
+
+  it('ties errors to fields and moves focus to the first one', async () => {
+    const el = await lookup();
+    fill(el, '#name', 'x');
+    fill(el, '#birthYear', '19');
+    submit(el);
+    await el.updateComplete;
+    expectFieldError(el, 'name', /at least 2 letters/);
+    expectFieldError(el, 'birthYear', /4-digit year/);
+    await until(() => el.shadowRoot!.activeElement?.id === 'name', 'focus not on the first error');
+    await expectAccessible(el, 'field errors');
+  });
+
+  it('gives guidance and hotlines when no one is found', async () => {
+    const el = await lookup();
+    fill(el, '#name', 'Nobody Here Zzyzx');
+    submit(el);
+    await until(() => text(el).includes('No one found'), 'no guidance');
+    expect(text(el)).to.contain('may already have been released');
+    expect(text(el)).to.contain('1-800-799-7233');
+    await expectAccessible(el, 'no results');
+  });
+
+  const faults: Scenario[] = ['network-error', 'server-error', 'rate-limited', 'never', 'malformed-json', 'contract-violation'];
+  for (const scenario of faults) {
+    it(`shows hotlines and a plain message when the API answers "${scenario}"`, async () => {
+      mock.setScenario(scenario);
+      const el = await lookup(createClient({ baseUrl: API, timeoutMs: 1000, retries: 0 }));
+      fill(el, '#name', released.displayName);
+      const failed = nextEvent(el, ReferralErrorEvent.eventName);
+      submit(el);
+      expect((await failed).source).to.equal('offender-lookup');
+      await until(() => el.shadowRoot!.querySelector('[role=alert]'), 'no message');
+      expect(text(el)).to.contain('1-800-799-7233');
+      expect(text(el)).to.not.contain('Contract Violation');
+      await expectAccessible(el, `error: ${scenario}`);
+    });
+  }
+
+  it('renders hostile custody text as text and runs nothing', async () => {
+    worker.use(http.get(`${API}/v1/custody`, () => HttpResponse.json({ items: [xssRecord], total: 1, page: 1, pageSize: 20 })));
+    const el = await lookup();
+    fill(el, '#name', 'anyone');
+    submit(el);
+    await until(() => $$(el, '.card').length === 1, 'no card');
+    expect(el.shadowRoot!.querySelectorAll('script, img, svg, iframe, [onerror], [onload], [onmouseover]')).to.have.length(0);
+    expect($(el, '.card h4').textContent).to.equal(XSS.script);
+    expect(text(el)).to.contain(XSS.svg);
+    expect(xssRan()).to.equal(false);
+  });
+
+  it('"Get alerts about this person" opens the signup pre-filled', async () => {
+    const el = await lookup();
+    fill(el, '#name', inCustody.displayName);
+    submit(el);
+    await until(() => $$(el, '.card').length > 0, 'no results');
+    const card = $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === inCustody.displayName)!;
+    [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Get alerts'))!.click();
+    await el.updateComplete;
+    const form = card.querySelector('referral-alert-signup')!;
+    expect(form.subjectId).to.equal(inCustody.id);
+    await form.updateComplete;
+    expect($(form, 'h2').textContent).to.contain(inCustody.displayName);
+    await until(() => el.shadowRoot!.activeElement === form, 'focus not moved to the signup');
+  });
+});
+
+describe('<referral-alert-signup>', () => {
+  it('walks the whole text-message journey: form, code (pasted with spaces), success with how to stop', async () => {
+    const el = await signup();
+    await expectAccessible(el, 'form');
+    expect(text(el)).to.contain('only you can see');
+    expect(text(el)).to.contain('agree to get automatic alerts');
+    const events = $$<HTMLInputElement>(el, 'input[name=events]');
+    expect(events).to.have.length(5);
+    expect(events.every((e) => e.checked)).to.equal(true);
+    pick(el, 'input[value=sms]');
+    await el.updateComplete;
+    fill(el, '#contact', '555-12');
+    submit(el);
+    await el.updateComplete;
+    expectFieldError(el, 'contact', /10-digit U.S. phone/);
+    await expectAccessible(el, 'form with errors');
+
+    fill(el, '#contact', '(713) 555-0147');
+    const requested = nextEvent(el, ReferralSubscribeEvent.eventName);
+    submit(el);
+    const first = await requested;
+    expect([first.step, first.channel]).to.deep.equal(['requested', 'sms']);
+    expect(JSON.stringify(first)).to.not.contain('0147');
+    await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+    expect(mock.subscriptions.at(-1)!.request).to.include({ subjectId: inCustody.id, channel: 'sms', contact: '(713) 555-0147' });
+    expect(el.shadowRoot!.activeElement!.localName).to.equal('h2');
+    await expectAccessible(el, 'code');
+
+    fill(el, '#code', '000000');
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('#code-error'), 'no code error');
+    expectFieldError(el, 'code', /not right/);
+    await expectAccessible(el, 'code with error');
+
+    $<HTMLInputElement>(el, '#code').focus();
+    $<HTMLInputElement>(el, '#code').select();
+    const confirmed = nextEvent(el, ReferralSubscribeEvent.eventName);
+    fill(el, '#code', ' 123 456 ');
+    submit(el);
+    expect((await confirmed).step).to.equal('confirmed');
+    await until(() => text(el).includes('You are signed up'), 'no success page');
+    expect(text(el)).to.contain('reply STOP');
+    await expectAccessible(el, 'done');
+  });
+
+  it('shows the same confirmation step whether or not the contact was already registered', async () => {
+    const screens: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const el = await signup();
+      fill(el, '#contact', 'someone@example.org');
+      submit(el);
+      await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+      screens.push(text(el));
+    }
+    expect(screens[0]).to.equal(screens[1]);
+  });
+
+  it('asks for a PIN for voice and TTY, and explains how to stop by email', async () => {
+    const el = await signup();
+    expect(el.shadowRoot!.querySelector('#pin')).to.equal(null);
+    pick(el, 'input[value=voice]');
+    await el.updateComplete;
+    fill(el, '#contact', '713-555-0199');
+    submit(el);
+    await el.updateComplete;
+    expectFieldError(el, 'pin', /4 to 8 digits/);
+    fill(el, '#pin', '4321');
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+    expect(mock.subscriptions.at(-1)!.request).to.include({ channel: 'voice', pin: '4321' });
+
+    const mail = await signup();
+    fill(mail, '#contact', 'not-an-email');
+    submit(mail);
+    await mail.updateComplete;
+    expectFieldError(mail, 'contact', /email address/);
+    $$<HTMLInputElement>(mail, 'input[name=events]').forEach((e) => e.click());
+    fill(mail, '#contact', 'me@example.org');
+    submit(mail);
+    await mail.updateComplete;
+    expect($(mail, '#events-error').textContent).to.match(/at least one/);
+    $$<HTMLInputElement>(mail, 'input[name=events]')[0]!.click();
+    submit(mail);
+    await until(() => mail.shadowRoot!.querySelector('#code'), 'no code step');
+    fill(mail, '#code', '123456');
+    submit(mail);
+    await until(() => text(mail).includes('link at the bottom'), 'no email stop text');
+  });
+
+  it('has a hidden honeypot: filled by a bot, the answer looks the same and nothing is kept', async () => {
+    const el = await signup();
+    const trap = $<HTMLInputElement>(el, '#website');
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.closest('[aria-hidden=true]')).to.exist;
+    trap.value = 'https://spam.example';
+    fill(el, '#contact', 'bot@example.org');
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+    expect(mock.subscriptions).to.have.length(0);
+  });
+
+  it('offers to start again when the code has expired', async () => {
+    worker.use(
+      http.post(`${API}/v1/alerts/confirm`, () =>
+        HttpResponse.json({ error: { code: 'code_expired', message: 'Expired' } }, { status: 400 }),
+      ),
+    );
+    const el = await signup();
+    fill(el, '#contact', 'me@example.org');
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+    fill(el, '#code', '123456');
+    submit(el);
+    await until(() => text(el).includes('expired'), 'no expiry message');
+    [...$$(el, 'button')].find((b) => b.textContent === 'Start again')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#contact')).to.exist;
+    expect($<HTMLInputElement>(el, '#contact').value).to.equal('');
+  });
+
+  for (const scenario of ['rate-limited', 'network-error', 'server-error'] as Scenario[]) {
+    it(`shows hotlines and a retry when subscribing fails ("${scenario}")`, async () => {
+      mock.setScenario(scenario);
+      const el = await fixture<ReferralAlertSignup>(
+        html`<referral-alert-signup .client=${createClient({ baseUrl: API, retries: 0 })} subject-id=${inCustody.id} subject-name="X"></referral-alert-signup>`,
+      );
+      fill(el, '#contact', 'me@example.org');
+      submit(el);
+      await until(() => el.shadowRoot!.querySelector('[role=alert]'), 'no message');
+      expect(text(el)).to.contain('1-800-799-7233');
+      await expectAccessible(el, `error: ${scenario}`);
+      mock.setScenario('ok');
+      [...$$(el, 'button')].find((b) => b.textContent === 'Try again')!.click();
+      await until(() => el.shadowRoot!.querySelector('#code'), 'retry did not reach the code step');
+    });
+  }
+
+  it('without a person, explains to look one up first', async () => {
+    const el = await fixture<ReferralAlertSignup>(html`<referral-alert-signup api-base-url=${API}></referral-alert-signup>`);
+    expect(text(el)).to.contain('first look up the person');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+});
