@@ -75,7 +75,7 @@ export function searchServices(services: readonly Service[], filter: ServiceFilt
     if (filter.language?.length && !service.languages.some((l) => filter.language!.includes(l))) continue;
     if (filter.openNow && !isOpen(service.schedule, filter.now)) continue;
     if (terms.length > 0) {
-      const haystack = fold([service.name, service.alternateName, service.organization.name, service.description, ...service.categories, ...service.locations.map((l) => l.city)].join(' '));
+      const haystack = searchText(service);
       if (!terms.every((t) => haystack.includes(t))) continue;
     }
     if (origin) {
@@ -88,6 +88,18 @@ export function searchServices(services: readonly Service[], filter: ServiceFilt
   }
   if (origin) hits.sort((a, b) => a.distanceKm! - b.distanceKm!);
   return paginate(hits, filter);
+}
+
+const searchTexts = new WeakMap<Service, string>();
+
+/** The folded text a query is matched against, computed once per service (demo directories reach 100 000). */
+function searchText(service: Service): string {
+  let text = searchTexts.get(service);
+  if (text === undefined) {
+    text = fold([service.name, service.alternateName, service.organization.name, service.description, ...service.categories, ...service.locations.map((l) => l.city)].join(' '));
+    searchTexts.set(service, text);
+  }
+  return text;
 }
 
 function originOf(filter: ServiceFilter): { lat: number; lon: number } | undefined {
