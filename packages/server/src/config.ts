@@ -2,6 +2,7 @@
 // it expects, never echo the value (DATABASE_URL may hold a password).
 import { resolve, join } from 'node:path';
 import * as z from 'zod/v4/mini';
+import { alertsConfigFromEnv, type AlertsConfig } from './alerts/index.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -70,6 +71,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: flag(false),
   BODY_LIMIT_BYTES: int(16_384, 256, 10_485_760),
   MASS_CHANGE_SHARE: share,
+  DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SEED_DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   NODE_ENV: z.optional(z.string()),
@@ -88,9 +90,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   massChangeShare: number;
-  /** Seed demo data into an empty database (default on, except with NODE_ENV=production). */
+  /** Demo mode: local defaults for alerts (file transport, generated key). Default on, except with NODE_ENV=production. */
+  demo: boolean;
+  /** Seed demo data into an empty database (default: as `demo`). */
   seedDemo: boolean;
   shutdownTimeoutMs: number;
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = result.data;
   const dataDir = resolve(cwd, e.DATA_DIR);
+  const demo = e.DEMO === undefined ? e.NODE_ENV !== 'production' : isOn(e.DEMO);
+  let alerts: AlertsConfig;
+  try {
+    alerts = alertsConfigFromEnv(env, { demo, dataDir });
+  } catch (error) {
+    throw new ConfigError([error instanceof Error ? error.message : String(error)]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -120,7 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     massChangeShare: e.MASS_CHANGE_SHARE,
-    seedDemo: e.SEED_DEMO === undefined ? e.NODE_ENV !== 'production' : isOn(e.SEED_DEMO),
+    demo,
+    seedDemo: e.SEED_DEMO === undefined ? demo : isOn(e.SEED_DEMO),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    alerts,
   };
 }

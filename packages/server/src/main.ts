@@ -8,20 +8,25 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { openDb, migrate } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
+import type { Fixtures } from '@referral-kit/mocks';
 import { createLogger, type Logger } from './logger.js';
 import { createApp, type App, type AppOptions, type AlertsHttp } from './app.js';
+import { createAlerts } from './alerts/index.js';
 
-/** The alerts module as the server drives it: HTTP surface plus a background dispatcher. */
+/** The alerts module as the server drives it: HTTP surface, a background dispatcher, transports to close. */
 export interface AlertsModule extends AlertsHttp {
   dispatcher: { start(): void; stop(): Promise<void> };
+  close(): Promise<void>;
 }
 
 export interface StartOptions {
   logger?: Logger;
-  /** Builds the alerts module once the database is ready. */
+  /** Builds the alerts module once the database is ready (default: from `config.alerts`). */
   alerts?: (deps: { db: Db; logger: Logger }) => AlertsModule;
   openApiDocument?: AppOptions['openApiDocument'];
   rootDir?: string;
+  /** Demo data to seed instead of the default fixtures. */
+  fixtures?: Fixtures;
   now?: () => Date;
   directoryCheckMs?: number;
 }
@@ -42,12 +47,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    if (config.seedDemo && (await seedDemo(db))) logger.info('demo data seeded');
+    if (config.seedDemo && (await seedDemo(db, options.fixtures))) logger.info('demo data seeded');
   } catch (error) {
     await db.close();
     throw error;
   }
-  const alerts = options.alerts?.({ db, logger });
+  const alerts = (options.alerts ?? ((deps) => createAlerts({ ...deps, config: config.alerts, now: options.now })))({ db, logger });
   const app = createApp({
     db, config, logger, alerts, now: options.now, rootDir: options.rootDir,
     openApiDocument: options.openApiDocument, directoryCheckMs: options.directoryCheckMs,
@@ -55,14 +60,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  alerts?.dispatcher.start();
+  } catch (error) {
+    await alerts.close();
+    await db.close();
+    throw error;
+  }
+  alerts.dispatcher.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
@@ -77,7 +88,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await drained;
       clearTimeout(force);
-      await alerts?.dispatcher.stop();
+      await alerts.dispatcher.stop();
+      await alerts.close();
       await db.close();
       logger.info('stopped');
       logger.flush();

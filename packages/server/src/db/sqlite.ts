@@ -39,23 +39,22 @@ export function openSqlite(file: string): ExecDb {
     return { stmt: entry.stmt, reader: entry.stmt.reader, params: bind(order.map((i) => params[i]!)) };
   }
 
+  // While a transaction is open, other callers wait. Each waits in its own loop and then runs in the same tick
+  // as its final check, so nothing can slip in between the check and the statement.
   let locked: Promise<void> | null = null;
-  async function waitUnlocked(): Promise<void> {
-    while (locked) await locked;
-  }
 
   function makeDb(inTx: boolean): ExecDb {
     const db: ExecDb = {
       dialect: 'sqlite',
       async query<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-        if (!inTx) await waitUnlocked();
+        if (!inTx) while (locked) await locked;
         const p = prepare(sql, params);
         if (p.reader) return p.stmt.all(...p.params) as T[];
         p.stmt.run(...p.params);
         return [];
       },
       async run(sql: string, params: readonly SqlParam[] = []) {
-        if (!inTx) await waitUnlocked();
+        if (!inTx) while (locked) await locked;
         const p = prepare(sql, params);
         if (p.reader) {
           p.stmt.all(...p.params);
@@ -64,12 +63,12 @@ export function openSqlite(file: string): ExecDb {
         return { changes: p.stmt.run(...p.params).changes };
       },
       async exec(sql: string) {
-        if (!inTx) await waitUnlocked();
+        if (!inTx) while (locked) await locked;
         raw.exec(sql);
       },
       async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
         if (inTx) return fn(db);
-        await waitUnlocked();
+        while (locked) await locked;
         let release!: () => void;
         locked = new Promise<void>((resolve) => (release = resolve));
         try {
@@ -89,7 +88,7 @@ export function openSqlite(file: string): ExecDb {
       },
       async close() {
         if (inTx) throw new Error('close() inside a transaction');
-        await waitUnlocked();
+        while (locked) await locked;
         raw.close();
       },
     };

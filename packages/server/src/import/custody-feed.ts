@@ -1,0 +1,229 @@
+// A custody feed (CSV or JSON) → checked records. Column names are matched loosely (birth_year = birthYear =
+// "Birth Year"); each problem is reported with the row, the field as named in the file, and the reason.
+import { randomBytes } from 'node:crypto';
+import * as z from 'zod/v4/mini';
+import { CustodyRecord, CustodyStatus, Id, IdentifierType, StateCode, PhoneNumber, type Identifier } from '@referral-kit/sdk';
+import { sourceKeyOf } from '../db/custody-store.js';
+import type { RowIssue } from './report.js';
+import { silentProgress, type Progress } from './progress.js';
+import { FileFormatError, looseKey, readCsv, readJson, type SourceRow } from './table.js';
+
+export interface FeedRecord {
+  row: number;
+  /** The public id the feed asks for, if any (otherwise kept or generated). */
+  id?: string;
+  sourceKey: string;
+  record: Omit<CustodyRecord, 'id'>;
+  confidential: boolean;
+}
+
+export interface ParsedFeed {
+  rows: number;
+  records: FeedRecord[];
+  issues: RowIssue[];
+}
+
+const STATUS_ALIASES: Record<string, z.infer<typeof CustodyStatus>> = {
+  incustody: 'in-custody', custody: 'in-custody', released: 'released', transferred: 'transferred', escaped: 'escaped',
+  deceased: 'deceased', supervised: 'supervised', unknown: 'unknown',
+};
+const TRUE = new Set(['true', '1', 'yes', 'y']);
+const FALSE = new Set(['false', '0', 'no', 'n', '']);
+
+export function parseCustodyFeed(text: string, fileName: string, progress: Progress = silentProgress): ParsedFeed {
+  const rows = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text) ? jsonRows(text, fileName) : readCsv(text, fileName);
+  progress.start('Checking rows', rows.length);
+  const issues: RowIssue[] = [];
+  const records: FeedRecord[] = [];
+  const seenKeys = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  for (const source of rows) {
+    const checked = checkRow(source);
+    if ('issues' in checked) {
+      issues.push(...checked.issues);
+      continue;
+    }
+    const clash = seenKeys.get(checked.sourceKey) ?? (checked.id ? seenIds.get(checked.id) : undefined);
+    if (clash !== undefined) {
+      issues.push({ row: source.row, line: source.line, field: 'identifier', reason: `The same person is already in row ${clash}.` });
+      continue;
+    }
+    seenKeys.set(checked.sourceKey, source.row);
+    if (checked.id) seenIds.set(checked.id, source.row);
+    records.push(checked);
+    if (source.row % 200 === 0) progress.tick(source.row);
+  }
+  progress.tick(rows.length);
+  progress.stop();
+  return { rows: rows.length, records, issues };
+}
+
+function jsonRows(text: string, fileName: string): SourceRow[] {
+  const data = readJson(text, fileName);
+  const list = Array.isArray(data) ? data : Array.isArray((data as { records?: unknown })?.records) ? (data as { records: unknown[] }).records : null;
+  if (!list) throw new FileFormatError(`${fileName} must hold a JSON array of records, or an object with a "records" array.`);
+  return list.map((item, i) => ({ row: i + 1, values: item && typeof item === 'object' && !Array.isArray(item) ? flatten(item as Record<string, unknown>) : {} }));
+}
+
+/** `{ facility: { name } }` → `{ "facility.name": … }`, so nested JSON and flat CSV read the same way. */
+function flatten(item: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (key === 'facility' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [sub, v] of Object.entries(value as Record<string, unknown>)) out[`facility.${sub}`] = v;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function checkRow(source: SourceRow): FeedRecord | { issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const names = new Map<string, string>();
+  const values = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(source.values)) {
+    names.set(looseKey(key), key);
+    values.set(looseKey(key), value);
+  }
+  const fieldName = (...keys: string[]) => keys.map((k) => names.get(k)).find(Boolean) ?? keys[0]!;
+  const problem = (keys: string[], reason: string) => issues.push({ row: source.row, line: source.line, field: fieldName(...keys), reason });
+  const text = (...keys: string[]): string | undefined => {
+    for (const key of keys) {
+      const value = values.get(key);
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        problem([key], 'Expected text.');
+        return undefined;
+      }
+      const trimmed = String(value).trim();
+      if (trimmed !== '') return trimmed;
+    }
+    return undefined;
+  };
+  const check = <T>(keys: string[], schema: z.ZodMiniType<T>, value: unknown): T | undefined => {
+    const result = z.safeParse(schema, value);
+    if (result.success) return result.data;
+    problem(keys, result.error.issues[0]?.message ?? 'Not valid.');
+    return undefined;
+  };
+  const whole = (keys: string[], min: number, max: number): number | undefined => {
+    const raw = text(...keys);
+    if (raw === undefined) return undefined;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problem(keys, `Expected a whole number from ${min} to ${max}.`);
+      return undefined;
+    }
+    return Number(raw);
+  };
+  const timestamp = (keys: string[]): string | undefined => {
+    const raw = text(...keys);
+    if (raw === undefined) return undefined;
+    if (!/(Z|[+-]\d\d:?\d\d)$/i.test(raw) || Number.isNaN(Date.parse(raw))) {
+      problem(keys, 'Expected a date and time with a time zone, such as 2026-11-28T14:30:00Z.');
+      return undefined;
+    }
+    return new Date(raw).toISOString();
+  };
+
+  // Who
+  const identifierValue = text('identifier');
+  const identifierType = check(['identifiertype'], IdentifierType, (text('identifiertype') ?? 'booking').toLowerCase());
+  if (identifierValue === undefined) problem(['identifier'], 'Required: the ID the source uses for this person.');
+  const identifiers: Identifier[] = [];
+  if (identifierValue !== undefined && identifierType !== undefined) {
+    const primary = check(['identifier'], z.object({ type: IdentifierType, value: z.string().check(z.maxLength(64, 'At most 64 characters.')) }), { type: identifierType, value: identifierValue });
+    if (primary) identifiers.push(primary);
+  }
+  identifiers.push(...extraIdentifiers(values, problem));
+  const displayName =
+    text('displayname', 'name') ?? ([text('firstname'), text('middlename'), text('lastname')].filter(Boolean).join(' ') || undefined);
+  if (displayName === undefined) problem(['displayname', 'name', 'lastname'], 'Required: a display name, or first and last names.');
+  else if (displayName.length > 300) problem(['displayname', 'name', 'lastname'], 'At most 300 characters.');
+  const id = text('id') === undefined ? undefined : check(['id'], Id, text('id'));
+  const birthYear = whole(['birthyear'], 1900, new Date().getUTCFullYear());
+  const age = whole(['age'], 0, 130);
+
+  // Status
+  const statusRaw = text('status');
+  let status: z.infer<typeof CustodyStatus> | undefined;
+  if (statusRaw === undefined) problem(['status'], `Required: one of ${CustodyStatus.options.join(', ')}.`);
+  else {
+    status = STATUS_ALIASES[looseKey(statusRaw)];
+    if (!status) problem(['status'], `"${statusRaw.slice(0, 40)}" is not a status; use one of ${CustodyStatus.options.join(', ')}.`);
+  }
+  const statusReason = text('statusreason');
+  const statusChangedAt = timestamp(['statuschangedat']);
+  const sourceUpdatedAt = timestamp(['sourceupdatedat', 'updatedat']) ?? statusChangedAt;
+  if (sourceUpdatedAt === undefined && !issues.some((i) => i.field === fieldName('statuschangedat'))) {
+    problem(['sourceupdatedat', 'updatedat'], 'Required: when the source last updated this record (or status_changed_at).');
+  }
+
+  // Where
+  const facilityName = text('facilityname', 'facility');
+  const facility = facilityName
+    ? {
+        name: facilityName,
+        address: text('facilityaddress'),
+        city: text('facilitycity'),
+        state: text('facilitystate') === undefined ? undefined : check(['facilitystate'], StateCode, text('facilitystate')!.toUpperCase()),
+        phone: text('facilityphone') === undefined ? undefined : check(['facilityphone'], PhoneNumber, text('facilityphone')),
+      }
+    : undefined;
+
+  // Protection
+  const confidentialRaw = values.get('confidential');
+  let confidential = false;
+  if (typeof confidentialRaw === 'boolean') confidential = confidentialRaw;
+  else if (confidentialRaw !== undefined && confidentialRaw !== null) {
+    const v = String(confidentialRaw).trim().toLowerCase();
+    if (TRUE.has(v)) confidential = true;
+    else if (!FALSE.has(v)) problem(['confidential'], 'Expected true or false.');
+  }
+
+  if (issues.length) return { issues };
+  const record = stripUndefined({
+    displayName: displayName!, birthYear, age, identifiers, status: status!, statusReason, facility: facility && stripUndefined(facility),
+    statusChangedAt, sourceUpdatedAt: sourceUpdatedAt!,
+  });
+  // The contract is the last word: whatever passes here is what the API will serve.
+  const contract = z.safeParse(CustodyRecord, { id: id ?? 'probe', ...record });
+  if (!contract.success) {
+    return { issues: contract.error.issues.map((i) => ({ row: source.row, line: source.line, field: contractField(i.path, names), reason: i.message })) };
+  }
+  const { id: _probe, ...checked } = contract.data;
+  return { row: source.row, id, sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value), record: checked, confidential };
+}
+
+/** JSON `identifiers: [{type, value}]`, or CSV `additional_identifiers: "case:2025-CR-1; a-number:A123"`. */
+function extraIdentifiers(values: Map<string, unknown>, problem: (keys: string[], reason: string) => void): Identifier[] {
+  const raw = values.get('identifiers') ?? values.get('additionalidentifiers');
+  if (raw === undefined || raw === null || raw === '') return [];
+  const key = values.has('identifiers') ? 'identifiers' : 'additionalidentifiers';
+  const items: unknown[] = Array.isArray(raw)
+    ? raw
+    : typeof raw === 'string'
+      ? raw.split(';').map((s) => s.trim()).filter(Boolean).map((s) => ({ type: s.split(':')[0]?.trim().toLowerCase(), value: s.split(':').slice(1).join(':').trim() }))
+      : [null];
+  const schema = z.array(z.object({ type: IdentifierType, value: z.string().check(z.minLength(1), z.maxLength(64)) }));
+  const result = z.safeParse(schema, items);
+  if (!result.success) {
+    problem([key], `Expected identifiers as type:value pairs (types: ${IdentifierType.options.join(', ')}). ${result.error.issues[0]?.message ?? ''}`.trim());
+    return [];
+  }
+  return result.data;
+}
+
+function contractField(path: PropertyKey[], names: Map<string, string>): string {
+  const loose = looseKey(path.filter((p) => typeof p === 'string').join(''));
+  return names.get(loose) ?? (path.map(String).join('.') || 'record');
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A fresh public id: random, so ids say nothing about the person or the order records arrived in. */
+export function newCustodyId(): string {
+  return `cus-${randomBytes(9).toString('base64url').replace(/[_-]/g, 'x')}`;
+}

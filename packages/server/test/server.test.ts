@@ -1,0 +1,341 @@
+// The read API over real HTTP on loopback against a real SQLite file: every endpoint, every error, headers, CORS,
+// static pages, logs without personal data, and the SDK client talking to the real server.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiError, createClient } from '@referral-kit/sdk';
+import { FIXTURE_IDS } from '@referral-kit/mocks';
+import { writeCustodyRecord } from '../src/db/custody-store.js';
+import { bumpServicesVersion, writeService } from '../src/db/services-store.js';
+import { json, startTestServer, type TestServer } from './server-harness.js';
+
+/** A raw request, for what fetch will not send (unnormalized paths, odd methods). */
+function raw(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request(url + path, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('read API', () => {
+  let s: TestServer;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'rk-root-'));
+    mkdirSync(join(root, 'examples/partner-basic'), { recursive: true });
+    writeFileSync(join(root, 'examples/partner-basic/index.html'), '<!doctype html><title>partner</title>');
+    writeFileSync(join(root, 'package.json'), '{"secret":true}');
+    mkdirSync(join(root, 'packages/widgets/dist'), { recursive: true });
+    writeFileSync(join(root, 'packages/widgets/dist/referral-kit.iife.js'), 'console.log(1)');
+    s = await startTestServer({ CORS_ORIGINS: 'https://partner.example.org' }, { rootDir: root });
+  });
+  after(async () => {
+    await s.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('custody', () => {
+    it('finds a person by name regardless of case and accents, without caching', async () => {
+      const res = await s.get('/v1/custody?name=JOSE%20angel%20mart');
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const body = await json(res);
+      assert.deepEqual(body.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']]);
+      assert.equal(body.total, 1);
+      assert.equal(body.page, 1);
+    });
+
+    it('matches every word typed against the start of a name word', async () => {
+      const body = await json(await s.get('/v1/custody?name=garc%C3%ADa%20mar'));
+      assert.ok(body.items.some((r: { id: string }) => r.id === FIXTURE_IDS.custody.transferred), 'María Elena García is found');
+      assert.equal((await json(await s.get('/v1/custody?name=arcia'))).total, 0, 'no match in the middle of a word');
+      assert.equal((await json(await s.get("/v1/custody?name=o'brien"))).items[0].id, FIXTURE_IDS.custody.deceased);
+    });
+
+    it('finds a person by identifier, ignoring spaces, dashes and case, and honours identifierType', async () => {
+      const body = await json(await s.get('/v1/custody?identifier=a-1234%20567-89'));
+      assert.deepEqual(body.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']]);
+      assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=booking'))).total, 0);
+      assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=a-number'))).total, 1);
+    });
+
+    it('narrows by birth year within one year, and by state', async () => {
+      const id = FIXTURE_IDS.custody['in-custody']; // born 1986, held in TX
+      const ids = async (q: string) => (await json(await s.get(`/v1/custody?name=jose%20angel&${q}`))).items.map((r: { id: string }) => r.id);
+      assert.deepEqual(await ids('birthYear=1987'), [id]);
+      assert.deepEqual(await ids('birthYear=1985'), [id]);
+      assert.deepEqual(await ids('birthYear=1988'), []);
+      assert.deepEqual(await ids('state=TX'), [id]);
+      assert.deepEqual(await ids('state=CA'), []);
+    });
+
+    it('pages through results with a stable order and a total', async () => {
+      const all = await json(await s.get('/v1/custody?name=ma&pageSize=100'));
+      assert.ok(all.total >= 3, `enough results to page through (got ${all.total})`);
+      const second = await json(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
+      assert.equal(second.total, all.total);
+      assert.equal(second.pageSize, 2);
+      assert.deepEqual(second.items.map((r: { id: string }) => r.id), all.items.slice(2, 4).map((r: { id: string }) => r.id));
+    });
+
+    it('rejects a search without a name or identifier with field errors', async () => {
+      const res = await s.get('/v1/custody?state=TX');
+      assert.equal(res.status, 400);
+      const body = await json(res);
+      assert.equal(body.error.code, 'validation_failed');
+      assert.deepEqual(body.error.fields.map((f: { path: string }) => f.path), ['name']);
+      assert.equal(body.error.requestId, res.headers.get('x-request-id'));
+      assert.equal((await s.get('/v1/custody?name=x')).status, 400, 'one letter is too short');
+      assert.equal((await s.get('/v1/custody?name=ana&pageSize=1000')).status, 400);
+      assert.equal((await s.get('/v1/custody?name=ana&birthYear=abc')).status, 400);
+    });
+
+    it('returns one record by id, and 404 for an unknown id', async () => {
+      const res = await s.get(`/v1/custody/${FIXTURE_IDS.custody.released}`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal((await json(res)).status, 'released');
+      const missing = await s.get('/v1/custody/cus-nope');
+      assert.equal(missing.status, 404);
+      assert.equal((await json(missing)).error.code, 'not_found');
+      assert.equal((await s.get('/v1/custody/bad%20id!')).status, 400);
+    });
+
+    it('never reveals a confidential record: not in search, and by id exactly like an unknown id', async () => {
+      const record = { ...s.fixtures.custody[0]!, id: 'cus-protected', displayName: 'Zelda Protegida', identifiers: [{ type: 'booking' as const, value: 'PROT-1' }] };
+      await s.db.transaction((tx) => writeCustodyRecord(tx, { record, sourceKey: 'booking:PROT1', confidential: true }, new Date().toISOString(), false));
+      assert.equal((await json(await s.get('/v1/custody?name=zelda'))).total, 0);
+      assert.equal((await json(await s.get('/v1/custody?identifier=PROT-1'))).total, 0);
+      const hidden = await s.get('/v1/custody/cus-protected');
+      const unknown = await s.get('/v1/custody/cus-unknown1');
+      assert.equal(hidden.status, 404);
+      const strip = (b: { error: Record<string, unknown> }) => ({ ...b.error, requestId: undefined });
+      assert.deepEqual(strip(await json(hidden)), strip(await json(unknown)));
+    });
+
+    it('answers 500 with the error shape (never a broken body) when stored data breaks the contract', async () => {
+      await s.db.run("INSERT INTO custody_records (id, source_key, data, content_hash, status, confidential, sort_name, source_updated_at, updated_at) VALUES ('cus-broken', 'booking:BROKEN', '{\"id\":\"cus-broken\",\"status\":\"lost\"}', 'x', 'lost', 0, 'broken', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      const res = await s.get('/v1/custody/cus-broken');
+      assert.equal(res.status, 500);
+      assert.equal((await json(res)).error.code, 'internal');
+      assert.ok(s.logs.some((l) => l.includes('response broke the contract')), 'the contract breach is logged');
+    });
+  });
+
+  describe('directory', () => {
+    it('returns one service, 404 for an unknown one', async () => {
+      const service = s.fixtures.services[0]!;
+      const res = await s.get(`/v1/services/${service.id}`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await json(res), JSON.parse(JSON.stringify(service)));
+      assert.equal((await s.get('/v1/services/no-such-service')).status, 404);
+    });
+
+    it('serves the snapshot with an ETag, 304 for a matching If-None-Match, a new tag after a change', async () => {
+      const first = await s.get('/v1/directory/snapshot');
+      assert.equal(first.status, 200);
+      const etag = first.headers.get('etag')!;
+      assert.match(etag, /^"[0-9a-f]+"$/);
+      const snapshot = await json(first);
+      assert.equal(snapshot.services.length, s.fixtures.services.length);
+      assert.equal(`"${snapshot.version}"`, etag);
+
+      const again = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
+      assert.equal(again.status, 304);
+      assert.equal(await again.text(), '');
+      assert.equal((await s.get('/v1/directory/snapshot', { 'if-none-match': `W/${etag}, "other"` })).status, 304);
+      assert.equal((await s.get('/v1/directory/snapshot', { 'if-none-match': '"stale"' })).status, 200);
+
+      const changed = { ...s.fixtures.services[1]!, name: 'Renamed service' };
+      await s.db.transaction(async (tx) => {
+        await writeService(tx, changed, new Date().toISOString(), true);
+        await bumpServicesVersion(tx);
+      });
+      const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
+      assert.equal(fresh.status, 200);
+      assert.notEqual(fresh.headers.get('etag'), etag);
+      assert.equal((await json(await s.get(`/v1/services/${changed.id}`))).name, 'Renamed service');
+    });
+
+    it('lists the hotlines in order', async () => {
+      const body = await json(await s.get('/v1/hotlines'));
+      assert.deepEqual(body.items.map((h: { id: string }) => h.id), s.fixtures.hotlines.map((h) => h.id));
+    });
+  });
+
+  describe('errors', () => {
+    it('unknown route: 404 with the error shape', async () => {
+      const res = await s.get('/v1/nothing-here');
+      assert.equal(res.status, 404);
+      const body = await json(res);
+      assert.equal(body.error.code, 'not_found');
+      assert.equal(body.error.requestId, res.headers.get('x-request-id'));
+    });
+
+    it('wrong method: 405 with Allow', async () => {
+      const res = await fetch(`${s.url}/v1/custody`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(res.status, 405);
+      assert.equal(res.headers.get('allow'), 'GET');
+      assert.equal((await json(res)).error.code, 'method_not_allowed');
+      assert.equal((await fetch(`${s.url}/v1/alerts/subscriptions`)).status, 405);
+    });
+
+    it('non-JSON body: 415; malformed JSON: 400; too large: 413', async () => {
+      const post = (body: string, type = 'application/json') => fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': type }, body });
+      const unsupported = await post('subjectId=x', 'application/x-www-form-urlencoded');
+      assert.equal(unsupported.status, 415);
+      assert.equal((await json(unsupported)).error.code, 'unsupported_media_type');
+      const malformed = await post('{"subjectId":');
+      assert.equal(malformed.status, 400);
+      assert.equal((await json(malformed)).error.code, 'validation_failed');
+      const large = await post(JSON.stringify({ website: 'x'.repeat(s.config.bodyLimitBytes) }));
+      assert.equal(large.status, 413);
+      assert.equal((await json(large)).error.code, 'payload_too_large');
+    });
+
+    it('a body that passes the size check but fails the schema: 400 with every field', async () => {
+      const res = await fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ channel: 'pigeon' }) });
+      assert.equal(res.status, 400);
+      const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
+      for (const field of ['subjectId', 'channel', 'contact', 'language', 'events']) assert.ok(paths.includes(field), field);
+    });
+
+    it('a malformed percent-encoding in the path is a 404, not a crash', async () => {
+      assert.equal((await raw(s.url, '/v1/custody/%E0%A4%A')).status, 404);
+    });
+  });
+
+  describe('headers', () => {
+    it('echoes a well-formed x-request-id and replaces anything else', async () => {
+      assert.equal((await s.get('/v1/hotlines', { 'x-request-id': 'abc12345-trace' })).headers.get('x-request-id'), 'abc12345-trace');
+      const replaced = (await s.get('/v1/hotlines', { 'x-request-id': 'bad id <script>' })).headers.get('x-request-id')!;
+      assert.match(replaced, /^[0-9a-f-]{36}$/);
+    });
+
+    it('sends security headers on API answers', async () => {
+      const res = await s.get('/v1/hotlines');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+      assert.match(res.headers.get('content-security-policy')!, /frame-ancestors 'none'/);
+      assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    });
+
+    it('CORS: configured partner origins only, including preflight', async () => {
+      const allowed = await s.get('/v1/hotlines', { origin: 'https://partner.example.org' });
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://partner.example.org');
+      assert.match(allowed.headers.get('vary')!, /Origin/);
+      const other = await s.get('/v1/hotlines', { origin: 'https://evil.example' });
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
+
+      const preflight = (origin: string) => fetch(`${s.url}/v1/alerts/subscriptions`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, idempotency-key' },
+      });
+      const ok = await preflight('https://partner.example.org');
+      assert.equal(ok.status, 204);
+      assert.equal(ok.headers.get('access-control-allow-origin'), 'https://partner.example.org');
+      assert.match(ok.headers.get('access-control-allow-methods')!, /POST/);
+      assert.match(ok.headers.get('access-control-allow-headers')!, /idempotency-key/);
+      const refused = await preflight('https://evil.example');
+      assert.equal(refused.headers.get('access-control-allow-origin'), null);
+      assert.equal(refused.headers.get('access-control-allow-methods'), null);
+    });
+  });
+
+  describe('pages and files', () => {
+    it('redirects / to the examples and serves example pages with a page CSP', async () => {
+      const root = await fetch(`${s.url}/`, { redirect: 'manual' });
+      assert.equal(root.status, 302);
+      assert.equal(root.headers.get('location'), '/examples/');
+      const page = await s.get('/examples/partner-basic/');
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type')!, /text\/html/);
+      const csp = page.headers.get('content-security-policy')!;
+      assert.match(csp, /script-src 'self'/);
+      assert.match(csp, /frame-ancestors 'self'/);
+      assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+      const noSlash = await fetch(`${s.url}/examples/partner-basic`, { redirect: 'manual' });
+      assert.equal(noSlash.status, 301);
+      assert.equal(noSlash.headers.get('location'), '/examples/partner-basic/');
+    });
+
+    it('lists the examples when there is no index page', async () => {
+      const res = await s.get('/examples/');
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /href="partner-basic\/"/);
+    });
+
+    it('serves the embed bundle readable from partner pages', async () => {
+      const res = await s.get('/packages/widgets/dist/referral-kit.iife.js');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type')!, /text\/javascript/);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      const etag = res.headers.get('etag')!;
+      assert.equal((await s.get('/packages/widgets/dist/referral-kit.iife.js', { 'if-none-match': etag })).status, 304);
+    });
+
+    it('never serves files outside the mounted folders, or dotfiles', async () => {
+      for (const path of ['/examples/%2e%2e/package.json', '/examples/..%2fpackage.json', '/package.json', '/examples/.hidden', '/packages/widgets/src/index.ts']) {
+        const res = await raw(s.url, path);
+        assert.equal(res.status, 404, path);
+        assert.doesNotMatch(res.body, /secret/);
+      }
+      assert.equal((await raw(s.url, '/examples/partner-basic/', { method: 'DELETE' })).status, 405);
+    });
+  });
+
+  describe('health', () => {
+    it('reports live and ready', async () => {
+      assert.deepEqual(await json(await s.get('/healthz')), { status: 'ok' });
+      const ready = await s.get('/readyz');
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await json(ready), { status: 'ready' });
+    });
+  });
+
+  describe('logs', () => {
+    it('never contain names, contacts, query strings, IPs or user agents', async () => {
+      const before = s.logs.length;
+      await s.get('/v1/custody?name=Wilhelmina%20Quackenbush', { 'user-agent': 'AgentSmith/9.9' });
+      await s.get('/v1/custody?identifier=ZX-998877');
+      await fetch(`${s.url}/v1/alerts/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'AgentSmith/9.9' },
+        body: JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'hidden.person@example.org', language: 'en', events: ['release'] }),
+      });
+      await fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: '+1 (713) 555-0199' }) });
+      await new Promise((r) => setTimeout(r, 50));
+      const lines = s.logs.slice(before).join('\n');
+      assert.ok(lines.includes('"route":"searchCustody"'), 'requests are logged');
+      for (const secret of ['Wilhelmina', 'Quackenbush', 'ZX-998877', 'hidden.person', 'example.org', '555-0199', '5550199', '127.0.0.1', 'AgentSmith', 'name=']) {
+        assert.ok(!lines.includes(secret), `log contains ${secret}`);
+      }
+    });
+  });
+
+  describe('SDK client end to end', () => {
+    it('searches, reads, revalidates the snapshot and surfaces API errors', async () => {
+      const client = createClient({ baseUrl: s.url, retries: 0 });
+      const page = await client.custody.search({ identifier: FIXTURE_IDS.aNumber });
+      assert.equal(page.items[0]?.id, FIXTURE_IDS.custody['in-custody']);
+      assert.equal((await client.custody.get(FIXTURE_IDS.custody.escaped)).status, 'escaped');
+      const snapshot = await client.services.snapshot();
+      assert.equal(snapshot.notModified, false);
+      const again = await client.services.snapshot({ etag: snapshot.etag });
+      assert.equal(again.notModified, true);
+      assert.equal((await client.services.hotlines()).items.length, s.fixtures.hotlines.length);
+      await assert.rejects(client.custody.get('cus-missing'), (error: unknown) => error instanceof ApiError && error.status === 404 && error.code === 'not_found' && typeof error.requestId === 'string');
+    });
+  });
+});
