@@ -1,7 +1,7 @@
 // msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
-import { routes, toFieldErrors, type RouteDef, type RouteName, type Routes } from '@referral-kit/sdk';
+import { routes, toFieldErrors, type RouteDef, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
 import { errorReply, toResponse, type Reply } from './responses.js';
@@ -60,7 +60,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
   const now = options.now ?? (() => new Date());
   let scenario = initialScenario;
   let snapshotEtag: string | undefined;
-  const etag = () => (snapshotEtag ??= `"${fnv1a(JSON.stringify(data.services))}"`);
+  const etag = () => (snapshotEtag ??= `"${hashServices(data.services)}"`);
   const subscriptions: PendingSubscription[] = [];
   const replays = new Map<string, Reply>();
 
@@ -227,12 +227,15 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
-/** 32-bit FNV-1a, as hex: a cheap, stable content hash for the ETag. */
-function fnv1a(text: string): string {
+/** 32-bit FNV-1a over each service's JSON, as hex: a cheap content hash that never builds one giant string. */
+function hashServices(services: readonly Service[]): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  for (const service of services) {
+    const text = JSON.stringify(service);
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }

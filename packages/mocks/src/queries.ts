@@ -82,6 +82,9 @@ export function searchServices(services: readonly Service[], filter: ServiceFilt
       const distanceKm = distanceTo(service, origin, filter.postalCode);
       if (distanceKm === undefined || distanceKm > radiusKm) continue;
       hits.push({ service, distanceKm });
+    } else if (filter.postalCode !== undefined) {
+      // A ZIP code the mock cannot place: match it exactly.
+      if (service.locations.some((l) => l.postalCode === filter.postalCode)) hits.push({ service, distanceKm: 0 });
     } else {
       hits.push({ service });
     }

@@ -167,6 +167,15 @@ describe('mock API handlers', () => {
       assert.ok(near.items[0].distanceKm < 5);
     });
 
+    it('matches a ZIP code it cannot place exactly', async () => {
+      const data = { ...api.data, services: api.data.services.map((s, i) => (i === 5 ? { ...s, locations: [{ city: 'Nowhere', postalCode: '00501', confidential: true }] } : s)) };
+      const odd = createMockApi({ baseUrl: 'https://zip.mock.test', data });
+      server.use(...odd.handlers);
+      const body = await json(await fetch('https://zip.mock.test/v1/services?postalCode=00501'));
+      assert.deepEqual(body.items.map((h: { service: { id: string } }) => h.service.id), [data.services[5]!.id]);
+      server.resetHandlers();
+    });
+
     it('keeps only services open now when asked (using the mock clock)', async () => {
       const open = await json(await get('/v1/services?openNow=true&pageSize=100'));
       const all = await json(await get('/v1/services?pageSize=100'));
