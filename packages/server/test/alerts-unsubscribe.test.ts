@@ -2,7 +2,11 @@
 // inbound SMS keywords through the signed webhook, and the voice PIN acknowledgement.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { enqueueStatusChange } from '../src/alerts/index.js';
+import { FileTransport } from '../src/notify/transports/file.js';
 import { signedPost, startHarness, subscribeAndConfirm, subscription, tokenIn, type Harness } from './alerts-harness.js';
 
 let h: Harness;
@@ -185,5 +189,33 @@ describe('alerts: voice PIN acknowledges a call', () => {
     const stop = await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '2468', action: 'stop' });
     assert.deepEqual(await stop.json(), { acknowledged: true, stopped: true });
     assert.deepEqual(await statuses(), { 'voice:rec-1': 'unsubscribed' });
+  });
+});
+
+describe('alerts: demo outbox page', () => {
+  it('in demo mode lists what the file transport sent, newest first; outside demo mode it does not exist', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rk-demo-'));
+    const outboxFile = join(dir, 'outbox.jsonl');
+    const demo = await startHarness({ demo: true, outboxFile }, { email: new FileTransport(outboxFile), phone: new FileTransport(outboxFile) });
+    try {
+      await demo.post('/v1/alerts/subscriptions', subscription({ contact: 'first@example.org' }), { 'x-forwarded-for': '192.0.2.1' });
+      await demo.post('/v1/alerts/subscriptions', subscription({ channel: 'sms', contact: '+12025550143' }), { 'x-forwarded-for': '192.0.2.1' });
+      await demo.alerts.dispatcher.runOnce();
+      const res = await fetch(`${demo.url}/v1/alerts/demo/outbox`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const { messages } = (await res.json()) as { messages: { to: string; kind: string; text: string }[] };
+      assert.deepEqual(messages.map((m) => [m.to, m.kind]), [['+12025550143', 'confirmation'], ['first@example.org', 'confirmation']]);
+      assert.match(messages[0]!.text, /Your verification code is \d{6}/);
+    } finally {
+      await demo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const real = await startHarness();
+    try {
+      assert.equal((await fetch(`${real.url}/v1/alerts/demo/outbox`)).status, 404);
+    } finally {
+      await real.close();
+    }
   });
 });

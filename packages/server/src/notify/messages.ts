@@ -53,9 +53,17 @@ function joinFor(channel: AlertChannel, lines: string[]): string {
   return channel === 'email' ? `${lines.join('\n\n')}\n` : lines.join(' ');
 }
 
+/** Building an Intl formatter costs far more than using one: one per catalog language. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatWhen(language: string, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const format = new Intl.DateTimeFormat(messageLanguage(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const lang = messageLanguage(language);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
   return `${format.format(date)} UTC`;
 }
