@@ -1,0 +1,69 @@
+// React wrappers (`@referral-kit/widgets/react`): each element as a React component with typed `on…` event props.
+// Importing this module registers the elements, like importing the package itself.
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import {
+  ReferralErrorEvent,
+  ReferralExitEvent,
+  ReferralLookupEvent,
+  ReferralSearchEvent,
+  ReferralSelectEvent,
+  ReferralSubscribeEvent,
+} from './events.js';
+import { ReferralAlertSignup as ReferralAlertSignupElement } from './referral-alert-signup.js';
+import { ReferralDirectory as ReferralDirectoryElement } from './referral-directory.js';
+import { ReferralOffenderLookup as ReferralOffenderLookupElement } from './referral-offender-lookup.js';
+import { ReferralQuickExit as ReferralQuickExitElement } from './referral-quick-exit.js';
+import { ReferralWidget as ReferralWidgetElement } from './referral-widget.js';
+
+const onSearch = { onReferralSearch: ReferralSearchEvent.eventName as EventName<ReferralSearchEvent> };
+const onSelect = { onReferralSelect: ReferralSelectEvent.eventName as EventName<ReferralSelectEvent> };
+const onLookup = { onReferralLookup: ReferralLookupEvent.eventName as EventName<ReferralLookupEvent> };
+const onSubscribe = { onReferralSubscribe: ReferralSubscribeEvent.eventName as EventName<ReferralSubscribeEvent> };
+const onExit = { onReferralExit: ReferralExitEvent.eventName as EventName<ReferralExitEvent> };
+const onError = { onReferralError: ReferralErrorEvent.eventName as EventName<ReferralErrorEvent> };
+
+/** `<referral-widget>`: directory, custody lookup, alerts, hotlines and quick exit. */
+export const ReferralWidget = createComponent({
+  react: React,
+  tagName: 'referral-widget',
+  elementClass: ReferralWidgetElement,
+  displayName: 'ReferralWidget',
+  events: { ...onSearch, ...onSelect, ...onLookup, ...onSubscribe, ...onExit, ...onError },
+});
+
+/** `<referral-directory>`: the victim-services directory. */
+export const ReferralDirectory = createComponent({
+  react: React,
+  tagName: 'referral-directory',
+  elementClass: ReferralDirectoryElement,
+  displayName: 'ReferralDirectory',
+  events: { ...onSearch, ...onSelect, ...onError },
+});
+
+/** `<referral-offender-lookup>`: custody lookup (opens the alert signup in place). */
+export const ReferralOffenderLookup = createComponent({
+  react: React,
+  tagName: 'referral-offender-lookup',
+  elementClass: ReferralOffenderLookupElement,
+  displayName: 'ReferralOffenderLookup',
+  events: { ...onLookup, ...onSubscribe, ...onError },
+});
+
+/** `<referral-alert-signup>`: custody-status alert signup with double opt-in. */
+export const ReferralAlertSignup = createComponent({
+  react: React,
+  tagName: 'referral-alert-signup',
+  elementClass: ReferralAlertSignupElement,
+  displayName: 'ReferralAlertSignup',
+  events: { ...onSubscribe, ...onError },
+});
+
+/** `<referral-quick-exit>`: the quick-exit button and shortcut. */
+export const ReferralQuickExit = createComponent({
+  react: React,
+  tagName: 'referral-quick-exit',
+  elementClass: ReferralQuickExitElement,
+  displayName: 'ReferralQuickExit',
+  events: { ...onExit },
+});
