@@ -74,6 +74,7 @@ export class ReferralQuickExit extends ReferralElement {
   protected readonly source: ReferralSource = 'quick-exit';
   readonly #live = new LiveRegion(this);
   #presses = 0;
+  #firstPressAt = 0;
   #expiry: ReturnType<typeof setTimeout> | undefined;
 
   /** The validated destination: `exit-url`, else the fallback link, else the default. */
@@ -104,8 +105,11 @@ export class ReferralQuickExit extends ReferralElement {
       return;
     }
     if (event.repeat) return;
+    // The timer announces expiry; the timestamp decides, so a busy main thread cannot stretch the window.
+    if (this.#presses > 0 && event.timeStamp - this.#firstPressAt > SHIFT_WINDOW_MS) this.#resetShift();
     this.#presses++;
     if (this.#presses === 1) {
+      this.#firstPressAt = event.timeStamp;
       this.#expiry = setTimeout(() => {
         this.#resetShift();
         this.#live.announce(this.t.exit.expired);

@@ -1,0 +1,301 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { delay } from 'msw';
+import { FIXTURE_IDS } from '@referral-kit/mocks';
+import '@referral-kit/widgets';
+import {
+  ReferralDirectory,
+  ReferralExitEvent,
+  ReferralOffenderLookup,
+  ReferralQuickExit,
+  ReferralSearchEvent,
+  ReferralWidget,
+  registerCatalog,
+  type Catalog,
+} from '@referral-kit/widgets';
+import en from '../../src/i18n/en.js';
+import es from '../../src/i18n/es.js';
+import ar from '../../src/i18n/ar.js';
+import { $, $$, API, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
+
+const overlays = () => document.querySelectorAll('[data-referral-exit-overlay]');
+let navigations: string[] = [];
+const realNavigate = ReferralQuickExit.navigate;
+
+before(async () => {
+  await startWorker();
+  ReferralQuickExit.navigate = (url) => navigations.push(url);
+});
+afterEach(() => {
+  navigations = [];
+  overlays().forEach((o) => o.remove());
+  mock.reset();
+  worker.resetHandlers();
+});
+after(() => {
+  ReferralQuickExit.navigate = realNavigate;
+  worker.stop();
+});
+
+/** A page with quick exit, a directory showing results and a lookup with a typed name. */
+async function pageWithWork() {
+  const root = await fixture<HTMLDivElement>(html`<div>
+    <referral-quick-exit exit-url="https://example.org/weather"></referral-quick-exit>
+    <referral-directory api-base-url=${API} search-mode="server"></referral-directory>
+    <referral-offender-lookup api-base-url=${API}></referral-offender-lookup>
+  </div>`);
+  const exit = root.querySelector('referral-quick-exit')!;
+  const directory = root.querySelector('referral-directory')!;
+  const lookup = root.querySelector('referral-offender-lookup')!;
+  await Promise.all([exit.updateComplete, directory.updateComplete, lookup.updateComplete]);
+  type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+  await until(() => $$(directory, '.card').length > 0, 'no results');
+  $<HTMLInputElement>(lookup, '#name').value = 'Someone';
+  return { exit, directory, lookup };
+}
+
+function expectCleared(directory: ReferralDirectory, lookup: ReferralOffenderLookup) {
+  expect($<HTMLInputElement>(directory, 'input[role=combobox]').value).to.equal('');
+  expect($$(directory, '.card')).to.have.length(0);
+  expect($<HTMLInputElement>(lookup, '#name').value).to.equal('');
+}
+
+describe('<referral-quick-exit>', () => {
+  it('on click: clears every field and result, covers the page at once, then replaces the location', async () => {
+    const { exit, directory, lookup } = await pageWithWork();
+    await expectAccessible(exit, 'idle');
+    const exited = nextEvent(exit, ReferralExitEvent.eventName);
+    $<HTMLButtonElement>(exit, 'button').click();
+    expect((await exited).trigger).to.equal('button');
+    expect(navigations).to.deep.equal(['https://example.org/weather']);
+    const [overlay] = overlays();
+    expect(overlay!.parentElement).to.equal(document.body);
+    const style = getComputedStyle(overlay!);
+    expect([style.position, style.backgroundColor]).to.deep.equal(['fixed', 'rgb(255, 255, 255)']);
+    expect(document.elementFromPoint(10, 10)).to.equal(overlay);
+    await directory.updateComplete;
+    await lookup.updateComplete;
+    expectCleared(directory, lookup);
+  });
+
+  it('on Enter, from the keyboard', async () => {
+    const el = await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
+    $<HTMLButtonElement>(el, 'button').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(navigations).to.deep.equal(['https://www.google.com/']);
+  });
+
+  it('on Shift pressed three times, announcing the presses left', async () => {
+    const { exit, directory, lookup } = await pageWithWork();
+    $<HTMLInputElement>(directory, 'input[role=combobox]').focus();
+    const exited = nextEvent(exit, ReferralExitEvent.eventName);
+    await sendKeys({ press: 'Shift' });
+    await until(() => text(exit).includes('press 2 more times'), 'no announcement after one press');
+    await sendKeys({ press: 'Shift' });
+    await until(() => text(exit).includes('press 1 more time'), 'no announcement after two presses');
+    await sendKeys({ press: 'Shift' });
+    expect((await exited).trigger).to.equal('shortcut');
+    expect(navigations).to.have.length(1);
+    await directory.updateComplete;
+    await lookup.updateComplete;
+    expectCleared(directory, lookup);
+  });
+
+  it('not on Escape, nor on Shift used with another key', async () => {
+    await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Escape' });
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'KeyA' });
+      await sendKeys({ up: 'Shift' });
+    }
+    expect(navigations).to.deep.equal([]);
+    expect(overlays()).to.have.length(0);
+  });
+
+  it('not when the three Shift presses take longer than 5 seconds', async () => {
+    await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    await delay(5300);
+    await sendKeys({ press: 'Shift' });
+    expect(navigations).to.deep.equal([]);
+  }).timeout(12000);
+
+  it('after Back (pageshow from the back/forward cache) the page is uncovered and the widget empty', async () => {
+    const { exit, directory, lookup } = await pageWithWork();
+    exit.exit();
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(overlays()).to.have.length(0);
+    await directory.updateComplete;
+    expectCleared(directory, lookup);
+  });
+
+  it('uses its light-DOM fallback link as destination and hides it once running', async () => {
+    const el = await fixture<ReferralQuickExit>(
+      html`<referral-quick-exit><a href="https://example.org/fallback">Exit this page</a></referral-quick-exit>`,
+    );
+    expect(el.querySelector('a')!.getClientRects()).to.have.length(0);
+    expect(el.destination).to.equal('https://example.org/fallback');
+    el.exitUrl = 'javascript:alert(1)';
+    expect(el.destination).to.equal('https://example.org/fallback');
+  });
+
+  it('removes a printed safety card on exit', async () => {
+    const original = ReferralDirectory.print;
+    ReferralDirectory.print = () => {};
+    try {
+      const { exit, directory } = await pageWithWork();
+      directory.printSafetyCard();
+      expect(document.querySelectorAll('body > iframe')).to.have.length(1);
+      exit.exit();
+      expect(document.querySelectorAll('body > iframe')).to.have.length(0);
+    } finally {
+      ReferralDirectory.print = original;
+    }
+  });
+});
+
+describe('<referral-widget>', () => {
+  it('has tabs, a hotline strip and quick exit; tabs follow the APG keyboard pattern', async () => {
+    const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API}></referral-widget>`);
+    await expectAccessible(el, 'widget: find tab');
+    expect(el.shadowRoot!.querySelector('referral-quick-exit')).to.exist;
+    expect(text(el)).to.contain('Talk to someone now');
+    expect(text(el)).to.contain('1-800-799-7233');
+    const tabs = $$(el, '[role=tab]');
+    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Find services', 'Look up a person in custody', 'Get alerts']);
+    tabs[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
+    expect(tabs[1]!.getAttribute('aria-selected')).to.equal('true');
+    expect($(el, '#panel-lookup').hidden).to.equal(false);
+    expect($(el, '#panel-find').hidden).to.equal(true);
+    await expectAccessible(el, 'widget: lookup tab');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[2]);
+    await expectAccessible(el, 'widget: alerts tab');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[0]);
+  });
+
+  it('takes the page language, lays Arabic out right to left, and reverses arrow keys there', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="es"><referral-widget api-base-url=${API}></referral-widget></div>`);
+    const spanish = wrap.querySelector('referral-widget')!;
+    await spanish.updateComplete;
+    expect(text(spanish)).to.contain('Buscar servicios');
+    const el = await fixture<ReferralWidget>(html`<referral-widget lang="ar" api-base-url=${API}></referral-widget>`);
+    expect($(el, '.root').getAttribute('dir')).to.equal('rtl');
+    expect(text(el)).to.contain('ابحث عن خدمات');
+    const directory = $<ReferralDirectory>(el, 'referral-directory');
+    await directory.updateComplete;
+    expect($(directory, '.root').getAttribute('dir')).to.equal('rtl');
+    const tabs = $$(el, '[role=tab]');
+    tabs[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
+    await expectAccessible(el, 'widget: Arabic');
+  });
+
+  it('a full journey leaves no trace and talks only to the API', async () => {
+    const before = {
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      history: history.length,
+      href: location.href,
+      title: document.title,
+      databases: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+    };
+    const start = requests.length;
+    const composed: string[] = [];
+    const listen = (e: Event) => composed.push(e.type);
+    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']) document.addEventListener(name, listen);
+
+    const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API} near="77002"></referral-widget>`);
+    const directory = $<ReferralDirectory>(el, 'referral-directory');
+    await directory.updateComplete;
+    const searched = nextEvent(document, ReferralSearchEvent.eventName);
+    type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+    await searched;
+
+    $$(el, '[role=tab]')[1]!.click();
+    const lookup = $<ReferralOffenderLookup>(el, 'referral-offender-lookup');
+    await lookup.updateComplete;
+    const person = data.custody.find((r) => r.id === FIXTURE_IDS.custody.released)!;
+    $<HTMLInputElement>(lookup, '#name').value = person.displayName;
+    $<HTMLFormElement>(lookup, 'form').requestSubmit();
+    await until(() => $$(lookup, '.card').length > 0, 'no lookup results');
+    const card = $$(lookup, '.card').find((c) => c.querySelector('h4')!.textContent === person.displayName)!;
+    [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Get alerts'))!.click();
+    await el.updateComplete;
+    expect($$(el, '[role=tab]')[2]!.getAttribute('aria-selected')).to.equal('true');
+    expect(card.querySelector('referral-alert-signup')).to.equal(null);
+    const signup = $(el, '#panel-alerts referral-alert-signup') as HTMLElement & { updateComplete: Promise<boolean> };
+    await signup.updateComplete;
+    $<HTMLInputElement>(signup, '#contact').value = 'visitor@example.org';
+    $<HTMLFormElement>(signup, 'form').requestSubmit();
+    await until(() => signup.shadowRoot!.querySelector('#code'), 'no code step');
+    $<HTMLInputElement>(signup, '#code').value = '123456';
+    $<HTMLFormElement>(signup, 'form').requestSubmit();
+    await until(() => text(signup).includes('You are signed up'), 'not confirmed');
+    await expectAccessible(el, 'widget: signed up');
+
+    $<HTMLButtonElement>($(el, 'referral-quick-exit'), 'button').click();
+    await el.updateComplete;
+    expect($$(el, '[role=tab]')[0]!.getAttribute('aria-selected')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#panel-alerts referral-alert-signup')).to.equal(null);
+
+    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']) document.removeEventListener(name, listen);
+    expect(new Set(composed)).to.deep.equal(new Set(['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']));
+    expect({
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      history: history.length,
+      href: location.href,
+      title: document.title,
+      databases: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+    }).to.deep.equal(before);
+    const origins = new Set(requests.slice(start).map((r) => new URL(r).origin));
+    expect([...origins]).to.deep.equal([API]);
+  });
+
+  it('loads twice without breaking (guarded define)', async () => {
+    await import(/* @vite-ignore */ `../../src/referral-widget.ts?copy=${Date.now()}`);
+    expect(customElements.get('referral-widget')).to.equal(ReferralWidget);
+  });
+});
+
+describe('languages', () => {
+  function strings(catalog: unknown, path = ''): Array<[string, string]> {
+    if (typeof catalog === 'string') return [[path, catalog]];
+    if (typeof catalog === 'function') return [[path, String((catalog as (n: number) => string)(3))]];
+    return Object.entries(catalog as object).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  }
+
+  it('Spanish and Arabic translate every English string', () => {
+    const english = new Map(strings(en));
+    for (const catalog of [es, ar]) {
+      const mine = new Map(strings(catalog));
+      expect([...mine.keys()].sort()).to.deep.equal([...english.keys()].sort());
+      const same = [...mine].filter(([k, v]) => v === english.get(k) && !/TTY|^\.lang|^\.dir/.test(k + v)).map(([k]) => k);
+      expect(same, `${catalog.lang} strings left in English`).to.deep.equal([]);
+    }
+  });
+
+  it('adding a language is one catalog', async () => {
+    const fr: Catalog = { ...en, lang: 'fr', exit: { ...en.exit, button: 'Quitter cette page' } };
+    registerCatalog(fr);
+    const el = await fixture<ReferralQuickExit>(html`<referral-quick-exit lang="fr-CA"></referral-quick-exit>`);
+    expect($(el, 'button').textContent).to.equal('Quitter cette page');
+  });
+});
