@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createOpenApiDocument, toStableJson } from '@referral-kit/sdk';
 
-export const OPENAPI_FILE = fileURLToPath(new URL('../packages/sdk/openapi.json', import.meta.url));
+const OPENAPI_FILE = fileURLToPath(new URL('../packages/sdk/openapi.json', import.meta.url));
 
 writeFileSync(OPENAPI_FILE, toStableJson(createOpenApiDocument()));
 console.log(`wrote ${OPENAPI_FILE}`);
