@@ -186,6 +186,12 @@ describe('alerts: voice PIN acknowledges a call', () => {
     const [row] = await h.db.query<{ acknowledged_at: string | null }>('SELECT acknowledged_at FROM alert_outbox WHERE id = $1', [call.idempotencyKey]);
     assert.equal(row!.acknowledged_at, h.clock.now().toISOString());
 
+    // Guessing is capped per message: after five tries even the right PIN is not taken for an hour.
+    for (let i = 0; i < 3; i++) await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '0000' });
+    const capped = await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '2468' });
+    assert.deepEqual(await capped.json(), { acknowledged: false, stopped: false });
+    h.clock.advance(3600_000);
+
     const stop = await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '2468', action: 'stop' });
     assert.deepEqual(await stop.json(), { acknowledged: true, stopped: true });
     assert.deepEqual(await statuses(), { 'voice:rec-1': 'unsubscribed' });

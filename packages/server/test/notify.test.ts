@@ -212,6 +212,17 @@ describe('alerts configuration from the environment', () => {
     assert.throws(() => alertsConfigFromEnv({ ...smtp, ALERTS_PHONE_TRANSPORT: 'file', ALERTS_ALLOWED_COUNTRY_CODES: 'one' }, opts), /ALERTS_ALLOWED_COUNTRY_CODES/);
   });
 
+  it('reads rate limits and the dispatch interval, refusing non-numbers', () => {
+    const demo = { demo: true, dataDir: '/tmp/unused-rk' };
+    const key = { ALERTS_SECRET_KEY: 'ab'.repeat(32) };
+    const config = alertsConfigFromEnv({ ...key, ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: '100', ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY: '5', ALERTS_DISPATCH_INTERVAL_MS: '500' }, demo);
+    assert.deepEqual(config.limits.subscribePerIp, { max: 100, windowSeconds: 3600 });
+    assert.deepEqual(config.limits.subscribePerContact, { max: 5, windowSeconds: 86400 });
+    assert.equal(config.dispatch.intervalMs, 500);
+    assert.equal(alertsConfigFromEnv(key, demo).limits.subscribePerIp.max, 10);
+    assert.throws(() => alertsConfigFromEnv({ ...key, ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: 'lots' }, demo), /ALERTS_SUBSCRIBE_PER_IP_PER_HOUR must be a whole number/);
+  });
+
   it('accepts a hex key', () => {
     const config = alertsConfigFromEnv({ ALERTS_SECRET_KEY: 'ab'.repeat(32) }, { demo: true, dataDir: '/tmp/unused-rk' });
     assert.ok(config.secretKey.equals(Buffer.alloc(32, 0xab)));

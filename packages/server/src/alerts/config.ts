@@ -125,8 +125,18 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     throw new Error('ALERTS_ALLOWED_COUNTRY_CODES must be a comma-separated list of calling codes such as "1,52".');
   }
 
-  const interval = get('ALERTS_DISPATCH_INTERVAL_MS');
-  if (interval !== undefined && !/^\d+$/.test(interval)) throw new Error('ALERTS_DISPATCH_INTERVAL_MS must be a whole number of milliseconds.');
+  const count = (name: string, fallback: number) => {
+    const value = get(name);
+    if (value === undefined) return fallback;
+    if (!/^\d{1,6}$/.test(value)) throw new Error(`${name} must be a whole number.`);
+    return Number(value);
+  };
+  const intervalMs = count('ALERTS_DISPATCH_INTERVAL_MS', 2000);
+  const limits: AlertsConfig['limits'] = {
+    ...DEFAULT_LIMITS,
+    subscribePerIp: { max: count('ALERTS_SUBSCRIBE_PER_IP_PER_HOUR', DEFAULT_LIMITS.subscribePerIp.max), windowSeconds: 3600 },
+    subscribePerContact: { max: count('ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY', DEFAULT_LIMITS.subscribePerContact.max), windowSeconds: 24 * 3600 },
+  };
 
   return alertsConfig({
     demo: opts.demo,
@@ -138,7 +148,8 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     outboxFile: get('ALERTS_OUTBOX_FILE') ?? join(opts.dataDir, 'outbox.jsonl'),
     inboundSecret,
     allowedCountryCodes: codes,
-    dispatch: interval !== undefined ? { intervalMs: Number(interval) } : {},
+    limits,
+    dispatch: { intervalMs },
   });
 }
 

@@ -26,6 +26,8 @@ const VoiceBody = z.object({
   action: z.optional(z.enum(['ack', 'stop'])),
 });
 
+const PIN_TRIES = { max: 5, windowSeconds: 3600 };
+
 export type SmsAction = 'stopped' | 'started' | 'help' | 'ignored';
 
 export function inboundRoutes(c: AlertsContext): ExtraRoute[] {
@@ -81,6 +83,10 @@ async function inboundSms(c: AlertsContext, ctx: RequestContext): Promise<Handle
 
 async function inboundVoice(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
   const body = signedBody(c, ctx, VoiceBody);
+  // Whoever holds the phone could keep guessing through the gateway's keypad: a few tries per message per hour.
+  if (!c.limiter.hit(c.keys.rateLimitKey('voice-pin', body.id), PIN_TRIES, c.now().getTime()).ok) {
+    return { status: 200, body: { acknowledged: false, stopped: false } };
+  }
   const [row] = await c.db.query<{ subscription_id: string; pin_hash: string | null }>(
     `SELECT o.subscription_id, s.pin_hash FROM alert_outbox o JOIN alert_subscriptions s ON s.id = o.subscription_id
      WHERE o.id = $1 AND o.kind = 'status'`,
