@@ -1,7 +1,7 @@
 // Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
 // pages, behind one request pipeline.
 import { fileURLToPath } from 'node:url';
-import type { RouteName } from '@referral-kit/sdk';
+import { createOpenApiDocument, type RouteName } from '@referral-kit/sdk';
 import type { ServerConfig } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';
@@ -30,8 +30,6 @@ export interface AppOptions {
   rootDir?: string;
   /** How often the in-memory directory checks the database for a newer version. */
   directoryCheckMs?: number;
-  /** Builds the OpenAPI document served at /v1/openapi.json and rendered at /v1/reference. */
-  openApiDocument?: () => unknown;
 }
 
 export interface App {
@@ -58,7 +56,9 @@ export function createApp(options: AppOptions): App {
   };
   const extraRoutes: ExtraRoute[] = [
     ...healthRoutes(options.db, () => closing),
-    ...(options.openApiDocument ? openApiRoutes({ document: options.openApiDocument }) : []),
+    ...openApiRoutes({
+      document: () => createOpenApiDocument(options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {}),
+    }),
     ...(options.alerts?.extraRoutes ?? []),
   ];
   const pages = createStatic(

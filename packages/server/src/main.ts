@@ -10,7 +10,7 @@ import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import type { Fixtures } from '@referral-kit/mocks';
 import { createLogger, type Logger } from './logger.js';
-import { createApp, type App, type AppOptions, type AlertsHttp } from './app.js';
+import { createApp, type App, type AlertsHttp } from './app.js';
 import { createAlerts } from './alerts/index.js';
 
 /** The alerts module as the server drives it: HTTP surface, a background dispatcher, transports to close. */
@@ -23,7 +23,6 @@ export interface StartOptions {
   logger?: Logger;
   /** Builds the alerts module once the database is ready (default: from `config.alerts`). */
   alerts?: (deps: { db: Db; logger: Logger }) => AlertsModule;
-  openApiDocument?: AppOptions['openApiDocument'];
   rootDir?: string;
   /** Demo data to seed instead of the default fixtures. */
   fixtures?: Fixtures;
@@ -55,7 +54,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const alerts = (options.alerts ?? ((deps) => createAlerts({ ...deps, config: config.alerts, now: options.now })))({ db, logger });
   const app = createApp({
     db, config, logger, alerts, now: options.now, rootDir: options.rootDir,
-    openApiDocument: options.openApiDocument, directoryCheckMs: options.directoryCheckMs,
+    directoryCheckMs: options.directoryCheckMs,
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);

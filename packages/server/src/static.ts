@@ -44,6 +44,12 @@ export function createStatic(mounts: readonly StaticMount[], https: boolean) {
       res.end();
       return;
     }
+    // Browsers ask for it on every page; "nothing" is an answer, a 404 is noise in their consoles.
+    if (url.pathname === '/favicon.ico') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
     const mount = mounts.find((m) => url.pathname.startsWith(m.prefix) || url.pathname === m.prefix.slice(0, -1));
     if (!mount) throw notFound();
     if (url.pathname === mount.prefix.slice(0, -1)) return redirect(res, mount.prefix + url.search);

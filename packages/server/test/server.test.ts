@@ -166,6 +166,39 @@ describe('read API', () => {
       assert.equal((await json(await s.get(`/v1/services/${changed.id}`))).name, 'Renamed service');
     });
 
+    it('searches services with the SDK engine: text, filters, distance and paging', async () => {
+      const res = await s.get('/v1/services?q=shelter');
+      assert.equal(res.status, 200);
+      const body = await json(res);
+      assert.ok(body.total > 0, 'shelters found');
+      assert.ok(body.items.every((h: { service: { categories: string[]; name: string; description: string } }) => /shelter|refugio|casa/i.test(`${h.service.name} ${h.service.description} ${h.service.categories}`)), 'every hit is about shelter');
+
+      const spanish = await json(await s.get('/v1/services?category=legal-aid&language=es'));
+      assert.ok(spanish.total > 0, 'Spanish legal aid found');
+      for (const hit of spanish.items) {
+        assert.ok(hit.service.categories.includes('legal-aid'), 'category filter');
+        assert.ok(hit.service.languages.includes('es'), 'language filter');
+      }
+
+      const near = await json(await s.get('/v1/services?q=shelter&postalCode=77002&radiusKm=40'));
+      assert.ok(near.items.length > 0, 'shelters near Houston');
+      for (const hit of near.items) assert.ok(hit.distanceKm === undefined || hit.distanceKm <= 40, 'within the radius');
+
+      const all = await json(await s.get('/v1/services?category=shelter&pageSize=100'));
+      const page2 = await json(await s.get('/v1/services?category=shelter&pageSize=2&page=2'));
+      assert.equal(page2.total, all.total);
+      assert.deepEqual(page2.items.map((h: { service: { id: string } }) => h.service.id), all.items.slice(2, 4).map((h: { service: { id: string } }) => h.service.id));
+    });
+
+    it('rejects bad service search input with field errors', async () => {
+      const res = await s.get('/v1/services?lat=95&category=Not%20A%20Slug');
+      assert.equal(res.status, 400);
+      const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
+      assert.ok(paths.includes('lat'), 'lat out of range');
+      assert.ok(paths.some((p: string) => p.startsWith('category')), 'bad category');
+      assert.equal((await s.get('/v1/services?lat=30')).status, 400, 'lat without lon');
+    });
+
     it('lists the hotlines in order', async () => {
       const body = await json(await s.get('/v1/hotlines'));
       assert.deepEqual(body.items.map((h: { id: string }) => h.id), s.fixtures.hotlines.map((h) => h.id));
@@ -292,6 +325,25 @@ describe('read API', () => {
         assert.doesNotMatch(res.body, /secret/);
       }
       assert.equal((await raw(s.url, '/examples/partner-basic/', { method: 'DELETE' })).status, 405);
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('serves the document generated from the route table, and a readable reference page', async () => {
+      const doc = await json(await s.get('/v1/openapi.json'));
+      assert.equal(doc.openapi, '3.1.0');
+      assert.ok(doc.paths['/v1/custody/{id}'].get, 'custody by id documented');
+      const page = await s.get('/v1/reference');
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type')!, /text\/html/);
+      assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+      const html = await page.text();
+      assert.doesNotMatch(html, /<script/i, 'no scripts');
+      assert.doesNotMatch(html, /https?:\/\/(?!127\.0\.0\.1)[^"]*\.(js|css)/, 'no CDN assets');
+      assert.doesNotMatch(html, />undefined</, 'every referenced parameter resolved');
+      for (const path of Object.keys(doc.paths)) assert.ok(html.includes(`<code>${path}</code>`), path);
+      assert.match(html, /X-Referral-Partner/);
+      assert.equal((await s.get('/v1/reference.css')).status, 200);
     });
   });
 

@@ -57,9 +57,15 @@ function renderSchema(schema: Json, depth = 0): string {
   return `<table><thead><tr><th>Field</th><th>Accepts</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-function renderOperation(path: string, method: string, op: Json): string {
+/** Follows a local `#/components/...` reference; anything else stays as it is. */
+function resolve(doc: Json, value: Json): Json {
+  if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
+  return value.$ref.slice(2).split('/').reduce<Json>((node, key) => obj(node[key]), doc);
+}
+
+function renderOperation(doc: Json, path: string, method: string, op: Json): string {
   const id = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
-  const params = arr(op.parameters).map(obj);
+  const params = arr(op.parameters).map((p) => resolve(doc, obj(p)));
   const paramRows = params.map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? ' <span class="req">required</span>' : ''}</td><td>${esc(p.in)}</td>
 <td>${schemaSummary(obj(p.schema))}${typeof p.description === 'string' ? `<div>${esc(p.description)}</div>` : ''}</td></tr>`);
   const body = obj(obj(obj(op.requestBody).content)['application/json']).schema;
@@ -89,7 +95,7 @@ export function renderReferencePage(document: unknown, stylesheetHref: string): 
       const tag = String(arr(op.tags)[0] ?? 'other');
       const id = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
       if (!byTag.has(tag)) byTag.set(tag, []);
-      byTag.get(tag)!.push(renderOperation(path, method, op));
+      byTag.get(tag)!.push(renderOperation(doc, path, method, op));
       toc.push(`<li><a href="#${esc(anchor('op', id))}">${esc(method.toUpperCase())} ${esc(path)}</a></li>`);
     }
   }
@@ -109,7 +115,7 @@ ${typeof obj(schema).description === 'string' ? `<p>${esc(obj(schema).descriptio
 </head>
 <body>
 <header><h1>${esc(info.title ?? 'API reference')} <small>${esc(info.version ?? '')}</small></h1>
-${info.description ? `<p>${esc(info.description)}</p>` : ''}
+${info.summary ? `<p>${esc(info.summary)}</p>` : ''}${info.description ? `<p>${esc(info.description)}</p>` : ''}
 <p>Machine-readable document: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI ${esc(doc.openapi ?? '')}).</p></header>
 <nav aria-label="Endpoints"><h2>Endpoints</h2><ul>${toc.join('\n')}</ul></nav>
 <main>

@@ -1,6 +1,5 @@
-// The one place the server binds to a directory search engine (the SDK's), so swapping it is a one-line change.
-import type { Service, ServiceHit } from '@referral-kit/sdk';
-import { HttpError } from '../http/types.js';
+// The one place the server binds to a directory search engine: the SDK's, the same one the widgets run in browsers.
+import { createServiceIndex, type Service, type ServiceHit } from '@referral-kit/sdk';
 
 export interface DirectoryQuery {
   q: string;
@@ -13,8 +12,13 @@ export interface DirectoryQuery {
 
 export type ServiceSearch = (query: DirectoryQuery) => ServiceHit[];
 
-export function buildServiceSearch(_services: readonly Service[]): ServiceSearch {
-  return () => {
-    throw new HttpError(503, 'unavailable', 'Service search is not available on this server yet.');
-  };
+/** The engine's own cap on results; `total` in a page counts at most this many. */
+export const MAX_SEARCH_RESULTS = 1000;
+
+export function buildServiceSearch(services: readonly Service[]): ServiceSearch {
+  const index = createServiceIndex(services);
+  return ({ q, ...options }) =>
+    index.search(q, { ...options, limit: MAX_SEARCH_RESULTS }).map((hit) =>
+      hit.distanceKm === undefined ? { service: hit.service } : { service: hit.service, distanceKm: Math.round(hit.distanceKm * 10) / 10 },
+    );
 }
