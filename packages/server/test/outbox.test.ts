@@ -135,6 +135,15 @@ describe('outbox: dispatcher', () => {
     assert.equal((await outbox())[0]!.status, 'sent');
   });
 
+  it('does not send a confirmation code that has already expired', async () => {
+    await h.post('/v1/alerts/subscriptions', subscription(), { 'x-forwarded-for': '192.0.2.1' });
+    h.clock.advance(h.config.confirmation.ttlSeconds * 1000);
+    assert.equal(await h.alerts.dispatcher.runOnce(), 1);
+    assert.equal(h.email.messages.length, 0);
+    const [row] = await h.db.query<{ status: string }>('SELECT status FROM alert_outbox');
+    assert.equal(row!.status, 'skipped');
+  });
+
   it('purges expired confirmations, old idempotency keys and never-confirmed requests', async () => {
     await h.post('/v1/alerts/subscriptions', subscription(), { 'x-forwarded-for': '192.0.2.1', 'idempotency-key': 'purge-key-1' });
     await h.alerts.dispatcher.runOnce();

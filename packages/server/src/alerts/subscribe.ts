@@ -44,6 +44,7 @@ export function subscribeHandler(c: AlertsContext): Handler {
     const confirmationId = randomId();
     const code = randomCode();
     const mask = eventMask(request.events);
+    const expiresAt = new Date(now.getTime() + ttl * 1000).toISOString();
     const body: SubscribeAccepted = { status: 'pending', confirmationId, expiresInSeconds: ttl };
 
     return c.db.transaction(async (tx) => {
@@ -66,10 +67,10 @@ export function subscribeHandler(c: AlertsContext): Handler {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           confirmationId, subscriptionId, contactHash, c.keys.codeHash(confirmationId, code), request.language, mask, pinHash,
-          new Date(now.getTime() + ttl * 1000).toISOString(), now.toISOString(),
+          expiresAt, now.toISOString(),
         ],
       );
-      const payload: ConfirmationPayload = { confirmationId, code, language: request.language };
+      const payload: ConfirmationPayload = { confirmationId, code, language: request.language, expiresAt };
       const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
       await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
       if (idempotency) {

@@ -57,6 +57,8 @@ export interface ConfirmationPayload {
   confirmationId: string;
   code: string;
   language: string;
+  /** A code that can no longer be used is not worth sending (the dispatcher was down, or retries ran long). */
+  expiresAt: string;
 }
 
 const MAINTENANCE_EVERY_MS = 3600_000;
@@ -183,6 +185,7 @@ export class Dispatcher {
     if (row.kind === 'confirmation') {
       if (sub.channel === 'sms' && (await this.stoppedBySms(sub.contact_hash))) return null;
       const payload = JSON.parse(keys.open(row.payload_enc ?? '', `outbox:${row.id}`)) as ConfirmationPayload;
+      if (Date.parse(payload.expiresAt) <= this.deps.now().getTime()) return null;
       const confirmUrl = `${config.publicUrl}/v1/alerts/confirm-link?token=${keys.signToken('confirm', payload.confirmationId)}`;
       const rendered = renderConfirmation({
         language: payload.language,
