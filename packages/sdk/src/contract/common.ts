@@ -2,7 +2,7 @@
 import * as z from 'zod/v4/mini';
 
 /** Opaque identifier: letters, digits and `._:-`, so it is safe in a URL path segment. */
-export const Id = z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'));
+export const Id = z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(128, 'Use at most 128 characters.'), z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'));
 
 /** ISO 8601 timestamp with an offset (`2026-11-29T10:00:00Z`). */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -36,18 +36,25 @@ export const PhoneNumber = z.string().check(
 export const HttpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Use an https:// address.' });
 
 /** Plain text from a data source: bounded so one bad record cannot flood a page. */
-export const Text = (max = 2000) => z.string().check(z.maxLength(max));
-export const Name = z.string().check(z.minLength(1), z.maxLength(300));
+export const Text = (max = 2000) => z.string().check(z.maxLength(max, `Use at most ${max} characters.`));
+export const Name = z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(300, 'Use at most 300 characters.'));
 
-export const Latitude = z.number().check(z.gte(-90), z.lte(90));
-export const Longitude = z.number().check(z.gte(-180), z.lte(180));
+/** Inclusive numeric bounds with a message people can act on (zod/mini ships no message catalog). */
+export const between = (min: number, max: number) => [
+  z.gte(min, `Use a number from ${min} to ${max}.`),
+  z.lte(max, `Use a number from ${min} to ${max}.`),
+];
+export const wholeNumber = () => z.int('Use a whole number.');
+
+export const Latitude = z.number().check(...between(-90, 90));
+export const Longitude = z.number().check(...between(-180, 180));
 
 export const PAGE_SIZE_MAX = 100;
 
 /** Paging parameters in a query string (numbers arrive as text; callers pass numbers). */
 export const PageQuery = {
-  page: z.optional(z.coerce.number<number>().check(z.int(), z.gte(1), z.lte(10_000))),
-  pageSize: z.optional(z.coerce.number<number>().check(z.int(), z.gte(1), z.lte(PAGE_SIZE_MAX))),
+  page: z.optional(z.coerce.number<number>().check(wholeNumber(), ...between(1, 10_000))),
+  pageSize: z.optional(z.coerce.number<number>().check(wholeNumber(), ...between(1, PAGE_SIZE_MAX))),
 };
 
 /** A page of results. `total` counts every match, not just this page. */

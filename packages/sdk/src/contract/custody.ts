@@ -1,6 +1,6 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
-import { Id, Name, PageQuery, PhoneNumber, StateCode, Text, Timestamp, pageOf } from './common.js';
+import { Id, Name, wholeNumber, PageQuery, PhoneNumber, StateCode, Text, Timestamp, pageOf } from './common.js';
 
 export const CustodyStatus = z.enum([
   'in-custody',
@@ -13,12 +13,12 @@ export const CustodyStatus = z.enum([
 ]);
 
 export const IdentifierType = z.enum(['a-number', 'booking', 'case', 'other']);
-export const Identifier = z.object({ type: IdentifierType, value: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const Identifier = z.object({ type: IdentifierType, value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')) });
 
 const thisYear = () => new Date().getUTCFullYear();
 export const BirthYear = z.number().check(
-  z.int(),
-  z.gte(1900),
+  wholeNumber(),
+  z.gte(1900, 'Use a birth year from 1900 on.'),
   z.refine((y) => y <= thisYear(), 'Birth year cannot be in the future.'),
 );
 
@@ -50,9 +50,9 @@ export const CustodyRecord = z.object({
 export const CustodySearchQuery = z
   .object({
     name: z.optional(z.string().check(z.trim(), z.minLength(2, 'Enter at least 2 letters of the name.'), z.maxLength(100))),
-    identifier: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+    identifier: z.optional(z.string().check(z.trim(), z.minLength(1, 'Enter an ID number.'), z.maxLength(64, 'Use at most 64 characters.'))),
     identifierType: z.optional(IdentifierType),
-    birthYear: z.optional(z.coerce.number<number>().check(z.int(), z.gte(1900), z.lte(2100))),
+    birthYear: z.optional(z.coerce.number<number>().check(wholeNumber(), z.gte(1900, 'Use a birth year from 1900 on.'), z.lte(2100, 'Use a four-digit birth year.'))),
     state: z.optional(StateCode),
     ...PageQuery,
   })

@@ -1,7 +1,7 @@
 // The directory entry: a help service, aligned with Open Referral HSDS 3.0 (flattened for the web).
 import * as z from 'zod/v4/mini';
 import {
-  HttpsUrl, Id, LanguageCode, Latitude, Longitude, Name, PageQuery, PhoneNumber, PostalCode, QueryFlag, Text,
+  HttpsUrl, Id, between, LanguageCode, Latitude, Longitude, Name, PageQuery, PhoneNumber, PostalCode, QueryFlag, Text,
   Timestamp, pageOf, queryList,
 } from './common.js';
 
@@ -99,11 +99,11 @@ export const Service = z.object({
 
 export const ServiceSearchQuery = z
   .object({
-    q: z.optional(z.string().check(z.maxLength(200))),
-    lat: z.optional(z.coerce.number<number>().check(z.gte(-90), z.lte(90))),
-    lon: z.optional(z.coerce.number<number>().check(z.gte(-180), z.lte(180))),
+    q: z.optional(Text(200)),
+    lat: z.optional(z.coerce.number<number>().check(...between(-90, 90))),
+    lon: z.optional(z.coerce.number<number>().check(...between(-180, 180))),
     postalCode: z.optional(PostalCode),
-    radiusKm: z.optional(z.coerce.number<number>().check(z.gt(0), z.lte(1000))),
+    radiusKm: z.optional(z.coerce.number<number>().check(z.gt(0, 'Use a distance above 0.'), z.lte(1000, 'Use a distance of at most 1000 km.'))),
     category: z.optional(queryList(Category)),
     language: z.optional(queryList(LanguageCode)),
     openNow: z.optional(QueryFlag),
