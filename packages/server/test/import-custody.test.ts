@@ -1,0 +1,216 @@
+// Custody feed imports: row-level reports, all-or-nothing, idempotent re-import, status events mapped to alert
+// events inside the import's transaction, the mass-change guard, and confidential records kept out of the API.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { migrate, openDb } from '../src/db/index.js';
+import type { Db } from '../src/db/types.js';
+import { alertEventFor, importCustody, type StatusChangeEvent } from '../src/import/custody-import.js';
+import { parseCustodyFeed } from '../src/import/custody-feed.js';
+import { json, startTestServer, type TestServer } from './server-harness.js';
+
+const HEADER = 'identifier,identifier_type,first_name,last_name,birth_year,status,facility_name,facility_state,status_changed_at,updated_at,confidential';
+
+interface Person { id: string; first: string; last: string; status: string; confidential?: boolean; changedAt?: string }
+
+function csv(people: Person[]): string {
+  return [HEADER, ...people.map((p) => [p.id, 'booking', p.first, p.last, 1980, p.status, 'County Jail', 'TX', p.changedAt ?? '2026-11-01T10:00:00Z', '2026-11-28T10:00:00Z', p.confidential ? 'yes' : 'no'].join(','))].join('\n');
+}
+
+function people(n: number, status = 'in-custody'): Person[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `BK-${1000 + i}`, first: `Person${i}`, last: 'Example', status }));
+}
+
+async function count(db: Db, table: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row!.n);
+}
+
+async function statuses(db: Db): Promise<Record<string, string>> {
+  const rows = await db.query<{ source_key: string; status: string }>('SELECT source_key, status FROM custody_records ORDER BY source_key');
+  return Object.fromEntries(rows.map((r) => [r.source_key, r.status]));
+}
+
+describe('custody feed parsing', () => {
+  it('reads CSV and JSON with loosely named columns and nested facility', () => {
+    const fromCsv = parseCustodyFeed('Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n', 'feed.csv');
+    assert.deepEqual(fromCsv.issues, []);
+    const record = fromCsv.records[0]!;
+    assert.equal(record.sourceKey, 'a-number:A1234');
+    assert.equal(record.record.status, 'in-custody');
+    assert.equal(record.record.facility?.state, 'TX');
+    assert.equal(record.record.sourceUpdatedAt, '2026-11-28T08:00:00.000Z');
+
+    const fromJson = parseCustodyFeed(JSON.stringify({ records: [{ identifier: 'B1', firstName: 'Bo', lastName: 'Ng', status: 'released', facility: { name: 'Jail', phone: '(713) 555-0100' }, statusChangedAt: '2026-11-28T10:00:00Z', confidential: true, identifiers: [{ type: 'case', value: '2026-CR-1' }] }] }), 'feed.json');
+    assert.deepEqual(fromJson.issues, []);
+    assert.equal(fromJson.records[0]!.record.displayName, 'Bo Ng');
+    assert.equal(fromJson.records[0]!.record.sourceUpdatedAt, '2026-11-28T10:00:00.000Z', 'falls back to status_changed_at');
+    assert.equal(fromJson.records[0]!.confidential, true);
+    assert.deepEqual(fromJson.records[0]!.record.identifiers.map((i) => i.type), ['booking', 'case']);
+  });
+
+  it('reports every problem with row, line, field as named in the file, and reason', () => {
+    const feed = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`, 'feed.csv');
+    assert.equal(feed.rows, 3);
+    assert.equal(feed.records.length, 1);
+    const byField = Object.fromEntries(feed.issues.filter((i) => i.row === 2).map((i) => [i.field, i]));
+    for (const field of ['identifier', 'last_name', 'birth_year', 'status', 'facility_state', 'status_changed_at', 'confidential']) {
+      assert.ok(byField[field], `problem reported for ${field}`);
+      assert.equal(byField[field]!.line, 3);
+      assert.ok(byField[field]!.reason.length > 5, 'a reason is given');
+    }
+    assert.match(byField.status!.reason, /"free" is not a status/);
+    const duplicate = feed.issues.find((i) => i.row === 3);
+    assert.equal(duplicate?.field, 'identifier');
+    assert.match(duplicate!.reason, /row 1/);
+  });
+
+  it('maps status transitions to alert events', () => {
+    assert.equal(alertEventFor('in-custody', 'released'), 'release');
+    assert.equal(alertEventFor('in-custody', 'transferred'), 'transfer');
+    assert.equal(alertEventFor('in-custody', 'escaped'), 'escape');
+    assert.equal(alertEventFor('supervised', 'deceased'), 'death');
+    for (const from of ['released', 'escaped', 'supervised'] as const) assert.equal(alertEventFor(from, 'in-custody'), 'return-to-custody');
+    assert.equal(alertEventFor('transferred', 'in-custody'), null);
+    assert.equal(alertEventFor('in-custody', 'supervised'), null);
+    assert.equal(alertEventFor('released', 'released'), null);
+  });
+});
+
+describe('custody import', () => {
+  let db: Db;
+  let enqueued: StatusChangeEvent[];
+  const enqueueStatusChange = async (tx: Db, event: StatusChangeEvent) => {
+    // Written through the transaction handle: proves the hook runs inside the import's transaction.
+    await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', [`enqueued:${event.eventId}`, event.alertEvent]);
+    enqueued.push(event);
+    return 1;
+  };
+  const run = (text: string, options: Partial<Parameters<typeof importCustody>[3]> = {}) =>
+    importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChange, ...options });
+
+  beforeEach(async () => {
+    db = await openDb({ file: ':memory:' });
+    await migrate(db);
+    enqueued = [];
+  });
+
+  it('imports all rows or none: one invalid row rejects the file unless --skip-invalid', async () => {
+    const text = `${csv(people(3))}\nBK-9,booking,Bad,Row,1980,lost,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`;
+    const rejected = await run(text);
+    assert.equal(rejected.outcome, 'rejected');
+    assert.deepEqual(rejected.issues.map((i) => [i.row, i.field]), [[4, 'status']]);
+    assert.equal(await count(db, 'custody_records'), 0);
+    const [logged] = await db.query<{ outcome: string }>('SELECT outcome FROM imports');
+    assert.equal(logged?.outcome, 'rejected');
+
+    const skipped = await run(text, { skipInvalid: true });
+    assert.equal(skipped.outcome, 'applied');
+    assert.equal(skipped.inserted, 3);
+    assert.equal(await count(db, 'custody_records'), 3);
+  });
+
+  it('re-importing the same file changes nothing', async () => {
+    const text = csv(people(5));
+    assert.equal((await run(text)).inserted, 5);
+    const snapshot = await db.query('SELECT id, data, updated_at FROM custody_records ORDER BY id');
+    const events = await count(db, 'custody_events');
+    const again = await run(text);
+    assert.equal(again.outcome, 'unchanged');
+    assert.equal(again.unchanged, 5);
+    assert.equal(again.inserted + again.updated, 0);
+    assert.deepEqual(await db.query('SELECT id, data, updated_at FROM custody_records ORDER BY id'), snapshot);
+    assert.equal(await count(db, 'custody_events'), events);
+    assert.deepEqual(enqueued, []);
+  });
+
+  it('records status changes as events and enqueues alerts in the same transaction', async () => {
+    const start = people(40);
+    await run(csv(start));
+    assert.equal(await count(db, 'custody_events'), 40, 'first sighting is an event without an alert');
+    assert.deepEqual(enqueued, []);
+
+    const next = start.map((p, i) => (i === 0 ? { ...p, status: 'released', changedAt: '2026-11-28T09:00:00Z' } : i === 1 ? { ...p, status: 'escaped' } : p));
+    const report = await run(csv(next));
+    assert.equal(report.outcome, 'applied');
+    assert.equal(report.statusChanges, 2);
+    assert.equal(report.alertEvents, 2);
+    assert.equal(report.notifications, 2);
+    assert.deepEqual(enqueued.map((e) => e.alertEvent).sort(), ['escape', 'release']);
+    const release = enqueued.find((e) => e.alertEvent === 'release')!;
+    assert.equal(release.occurredAt, '2026-11-28T09:00:00.000Z');
+    const [event] = await db.query<{ from_status: string; to_status: string; alert_event: string; import_id: string }>('SELECT from_status, to_status, alert_event, import_id FROM custody_events WHERE id = $1', [release.eventId]);
+    assert.deepEqual({ ...event, import_id: typeof event!.import_id }, { from_status: 'in-custody', to_status: 'released', alert_event: 'release', import_id: 'string' });
+    assert.equal(await count(db, "meta WHERE key LIKE 'enqueued:%'"), 2);
+  });
+
+  it('rolls everything back when the alerts hook fails', async () => {
+    const start = people(40);
+    await run(csv(start));
+    const before = await statuses(db);
+    const changed = start.map((p, i) => (i < 2 ? { ...p, status: 'released' } : p));
+    await assert.rejects(run(csv(changed), { enqueueStatusChange: async () => { throw new Error('outbox down'); } }), /outbox down/);
+    assert.deepEqual(await statuses(db), before);
+    assert.equal(await count(db, 'custody_events'), 40);
+  });
+
+  it('holds a mass status change until confirmed', async () => {
+    const start = people(40);
+    await run(csv(start));
+    const before = await statuses(db);
+    const eventsBefore = await count(db, 'custody_events');
+    const massRelease = start.map((p, i) => (i < 3 ? { ...p, status: 'released' } : p)); // 7.5 % > 5 %
+
+    const held = await run(csv(massRelease));
+    assert.equal(held.outcome, 'held');
+    assert.equal(held.statusChanges, 3);
+    assert.match(held.message, /3 of 40 existing records \(7\.5 %\)/);
+    assert.match(held.message, /--confirm-mass-change/);
+    assert.deepEqual(await statuses(db), before, 'nothing applied');
+    assert.equal(await count(db, 'custody_events'), eventsBefore);
+    assert.deepEqual(enqueued, [], 'no notifications');
+    const outcomes = (await db.query<{ outcome: string }>('SELECT outcome FROM imports ORDER BY started_at, finished_at')).map((r) => r.outcome);
+    assert.ok(outcomes.includes('held'), 'the held import is logged');
+
+    assert.equal((await run(csv(massRelease), { massChangeShare: 0.1 })).outcome, 'applied', 'a larger configured share lets it through');
+  });
+
+  it('applies a held change when re-run with confirmation', async () => {
+    const start = people(40);
+    await run(csv(start));
+    const massRelease = start.map((p, i) => (i < 10 ? { ...p, status: 'released' } : p));
+    assert.equal((await run(csv(massRelease))).outcome, 'held');
+    const confirmed = await run(csv(massRelease), { confirmMassChange: true });
+    assert.equal(confirmed.outcome, 'applied');
+    assert.equal(confirmed.alertEvents, 10);
+    assert.equal(enqueued.length, 10);
+    assert.equal(Object.values(await statuses(db)).filter((s) => s === 'released').length, 10);
+  });
+});
+
+describe('custody import seen through the API', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer({ SEED_DEMO: 'false' });
+  });
+  after(() => s.stop());
+
+  it('serves imported records, hides confidential ones, and shows a status change', async () => {
+    const start: Person[] = [
+      { id: 'BK-1', first: 'Visible', last: 'Person', status: 'in-custody' },
+      { id: 'BK-2', first: 'Protected', last: 'Person', status: 'in-custody', confidential: true },
+      ...people(30),
+    ];
+    await importCustody(s.db, csv(start), 'feed.csv', { massChangeShare: 0.05 });
+    const found = await json(await s.get('/v1/custody?name=visible%20person'));
+    assert.deepEqual(found.items.map((r: { displayName: string }) => r.displayName), ['Visible Person']);
+    assert.equal((await json(await s.get('/v1/custody?name=protected%20person'))).total, 0);
+    assert.equal((await json(await s.get('/v1/custody?identifier=BK-2'))).total, 0);
+    const [hidden] = await s.db.query<{ id: string }>("SELECT id FROM custody_records WHERE source_key = 'booking:BK2'");
+    assert.equal((await s.get(`/v1/custody/${hidden!.id}`)).status, 404);
+
+    const released = start.map((p) => (p.id === 'BK-1' ? { ...p, status: 'released' } : p));
+    assert.equal((await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05 })).outcome, 'applied');
+    const id = found.items[0].id;
+    assert.equal((await json(await s.get(`/v1/custody/${id}`))).status, 'released');
+  });
+});
