@@ -38,3 +38,63 @@ export class Centroids {
     return [...this.sums.keys()].map((k) => [k, this.get(k)!]);
   }
 }
+
+/** Flat coordinates of many places, with a fast equirectangular distance for ranking and filtering. */
+export class PointSets {
+  private readonly start: Int32Array;
+  private readonly lat: Float64Array;
+  private readonly lon: Float64Array;
+
+  /** `sets[i]` is a flat [lat, lon, lat, lon, …] list for item i. */
+  constructor(sets: readonly (readonly number[])[]) {
+    this.start = new Int32Array(sets.length + 1);
+    let total = 0;
+    sets.forEach((s, i) => {
+      this.start[i] = total;
+      total += s.length >> 1;
+    });
+    this.start[sets.length] = total;
+    this.lat = new Float64Array(total);
+    this.lon = new Float64Array(total);
+    sets.forEach((s, i) => {
+      for (let j = 0, at = this.start[i]!; j + 1 < s.length; j += 2, at++) {
+        this.lat[at] = s[j]!;
+        this.lon[at] = s[j + 1]!;
+      }
+    });
+  }
+
+  has(i: number): boolean {
+    return this.start[i + 1]! > this.start[i]!;
+  }
+
+  /**
+   * Kilometres from `from` to item i's nearest point; NaN when it has none. Equirectangular: within a fraction of a
+   * percent of great-circle distance at city scale, and still monotonic enough far away to order results.
+   */
+  approxKm(i: number, from: Point, cosLat: number): number {
+    let best = Infinity;
+    for (let at = this.start[i]!, end = this.start[i + 1]!; at < end; at++) {
+      const y = this.lat[at]! - from.lat;
+      let dLon = Math.abs(this.lon[at]! - from.lon);
+      if (dLon > 180) dLon = 360 - dLon;
+      const x = dLon * cosLat;
+      const d2 = x * x + y * y;
+      if (d2 < best) best = d2;
+    }
+    return best === Infinity ? NaN : Math.sqrt(best) * KM_PER_DEGREE;
+  }
+
+  /** Exact great-circle kilometres to item i's nearest point; undefined when it has none. */
+  exactKm(i: number, from: Point): number | undefined {
+    let best: number | undefined;
+    for (let at = this.start[i]!, end = this.start[i + 1]!; at < end; at++) {
+      const d = haversineKm(from, { lat: this.lat[at]!, lon: this.lon[at]! });
+      if (best === undefined || d < best) best = d;
+    }
+    return best;
+  }
+}
+
+const KM_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_KM;
+export const cosLatitude = (p: Point) => Math.cos(p.lat * RAD);

@@ -12,6 +12,7 @@ const LANGUAGE_CONCEPT_WEIGHT = 0.5;
 export const PLACE_CONCEPT_WEIGHT = 0.8;
 const SECONDARY_CATEGORY = 0.97;
 const MODIFIER_SHARE = 0.5;
+const NAME_ONLY = [FIELD.name] as const;
 /** While typing, a completion the vocabulary knows ("coun" → counseling) beats a merely common word (county). */
 const KNOWN_COMPLETION_QUALITY = 0.85;
 
@@ -160,15 +161,16 @@ export class QueryParser {
     for (const meaning of phrase.meanings) categorical = this.addMeaning(parsed, span, meaning, 1, keys) || categorical;
     if (!categorical) return;
     const categoryKeys = keys.length;
-    // The phrase's own words in a name or description also count, a little.
+    // The phrase's own words in a service's name also count, a little.
     phrase.words.forEach((word, k) => {
-      if (alts[k]?.some((a) => a.word === word)) this.addTextKeys(word, 0.5, keys);
+      if (alts[k]?.some((a) => a.word === word)) this.addTextKeys(word, 0.5, keys, NAME_ONLY);
     });
     parsed.concepts.push({ label: span, weight: this.categoryWeight(keys.slice(0, categoryKeys)), keys, topical: true, categorical: true });
   }
 
   private addToken(parsed: ParsedQuery, token: string, alts: Alternative[]): void {
-    if (this.stopwords.has(token) || alts.length === 0) return;
+    // Single letters ("s" from "women's") say nothing on their own; they only count inside phrases ("u visa").
+    if (this.stopwords.has(token) || alts.length === 0 || (token.length < 2 && !/\d/.test(token))) return;
     const top = alts[0]!;
     const topMeanings = this.singles.get(top.word) ?? [];
     if (topMeanings.some((m) => m.kind === 'crisis')) {
@@ -187,7 +189,8 @@ export class QueryParser {
         const quality = alt.how === 'prefix' ? Math.max(alt.quality, KNOWN_COMPLETION_QUALITY) : alt.quality;
         if (m.kind === 'category') this.addMeaning(parsed, token, m, quality, categoryKeys);
       }
-      this.addTextKeys(alt.word, alt.quality, keys);
+      // A guessed completion is looked for in names only: descriptions hold too many words that merely start alike.
+      this.addTextKeys(alt.word, alt.quality, keys, alt.how === 'prefix' ? NAME_ONLY : TEXT_FIELDS);
     }
     if (keys.length === 0 && categoryKeys.length === 0) return;
     const weight = categoryKeys.length ? this.categoryWeight(categoryKeys) : this.rarity(keys);
@@ -215,8 +218,8 @@ export class QueryParser {
     return true; // a category word even if no service carries it: weigh it as one
   }
 
-  private addTextKeys(word: string, quality: number, keys: WeightedKey[]): void {
-    for (const field of TEXT_FIELDS) {
+  private addTextKeys(word: string, quality: number, keys: WeightedKey[], fields: readonly string[]): void {
+    for (const field of fields) {
       const id = this.lexicon.keyId(postingKey(field, word));
       if (id !== undefined) keys.push({ id, w: quality * FIELD_WEIGHT[field]! });
     }

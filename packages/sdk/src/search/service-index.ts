@@ -2,10 +2,11 @@
 import type { Service } from '../contract/service.js';
 import { en } from '../vocabulary/en.js';
 import { es } from '../vocabulary/es.js';
-import { haversineKm, type Point } from './geo.js';
+import { cosLatitude, type Point, PointSets } from './geo.js';
 import { isOpenAt } from './hours.js';
 import { buildIndexData, decodePostings, FIELD, type IndexData, isIndexData, postingKey } from './index-data.js';
 import { PLACE_CONCEPT_WEIGHT, type ParsedQuery, QueryParser } from './query.js';
+import { TopK } from './top-k.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface ServiceIndexOptions {
@@ -54,6 +55,8 @@ const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 /** Results weaker than this share of the best one are noise, not help. */
 const KEEP_RATIO = 0.25;
+/** Sorting by distance shows only the clearly relevant: at least half as good as the best. */
+const DISTANCE_SORT_KEEP = 0.5;
 /** Distance at which nearness to a named place has faded to about a third. */
 const PLACE_FADE_KM = 30;
 /** A place-only query shows services within this reach of the place. */
@@ -80,13 +83,23 @@ function contains(list: Int32Array | undefined, doc: number): boolean {
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
+/** Distances are compared in steps this large when ordering by distance within relevance. */
+const DISTANCE_SCALE = 1e5;
+
 export class ServiceIndex {
   private readonly keyIds = new Map<string, number>();
   private readonly postings: Int32Array[];
   private readonly placeCenters = new Map<string, Point | undefined>();
   private readonly zip3 = new Map<string, Point>();
-  private readonly coords: Float64Array[];
+  private readonly points: PointSets;
+  private readonly remote: Uint8Array;
+  private readonly hotlines: Uint8Array;
   private readonly parser: QueryParser;
+  /**
+   * Per-service working memory, reused by every search and wiped after it: allocating fresh arrays per keystroke
+   * makes the garbage collector pause for longer than the search itself takes.
+   */
+  private readonly scratch: { total: Float64Array; best: Float64Array; topic: Uint8Array; docs: Int32Array; rels: Float64Array; dists: Float64Array };
 
   /** Use `createServiceIndex` or `loadServiceIndex`. */
   constructor(
@@ -98,7 +111,11 @@ export class ServiceIndex {
     this.postings = decodePostings(data);
     for (const [place, lat, lon] of data.places) this.placeCenters.set(place, lat !== null && lon !== null ? { lat, lon } : undefined);
     for (const [prefix, lat, lon] of data.zip3) this.zip3.set(prefix, { lat, lon });
-    this.coords = data.coords.map((c) => Float64Array.from(c));
+    this.points = new PointSets(data.coords);
+    this.remote = Uint8Array.from(data.remote);
+    this.hotlines = this.mask([this.posting(FIELD.hotline247, '247')]);
+    const n = services.length;
+    this.scratch = { total: new Float64Array(n), best: new Float64Array(n), topic: new Uint8Array(n), docs: new Int32Array(n), rels: new Float64Array(n), dists: new Float64Array(n) };
     const textWords = data.keys.filter((k) => k[0] === FIELD.name || k[0] === FIELD.organization || k[0] === FIELD.description).map((k) => k.slice(2));
     this.parser = new QueryParser(
       {
@@ -130,83 +147,112 @@ export class ServiceIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const candidates: number[] = [];
+    try {
+      return this.run(query, options, candidates);
+    } finally {
+      const { total, topic } = this.scratch;
+      for (const doc of candidates) total[doc] = topic[doc] = 0;
+    }
+  }
+
+  private run(query: string, options: SearchOptions, candidates: number[]): SearchResult[] {
     const parsed = this.parser.parse(typeof query === 'string' ? query : '');
     const near = this.resolveNear(options.near);
     const placeCenter = parsed.place ? this.placeCenters.get(parsed.place.place) ?? this.locate(parsed.place.place) : undefined;
     const origin = near ?? placeCenter;
     const limit = finite(options.limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit))) : DEFAULT_LIMIT;
-
     const n = this.services.length;
-    const total = new Float64Array(n);
-    const topicHit = new Uint8Array(n);
-    const candidates = this.accumulate(parsed, total, topicHit);
+
+    const { total, topic: topicHit, docs, rels, dists } = this.scratch;
+    this.accumulate(parsed, candidates);
     const hasConcepts = parsed.concepts.length > 0;
     const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || options.near);
-    const hotlines = this.posting(FIELD.hotline247, '247');
+    const hotlines = this.hotlines;
     if (!hasConcepts) {
-      if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates, total);
-      if (parsed.crisis) for (const doc of hotlines ?? []) if (total[doc] === 0) candidates.push(doc);
+      if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
+      if (parsed.crisis) {
+        const seen = new Set(candidates);
+        for (const doc of this.posting(FIELD.hotline247, '247') ?? []) if (!seen.has(doc)) candidates.push(doc);
+      }
       if (!parsed.place && !parsed.crisis) {
         if (!filtered) return [];
         for (let doc = 0; doc < n; doc++) candidates.push(doc); // browsing: filters and distance decide
       }
     }
 
-    let weightSum = parsed.concepts.reduce((s, c) => s + c.weight, 0);
-    const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
-    if (parsed.place) weightSum += PLACE_CONCEPT_WEIGHT;
-    const hits: Array<{ doc: number; rel: number; distanceKm?: number }> = [];
-    const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
-    const categoryLists = options.categories?.map((c) => this.posting(FIELD.category, c));
-    const languageLists = options.languages?.map((c) => this.posting(FIELD.language, c));
+    const categoryLists = options.categories?.length ? options.categories.map((c) => this.posting(FIELD.category, c)) : undefined;
+    const languageLists = options.languages?.length ? options.languages.map((c) => this.posting(FIELD.language, c)) : undefined;
     const openAt = options.openAt instanceof Date ? options.openAt : undefined;
+    const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
+    const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
+    const weightSum = parsed.concepts.reduce((s, c) => s + c.weight, 0) + (parsed.place ? PLACE_CONCEPT_WEIGHT : 0);
+    const originCos = origin ? cosLatitude(origin) : 1;
+    const placeCos = placeCenter ? cosLatitude(placeCenter) : 1;
 
+    // Pass 1: filters, relevance and distance of every candidate.
+    let m = 0;
+    let top = 0;
     for (const doc of candidates) {
-      if (categoryLists && categoryLists.length && !categoryLists.some((l) => contains(l, doc))) continue;
-      if (languageLists && languageLists.length && !languageLists.some((l) => contains(l, doc))) continue;
+      if (categoryLists && !categoryLists.some((l) => contains(l, doc))) continue;
+      if (languageLists && !languageLists.some((l) => contains(l, doc))) continue;
       if (openAt && !isOpenAt(this.services[doc]!.schedule, openAt)) continue;
-      const distanceKm = origin ? this.distance(doc, origin) : undefined;
-      if (radius !== undefined && distanceKm !== undefined && distanceKm > radius) continue;
-      if (radius !== undefined && distanceKm === undefined && !this.data.remote[doc]) continue;
+      const dist = origin ? this.points.approxKm(doc, origin, originCos) : NaN;
+      if (radius !== undefined && (dist > radius || (Number.isNaN(dist) && !this.remote[doc]))) continue;
       let score = total[doc]!;
       if (parsed.place) {
-        const placeDistance = placeCenter ? (near ? this.distance(doc, placeCenter) : distanceKm) : undefined;
+        const placeDist = !placeCenter ? NaN : near ? this.points.approxKm(doc, placeCenter, placeCos) : dist;
         score += PLACE_CONCEPT_WEIGHT * (contains(placeList, doc) ? 1
-          : placeDistance !== undefined ? Math.exp(-placeDistance / PLACE_FADE_KM)
-          : this.data.remote[doc] ? REMOTE_PLACE_SCORE : 0);
+          : !Number.isNaN(placeDist) ? Math.exp(-placeDist / PLACE_FADE_KM)
+          : this.remote[doc] ? REMOTE_PLACE_SCORE : 0);
       }
       let rel = weightSum > 0 ? score / weightSum : 1;
       // Someone in danger needs a line that answers now: 24/7 hotlines for what they asked about go first.
-      if (parsed.crisis && contains(hotlines, doc) && (!hasConcepts || topicHit[doc])) rel += 1;
-      hits.push({ doc, rel, distanceKm });
+      if (parsed.crisis && hotlines[doc] && (!hasConcepts || topicHit[doc])) rel += 1;
+      docs[m] = doc;
+      rels[m] = rel;
+      dists[m] = dist;
+      m++;
+      if (rel > top) top = rel;
     }
-    return this.rank(hits, parsed, options.sort === 'distance', origin !== undefined, limit);
+    if (m === 0) return [];
+
+    // Pass 2: the `limit` best, by relevance; with a position, nearer first among equally good (tenths of the best).
+    const byDistance = options.sort === 'distance';
+    const floor = top * (byDistance ? DISTANCE_SORT_KEEP : KEEP_RATIO);
+    const best = new TopK(limit);
+    for (let i = 0; i < m; i++) {
+      const rel = rels[i]!;
+      if (rel < floor) continue;
+      const far = Number.isNaN(dists[i]!) ? DISTANCE_SCALE - 1 : Math.min(dists[i]!, DISTANCE_SCALE - 1);
+      const key = !origin ? rel
+        : byDistance ? -far + rel / (top + 1)
+        : Math.round((rel / top) * 10) * DISTANCE_SCALE - far + rel / (top + 1);
+      best.push(key, i);
+    }
+    return best.result().map((i) => {
+      const doc = docs[i]!;
+      const distanceKm = origin ? this.points.exactKm(doc, origin) : undefined;
+      return {
+        service: this.services[doc]!,
+        score: Math.round((rels[i]! / top) * 1000) / 1000,
+        ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
+        matches: this.explain(doc, parsed),
+      };
+    });
   }
 
-  private rank(hits: Array<{ doc: number; rel: number; distanceKm?: number }>, parsed: ParsedQuery, byDistance: boolean, hasOrigin: boolean, limit: number): SearchResult[] {
-    if (hits.length === 0) return [];
-    const top = hits.reduce((m, h) => Math.max(m, h.rel), 0);
-    const kept = hits.filter((h) => h.rel >= top * (byDistance ? 0.5 : KEEP_RATIO));
-    const far = (h: { distanceKm?: number }) => h.distanceKm ?? Infinity;
-    // "Nearer first among equally good": relevance is compared in tenths of the best score.
-    const band = (h: { rel: number }) => (hasOrigin ? Math.round((h.rel / top) * 10) : h.rel);
-    kept.sort(byDistance
-      ? (a, b) => far(a) - far(b) || b.rel - a.rel || a.doc - b.doc
-      : (a, b) => band(b) - band(a) || far(a) - far(b) || b.rel - a.rel || a.doc - b.doc);
-    return kept.slice(0, limit).map((h) => ({
-      service: this.services[h.doc]!,
-      score: Math.round((h.rel / top) * 1000) / 1000,
-      ...(h.distanceKm !== undefined ? { distanceKm: Math.round(h.distanceKm * 10) / 10 } : {}),
-      matches: this.explain(h.doc, parsed),
-    }));
-  }
-
-  /** Sums each concept's best key per service; returns every service any concept touched. */
-  private accumulate(parsed: ParsedQuery, total: Float64Array, topicHit: Uint8Array): number[] {
-    const best = new Float64Array(total.length);
-    const candidates: number[] = [];
+  /**
+   * Sums each concept's best key per service into scratch.total and lists the services touched. When the query names
+   * a topic, only services about it are candidates; a language then ranks them but brings in no one new.
+   */
+  private accumulate(parsed: ParsedQuery, candidates: number[]): void {
+    const { total, best, topic: topicHit } = this.scratch;
     const touched: number[] = [];
-    for (const concept of parsed.concepts) {
+    const topical = parsed.concepts.some((c) => c.topical);
+    const ordered = [...parsed.concepts].sort((a, b) => Number(b.topical) - Number(a.topical));
+    for (const concept of ordered) {
+      const admits = concept.topical || !topical;
       for (const { id, w } of concept.keys) {
         const list = this.postings[id]!;
         for (let i = 0; i < list.length; i++) {
@@ -217,22 +263,29 @@ export class ServiceIndex {
         }
       }
       for (const doc of touched) {
-        if (total[doc] === 0) candidates.push(doc);
+        if (total[doc] === 0) {
+          if (!admits) {
+            best[doc] = 0;
+            continue;
+          }
+          candidates.push(doc);
+        }
         total[doc]! += concept.weight * best[doc]!;
         if (concept.topical && best[doc]! >= 0.5) topicHit[doc] = 1;
         best[doc] = 0;
       }
       touched.length = 0;
     }
-    return candidates;
   }
 
-  private addNearPlace(place: string, center: Point | undefined, candidates: number[], total: Float64Array): void {
-    const seen = new Set(candidates);
-    for (const doc of this.posting(FIELD.place, place) ?? []) if (!seen.has(doc)) seen.add(doc), candidates.push(doc);
+  /** A place-only query ("houston"): services there, and near it. */
+  private addNearPlace(place: string, center: Point | undefined, candidates: number[]): void {
+    const there = this.posting(FIELD.place, place);
+    for (const doc of there ?? []) candidates.push(doc);
     if (!center) return;
-    for (let doc = 0; doc < total.length; doc++) {
-      if (!seen.has(doc) && this.coords[doc]!.length && this.distance(doc, center)! <= PLACE_REACH_KM) candidates.push(doc);
+    const cos = cosLatitude(center);
+    for (let doc = 0; doc < this.services.length; doc++) {
+      if (this.points.approxKm(doc, center, cos) <= PLACE_REACH_KM && !contains(there, doc)) candidates.push(doc);
     }
   }
 
@@ -257,22 +310,18 @@ export class ServiceIndex {
     return id === undefined ? undefined : this.postings[id];
   }
 
+  /** 1 for every service in any of the lists. */
+  private mask(lists: ReadonlyArray<Int32Array | undefined>): Uint8Array {
+    const out = new Uint8Array(this.services.length);
+    for (const list of lists) if (list) for (let i = 0; i < list.length; i++) out[list[i]!] = 1;
+    return out;
+  }
+
   private resolveNear(near: NearPoint | undefined): Point | undefined {
     if (!near || typeof near !== 'object') return undefined;
     if ('postalCode' in near) return typeof near.postalCode === 'string' ? this.locate(near.postalCode) : undefined;
     const { lat, lon } = near as { lat: unknown; lon: unknown };
     return finite(lat) && finite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
-  }
-
-  /** Distance to the service's nearest location, or undefined when it has none placed. */
-  private distance(doc: number, from: Point): number | undefined {
-    const c = this.coords[doc]!;
-    let min: number | undefined;
-    for (let i = 0; i < c.length; i += 2) {
-      const d = haversineKm(from, { lat: c[i]!, lon: c[i + 1]! });
-      if (min === undefined || d < min) min = d;
-    }
-    return min;
   }
 }
 
