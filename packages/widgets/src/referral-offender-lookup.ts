@@ -220,7 +220,7 @@ export class ReferralOffenderLookup extends ReferralElement {
       </form>
       <div aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.loading ? html`<p>${t.loading}</p>` : nothing}
-        ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES) : this.#renderResults()}
+        ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
       </div>
       ${this.#live.render()}
     </section>`;

@@ -26,22 +26,12 @@ function page(services: Service[]) {
 }
 
 describe('<referral-directory>', () => {
-  let rejections: unknown[] = [];
-  const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
-  before(async () => {
-    await startWorker();
-    window.addEventListener('unhandledrejection', onRejection);
-  });
+  before(startWorker);
   afterEach(() => {
     mock.reset();
     worker.resetHandlers();
-    expect(rejections, 'unhandled promise rejections').to.deep.equal([]);
-    rejections = [];
   });
-  after(() => {
-    window.removeEventListener('unhandledrejection', onRejection);
-    worker.stop();
-  });
+  after(() => worker.stop());
 
   it('is accessible empty, shows results as the visitor types, and announces the count once', async () => {
     const el = await directory();

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { delay } from 'msw';
+import { createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import '@referral-kit/widgets';
 import {
@@ -122,6 +123,24 @@ describe('<referral-quick-exit>', () => {
     expect(navigations).to.deep.equal([]);
   }).timeout(12000);
 
+  it('aborts requests in flight', async () => {
+    const signals: AbortSignal[] = [];
+    mock.setScenario('never');
+    const client = createClient({ baseUrl: API, fetch: (input, init) => (signals.push(init!.signal!), fetch(input, init)) });
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <referral-quick-exit></referral-quick-exit>
+      <referral-directory .client=${client} search-mode="server"></referral-directory>
+    </div>`);
+    const directory = root.querySelector('referral-directory')!;
+    await directory.updateComplete;
+    type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+    await until(() => signals.length === 1, 'no request in flight');
+    root.querySelector('referral-quick-exit')!.exit();
+    expect(signals[0]!.aborted).to.equal(true);
+    await directory.updateComplete;
+    expect(directory.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+  });
+
   it('after Back (pageshow from the back/forward cache) the page is uncovered and the widget empty', async () => {
     const { exit, directory, lookup } = await pageWithWork();
     exit.exit();
@@ -199,6 +218,34 @@ describe('<referral-widget>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(tabs[1]);
     await expectAccessible(el, 'widget: Arabic');
+  });
+
+  it('stays usable on a hostile page: global resets, huge fonts, dark background, 320 px wide', async () => {
+    const hostile = document.createElement('style');
+    hostile.textContent = `html { font-size: 26px } body { background: #111; color: #eee; line-height: .8; text-transform: uppercase;
+      letter-spacing: 2px; font-family: serif } * { box-sizing: content-box; margin: 0; padding: 0 } button, input, a { all: unset }`;
+    document.head.append(hostile);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API}></referral-widget>`);
+      const directory = $<ReferralDirectory>(el, 'referral-directory');
+      await directory.updateComplete;
+      type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+      await until(() => $$(directory, '.card').length > 0, 'no results');
+      expect(document.documentElement.scrollWidth, 'horizontal overflow').to.be.at.most(320);
+      const style = getComputedStyle($(directory, '.card h3'));
+      expect([style.textTransform, style.letterSpacing]).to.deep.equal(['none', 'normal']);
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize)).to.be.at.least(1.2);
+      for (const target of [...$$(el, 'button'), ...$$(directory, 'button, a, input, select')]) {
+        const box = target.getBoundingClientRect();
+        if (box.width === 0) continue; // hidden
+        expect(Math.min(box.width, box.height), `${target.localName} target size`).to.be.at.least(24);
+      }
+      await expectAccessible(el, 'hostile page, 320 px');
+    } finally {
+      hostile.remove();
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a full journey leaves no trace and talks only to the API', async () => {

@@ -14,6 +14,14 @@ worker.events.on('request:start', ({ request }) => {
   requests.push(request.url);
 });
 
+/** No test may leave an unhandled promise rejection behind (checked after every test of every file). */
+const rejections: unknown[] = [];
+window.addEventListener('unhandledrejection', (event) => rejections.push(event.reason));
+afterEach(() => {
+  const found = rejections.splice(0);
+  if (found.length) throw new Error(`unhandled promise rejections: ${found.map(String).join('; ')}`);
+});
+
 export async function startWorker(): Promise<void> {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 }

@@ -129,6 +129,9 @@ describe('<referral-offender-lookup>', () => {
       expect(text(el)).to.contain('1-800-799-7233');
       expect(text(el)).to.not.contain('Contract Violation');
       await expectAccessible(el, `error: ${scenario}`);
+      mock.setScenario('ok');
+      [...$$(el, 'button')].find((b) => b.textContent === 'Try again')!.click();
+      await until(() => $$(el, '.card').length > 0, 'retry did not recover');
     });
   }
 
