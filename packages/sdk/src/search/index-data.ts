@@ -114,6 +114,17 @@ export function decodePostings(data: IndexData): Int32Array[] {
   });
 }
 
+/** Gap-encoded positions that are whole, increasing and inside the directory. */
+function fitsIn(gaps: unknown[], size: number): boolean {
+  let doc = -1;
+  for (let i = 0; i < gaps.length; i++) {
+    const gap = gaps[i];
+    if (typeof gap !== 'number' || !Number.isInteger(gap) || gap < (i === 0 ? 0 : 1)) return false;
+    doc = i === 0 ? gap : doc + gap;
+  }
+  return doc < size;
+}
+
 /** Shape check for a saved index: wrong or foreign JSON is rebuilt from the services, never trusted. */
 export function isIndexData(value: unknown, services: readonly Service[]): value is IndexData {
   if (typeof value !== 'object' || value === null) return false;
@@ -122,7 +133,7 @@ export function isIndexData(value: unknown, services: readonly Service[]): value
     v.version === 1 &&
     Array.isArray(v.ids) && v.ids.length === services.length && v.ids.every((id, i) => id === services[i]?.id) &&
     Array.isArray(v.keys) && Array.isArray(v.postings) && v.keys.length === v.postings.length &&
-    v.postings.every((p) => Array.isArray(p) && p.every((n) => Number.isInteger(n) && n >= 0)) &&
+    v.postings.every((gaps) => Array.isArray(gaps) && fitsIn(gaps, services.length)) &&
     Array.isArray(v.places) && Array.isArray(v.zip3) &&
     Array.isArray(v.coords) && v.coords.length === services.length &&
     Array.isArray(v.remote) && v.remote.length === services.length
