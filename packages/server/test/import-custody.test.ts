@@ -120,14 +120,14 @@ describe('custody import', () => {
     assert.equal(again.inserted + again.updated, 0);
     assert.deepEqual(await db.query('SELECT id, data, updated_at FROM custody_records ORDER BY id'), snapshot);
     assert.equal(await count(db, 'custody_events'), events);
-    assert.deepEqual(enqueued, []);
+    assert.equal(enqueued.length, 0);
   });
 
   it('records status changes as events and enqueues alerts in the same transaction', async () => {
     const start = people(40);
     await run(csv(start));
     assert.equal(await count(db, 'custody_events'), 40, 'first sighting is an event without an alert');
-    assert.deepEqual(enqueued, []);
+    assert.equal(enqueued.length, 0);
 
     const next = start.map((p, i) => (i === 0 ? { ...p, status: 'released', changedAt: '2026-11-28T09:00:00Z' } : i === 1 ? { ...p, status: 'escaped' } : p));
     const report = await run(csv(next));
@@ -167,7 +167,7 @@ describe('custody import', () => {
     assert.match(held.message, /--confirm-mass-change/);
     assert.deepEqual(await statuses(db), before, 'nothing applied');
     assert.equal(await count(db, 'custody_events'), eventsBefore);
-    assert.deepEqual(enqueued, [], 'no notifications');
+    assert.equal(enqueued.length, 0, 'no notifications');
     const outcomes = (await db.query<{ outcome: string }>('SELECT outcome FROM imports ORDER BY started_at, finished_at')).map((r) => r.outcome);
     assert.ok(outcomes.includes('held'), 'the held import is logged');
 

@@ -42,7 +42,13 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     const method = req.method ?? 'GET';
     let route = 'unmatched';
     res.setHeader('x-request-id', requestId);
-    if (options.closing()) res.setHeader('connection', 'close');
+    // Decided when the answer starts, not when the request arrived: a request in flight when shutdown begins
+    // must tell its keep-alive client to let go. Every way of answering (end() included) goes through writeHead.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (options.closing() && !res.headersSent) res.setHeader('connection', 'close');
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
     // Allow-listed fields only: never the URL (query strings carry names), IPs, user agents or bodies.
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
