@@ -105,7 +105,7 @@ export class ReferralAlertSignup extends ReferralElement {
   async #call<T>(run: (signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
     const client = this.api;
     if (!client) {
-      this.failure = 'config';
+      this.failure = this.reportError(undefined, 'config');
       return undefined;
     }
     this.#inFlight?.abort();
@@ -130,7 +130,7 @@ export class ReferralAlertSignup extends ReferralElement {
     }
   }
 
-  /** Field errors from the server (or the SDK's own validation) go next to their fields. */
+  /** Errors about a field (from the server or the SDK's own validation) go next to that field. */
   #fieldErrors(error: unknown): boolean {
     const s = this.t.signup.errors;
     const code = apiErrorCode(error);
@@ -139,14 +139,13 @@ export class ReferralAlertSignup extends ReferralElement {
       this.codeDead = true;
       return this.#setErrors({ code: code === 'code_expired' ? s.codeExpired : s.tooManyAttempts });
     }
-    const fields = error instanceof Error && 'fields' in error ? (error as { fields: Array<{ path: string }> }).fields : [];
-    if (error instanceof Error && error.name !== 'ValidationError' && code !== 'validation_failed') return false;
+    const isValidation = error instanceof Error && (error.name === 'ValidationError' || code === 'validation_failed');
+    if (!isValidation) return false;
+    const messages: Record<Field, string> = { contact: this.channel === 'email' ? s.email : s.phone, pin: s.pin, events: s.events, code: s.code };
     const errors: Partial<Record<Field, string>> = {};
-    for (const { path } of fields) {
-      if (path.startsWith('contact')) errors.contact = this.channel === 'email' ? s.email : s.phone;
-      else if (path.startsWith('pin')) errors.pin = s.pin;
-      else if (path.startsWith('events')) errors.events = s.events;
-      else if (path.startsWith('code')) errors.code = s.code;
+    for (const { path } of (error as Error & { fields?: Array<{ path: string }> }).fields ?? []) {
+      const field = (Object.keys(messages) as Field[]).find((f) => path.startsWith(f));
+      if (field) errors[field] = messages[field];
     }
     return Object.keys(errors).length > 0 && this.#setErrors(errors);
   }

@@ -216,8 +216,7 @@ export class ReferralDirectory extends ReferralElement {
     const sequence = ++this.#sequence;
     const client = this.api;
     if (!client) {
-      this.failure = 'config';
-      this.reportError(Object.assign(new Error('Missing api-base-url'), { name: 'ConfigError' }));
+      this.failure = this.reportError(undefined, 'config');
       return;
     }
     this.loading = true;

@@ -120,7 +120,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     if (!query) return;
     const client = this.api;
     if (!client) {
-      this.failure = 'config';
+      this.failure = this.reportError(undefined, 'config');
       return;
     }
     this.#inFlight?.abort();

@@ -150,7 +150,7 @@ const ar: Catalog = {
     channels: { email: 'البريد الإلكتروني', sms: 'رسالة نصية', voice: 'مكالمة صوتية', tty: 'مكالمة TTY' },
     contactEmail: 'عنوان البريد الإلكتروني',
     contactPhone: 'رقم هاتف أمريكي',
-    phoneHint: 'مثلًا: 4567-123 (555).',
+    phoneHint: 'مثلًا: \u2066(555) 123-4567\u2069.',
     language: 'لغة التنبيهات',
     events: 'نبّهني عندما',
     eventNames: {

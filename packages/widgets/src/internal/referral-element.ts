@@ -51,8 +51,7 @@ export abstract class ReferralElement extends LitElement {
   protected abstract clear(): void;
 
   /** Reports a failure as `referral-error` and returns its kind, for the failure panel. */
-  protected reportError(error: unknown): ReferralErrorKind {
-    const kind = errorKind(error);
+  protected reportError(error: unknown, kind: ReferralErrorKind = errorKind(error)): ReferralErrorKind {
     this.dispatchEvent(new ReferralErrorEvent(this.source, kind));
     return kind;
   }

@@ -9,9 +9,11 @@ import { smsHref, telHref } from './safe-links.js';
 
 /** "Call 1-800…", "Text 88788: START", "TTY 711": what a phone action says. */
 export function phoneLabel(t: Catalog, phone: HotlinePhone): string {
-  if (phone.type === 'tty') return t.phone.ttyCall(phone.number);
-  if (phone.type !== 'text') return t.phone.call(phone.number);
-  return phone.body ? `${t.phone.text(phone.number)}: ${phone.body}` : t.phone.text(phone.number);
+  // In right-to-left text a number such as "(713) 555-0100" is isolated so its parentheses and order survive.
+  const number = t.dir === 'rtl' ? `\u2066${phone.number}\u2069` : phone.number;
+  if (phone.type === 'tty') return t.phone.ttyCall(number);
+  if (phone.type !== 'text') return t.phone.call(number);
+  return phone.body ? `${t.phone.text(number)}: ${phone.body}` : t.phone.text(number);
 }
 
 /** A call, text or TTY link; plain text when the number cannot be dialled. */
