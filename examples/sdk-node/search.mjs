@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The SDK from Node, no browser: search victim services on the server, search the whole directory locally
+// (fuzzy, bilingual), and look up a person's custody status.
+//
+//   npm run build && npm start            # the reference API on http://127.0.0.1:8787
+//   node examples/sdk-node/search.mjs "legal help" "Robert Miller"
+//   REFERRAL_API=https://api.example.org node examples/sdk-node/search.mjs "refugio" "García"
+import { createClient, createServiceIndex, NetworkError } from '@referral-kit/sdk';
+
+const [query = 'shelter', name = 'Robert Miller'] = process.argv.slice(2);
+const client = createClient({ baseUrl: process.env.REFERRAL_API ?? 'http://127.0.0.1:8787', partnerId: 'sdk-node-example' });
+
+try {
+  // 1. The server searches (good for big directories).
+  const page = await client.services.search({ q: query, pageSize: 5 });
+  console.log(`Server search "${query}": ${page.total} services`);
+  for (const { service } of page.items) console.log(`  - ${service.name} (${service.organization.name})`);
+
+  // 2. Or take the whole directory once and search it locally: typo-tolerant, English and Spanish.
+  const { snapshot } = await client.services.snapshot();
+  if (snapshot) {
+    const index = createServiceIndex(snapshot.services);
+    const local = index.search(query, { limit: 5 });
+    console.log(`Local search "${query}" over ${snapshot.services.length} services: ${local.length} results`);
+    for (const hit of local) console.log(`  - ${hit.service.name} [${hit.matches.map((m) => m.field).join(', ')}]`);
+  }
+
+  // 3. Custody lookup by name.
+  const people = await client.custody.search({ name });
+  console.log(`Custody lookup "${name}": ${people.total} records`);
+  for (const person of people.items) {
+    const where = person.facility ? ` at ${person.facility.name}` : '';
+    console.log(`  - ${person.displayName}: ${person.status}${where} (as of ${person.sourceUpdatedAt})`);
+  }
+} catch (error) {
+  // Every SDK failure is a named error with a plain message: ValidationError, ApiError, NetworkError, TimeoutError…
+  console.error(`${error.name}: ${error.message}`);
+  if (error instanceof NetworkError) console.error('Is the API running? Try `npm start`, or set REFERRAL_API.');
+  process.exitCode = 1;
+}
