@@ -1,9 +1,11 @@
 // Harness for server-core tests: the real server (startServer) on a loopback port, a real SQLite file in a temp
 // directory, small deterministic demo data, and every log line captured for privacy assertions.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import pg from 'pg';
 import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
 import { loadConfig, type ServerConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -26,7 +28,8 @@ export async function startTestServer(
   options: Omit<StartOptions, 'logger'> & { dir?: string } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rk-server-'));
-  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...env });
+  const pg = process.env.TEST_DATABASE_URL && !env.DATABASE_URL ? await createPgSchema(process.env.TEST_DATABASE_URL) : undefined;
+  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env });
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -48,9 +51,31 @@ export async function startTestServer(
     get: (path, headers = {}) => fetch(running.url + path, { headers }),
     async stop() {
       await running.close();
+      await pg?.drop();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * With TEST_DATABASE_URL set, every test server gets its own PostgreSQL schema instead of a SQLite file, so the
+ * same HTTP tests run against PostgreSQL.
+ */
+export async function createPgSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `rk_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE SCHEMA ${schema}`);
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
 export async function json<T = any>(response: Response): Promise<T> {

@@ -1,0 +1,141 @@
+// The Db adapters behave the same on SQLite and PostgreSQL: placeholders, transactions, migrations, the core
+// stores. PostgreSQL runs only when TEST_DATABASE_URL points at a server (each run gets its own schema).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { migrate, migrationFiles, openDb } from '../src/db/index.js';
+import type { Db } from '../src/db/types.js';
+import { toPositional } from '../src/db/placeholders.js';
+import { seedDemo } from '../src/db/seed.js';
+import { getCustodyRecord, searchCustodyRecords } from '../src/db/custody-store.js';
+import { loadHotlines, loadServices } from '../src/db/services-store.js';
+import { importCustody } from '../src/import/custody-import.js';
+import { SMALL_FIXTURES, createPgSchema } from './server-harness.js';
+
+describe('placeholders for SQLite', () => {
+  it('rewrites $n to ? in order of use, outside quotes', () => {
+    assert.deepEqual(toPositional("SELECT $2, '$1', \"$3\", $1, $2"), { sql: "SELECT ?, '$1', \"$3\", ?, ?", order: [1, 0, 1] });
+  });
+});
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+const PG_SKIP = PG_URL ? false : 'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run them';
+
+function contract(name: string, open: () => Promise<Db>, options: { skip?: string | false; cleanup?: () => Promise<void> } = {}) {
+  describe(`Db contract: ${name}`, { skip: options.skip }, () => {
+    let db: Db;
+    before(async () => {
+      db = await open();
+      await migrate(db);
+    });
+    after(async () => {
+      await db?.close();
+      await options.cleanup?.();
+    });
+
+    it('applies each migration once and records it', async () => {
+      assert.deepEqual(await migrate(db), [], 'nothing left to apply');
+      const rows = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+      assert.deepEqual(rows.map((r) => r.name), migrationFiles().map((f) => f.name));
+    });
+
+    it('runs statements with $n parameters, booleans as 0/1, and counts changes', async () => {
+      await db.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['k1', 'v1']);
+      const { changes } = await db.run('UPDATE meta SET value = $2 WHERE key = $1 OR key = $1', ['k1', 'v2']);
+      assert.equal(changes, 1);
+      assert.deepEqual(await db.query('SELECT key, value FROM meta WHERE key = $1', ['k1']), [{ key: 'k1', value: 'v2' }]);
+      const [row] = await db.query<{ yes: number; no: number }>('SELECT CAST($1 AS INTEGER) AS yes, CAST($2 AS INTEGER) AS no', [true, false]);
+      assert.deepEqual({ yes: Number(row!.yes), no: Number(row!.no) }, { yes: 1, no: 0 });
+      const [count] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM meta WHERE key = $1', ['k1']);
+      assert.equal(count!.n, 1, 'counts come back as numbers');
+    });
+
+    it('commits on resolve, rolls back on throw, and nested calls join the outer transaction', async () => {
+      await db.transaction(async (tx) => {
+        await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['t1', 'a']);
+        await tx.transaction((inner) => inner.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['t2', 'b']));
+      });
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['t3', 'c']);
+          await tx.transaction((inner) => inner.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['t4', 'd']));
+          throw new Error('abort');
+        }),
+        /abort/,
+      );
+      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 't%' ORDER BY key")).map((r) => r.key);
+      assert.deepEqual(keys, ['t1', 't2']);
+    });
+
+    it('keeps concurrent transactions apart: both commit, neither fails', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const slow = db.transaction(async (tx) => {
+        await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['c1', 'x']);
+        await gate;
+      });
+      const fast = db.transaction((tx) => tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['c2', 'y']));
+      await new Promise((r) => setImmediate(r));
+      release();
+      await Promise.all([slow, fast]);
+      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 'c%' ORDER BY key")).map((r) => r.key);
+      assert.deepEqual(keys, ['c1', 'c2']);
+    });
+
+    it('seeds demo data once and searches it the same way', async () => {
+      const fixtures = SMALL_FIXTURES();
+      assert.equal(await seedDemo(db, fixtures), true);
+      assert.equal(await seedDemo(db, fixtures), false, 'idempotent');
+      assert.equal((await loadServices(db)).length, fixtures.services.length);
+      assert.deepEqual((await loadHotlines(db)).map((h) => h.id), fixtures.hotlines.map((h) => h.id));
+      const found = await searchCustodyRecords(db, { name: 'jose angel', birthYear: 1987, page: 1, pageSize: 10 });
+      assert.deepEqual(found.items.map((r) => r.displayName), ['José Ángel Martínez Ruiz']);
+      assert.equal((await searchCustodyRecords(db, { identifier: 'a 123-456-789', page: 1, pageSize: 10 })).total, 1);
+      assert.equal((await getCustodyRecord(db, fixtures.custody[1]!.id))?.id, fixtures.custody[1]!.id);
+    });
+
+    it('imports a custody feed with the guard and events', async () => {
+      const header = 'identifier,display_name,status,updated_at';
+      const rows = (status: (i: number) => string) => [header, ...Array.from({ length: 30 }, (_, i) => `PG-${i},Pg Person ${i},${status(i)},2026-11-28T10:00:00Z`)].join('\n');
+      assert.equal((await importCustody(db, rows(() => 'in-custody'), 'f.csv', { massChangeShare: 0.05 })).inserted, 30);
+      assert.equal((await importCustody(db, rows((i) => (i < 5 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05 })).outcome, 'held');
+      const applied = await importCustody(db, rows((i) => (i < 1 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05 });
+      assert.equal(applied.alertEvents, 1);
+      const [event] = await db.query<{ alert_event: string }>("SELECT alert_event FROM custody_events WHERE alert_event IS NOT NULL");
+      assert.equal(event?.alert_event, 'release');
+    });
+  });
+}
+
+contract('SQLite', () => openDb({ file: ':memory:' }));
+
+describe('SQLite single connection', () => {
+  it('makes a reader wait while a transaction is open, so it never sees uncommitted rows', async () => {
+    const db = await openDb({ file: ':memory:' });
+    await migrate(db);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const writing = db.transaction(async (tx) => {
+      await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['w', 'uncommitted']);
+      await gate;
+      await tx.run('UPDATE meta SET value = $1 WHERE key = $2', ['committed', 'w']);
+    });
+    let seen: unknown;
+    const reading = db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'w'").then((rows) => (seen = rows[0]?.value));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(seen, undefined, 'the read has not run yet');
+    release();
+    await Promise.all([writing, reading]);
+    assert.equal(seen, 'committed');
+    await db.close();
+  });
+});
+
+let schema: Awaited<ReturnType<typeof createPgSchema>> | undefined;
+contract(
+  'PostgreSQL',
+  async () => {
+    schema = await createPgSchema(PG_URL!);
+    return openDb({ url: schema.url });
+  },
+  { skip: PG_SKIP, cleanup: async () => schema?.drop() },
+);
