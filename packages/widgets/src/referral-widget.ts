@@ -14,6 +14,8 @@ import './referral-quick-exit.js';
 
 type Tab = 'find' | 'lookup' | 'alerts';
 const TABS: readonly Tab[] = ['find', 'lookup', 'alerts'];
+/** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
+const EXPORTED_PARTS = 'search, listbox, filters, results, card, status, action, form, submit, hotlines, error';
 
 /**
  * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
@@ -29,7 +31,19 @@ const TABS: readonly Tab[] = ['find', 'lookup', 'alerts'];
  * @csspart tabs - The tab list.
  * @csspart tab - One tab.
  * @csspart panel - One tab panel.
- * @csspart hotlines - The hotline strip.
+ * @csspart hotlines - The hotline strip (and the hotline lists of the parts).
+ * @csspart exit-button - The quick exit button.
+ * @csspart exit-hint - The "Or press Shift 3 times" text.
+ * @csspart search - The directory's search input.
+ * @csspart listbox - The directory's suggestion list.
+ * @csspart filters - The directory's filters.
+ * @csspart results - A result list (directory or lookup).
+ * @csspart card - A result card (service or custody record).
+ * @csspart status - The status line of a custody record.
+ * @csspart action - A call, text, directions or website link.
+ * @csspart form - The lookup and signup forms.
+ * @csspart submit - The signup's primary buttons.
+ * @csspart error - A failure panel.
  * @cssprop --referral-color-primary - Buttons, tabs and accents (default #0b4f8a).
  * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
  * @cssprop --referral-color-text - Text (default #1b1b1b).
@@ -135,7 +149,7 @@ export class ReferralWidget extends ReferralElement {
         ${content}
       </div>`;
     return html`<div class="root" dir=${t.dir} lang=${lang}>
-      <referral-quick-exit lang=${lang} exit-url=${this.exitUrl || nothing}></referral-quick-exit>
+      <referral-quick-exit lang=${lang} exit-url=${this.exitUrl || nothing} exportparts="button: exit-button, hint: exit-hint"></referral-quick-exit>
       <div role="tablist" part="tabs" aria-label=${t.tabs.label} @keydown=${this.#onTabKey}>
         ${TABS.map(
           (tab) =>
@@ -153,12 +167,12 @@ export class ReferralWidget extends ReferralElement {
             </button>`,
         )}
       </div>
-      ${panel('find', html`<referral-directory lang=${lang} .client=${client} near=${this.near} categories=${this.categories}></referral-directory>`)}
-      ${panel('lookup', html`<referral-offender-lookup lang=${lang} .client=${client} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
+      ${panel('find', html`<referral-directory lang=${lang} .client=${client} near=${this.near} categories=${this.categories} exportparts=${EXPORTED_PARTS}></referral-directory>`)}
+      ${panel('lookup', html`<referral-offender-lookup lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
       ${panel(
         'alerts',
         this.subject
-          ? html`<referral-alert-signup tabindex="-1" lang=${lang} .client=${client} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
+          ? html`<referral-alert-signup tabindex="-1" lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
           : html`<div class="root">
               <p>${t.signup.needSubject}</p>
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>

@@ -201,6 +201,33 @@ describe('<referral-widget>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(tabs[0]);
   });
 
+  it('is themeable through custom properties and ::part, also inside its parts, and shows a visible focus ring', async () => {
+    const theme = document.createElement('style');
+    theme.textContent = `referral-widget { --referral-color-primary: rgb(0, 80, 0); --referral-font-family: Georgia }
+      referral-widget::part(card) { border-color: rgb(200, 0, 0) } referral-widget::part(exit-button) { font-size: 30px }`;
+    document.head.append(theme);
+    try {
+      const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API}></referral-widget>`);
+      const directory = $<ReferralDirectory>(el, 'referral-directory');
+      await directory.updateComplete;
+      type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+      await until(() => $$(directory, '.card').length > 0, 'no results');
+      expect(getComputedStyle($(directory, '.card')).borderTopColor).to.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle($(directory, '.card button')).color).to.equal('rgb(0, 80, 0)');
+      expect(getComputedStyle($(directory, '.card h3')).fontFamily).to.equal('Georgia');
+      const exit = $(el, 'referral-quick-exit');
+      expect(getComputedStyle($(exit, 'button')).fontSize).to.equal('30px');
+
+      $(el, '[role=tab][aria-selected=true]').focus();
+      await sendKeys({ press: 'Tab' });
+      const focused = el.shadowRoot!.activeElement as HTMLElement;
+      expect(focused.getAttribute('role')).to.equal('tabpanel');
+      expect(getComputedStyle(focused).outlineStyle).to.equal('solid');
+    } finally {
+      theme.remove();
+    }
+  });
+
   it('takes the page language, lays Arabic out right to left, and reverses arrow keys there', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="es"><referral-widget api-base-url=${API}></referral-widget></div>`);
     const spanish = wrap.querySelector('referral-widget')!;

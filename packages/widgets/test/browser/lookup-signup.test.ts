@@ -208,6 +208,25 @@ describe('<referral-alert-signup>', () => {
     await expectAccessible(el, 'done');
   });
 
+  it('can be completed with the keyboard alone', async () => {
+    const el = await signup();
+    $<HTMLInputElement>(el, 'input[value=email]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[value=sms]').checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement!.id).to.equal('contact');
+    await sendKeys({ type: '7135550147' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement?.localName === 'h2' && el.shadowRoot!.querySelector('#code'), 'no code step');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement!.id).to.equal('code');
+    await sendKeys({ type: '123456' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => text(el).includes('You are signed up'), 'not confirmed');
+    expect(mock.subscriptions.at(-1)!.request).to.include({ channel: 'sms', contact: '7135550147' });
+  });
+
   it('shows the same confirmation step whether or not the contact was already registered', async () => {
     const screens: string[] = [];
     for (let i = 0; i < 2; i++) {
