@@ -64,10 +64,12 @@ export function serverSource(client: ReferralClient): DirectorySource {
 /**
  * Largest directory searched in the page. Measured with the SDK engine on the mocks' fixtures (warm, Node 20,
  * shared 2-core machine, 14 typical queries with a ZIP and a category filter, ranking up to 1000 results):
- * p95 per search 0.36 ms at 300 services, 0.43 ms at 500, 1.85 ms at 1000, 5.1 ms at 2000. The snapshot JSON is
- * about 1.3 KB per service (1.3 MB at 1000), the other reason not to go higher on a phone.
+ * p95 per search 0.36 ms at 300 services, 0.43 ms at 500, 1.85 ms at 1000, 5.1 ms at 2000; the search helper's
+ * bench (bench/results/search.md, mixed queries incl. cold ones) reports 6.7 ms p95 at 1000. Index build: 15–80 ms
+ * at 300–1000. The snapshot costs about 1.3 KB of JSON per service (500: 641 KB raw, 81 KB gzip; 1000: 161 KB gzip),
+ * the other reason to stop at 500 on a phone.
  */
-export const LOCAL_SEARCH_MAX_SERVICES = 1000;
+export const LOCAL_SEARCH_MAX_SERVICES = 500;
 /** The local engine ranks everything, then the page shows the first RESULT_LIMIT; counts include the rest. */
 const LOCAL_RANKED_MAX = 1000;
 
