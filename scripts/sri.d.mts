@@ -1,0 +1,3 @@
+export declare const EMBED_FILE: string;
+export declare function integrityOf(bytes: Uint8Array | string): string;
+export declare function writeSri(file?: string): string;

@@ -1,0 +1,147 @@
+// The one-file embed as partners use it: guarded registration when loaded twice, Subresource Integrity with the
+// hotline fallback when it fails, the embed builder's snippet working on a fresh page, and the SDK from Node.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import { integrityOf } from '../../scripts/sri.mjs';
+import { search, widgetReady } from './flows.js';
+import { BUNDLE_PATH, bundleIntegrity, startE2E, type E2E } from './harness.js';
+
+const TAGS = ['referral-widget', 'referral-directory', 'referral-offender-lookup', 'referral-alert-signup', 'referral-quick-exit'];
+const FALLBACK = 'Need help now?';
+
+/** Serves `html` at `path` on the test server's origin (so 'self' and relative URLs mean the test server). */
+async function openHtml(e2e: E2E, path: string, html: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await e2e.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.route(e2e.origin + path, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.goto(e2e.origin + path);
+  return { page, errors };
+}
+
+/** partner-basic's own page with `integrity` added to its script tag. */
+function partnerBasicWithIntegrity(integrity: string): string {
+  const html = readFileSync('examples/partner-basic/index.html', 'utf8');
+  const tag = `<script src="${BUNDLE_PATH}" defer></script>`;
+  assert.ok(html.includes(tag), 'partner-basic loads the bundle with a plain script tag');
+  return html.replace(tag, `<script src="${BUNDLE_PATH}" integrity="${integrity}" crossorigin="anonymous" defer></script>`);
+}
+
+describe('embed bundle', () => {
+  let e2e: E2E;
+  before(async () => {
+    e2e = await startE2E();
+  });
+  after(async () => {
+    await e2e?.stop();
+  });
+
+  it('the build wrote the SRI hash of the bundle next to it', () => {
+    assert.equal(bundleIntegrity(), integrityOf(readFileSync(`.${BUNDLE_PATH}`)));
+  });
+
+  it('loading the script twice, and a second copy from another URL, registers each element once and still works', async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twice</title>
+      <script>
+        window.__defined = [];
+        const define = customElements.define.bind(customElements);
+        customElements.define = (name, ctor, options) => { window.__defined.push(name); define(name, ctor, options); };
+      </script>
+      <script src="${BUNDLE_PATH}"></script>
+      <script src="${BUNDLE_PATH}"></script>
+      <script src="${BUNDLE_PATH}?copy=2" defer></script>
+      </head><body><main><h1>Twice</h1>
+      <referral-widget api-base-url="${e2e.origin}" partner-id="twice"><p>${FALLBACK}</p></referral-widget>
+      </main></body></html>`;
+    const { page, errors } = await openHtml(e2e, '/e2e/twice.html', html);
+    const widget = await widgetReady(page);
+    assert.ok((await search(widget, 'counseling')) > 0);
+    const defined = await page.evaluate(() => (window as unknown as { __defined: string[] }).__defined);
+    assert.deepEqual([...defined].sort(), [...TAGS].sort(), 'each element defined exactly once');
+    assert.deepEqual(errors, []);
+  });
+
+  it('with a matching integrity hash the widget starts and replaces the light-DOM fallback', async () => {
+    const { page, errors } = await openHtml(e2e, '/examples/partner-basic/', partnerBasicWithIntegrity(bundleIntegrity()));
+    await widgetReady(page);
+    assert.equal(await page.getByText(FALLBACK).isVisible(), false, 'fallback hidden once the widget runs');
+    assert.deepEqual(errors, []);
+  });
+
+  it('a tampered bundle is refused by SRI and the hotline fallback stays visible', async () => {
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    const html = partnerBasicWithIntegrity(bundleIntegrity());
+    await page.route(`${e2e.origin}/examples/partner-basic/`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.route(e2e.origin + BUNDLE_PATH, async (route) => {
+      const response = await route.fetch();
+      // One extra statement at the end: the kind of change a compromised CDN would make.
+      await route.fulfill({ response, body: `${await response.text()}\n;globalThis.__tampered = true;` });
+    });
+    await page.goto(`${e2e.origin}/examples/partner-basic/`);
+    await page.waitForLoadState('load');
+    assert.equal(await page.evaluate(() => customElements.get('referral-widget')), undefined, 'element never defined');
+    assert.equal(await page.evaluate(() => (globalThis as { __tampered?: boolean }).__tampered), undefined, 'tampered code never ran');
+    assert.ok(consoleErrors.some((text) => /integrity/i.test(text)), `Chromium reports the integrity failure: ${consoleErrors.join(' | ')}`);
+    await page.getByText(FALLBACK).waitFor({ state: 'visible' });
+    assert.ok(await page.getByRole('link', { name: '1-800-799-7233' }).isVisible(), 'the hotline number is a visible link');
+  });
+
+  it('embed builder: settings drive the live preview, and the copied snippet (with SRI) works on a fresh page', async () => {
+    const context = await e2e.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${e2e.origin}/examples/embed-builder/`);
+    const preview = await widgetReady(page, page.locator('#preview'));
+
+    await page.getByLabel('Partner id').fill('harbor-light');
+    await page.getByLabel('Language', { exact: true }).selectOption('es');
+    await page.getByLabel('ZIP code you serve').fill('77002');
+    await page.getByRole('checkbox', { name: 'legal aid' }).check();
+    await page.getByLabel('Primary').fill('#0f5e5a');
+
+    // The preview is the real widget, reconfigured live.
+    await preview.getByRole('tab', { name: 'Buscar servicios' }).waitFor();
+    assert.equal(await preview.getAttribute('near'), '77002');
+    assert.equal(await preview.getAttribute('categories'), 'legal-aid');
+    assert.equal(await preview.getAttribute('partner-id'), 'harbor-light');
+
+    const snippet = await page.getByRole('textbox', { name: 'Your snippet' }).inputValue();
+    assert.ok(snippet.includes(`integrity="${bundleIntegrity()}" crossorigin="anonymous"`), snippet);
+    for (const part of ['lang="es"', 'near="77002"', 'categories="legal-aid"', 'partner-id="harbor-light"', '--referral-color-primary: #0f5e5a;']) {
+      assert.ok(snippet.includes(part), `snippet has ${part}`);
+    }
+    await page.getByRole('button', { name: 'Copy snippet' }).click();
+    await page.getByText('Copied.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+    assert.deepEqual(errors, []);
+
+    // Pasted into a partner page as-is: SRI passes, the widget starts in Spanish and searches.
+    const pasted = await openHtml(e2e, '/e2e/pasted.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title></head><body><main>${snippet}</main></body></html>`);
+    const widget = pasted.page.locator('referral-widget');
+    await widget.getByRole('tab', { name: 'Buscar servicios' }).waitFor();
+    assert.equal(await widget.getByRole('tab', { name: 'Buscar servicios' }).evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(15, 94, 90)');
+    assert.deepEqual(pasted.errors, []);
+  });
+
+  it('sdk-node example: searches services and looks up custody with the built SDK', async () => {
+    // Async: the server under test lives in this process.
+    const { stdout } = await promisify(execFile)(process.execPath, ['examples/sdk-node/search.mjs', 'shelter', 'Aaliyah Johnson'], {
+      env: { ...process.env, REFERRAL_API: e2e.origin },
+    });
+    assert.match(stdout, /^Server search "shelter": [1-9]\d* services$/m);
+    assert.match(stdout, /^Local search "shelter" over \d+ services: [1-9]\d* results$/m);
+    assert.match(stdout, /^Custody lookup "Aaliyah Johnson": [1-9]\d* records$/m);
+    assert.match(stdout, /^ {2}- Aaliyah Johnson: supervised/m);
+  });
+});
