@@ -268,9 +268,8 @@ export class ReferralAlertSignup extends ReferralElement {
         )}
       </fieldset>
       <div class="field">
-        <label for="contact"
-          >${phone ? s.contactPhone : s.contactEmail}${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}</label
-        >
+        <label for="contact">${phone ? s.contactPhone : s.contactEmail}</label>
+        ${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}
         ${this.#error('contact')}
         <input
           id="contact"
@@ -300,7 +299,8 @@ export class ReferralAlertSignup extends ReferralElement {
       </fieldset>
       ${needsPin
         ? html`<div class="field">
-            <label for="pin">${s.pin}<span class="hint" id="pin-hint">${s.pinHint}</span></label>
+            <label for="pin">${s.pin}</label>
+            <span class="hint" id="pin-hint">${s.pinHint}</span>
             ${this.#error('pin')}
             <input
               id="pin"

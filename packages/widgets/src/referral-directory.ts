@@ -347,7 +347,8 @@ export class ReferralDirectory extends ReferralElement {
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="directory-heading">
       <h2 id="directory-heading">${d.heading}</h2>
       <div class="combo field">
-        <label for="search">${d.search}<span class="hint" id="search-hint">${d.searchHint}</span></label>
+        <label for="search">${d.search}</label>
+        <span class="hint" id="search-hint">${d.searchHint}</span>
         <input
           id="search"
           part="search"

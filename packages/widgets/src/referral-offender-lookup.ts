@@ -182,7 +182,8 @@ export class ReferralOffenderLookup extends ReferralElement {
         </fieldset>
         ${this.by === 'name'
           ? html`<div class="field">
-              <label for="name">${l.name}<span class="hint" id="name-hint">${l.nameHint}</span></label>
+              <label for="name">${l.name}</label>
+              <span class="hint" id="name-hint">${l.nameHint}</span>
               ${this.#error('name')}
               <input id="name" name="name" type="text" autocomplete="off" spellcheck="false"
                 aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${this.#describedBy('name', 'name-hint')} />
