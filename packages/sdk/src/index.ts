@@ -5,3 +5,4 @@ export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
 export * from './search/index.js';
 export { createOpenApiDocument, toStableJson, OPENAPI_API_VERSION, type OpenApiOptions } from './openapi.js';
+export * from './hsds/index.js';
