@@ -87,6 +87,11 @@ export async function writeCustodyRecord(tx: Db, write: CustodyWrite, now: strin
   }
 }
 
+/** Refreshes planner statistics after bulk writes, so name and ID searches start from the selective index. */
+export async function analyzeCustody(db: Db): Promise<void> {
+  for (const table of ['custody_records', 'custody_name_prefixes', 'custody_identifiers']) await db.run(`ANALYZE ${table}`);
+}
+
 export async function getCustodyRecord(db: Db, id: string): Promise<CustodyRecord | null> {
   const rows = await db.query<{ data: string }>('SELECT data FROM custody_records WHERE id = $1 AND confidential = 0', [id]);
   return rows[0] ? (JSON.parse(rows[0].data) as CustodyRecord) : null;

@@ -1,7 +1,7 @@
 // Demo data on first run: the deterministic fixtures from @referral-kit/mocks, written once into an empty database.
 import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
 import type { Db } from './types.js';
-import { writeCustodyRecord, sourceKeyOf } from './custody-store.js';
+import { analyzeCustody, writeCustodyRecord, sourceKeyOf } from './custody-store.js';
 import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeService } from './services-store.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
@@ -11,7 +11,7 @@ const SEEDED_KEY = 'demo_seeded_at';
  * data of its own. Returns whether it wrote anything. Safe to call on every start.
  */
 export async function seedDemo(db: Db, fixtures: Fixtures = generateFixtures(), now = new Date()): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     if (await getMeta(tx, SEEDED_KEY)) return false;
     const [counts] = await tx.query<{ services: number; custody: number }>(
       'SELECT (SELECT COUNT(*) FROM services) AS services, (SELECT COUNT(*) FROM custody_records) AS custody',
@@ -29,4 +29,6 @@ export async function seedDemo(db: Db, fixtures: Fixtures = generateFixtures(), 
     await setMeta(tx, SEEDED_KEY, stamp);
     return true;
   });
+  if (seeded) await analyzeCustody(db);
+  return seeded;
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
-import { contentHashOf, loadCustodyState, writeCustodyRecord, type CustodyWrite } from '../db/custody-store.js';
+import { analyzeCustody, contentHashOf, loadCustodyState, writeCustodyRecord, type CustodyWrite } from '../db/custody-store.js';
 import { sha256 } from '../db/normalize.js';
 import { newCustodyId, parseCustodyFeed } from './custody-feed.js';
 import { emptyReport, type ImportReport } from './report.js';
@@ -149,5 +149,6 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
     if (!(error instanceof ImportStopped)) throw error;
     await recordImport(db, { report, contentHash, startedAt, finishedAt: now().toISOString() });
   }
+  if (report.inserted > 0) await analyzeCustody(db);
   return report;
 }

@@ -1,0 +1,123 @@
+// Server bench: custody lookups and services searches under load (autocannon on loopback) against the real server
+// in its own process, on an embedded SQLite file seeded with a larger deterministic dataset.
+// Writes bench/results/server.md.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { generateFixtures } from '@referral-kit/mocks';
+import { migrate, openDb } from '../packages/server/src/db/index.js';
+import { seedDemo } from '../packages/server/src/db/seed.js';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface LoadResult {
+  requests: { average: number };
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string; connections: number; duration: number; requests: { method: string; path: string }[];
+}) => Promise<LoadResult>;
+
+const SERVICES = 2_000;
+const CUSTODY = 20_000;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 10;
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const dir = mkdtempSync(join(tmpdir(), 'rk-server-bench-'));
+const fixtures = generateFixtures({ seed: 11, services: SERVICES, custody: CUSTODY });
+const db = await openDb({ file: join(dir, 'referral-kit.sqlite') });
+await migrate(db);
+const seedStart = performance.now();
+await seedDemo(db, fixtures);
+const seedMs = performance.now() - seedStart;
+await db.close();
+
+const port = await freePort();
+const server = spawn(process.execPath, ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'packages/server/src/main.ts')], {
+  env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'warn', ALERTS_DISPATCH_INTERVAL_MS: '60000' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+try {
+  await waitForReady(base);
+
+  // Custody lookups as a victim makes them: a name (first and last words of a real record), an ID number, one record.
+  const custodyPaths = fixtures.custody.slice(0, 300).flatMap((record, i) => {
+    const words = record.displayName.split(' ');
+    const byName = `/v1/custody?name=${encodeURIComponent(`${words[0]} ${words[words.length - 1]}`)}`;
+    const id = record.identifiers[0];
+    return i % 3 === 0 ? [byName] : i % 3 === 1 && id ? [`/v1/custody?identifier=${encodeURIComponent(id.value)}`] : [`/v1/custody/${record.id}`];
+  });
+  const serviceQueries = [
+    'q=shelter', 'q=domestic%20violence', 'q=abogado&language=es', 'q=counseling&postalCode=77002', 'category=legal-aid&language=es',
+    'q=sexual%20assault%20hotline', 'q=protective%20order&lat=32.22&lon=-110.97&radiusKm=50', 'q=housing%20help', 'q=victim%20compensation',
+    'q=refugio%20para%20mujeres', 'q=stalking', 'q=immigration%20lawyer', 'q=shelter&openNow=true', 'q=support%20group&page=2',
+  ];
+  const servicePaths = serviceQueries.map((q) => `/v1/services?${q}`);
+
+  await run('warm-up', [...custodyPaths.slice(0, 20), ...servicePaths], 2);
+  const custody = await run('custody lookup', custodyPaths, DURATION_S);
+  const services = await run('services search', servicePaths, DURATION_S);
+
+  const row = (name: string, r: LoadResult) =>
+    `| ${name} | ${Math.round(r.requests.average).toLocaleString('en-US')} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx + r.errors + r.timeouts} |`;
+  const md = `## Server under load (\`bench/server.bench.ts\`)
+
+The reference server in its own process (\`packages/server/src/main.ts\` via tsx), embedded SQLite (WAL) in a temp
+folder seeded with ${SERVICES.toLocaleString('en-US')} services and ${CUSTODY.toLocaleString('en-US')} custody records (seeding took ${(seedMs / 1000).toFixed(1)} s).
+autocannon on loopback from the bench process, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 2 s warm-up.
+Custody lookup cycles through ${custodyPaths.length} requests (a third each: name search, ID number search, record by id);
+services search cycles through ${servicePaths.length} queries (text, Spanish, ZIP and point distance, filters, open now) on the SDK engine.
+
+| scenario | requests/s (mean) | p50 ms | p97.5 ms | p99 ms | max ms | errors / non-2xx |
+| --- | --- | --- | --- | --- | --- | --- |
+${row('custody lookup', custody)}
+${row('services search', services)}
+
+Load generator and server share the machine's cores, so these are lower bounds for a dedicated host.
+`;
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/server.md'), md);
+  process.stdout.write(md);
+  if (custody.non2xx + custody.errors + services.non2xx + services.errors > 0) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function run(title: string, paths: string[], duration: number): Promise<LoadResult> {
+  process.stdout.write(`${title}: ${duration} s …\n`);
+  return autocannon({ url: base, connections: CONNECTIONS, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForReady(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become ready within 60 s');
+}
