@@ -84,8 +84,8 @@ const reactExample = () => ({
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),
     commonjs(),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
-    terser({ ecma: 2022, format: { comments: false } }),
   ],
+  // Not minified: an example to read; production React (NODE_ENV above) keeps it small enough.
   output: { file: 'examples/react/dist/app.js', format: 'es', sourcemap: true },
 });
 
