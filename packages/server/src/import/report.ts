@@ -20,7 +20,10 @@ export interface ImportReport {
   outcome: ImportOutcome;
   rows: number;
   valid: number;
+  /** Rows left out (or, without --skip-invalid, the reason nothing was applied). */
   issues: RowIssue[];
+  /** Values left out of otherwise valid rows (an http: link, coordinates out of range); the row was imported. */
+  warnings: RowIssue[];
   inserted: number;
   updated: number;
   unchanged: number;
@@ -36,7 +39,7 @@ export interface ImportReport {
 
 export function emptyReport(kind: ImportReport['kind'], source: string): ImportReport {
   return {
-    kind, source, outcome: 'unchanged', rows: 0, valid: 0, issues: [], inserted: 0, updated: 0, unchanged: 0, deleted: 0,
+    kind, source, outcome: 'unchanged', rows: 0, valid: 0, issues: [], warnings: [], inserted: 0, updated: 0, unchanged: 0, deleted: 0,
     statusChanges: 0, alertEvents: 0, notifications: 0, message: '',
   };
 }
@@ -54,14 +57,17 @@ export function formatReport(report: ImportReport, maxIssues = 50): string {
     `  inserted: ${report.inserted}, updated: ${report.updated}, unchanged: ${report.unchanged}${report.kind === 'services' ? `, deleted: ${report.deleted}` : ''}`,
   ];
   if (report.kind === 'custody') lines.push(`  status changes: ${report.statusChanges}, alert events: ${report.alertEvents}, notifications queued: ${report.notifications}`);
-  if (report.issues.length) {
-    lines.push('  problems:');
-    for (const issue of report.issues.slice(0, maxIssues)) {
+  const list = (title: string, issues: RowIssue[]) => {
+    if (!issues.length) return;
+    lines.push(`  ${title}:`);
+    for (const issue of issues.slice(0, maxIssues)) {
       const where = `${issue.file ? `${issue.file} ` : ''}row ${issue.row}${issue.line ? ` (line ${issue.line})` : ''}`;
       lines.push(`    ${where}, ${issue.field}: ${issue.reason}`);
     }
-    if (report.issues.length > maxIssues) lines.push(`    … and ${report.issues.length - maxIssues} more (use --json for all of them)`);
-  }
+    if (issues.length > maxIssues) lines.push(`    … and ${issues.length - maxIssues} more (use --json for all of them)`);
+  };
+  list('invalid rows', report.issues);
+  list('values left out (rows imported without them)', report.warnings);
   if (report.message) lines.push('', report.message);
   return lines.join('\n');
 }

@@ -1,0 +1,150 @@
+// `referral-kit` command line: import data, migrate, seed, serve. Reports go to stdout, progress to stderr.
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { migrate, openDb } from './db/index.js';
+import type { Db } from './db/types.js';
+import { seedDemo } from './db/seed.js';
+import { enqueueStatusChange } from './alerts/index.js';
+import { importCustody } from './import/custody-import.js';
+import { importServices } from './import/services-import.js';
+import { formatReport, type ImportReport } from './import/report.js';
+import { FileFormatError } from './import/table.js';
+import { silentProgress, terminalProgress } from './import/progress.js';
+import { run as runServer } from './main.js';
+
+export const EXIT = { ok: 0, error: 1, invalidRows: 2, held: 3, usage: 64, config: 78 } as const;
+
+export const USAGE = `Usage: referral-kit <command>
+
+  import services <file|folder>   HSDS 3.0 JSON, or an HSDS CSV data package (folder, datapackage.json or services.csv)
+      --replace                   also delete services that are not in the file
+  import custody <file>           custody feed, CSV or JSON
+      --confirm-mass-change       apply even if more than the allowed share of records change status
+      --mass-change-share <0-1>   allowed share (default: MASS_CHANGE_SHARE or 0.05)
+  Both imports:
+      --skip-invalid              apply the valid rows when some are invalid (default: all or nothing)
+      --json                      print the report as JSON
+  migrate                         apply database migrations
+  seed                            seed demo data into an empty database
+  serve                           start the API server
+
+Database and options come from the environment (DATABASE_URL or DATA_DIR, …), as for the server.
+Exit codes: 0 done, 1 error, 2 invalid rows (nothing applied), 3 held by the mass-change guard, 64 usage, 78 configuration.
+`;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: NodeJS.WriteStream | { write(text: string): boolean; isTTY?: boolean };
+  /** Progress bars (default: on stderr). */
+  progress?: boolean;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        replace: { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        'confirm-mass-change': { type: 'boolean' },
+        'mass-change-share': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, kind, file] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.stdout : (t: string) => io.stderr.write(t))(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+
+  let config: ServerConfig;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.config;
+    }
+    throw error;
+  }
+
+  if (command === 'serve') {
+    await runServer(io.env);
+    return new Promise<number>(() => {}); // runs until a signal stops the process
+  }
+  if (command !== 'migrate' && command !== 'seed' && command !== 'import') return usage(io, `Unknown command "${command}".`);
+  if (command === 'import' && (kind !== 'services' && kind !== 'custody')) return usage(io, 'Say what to import: "import services <file>" or "import custody <file>".');
+  if (command === 'import' && !file) return usage(io, `Give the file to import: "import ${kind} <file>".`);
+  let share = config.massChangeShare;
+  if (values['mass-change-share'] !== undefined) {
+    share = Number(values['mass-change-share']);
+    if (!(share > 0 && share <= 1)) return usage(io, '--mass-change-share must be a number above 0 and at most 1, such as 0.05.');
+  }
+
+  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  try {
+    await migrate(db);
+    if (command === 'migrate') {
+      io.stdout('Database is up to date.\n');
+      return EXIT.ok;
+    }
+    if (command === 'seed') {
+      io.stdout((await seedDemo(db)) ? 'Demo data seeded.\n' : 'Nothing to do: the database already has data.\n');
+      return EXIT.ok;
+    }
+    const report = await runImport(db, kind as 'services' | 'custody', file!, {
+      replace: values.replace ?? false,
+      skipInvalid: values['skip-invalid'] ?? false,
+      confirmMassChange: values['confirm-mass-change'] ?? false,
+      massChangeShare: share,
+      progress: io.progress === false ? silentProgress : terminalProgress(io.stderr as NodeJS.WriteStream),
+    });
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
+    return report.outcome === 'held' ? EXIT.held : report.outcome === 'rejected' ? EXIT.invalidRows : EXIT.ok;
+  } catch (error) {
+    if (error instanceof FileFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
+      io.stderr.write(`${error instanceof Error ? error.message : String(error)}\nNothing was applied.\n`);
+      return EXIT.error;
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+async function runImport(
+  db: Db,
+  kind: 'services' | 'custody',
+  file: string,
+  options: { replace: boolean; skipInvalid: boolean; confirmMassChange: boolean; massChangeShare: number; progress: ReturnType<typeof terminalProgress> },
+): Promise<ImportReport> {
+  if (kind === 'services') return importServices(db, file, options);
+  if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a custody feed is one CSV or JSON file.`);
+  const text = await readFile(file, 'utf8');
+  return importCustody(db, text, file, { ...options, enqueueStatusChange: (tx, event) => enqueueStatusChange(tx, event) });
+}
+
+function usage(io: CliIo, message: string): number {
+  io.stderr.write(`${message}\n\n${USAGE}`);
+  return EXIT.usage;
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runCli(process.argv.slice(2), { env: process.env, stdout: (t) => process.stdout.write(t), stderr: process.stderr }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`referral-kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(EXIT.error);
+    },
+  );
+}
