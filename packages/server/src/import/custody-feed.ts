@@ -155,7 +155,7 @@ function checkRow(source: SourceRow): FeedRecord | { issues: RowIssue[] } {
   const statusReason = text('statusreason');
   const statusChangedAt = timestamp(['statuschangedat']);
   const sourceUpdatedAt = timestamp(['sourceupdatedat', 'updatedat']) ?? statusChangedAt;
-  if (sourceUpdatedAt === undefined && !issues.some((i) => i.field === fieldName('statuschangedat'))) {
+  if (text('sourceupdatedat', 'updatedat', 'statuschangedat') === undefined) {
     problem(['sourceupdatedat', 'updatedat'], 'Required: when the source last updated this record (or status_changed_at).');
   }
 
