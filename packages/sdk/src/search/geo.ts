@@ -64,8 +64,11 @@ export class PointSets {
     });
   }
 
-  has(i: number): boolean {
-    return this.start[i + 1]! > this.start[i]!;
+  /** Item i's points as a flat [lat, lon, …] list. */
+  flat(i: number): number[] {
+    const out: number[] = [];
+    for (let at = this.start[i]!, end = this.start[i + 1]!; at < end; at++) out.push(this.lat[at]!, this.lon[at]!);
+    return out;
   }
 
   /**

@@ -102,11 +102,15 @@ export class ServiceIndex {
   private readonly scratch: { total: Float64Array; best: Float64Array; topic: Uint8Array; docs: Int32Array; rels: Float64Array; dists: Float64Array };
 
   /** Use `createServiceIndex` or `loadServiceIndex`. */
+  /** The small parts of the saved form; posting lists and coordinates live only in typed arrays. */
+  private readonly saved: Pick<IndexData, 'ids' | 'keys' | 'places' | 'zip3'>;
+
   constructor(
     private readonly services: readonly Service[],
-    private readonly data: IndexData,
+    data: IndexData,
     vocabularies: readonly Vocabulary[],
   ) {
+    this.saved = { ids: data.ids, keys: data.keys, places: data.places, zip3: data.zip3 };
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.postings = decodePostings(data);
     for (const [place, lat, lon] of data.places) this.placeCenters.set(place, lat !== null && lon !== null ? { lat, lon } : undefined);
@@ -136,7 +140,13 @@ export class ServiceIndex {
 
   /** The built index as plain JSON data; `loadServiceIndex(json, sameServices)` restores it without rebuilding. */
   toJSON(): IndexData {
-    return this.data;
+    return {
+      version: 1,
+      ...this.saved,
+      postings: this.postings.map((list) => Array.from(list, (doc, i) => (i === 0 ? doc : doc - list[i - 1]!))),
+      coords: this.services.map((_, doc) => this.points.flat(doc)),
+      remote: Array.from(this.remote),
+    };
   }
 
   /** Where a ZIP code is, judged from the directory's services there (or sharing its 3-digit prefix). */
@@ -295,7 +305,7 @@ export class ServiceIndex {
       let bestKey: { id: number; w: number } | undefined;
       for (const key of concept.keys) if ((!bestKey || key.w > bestKey.w) && contains(this.postings[key.id], doc)) bestKey = key;
       if (!bestKey) continue;
-      const key = this.data.keys[bestKey.id]!;
+      const key = this.saved.keys[bestKey.id]!;
       matches.push({ query: concept.label, field: FIELD_NAMES[key[0]!]!, value: key.slice(2) });
     }
     if (parsed.place && contains(this.posting(FIELD.place, parsed.place.place), doc)) {
