@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import type { ReferralClient } from '@referral-kit/sdk';
 import { generateFixtures } from '@referral-kit/mocks';
 import { directionsHref, httpsHref, mailtoHref, smsHref, telHref } from '../src/internal/safe-links.js';
-import { chooseSource, localSource, LOCAL_SEARCH_MAX_SERVICES, RESULT_LIMIT, type DirectoryQuery } from '../src/internal/directory-source.js';
+import { chooseSource, enableLocalSearch, LOCAL_SEARCH_MAX_SERVICES, RESULT_LIMIT, type DirectoryQuery } from '../src/internal/directory-source.js';
+import { localSource } from '../src/internal/local-source.js';
 import { formatMiles, timeAgo } from '../src/internal/format.js';
 import { catalogFor, registerCatalog, registeredLanguages } from '../src/i18n/index.js';
 import en from '../src/i18n/en.js';
@@ -113,6 +114,18 @@ describe('directory sources', () => {
     const large = fakeClient(LOCAL_SEARCH_MAX_SERVICES + 1);
     assert.equal((await (await chooseSource(large.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode, 'server');
     assert.deepEqual(large.calls, ['search:1', `search:${RESULT_LIMIT}`]);
+  });
+
+  it('without the local-search module in the build, every mode searches on the server', async () => {
+    enableLocalSearch(undefined);
+    try {
+      const small = fakeClient(3);
+      assert.equal((await (await chooseSource(small.client, 'auto', signal)).search(query(), signal)).mode, 'server');
+      assert.equal((await (await chooseSource(small.client, 'local', signal)).search(query(), signal)).mode, 'server');
+      assert.deepEqual(small.calls, [`search:${RESULT_LIMIT}`, `search:${RESULT_LIMIT}`]);
+    } finally {
+      enableLocalSearch(localSource);
+    }
   });
 
   it('local and server modes skip the size probe', async () => {

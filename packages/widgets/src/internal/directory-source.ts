@@ -6,7 +6,10 @@
 // sizes a snapshot realistically has (see LOCAL_SEARCH_MAX_SERVICES), and a worker started from a Blob URL is
 // blocked by a strict CSP `worker-src`. Above the threshold the snapshot itself is too heavy for a phone to
 // download, so large directories search on the server instead.
-import { createServiceIndex, type ReferralClient, type Service } from '@referral-kit/sdk';
+//
+// Local search is a plug-in (./local-source.ts registers itself): the SDK engine is about 12 KB brotli of the
+// embed, so a build that leaves that module out gets a directory that always searches on the server.
+import type { ReferralClient, Service } from '@referral-kit/sdk';
 
 export interface DirectoryQuery {
   text: string;
@@ -70,39 +73,23 @@ export function serverSource(client: ReferralClient): DirectorySource {
  * the other reason to stop at 500 on a phone.
  */
 export const LOCAL_SEARCH_MAX_SERVICES = 500;
-/** The local engine ranks everything, then the page shows the first RESULT_LIMIT; counts include the rest. */
-const LOCAL_RANKED_MAX = 1000;
 
-export function localSource(services: readonly Service[]): DirectorySource {
-  const index = createServiceIndex(services);
-  return {
-    async search(query) {
-      const ranked = index.search(query.text, {
-        limit: LOCAL_RANKED_MAX,
-        near: query.near ? { postalCode: query.near } : undefined,
-        radiusKm: query.near ? query.radiusKm : undefined,
-        categories: query.categories,
-        languages: query.languages,
-        openAt: query.openNow ? new Date() : undefined,
-      });
-      const kept = query.open24x7 ? ranked.filter((r) => r.service.schedule?.open24x7) : ranked;
-      return {
-        hits: kept.slice(0, RESULT_LIMIT).map((r) => ({ service: r.service, distanceKm: r.distanceKm })),
-        total: kept.length,
-        mode: 'local',
-      };
-    },
-  };
+let makeLocalSource: ((services: readonly Service[]) => DirectorySource) | undefined;
+
+/** Turns searching a snapshot in the page on (called by ./local-source.ts when it is in the build) or off. */
+export function enableLocalSearch(factory: ((services: readonly Service[]) => DirectorySource) | undefined): void {
+  makeLocalSource = factory;
 }
 
 /** Picks the source for a client and mode: `auto` asks for one result to learn the directory's size. */
 export async function chooseSource(client: ReferralClient, mode: SearchMode, signal: AbortSignal): Promise<DirectorySource> {
-  if (mode === 'server') return serverSource(client);
+  const makeLocal = makeLocalSource;
+  if (mode === 'server' || !makeLocal) return serverSource(client);
   if (mode === 'auto') {
     const probe = await client.services.search({ pageSize: 1 }, { signal });
     if (probe.total > LOCAL_SEARCH_MAX_SERVICES) return serverSource(client);
   }
   const answer = await client.services.snapshot({ signal });
   // Without an etag we never send If-None-Match, so a 304 cannot happen here.
-  return localSource(answer.notModified ? [] : answer.snapshot.services);
+  return makeLocal(answer.notModified ? [] : answer.snapshot.services);
 }
