@@ -1,0 +1,84 @@
+// Configuration from the environment: defaults for a laptop, every problem reported at once, values never echoed.
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+// Demo mode writes a generated alerts key into the data folder: keep it in a temp folder.
+const cwd = mkdtempSync(join(tmpdir(), 'rk-config-'));
+after(() => rmSync(cwd, { recursive: true, force: true }));
+
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env, cwd);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('runs with no configuration at all: SQLite in ./data, port 8787, loopback, demo data', () => {
+    const config = loadConfig({}, cwd);
+    assert.equal(config.port, 8787);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.dataDir, join(cwd, 'data'));
+    assert.equal(config.sqliteFile, join(cwd, 'data/referral-kit.sqlite'));
+    assert.equal(config.databaseUrl, undefined);
+    assert.deepEqual(config.corsOrigins, []);
+    assert.equal(config.massChangeShare, 0.05);
+    assert.equal(config.demo, true);
+    assert.equal(config.seedDemo, true);
+    assert.equal(config.alerts.demo, true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '9000', HOST: '0.0.0.0', DATA_DIR: 'var/rk', DATABASE_URL: 'postgres://u:p@db/rk', CORS_ORIGINS: 'https://a.org, http://localhost:3000',
+      LOG_LEVEL: 'warn', PUBLIC_URL: 'https://api.example.org/', TRUST_PROXY: 'true', BODY_LIMIT_BYTES: '4096', MASS_CHANGE_SHARE: '2.5%',
+      SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_MS: '2500',
+    }, cwd);
+    assert.equal(config.dataDir, join(cwd, 'var/rk'));
+    assert.equal(config.port, 9000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.databaseUrl, 'postgres://u:p@db/rk');
+    assert.deepEqual(config.corsOrigins, ['https://a.org', 'http://localhost:3000']);
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(config.publicUrl, 'https://api.example.org');
+    assert.equal(config.trustProxy, true);
+    assert.equal(config.bodyLimitBytes, 4096);
+    assert.equal(config.massChangeShare, 0.025);
+    assert.equal(config.seedDemo, false);
+    assert.equal(config.shutdownTimeoutMs, 2500);
+  });
+
+  it('lists every problem at once, naming the variable, without echoing values', () => {
+    const found = problems({
+      PORT: '99999', DATABASE_URL: 'mysql://root:hunter2@db/x', CORS_ORIGINS: 'https://ok.org,https://bad.org/path,*', LOG_LEVEL: 'loud',
+      TRUST_PROXY: 'maybe', MASS_CHANGE_SHARE: '150%', PUBLIC_URL: 'ftp://x',
+    });
+    const text = found.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'CORS_ORIGINS', 'LOG_LEVEL', 'TRUST_PROXY', 'MASS_CHANGE_SHARE', 'PUBLIC_URL']) {
+      assert.ok(found.some((p) => p.startsWith(`${name}:`)), `${name} is reported`);
+    }
+    assert.doesNotMatch(text, /hunter2/);
+    assert.match(text, /"https:\/\/bad\.org\/path" is not an origin/);
+    assert.match(text, /"\*" is not an origin/);
+  });
+
+  it('outside demo mode, demands what real alerts need (a secret key, an https public URL)', () => {
+    const found = problems({ NODE_ENV: 'production' });
+    assert.equal(found.length, 1);
+    assert.match(found[0]!, /ALERTS_SECRET_KEY is required/);
+    const config = loadConfig({
+      NODE_ENV: 'production', ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://api.example.org', ALERTS_SMTP_URL: 'smtp://mail.example.org:587', ALERTS_FROM: 'Alerts <no-reply@example.org>',
+      ALERTS_GATEWAY_URL: 'https://sms.example.org/send', ALERTS_GATEWAY_SECRET: 'a-long-shared-gateway-secret',
+    }, cwd);
+    assert.equal(config.demo, false);
+    assert.equal(config.seedDemo, false, 'no demo data in production unless asked');
+  });
+});
