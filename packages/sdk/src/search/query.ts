@@ -184,7 +184,13 @@ export class QueryParser {
     }
     const keys: WeightedKey[] = [];
     const categoryKeys: WeightedKey[] = [];
+    // A finished word ("abuse") means itself: completing it into a vocabulary word ("abuser") would change the topic.
+    const finished = top.how === 'exact' && top.word === token;
     for (const alt of alts) {
+      if (finished && alt.how === 'prefix') {
+        this.addTextKeys(alt.word, alt.quality, keys, NAME_ONLY);
+        continue;
+      }
       for (const m of this.singles.get(alt.word) ?? []) {
         const quality = alt.how === 'prefix' ? Math.max(alt.quality, KNOWN_COMPLETION_QUALITY) : alt.quality;
         if (m.kind === 'category') this.addMeaning(parsed, token, m, quality, categoryKeys);

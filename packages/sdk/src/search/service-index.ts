@@ -260,6 +260,8 @@ export class ServiceIndex {
     const { total, best, topic: topicHit } = this.scratch;
     const touched: number[] = [];
     const topical = parsed.concepts.some((c) => c.topical);
+    // "About what was asked", for the crisis rule: about its category words when it has any, else about its words.
+    const categorical = parsed.concepts.some((c) => c.categorical);
     const ordered = [...parsed.concepts].sort((a, b) => Number(b.topical) - Number(a.topical));
     for (const concept of ordered) {
       const admits = concept.topical || !topical;
@@ -281,7 +283,7 @@ export class ServiceIndex {
           candidates.push(doc);
         }
         total[doc]! += concept.weight * best[doc]!;
-        if (concept.topical && best[doc]! >= 0.5) topicHit[doc] = 1;
+        if (concept.topical && (concept.categorical || !categorical) && best[doc]! >= 0.5) topicHit[doc] = 1;
         best[doc] = 0;
       }
       touched.length = 0;
