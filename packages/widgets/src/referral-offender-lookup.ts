@@ -273,7 +273,9 @@ export class ReferralOffenderLookup extends ReferralElement {
           </p>
           ${facility.phone ? html`<p class="actions">${phoneAction(t, { number: facility.phone, type: 'voice' })}</p>` : nothing}`
         : nothing}
-      <p class="hint">${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}</p>
+      <p class="hint">
+        ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}
+      </p>
       <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>
       ${this.signupFor?.id === record.id
         ? html`<referral-alert-signup

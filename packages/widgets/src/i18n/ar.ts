@@ -125,6 +125,7 @@ const ar: Catalog = {
     age: (n) => `العمر ${n}`,
     born: (y) => `مواليد ${y}`,
     facility: 'المنشأة',
+    changed: (when) => `تغيّرت الحالة ${when}.`,
     updated: (when) => `حُدّثت المعلومات ${when}. قد لا تُظهر آخر تغيير.`,
     getAlerts: 'احصل على تنبيهات عن هذا الشخص',
     errors: {

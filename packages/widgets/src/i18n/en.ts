@@ -115,6 +115,7 @@ const en = {
     age: (n: number) => `Age ${n}`,
     born: (y: number) => `Born ${y}`,
     facility: 'Facility',
+    changed: (when: string) => `Status changed ${when}.`,
     updated: (when: string) => `Information updated ${when}. It may not show the latest change.`,
     getAlerts: 'Get alerts about this person',
     errors: {

@@ -117,6 +117,7 @@ const es: Catalog = {
     age: (n) => `${n} años`,
     born: (y) => `Nacido/a en ${y}`,
     facility: 'Centro',
+    changed: (when) => `La situación cambió ${when}.`,
     updated: (when) => `Información actualizada ${when}. Puede que no muestre el último cambio.`,
     getAlerts: 'Recibir alertas sobre esta persona',
     errors: {

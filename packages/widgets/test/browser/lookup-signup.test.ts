@@ -73,7 +73,8 @@ describe('<referral-offender-lookup>', () => {
     expect(card.textContent).to.contain('Released');
     expect(card.textContent).to.contain('no longer held');
     expect(card.textContent).to.contain('If you feel unsafe');
-    expect(card.textContent).to.match(/Information updated .*ago|yesterday|Information updated/);
+    expect(card.textContent).to.match(/Information updated (\d+ \w+ ago|yesterday|last \w+)\./);
+    if (released.statusChangedAt) expect(card.textContent).to.match(/Status changed (\d+ \w+ ago|yesterday|last \w+)\./);
     if (released.facility?.phone) expect(card.querySelector('a[href^="tel:"]')).to.exist;
     expect(text(el)).to.contain('1-800-799-7233');
     await expectAccessible(el, 'results');
