@@ -34,12 +34,21 @@ export function requireBuild(): void {
   }
 }
 
-export async function startE2E(): Promise<E2E> {
-  requireBuild();
+export interface ReferenceServer {
+  server: RunningServer;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The reference server in this process: SQLite in a temp dir, demo data and outbox, silent logs.
+ * `port` 0 picks a free one. Also used by bench/embed.bench.ts.
+ */
+export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-e2e-'));
   const config = loadConfig({
     DATA_DIR: dir,
-    PORT: '0',
+    PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     DEMO: 'true',
@@ -51,8 +60,24 @@ export async function startE2E(): Promise<E2E> {
     logger: createLogger({ level: 'silent' }),
     fixtures: generateFixtures({ seed: 11, services: 60, custody: 40 }),
     directoryCheckMs: 0,
+  }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
-  const origin = server.url.replace(/\/$/, '');
+  return {
+    server,
+    origin: server.url.replace(/\/$/, ''),
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startE2E(): Promise<E2E> {
+  requireBuild();
+  const reference = await startReferenceServer();
+  const { server, origin } = reference;
   const browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
 
   async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
@@ -95,8 +120,7 @@ export async function startE2E(): Promise<E2E> {
     },
     async stop() {
       await browser.close();
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      await reference.stop();
     },
   };
 }
