@@ -161,11 +161,17 @@ export class ReferralDirectory extends ReferralElement {
   #inFlight: AbortController | undefined;
   #sequence = 0;
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
-  #dataSource: { key: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
+  #dataSource: { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
 
+  /** A single preset category shows as the selected filter; several restrict "Any" to themselves. */
+  get #presetCategory(): string {
+    const preset = list(this.categories);
+    return preset.length === 1 ? preset[0]! : '';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('categories')) this.category = list(this.categories).length === 1 ? list(this.categories)[0]! : '';
+    if (changed.has('categories')) this.category = this.#presetCategory;
   }
 
   /** The query the visitor has built, plus the partner's presets. */
@@ -190,7 +196,7 @@ export class ReferralDirectory extends ReferralElement {
     this.#dataSource = undefined;
     this.#sequence++;
     this.text = '';
-    this.category = list(this.categories).length === 1 ? list(this.categories)[0]! : '';
+    this.category = this.#presetCategory;
     this.language = '';
     this.radiusMiles = 0;
     this.openNow = false;
@@ -204,6 +210,7 @@ export class ReferralDirectory extends ReferralElement {
     this.#card?.remove();
     this.#card = undefined;
     this.#live.clear();
+    // Also empty the field now, not at the next render: the page is about to be covered or shown again.
     const input = this.renderRoot.querySelector?.('input');
     if (input) input.value = '';
   }
@@ -223,9 +230,9 @@ export class ReferralDirectory extends ReferralElement {
     this.loading = true;
     this.failure = undefined;
     try {
-      if (this.#dataSource?.key !== client || this.#dataSource.mode !== this.searchMode) {
-        const sourceController = new AbortController();
-        this.#dataSource = { key: client, mode: this.searchMode, controller: sourceController, source: chooseSource(client, this.searchMode, sourceController.signal) };
+      if (this.#dataSource?.client !== client || this.#dataSource.mode !== this.searchMode) {
+        const loading = new AbortController();
+        this.#dataSource = { client, mode: this.searchMode, controller: loading, source: chooseSource(client, this.searchMode, loading.signal) };
       }
       const chosen = this.#dataSource;
       const source = await chosen.source.catch((error: unknown) => {
