@@ -161,6 +161,18 @@ describe('<referral-offender-lookup>', () => {
     await form.updateComplete;
     expect($(form, 'h2').textContent).to.contain(inCustody.displayName);
     await until(() => el.shadowRoot!.activeElement === form, 'focus not moved to the signup');
+    await expectAccessible(el, 'results with the signup open');
+  });
+
+  it('says it is loading while a slow answer is on its way', async () => {
+    mock.setScenario('slow');
+    const el = await lookup();
+    fill(el, '#name', released.displayName);
+    submit(el);
+    await el.updateComplete;
+    expect(text(el)).to.contain('Loading');
+    expect($(el, 'button[type=submit]').hasAttribute('disabled')).to.equal(true);
+    await until(() => $$(el, '.card').length > 0, 'no results after a slow answer');
   });
 });
 
