@@ -2,12 +2,10 @@
 // a person up and sign up for alerts; plus what each page exists to prove (strict CSP, hostile CSS, React events).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './axe.js';
 import { completeAllFlows, search, widgetReady } from './flows.js';
-import { startE2E, type E2E } from './harness.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { EXAMPLES_API, startE2E, type E2E } from './harness.js';
 
 /** The deepest element at a point, looking through open shadow roots. */
 function topmostAt(page: Page, x: number, y: number) {
@@ -39,6 +37,14 @@ describe('examples (reference server + built bundle)', () => {
     }
     assert.deepEqual(errors, []);
   });
+
+  for (const path of ['', 'partner-basic/', 'partner-themed/', 'strict-csp/', 'react/', 'embed-builder/']) {
+    it(`/examples/${path}: axe finds no WCAG 2.2 AA violations on the whole page`, async () => {
+      const { page } = await e2e.open(`/examples/${path}`, { bypassCSP: true });
+      if (path) await widgetReady(page);
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
 
   for (const example of ['partner-basic', 'partner-themed']) {
     it(`${example}: search, lookup and signup complete without errors`, async () => {
@@ -73,6 +79,21 @@ describe('examples (reference server + built bundle)', () => {
     await page.waitForFunction(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length > 0);
   });
 
+  it('strict-csp: lit-html is the Trusted Types policy the widget needs (any other name is a violation)', async () => {
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    const url = `${e2e.origin}/examples/strict-csp/`;
+    await page.route(url, async (route) => {
+      const html = (await (await route.fetch()).text()).replaceAll(EXAMPLES_API, e2e.origin);
+      assert.ok(html.includes('trusted-types lit-html"'), 'the example names exactly the lit-html policy');
+      await route.fulfill({ contentType: 'text/html', body: html.replace('trusted-types lit-html"', 'trusted-types partner-policy"') });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length > 0);
+    const directives = await page.evaluate(() => (window as unknown as { __cspViolations: { directive: string }[] }).__cspViolations.map((v) => v.directive));
+    assert.ok(directives.includes('trusted-types'), `violations: ${directives.join(', ')}`);
+  });
+
   it('hostile-css: the widget stays usable, the quick exit stays on top, and axe finds nothing in the widget', async () => {
     // bypassCSP only so axe can be injected; the page itself is unchanged.
     const { page, errors } = await e2e.open('/examples/hostile-css/', { bypassCSP: true });
@@ -95,13 +116,7 @@ describe('examples (reference server + built bundle)', () => {
     // The page's `button { all: unset; font-size: 40px !important }` does not reach the widget's buttons.
     assert.notEqual(await exit.evaluate((el) => getComputedStyle(el).fontSize), '40px');
 
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run({ include: [['referral-widget']] }, { resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page, ['referral-widget']), []);
   });
 
   it('react: the wrapper renders the widget, flows complete, and the app receives typed events', async () => {

@@ -1,6 +1,5 @@
 // A small React app using the React wrappers from `@referral-kit/widgets/react`: props instead of attributes,
 // `on…` props for the widget's events. Built by `npm run build` into dist/app.js.
-import './csp.js';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReferralWidget } from '@referral-kit/widgets/react';
