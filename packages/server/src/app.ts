@@ -2,7 +2,7 @@
 // pages, behind one request pipeline.
 import { fileURLToPath } from 'node:url';
 import { createOpenApiDocument, type RouteName } from '@referral-kit/sdk';
-import type { ServerConfig } from './config.js';
+import { DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, type ServerConfig } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';
 import type { ExtraRoute, Handler } from './http/types.js';
@@ -22,7 +22,7 @@ export interface AlertsHttp {
 
 export interface AppOptions {
   db: Db;
-  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'>;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute'>>;
   logger: Logger;
   alerts?: AlertsHttp;
   now?: () => Date;
@@ -50,7 +50,7 @@ export function createApp(options: AppOptions): App {
   const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
 
   const handlers: Partial<Record<RouteName, Handler>> = {
-    ...createCustodyHandlers(options.db),
+    ...createCustodyHandlers(options.db, { perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now }),
     ...createServiceHandlers(options.db, directory, now),
     ...options.alerts?.handlers,
   };

@@ -60,6 +60,9 @@ const share = z.pipe(
   ),
 );
 
+/** Enough for a person (or a busy shared office network) looking people up; far too few to copy the roster. */
+export const DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE = 120;
+
 const EnvSchema = z.object({
   PORT: int(8787, 0, 65535),
   HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
@@ -74,6 +77,7 @@ const EnvSchema = z.object({
   DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SEED_DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
+  CUSTODY_LOOKUPS_PER_MINUTE: int(DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, 0, 1_000_000),
   NODE_ENV: z.optional(z.string()),
 });
 
@@ -95,6 +99,8 @@ export interface ServerConfig {
   /** Seed demo data into an empty database (default: as `demo`). */
   seedDemo: boolean;
   shutdownTimeoutMs: number;
+  /** Custody searches and record reads per client address per minute; 0 turns the limit off. */
+  custodyLookupsPerMinute: number;
   alerts: AlertsConfig;
 }
 
@@ -135,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo,
     seedDemo: e.SEED_DEMO === undefined ? demo : isOn(e.SEED_DEMO),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    custodyLookupsPerMinute: e.CUSTODY_LOOKUPS_PER_MINUTE,
     alerts,
   };
 }

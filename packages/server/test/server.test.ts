@@ -26,6 +26,26 @@ function raw(url: string, path: string, init: { method?: string; headers?: Recor
   });
 }
 
+describe('custody lookup limit', () => {
+  it('answers 429 with Retry-After after too many lookups from one address, per address', async () => {
+    const s = await startTestServer({ CUSTODY_LOOKUPS_PER_MINUTE: '3', TRUST_PROXY: 'true' });
+    try {
+      const from = (ip: string, path: string) => s.get(path, { 'x-forwarded-for': ip });
+      for (let i = 0; i < 3; i++) assert.equal((await from('203.0.113.7', '/v1/custody?name=jose')).status, 200);
+      const limited = await from('203.0.113.7', `/v1/custody/${FIXTURE_IDS.custody.released}`);
+      assert.equal(limited.status, 429);
+      assert.ok(Number(limited.headers.get('retry-after')) >= 1, 'Retry-After in seconds');
+      assert.equal(limited.headers.get('cache-control'), 'no-store');
+      assert.equal((await json(limited)).error.code, 'rate_limited');
+      assert.equal((await from('198.51.100.2', '/v1/custody?name=jose')).status, 200, 'another address is not affected');
+      assert.equal((await from('203.0.113.7', '/v1/hotlines')).status, 200, 'the directory is not limited');
+      assert.ok(!s.logs.join('').includes('203.0.113.7'), 'addresses are not logged');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('read API', () => {
   let s: TestServer;
   let root: string;

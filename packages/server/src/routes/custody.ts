@@ -3,15 +3,44 @@ import * as z from 'zod/v4/mini';
 import type { CustodySearchQuery } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { getCustodyRecord, searchCustodyRecords } from '../db/custody-store.js';
-import { HttpError, type Handler } from '../http/types.js';
+import { createHmac, randomBytes } from 'node:crypto';
+import { RateLimiter } from '../alerts/rate-limiter.js';
+import { HttpError, type Handler, type RequestContext } from '../http/types.js';
 
 type SearchQuery = z.output<typeof CustodySearchQuery>;
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-export function createCustodyHandlers(db: Db): { searchCustody: Handler; getCustodyRecord: Handler } {
+export interface CustodyLimits {
+  /** Lookups per client address per minute; 0 = unlimited. */
+  perMinute: number;
+  now: () => Date;
+}
+
+/**
+ * Bulk lookups (scraping who is in custody, guessing ids) are slowed per client address. Counters live in memory,
+ * keyed by an HMAC of the address under a key that exists only in this process.
+ */
+function lookupGate(limits: CustodyLimits): (ctx: RequestContext) => void {
+  if (limits.perMinute <= 0) return () => {};
+  const limiter = new RateLimiter();
+  const key = randomBytes(32);
+  const limit = { max: limits.perMinute, windowSeconds: 60 };
+  return (ctx) => {
+    const outcome = limiter.hit(createHmac('sha256', key).update(ctx.ip).digest('base64url'), limit, limits.now().getTime());
+    if (!outcome.ok) {
+      throw new HttpError(429, 'rate_limited', 'Too many lookups from this network. Please wait a minute and try again.', undefined, {
+        'retry-after': String(outcome.retryAfterSeconds),
+      });
+    }
+  };
+}
+
+export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCustody: Handler; getCustodyRecord: Handler } {
+  const gate = lookupGate(limits);
   return {
     async searchCustody(ctx) {
+      gate(ctx);
       const q = ctx.query as SearchQuery;
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -21,6 +50,7 @@ export function createCustodyHandlers(db: Db): { searchCustody: Handler; getCust
       return { status: 200, body: { items, total, page, pageSize } };
     },
     async getCustodyRecord(ctx) {
+      gate(ctx);
       const record = await getCustodyRecord(db, ctx.params.id!);
       if (!record) throw new HttpError(404, 'not_found', 'No custody record has this id.');
       return { status: 200, body: record };
