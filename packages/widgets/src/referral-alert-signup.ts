@@ -13,7 +13,6 @@ import { defineElement } from './internal/define.js';
 import { apiErrorCode, isAbort } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
-import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { failurePanel } from './internal/views.js';
@@ -41,6 +40,7 @@ const CHANNELS = AlertChannel.options;
  * @attr api-base-url - Base URL of the API (required unless `client` is set).
  * @attr partner-id - Partner identifier sent to the API.
  * @attr lang - Language. Default: the page's language, else English.
+ * @attr no-hotlines - Leave out the hotline lists (when the page shows them already).
  * @attr subject-id - Id of the custody record to get alerts about.
  * @attr subject-name - Display name of that person, for the heading.
  */
@@ -235,7 +235,7 @@ export class ReferralAlertSignup extends ReferralElement {
         ${this.step === 'code' ? t.signup.codeHeading : this.step === 'done' ? t.signup.doneHeading : t.signup.heading(this.subjectName || '…')}
       </h2>
       ${body}
-      ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, this.#retry) : nothing}
+      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#retry) : nothing}
     </section>`;
   }
 

@@ -65,6 +65,7 @@ const list = (value: string) =>
  * @attr api-base-url - Base URL of the API (required unless `client` is set).
  * @attr partner-id - Partner identifier sent to the API.
  * @attr lang - Language. Default: the page's language, else English.
+ * @attr no-hotlines - Leave out the hotline lists (when the page shows them already).
  * @attr near - ZIP code the partner serves; enables distances and the distance filter.
  * @attr categories - Comma-separated category slugs that preset the filter.
  * @attr search-mode - `auto` (default), `local` (snapshot searched in the page) or `server`.
@@ -396,7 +397,7 @@ export class ReferralDirectory extends ReferralElement {
       ${this.#renderFilters()}
       <div class="results" aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.failure
-          ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, () => void this.search())
+          ? failurePanel(t, this.failure, this.hotlines, () => void this.search())
           : this.loading && !this.answer
             ? html`<p>${t.loading}</p>`
             : this.#renderResults()}

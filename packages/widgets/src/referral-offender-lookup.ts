@@ -6,7 +6,6 @@ import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { timeAgo } from './internal/format.js';
-import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
@@ -36,6 +35,7 @@ const PAGE_SIZE = 20;
  * @attr api-base-url - Base URL of the API (required unless `client` is set).
  * @attr partner-id - Partner identifier sent to the API.
  * @attr lang - Language. Default: the page's language, else English.
+ * @attr no-hotlines - Leave out the hotline lists (when the page shows them already).
  */
 export class ReferralOffenderLookup extends ReferralElement {
   static override styles = [
@@ -221,7 +221,7 @@ export class ReferralOffenderLookup extends ReferralElement {
       </form>
       <div aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.loading ? html`<p>${t.loading}</p>` : nothing}
-        ${this.failure ? failurePanel(t, this.failure, BUILT_IN_HOTLINES, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
+        ${this.failure ? failurePanel(t, this.failure, this.hotlines, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
       </div>
       ${this.#live.render()}
     </section>`;
@@ -236,13 +236,13 @@ export class ReferralOffenderLookup extends ReferralElement {
           <h3 id="results-heading" tabindex="-1">${l.notFound}</h3>
           <p>${l.notFoundBody}</p>
         </div>
-        ${hotlineList(t, BUILT_IN_HOTLINES)}`;
+        ${hotlineList(t, this.hotlines)}`;
     }
     return html`<h3 id="results-heading" tabindex="-1">${l.results(this.total)}</h3>
       <ul part="results">
         ${this.records.map((r) => html`<li>${this.#renderRecord(r)}</li>`)}
       </ul>
-      ${hotlineList(t, BUILT_IN_HOTLINES)}`;
+      ${hotlineList(t, this.hotlines)}`;
   }
 
   #renderRecord(record: CustodyRecord) {

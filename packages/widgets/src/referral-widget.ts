@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import type { ReferralAlertRequestEvent, ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { focusAfterRender } from './internal/focus.js';
-import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { hotlineList } from './internal/views.js';
@@ -167,18 +166,18 @@ export class ReferralWidget extends ReferralElement {
             </button>`,
         )}
       </div>
-      ${panel('find', html`<referral-directory lang=${lang} .client=${client} near=${this.near} categories=${this.categories} exportparts=${EXPORTED_PARTS}></referral-directory>`)}
-      ${panel('lookup', html`<referral-offender-lookup lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
+      ${panel('find', html`<referral-directory no-hotlines lang=${lang} .client=${client} near=${this.near} categories=${this.categories} exportparts=${EXPORTED_PARTS}></referral-directory>`)}
+      ${panel('lookup', html`<referral-offender-lookup no-hotlines lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
       ${panel(
         'alerts',
         this.subject
-          ? html`<referral-alert-signup tabindex="-1" lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
+          ? html`<referral-alert-signup no-hotlines tabindex="-1" lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
           : html`<div class="root">
               <p>${t.signup.needSubject}</p>
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>
             </div>`,
       )}
-      <div class="strip">${hotlineList(t, BUILT_IN_HOTLINES, 2)}</div>
+      <div class="strip">${hotlineList(t, this.hotlines, 2)}</div>
     </div>`;
   }
 }

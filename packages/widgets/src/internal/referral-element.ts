@@ -6,6 +6,7 @@ import { createClient, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralErrorEvent, ReferralExitEvent, type ReferralErrorKind, type ReferralSource } from '../events.js';
 import { catalogFor, type Catalog } from '../i18n/index.js';
 import { errorKind } from './errors.js';
+import { BUILT_IN_HOTLINES, type HotlineEntry } from './hotlines.js';
 
 export abstract class ReferralElement extends LitElement {
   /** Base URL of the referral-kit API, e.g. `https://api.example.org`. Required unless `client` is set. */
@@ -16,6 +17,9 @@ export abstract class ReferralElement extends LitElement {
 
   /** Language of the widget. Default: the page's language, else English. */
   @property() override accessor lang = '';
+
+  /** Leave out the hotline lists, when the page already shows them (as `<referral-widget>` does for its parts). */
+  @property({ type: Boolean, attribute: 'no-hotlines' }) accessor noHotlines = false;
 
   /** A ready SDK client (`createClient(...)`); takes precedence over `api-base-url`. */
   @property({ attribute: false }) accessor client: ReferralClient | undefined = undefined;
@@ -39,6 +43,11 @@ export abstract class ReferralElement extends LitElement {
       this.#ownClient = { key, client };
     }
     return this.#ownClient.client;
+  }
+
+  /** The hotlines to show next to failures and empty results. */
+  protected get hotlines(): readonly HotlineEntry[] {
+    return this.noHotlines ? [] : BUILT_IN_HOTLINES;
   }
 
   /** Strings in the effective language: `lang`, else the nearest `lang` in the page, else English. */

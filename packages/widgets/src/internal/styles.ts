@@ -167,6 +167,13 @@ export const baseStyles = css`
   .notice.warning {
     border-color: var(--_danger);
   }
+  .hotline {
+    display: block;
+    margin-block-end: calc(var(--_space) * 0.75);
+  }
+  .hotline .actions {
+    margin-block-start: 0.25em;
+  }
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -25,7 +25,8 @@ export function phoneAction(t: Catalog, phone: HotlinePhone): TemplateResult {
     : html`<span class="muted"><bdi>${label}</bdi></span>`;
 }
 
-export function hotlineList(t: Catalog, hotlines: readonly HotlineEntry[], headingLevel: 2 | 3 = 3): TemplateResult {
+export function hotlineList(t: Catalog, hotlines: readonly HotlineEntry[], headingLevel: 2 | 3 = 3): TemplateResult | typeof nothing {
+  if (hotlines.length === 0) return nothing;
   const heading = headingLevel === 2 ? html`<h2>${t.hotlines.heading}</h2>` : html`<h3>${t.hotlines.heading}</h3>`;
   return html`<section class="hotlines" part="hotlines" aria-label=${t.hotlines.heading}>
     ${heading}

@@ -275,6 +275,20 @@ describe('<referral-widget>', () => {
     }
   });
 
+  it('when a part fails, shows its message and retry once, with the hotlines once (in the strip)', async () => {
+    mock.setScenario('server-error');
+    const el = await fixture<ReferralWidget>(html`<referral-widget .client=${createClient({ baseUrl: API, retries: 0 })}></referral-widget>`);
+    const directory = $<ReferralDirectory>(el, 'referral-directory');
+    await directory.updateComplete;
+    type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
+    await until(() => directory.shadowRoot!.querySelector('[role=alert]'), 'no message');
+    expect(directory.shadowRoot!.querySelector('.hotlines')).to.equal(null);
+    expect($$(directory, 'button').some((b) => b.textContent === 'Try again')).to.equal(true);
+    expect($$(el, '.hotlines')).to.have.length(1);
+    expect(text(el)).to.contain('1-800-799-7233');
+    await expectAccessible(el, 'widget: directory failed');
+  });
+
   it('a full journey leaves no trace and talks only to the API', async () => {
     const before = {
       cookie: document.cookie,
