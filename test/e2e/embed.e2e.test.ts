@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { integrityOf } from '../../scripts/sri.mjs';
-import { search, widgetReady } from './flows.js';
+import { completeAllFlows, search, widgetReady } from './flows.js';
 import { BUNDLE_PATH, bundleIntegrity, startE2E, type E2E } from './harness.js';
 
 const TAGS = ['referral-widget', 'referral-directory', 'referral-offender-lookup', 'referral-alert-signup', 'referral-quick-exit'];
@@ -102,6 +102,8 @@ describe('embed bundle', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${e2e.origin}/examples/embed-builder/`);
+    // The preview is a working widget, not a picture of one.
+    await completeAllFlows(e2e, page, 'embed-builder@example.org');
     const preview = await widgetReady(page, page.locator('#preview'));
 
     await page.getByLabel('Partner id').fill('harbor-light');
