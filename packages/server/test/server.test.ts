@@ -381,6 +381,7 @@ describe('read API', () => {
       const before = s.logs.length;
       await s.get('/v1/custody?name=Wilhelmina%20Quackenbush', { 'user-agent': 'AgentSmith/9.9' });
       await s.get('/v1/custody?identifier=ZX-998877');
+      await s.get('/v1/services?q=strangulation%20survivors&postalCode=77002');
       await fetch(`${s.url}/v1/alerts/subscriptions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'AgentSmith/9.9' },
@@ -390,7 +391,7 @@ describe('read API', () => {
       await new Promise((r) => setTimeout(r, 50));
       const lines = s.logs.slice(before).join('\n');
       assert.ok(lines.includes('"route":"searchCustody"'), 'requests are logged');
-      for (const secret of ['Wilhelmina', 'Quackenbush', 'ZX-998877', 'hidden.person', 'example.org', '555-0199', '5550199', '127.0.0.1', 'AgentSmith', 'name=']) {
+      for (const secret of ['Wilhelmina', 'Quackenbush', 'ZX-998877', 'strangulation', '77002', 'hidden.person', 'example.org', '555-0199', '5550199', '127.0.0.1', 'AgentSmith', 'name=']) {
         assert.ok(!lines.includes(secret), `log contains ${secret}`);
       }
     });

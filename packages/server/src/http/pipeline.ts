@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/v4/mini';
 import { toFieldErrors, type RouteDef, type RouteName } from '@referral-kit/sdk';
 import type { Logger } from '../logger.js';
-import { HttpError, type ExtraRoute, type Handler, type HandlerResult, type RequestContext } from './types.js';
+import { HttpError, type ExtraRoute, type Handler, type RequestContext } from './types.js';
 import { Router, type Matched } from './router.js';
 import { mediaType, parseJson, queryObject, readBody } from './body.js';
 import { JsonText } from './json-text.js';
@@ -234,4 +234,3 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
 }
 
-export type { HandlerResult };

@@ -2,6 +2,8 @@
 import type { Db } from '../db/types.js';
 import type { ExtraRoute } from '../http/types.js';
 
+const READY_TIMEOUT_MS = 2000;
+
 export function healthRoutes(db: Db, closing: () => boolean): ExtraRoute[] {
   return [
     { method: 'GET', path: '/healthz', handler: async () => ({ status: 200, body: { status: 'ok' } }) },
@@ -10,11 +12,16 @@ export function healthRoutes(db: Db, closing: () => boolean): ExtraRoute[] {
       path: '/readyz',
       handler: async () => {
         if (closing()) return { status: 503, body: { status: 'shutting-down' } };
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await db.query('SELECT 1 AS ok');
+          // A database that hangs is as unready as one that fails.
+          const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)));
+          await Promise.race([db.query('SELECT 1 AS ok'), timeout]);
           return { status: 200, body: { status: 'ready' } };
         } catch {
           return { status: 503, body: { status: 'database-unavailable' } };
+        } finally {
+          clearTimeout(timer);
         }
       },
     },
