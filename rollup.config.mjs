@@ -58,11 +58,24 @@ function esmPackage(pkg) {
   };
 }
 
+/**
+ * Replaces a self-registering plug-in module with an empty one. The embed leaves out in-page directory search
+ * (widgets' internal/local-source.ts: the SDK engine with fuse.js and its vocabularies, about 12 KB brotli) to stay
+ * within its 40 KB budget; its directory searches through the API's search endpoint, which runs the same engine.
+ */
+function leaveOut(...suffixes) {
+  return {
+    name: 'leave-out',
+    load: (id) => (suffixes.some((suffix) => id.endsWith(suffix)) ? 'export {};' : null),
+  };
+}
+
 /** The partner embed: one classic script, everything inlined and minified, registers the elements on load. */
 const embed = () => ({
   input: 'packages/widgets/src/embed.ts',
   onwarn,
   plugins: [
+    leaveOut('/packages/widgets/src/internal/local-source.ts'),
     // 'source': workspace packages compile from their TypeScript; 'production': Lit without its dev-mode checks.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
