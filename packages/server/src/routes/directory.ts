@@ -9,7 +9,6 @@ import { buildServiceSearch, type ServiceSearch } from './search-engine.js';
 export interface DirectoryState {
   version: string;
   etag: string;
-  services: readonly Service[];
   byId: ReadonlyMap<string, Service>;
   snapshot: JsonText;
   search: ServiceSearch;
@@ -33,11 +32,6 @@ export class Directory {
     return this.pending;
   }
 
-  /** Forget the freshness check, so the next read looks at the database (after an import in this process). */
-  invalidate(): void {
-    this.checkedAt = 0;
-  }
-
   private async refresh(): Promise<DirectoryState> {
     const version = (await getMeta(this.db, SERVICES_VERSION_KEY)) ?? 'empty';
     this.checkedAt = Date.now();
@@ -47,7 +41,6 @@ export class Directory {
     this.state = {
       version,
       etag: `"${version}"`,
-      services,
       byId: new Map(services.map((s) => [s.id, s])),
       snapshot: new JsonText(JSON.stringify({ version, generatedAt, services })),
       search: buildServiceSearch(services),
