@@ -48,11 +48,14 @@ export class ReferralAlertSignup extends ReferralElement {
   static override styles = [
     baseStyles,
     css`
+      /* Out of sight without moving off-screen (an offset would scroll the page sideways in right-to-left). */
       .honeypot {
         position: absolute;
-        inset-inline-start: -100vw;
         inline-size: 1px;
+        block-size: 1px;
         overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .events {
         display: grid;

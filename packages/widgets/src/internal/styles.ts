@@ -13,7 +13,7 @@ export const baseStyles = css`
     font-size: var(--referral-font-size, 1rem);
     line-height: 1.5;
     color: var(--referral-color-text, #1b1b1b);
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
     --_primary: var(--referral-color-primary, #0b4f8a);
     --_on-primary: var(--referral-color-on-primary, #ffffff);
     --_surface: var(--referral-color-surface, #ffffff);
@@ -86,6 +86,9 @@ export const baseStyles = css`
   }
   .field {
     margin-block-end: calc(var(--_space) * 0.75);
+  }
+  form + * {
+    margin-block-start: var(--_space);
   }
   input:not([type='checkbox'], [type='radio']),
   select,
