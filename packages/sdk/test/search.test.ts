@@ -87,6 +87,10 @@ describe('what visitors type', () => {
     assert.ok(hit);
     assert.ok(hit.matches.some((m) => m.query === 'abogado' && m.field === 'category' && m.value === 'legal-aid'));
     assert.ok(hit.matches.some((m) => m.query === 'tucson' && m.field === 'place'));
+    // Results cross to and from a Web Worker intact.
+    const copy = structuredClone(hit);
+    assert.deepEqual(copy.matches, hit.matches);
+    assert.equal(copy.service.id, hit.service.id);
   });
 
   it('loads only the vocabularies it is given', () => {

@@ -243,11 +243,16 @@ export class ServiceIndex {
     return best.result().map((i) => {
       const doc = docs[i]!;
       const distanceKm = origin ? this.points.exactKm(doc, origin) : undefined;
+      const explain = () => this.explain(doc, parsed);
+      let matches: SearchMatch[] | undefined;
       return {
         service: this.services[doc]!,
         score: Math.round((rels[i]! / top) * 1000) / 1000,
         ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 10) / 10 } : {}),
-        matches: this.explain(doc, parsed),
+        // Worked out when first read: a page shows 10 of the up to 1000 results a caller may rank.
+        get matches() {
+          return (matches ??= explain());
+        },
       };
     });
   }
