@@ -90,6 +90,7 @@ export class ReferralAlertSignup extends ReferralElement {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.#confirmationId = '';
+    this.#retry = undefined; // it holds the submitted form, and so the contact
     this.step = 'form';
     this.channel = 'email';
     this.errors = {};
@@ -117,7 +118,9 @@ export class ReferralAlertSignup extends ReferralElement {
     this.busy = true;
     this.failure = undefined;
     try {
-      return await run(controller.signal);
+      const result = await run(controller.signal);
+      this.#retry = undefined;
+      return result;
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) return undefined;
       if (!this.#fieldErrors(error)) {

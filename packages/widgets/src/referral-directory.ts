@@ -20,7 +20,7 @@ import { ReferralElement } from './internal/referral-element.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
-import { failurePanel, phoneAction } from './internal/views.js';
+import { failurePanel, orgOf, phoneAction } from './internal/views.js';
 
 const DEBOUNCE_MS = 250;
 const SUGGESTIONS = 8;
@@ -388,7 +388,7 @@ export class ReferralDirectory extends ReferralElement {
                     @mousedown=${(e: Event) => e.preventDefault()}
                     @click=${() => this.#select(hit.service)}
                   >
-                    ${hit.service.name}<span class="hint">${hit.service.organization.name}</span>
+                    ${hit.service.name}${orgOf(hit.service) ? html`<span class="hint">${orgOf(hit.service)}</span>` : nothing}
                   </li>`,
               )
             : nothing}
@@ -473,7 +473,7 @@ export class ReferralDirectory extends ReferralElement {
     const headingId = `card-${service.id}`;
     return html`<article class="card" part="card" tabindex="-1" data-service=${service.id} aria-labelledby=${headingId}>
       <h3 id=${headingId}>${service.name}</h3>
-      <p class="muted">${service.organization.name}</p>
+      ${orgOf(service) ? html`<p class="muted">${orgOf(service)}</p>` : nothing}
       <p class="meta">
         ${distanceKm !== undefined ? html`<span>${d.away(formatMiles(t.lang, distanceKm))}</span>` : nothing}
         ${open ? html`<span class="badge">${open}</span>` : nothing}

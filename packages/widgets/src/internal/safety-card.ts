@@ -4,7 +4,7 @@ import { html, render } from 'lit';
 import type { Service } from '@referral-kit/sdk';
 import type { Catalog } from '../i18n/index.js';
 import type { HotlineEntry } from './hotlines.js';
-import { phoneLabel } from './views.js';
+import { orgOf, phoneLabel } from './views.js';
 
 const CARD_CSS = `
   body { font: 12pt/1.4 system-ui, sans-serif; color: #000; margin: 1.5cm; }
@@ -45,7 +45,7 @@ export function buildSafetyCard(t: Catalog, services: readonly Service[], hotlin
               ${services.map((s) => {
                 const place = s.locations.find((l) => !l.confidential && l.address);
                 return html`<li>
-                  <strong>${s.name}</strong> — ${s.organization.name}<br />
+                  <strong>${s.name}</strong>${orgOf(s) ? ` — ${orgOf(s)}` : ''}<br />
                   ${s.phones.flatMap((p) => (p.type === 'fax' ? [] : [html`<bdi>${phoneLabel(t, { number: p.number, type: p.type })}</bdi> `]))}
                   ${place ? html`<br />${[place.address, place.city, place.state, place.postalCode].filter(Boolean).join(', ')}` : ''}
                   ${s.url ? html`<br /><bdi>${s.url}</bdi>` : ''}

@@ -1,11 +1,15 @@
 // Small templates shared by the elements: phone actions, the hotline list and the "something failed" panel.
 // Everything from data is interpolated as text; links come only from safe-links.
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Service } from '@referral-kit/sdk';
 import type { ReferralErrorKind } from '../events.js';
 import type { Catalog } from '../i18n/index.js';
 import { errorMessage } from './errors.js';
 import type { HotlineEntry, HotlinePhone } from './hotlines.js';
 import { smsHref, telHref } from './safe-links.js';
+
+/** The organization's name, when it says more than the service's own name (often they are the same). */
+export const orgOf = (service: Service): string => (service.organization.name === service.name ? '' : service.organization.name);
 
 /** "Call 1-800…", "Text 88788: START", "TTY 711": what a phone action says. */
 export function phoneLabel(t: Catalog, phone: HotlinePhone): string {
