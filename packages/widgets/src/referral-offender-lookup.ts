@@ -30,8 +30,18 @@ const PAGE_SIZE = 20;
  * @csspart status - The status line of a record.
  * @csspart hotlines - The hotline list.
  * @csspart error - The failure panel.
- * @cssprop --referral-color-primary - Buttons and accents.
+ * @cssprop --referral-color-primary - Buttons, links and accents (default #0b4f8a).
+ * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
+ * @cssprop --referral-color-text - Text (default #1b1b1b).
+ * @cssprop --referral-color-surface - Background (default #ffffff).
+ * @cssprop --referral-color-muted - Secondary text (default #4d4d4d).
+ * @cssprop --referral-color-border - Borders of fields and cards (default #6e6e6e).
+ * @cssprop --referral-color-danger - Errors and warnings (default #b3261e).
+ * @cssprop --referral-color-focus - Focus ring (default #ffbf47).
  * @cssprop --referral-font-family - Font.
+ * @cssprop --referral-font-size - Base font size (default 1rem).
+ * @cssprop --referral-radius - Corner radius (default 0.375rem).
+ * @cssprop --referral-spacing - Base spacing (default 1rem).
  * @attr api-base-url - Base URL of the API (required unless `client` is set).
  * @attr partner-id - Partner identifier sent to the API.
  * @attr lang - Language. Default: the page's language, else English.
