@@ -42,14 +42,24 @@ const countyForms = (county: string): string[] => {
 };
 
 export function buildIndexData(services: readonly Service[]): IndexData {
-  const postings = new Map<string, number[]>();
-  const add = (key: string, doc: number) => {
-    const list = postings.get(key);
-    if (!list) postings.set(key, [doc]);
+  // One map per field, keyed by the bare word: word strings come from the cache below, so their hashes are reused.
+  const byField = new Map<string, Map<string, number[]>>();
+  const add = (field: string, value: string, doc: number) => {
+    let postings = byField.get(field);
+    if (!postings) byField.set(field, (postings = new Map()));
+    const list = postings.get(value);
+    if (!list) postings.set(value, [doc]);
     else if (list[list.length - 1] !== doc) list.push(doc);
   };
+  // Texts repeat across a directory (an organization's boilerplate, its name on every service): fold each once.
+  const words = new Map<string, string[]>();
+  const wordsOf = (text: string) => {
+    let list = words.get(text);
+    if (!list) words.set(text, (list = [...new Set(tokenize(text))]));
+    return list;
+  };
   const addText = (field: string, doc: number, ...texts: Array<string | undefined>) => {
-    for (const text of texts) if (text) for (const word of tokenize(text)) add(postingKey(field, word), doc);
+    for (const text of texts) if (text) for (const word of wordsOf(text)) add(field, word, doc);
   };
   const cityCentroids = new Centroids();
   const zip3 = new Centroids();
@@ -59,11 +69,11 @@ export function buildIndexData(services: readonly Service[]): IndexData {
     addText(FIELD.name, doc, s.name, s.alternateName);
     addText(FIELD.organization, doc, s.organization?.name);
     addText(FIELD.description, doc, s.description, s.eligibility, s.serviceArea);
-    for (const c of s.categories ?? []) add(postingKey(FIELD.category, c), doc);
-    if (s.categories?.[0]) add(postingKey(FIELD.primaryCategory, s.categories[0]), doc);
+    for (const c of s.categories ?? []) add(FIELD.category, c, doc);
+    if (s.categories?.[0]) add(FIELD.primaryCategory, s.categories[0], doc);
     const languages = new Set([...(s.languages ?? []), ...(s.phones ?? []).flatMap((p) => p.languages ?? [])]);
-    for (const code of languages) add(postingKey(FIELD.language, code), doc);
-    if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(postingKey(FIELD.hotline247, '247'), doc);
+    for (const code of languages) add(FIELD.language, code, doc);
+    if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(FIELD.hotline247, '247', doc);
     for (const loc of s.locations ?? []) {
       const here: Point | undefined = loc.lat !== undefined && loc.lon !== undefined ? { lat: loc.lat, lon: loc.lon } : undefined;
       const names = [
@@ -73,7 +83,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
       ].filter(Boolean);
       for (const name of names) {
         placeNames.add(name);
-        add(postingKey(FIELD.place, name), doc);
+        add(FIELD.place, name, doc);
         if (here) cityCentroids.add(name, here);
       }
       if (here && loc.postalCode) zip3.add(loc.postalCode.slice(0, 3), here);
@@ -88,12 +98,19 @@ export function buildIndexData(services: readonly Service[]): IndexData {
     }
     return flat;
   });
-  const keys = [...postings.keys()];
+  const keys: string[] = [];
+  const lists: number[][] = [];
+  for (const [field, postings] of byField) {
+    for (const [value, list] of postings) {
+      keys.push(postingKey(field, value));
+      lists.push(list.map((doc, i) => (i === 0 ? doc : doc - list[i - 1]!)));
+    }
+  }
   return {
     version: 1,
     ids: services.map((s) => s.id),
     keys,
-    postings: keys.map((k) => postings.get(k)!.map((doc, i, list) => (i === 0 ? doc : doc - list[i - 1]!))),
+    postings: lists,
     places: [...placeNames].map((name) => {
       const c = cityCentroids.get(name);
       return [name, c?.lat ?? null, c?.lon ?? null];
