@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiError, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
-import { writeCustodyRecord } from '../src/db/custody-store.js';
-import { bumpServicesVersion, writeService } from '../src/db/services-store.js';
+import { writeCustodyRecords } from '../src/db/custody-store.js';
+import { bumpServicesVersion, writeServices } from '../src/db/services-store.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 
 /** A raw request, for what fetch will not send (unnormalized paths, odd methods). */
@@ -132,7 +132,7 @@ describe('read API', () => {
 
     it('never reveals a confidential record: not in search, and by id exactly like an unknown id', async () => {
       const record = { ...s.fixtures.custody[0]!, id: 'cus-protected', displayName: 'Zelda Protegida', identifiers: [{ type: 'booking' as const, value: 'PROT-1' }] };
-      await s.db.transaction((tx) => writeCustodyRecord(tx, { record, sourceKey: 'booking:PROT1', confidential: true }, new Date().toISOString(), false));
+      await s.db.transaction((tx) => writeCustodyRecords(tx, [{ write: { record, sourceKey: 'booking:PROT1', confidential: true }, exists: false }], new Date().toISOString()));
       assert.equal((await json(await s.get('/v1/custody?name=zelda'))).total, 0);
       assert.equal((await json(await s.get('/v1/custody?identifier=PROT-1'))).total, 0);
       const hidden = await s.get('/v1/custody/cus-protected');
@@ -177,7 +177,7 @@ describe('read API', () => {
 
       const changed = { ...s.fixtures.services[1]!, name: 'Renamed service' };
       await s.db.transaction(async (tx) => {
-        await writeService(tx, changed, new Date().toISOString(), true);
+        await writeServices(tx, [{ service: changed, exists: true }], new Date().toISOString());
         await bumpServicesVersion(tx);
       });
       const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });

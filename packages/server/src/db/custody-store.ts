@@ -2,6 +2,7 @@
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
 import type { CustodyRecord, CustodyStatus, IdentifierType } from '@referral-kit/sdk';
 import type { Db } from './types.js';
+import { deleteWhereIn, insertMany } from './batch.js';
 import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
 
 export interface StoredCustodyState {
@@ -55,36 +56,38 @@ export async function loadCustodyState(db: Db): Promise<Map<string, StoredCustod
   return new Map(rows.map((r) => [r.source_key, { id: r.id, sourceKey: r.source_key, status: r.status, contentHash: r.content_hash, confidential: Number(r.confidential) === 1 }]));
 }
 
-/** Inserts or replaces one record with its search rows. Call inside a transaction. */
-export async function writeCustodyRecord(tx: Db, write: CustodyWrite, now: string, exists: boolean): Promise<void> {
-  const { record } = write;
-  const values = [
-    record.id, write.sourceKey, JSON.stringify(record), contentHashOf(write), record.status, write.confidential ? 1 : 0,
+/**
+ * Inserts new records and replaces changed ones, with their search rows, in batched statements. Call inside a
+ * transaction.
+ */
+export async function writeCustodyRecords(tx: Db, items: readonly { write: CustodyWrite; exists: boolean }[], now: string): Promise<void> {
+  const row = ({ record, sourceKey, confidential }: CustodyWrite) => [
+    record.id, sourceKey, JSON.stringify(record), contentHashOf({ record, sourceKey, confidential }), record.status, confidential ? 1 : 0,
     nameTokens(record.displayName).join(' '), birthYearOf(record), record.facility?.state ?? null, record.sourceUpdatedAt, now,
   ];
-  if (exists) {
+  const updates = items.filter((i) => i.exists);
+  for (const { write } of updates) {
     await tx.run(
       `UPDATE custody_records SET source_key = $2, data = $3, content_hash = $4, status = $5, confidential = $6, sort_name = $7,
          birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11 WHERE id = $1`,
-      values,
-    );
-    await tx.run('DELETE FROM custody_name_prefixes WHERE record_id = $1', [record.id]);
-    await tx.run('DELETE FROM custody_identifiers WHERE record_id = $1', [record.id]);
-  } else {
-    await tx.run(
-      `INSERT INTO custody_records (id, source_key, data, content_hash, status, confidential, sort_name, birth_year, state, source_updated_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      values,
+      row(write),
     );
   }
-  for (const prefix of namePrefixes(record.displayName)) {
-    await tx.run('INSERT INTO custody_name_prefixes (prefix, record_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [prefix, record.id]);
-  }
-  for (const identifier of record.identifiers) {
-    await tx.run('INSERT INTO custody_identifiers (value, type, record_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      normalizeIdentifier(identifier.value), identifier.type, record.id,
-    ]);
-  }
+  const updatedIds = updates.map((u) => u.write.record.id);
+  await deleteWhereIn(tx, 'custody_name_prefixes', 'record_id', updatedIds);
+  await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
+  await insertMany(
+    tx, 'custody_records',
+    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at'],
+    items.filter((i) => !i.exists).map((i) => row(i.write)),
+  );
+  const records = items.map((i) => i.write.record);
+  await insertMany(tx, 'custody_name_prefixes', ['prefix', 'record_id'], records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])));
+  const identifiers = records.flatMap((r) => {
+    const unique = new Map(r.identifiers.map((i) => [`${i.type}:${normalizeIdentifier(i.value)}`, [normalizeIdentifier(i.value), i.type, r.id]]));
+    return [...unique.values()];
+  });
+  await insertMany(tx, 'custody_identifiers', ['value', 'type', 'record_id'], identifiers);
 }
 
 /** Refreshes planner statistics after bulk writes, so name and ID searches start from the selective index. */

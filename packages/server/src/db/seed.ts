@@ -1,8 +1,8 @@
 // Demo data on first run: the deterministic fixtures from @referral-kit/mocks, written once into an empty database.
 import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
 import type { Db } from './types.js';
-import { analyzeCustody, writeCustodyRecord, sourceKeyOf } from './custody-store.js';
-import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeService } from './services-store.js';
+import { analyzeCustody, writeCustodyRecords, sourceKeyOf } from './custody-store.js';
+import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
 
@@ -18,13 +18,14 @@ export async function seedDemo(db: Db, fixtures: Fixtures = generateFixtures(), 
     );
     if (Number(counts?.services) > 0 || Number(counts?.custody) > 0) return false;
     const stamp = now.toISOString();
-    for (const service of fixtures.services) await writeService(tx, service, stamp, false);
+    await writeServices(tx, fixtures.services.map((service) => ({ service, exists: false })), stamp);
     await bumpServicesVersion(tx);
-    for (const record of fixtures.custody) {
+    const writes = fixtures.custody.map((record) => {
       const first = record.identifiers[0];
       const sourceKey = first ? sourceKeyOf(first.type, first.value) : `id:${record.id}`;
-      await writeCustodyRecord(tx, { record, sourceKey, confidential: false }, stamp, false);
-    }
+      return { write: { record, sourceKey, confidential: false }, exists: false };
+    });
+    await writeCustodyRecords(tx, writes, stamp);
     await replaceHotlines(tx, fixtures.hotlines);
     await setMeta(tx, SEEDED_KEY, stamp);
     return true;

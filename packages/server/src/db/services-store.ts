@@ -3,6 +3,7 @@
 import type { Hotline, Service } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { canonicalJson, sha256 } from './normalize.js';
+import { insertMany } from './batch.js';
 
 export const SERVICES_VERSION_KEY = 'services_version';
 
@@ -15,10 +16,13 @@ export async function loadServiceHashes(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.content_hash]));
 }
 
-export async function writeService(tx: Db, service: Service, now: string, exists: boolean): Promise<void> {
-  const values = [service.id, JSON.stringify(service), serviceHash(service), now];
-  if (exists) await tx.run('UPDATE services SET data = $2, content_hash = $3, updated_at = $4 WHERE id = $1', values);
-  else await tx.run('INSERT INTO services (id, data, content_hash, updated_at) VALUES ($1, $2, $3, $4)', values);
+/** Inserts new services (batched) and replaces changed ones. Call inside a transaction. */
+export async function writeServices(tx: Db, items: readonly { service: Service; exists: boolean }[], now: string): Promise<void> {
+  const row = (service: Service) => [service.id, JSON.stringify(service), serviceHash(service), now];
+  for (const { service } of items.filter((i) => i.exists)) {
+    await tx.run('UPDATE services SET data = $2, content_hash = $3, updated_at = $4 WHERE id = $1', row(service));
+  }
+  await insertMany(tx, 'services', ['id', 'data', 'content_hash', 'updated_at'], items.filter((i) => !i.exists).map((i) => row(i.service)));
 }
 
 export async function deleteService(tx: Db, id: string): Promise<void> {

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
-import type { Db } from '../db/types.js';
-import { analyzeCustody, contentHashOf, loadCustodyState, writeCustodyRecord, type CustodyWrite } from '../db/custody-store.js';
+import type { Db, SqlParam } from '../db/types.js';
+import { analyzeCustody, contentHashOf, loadCustodyState, writeCustodyRecords, type CustodyWrite } from '../db/custody-store.js';
+import { insertMany } from '../db/batch.js';
 import { sha256 } from '../db/normalize.js';
 import { newCustodyId, parseCustodyFeed } from './custody-feed.js';
 import { emptyReport, type ImportReport } from './report.js';
@@ -53,6 +54,9 @@ export function alertEventFor(from: CustodyStatus, to: CustodyStatus): AlertEven
 
 /** Leaves the transaction without writing anything; the report says why. */
 class ImportStopped extends Error {}
+
+/** Records written per batch (and per progress step). */
+const APPLY_CHUNK = 500;
 
 export async function importCustody(db: Db, text: string, fileName: string, options: CustodyImportOptions): Promise<ImportReport> {
   const progress = options.progress ?? silentProgress;
@@ -118,26 +122,28 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
       const stamp = now().toISOString();
       await recordImport(tx, { id: importId, report, contentHash, startedAt, finishedAt: stamp });
       progress.start('Applying records', plan.length);
-      let done = 0;
-      for (const step of plan) {
-        const { record } = step.write;
-        await writeCustodyRecord(tx, step.write, stamp, step.exists);
-        if (step.exists) report.updated++;
-        else report.inserted++;
-        if (step.from !== record.status) {
+      const events: SqlParam[][] = [];
+      const alerts: StatusChangeEvent[] = [];
+      for (let start = 0; start < plan.length; start += APPLY_CHUNK) {
+        const chunk = plan.slice(start, start + APPLY_CHUNK);
+        await writeCustodyRecords(tx, chunk, stamp);
+        for (const step of chunk) {
+          const { record } = step.write;
+          if (step.exists) report.updated++;
+          else report.inserted++;
+          if (step.from === record.status) continue;
           const alertEvent = step.from === null ? null : alertEventFor(step.from, record.status);
           const eventId = randomUUID();
           const occurredAt = record.statusChangedAt ?? record.sourceUpdatedAt;
-          await tx.run(
-            'INSERT INTO custody_events (id, record_id, from_status, to_status, alert_event, occurred_at, import_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-            [eventId, record.id, step.from, record.status, alertEvent, occurredAt, importId],
-          );
-          if (alertEvent) {
-            report.alertEvents++;
-            if (options.enqueueStatusChange) report.notifications += await options.enqueueStatusChange(tx, { eventId, recordId: record.id, alertEvent, occurredAt });
-          }
+          events.push([eventId, record.id, step.from, record.status, alertEvent, occurredAt, importId]);
+          if (alertEvent) alerts.push({ eventId, recordId: record.id, alertEvent, occurredAt });
         }
-        progress.tick(++done);
+        progress.tick(Math.min(plan.length, start + APPLY_CHUNK));
+      }
+      await insertMany(tx, 'custody_events', ['id', 'record_id', 'from_status', 'to_status', 'alert_event', 'occurred_at', 'import_id'], events);
+      for (const event of alerts) {
+        report.alertEvents++;
+        if (options.enqueueStatusChange) report.notifications += await options.enqueueStatusChange(tx, event);
       }
       progress.stop();
       report.outcome = plan.length ? 'applied' : 'unchanged';

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { fromHsdsReport, type HsdsIssue, type Service } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
-import { bumpServicesVersion, deleteService, loadServiceHashes, serviceHash, writeService } from '../db/services-store.js';
+import { bumpServicesVersion, deleteService, loadServiceHashes, serviceHash, writeServices } from '../db/services-store.js';
 import { assembleServices, originOf, packageFolder, readCsvPackage, type AssembledService } from './hsds-csv.js';
 import { recordImport } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
@@ -76,19 +76,18 @@ export async function importServices(db: Db, path: string, options: ServicesImpo
   await db.transaction(async (tx) => {
     const stored = await loadServiceHashes(tx);
     const stamp = now().toISOString();
-    progress.start('Writing services', services.length);
-    let done = 0;
+    const writes: { service: Service; exists: boolean }[] = [];
     for (const service of services) {
       const previous = stored.get(service.id);
       if (previous === serviceHash(service)) report.unchanged++;
-      else {
-        await writeService(tx, service, stamp, previous !== undefined);
-        if (previous === undefined) report.inserted++;
-        else report.updated++;
-      }
-      progress.tick(++done);
+      else writes.push({ service, exists: previous !== undefined });
     }
+    progress.start('Writing services', writes.length);
+    await writeServices(tx, writes, stamp);
+    progress.tick(writes.length);
     progress.stop();
+    report.inserted = writes.filter((w) => !w.exists).length;
+    report.updated = writes.length - report.inserted;
     if (options.replace) {
       for (const id of stored.keys()) {
         if (seen.has(id)) continue;
