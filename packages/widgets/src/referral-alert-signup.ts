@@ -15,7 +15,7 @@ import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { failurePanel } from './internal/views.js';
+import { describedBy, failurePanel, fieldError } from './internal/views.js';
 import { registeredLanguages } from './i18n/index.js';
 
 type Step = 'form' | 'code' | 'done';
@@ -254,15 +254,6 @@ export class ReferralAlertSignup extends ReferralElement {
     </section>`;
   }
 
-  #error(field: Field) {
-    const message = this.errors[field];
-    return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
-  }
-
-  #describedBy(field: Field, hint?: string) {
-    return [hint, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
-  }
-
   #renderForm() {
     const t = this.t;
     const s = t.signup;
@@ -285,7 +276,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <div class="field">
         <label for="contact">${phone ? s.contactPhone : s.contactEmail}</label>
         ${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}
-        ${this.#error('contact')}
+        ${fieldError(this.errors, 'contact')}
         <input
           id="contact"
           name="contact"
@@ -294,7 +285,7 @@ export class ReferralAlertSignup extends ReferralElement {
           autocomplete="off"
           spellcheck="false"
           aria-invalid=${this.errors.contact ? 'true' : 'false'}
-          aria-describedby=${this.#describedBy('contact', phone ? 'contact-hint warning' : 'warning')}
+          aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint warning' : 'warning')}
         />
       </div>
       <div class="field">
@@ -303,9 +294,9 @@ export class ReferralAlertSignup extends ReferralElement {
           ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
         </select>
       </div>
-      <fieldset class="field" aria-describedby=${this.#describedBy('events')}>
+      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'events')}>
         <legend>${s.events}</legend>
-        ${this.#error('events')}
+        ${fieldError(this.errors, 'events')}
         <div class="events">
           ${ALERT_EVENTS.map(
             (e) => html`<label class="choice"><input type="checkbox" name="events" value=${e} checked />${s.eventNames[e]}</label>`,
@@ -316,7 +307,7 @@ export class ReferralAlertSignup extends ReferralElement {
         ? html`<div class="field">
             <label for="pin">${s.pin}</label>
             <span class="hint" id="pin-hint">${s.pinHint}</span>
-            ${this.#error('pin')}
+            ${fieldError(this.errors, 'pin')}
             <input
               id="pin"
               name="pin"
@@ -325,7 +316,7 @@ export class ReferralAlertSignup extends ReferralElement {
               autocomplete="off"
               maxlength="8"
               aria-invalid=${this.errors.pin ? 'true' : 'false'}
-              aria-describedby=${this.#describedBy('pin', 'pin-hint')}
+              aria-describedby=${describedBy(this.errors, 'pin', 'pin-hint')}
             />
           </div>`
         : nothing}
@@ -344,7 +335,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <p id="code-hint">${s.codeBody(Math.max(1, Math.round(this.#expiresInSeconds / 60)))}</p>
       <div class="field">
         <label for="code">${s.code}</label>
-        ${this.#error('code')}
+        ${fieldError(this.errors, 'code')}
         <input
           id="code"
           name="code"
@@ -355,7 +346,7 @@ export class ReferralAlertSignup extends ReferralElement {
           maxlength="20"
           ?disabled=${this.codeDead}
           aria-invalid=${this.errors.code ? 'true' : 'false'}
-          aria-describedby=${this.#describedBy('code', 'code-hint')}
+          aria-describedby=${describedBy(this.errors, 'code', 'code-hint')}
         />
       </div>
       <p class="actions">

@@ -10,7 +10,7 @@ import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { failurePanel, hotlineList, phoneAction } from './internal/views.js';
+import { describedBy, failurePanel, fieldError, hotlineList, phoneAction } from './internal/views.js';
 import './referral-alert-signup.js';
 
 type Field = 'name' | 'identifier' | 'birthYear';
@@ -166,15 +166,6 @@ export class ReferralOffenderLookup extends ReferralElement {
     }
   }
 
-  #error(field: Field) {
-    const message = this.errors[field];
-    return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
-  }
-
-  #describedBy(field: Field, hint?: string) {
-    return [hint, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
-  }
-
   override render() {
     const t = this.t;
     const l = t.lookup;
@@ -194,9 +185,9 @@ export class ReferralOffenderLookup extends ReferralElement {
           ? html`<div class="field">
               <label for="name">${l.name}</label>
               <span class="hint" id="name-hint">${l.nameHint}</span>
-              ${this.#error('name')}
+              ${fieldError(this.errors, 'name')}
               <input id="name" name="name" type="text" autocomplete="off" spellcheck="false"
-                aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${this.#describedBy('name', 'name-hint')} />
+                aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'name', 'name-hint')} />
             </div>`
           : html`<div class="row">
               <div class="field">
@@ -207,17 +198,17 @@ export class ReferralOffenderLookup extends ReferralElement {
               </div>
               <div class="field">
                 <label for="identifier">${l.id}</label>
-                ${this.#error('identifier')}
+                ${fieldError(this.errors, 'identifier')}
                 <input id="identifier" name="identifier" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters"
-                  aria-invalid=${this.errors.identifier ? 'true' : 'false'} aria-describedby=${this.#describedBy('identifier')} />
+                  aria-invalid=${this.errors.identifier ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'identifier')} />
               </div>
             </div>`}
         <div class="row">
           <div class="field">
             <label for="birthYear">${l.birthYear} <span class="hint">${t.optional}</span></label>
-            ${this.#error('birthYear')}
+            ${fieldError(this.errors, 'birthYear')}
             <input id="birthYear" name="birthYear" type="text" inputmode="numeric" maxlength="4" autocomplete="off"
-              aria-invalid=${this.errors.birthYear ? 'true' : 'false'} aria-describedby=${this.#describedBy('birthYear')} />
+              aria-invalid=${this.errors.birthYear ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'birthYear')} />
           </div>
           <div class="field">
             <label for="state">${l.state} <span class="hint">${t.optional}</span></label>

@@ -61,3 +61,14 @@ export function failurePanel(
     ${hotlineList(t, hotlines)}
   </div>`;
 }
+
+/** The message under a field, with the id its input's aria-describedby points at. */
+export function fieldError<F extends string>(errors: Partial<Record<F, string>>, field: F): TemplateResult | typeof nothing {
+  const message = errors[field];
+  return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
+}
+
+/** aria-describedby for a field: its hint, then its error when it has one. */
+export function describedBy<F extends string>(errors: Partial<Record<F, string>>, field: F, hint?: string): string | typeof nothing {
+  return [hint, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
+}
