@@ -1,0 +1,45 @@
+// The published ESM builds as a consumer's bundler sees them: resolved through `exports` (no 'source' condition),
+// tree-shaken with each package's `sideEffects`. What registers something must survive; what is unused must not.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { rollup, type Plugin } from 'rollup';
+import nodeResolve from '@rollup/plugin-node-resolve';
+
+/** Bundles `code` (an entry module's source) the way an app build would, and returns the output. */
+async function bundle(code: string): Promise<string> {
+  const entry: Plugin = {
+    name: 'entry',
+    resolveId: (id) => (id === '\0app' ? id : null),
+    load: (id) => (id === '\0app' ? code : null),
+  };
+  const build = await rollup({ input: '\0app', plugins: [entry, nodeResolve({ browser: true })], onwarn: () => {} });
+  const { output } = await build.generate({ format: 'es' });
+  await build.close();
+  return output[0].code;
+}
+
+describe('published packages in a consumer bundle', () => {
+  it("import '@referral-kit/widgets' keeps every element, both extra languages and in-page search", async () => {
+    const code = await bundle(`import '@referral-kit/widgets';`);
+    for (const tag of ['referral-widget', 'referral-directory', 'referral-offender-lookup', 'referral-alert-signup', 'referral-quick-exit']) {
+      assert.ok(code.includes(`defineElement('${tag}'`), `${tag} is registered`);
+    }
+    assert.ok(code.includes('Buscar servicios'), 'Spanish catalog registered');
+    assert.match(code, /lang: 'ar'/, 'Arabic catalog registered');
+    assert.ok(code.includes('enableLocalSearch(localSource)'), 'in-page directory search plug-in registered');
+  });
+
+  it('one element from its subpath brings only what it needs', async () => {
+    const code = await bundle(`import '@referral-kit/widgets/referral-quick-exit';`);
+    assert.ok(code.includes(`defineElement('referral-quick-exit'`));
+    assert.ok(!code.includes(`defineElement('referral-directory'`), 'no directory');
+    assert.ok(!code.includes('fuse'), 'no search engine');
+  });
+
+  it('the SDK is side-effect free: an unused import adds nothing, createClient alone leaves search and OpenAPI out', async () => {
+    assert.equal((await bundle(`import '@referral-kit/sdk';`)).trim(), '');
+    const code = await bundle(`import { createClient } from '@referral-kit/sdk'; export const c = createClient({ baseUrl: 'https://api.example.org' });`);
+    assert.ok(code.includes('function createClient'));
+    for (const absent of ['createServiceIndex', 'createOpenApiDocument', 'fromHsds', 'Fuse']) assert.ok(!code.includes(absent), `${absent} left out`);
+  });
+});
