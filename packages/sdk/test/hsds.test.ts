@@ -149,6 +149,17 @@ describe('fromHsds with real-world data', () => {
     // …and "shelter in Tucson" still finds it.
     assert.equal(createServiceIndex([s!]).search('refugio tucson')[0]?.service.id, s!.id);
   });
+
+  it('reads a confidential location that has no address at all', () => {
+    const confidentialTag = { id: 'c', taxonomy_term: { id: 't', code: 'referral-kit:confidential', name: 'referral-kit:confidential', description: '' } };
+    const [s] = fromHsds([hsds({
+      service_at_locations: [
+        { id: 'sal1', location: { id: 'loc1', location_type: 'physical', name: 'Safe house', attributes: [confidentialTag] } },
+        { id: 'sal2', location: { id: 'loc2', location_type: 'virtual', url: 'https://chat.example.org' } },
+      ],
+    })]);
+    assert.deepEqual(s?.locations, [{ id: 'loc1', name: 'Safe house', confidential: true }]);
+  });
 });
 
 describe('toHsds', () => {

@@ -119,6 +119,16 @@ describe('location', () => {
     assert.equal(typeof hit.distanceKm, 'number'); // measured from the city, as a city-level figure
   });
 
+  it('never measures from coordinates that bad data left on a confidential location', () => {
+    const shelter = byId('tucson-dv-shelter');
+    const leaky = { ...shelter, locations: [{ ...shelter.locations[0]!, lat: 32.3, lon: -110.8 }] }; // breaks the contract
+    const own = createServiceIndex([leaky, byId('tucson-legal-aid')]);
+    const fromExactSpot = own.search('shelter', { near: { lat: 32.3, lon: -110.8 } })[0]!;
+    const cityCentre = byId('tucson-legal-aid').locations[0]!;
+    assert.ok(fromExactSpot.distanceKm! > 5, 'distance is to the city, not the hidden spot');
+    assert.equal(own.search('shelter', { near: { lat: cityCentre.lat!, lon: cityCentre.lon! } })[0]!.distanceKm, 0);
+  });
+
   it('ranks by distance within relevance with `near`', () => {
     const pasadena = { lat: 29.6911, lon: -95.2091 };
     const hits = index.search('shelter', { near: pasadena, limit: 5 });

@@ -1,6 +1,6 @@
 // The searchable form of a directory: posting lists (which services carry which word, category, language or
 // place) and where each service is. Built once from the services; plain numbers and strings, so it serializes.
-import type { Service } from '../contract/service.js';
+import type { Location, Service } from '../contract/service.js';
 import { Centroids, type Point } from './geo.js';
 import { phraseKey, tokenize } from './normalize.js';
 
@@ -41,6 +41,14 @@ const countyForms = (county: string): string[] => {
   return key.endsWith(' county') ? [key, key.slice(0, -7)] : [key, `${key} county`];
 };
 
+/**
+ * Where a location really is. Never for a confidential one, even if bad data carries coordinates: distances from
+ * a few chosen points would otherwise give a shelter away. It stands at its city's centroid instead.
+ */
+function exactPoint(loc: Location): Point | undefined {
+  return !loc.confidential && typeof loc.lat === 'number' && typeof loc.lon === 'number' ? { lat: loc.lat, lon: loc.lon } : undefined;
+}
+
 export function buildIndexData(services: readonly Service[]): IndexData {
   // One map per field, keyed by the bare word: word strings come from the cache below, so their hashes are reused.
   const byField = new Map<string, Map<string, number[]>>();
@@ -75,7 +83,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
     for (const code of languages) add(FIELD.language, code, doc);
     if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(FIELD.hotline247, '247', doc);
     for (const loc of s.locations ?? []) {
-      const here: Point | undefined = loc.lat !== undefined && loc.lon !== undefined ? { lat: loc.lat, lon: loc.lon } : undefined;
+      const here = exactPoint(loc);
       const names = [
         ...(loc.city ? [phraseKey(loc.city)] : []),
         ...(loc.county ? countyForms(loc.county) : []),
@@ -93,7 +101,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
   const coords = services.map((s) => {
     const flat: number[] = [];
     for (const loc of s.locations ?? []) {
-      const at = loc.lat !== undefined && loc.lon !== undefined ? { lat: loc.lat, lon: loc.lon } : loc.city ? cityCentroids.get(phraseKey(loc.city)) : undefined;
+      const at = exactPoint(loc) ?? (loc.city ? cityCentroids.get(phraseKey(loc.city)) : undefined);
       if (at) flat.push(at.lat, at.lon);
     }
     return flat;
