@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { generateFixtures } from '@referral-kit/mocks';
 import { migrate, openDb } from '../packages/server/src/db/index.js';
 import { seedDemo } from '../packages/server/src/db/seed.js';
+import { importCustody } from '../packages/server/src/import/custody-import.js';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface LoadResult {
@@ -38,6 +39,19 @@ const seedStart = performance.now();
 await seedDemo(db, fixtures);
 const seedMs = performance.now() - seedStart;
 await db.close();
+
+// Import speed on a separate file: a 20k-row feed of new people, then the same feed again (nothing changes).
+const importDb = await openDb({ file: join(dir, 'import.sqlite') });
+await migrate(importDb);
+const feed = ['identifier,display_name,status,updated_at', ...Array.from({ length: CUSTODY }, (_, i) => `F-${i},Feed Person ${i},in-custody,2026-11-28T10:00:00Z`)].join('\n');
+const timed = async () => {
+  const start = performance.now();
+  const report = await importCustody(importDb, feed, 'feed.csv', { massChangeShare: 0.05 });
+  return { ms: performance.now() - start, outcome: report.outcome };
+};
+const firstImport = await timed();
+const reImport = await timed();
+await importDb.close();
 
 const port = await freePort();
 const server = spawn(process.execPath, ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'packages/server/src/main.ts')], {
@@ -83,6 +97,11 @@ ${row('custody lookup', custody)}
 ${row('services search', services)}
 
 Load generator and server share the machine's cores, so these are lower bounds for a dedicated host.
+
+| import (SQLite, \`importCustody\`) | time |
+| --- | --- |
+| ${CUSTODY.toLocaleString('en-US')}-row custody feed, all new (${firstImport.outcome}) | ${(firstImport.ms / 1000).toFixed(1)} s |
+| the same feed again (${reImport.outcome}) | ${(reImport.ms / 1000).toFixed(1)} s |
 `;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/server.md'), md);
