@@ -3,7 +3,7 @@
 // Needs `npm run build`. Writes bench/results/embed.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BUDGETS, measure } from '../scripts/size.mjs';
@@ -121,7 +121,8 @@ ${lh
 | Lighthouse: FCP / LCP / TBT / CLS | ${ms(lh.fcp ?? NaN)} / ${ms(lh.lcp ?? NaN)} / ${ms(lh.tbt ?? NaN)} / ${(lh.cls ?? NaN).toFixed(3)} |
 `
     : '| Lighthouse | did not run |\n'}
-Headless Chromium (${chromePath()}), local reference server, fresh browser context per run. Lighthouse uses its
+Headless Chromium (${chromePath()}), local reference server, fresh browser context per run; machine load average
+${loadavg()[0]!.toFixed(1)} at the start (the machine is shared, so timings are upper bounds). Lighthouse uses its
 default mobile emulation (slow 4G, 4× CPU slowdown)${lh?.errored.length ? `; errored audits: ${lh.errored.join(', ')}` : ''}.
 ${examplesApiLive ? '' : 'The example page\'s API (http://127.0.0.1:8787) was not reachable during the Lighthouse run: the widget showed its hotline fallback state.\n'}`;
 } finally {
