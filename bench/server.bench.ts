@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -31,6 +31,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+const loadAtStart = loadavg()[0] ?? 0;
 const dir = mkdtempSync(join(tmpdir(), 'rk-server-bench-'));
 const fixtures = generateFixtures({ seed: 11, services: SERVICES, custody: CUSTODY });
 const db = await openDb({ file: join(dir, 'referral-kit.sqlite') });
@@ -96,7 +97,8 @@ services search cycles through ${servicePaths.length} queries (text, Spanish, ZI
 ${row('custody lookup', custody)}
 ${row('services search', services)}
 
-Load generator and server share the machine's cores, so these are lower bounds for a dedicated host.
+Load generator and server share the machine's cores, so these are lower bounds for a dedicated host. The 1-minute
+load average when the run started was ${loadAtStart.toFixed(1)} on ${cpus().length} cores (other work on the machine slows every figure).
 
 | import (SQLite, \`importCustody\`) | time |
 | --- | --- |

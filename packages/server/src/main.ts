@@ -10,19 +10,11 @@ import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import type { Fixtures } from '@referral-kit/mocks';
 import { createLogger, type Logger } from './logger.js';
-import { createApp, type App, type AlertsHttp } from './app.js';
+import { createApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';
-
-/** The alerts module as the server drives it: HTTP surface, a background dispatcher, transports to close. */
-export interface AlertsModule extends AlertsHttp {
-  dispatcher: { start(): void; stop(): Promise<void> };
-  close(): Promise<void>;
-}
 
 export interface StartOptions {
   logger?: Logger;
-  /** Builds the alerts module once the database is ready (default: from `config.alerts`). */
-  alerts?: (deps: { db: Db; logger: Logger }) => AlertsModule;
   rootDir?: string;
   /** Demo data to seed instead of the default fixtures. */
   fixtures?: Fixtures;
@@ -51,7 +43,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await db.close();
     throw error;
   }
-  const alerts = (options.alerts ?? ((deps) => createAlerts({ ...deps, config: config.alerts, now: options.now })))({ db, logger });
+  const alerts = createAlerts({ db, config: config.alerts, logger, now: options.now });
   const app = createApp({
     db, config, logger, alerts, now: options.now, rootDir: options.rootDir,
     directoryCheckMs: options.directoryCheckMs,

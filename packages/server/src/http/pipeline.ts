@@ -56,11 +56,11 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     });
 
     try {
+      setSecurityHeaders(res, 'api', options.https);
       let url: URL;
       try {
         url = new URL(req.url ?? '/', 'http://server.invalid');
       } catch {
-        setSecurityHeaders(res, 'api', options.https);
         throw new HttpError(400, 'validation_failed', 'The request URL is malformed.');
       }
       const preflightMethod = header(req, 'access-control-request-method');
@@ -74,7 +74,6 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
         await options.pages(req, res, url);
         return;
       }
-      setSecurityHeaders(res, 'api', options.https);
       const match = router.match(method, url.pathname);
       if (match.kind === 'not-found') throw new HttpError(404, 'not_found', 'There is no such endpoint.');
       if (match.kind === 'method-not-allowed') {
@@ -176,7 +175,6 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       logger.error({ requestId, err: error }, 'unhandled error');
       body = { code: 'internal', message: 'Something went wrong on our side. Please try again.', requestId };
     }
-    if (!res.hasHeader('content-security-policy')) setSecurityHeaders(res, 'api', options.https);
     res.setHeader('cache-control', 'no-store');
     res.removeHeader('etag');
     sendJson(res, status, Buffer.from(JSON.stringify({ error: body })));
