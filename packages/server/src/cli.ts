@@ -1,5 +1,6 @@
 // `referral-kit` command line: import data, migrate, seed, serve. Reports go to stdout, progress to stderr.
 import { readFile, stat } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { migrate, openDb } from './db/index.js';
@@ -139,7 +140,7 @@ function usage(io: CliIo, message: string): number {
   return EXIT.usage;
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runCli(process.argv.slice(2), { env: process.env, stdout: (t) => process.stdout.write(t), stderr: process.stderr }).then(
     (code) => process.exit(code),
     (error: unknown) => {
