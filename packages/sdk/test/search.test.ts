@@ -173,6 +173,8 @@ describe('filters', () => {
     const hits = index.search('', { categories: ['victim-compensation'], near: { postalCode: '78205' } });
     assert.equal(hits[0]?.service.id, 'tx-compensation');
     assert.deepEqual(index.search(''), []);
+    assert.deepEqual(index.search('', { near: { postalCode: '00000' } }), [], 'an unplaceable ZIP browses nothing');
+    assert.equal(index.search('', { near: { lat: 32.22, lon: -110.97 }, limit: 3 })[0]?.service.locations[0]?.city, 'Tucson');
   });
 
   it('keeps only services open at the given time, in their own time zone', () => {

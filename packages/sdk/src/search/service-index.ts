@@ -177,7 +177,8 @@ export class ServiceIndex {
     const { total, topic: topicHit, docs, rels, dists } = this.scratch;
     this.accumulate(parsed, candidates);
     const hasConcepts = parsed.concepts.length > 0;
-    const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || options.near);
+    // Browsing needs something to browse by; a ZIP the directory cannot place is not one.
+    const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || near);
     const hotlines = this.hotlines;
     if (!hasConcepts) {
       if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
