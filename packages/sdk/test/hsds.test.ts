@@ -70,6 +70,8 @@ describe('fromHsds on the official examples', { skip: SKIP_SHARED }, () => {
       { id: 'bare', name: 'Bare', organization: { id: 'o', name: 'O' }, description: '', categories: [], languages: [], phones: [], locations: [] },
       {
         id: 'odd', name: 'Odd hours', organization: { id: 'o2', name: 'O2', url: 'https://o2.example.org/' }, description: 'x', categories: ['custom-term'],
+        email: 'help@o2.example.org', url: 'https://o2.example.org/help', alternateName: 'Horas raras', eligibility: 'Anyone', fees: 'Free',
+        accessibility: 'Step-free entrance', serviceArea: 'Statewide',
         languages: ['vi'], phones: [{ number: '555-0100 ext 12', type: 'tty', languages: [] }],
         locations: [{ confidential: true, state: 'TX' }, { confidential: false, lat: 10, lon: 20 }],
         schedule: { open24x7: false, timezone: 'Asia/Kolkata', hours: [{ day: 'sa', opens: '22:00', closes: '02:00' }] },
