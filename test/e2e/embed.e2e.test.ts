@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { integrityOf } from '../../scripts/sri.mjs';
@@ -43,6 +44,18 @@ describe('embed bundle', () => {
 
   it('the build wrote the SRI hash of the bundle next to it', () => {
     assert.equal(bundleIntegrity(), integrityOf(readFileSync(`.${BUNDLE_PATH}`)));
+  });
+
+  it('the bundle is minified, carries its source map, and the map holds the sources of every package inlined', () => {
+    const code = readFileSync(`.${BUNDLE_PATH}`, 'utf8');
+    assert.match(code, /\n\/\/# sourceMappingURL=referral-kit\.js\.map\s*$/);
+    assert.ok(!code.includes('/**'), 'minified: no doc comments');
+    const map = JSON.parse(readFileSync(`.${BUNDLE_PATH}.map`, 'utf8')) as { sources: string[]; sourcesContent: string[] };
+    const sources = map.sources.map((source) => resolve(dirname(`.${BUNDLE_PATH}`), source));
+    for (const part of ['/packages/widgets/src/referral-widget.ts', '/packages/sdk/src/client.ts', '/node_modules/lit-html/', '/node_modules/zod/']) {
+      assert.ok(sources.some((source) => source.includes(part)), `map has ${part}`);
+    }
+    assert.equal(map.sourcesContent.length, map.sources.length);
   });
 
   it('loading the script twice, and a second copy from another URL, registers each element once and still works', async () => {

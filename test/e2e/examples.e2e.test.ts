@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.js';
 import { completeAllFlows, search, widgetReady } from './flows.js';
-import { EXAMPLES_API, startE2E, type E2E } from './harness.js';
+import { BUNDLE_PATH, EXAMPLES_API, startE2E, type E2E } from './harness.js';
 
 /** The deepest element at a point, looking through open shadow roots. */
 function topmostAt(page: Page, x: number, y: number) {
@@ -53,6 +53,34 @@ describe('examples (reference server + built bundle)', () => {
       assert.deepEqual(errors, []);
     });
   }
+
+  it('partner-basic: a whole visit leaves no trace and talks only to the page\'s files and the configured API', async () => {
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const url = `${e2e.origin}/examples/partner-basic/`;
+    await page.goto(url);
+    const before = await page.evaluate(() => ({ title: document.title, history: history.length }));
+    await completeAllFlows(e2e, page, 'no-trace@example.org');
+
+    const after = await page.evaluate(async () => ({
+      url: location.href,
+      title: document.title,
+      history: history.length,
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+      serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+    }));
+    assert.deepEqual(after, { url, ...before, cookie: '', local: 0, session: 0, databases: 0, caches: 0, serviceWorkers: 0 });
+    assert.deepEqual((await context.cookies()).length, 0, 'no cookies set by any response');
+    const elsewhere = requests.filter((r) => !r.startsWith(`${e2e.origin}/v1/`) && !r.startsWith(url) && r !== e2e.origin + BUNDLE_PATH);
+    assert.deepEqual(elsewhere, []);
+    assert.ok(requests.some((r) => r.startsWith(`${e2e.origin}/v1/custody`)), 'the lookup went to the configured API');
+  });
 
   it('partner-themed: the brand colours reach inside the widget', async () => {
     const { page } = await e2e.open('/examples/partner-themed/');
