@@ -2,6 +2,7 @@
 // tree-shaken with each package's `sideEffects`. What registers something must survive; what is unused must not.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { rollup, type Plugin } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 
@@ -34,6 +35,26 @@ describe('published packages in a consumer bundle', () => {
     assert.ok(code.includes(`defineElement('referral-quick-exit'`));
     assert.ok(!code.includes(`defineElement('referral-directory'`), 'no directory');
     assert.ok(!code.includes('fuse'), 'no search engine');
+  });
+
+  it('custom-elements.json (package.json "customElements") describes every element from its JSDoc', () => {
+    const pkg = JSON.parse(readFileSync('packages/widgets/package.json', 'utf8')) as { customElements: string };
+    type Declaration = {
+      tagName?: string; customElement?: boolean; attributes?: { name: string }[]; events?: { name: string; description?: string }[];
+      cssParts?: { name: string }[]; cssProperties?: { name: string }[];
+    };
+    const manifest = JSON.parse(readFileSync(`packages/widgets/${pkg.customElements}`, 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+    const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d]));
+    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
+    for (const [tag, element] of elements) {
+      const attributes = element.attributes?.map((a) => a.name) ?? [];
+      assert.ok(attributes.includes('api-base-url') && attributes.includes('lang'), `${tag} attributes (inherited ones too): ${attributes}`);
+      assert.ok(element.events?.length && element.events.every((e) => e.name.startsWith('referral-') && e.description), `${tag} events`);
+      assert.ok(element.cssParts?.length, `${tag} parts`);
+    }
+    const widget = elements.get('referral-widget')!;
+    assert.ok(widget.cssProperties?.some((p) => p.name === '--referral-color-primary'));
+    assert.deepEqual(widget.events?.map((e) => e.name).sort(), ['referral-error', 'referral-exit', 'referral-lookup', 'referral-search', 'referral-select', 'referral-subscribe']);
   });
 
   it('the SDK is side-effect free: an unused import adds nothing, createClient alone leaves search and OpenAPI out', async () => {
