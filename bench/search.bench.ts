@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import Fuse from 'fuse.js';
 import { generateFixtures, CITIES } from '@referral-kit/mocks';
-import { createServiceIndex, loadServiceIndex, type Service } from '@referral-kit/sdk';
+import type { Service } from '@referral-kit/sdk';
+import { createServiceIndex, loadServiceIndex } from '@referral-kit/sdk/search';
 import { directory, JUDGED } from '../packages/sdk/test/fixtures/judged-queries.js';
 import { evaluate, type Quality } from '../packages/sdk/test/fixtures/evaluate.js';
 

@@ -5,7 +5,8 @@
 //   npm run build && npm start            # the reference API on http://127.0.0.1:8787
 //   node examples/sdk-node/search.mjs "legal help" "Robert Miller"
 //   REFERRAL_API=https://api.example.org node examples/sdk-node/search.mjs "refugio" "García"
-import { createClient, createServiceIndex, NetworkError } from '@referral-kit/sdk';
+import { createClient, NetworkError } from '@referral-kit/sdk';
+import { createServiceIndex } from '@referral-kit/sdk/search';
 
 const [query = 'shelter', name = 'Robert Miller'] = process.argv.slice(2);
 const client = createClient({ baseUrl: process.env.REFERRAL_API ?? 'http://127.0.0.1:8787', partnerId: 'sdk-node-example' });

@@ -3,6 +3,5 @@ export * from './contract/index.js';
 export * from './errors.js';
 export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
-export * from './search/index.js';
-export { createOpenApiDocument, toStableJson, OPENAPI_API_VERSION, type OpenApiOptions } from './openapi.js';
-export * from './hsds/index.js';
+// The directory search engine, HSDS conversion and the OpenAPI generator are their own entry points
+// (`@referral-kit/sdk/search`, `/hsds`, `/openapi`): a page that only calls the API never downloads them.

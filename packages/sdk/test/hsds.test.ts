@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { createServiceIndex, fromHsds, fromHsdsReport, toHsds, type HsdsIssue, type Service } from '@referral-kit/sdk';
+import type { Service } from '@referral-kit/sdk';
+import { fromHsds, fromHsdsReport, toHsds, type HsdsIssue } from '@referral-kit/sdk/hsds';
+import { createServiceIndex } from '@referral-kit/sdk/search';
 import { stableUuid } from '../src/hsds/uuid.js';
 import { directory } from './fixtures/judged-queries.js';
 

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { createOpenApiDocument, routes, toStableJson, type RouteDef } from '@referral-kit/sdk';
+import { routes, type RouteDef } from '@referral-kit/sdk';
+import { createOpenApiDocument, toStableJson } from '@referral-kit/sdk/openapi';
 import { FIXTURE_IDS, generateFixtures } from '@referral-kit/mocks';
 
 const COMMITTED = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');

@@ -2,9 +2,10 @@
 // purity and the saved index.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Schedule, Service } from '@referral-kit/sdk';
 import {
-  createServiceIndex, englishVocabulary, fold, isOpenAt, loadServiceIndex, type Schedule, type SearchOptions, type Service,
-} from '@referral-kit/sdk';
+  createServiceIndex, englishVocabulary, fold, isOpenAt, loadServiceIndex, type SearchOptions,
+} from '@referral-kit/sdk/search';
 import { directory, JUDGED } from './fixtures/judged-queries.js';
 import { evaluate } from './fixtures/evaluate.js';
 

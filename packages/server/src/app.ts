@@ -1,7 +1,8 @@
 // Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
 // pages, behind one request pipeline.
 import { fileURLToPath } from 'node:url';
-import { createOpenApiDocument, type RouteName } from '@referral-kit/sdk';
+import type { RouteName } from '@referral-kit/sdk';
+import { createOpenApiDocument } from '@referral-kit/sdk/openapi';
 import { DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, type ServerConfig } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';

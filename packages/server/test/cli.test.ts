@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, runCli } from '../src/cli.js';
+import { HSDS_EXAMPLES, SKIP_WITHOUT_HSDS } from './shared-hsds.js';
 
 const BIN = fileURLToPath(new URL('../bin/referral-kit.mjs', import.meta.url));
 const HEADER = 'identifier,display_name,status,updated_at';
@@ -91,8 +92,8 @@ describe('referral-kit CLI', () => {
     assert.equal(skipped.code, EXIT.ok);
   });
 
-  it('imports services from the HSDS CSV package', async () => {
-    const result = await cli(['import', 'services', '/work/shared/hsds/3.0/examples/csv'], env);
+  it('imports services from the HSDS CSV package', { skip: SKIP_WITHOUT_HSDS }, async () => {
+    const result = await cli(['import', 'services', join(HSDS_EXAMPLES, 'csv')], env);
     assert.equal(result.code, EXIT.ok, result.stderr);
     assert.match(result.stdout, /APPLIED/);
     assert.match(result.stdout, /locations\.csv row 1 \(line 2\), latitude/);

@@ -11,8 +11,8 @@ import type { Db } from '../src/db/types.js';
 import { SERVICES_VERSION_KEY, getMeta, loadServices } from '../src/db/services-store.js';
 import { importServices } from '../src/import/services-import.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
+import { HSDS_EXAMPLES as HSDS, SKIP_WITHOUT_HSDS } from './shared-hsds.js';
 
-const HSDS = '/work/shared/hsds/3.0/examples';
 const EXAMPLE_ID = 'ac148810-d857-441c-9679-408f346de14b';
 
 function hsdsService(id: string, name: string, extra: Record<string, unknown> = {}) {
@@ -28,7 +28,7 @@ describe('services import', () => {
     dir = mkdtempSync(join(tmpdir(), 'rk-hsds-'));
   });
 
-  it('imports the HSDS CSV data package, reporting dropped values against their own file and row', async () => {
+  it('imports the HSDS CSV data package, reporting dropped values against their own file and row', { skip: SKIP_WITHOUT_HSDS }, async () => {
     const report = await importServices(db, join(HSDS, 'csv'));
     assert.equal(report.outcome, 'applied');
     assert.equal(report.inserted, 1);
@@ -44,7 +44,7 @@ describe('services import', () => {
     assert.ok(service!.locations.some((l) => l.city === 'MyCity'), 'location assembled from locations.csv and addresses.csv');
   });
 
-  it('accepts the package folder, its datapackage.json or any of its CSV files', async () => {
+  it('accepts the package folder, its datapackage.json or any of its CSV files', { skip: SKIP_WITHOUT_HSDS }, async () => {
     for (const path of [join(HSDS, 'csv/datapackage.json'), join(HSDS, 'csv/phones.csv')]) {
       const fresh = await openDb({ file: ':memory:' });
       await migrate(fresh);
@@ -53,7 +53,7 @@ describe('services import', () => {
     }
   });
 
-  it('imports HSDS JSON: one service, a page with contents, or an array', async () => {
+  it('imports HSDS JSON: one service, a page with contents, or an array', { skip: SKIP_WITHOUT_HSDS }, async () => {
     assert.equal((await importServices(db, join(HSDS, 'service_full.json'))).inserted, 1);
     const file = join(dir, 'list.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', 'Beta Shelter')]));
@@ -89,7 +89,7 @@ describe('services import', () => {
     assert.deepEqual((await loadServices(db)).map((s) => s.name), ['Alpha Advocacy']);
   });
 
-  it('reports a bad row of the CSV package by file and line', async () => {
+  it('reports a bad row of the CSV package by file and line', { skip: SKIP_WITHOUT_HSDS }, async () => {
     const pkg = join(dir, 'csv');
     cpSync(join(HSDS, 'csv'), pkg, { recursive: true });
     appendFileSync(join(pkg, 'services.csv'), 'svc-unnamed,,,,,,,,active,,,,,,,,,,,,,,\n');

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SERVICE_CATEGORIES, isOpenAt, type Service } from '@referral-kit/sdk';
+import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
+import { isOpenAt } from '@referral-kit/sdk/search';
 import { ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import {

@@ -2,7 +2,8 @@
 // transaction, row-level problems reported against the file and row they came from. Same file twice = no change.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { fromHsdsReport, type HsdsIssue, type Service } from '@referral-kit/sdk';
+import type { Service } from '@referral-kit/sdk';
+import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
 import { bumpServicesVersion, deleteService, loadServiceHashes, serviceHash, writeServices } from '../db/services-store.js';

@@ -1,5 +1,6 @@
 // The one place the server binds to a directory search engine: the SDK's, the same one the widgets run in browsers.
-import { createServiceIndex, type Service, type ServiceHit } from '@referral-kit/sdk';
+import type { Service, ServiceHit } from '@referral-kit/sdk';
+import { createServiceIndex } from '@referral-kit/sdk/search';
 
 export interface DirectoryQuery {
   q: string;

@@ -1,5 +1,6 @@
 // In-page directory search with the SDK engine. Importing this module turns it on (see enableLocalSearch).
-import { createServiceIndex, type Service } from '@referral-kit/sdk';
+import type { Service } from '@referral-kit/sdk';
+import { createServiceIndex } from '@referral-kit/sdk/search';
 import { enableLocalSearch, RESULT_LIMIT, type DirectorySource } from './directory-source.js';
 
 /** The engine ranks up to this many; the page shows the first RESULT_LIMIT and the count includes the rest. */
