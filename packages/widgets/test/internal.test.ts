@@ -9,6 +9,7 @@ import { localSource } from '../src/internal/local-source.js';
 import { formatMiles, timeAgo } from '../src/internal/format.js';
 import { catalogFor, registerCatalog, registeredLanguages } from '../src/i18n/index.js';
 import en from '../src/i18n/en.js';
+import { BUILT_IN_HOTLINES, fromApi, mergeHotlines } from '../src/internal/hotlines.js';
 
 describe('safe links', () => {
   it('keeps only absolute https: URLs without credentials', () => {
@@ -135,5 +136,24 @@ describe('directory sources', () => {
     const server = fakeClient(1);
     await chooseSource(server.client, 'server', signal);
     assert.deepEqual(server.calls, []);
+  });
+});
+
+describe('hotlines', () => {
+  it('adds the API lines the built-in ones lack, and keeps built-in lines (translated) first', () => {
+    const api = fromApi(generateFixtures().hotlines);
+    const merged = mergeHotlines(BUILT_IN_HOTLINES, api);
+    assert.deepEqual(merged.slice(0, BUILT_IN_HOTLINES.length), BUILT_IN_HOTLINES);
+    const added = merged.slice(BUILT_IN_HOTLINES.length).map((h) => h.id);
+    assert.ok(added.includes('human-trafficking'), 'a line only the API knows is added');
+    assert.ok(added.includes('ndvh-tty'), 'a TTY line is not the same line as a voice line with other digits');
+    for (const duplicate of ['ndvh-voice', 'ndvh-text', 'rainn', '988-voice', '988-text', 'dhs-voice', 'vine-support']) {
+      assert.ok(!added.includes(duplicate), `${duplicate} is already built in (same number and type)`);
+    }
+  });
+
+  it('leaves out fax lines and keeps the built-in list when the API adds nothing', () => {
+    assert.deepEqual(fromApi([{ id: 'f', name: 'Fax', number: '1-555-0100', type: 'fax', description: '', languages: [], available24x7: false }]), []);
+    assert.equal(mergeHotlines(BUILT_IN_HOTLINES, []), BUILT_IN_HOTLINES);
   });
 });

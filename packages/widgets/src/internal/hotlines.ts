@@ -30,3 +30,13 @@ export function fromApi(hotlines: readonly Hotline[]): HotlineEntry[] {
     .filter((h) => h.type !== 'fax')
     .map((h) => ({ id: h.id, name: h.name, description: h.description, phones: [{ number: h.number, type: h.type as HotlinePhone['type'] }] }));
 }
+
+const digits = (number: string) => number.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+
+/** The built-in lines (translated by the catalog), then each API line whose number none of them already has. */
+export function mergeHotlines(builtIn: readonly HotlineEntry[], fromServer: readonly HotlineEntry[]): readonly HotlineEntry[] {
+  if (fromServer.length === 0) return builtIn;
+  const known = new Set(builtIn.flatMap((h) => h.phones.map((p) => `${p.type}:${digits(p.number)}`)));
+  const added = fromServer.filter((h) => h.phones.every((p) => !known.has(`${p.type}:${digits(p.number)}`)));
+  return added.length ? [...builtIn, ...added] : builtIn;
+}

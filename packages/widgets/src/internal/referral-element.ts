@@ -1,12 +1,12 @@
 // What every referral-kit element shares: configuration attributes, the SDK client, the language catalog, error
 // reporting, and clearing itself on quick exit and when the page comes back from the back/forward cache.
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { createClient, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralErrorEvent, ReferralExitEvent, type ReferralErrorKind, type ReferralSource } from '../events.js';
 import { catalogFor, type Catalog } from '../i18n/index.js';
 import { errorKind } from './errors.js';
-import { BUILT_IN_HOTLINES, type HotlineEntry } from './hotlines.js';
+import { BUILT_IN_HOTLINES, fromApi, mergeHotlines, type HotlineEntry } from './hotlines.js';
 
 export abstract class ReferralElement extends LitElement {
   /** Base URL of the referral-kit API, e.g. `https://api.example.org`. Required unless `client` is set. */
@@ -45,9 +45,26 @@ export abstract class ReferralElement extends LitElement {
     return this.#ownClient.client;
   }
 
-  /** The hotlines to show next to failures and empty results. */
+  /** Lines the API lists beyond the built-in ones (an agency's own lines), once they have loaded. */
+  @state() private accessor apiHotlines: readonly HotlineEntry[] = [];
+  #hotlinesRequest: AbortController | undefined;
+
+  /** The hotlines to show next to failures and empty results: built-in first (never blank), then the API's. */
   protected get hotlines(): readonly HotlineEntry[] {
-    return this.noHotlines ? [] : BUILT_IN_HOTLINES;
+    return this.noHotlines ? [] : mergeHotlines(BUILT_IN_HOTLINES, this.apiHotlines);
+  }
+
+  async #loadHotlines(): Promise<void> {
+    await this.updateComplete; // attributes and properties set by the page or a parent template are in place
+    const api = this.api;
+    if (this.noHotlines || !api || !this.isConnected) return;
+    this.#hotlinesRequest?.abort();
+    const request = (this.#hotlinesRequest = new AbortController());
+    try {
+      this.apiHotlines = fromApi((await api.services.hotlines({ signal: request.signal })).items);
+    } catch {
+      // The built-in hotlines stay; a background list failing is not worth a second error message.
+    }
   }
 
   /** Strings in the effective language: `lang`, else the nearest `lang` in the page, else English. */
@@ -65,7 +82,10 @@ export abstract class ReferralElement extends LitElement {
     return kind;
   }
 
-  readonly #onExit = () => this.clear();
+  readonly #onExit = () => {
+    this.#hotlinesRequest?.abort();
+    this.clear();
+  };
   readonly #onPageShow = (event: PageTransitionEvent) => {
     if (event.persisted) this.clear();
   };
@@ -74,12 +94,14 @@ export abstract class ReferralElement extends LitElement {
     super.connectedCallback();
     window.addEventListener(ReferralExitEvent.eventName, this.#onExit);
     window.addEventListener('pageshow', this.#onPageShow);
+    void this.#loadHotlines();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener(ReferralExitEvent.eventName, this.#onExit);
     window.removeEventListener('pageshow', this.#onPageShow);
+    this.#hotlinesRequest?.abort();
     this.clear();
   }
 }

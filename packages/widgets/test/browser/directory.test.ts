@@ -97,7 +97,7 @@ describe('<referral-directory>', () => {
     const client = createClient({
       baseUrl: API,
       fetch: (input, init) => {
-        signals.push(init!.signal!);
+        if (String(input).includes('/v1/services?')) signals.push(init!.signal!);
         return fetch(input, { ...init, signal: undefined });
       },
     });
