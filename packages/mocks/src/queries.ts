@@ -59,6 +59,7 @@ export interface ServiceFilter extends Paging {
   category?: string[];
   language?: string[];
   openNow?: boolean;
+  open24x7?: boolean;
   now: Date;
 }
 
@@ -74,6 +75,7 @@ export function searchServices(services: readonly Service[], filter: ServiceFilt
     if (filter.category?.length && !service.categories.some((c) => filter.category!.includes(c))) continue;
     if (filter.language?.length && !service.languages.some((l) => filter.language!.includes(l))) continue;
     if (filter.openNow && !isOpen(service.schedule, filter.now)) continue;
+    if (filter.open24x7 && !service.schedule?.open24x7) continue;
     if (terms.length > 0) {
       const haystack = searchText(service);
       if (!terms.every((t) => haystack.includes(t))) continue;

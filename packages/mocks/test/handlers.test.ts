@@ -183,6 +183,13 @@ describe('mock API handlers', () => {
       assert.ok(open.items.every((h: any) => isOpen(h.service.schedule, NOW)));
     });
 
+    it('keeps only round-the-clock services when asked for 24/7', async () => {
+      const allDay = await json(await get('/v1/services?open24x7=true&pageSize=100'));
+      const all = await json(await get('/v1/services?pageSize=100'));
+      assert.ok(allDay.total > 0 && allDay.total < all.total, `${allDay.total} of ${all.total}`);
+      assert.ok(allDay.items.every((h: any) => h.service.schedule?.open24x7 === true));
+    });
+
     it('rejects lat without lon and an unknown language code', async () => {
       const error = await assertError(await get('/v1/services?lat=29.7&language=spanish'), 400, 'validation_failed');
       assert.deepEqual(error.fields!.map((f) => f.path).sort(), ['language.0', 'lon']);

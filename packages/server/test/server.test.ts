@@ -210,6 +210,14 @@ describe('read API', () => {
       assert.deepEqual(page2.items.map((h: { service: { id: string } }) => h.service.id), all.items.slice(2, 4).map((h: { service: { id: string } }) => h.service.id));
     });
 
+    it('keeps only round-the-clock services when asked for 24/7, counting them in total', async () => {
+      const allDay = await json(await s.get('/v1/services?q=domestic%20violence&open24x7=true&pageSize=100'));
+      const any = await json(await s.get('/v1/services?q=domestic%20violence&pageSize=100'));
+      assert.ok(allDay.total > 0 && allDay.total < any.total, `${allDay.total} of ${any.total}`);
+      assert.ok(allDay.items.every((h: { service: { schedule?: { open24x7: boolean } } }) => h.service.schedule?.open24x7 === true));
+      assert.equal((await s.get('/v1/services?q=help&open24x7=maybe')).status, 400);
+    });
+
     it('rejects bad service search input with field errors', async () => {
       const res = await s.get('/v1/services?lat=95&category=Not%20A%20Slug');
       assert.equal(res.status, 400);

@@ -107,6 +107,8 @@ export const ServiceSearchQuery = z
     category: z.optional(queryList(Category)),
     language: z.optional(queryList(LanguageCode)),
     openNow: z.optional(QueryFlag),
+    /** Only services that answer around the clock (24/7 lines and shelters). */
+    open24x7: z.optional(QueryFlag),
     ...PageQuery,
   })
   .check(

@@ -53,13 +53,12 @@ export function serverSource(client: ReferralClient): DirectorySource {
           category: query.categories.length ? query.categories : undefined,
           language: query.languages.length ? query.languages : undefined,
           openNow: query.openNow || undefined,
+          open24x7: query.open24x7 || undefined,
           pageSize: RESULT_LIMIT,
         },
         { signal },
       );
-      // The endpoint has no 24/7 filter; narrow the page it returned.
-      const hits = query.open24x7 ? page.items.filter((h) => h.service.schedule?.open24x7) : page.items;
-      return { hits, total: query.open24x7 ? hits.length : page.total, mode: 'server' };
+      return { hits: page.items, total: page.total, mode: 'server' };
     },
   };
 }

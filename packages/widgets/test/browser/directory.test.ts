@@ -171,6 +171,7 @@ describe('<referral-directory>', () => {
     expect(last.searchParams.get('postalCode')).to.equal('77002');
     expect(Number(last.searchParams.get('radiusKm'))).to.be.closeTo(40.2, 0.1);
     open[1]!.click();
+    await until(() => requests.some((r) => r.includes('open24x7=true')), '24/7 filter not sent to the server');
     await until(() => !el.shadowRoot!.querySelector('[aria-busy=true]') && el.answer !== undefined, 'no answer');
     for (const card of cards(el)) expect(card.textContent).to.contain('Open 24/7');
   });
