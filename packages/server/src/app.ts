@@ -15,6 +15,9 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { createStatic } from './static.js';
 
+/** How the example pages name the API; the server swaps in its own origin when it serves them. */
+export const EXAMPLES_API_ORIGIN = 'http://127.0.0.1:8787';
+
 /** What the alerts module contributes to the HTTP surface. */
 export interface AlertsHttp {
   handlers: Partial<Record<RouteName, Handler>>;
@@ -64,7 +67,7 @@ export function createApp(options: AppOptions): App {
   ];
   const pages = createStatic(
     [
-      { prefix: '/examples/', dir: `${rootDir}/examples`, listing: true },
+      { prefix: '/examples/', dir: `${rootDir}/examples`, listing: true, apiOriginPlaceholder: EXAMPLES_API_ORIGIN },
       { prefix: '/packages/widgets/dist/', dir: `${rootDir}/packages/widgets/dist`, crossOrigin: true },
     ],
     https,

@@ -111,14 +111,6 @@ export class ConfigError extends Error {
   }
 }
 
-/**
- * In demo mode the example pages name the API as http://127.0.0.1:PORT; a person who opens them as
- * http://localhost:PORT makes that a cross-origin call, so the loopback spellings of this server are allowed too.
- */
-function loopbackOrigins(port: number): string[] {
-  return ['127.0.0.1', 'localhost', '[::1]'].map((host) => `http://${host}:${port}`);
-}
-
 /** Reads and checks the environment. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const result = z.safeParse(EnvSchema, env);
@@ -140,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl: e.DATABASE_URL,
     sqliteFile: join(dataDir, 'referral-kit.sqlite'),
-    corsOrigins: demo ? [...new Set([...e.CORS_ORIGINS, ...loopbackOrigins(e.PORT)])] : e.CORS_ORIGINS,
+    corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TRUST_PROXY,

@@ -1,7 +1,7 @@
 // Static files: the example pages (examples/) and the built embed bundle (packages/widgets/dist/), at the same
 // paths as in the repository so relative links in the examples work. Nothing outside those folders is reachable.
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { HttpError } from './http/types.js';
@@ -31,6 +31,20 @@ export interface StaticMount {
   crossOrigin?: boolean;
   /** List sub-folders when a folder has no index.html. */
   listing?: boolean;
+  /**
+   * Pages and scripts here name the API by this origin (the examples say http://127.0.0.1:8787): it is replaced
+   * with the origin the page was asked for, so the examples work on any port and as localhost.
+   */
+  apiOriginPlaceholder?: string;
+}
+
+const REWRITTEN_TYPES = new Set(['.html', '.js', '.mjs']);
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** The origin a request was addressed to, when its Host header is a plain host[:port]. */
+function requestOrigin(req: IncomingMessage, https: boolean): string | undefined {
+  const host = req.headers.host;
+  return host && HOST.test(host) ? `${https ? 'https' : 'http'}://${host}` : undefined;
 }
 
 export function createStatic(mounts: readonly StaticMount[], https: boolean) {
@@ -94,6 +108,14 @@ export function createStatic(mounts: readonly StaticMount[], https: boolean) {
     if (req.headers['if-none-match'] === etag) {
       res.statusCode = 304;
       res.end();
+      return;
+    }
+    const origin = mount.apiOriginPlaceholder && REWRITTEN_TYPES.has(extname(path).toLowerCase()) ? requestOrigin(req, https) : undefined;
+    if (origin && origin !== mount.apiOriginPlaceholder) {
+      const body = (await readFile(path, 'utf8')).replaceAll(mount.apiOriginPlaceholder!, origin);
+      res.statusCode = 200;
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     res.statusCode = 200;

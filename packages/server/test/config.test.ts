@@ -21,14 +21,6 @@ const problems = (env: Record<string, string>): string[] => {
 };
 
 describe('loadConfig', () => {
-  it('allows only the configured partner origins outside demo mode', () => {
-    const config = loadConfig({
-      DEMO: 'false', CORS_ORIGINS: 'https://partner.example.org', ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      ALERTS_PUBLIC_URL: 'https://api.example.org', ALERTS_EMAIL_TRANSPORT: 'file', ALERTS_PHONE_TRANSPORT: 'file',
-    }, cwd);
-    assert.deepEqual(config.corsOrigins, ['https://partner.example.org']);
-  });
-
   it('runs with no configuration at all: SQLite in ./data, port 8787, loopback, demo data', () => {
     const config = loadConfig({}, cwd);
     assert.equal(config.port, 8787);
@@ -36,7 +28,7 @@ describe('loadConfig', () => {
     assert.equal(config.dataDir, join(cwd, 'data'));
     assert.equal(config.sqliteFile, join(cwd, 'data/referral-kit.sqlite'));
     assert.equal(config.databaseUrl, undefined);
-    assert.deepEqual(config.corsOrigins, ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787']);
+    assert.deepEqual(config.corsOrigins, []);
     assert.equal(config.massChangeShare, 0.05);
     assert.equal(config.demo, true);
     assert.equal(config.seedDemo, true);
@@ -53,8 +45,7 @@ describe('loadConfig', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.host, '0.0.0.0');
     assert.equal(config.databaseUrl, 'postgres://u:p@db/rk');
-    // Demo mode (no NODE_ENV) also allows this server's own loopback spellings, for the example pages.
-    assert.deepEqual(config.corsOrigins, ['https://a.org', 'http://localhost:3000', 'http://127.0.0.1:9000', 'http://localhost:9000', 'http://[::1]:9000']);
+    assert.deepEqual(config.corsOrigins, ['https://a.org', 'http://localhost:3000']);
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.publicUrl, 'https://api.example.org');
     assert.equal(config.trustProxy, true);

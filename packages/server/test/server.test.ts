@@ -52,7 +52,8 @@ describe('read API', () => {
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'rk-root-'));
     mkdirSync(join(root, 'examples/partner-basic'), { recursive: true });
-    writeFileSync(join(root, 'examples/partner-basic/index.html'), '<!doctype html><title>partner</title>');
+    writeFileSync(join(root, 'examples/partner-basic/index.html'), '<!doctype html><title>partner</title><referral-widget api-base-url="http://127.0.0.1:8787"></referral-widget>');
+    writeFileSync(join(root, 'examples/partner-basic/page.css'), 'a::after { content: "http://127.0.0.1:8787" }');
     writeFileSync(join(root, 'package.json'), '{"secret":true}');
     mkdirSync(join(root, 'packages/widgets/dist'), { recursive: true });
     writeFileSync(join(root, 'packages/widgets/dist/referral-kit.iife.js'), 'console.log(1)');
@@ -328,6 +329,18 @@ describe('read API', () => {
       const noSlash = await fetch(`${s.url}/examples/partner-basic`, { redirect: 'manual' });
       assert.equal(noSlash.status, 301);
       assert.equal(noSlash.headers.get('location'), '/examples/partner-basic/');
+    });
+
+    it('points example pages at the origin they were asked for, whatever the port or host name', async () => {
+      const port = new URL(s.url).port;
+      const asLocalhost = await raw(s.url, '/examples/partner-basic/', { headers: { host: `localhost:${port}` } });
+      assert.match(asLocalhost.body, new RegExp(`api-base-url="http://localhost:${port}"`));
+      assert.equal(Number(asLocalhost.headers['content-length']), Buffer.byteLength(asLocalhost.body));
+      // A Host header that is not a plain host[:port] is never written into a page.
+      const odd = await raw(s.url, '/examples/partner-basic/', { headers: { host: 'evil"><script>' } });
+      assert.match(odd.body, /api-base-url="http:\/\/127\.0\.0\.1:8787"/);
+      // Only pages and scripts are rewritten.
+      assert.match((await raw(s.url, '/examples/partner-basic/page.css', { headers: { host: `localhost:${port}` } })).body, /127\.0\.0\.1:8787/);
     });
 
     it('lists the examples when there is no index page', async () => {
