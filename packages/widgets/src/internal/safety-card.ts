@@ -24,9 +24,10 @@ export function buildSafetyCard(t: Catalog, services: readonly Service[], hotlin
   const doc = frame.contentDocument!;
   doc.documentElement.lang = t.lang;
   doc.documentElement.dir = t.dir;
-  const style = doc.createElement('style');
-  style.textContent = CARD_CSS;
-  doc.head.append(style);
+  // A constructed sheet, not a <style> element: the frame inherits the page's CSP, and a strict `style-src` blocks inline styles.
+  const sheet = new (frame.contentWindow as Window & typeof globalThis).CSSStyleSheet();
+  sheet.replaceSync(CARD_CSS);
+  doc.adoptedStyleSheets = [sheet];
   render(
     html`<h1>${t.directory.cardTitle}</h1>
       <p class="muted">${t.directory.cardNote}</p>

@@ -254,7 +254,10 @@ describe('<referral-directory>', () => {
       expect(card.body.textContent).to.contain('1-800-799-7233');
       expect(card.body.textContent).to.contain(XSS.script);
       expect(card.body.textContent).to.not.contain(data.services[2]!.name);
-      expect(card.querySelectorAll('script, img, svg, iframe')).to.have.length(0);
+      expect(card.querySelectorAll('script, img, svg, iframe, style')).to.have.length(0);
+      // Styled by a constructed sheet, which a strict CSP (`style-src 'self'`) allows, unlike a <style> element.
+      expect(card.adoptedStyleSheets).to.have.length(1);
+      expect(card.defaultView!.getComputedStyle(card.querySelector('h1')!).fontSize).to.equal('24px');
       expect(xssRan()).to.equal(false);
     } finally {
       ReferralDirectory.print = original;
