@@ -59,7 +59,7 @@ function esmPackage(pkg) {
 }
 
 /**
- * Replaces a self-registering plug-in module with an empty one. The embed leaves out in-page directory search
+ * Replaces a self-registering plug-in module with an empty one. The default embed leaves out in-page directory search
  * (widgets' internal/local-source.ts: the SDK engine with fuse.js and its vocabularies, about 12 KB brotli) to stay
  * within its 40 KB budget; its directory searches through the API's search endpoint, which runs the same engine.
  */
@@ -70,19 +70,23 @@ function leaveOut(...suffixes) {
   };
 }
 
-/** The partner embed: one classic script, everything inlined and minified, registers the elements on load. */
-const embed = () => ({
+/**
+ * The partner embed: one classic script, everything inlined and minified, registers the elements on load.
+ * `referral-kit.js` searches the directory through the API; `referral-kit.local-search.js` also carries the search
+ * engine, so small directories are searched in the page and search words never leave the visitor's device.
+ */
+const embed = ({ file, localSearch }) => ({
   input: 'packages/widgets/src/embed.ts',
   onwarn,
   plugins: [
-    leaveOut('/packages/widgets/src/internal/local-source.ts'),
+    ...(localSearch ? [] : [leaveOut('/packages/widgets/src/internal/local-source.ts')]),
     // 'source': workspace packages compile from their TypeScript; 'production': Lit without its dev-mode checks.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
     terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: false } }),
   ],
   output: {
-    file: 'packages/widgets/dist/referral-kit.js',
+    file: `packages/widgets/dist/${file}`,
     format: 'iife',
     sourcemap: true,
   },
@@ -106,7 +110,10 @@ const CONFIGS = {
   sdk: () => esmPackage('sdk'),
   mocks: () => esmPackage('mocks'),
   widgets: () => esmPackage('widgets'),
-  embed,
+  embed: () => [
+    embed({ file: 'referral-kit.js', localSearch: false }),
+    embed({ file: 'referral-kit.local-search.js', localSearch: true }),
+  ],
   examples: reactExample,
 };
 
@@ -114,5 +121,5 @@ export default (args) => {
   const wanted = args.configPackages ? String(args.configPackages).split(',') : ORDER;
   for (const name of wanted) if (!CONFIGS[name]) throw new Error(`Unknown build "${name}"; choose from ${ORDER.join(', ')}`);
   delete args.configPackages;
-  return ORDER.filter((name) => wanted.includes(name)).map((name) => CONFIGS[name]());
+  return ORDER.filter((name) => wanted.includes(name)).flatMap((name) => CONFIGS[name]());
 };

@@ -12,8 +12,10 @@ import typescript from '@rollup/plugin-typescript';
 
 // The SDK's root entry (contract, client, errors) is "the SDK alone"; the search engine is its own entry point
 // (`@referral-kit/sdk/search`, fuse.js and both vocabularies inlined) with its own budget.
-export const BUDGETS = { embed: 40 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
+// The opt-in embed with in-page search is the embed plus that engine.
+export const BUDGETS = { embed: 40 * 1024, embedLocalSearch: 52 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
 const EMBED = 'packages/widgets/dist/referral-kit.js';
+const EMBED_LOCAL_SEARCH = 'packages/widgets/dist/referral-kit.local-search.js';
 
 /** Bytes of `code` minified, gzipped (-9) and brotli'd (quality 11). */
 export function measure(code) {
@@ -113,10 +115,13 @@ function report(label, code, map, base, budget) {
 export async function sizeReport() {
   const embedCode = readFileSync(EMBED, 'utf8');
   const embedMap = JSON.parse(readFileSync(`${EMBED}.map`, 'utf8'));
+  const localCode = readFileSync(EMBED_LOCAL_SEARCH, 'utf8');
+  const localMap = JSON.parse(readFileSync(`${EMBED_LOCAL_SEARCH}.map`, 'utf8'));
   const sdk = await bundleSdk();
   const search = await bundleSdk('packages/sdk/src/search/index.ts');
   return [
     report(`embed (${EMBED})`, embedCode, embedMap, dirname(EMBED), BUDGETS.embed),
+    report(`embed with in-page search (${EMBED_LOCAL_SEARCH})`, localCode, localMap, dirname(EMBED_LOCAL_SEARCH), BUDGETS.embedLocalSearch),
     report('SDK alone (packages/sdk/src/index.ts + deps, minified)', sdk.code, sdk.map, process.cwd(), BUDGETS.sdk),
     report('SDK search entry (packages/sdk/src/search/index.ts + fuse.js, minified)', search.code, search.map, process.cwd(), BUDGETS.search),
   ];

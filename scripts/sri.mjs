@@ -1,9 +1,11 @@
-// Subresource Integrity for the embed: writes `sha384-…` next to the bundle as `referral-kit.js.sri`, the value a
-// partner pastes into `integrity=""` (the embed builder reads it too). Run after the build: node scripts/sri.mjs
+// Subresource Integrity for the embeds: writes `sha384-…` next to each bundle as `<file>.sri`, the value a partner
+// pastes into `integrity=""` (the embed builder reads it too). Run after the build: node scripts/sri.mjs
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 export const EMBED_FILE = 'packages/widgets/dist/referral-kit.js';
+/** The opt-in variant with in-page directory search. */
+export const LOCAL_SEARCH_EMBED_FILE = 'packages/widgets/dist/referral-kit.local-search.js';
 
 /** The `integrity` attribute value for these exact bytes. */
 export function integrityOf(bytes) {
@@ -17,5 +19,5 @@ export function writeSri(file = EMBED_FILE) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`${EMBED_FILE} ${writeSri()}`);
+  for (const file of [EMBED_FILE, LOCAL_SEARCH_EMBED_FILE]) console.log(`${file} ${writeSri(file)}`);
 }

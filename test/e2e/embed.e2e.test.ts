@@ -109,6 +109,29 @@ describe('embed bundle', () => {
     assert.ok(await page.getByRole('link', { name: '1-800-799-7233' }).isVisible(), 'the hotline number is a visible link');
   });
 
+  it('the in-page search variant searches a small directory on the device: search words never reach the API', async () => {
+    const file = '/packages/widgets/dist/referral-kit.local-search.js';
+    const integrity = readFileSync(`.${file}.sri`, 'utf8').trim();
+    assert.equal(integrity, integrityOf(readFileSync(`.${file}`)), 'the build wrote its SRI hash too');
+    const context = await e2e.newContext();
+    const page = await context.newPage();
+    const apiRequests: URL[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/v1/')) apiRequests.push(url);
+    });
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>In-page search</title>
+      <script src="${file}" integrity="${integrity}" crossorigin="anonymous" defer></script></head>
+      <body><main><referral-widget api-base-url="${e2e.origin}" partner-id="local-search"></referral-widget></main></body></html>`;
+    await page.route(`${e2e.origin}/examples/in-page-search/`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(`${e2e.origin}/examples/in-page-search/`);
+    const widget = await widgetReady(page);
+    assert.ok((await search(widget, 'shleter')) > 0, 'a typo still finds shelters');
+    assert.ok(apiRequests.some((url) => url.pathname === '/v1/directory/snapshot'), 'the directory came as one snapshot');
+    const typed = apiRequests.filter((url) => url.searchParams.has('q'));
+    assert.deepEqual(typed.map(String), [], 'no request carried the search words');
+  });
+
   it('embed builder: settings drive the live preview, and the copied snippet (with SRI) works on a fresh page', async () => {
     const context = await e2e.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
