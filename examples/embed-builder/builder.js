@@ -6,8 +6,14 @@ const preview = document.getElementById('preview');
 const snippet = document.getElementById('snippet');
 const field = (id) => document.getElementById(id);
 
-const bundlePath = '/packages/widgets/dist/referral-kit.js';
-field('script').value = new URL(bundlePath, location.href).href;
+/** The two embed files: searches on the API server, or in the visitor's browser (with the search engine inside). */
+const BUNDLES = {
+  server: '/packages/widgets/dist/referral-kit.js',
+  device: '/packages/widgets/dist/referral-kit.local-search.js',
+};
+const searchWhere = () => form.querySelector('input[name=search-where]:checked').value;
+const showBundle = () => (field('script').value = new URL(BUNDLES[searchWhere()], location.href).href);
+showBundle();
 
 const categoryBox = field('categories');
 for (const slug of CATEGORIES) {
@@ -21,18 +27,22 @@ for (const slug of CATEGORIES) {
   categoryBox.append(label);
 }
 
-// The hash the build wrote next to the bundle (scripts/sri.mjs); without it the snippet has no integrity.
-let integrity = '';
-const sriLoaded = fetch(`${bundlePath}.sri`, { cache: 'no-store' })
-  .then((r) => (r.ok ? r.text() : ''))
-  .then((text) => (integrity = /^sha(256|384|512)-[A-Za-z0-9+/=]+$/.test(text.trim()) ? text.trim() : ''))
-  .catch(() => '');
+// The hashes the build wrote next to the bundles (scripts/sri.mjs); without one the snippet has no integrity.
+const integrity = { server: '', device: '' };
+const sriLoaded = Promise.all(
+  Object.entries(BUNDLES).map(([where, path]) =>
+    fetch(`${path}.sri`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((text) => (integrity[where] = /^sha(256|384|512)-[A-Za-z0-9+/=]+$/.test(text.trim()) ? text.trim() : ''))
+      .catch(() => ''),
+  ),
+);
 
 function options() {
   const near = field('near').value.trim();
   return {
     scriptUrl: field('script').value.trim(),
-    integrity,
+    integrity: integrity[searchWhere()],
     apiBaseUrl: field('api').value.trim(),
     partnerId: field('partner').value.trim(),
     lang: field('lang').value,
@@ -64,6 +74,7 @@ function update() {
   snippet.value = buildSnippet(o);
 }
 
+for (const radio of form.querySelectorAll('input[name=search-where]')) radio.addEventListener('change', showBundle);
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 form.addEventListener('submit', (event) => event.preventDefault());

@@ -162,6 +162,14 @@ describe('embed bundle', () => {
     await page.getByRole('button', { name: 'Copy snippet' }).click();
     await page.getByText('Copied.').waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+
+    // Searching in the visitor's browser swaps in the file with the search engine, and its own hash.
+    await page.getByRole('radio', { name: /In the visitor's browser/ }).check();
+    const onDevice = await page.getByRole('textbox', { name: 'Your snippet' }).inputValue();
+    const localFile = '/packages/widgets/dist/referral-kit.local-search.js';
+    assert.ok(onDevice.includes(`src="${e2e.origin}${localFile}" integrity="${readFileSync(`.${localFile}.sri`, 'utf8').trim()}"`), onDevice);
+    await page.getByRole('radio', { name: /On your API server/ }).check();
+    assert.equal(await page.getByRole('textbox', { name: 'Your snippet' }).inputValue(), snippet);
     assert.deepEqual(errors, []);
 
     // Pasted into a partner page as-is: SRI passes, the widget starts in Spanish and searches.
