@@ -178,6 +178,21 @@ describe('<referral-quick-exit>', () => {
   });
 });
 
+/** Everything a visit could leave behind in the browser: cookies, storage, history, URL, title, databases, caches, workers. */
+async function browserTraces() {
+  return {
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    history: history.length,
+    href: location.href,
+    title: document.title,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  };
+}
+
 describe('<referral-widget>', () => {
   it('has tabs, a hotline strip and quick exit; tabs follow the APG keyboard pattern', async () => {
     const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API}></referral-widget>`);
@@ -307,17 +322,7 @@ describe('<referral-widget>', () => {
   });
 
   it('a full journey leaves no trace and talks only to the API', async () => {
-    const before = {
-      cookie: document.cookie,
-      local: localStorage.length,
-      session: sessionStorage.length,
-      history: history.length,
-      href: location.href,
-      title: document.title,
-      databases: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
-      workers: (await navigator.serviceWorker.getRegistrations()).length,
-    };
+    const before = await browserTraces();
     const start = requests.length;
     const composed: string[] = [];
     const listen = (e: Event) => composed.push(e.type);
@@ -359,17 +364,7 @@ describe('<referral-widget>', () => {
 
     for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']) document.removeEventListener(name, listen);
     expect(new Set(composed)).to.deep.equal(new Set(['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']));
-    expect({
-      cookie: document.cookie,
-      local: localStorage.length,
-      session: sessionStorage.length,
-      history: history.length,
-      href: location.href,
-      title: document.title,
-      databases: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
-      workers: (await navigator.serviceWorker.getRegistrations()).length,
-    }).to.deep.equal(before);
+    expect(await browserTraces()).to.deep.equal(before);
     const origins = new Set(requests.slice(start).map((r) => new URL(r).origin));
     expect([...origins]).to.deep.equal([API]);
   });
