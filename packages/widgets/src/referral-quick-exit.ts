@@ -72,6 +72,7 @@ export class ReferralQuickExit extends ReferralElement {
   @property({ attribute: 'exit-url' }) accessor exitUrl = '';
 
   protected readonly source: ReferralSource = 'quick-exit';
+  protected override readonly showsHotlines = false;
   readonly #live = new LiveRegion(this);
   #presses = 0;
   #firstPressAt = 0;

@@ -45,6 +45,9 @@ export abstract class ReferralElement extends LitElement {
     return this.#ownClient.client;
   }
 
+  /** Whether this element ever shows hotlines (quick exit does not, so it never asks the API for them). */
+  protected readonly showsHotlines: boolean = true;
+
   /** Lines the API lists beyond the built-in ones (an agency's own lines), once they have loaded. */
   @state() private accessor apiHotlines: readonly HotlineEntry[] = [];
   #hotlinesRequest: AbortController | undefined;
@@ -57,7 +60,7 @@ export abstract class ReferralElement extends LitElement {
   async #loadHotlines(): Promise<void> {
     await this.updateComplete; // attributes and properties set by the page or a parent template are in place
     const api = this.api;
-    if (this.noHotlines || !api || !this.isConnected) return;
+    if (!this.showsHotlines || this.noHotlines || !api || !this.isConnected) return;
     this.#hotlinesRequest?.abort();
     const request = (this.#hotlinesRequest = new AbortController());
     try {

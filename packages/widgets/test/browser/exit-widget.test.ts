@@ -123,6 +123,14 @@ describe('<referral-quick-exit>', () => {
     expect(navigations).to.deep.equal([]);
   }).timeout(12000);
 
+  it('asks the API for nothing: it shows no hotlines', async () => {
+    const start = requests.length;
+    const exit = await fixture<ReferralQuickExit>(html`<referral-quick-exit api-base-url=${API}></referral-quick-exit>`);
+    await exit.updateComplete;
+    await delay(200);
+    expect(requests.slice(start)).to.deep.equal([]);
+  });
+
   it('aborts requests in flight', async () => {
     const inFlight: { url: string; signal: AbortSignal }[] = [];
     mock.setScenario('never');
