@@ -102,6 +102,26 @@ describe('what visitors type', () => {
   });
 });
 
+describe('the language a visitor writes in', () => {
+  const legalAid = (id: string, languages: string[], lat: number): Service => ({
+    id, name: `Legal clinic ${id}`, organization: { id: `org-${id}`, name: `Org ${id}` }, description: 'Free legal help for victims.',
+    categories: ['legal-aid'], languages, phones: [], locations: [{ city: 'Houston', state: 'TX', lat, lon: -95.37, confidential: false }],
+  });
+  // Listed English-first, equally relevant, the English one nearer downtown Houston (29.76, -95.37).
+  const clinics = createServiceIndex([legalAid('en-only', ['en'], 29.76), legalAid('es-only', ['es'], 30.2)]);
+  const order = (q: string, opts: SearchOptions = {}) => clinics.search(q, opts).map((h) => h.service.id);
+
+  it('orders equally good services that speak it first', () => {
+    assert.deepEqual(order('abogado'), ['es-only', 'en-only']);
+    assert.deepEqual(order('lawyer'), ['en-only', 'es-only']);
+  });
+
+  it('never outranks a nearer, equally good service, and never matches on its own', () => {
+    assert.deepEqual(order('abogado', { near: { lat: 29.76, lon: -95.37 } }), ['en-only', 'es-only']);
+    assert.deepEqual(order('de'), []);
+  });
+});
+
 describe('location', () => {
   it('reads a city or ZIP in the text as a location', () => {
     assert.deepEqual(top('shelter in Tucson', 2).sort(), ['tucson-dv-shelter', 'tucson-rescue-mission']);

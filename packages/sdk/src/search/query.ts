@@ -9,6 +9,12 @@ const MAX_QUERY_TOKENS = 12;
 const FIELD_WEIGHT: Record<string, number> = { [FIELD.name]: 1, [FIELD.organization]: 0.7, [FIELD.description]: 0.45 };
 const CATEGORY_CONCEPT_WEIGHT = 1;
 const LANGUAGE_CONCEPT_WEIGHT = 0.5;
+/**
+ * A query written in one vocabulary's language ("abogado", "refugio") prefers services that speak it, by this share
+ * of what the words weigh: enough to order equals, too little to cross a distance tier (a tenth of the best score),
+ * so it never outranks a nearer, equally good service.
+ */
+const IMPLIED_LANGUAGE_SHARE = 0.04;
 export const PLACE_CONCEPT_WEIGHT = 0.8;
 const SECONDARY_CATEGORY = 0.97;
 const MODIFIER_SHARE = 0.5;
@@ -62,6 +68,8 @@ export class QueryParser {
   private readonly stopwords = new Set<string>();
   private readonly singles = new Map<string, Meaning[]>();
   private readonly phrases = new Map<string, Phrase[]>();
+  /** Which vocabularies' languages use a word (in a phrase or as a stopword). */
+  private readonly wordLanguages = new Map<string, Set<string>>();
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -90,9 +98,17 @@ export class QueryParser {
       this.phrases.set(tokens[0]!, list);
     };
     for (const v of vocabularies) {
-      for (const w of v.stopwords.split(' ')) if (w) this.stopwords.add(w);
-      for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'category', slug });
-      for (const p of splitPhrases(v.crisis)) addPhrase(p, { kind: 'crisis' });
+      const usedBy = (text: string) => {
+        for (const token of tokenize(text)) {
+          const langs = this.wordLanguages.get(token) ?? new Set<string>();
+          langs.add(v.lang);
+          this.wordLanguages.set(token, langs);
+        }
+      };
+      for (const w of v.stopwords.split(' ')) if (w) (this.stopwords.add(w), usedBy(w));
+      const add = (p: string, meaning: Meaning) => (addPhrase(p, meaning), usedBy(p));
+      for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
+      for (const p of splitPhrases(v.crisis)) add(p, { kind: 'crisis' });
       for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
     }
     for (const place of places) addPhrase(place, undefined, place);
@@ -124,7 +140,24 @@ export class QueryParser {
     if (parsed.concepts.some((c) => c.categorical)) {
       for (const c of parsed.concepts) if (c.topical && !c.categorical) c.weight *= MODIFIER_SHARE;
     }
+    this.addImpliedLanguage(parsed, tokens, alts);
     return parsed;
+  }
+
+  /** When the words typed belong to one vocabulary's language only, services speaking it get a slight edge. */
+  private addImpliedLanguage(parsed: ParsedQuery, tokens: string[], alts: Alternative[][]): void {
+    const voted = new Set<string>();
+    tokens.forEach((token, i) => {
+      const word = alts[i]?.[0]?.word ?? token;
+      const langs = this.wordLanguages.get(word);
+      if (langs?.size === 1) voted.add([...langs][0]!);
+    });
+    // Only to order what the words found: on its own it would turn "de" into "every Spanish-speaking service".
+    if (voted.size !== 1 || !parsed.concepts.some((c) => c.topical)) return;
+    const id = this.lexicon.keyId(postingKey(FIELD.language, [...voted][0]!));
+    if (id === undefined || parsed.concepts.some((c) => c.keys.some((k) => k.id === id))) return;
+    const weight = IMPLIED_LANGUAGE_SHARE * parsed.concepts.reduce((sum, c) => sum + c.weight, 0);
+    parsed.concepts.push({ label: '', weight, keys: [{ id, w: 1 }], topical: false, categorical: false });
   }
 
   private longestPhrase(alts: Alternative[][], start: number, last: number): { phrase: Phrase; quality: number } | undefined {
