@@ -5,6 +5,7 @@ export const CATEGORIES = [
   'hotline', 'domestic-violence', 'sexual-assault', 'shelter', 'counseling', 'legal-aid', 'protective-orders',
   'victim-compensation', 'victim-advocacy', 'court-accompaniment', 'human-trafficking', 'child-abuse', 'elder-abuse',
   'stalking', 'homicide-survivors', 'immigration', 'medical', 'housing', 'financial-assistance', 'support-group',
+  'custody-notification',
 ];
 
 const DEFAULT_COLORS = { primary: '#0b4f8a', surface: '#ffffff', text: '#1b1b1b' };
