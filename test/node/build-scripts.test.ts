@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { byPackage, bytesBySource, measure } from '../../scripts/size.mjs';
 import { integrityOf } from '../../scripts/sri.mjs';
+import { SERVICE_CATEGORIES } from '@referral-kit/sdk';
 // @ts-expect-error plain browser module without types
-import { buildSnippet, contrastRatio } from '../../examples/embed-builder/snippet.js';
+import { CATEGORIES, buildSnippet, contrastRatio } from '../../examples/embed-builder/snippet.js';
 
 describe('scripts/sri.mjs', () => {
   it('is the base64 sha384 of the exact bytes', () => {
@@ -36,6 +37,10 @@ describe('scripts/size.mjs', () => {
 });
 
 describe('examples/embed-builder/snippet.js', () => {
+  it('offers exactly the categories the SDK knows (the page has no bundler, so it keeps its own copy)', () => {
+    assert.deepEqual(CATEGORIES, [...SERVICE_CATEGORIES]);
+  });
+
   const base = { scriptUrl: 'https://cdn.example.org/referral-kit.js', apiBaseUrl: 'https://api.example.org', partnerId: 'p1' };
 
   it('writes the script tag with integrity and crossorigin, then the element with its fallback', () => {
