@@ -46,6 +46,8 @@ export interface ParsedQuery {
   concepts: Concept[];
   place?: PlaceConcept;
   crisis: boolean;
+  /** The language the words were written in, when only one vocabulary knows them, and what speaking it weighs. */
+  impliedLanguage?: { code: string; weight: number };
 }
 
 interface Phrase {
@@ -154,10 +156,11 @@ export class QueryParser {
     });
     // Only to order what the words found: on its own it would turn "de" into "every Spanish-speaking service".
     if (voted.size !== 1 || !parsed.concepts.some((c) => c.topical)) return;
-    const id = this.lexicon.keyId(postingKey(FIELD.language, [...voted][0]!));
+    const code = [...voted][0]!;
+    const id = this.lexicon.keyId(postingKey(FIELD.language, code));
     if (id === undefined || parsed.concepts.some((c) => c.keys.some((k) => k.id === id))) return;
-    const weight = IMPLIED_LANGUAGE_SHARE * parsed.concepts.reduce((sum, c) => sum + c.weight, 0);
-    parsed.concepts.push({ label: '', weight, keys: [{ id, w: 1 }], topical: false, categorical: false });
+    // Scored on the candidates only, not as a concept: a concept would walk every service that speaks English.
+    parsed.impliedLanguage = { code, weight: IMPLIED_LANGUAGE_SHARE * parsed.concepts.reduce((sum, c) => sum + c.weight, 0) };
   }
 
   private longestPhrase(alts: Alternative[][], start: number, last: number): { phrase: Phrase; quality: number } | undefined {

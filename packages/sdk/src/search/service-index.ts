@@ -94,6 +94,8 @@ export class ServiceIndex {
   private readonly points: PointSets;
   private readonly remote: Uint8Array;
   private readonly hotlines: Uint8Array;
+  /** Per language code, 1 for every service that speaks it: built when a query first implies that language. */
+  private readonly speakerMasks = new Map<string, Uint8Array>();
   private readonly parser: QueryParser;
   /**
    * Per-service working memory, reused by every search and wiped after it: allocating fresh arrays per keystroke
@@ -197,7 +199,9 @@ export class ServiceIndex {
     const openAt = options.openAt instanceof Date ? options.openAt : undefined;
     const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
     const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
-    const weightSum = parsed.concepts.reduce((s, c) => s + c.weight, 0) + (parsed.place ? PLACE_CONCEPT_WEIGHT : 0);
+    const speakers = parsed.impliedLanguage ? this.speakersOf(parsed.impliedLanguage.code) : undefined;
+    const speakerWeight = speakers ? parsed.impliedLanguage!.weight : 0;
+    const weightSum = parsed.concepts.reduce((s, c) => s + c.weight, 0) + (parsed.place ? PLACE_CONCEPT_WEIGHT : 0) + speakerWeight;
     const originCos = origin ? cosLatitude(origin) : 1;
     const placeCos = placeCenter ? cosLatitude(placeCenter) : 1;
 
@@ -211,6 +215,7 @@ export class ServiceIndex {
       const dist = origin ? this.points.approxKm(doc, origin, originCos) : NaN;
       if (radius !== undefined && (dist > radius || (Number.isNaN(dist) && !this.remote[doc]))) continue;
       let score = total[doc]!;
+      if (speakers?.[doc]) score += speakerWeight;
       if (parsed.place) {
         const placeDist = !placeCenter ? NaN : near ? this.points.approxKm(doc, placeCenter, placeCos) : dist;
         score += PLACE_CONCEPT_WEIGHT * (contains(placeList, doc) ? 1
@@ -326,6 +331,12 @@ export class ServiceIndex {
   private posting(field: string, value: string): Int32Array | undefined {
     const id = this.keyIds.get(postingKey(field, value));
     return id === undefined ? undefined : this.postings[id];
+  }
+
+  private speakersOf(code: string): Uint8Array {
+    let mask = this.speakerMasks.get(code);
+    if (!mask) this.speakerMasks.set(code, (mask = this.mask([this.posting(FIELD.language, code)])));
+    return mask;
   }
 
   /** 1 for every service in any of the lists. */
