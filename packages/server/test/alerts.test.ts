@@ -253,11 +253,16 @@ describe('alerts: abuse controls', () => {
     assert.equal(await h.alerts.dispatcher.runOnce(), 0);
   });
 
-  it('refuses premium-rate and foreign numbers with the same generic validation error as a malformed one', async () => {
+  it('refuses unassigned, premium-rate and foreign numbers with the same generic validation error as a malformed one', async () => {
     const malformed = await subscribe(subscription({ channel: 'sms', contact: '12' }));
     assert.equal(malformed.status, 400);
     const expected = (malformed.body as { error: { fields: { path: string; message: string }[] } }).error.fields[0];
-    for (const contact of ['+1 900 555 0100', '(212) 976-1234', '+1 876 555 0100', '+1 809 555 0100', '+44 20 7946 0000', '+52 55 1234 5678']) {
+    const refused = [
+      '+1 900 555 0100', '(212) 976-1234', '+1 876 555 0100', '+1 809 555 0100', '+44 20 7946 0000', '+52 55 1234 5678',
+      // Unassigned area codes and N11 service codes look like NANP numbers but reach nobody (or an emergency line).
+      '+1 976 555 0100', '+1 911 555 0100', '+1 411 555 0100', '+1 555 555 1234',
+    ];
+    for (const contact of refused) {
       const res = await subscribe(subscription({ channel: 'sms', contact }));
       assert.equal(res.status, 400, contact);
       const error = (res.body as { error: { code: string; fields: { path: string; message: string }[] } }).error;
@@ -276,6 +281,8 @@ describe('alerts: abuse controls', () => {
       assert.equal(res.status, 202);
       const premium = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 900 123 4567' }), { 'x-forwarded-for': '192.0.2.9' });
       assert.equal(premium.status, 400);
+      const unassigned = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 52 1234 5678' }), { 'x-forwarded-for': '192.0.2.9' });
+      assert.equal(unassigned.status, 400, 'a number the Mexican plan does not assign');
     } finally {
       await mx.close();
     }
