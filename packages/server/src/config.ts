@@ -3,6 +3,7 @@
 import { resolve, join } from 'node:path';
 import * as z from 'zod/v4/mini';
 import { alertsConfigFromEnv, type AlertsConfig } from './alerts/index.js';
+import { clientAddressResolver, type TrustProxy } from './http/client-address.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -10,11 +11,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const FLAG_VALUES = ['true', 'false', '1', '0', 'yes', 'no'] as const;
 type FlagValue = (typeof FLAG_VALUES)[number];
 const isOn = (v: FlagValue) => v === 'true' || v === '1' || v === 'yes';
-const flag = (fallback: boolean) =>
-  z.pipe(
-    z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
-    z.transform((v: FlagValue | undefined) => (v === undefined ? fallback : isOn(v))),
-  );
 
 const int = (fallback: number, min: number, max: number) =>
   z.pipe(
@@ -60,6 +56,26 @@ const share = z.pipe(
   ),
 );
 
+const TRUST_PROXY_EXPECTED = 'expected true, false, a hop count, or addresses and CIDR ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, …)';
+
+/** `true` trusts the one proxy in front (the usual single reverse proxy); see TrustProxy for every form. */
+const trustProxy = z.pipe(
+  z.optional(z.string()),
+  z.transform((v: string | undefined, ctx): TrustProxy => {
+    const text = (v ?? '').trim().toLowerCase();
+    if (text === '' || text === 'false' || text === 'no') return false;
+    if (text === 'true' || text === 'yes') return true;
+    const trust: TrustProxy = /^\d{1,2}$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter(Boolean);
+    try {
+      clientAddressResolver(trust);
+      return trust;
+    } catch {
+      ctx.issues.push({ code: 'custom', input: v, message: TRUST_PROXY_EXPECTED });
+      return false;
+    }
+  }),
+);
+
 /** Enough for a person (or a busy shared office network) looking people up; far too few to copy the roster. */
 export const DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE = 120;
 
@@ -71,7 +87,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: origins,
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
   PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://api.example.org' })),
-  TRUST_PROXY: flag(false),
+  TRUST_PROXY: trustProxy,
   BODY_LIMIT_BYTES: int(16_384, 256, 10_485_760),
   MASS_CHANGE_SHARE: share,
   DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
@@ -91,7 +107,8 @@ export interface ServerConfig {
   corsOrigins: string[];
   logLevel: LogLevel;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For entries name the client (rate limits only). */
+  trustProxy: TrustProxy;
   bodyLimitBytes: number;
   massChangeShare: number;
   /** Demo mode: local defaults for alerts (file transport, generated key). Default on, except with NODE_ENV=production. */

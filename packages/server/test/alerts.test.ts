@@ -206,6 +206,21 @@ describe('alerts: abuse controls', () => {
     assert.equal((await subscribe(subscription({ contact: 'p10@example.org' }))).status, 202);
   });
 
+  it('a forged X-Forwarded-For buys no fresh budget, and one IPv6 /64 shares one budget', async () => {
+    // The harness trusts the one proxy in front (TRUST_PROXY=true): it appends the real client last.
+    const through = (client: string, forged: string) => ({ 'x-forwarded-for': `${forged}, ${client}` });
+    for (let i = 0; i < 10; i++) {
+      assert.equal((await subscribe(subscription({ contact: `f${i}@example.org` }), through('203.0.113.78', `10.0.0.${i}`))).status, 202);
+    }
+    assert.equal((await subscribe(subscription({ contact: 'f10@example.org' }), through('203.0.113.78', '10.0.0.99'))).status, 429);
+
+    for (let i = 0; i < 10; i++) {
+      assert.equal((await subscribe(subscription({ contact: `v${i}@example.org` }), { 'x-forwarded-for': `2001:db8:7:7::${i + 1}` })).status, 202);
+    }
+    assert.equal((await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:7:ffff::1' })).status, 429);
+    assert.equal((await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:8::1' })).status, 202, 'the next /64 is another client');
+  });
+
   it('limits subscribes per contact (across IPs and subjects) with the same generic 429', async () => {
     for (let i = 0; i < 3; i++) assert.equal((await subscribe(subscription({ subjectId: `rec-${i}` }))).status, 202);
     const limited = await subscribe(subscription({ subjectId: 'rec-9', contact: ' SomeOne@Example.org ' }));

@@ -49,6 +49,9 @@ describe('loadConfig', () => {
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.publicUrl, 'https://api.example.org');
     assert.equal(config.trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }, cwd).trustProxy, 2, 'a hop count');
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy, ['loopback', '10.0.0.0/8'], 'proxy addresses and ranges');
+    assert.equal(loadConfig({ TRUST_PROXY: 'no' }, cwd).trustProxy, false);
     assert.equal(config.bodyLimitBytes, 4096);
     assert.equal(config.massChangeShare, 0.025);
     assert.equal(config.seedDemo, false);

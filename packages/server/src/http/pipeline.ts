@@ -10,13 +10,14 @@ import { Router, type Matched } from './router.js';
 import { mediaType, parseJson, queryObject, readBody } from './body.js';
 import { JsonText } from './json-text.js';
 import { applyCors, setSecurityHeaders } from './security.js';
+import { clientAddressResolver, type TrustProxy } from './client-address.js';
 
 export interface PipelineOptions {
   handlers: Partial<Record<RouteName, Handler>>;
   extraRoutes?: readonly ExtraRoute[];
   corsOrigins: readonly string[];
   bodyLimitBytes: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Send HSTS (the public URL is https). */
   https: boolean;
   logger: Logger;
@@ -33,6 +34,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export function createPipeline(options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const router = new Router(options.extraRoutes);
   const corsOrigins = new Set(options.corsOrigins);
+  const clientAddress = clientAddressResolver(options.trustProxy);
   const { logger } = options;
 
   return async function handle(req, res) {
@@ -94,7 +96,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       query: queryObject(url.searchParams),
       body: undefined,
       headers: lowerCaseHeaders(req),
-      ip: clientIp(req, options.trustProxy),
+      ip: clientAddress(req),
       requestId,
     };
     if (match.kind === 'contract') {
@@ -215,14 +217,6 @@ function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefin
   const out: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(req.headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
-}
-
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = header(req, 'x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** `If-None-Match` may list several tags, or `*`; weak tags compare equal to strong ones (RFC 9110 weak comparison). */

@@ -8,7 +8,7 @@ export interface RequestContext {
   query: unknown;          // already validated & parsed with the route's zod schema (output type)
   body: unknown;           // already validated & parsed with the route's zod schema (output type)
   headers: Record<string, string | undefined>;   // lower-case names
-  ip: string;              // for rate limiting only; never logged or stored in clear
+  ip: string;              // for rate limiting only (an IPv6 client is its /64); never logged or stored in clear
   requestId: string;
   rawBody?: string;        // for signature checks on webhooks
 }
