@@ -1,10 +1,10 @@
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ReferralExitEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
-import { httpsHref } from './internal/safe-links.js';
+import { exitHref } from './internal/safe-links.js';
 import { baseStyles } from './internal/styles.js';
 
 /** Where quick exit goes when neither `exit-url` nor a fallback link says otherwise: a site nobody notices. */
@@ -27,7 +27,7 @@ const OVERLAY_ATTRIBUTE = 'data-referral-exit-overlay';
  * @cssprop --referral-quick-exit-text-color - Button text (default #ffffff).
  * @cssprop --referral-quick-exit-top - Sticky offset from the top of the viewport (default 0).
  * @cssprop --referral-font-family - Font.
- * @attr exit-url - The neutral page to go to (https only). Default: the fallback link's address, else https://www.google.com/.
+ * @attr exit-url - The neutral page to go to: an https: URL, a URL on this page's own origin, or http: on localhost/127.0.0.1/[::1]. Anything else is refused with a console warning. Default: the fallback link's address, else https://www.google.com/.
  * @attr lang - Language. Default: the page's language, else English.
  */
 export class ReferralQuickExit extends ReferralElement {
@@ -68,7 +68,7 @@ export class ReferralQuickExit extends ReferralElement {
    */
   static navigate: (url: string) => void = (url) => location.replace(url);
 
-  /** The neutral page to go to (https only). */
+  /** The neutral page to go to: https:, this page's own origin, or http: on loopback. */
   @property({ attribute: 'exit-url' }) accessor exitUrl = '';
 
   protected readonly source: ReferralSource = 'quick-exit';
@@ -80,8 +80,19 @@ export class ReferralQuickExit extends ReferralElement {
 
   /** The validated destination: `exit-url`, else the fallback link, else the default. */
   get destination(): string {
-    const fallback = this.querySelector('a[href]')?.getAttribute('href') ?? undefined;
-    return httpsHref(this.exitUrl) ?? httpsHref(fallback) ?? DEFAULT_EXIT_URL;
+    const fallback = this.querySelector('a[href]')?.getAttribute('href');
+    for (const candidate of [this.exitUrl, fallback]) {
+      const checked = candidate ? exitHref(candidate) : undefined;
+      if (checked && 'href' in checked) return checked.href;
+    }
+    return DEFAULT_EXIT_URL;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Said once per value, when it is set, so a partner sees why exit would go somewhere else.
+    const checked = changed.has('exitUrl') && this.exitUrl ? exitHref(this.exitUrl) : undefined;
+    if (checked && 'refused' in checked) console.warn(`<referral-quick-exit> exit-url refused: ${checked.refused}`);
   }
 
   /** Leave now: clear every element, cover the page, replace it with the neutral site. */

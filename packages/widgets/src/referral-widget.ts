@@ -61,7 +61,7 @@ const EXPORTED_PARTS = 'search, listbox, filters, results, card, status, action,
  * @attr lang - Language. Default: the page's language, else English.
  * @attr near - ZIP code the partner serves.
  * @attr categories - Comma-separated category slugs that preset the directory filter.
- * @attr exit-url - Where quick exit goes (https only). Default: a neutral site.
+ * @attr exit-url - Where quick exit goes: https:, this page's own origin, or http: on loopback. Default: a neutral site.
  */
 export class ReferralWidget extends ReferralElement {
   static override styles = [
@@ -100,7 +100,7 @@ export class ReferralWidget extends ReferralElement {
   @property() accessor near = '';
   /** Comma-separated category slugs that preset the directory filter. */
   @property() accessor categories = '';
-  /** Where quick exit goes (https only). */
+  /** Where quick exit goes: https:, this page's own origin, or http: on loopback. */
   @property({ attribute: 'exit-url' }) accessor exitUrl = '';
 
   @state() accessor tab: Tab = 'find';

@@ -38,6 +38,26 @@ export function httpsHref(url: string | undefined): string | undefined {
   }
 }
 
+/** Loopback host names as URL.hostname spells them. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Where quick exit may go: any https: URL, http: on this page's own origin (an intranet page) or on loopback (a
+ * partner testing locally). Relative URLs resolve against the page. Anything else gives the reason it was refused.
+ */
+export function exitHref(value: string): { href: string } | { refused: string } {
+  let url: URL;
+  try {
+    url = new URL(value, document.baseURI);
+  } catch {
+    return { refused: 'it is not a URL' };
+  }
+  if (url.username || url.password) return { refused: 'it carries a user name or password' };
+  const http = url.protocol === 'http:' && (url.origin === location.origin || LOOPBACK_HOSTS.includes(url.hostname));
+  if (url.protocol === 'https:' || http) return { href: url.href };
+  return { refused: `${url.protocol} is not allowed (only https:, this origin, or http: on loopback)` };
+}
+
 /** Directions to a public place. Confidential locations (shelters) never get one. */
 export function directionsHref(location: {
   confidential: boolean;

@@ -171,6 +171,47 @@ describe('<referral-quick-exit>', () => {
     expect(el.destination).to.equal('https://example.org/fallback');
   });
 
+  it('goes where the partner asked: https:, its own origin, or http: on loopback', async () => {
+    const el = await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
+    const accepted = [
+      ['https://example.org/weather', 'https://example.org/weather'],
+      ['http://127.0.0.1:8080/home', 'http://127.0.0.1:8080/home'],
+      ['http://localhost:3000/', 'http://localhost:3000/'],
+      ['http://[::1]:8080/x', 'http://[::1]:8080/x'],
+      [`${location.origin}/intranet`, `${location.origin}/intranet`],
+      ['/intranet?a=1', `${location.origin}/intranet?a=1`],
+    ];
+    for (const [value, destination] of accepted) {
+      el.exitUrl = value!;
+      await el.updateComplete;
+      expect(el.destination, value).to.equal(destination);
+    }
+  });
+
+  it('refuses anything else with one console warning naming the attribute and the reason', async () => {
+    const warnings: string[] = [];
+    const realWarn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      const el = await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
+      for (const value of ['http://example.org/', 'javascript:alert(1)', 'https://user:pw@example.org/', 'http://[bad']) {
+        warnings.length = 0;
+        el.exitUrl = value;
+        await el.updateComplete;
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(el.destination, value).to.equal('https://www.google.com/');
+        expect(warnings, value).to.have.length(1);
+        expect(warnings[0]).to.contain('exit-url');
+      }
+      el.exitUrl = 'http://example.org/';
+      await el.updateComplete;
+      expect(warnings.at(-1)).to.contain('http: is not allowed');
+    } finally {
+      console.warn = realWarn;
+    }
+  });
+
   it('removes a printed safety card on exit', async () => {
     const original = ReferralDirectory.print;
     ReferralDirectory.print = () => {};
