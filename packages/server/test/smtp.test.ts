@@ -1,10 +1,12 @@
 // Email delivery through nodemailer to a real SMTP server running inside the test (smtp-server): neutral sender
 // and subject, RFC 8058 one-click headers, a Message-ID derived from the outbox row, and 5xx as a permanent failure.
+// Then the connection itself: pooled, every wait bounded by the transport's timeouts, and cancelled by the signal.
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { SmtpTransport, messageIdFor } from '../src/notify/transports/smtp.js';
+import type { OutgoingMessage } from '../src/notify/transports/types.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { deriveKeys } from '../src/alerts/crypto.js';
 import { startHarness, subscription, type Harness } from './alerts-harness.js';
@@ -18,6 +20,7 @@ interface Received {
 const FROM = 'Notifications <no-reply@alerts.example.test>';
 const received: Received[] = [];
 let rejectRecipients = false;
+let connections = 0;
 let smtp: SMTPServer;
 let smtpUrl: string;
 let h: Harness;
@@ -33,34 +36,38 @@ function body(raw: string): string {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-describe('smtp transport against an in-test SMTP server', () => {
-  before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (rejectRecipients) {
-          const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-          callback(error);
-          return;
-        }
+before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (rejectRecipients) {
+        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
         callback();
-      },
-      onData(stream, session, callback) {
-        let raw = '';
-        stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
-        stream.on('end', () => {
-          received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+      });
+    },
   });
-  after(async () => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+after(async () => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
+describe('smtp transport against an in-test SMTP server', () => {
   beforeEach(async () => {
     received.length = 0;
     rejectRecipients = false;
@@ -128,6 +135,82 @@ describe('smtp transport against an in-test SMTP server', () => {
     const [row] = await h.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM alert_outbox');
     assert.deepEqual({ ...row }, { status: 'failed', last_error: 'smtp_550' });
     assert.equal(received.length, 0);
+  });
+});
+
+const message = (n: number): OutgoingMessage => ({
+  idempotencyKey: `ev-${n}/sub-1`, kind: 'status', channel: 'email', to: 'reader@example.org', language: 'en', subject: 'Notification update', text: 'Status update',
+});
+
+/** Settles with the send's error, or fails the test if the send is still hanging after `ms`. */
+async function failureWithin(send: Promise<void>, ms: number): Promise<Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`send still running after ${ms} ms`)), ms)));
+  try {
+    await Promise.race([send.then(() => assert.fail('the send should have failed')), hung]);
+    throw new Error('unreachable');
+  } catch (error) {
+    if ((error as Error).message.startsWith('send still running')) throw error;
+    return error as Error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('smtp transport: pooled, bounded, cancellable', () => {
+  // A server that accepts connections and never says a word (a stuck relay, a firewall that swallows packets).
+  let silent: Server;
+  let silentUrl: string;
+  const sockets: Socket[] = [];
+  before(async () => {
+    silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentUrl = `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('sends several messages over one pooled connection', async () => {
+    received.length = 0;
+    rejectRecipients = false;
+    connections = 0;
+    const transport = new SmtpTransport(smtpUrl, FROM, 10_000);
+    try {
+      for (let n = 0; n < 3; n++) await transport.send(message(n), new AbortController().signal);
+    } finally {
+      await transport.close();
+    }
+    assert.equal(received.length, 3);
+    assert.equal(connections, 1);
+  });
+
+  it('gives up on a server that never greets after the transport timeout', async () => {
+    const transport = new SmtpTransport(silentUrl, FROM, 300);
+    try {
+      const error = await failureWithin(transport.send(message(1), new AbortController().signal), 5000);
+      assert.notEqual(error.name, 'AbortError');
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it("the dispatcher's signal cancels a send in progress and closes its connection", async () => {
+    const transport = new SmtpTransport(silentUrl, FROM, 60_000);
+    try {
+      const before = sockets.length;
+      const error = await failureWithin(transport.send(message(1), AbortSignal.timeout(300)), 5000);
+      assert.equal(error.name, 'TimeoutError', 'reported as the signal reason, so the dispatcher retries it as a timeout');
+      assert.equal(sockets.length, before + 1);
+      const socket = sockets.at(-1)!;
+      if (!socket.closed) await new Promise((resolve) => socket.once('close', resolve));
+    } finally {
+      await transport.close();
+    }
   });
 });
 

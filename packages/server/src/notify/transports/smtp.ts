@@ -1,5 +1,8 @@
 // Email through nodemailer over SMTP. Neutral sender, RFC 8058 one-click unsubscribe headers, and a Message-ID
 // derived from the outbox row id so a message handed over twice after a crash can be recognised downstream.
+// Pooled connections (one TLS handshake and login for a batch, not one per message), every network wait bounded,
+// and the dispatcher's signal cancels a send: a queued message leaves the queue, a message on the wire closes its
+// connection.
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './types.js';
@@ -9,11 +12,12 @@ export class SmtpTransport implements Transport {
   private readonly messageIdDomain: string;
 
   constructor(url: string, private readonly from: string, timeoutMs = 30_000) {
-    this.mailer = nodemailer.createTransport(url, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as object);
+    // Transport options, not message defaults (createTransport's second argument), or nodemailer ignores them.
+    this.mailer = nodemailer.createTransport({ url, pool: true, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, signal: AbortSignal): Promise<void> {
     const headers: Record<string, string> = {
       'Auto-Submitted': 'auto-generated',
       'X-Idempotency-Key': message.idempotencyKey,
@@ -32,8 +36,11 @@ export class SmtpTransport implements Transport {
         text: message.text,
         messageId: messageIdFor(message.idempotencyKey, this.messageIdDomain),
         headers,
+        signal,
       });
     } catch (error) {
+      // Our own timeout or stop: report the signal's reason (a TimeoutError is retried as "timeout").
+      if (signal.aborted) throw signal.reason;
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx: the server refused this message for good (unknown mailbox, policy). Retrying will not help.
       if (typeof code === 'number' && code >= 500) throw new PermanentDeliveryError(`smtp_${code}`);
