@@ -48,7 +48,7 @@ const event = (eventId: string) => ({ eventId, recordId: 'rec-hot', alertEvent: 
 async function timeSetBased(run: number): Promise<number> {
   await db.run('DELETE FROM alert_outbox');
   const started = process.hrtime.bigint();
-  const created = await db.transaction((tx) => enqueueStatusChange(tx, event(`ev-${run}`)));
+  const created = await db.transaction((tx) => enqueueStatusChange(tx, event(`ev-${run}`), new Date()));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (created !== MATCHING) throw new Error(`expected ${MATCHING} rows, got ${created}`);
   return ms;
@@ -86,7 +86,7 @@ async function timeDispatch(): Promise<number> {
   );
   const noop = { async send() {} };
   const config = alertsConfig({ secretKey, publicUrl: 'https://alerts.example.test', outboxFile: join(dir, 'unused.jsonl'), dispatch: { batchSize: 100 } });
-  const alerts = createAlerts({ db, config, logger: createLogger({ level: 'silent' }), transports: { email: noop, phone: noop } });
+  const alerts = createAlerts({ db, config, logger: createLogger({ level: 'silent' }), now: () => new Date(), transports: { email: noop, phone: noop } });
   const started = process.hrtime.bigint();
   let sent = 0;
   for (let n; (n = await alerts.dispatcher.runOnce()) > 0; ) sent += n;

@@ -11,7 +11,7 @@ if (!url) {
 }
 const dir = 'packages/server/test';
 const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
-const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, TEST_DATABASE_URL: url },
 });

@@ -1,5 +1,6 @@
 // Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
 // pages, behind one request pipeline.
+import type { Clock } from './clock.js';
 import { fileURLToPath } from 'node:url';
 import type { RouteName } from '@referral-kit/sdk';
 import { createOpenApiDocument } from '@referral-kit/sdk/openapi';
@@ -29,7 +30,7 @@ export interface AppOptions {
   config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute'>>;
   logger: Logger;
   alerts?: AlertsHttp;
-  now?: () => Date;
+  now: Clock;
   /** Repository root, for examples/ and packages/widgets/dist/. */
   rootDir?: string;
   /** How often the in-memory directory checks the database for a newer version. */
@@ -47,7 +48,7 @@ export interface App {
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function createApp(options: AppOptions): App {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const rootDir = options.rootDir ?? REPO_ROOT;
   const https = options.config.publicUrl?.startsWith('https://') ?? false;
   let closing = false;

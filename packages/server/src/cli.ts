@@ -1,4 +1,5 @@
 // `referral-kit` command line: import data, migrate, seed, serve. Reports go to stdout, progress to stderr.
+import { systemClock, type Clock } from './clock.js';
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,8 @@ export interface CliIo {
   stderr: NodeJS.WriteStream | { write(text: string): boolean; isTTY?: boolean };
   /** Progress bars (default: on stderr). */
   progress?: boolean;
+  /** The clock imports and the demo seed read (default: the system clock). */
+  now?: Clock;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -100,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (command === 'seed') {
-      io.stdout((await seedDemo(db)) ? 'Demo data seeded.\n' : 'Nothing to do: the database already has data.\n');
+      io.stdout((await seedDemo(db, (io.now ?? systemClock)())) ? 'Demo data seeded.\n' : 'Nothing to do: the database already has data.\n');
       return EXIT.ok;
     }
     const report = await runImport(db, kind as 'services' | 'custody', file!, {
@@ -109,6 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       confirmMassChange: values['confirm-mass-change'] ?? false,
       massChangeShare: share,
       progress: io.progress === false ? silentProgress : terminalProgress(io.stderr as NodeJS.WriteStream),
+      now: io.now ?? systemClock,
     });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return report.outcome === 'held' ? EXIT.held : report.outcome === 'rejected' ? EXIT.invalidRows : EXIT.ok;
@@ -127,12 +131,12 @@ async function runImport(
   db: Db,
   kind: 'services' | 'custody',
   file: string,
-  options: { replace: boolean; skipInvalid: boolean; confirmMassChange: boolean; massChangeShare: number; progress: ReturnType<typeof terminalProgress> },
+  options: { replace: boolean; skipInvalid: boolean; confirmMassChange: boolean; massChangeShare: number; progress: ReturnType<typeof terminalProgress>; now: Clock },
 ): Promise<ImportReport> {
   if (kind === 'services') return importServices(db, file, options);
   if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a custody feed is one CSV or JSON file.`);
   const text = await readFile(file, 'utf8');
-  return importCustody(db, text, file, { ...options, enqueueStatusChange: (tx, event) => enqueueStatusChange(tx, event) });
+  return importCustody(db, text, file, { ...options, enqueueStatusChange });
 }
 
 function usage(io: CliIo, message: string): number {

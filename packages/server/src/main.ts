@@ -1,6 +1,7 @@
 // Starting and stopping the server: database, migrations, demo seed, HTTP listener, graceful shutdown.
 // Run directly (`node --conditions=source --import tsx packages/server/src/main.ts`) it reads the environment,
 // prints the URL to open and stops cleanly on SIGINT/SIGTERM.
+import { systemClock, type Clock } from './clock.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +19,8 @@ export interface StartOptions {
   rootDir?: string;
   /** Demo data to seed instead of the default fixtures. */
   fixtures?: Fixtures;
-  now?: () => Date;
+  /** The clock every part of the server reads (default: the system clock). */
+  now?: Clock;
   directoryCheckMs?: number;
 }
 
@@ -34,18 +36,19 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const now = options.now ?? systemClock;
   const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    if (config.seedDemo && (await seedDemo(db, options.fixtures))) logger.info('demo data seeded');
+    if (config.seedDemo && (await seedDemo(db, now(), options.fixtures))) logger.info('demo data seeded');
   } catch (error) {
     await db.close();
     throw error;
   }
-  const alerts = createAlerts({ db, config: config.alerts, logger, now: options.now });
+  const alerts = createAlerts({ db, config: config.alerts, logger, now });
   const app = createApp({
-    db, config, logger, alerts, now: options.now, rootDir: options.rootDir,
+    db, config, logger, alerts, now, rootDir: options.rootDir,
     directoryCheckMs: options.directoryCheckMs,
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {

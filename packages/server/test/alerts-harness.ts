@@ -14,8 +14,9 @@ import { createLogger } from '../src/logger.js';
 import { alertsConfig, createAlerts, type AlertsConfig, type AlertsConfigInput, type AlertsModule, type Transports } from '../src/alerts/index.js';
 import type { OutgoingMessage, Transport } from '../src/notify/transports/types.js';
 import { signPayload } from '../src/notify/signature.js';
+import { testClock, type TestClock } from './clock.js';
 
-export const START = Date.parse('2026-11-29T10:00:00.000Z');
+export { START } from './clock.js';
 export const INBOUND_SECRET = 'inbound-test-secret-0123456789';
 
 export class RecordingTransport implements Transport {
@@ -34,7 +35,7 @@ export interface Harness {
   alerts: AlertsModule;
   config: AlertsConfig;
   url: string;
-  clock: { now(): Date; advance(ms: number): void };
+  clock: TestClock;
   email: RecordingTransport;
   phone: RecordingTransport;
   /** Every SQL statement the alerts module ran (whitespace-collapsed), with "BEGIN" for each transaction. */
@@ -49,8 +50,7 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, t
   const dbFile = join(dir, 'referral-kit.sqlite');
   const db = await openDb({ file: dbFile });
   await migrate(db);
-  let nowMs = START;
-  const clock = { now: () => new Date(nowMs), advance: (ms: number) => void (nowMs += ms) };
+  const clock = testClock();
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -72,6 +72,7 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, t
     config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined },
     logger,
     alerts,
+    now: clock.now,
   });
   const server: Server = createServer((req, res) => void app.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { FileTransport } from '../src/notify/transports/file.js';
 import { signedPost, startHarness, subscribeAndConfirm, subscription, tokenIn, type Harness } from './alerts-harness.js';
+import { HOUR, fromStart, testClock } from './clock.js';
 
 let h: Harness;
 
@@ -17,7 +18,7 @@ async function statuses(): Promise<Record<string, string>> {
 }
 
 async function statusChange(eventId: string, recordId = 'rec-1') {
-  return h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId, alertEvent: 'release', occurredAt: '2026-11-29T08:00:00Z' }));
+  return h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId, alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
 }
 
 describe('alerts: unsubscribe by link', () => {
@@ -202,7 +203,7 @@ describe('alerts: demo outbox page', () => {
   it('in demo mode lists what the file transport sent, newest first; outside demo mode it does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rk-demo-'));
     const outboxFile = join(dir, 'outbox.jsonl');
-    const demo = await startHarness({ demo: true, outboxFile }, { email: new FileTransport(outboxFile), phone: new FileTransport(outboxFile) });
+    const demo = await startHarness({ demo: true, outboxFile }, { email: new FileTransport(outboxFile, testClock().now), phone: new FileTransport(outboxFile, testClock().now) });
     try {
       await demo.post('/v1/alerts/subscriptions', subscription({ contact: 'first@example.org' }), { 'x-forwarded-for': '192.0.2.1' });
       await demo.post('/v1/alerts/subscriptions', subscription({ channel: 'sms', contact: '+12025550143' }), { 'x-forwarded-for': '192.0.2.1' });

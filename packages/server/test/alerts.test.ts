@@ -12,6 +12,7 @@ import {
   type Harness,
 } from './alerts-harness.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
+import { HOUR, fromStart } from './clock.js';
 
 const SUBSCRIBE = '/v1/alerts/subscriptions';
 const CONFIRM = '/v1/alerts/confirm';
@@ -49,7 +50,7 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await subscriptionStatus(), ['pending']);
 
     // A status change before confirmation reaches nobody.
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-0', recordId: 'rec-1', alertEvent: 'release', occurredAt: '2026-11-29T09:00:00Z' })), 0);
+    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-0', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-HOUR) }, h.clock.now())), 0);
 
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     const message = h.email.messages[0]!;
@@ -65,7 +66,7 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await confirmed.json(), { status: 'confirmed' });
     assert.deepEqual(await subscriptionStatus(), ['confirmed']);
 
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: '2026-11-29T09:00:00Z' }));
+    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-HOUR) }, h.clock.now()));
     assert.equal(created, 1);
     await h.alerts.dispatcher.runOnce();
     assert.equal(h.email.messages.length, 2);

@@ -10,6 +10,9 @@ import { getCustodyRecord, searchCustodyRecords } from '../src/db/custody-store.
 import { loadHotlines, loadServices } from '../src/db/services-store.js';
 import { importCustody } from '../src/import/custody-import.js';
 import { SMALL_FIXTURES, createPgSchema } from './server-harness.js';
+import { testClock } from './clock.js';
+
+const clock = testClock();
 
 describe('placeholders for SQLite', () => {
   it('rewrites $n to ? in order of use, outside quotes', () => {
@@ -83,8 +86,8 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
 
     it('seeds demo data once and searches it the same way', async () => {
       const fixtures = SMALL_FIXTURES();
-      assert.equal(await seedDemo(db, fixtures), true);
-      assert.equal(await seedDemo(db, fixtures), false, 'idempotent');
+      assert.equal(await seedDemo(db, clock.now(), fixtures), true);
+      assert.equal(await seedDemo(db, clock.now(), fixtures), false, 'idempotent');
       assert.equal((await loadServices(db)).length, fixtures.services.length);
       assert.deepEqual((await loadHotlines(db)).map((h) => h.id), fixtures.hotlines.map((h) => h.id));
       const found = await searchCustodyRecords(db, { name: 'jose angel', birthYear: 1987, page: 1, pageSize: 10 });
@@ -96,9 +99,9 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
     it('imports a custody feed with the guard and events', async () => {
       const header = 'identifier,display_name,status,updated_at';
       const rows = (status: (i: number) => string) => [header, ...Array.from({ length: 30 }, (_, i) => `PG-${i},Pg Person ${i},${status(i)},2026-11-28T10:00:00Z`)].join('\n');
-      assert.equal((await importCustody(db, rows(() => 'in-custody'), 'f.csv', { massChangeShare: 0.05 })).inserted, 30);
-      assert.equal((await importCustody(db, rows((i) => (i < 5 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05 })).outcome, 'held');
-      const applied = await importCustody(db, rows((i) => (i < 1 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05 });
+      assert.equal((await importCustody(db, rows(() => 'in-custody'), 'f.csv', { massChangeShare: 0.05, now: clock.now })).inserted, 30);
+      assert.equal((await importCustody(db, rows((i) => (i < 5 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05, now: clock.now })).outcome, 'held');
+      const applied = await importCustody(db, rows((i) => (i < 1 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05, now: clock.now });
       assert.equal(applied.alertEvents, 1);
       const [event] = await db.query<{ alert_event: string }>("SELECT alert_event FROM custody_events WHERE alert_event IS NOT NULL");
       assert.equal(event?.alert_event, 'release');

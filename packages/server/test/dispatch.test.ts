@@ -11,6 +11,7 @@ import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
 import { FileTransport, readOutboxFile } from '../src/notify/transports/file.js';
 import type { OutgoingMessage } from '../src/notify/transports/types.js';
 import { START, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
+import { HOUR, fromStart } from './clock.js';
 
 const CHILD = fileURLToPath(new URL('./dispatch-crash-child.ts', import.meta.url));
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -40,7 +41,7 @@ describe('dispatch: crash between send and mark', () => {
     for (let i = 0; i < SUBSCRIBERS; i++) {
       await subscribeAndConfirm(h, subscription({ contact: `person${i}@example.org` }), `203.0.113.${i + 1}`);
     }
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: '2026-11-29T08:00:00Z' }));
+    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
     assert.equal(created, SUBSCRIBERS);
     const outboxFile = join(h.dir, 'delivered.jsonl');
 

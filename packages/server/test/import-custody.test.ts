@@ -7,6 +7,9 @@ import type { Db } from '../src/db/types.js';
 import { alertEventFor, importCustody, type StatusChangeEvent } from '../src/import/custody-import.js';
 import { parseCustodyFeed } from '../src/import/custody-feed.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
+import { testClock } from './clock.js';
+
+const clock = testClock();
 
 const HEADER = 'identifier,identifier_type,first_name,last_name,birth_year,status,facility_name,facility_state,status_changed_at,updated_at,confidential';
 
@@ -32,7 +35,7 @@ async function statuses(db: Db): Promise<Record<string, string>> {
 
 describe('custody feed parsing', () => {
   it('reads CSV and JSON with loosely named columns and nested facility', () => {
-    const fromCsv = parseCustodyFeed('Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n', 'feed.csv');
+    const fromCsv = parseCustodyFeed('Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n', 'feed.csv', { now: clock.now() });
     assert.deepEqual(fromCsv.issues, []);
     const record = fromCsv.records[0]!;
     assert.equal(record.sourceKey, 'a-number:A1234');
@@ -40,7 +43,7 @@ describe('custody feed parsing', () => {
     assert.equal(record.record.facility?.state, 'TX');
     assert.equal(record.record.sourceUpdatedAt, '2026-11-28T08:00:00.000Z');
 
-    const fromJson = parseCustodyFeed(JSON.stringify({ records: [{ identifier: 'B1', firstName: 'Bo', lastName: 'Ng', status: 'released', facility: { name: 'Jail', phone: '(713) 555-0100' }, statusChangedAt: '2026-11-28T10:00:00Z', confidential: true, identifiers: [{ type: 'case', value: '2026-CR-1' }] }] }), 'feed.json');
+    const fromJson = parseCustodyFeed(JSON.stringify({ records: [{ identifier: 'B1', firstName: 'Bo', lastName: 'Ng', status: 'released', facility: { name: 'Jail', phone: '(713) 555-0100' }, statusChangedAt: '2026-11-28T10:00:00Z', confidential: true, identifiers: [{ type: 'case', value: '2026-CR-1' }] }] }), 'feed.json', { now: clock.now() });
     assert.deepEqual(fromJson.issues, []);
     assert.equal(fromJson.records[0]!.record.displayName, 'Bo Ng');
     assert.equal(fromJson.records[0]!.record.sourceUpdatedAt, '2026-11-28T10:00:00.000Z', 'falls back to status_changed_at');
@@ -49,7 +52,7 @@ describe('custody feed parsing', () => {
   });
 
   it('reports every problem with row, line, field as named in the file, and reason', () => {
-    const feed = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`, 'feed.csv');
+    const feed = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`, 'feed.csv', { now: clock.now() });
     assert.equal(feed.rows, 3);
     assert.equal(feed.records.length, 1);
     const byField = Object.fromEntries(feed.issues.filter((i) => i.row === 2).map((i) => [i.field, i]));
@@ -86,7 +89,7 @@ describe('custody import', () => {
     return 1;
   };
   const run = (text: string, options: Partial<Parameters<typeof importCustody>[3]> = {}) =>
-    importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChange, ...options });
+    importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChange, now: clock.now, ...options });
 
   beforeEach(async () => {
     db = await openDb({ file: ':memory:' });
@@ -200,7 +203,7 @@ describe('custody import seen through the API', () => {
       { id: 'BK-2', first: 'Protected', last: 'Person', status: 'in-custody', confidential: true },
       ...people(30),
     ];
-    await importCustody(s.db, csv(start), 'feed.csv', { massChangeShare: 0.05 });
+    await importCustody(s.db, csv(start), 'feed.csv', { massChangeShare: 0.05, now: clock.now });
     const found = await json(await s.get('/v1/custody?name=visible%20person'));
     assert.deepEqual(found.items.map((r: { displayName: string }) => r.displayName), ['Visible Person']);
     assert.equal((await json(await s.get('/v1/custody?name=protected%20person'))).total, 0);
@@ -209,7 +212,7 @@ describe('custody import seen through the API', () => {
     assert.equal((await s.get(`/v1/custody/${hidden!.id}`)).status, 404);
 
     const released = start.map((p) => (p.id === 'BK-1' ? { ...p, status: 'released' } : p));
-    assert.equal((await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05 })).outcome, 'applied');
+    assert.equal((await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05, now: clock.now })).outcome, 'applied');
     const id = found.items[0].id;
     assert.equal((await json(await s.get(`/v1/custody/${id}`))).status, 'released');
   });

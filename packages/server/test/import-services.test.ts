@@ -12,6 +12,9 @@ import { SERVICES_VERSION_KEY, getMeta, loadServices } from '../src/db/services-
 import { importServices } from '../src/import/services-import.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 import { HSDS_EXAMPLES as HSDS, SKIP_WITHOUT_HSDS } from './shared-hsds.js';
+import { testClock } from './clock.js';
+
+const clock = testClock();
 
 const EXAMPLE_ID = 'ac148810-d857-441c-9679-408f346de14b';
 
@@ -29,7 +32,7 @@ describe('services import', () => {
   });
 
   it('imports the HSDS CSV data package, reporting dropped values against their own file and row', { skip: SKIP_WITHOUT_HSDS }, async () => {
-    const report = await importServices(db, join(HSDS, 'csv'));
+    const report = await importServices(db, join(HSDS, 'csv'), { now: clock.now });
     assert.equal(report.outcome, 'applied');
     assert.equal(report.inserted, 1);
     assert.deepEqual(report.issues, []);
@@ -48,16 +51,16 @@ describe('services import', () => {
     for (const path of [join(HSDS, 'csv/datapackage.json'), join(HSDS, 'csv/phones.csv')]) {
       const fresh = await openDb({ file: ':memory:' });
       await migrate(fresh);
-      assert.equal((await importServices(fresh, path)).inserted, 1, path);
+      assert.equal((await importServices(fresh, path, { now: clock.now })).inserted, 1, path);
       await fresh.close();
     }
   });
 
   it('imports HSDS JSON: one service, a page with contents, or an array', { skip: SKIP_WITHOUT_HSDS }, async () => {
-    assert.equal((await importServices(db, join(HSDS, 'service_full.json'))).inserted, 1);
+    assert.equal((await importServices(db, join(HSDS, 'service_full.json'), { now: clock.now })).inserted, 1);
     const file = join(dir, 'list.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', 'Beta Shelter')]));
-    const report = await importServices(db, file);
+    const report = await importServices(db, file, { now: clock.now });
     assert.equal(report.inserted, 2);
     assert.equal(report.rows, 2);
   });
@@ -65,10 +68,10 @@ describe('services import', () => {
   it('re-importing the same file changes nothing, not even the directory version', async () => {
     const file = join(dir, 'list.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', 'Beta Shelter')]));
-    await importServices(db, file);
+    await importServices(db, file, { now: clock.now });
     const version = await getMeta(db, SERVICES_VERSION_KEY);
     const rows = await db.query('SELECT id, data, updated_at FROM services ORDER BY id');
-    const again = await importServices(db, file);
+    const again = await importServices(db, file, { now: clock.now });
     assert.equal(again.outcome, 'unchanged');
     assert.equal(again.unchanged, 2);
     assert.equal(await getMeta(db, SERVICES_VERSION_KEY), version);
@@ -78,13 +81,13 @@ describe('services import', () => {
   it('rejects the whole file when a record cannot be a service, unless --skip-invalid', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', ''), hsdsService('svc-a', 'Alpha Again')]));
-    const rejected = await importServices(db, file);
+    const rejected = await importServices(db, file, { now: clock.now });
     assert.equal(rejected.outcome, 'rejected');
     assert.deepEqual(rejected.issues.map((i) => [i.row, i.field]), [[2, 'name'], [3, 'id']]);
     assert.match(rejected.issues[1]!.reason, /row 1/);
     assert.equal((await loadServices(db)).length, 0);
 
-    const skipped = await importServices(db, file, { skipInvalid: true });
+    const skipped = await importServices(db, file, { skipInvalid: true, now: clock.now });
     assert.equal(skipped.outcome, 'applied');
     assert.deepEqual((await loadServices(db)).map((s) => s.name), ['Alpha Advocacy']);
   });
@@ -93,7 +96,7 @@ describe('services import', () => {
     const pkg = join(dir, 'csv');
     cpSync(join(HSDS, 'csv'), pkg, { recursive: true });
     appendFileSync(join(pkg, 'services.csv'), 'svc-unnamed,,,,,,,,active,,,,,,,,,,,,,,\n');
-    const report = await importServices(db, pkg);
+    const report = await importServices(db, pkg, { now: clock.now });
     assert.equal(report.outcome, 'rejected');
     assert.deepEqual(report.issues.map((i) => [i.file, i.row, i.field]), [['services.csv', 2, 'name']]);
     assert.ok(report.issues[0]!.line! >= 3, 'the CSV line is given');
@@ -103,11 +106,11 @@ describe('services import', () => {
   it('--replace removes services the file no longer has', async () => {
     const file = join(dir, 'list.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', 'Beta Shelter')]));
-    await importServices(db, file);
+    await importServices(db, file, { now: clock.now });
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy')]));
-    assert.equal((await importServices(db, file)).deleted, 0, 'without --replace, absent services stay');
+    assert.equal((await importServices(db, file, { now: clock.now })).deleted, 0, 'without --replace, absent services stay');
     assert.equal((await loadServices(db)).length, 2);
-    const replaced = await importServices(db, file, { replace: true });
+    const replaced = await importServices(db, file, { replace: true, now: clock.now });
     assert.equal(replaced.deleted, 1);
     assert.deepEqual((await loadServices(db)).map((s) => s.id), ['svc-a']);
   });
@@ -115,10 +118,10 @@ describe('services import', () => {
   it('refuses a file that is not HSDS', async () => {
     const file = join(dir, 'odd.json');
     writeFileSync(file, '"just text"');
-    await assert.rejects(importServices(db, file), /no HSDS services/);
+    await assert.rejects(importServices(db, file, { now: clock.now }), /no HSDS services/);
     writeFileSync(join(dir, 'broken.json'), '{ nope');
-    await assert.rejects(importServices(db, join(dir, 'broken.json')), /not valid JSON/);
-    await assert.rejects(importServices(db, dir), /no services\.csv/);
+    await assert.rejects(importServices(db, join(dir, 'broken.json'), { now: clock.now }), /not valid JSON/);
+    await assert.rejects(importServices(db, dir, { now: clock.now }), /no services\.csv/);
   });
 });
 
@@ -138,7 +141,7 @@ describe('services import seen by a running server', () => {
     const etag = (await s.get('/v1/directory/snapshot')).headers.get('etag')!;
     const file = join(dir, 'new.json');
     writeFileSync(file, JSON.stringify([hsdsService('svc-new', 'Zephyr Legal Clinic', { description: 'Free protective order help.' })]));
-    assert.equal((await importServices(s.db, file)).inserted, 1);
+    assert.equal((await importServices(s.db, file, { now: clock.now })).inserted, 1);
     assert.equal((await json(await s.get('/v1/services/svc-new'))).name, 'Zephyr Legal Clinic');
     const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
     assert.equal(fresh.status, 200);

@@ -17,6 +17,7 @@ import { PermanentDeliveryError, type OutgoingMessage } from '../src/notify/tran
 import { signPayload, verifySignature } from '../src/notify/signature.js';
 import { retryDelaySeconds } from '../src/notify/dispatcher.js';
 import { alertsConfig, alertsConfigFromEnv } from '../src/alerts/index.js';
+import { MINUTE, START, fromStart, testClock } from './clock.js';
 
 const CHANNELS: AlertChannel[] = ['email', 'sms', 'voice', 'tty'];
 const INDISCREET = /offender|inmate|custody|prison|jail|detain|arrest|crime|victim/i;
@@ -25,7 +26,7 @@ const STOP_URL = 'https://alerts.example.test/v1/alerts/stop?token=abc.def';
 function allMessages(language: string) {
   return CHANNELS.flatMap((channel) => [
     renderConfirmation({ language, channel, code: '123456', minutes: 15, confirmUrl: 'https://alerts.example.test/c', stopUrl: STOP_URL }),
-    ...ALERT_EVENTS.map((event) => renderStatus({ language, channel, event, occurredAt: '2026-11-29T08:30:00Z', reference: 'A-1', stopUrl: STOP_URL })),
+    ...ALERT_EVENTS.map((event) => renderStatus({ language, channel, event, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL })),
   ].map((m) => ({ ...m, channel })));
 }
 
@@ -55,7 +56,7 @@ describe('notify: messages', () => {
 
   it('are in the subscriber language, falling back to English for other tags', () => {
     const status = (language: string) =>
-      renderStatus({ language, channel: 'email', event: 'release', occurredAt: '2026-11-29T08:30:00Z', reference: 'A-1', stopUrl: STOP_URL });
+      renderStatus({ language, channel: 'email', event: 'release', occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL });
     assert.equal(status('en').subject, 'Notification update');
     assert.equal(status('es').subject, 'Actualización de notificación');
     assert.equal(status('es-MX').subject, 'Actualización de notificación');
@@ -80,7 +81,7 @@ describe('notify: messages', () => {
 
   it('status: release and escape add the safety line; calls ask for the PIN', () => {
     const text = (event: (typeof ALERT_EVENTS)[number], channel: AlertChannel = 'sms') =>
-      renderStatus({ language: 'en', channel, event, occurredAt: '2026-11-29T08:30:00Z', reference: 'A-1', stopUrl: STOP_URL }).text;
+      renderStatus({ language: 'en', channel, event, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL }).text;
     assert.match(text('escape'), /call 911/);
     assert.match(text('release'), /call 911/);
     assert.doesNotMatch(text('transfer'), /911/);
@@ -106,7 +107,7 @@ describe('notify: webhook transport', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
-      const transport = new WebhookTransport(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, secret);
+      const transport = new WebhookTransport(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, secret, testClock().now);
       await transport.send(message, AbortSignal.timeout(5000));
       const [request] = seen;
       assert.ok(request);
@@ -116,16 +117,17 @@ describe('notify: webhook transport', () => {
       // Verify independently of our own helper: t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<body>")).
       const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(request.headers['x-referral-signature']));
       assert.ok(match);
+      assert.equal(Number(match[1]), START / 1000, 'signed at the injected clock, not the wall clock');
       assert.equal(match[2], createHmac('sha256', secret).update(`${match[1]}.${request.body}`).digest('hex'));
-      assert.ok(verifySignature(secret, String(request.headers['x-referral-signature']), request.body));
-      assert.equal(verifySignature('another-secret-0123456789', String(request.headers['x-referral-signature']), request.body), false);
+      assert.ok(verifySignature(secret, String(request.headers['x-referral-signature']), request.body, START / 1000));
+      assert.equal(verifySignature('another-secret-0123456789', String(request.headers['x-referral-signature']), request.body, START / 1000), false);
     } finally {
       server.close();
     }
   });
 
   it('treats 4xx as permanent (except 408/429) and 5xx as retryable', async () => {
-    const reply = (status: number) => new WebhookTransport('http://gateway.test/', 'secret-0123456789abcdef', async () => new Response(null, { status }));
+    const reply = (status: number) => new WebhookTransport('http://gateway.test/', 'secret-0123456789abcdef', testClock().now, async () => new Response(null, { status }));
     await assert.rejects(reply(400).send(message, AbortSignal.timeout(1000)), PermanentDeliveryError);
     await assert.rejects(reply(429).send(message, AbortSignal.timeout(1000)), (e) => !(e instanceof PermanentDeliveryError));
     await assert.rejects(reply(503).send(message, AbortSignal.timeout(1000)), (e) => !(e instanceof PermanentDeliveryError));
@@ -147,8 +149,8 @@ describe('notify: file transport', () => {
     try {
       const file = join(dir, 'outbox.jsonl');
       const message: OutgoingMessage = { idempotencyKey: 'k1', kind: 'status', channel: 'email', to: 'a@example.org', language: 'en', subject: 's', text: 't' };
-      const a = new FileTransport(file);
-      const b = new FileTransport(file);
+      const a = new FileTransport(file, testClock().now);
+      const b = new FileTransport(file, testClock().now);
       await a.send(message);
       await a.send(message);
       await b.send(message);

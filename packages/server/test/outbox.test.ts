@@ -7,18 +7,19 @@ import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from '../src/notify/transports/types.js';
 import type { Db } from '../src/db/types.js';
 import { START, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
+import { HOUR, fromStart } from './clock.js';
 
 let h: Harness;
 
 async function insertSubscription(db: Db, id: string, subjectId: string, status: string, eventsMask: number): Promise<void> {
   await db.run(
     `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, created_at)
-     VALUES ($1, $2, 'email', $3, 'v1.x', 'en', $4, $5, '2026-11-29T00:00:00.000Z')`,
-    [id, subjectId, `hash-${id}`, eventsMask, status],
+     VALUES ($1, $2, 'email', $3, 'v1.x', 'en', $4, $5, $6)`,
+    [id, subjectId, `hash-${id}`, eventsMask, status, fromStart(-10 * HOUR)],
   );
 }
 
-const release = (eventId: string, recordId = 'rec-1') => ({ eventId, recordId, alertEvent: 'release' as const, occurredAt: '2026-11-29T08:00:00Z' });
+const release = (eventId: string, recordId = 'rec-1') => ({ eventId, recordId, alertEvent: 'release' as const, occurredAt: fromStart(-2 * HOUR) });
 
 async function outbox(): Promise<{ id: string; status: string; attempts: number; next_attempt_at: string; last_error: string | null }[]> {
   return h.db.query("SELECT id, status, attempts, next_attempt_at, last_error FROM alert_outbox WHERE kind = 'status' ORDER BY id");
@@ -36,10 +37,10 @@ describe('outbox: enqueueStatusChange', () => {
     await insertSubscription(h.db, 'e', 'rec-1', 'unsubscribed', 31);
     await insertSubscription(h.db, 'f', 'rec-2', 'confirmed', 31);
 
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'))), 2);
+    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now())), 2);
     assert.deepEqual((await outbox()).map((r) => r.id), ['ev-1/a', 'ev-1/b']);
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'))), 0, 're-running an event adds nothing');
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { ...release('ev-2'), alertEvent: 'escape' })), 2);
+    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now())), 0, 're-running an event adds nothing');
+    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { ...release('ev-2'), alertEvent: 'escape' }, h.clock.now())), 2);
     assert.deepEqual((await outbox()).map((r) => r.id), ['ev-1/a', 'ev-1/b', 'ev-2/b', 'ev-2/c']);
   });
 
@@ -47,7 +48,7 @@ describe('outbox: enqueueStatusChange', () => {
     await insertSubscription(h.db, 'a', 'rec-1', 'confirmed', 1);
     await assert.rejects(
       h.db.transaction(async (tx) => {
-        assert.equal(await enqueueStatusChange(tx, release('ev-1')), 1);
+        assert.equal(await enqueueStatusChange(tx, release('ev-1'), h.clock.now()), 1);
         throw new Error('import failed later');
       }),
       /import failed later/,
@@ -62,7 +63,7 @@ describe('outbox: dispatcher', () => {
 
   it('retries a transient failure with backoff, then delivers once', async () => {
     await subscribeAndConfirm(h, subscription());
-    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1')));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     const sent = h.email.messages.length;
     h.email.failWith = new Error('connection reset');
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
@@ -86,12 +87,12 @@ describe('outbox: dispatcher', () => {
 
   it('gives up at once on a permanent failure, and after the last attempt on transient ones', async () => {
     await subscribeAndConfirm(h, subscription());
-    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1')));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     h.email.failWith = new PermanentDeliveryError('smtp_550');
     await h.alerts.dispatcher.runOnce();
     assert.deepEqual((await outbox()).map((r) => [r.status, r.last_error]), [['failed', 'smtp_550']]);
 
-    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-2')));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-2'), h.clock.now()));
     h.email.failWith = new Error('timeout');
     for (let i = 0; i < h.config.dispatch.maxAttempts; i++) {
       await h.alerts.dispatcher.runOnce();
@@ -104,7 +105,7 @@ describe('outbox: dispatcher', () => {
 
   it('a row leased by one dispatcher is not sent by another until the lease expires', async () => {
     await subscribeAndConfirm(h, subscription());
-    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1')));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     let release1!: () => void;
     const gate = new Promise<void>((r) => (release1 = r));
     const seen: string[] = [];
@@ -126,7 +127,7 @@ describe('outbox: dispatcher', () => {
 
   it('start() delivers in the background and stop() waits for the pass in progress', async () => {
     await subscribeAndConfirm(h, subscription());
-    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1')));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     const before = h.email.messages.length;
     h.alerts.dispatcher.start();
     for (let i = 0; i < 200 && h.email.messages.length === before; i++) await new Promise((r) => setTimeout(r, 10));

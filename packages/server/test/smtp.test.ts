@@ -10,6 +10,7 @@ import type { OutgoingMessage } from '../src/notify/transports/types.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { deriveKeys } from '../src/alerts/crypto.js';
 import { startHarness, subscription, type Harness } from './alerts-harness.js';
+import { HOUR, fromStart } from './clock.js';
 
 interface Received {
   from: string;
@@ -114,10 +115,10 @@ describe('smtp transport against an in-test SMTP server', () => {
   it('sends status updates in the subscriber language with a discreet subject', async () => {
     await h.db.run(
       `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, created_at)
-       VALUES ('s1', 'rec-1', 'email', 'h1', $1, 'es', 1, 'confirmed', '2026-11-29T00:00:00Z')`,
-      [sealFor(h, 'lectora@example.org')],
+       VALUES ('s1', 'rec-1', 'email', 'h1', $1, 'es', 1, 'confirmed', $2)`,
+      [sealFor(h, 'lectora@example.org'), fromStart(-10 * HOUR)],
     );
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: '2026-11-29T08:00:00Z' }));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
     await h.alerts.dispatcher.runOnce();
     const mail = received[0]!;
     assert.deepEqual(mail.to, ['lectora@example.org']);

@@ -1,5 +1,6 @@
 // The alerts module: double opt-in custody-status alerts and their notification outbox, wired into the server
 // through handlers for the contract routes, a few extra routes, and a dispatcher the server starts and stops.
+import type { Clock } from '../clock.js';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { ExtraRoute, Handler, RouteName } from '../http/types.js';
@@ -35,17 +36,17 @@ export function createAlerts(deps: {
   db: Db;
   config: AlertsConfig;
   logger: Logger;
-  now?: () => Date;
+  now: Clock;
   /** Replaces the configured transports (tests, custom gateways). */
   transports?: Partial<Transports>;
 }): AlertsModule {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now;
   const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: new RateLimiter(), now };
   // One file transport for both channels when both use it: one writer, one set of seen keys.
   const file = new FileTransport(deps.config.outboxFile, now);
   const transports: Transports = {
     email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
-    phone: deps.transports?.phone ?? (deps.config.phone.transport === 'webhook' ? new WebhookTransport(deps.config.phone.url, deps.config.phone.secret) : file),
+    phone: deps.transports?.phone ?? (deps.config.phone.transport === 'webhook' ? new WebhookTransport(deps.config.phone.url, deps.config.phone.secret, now) : file),
   };
   const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: (at) => purgeExpired(c.db, c.config, at) });
 

@@ -10,7 +10,7 @@ const SEEDED_KEY = 'demo_seeded_at';
  * Seeds the demo directory, custody records and hotlines when the database has never been seeded and holds no
  * data of its own. Returns whether it wrote anything. Safe to call on every start.
  */
-export async function seedDemo(db: Db, fixtures: Fixtures = generateFixtures(), now = new Date()): Promise<boolean> {
+export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateFixtures()): Promise<boolean> {
   const seeded = await db.transaction(async (tx) => {
     if (await getMeta(tx, SEEDED_KEY)) return false;
     const [counts] = await tx.query<{ services: number; custody: number }>(

@@ -30,7 +30,9 @@ const STATUS_ALIASES: Record<string, z.infer<typeof CustodyStatus>> = {
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
 
-export function parseCustodyFeed(text: string, fileName: string, progress: Progress = silentProgress): ParsedFeed {
+/** `now` bounds dates in the feed (a birth year cannot be later than its year). */
+export function parseCustodyFeed(text: string, fileName: string, options: { now: Date; progress?: Progress }): ParsedFeed {
+  const progress = options.progress ?? silentProgress;
   const rows = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text) ? jsonRows(text, fileName) : readCsv(text, fileName);
   progress.start('Checking rows', rows.length);
   const issues: RowIssue[] = [];
@@ -38,7 +40,7 @@ export function parseCustodyFeed(text: string, fileName: string, progress: Progr
   const seenKeys = new Map<string, number>();
   const seenIds = new Map<string, number>();
   for (const source of rows) {
-    const checked = checkRow(source);
+    const checked = checkRow(source, options.now);
     if ('issues' in checked) {
       issues.push(...checked.issues);
       continue;
@@ -78,7 +80,7 @@ function flatten(item: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function checkRow(source: SourceRow): FeedRecord | { issues: RowIssue[] } {
+function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const names = new Map<string, string>();
   const values = new Map<string, unknown>();
@@ -141,7 +143,7 @@ function checkRow(source: SourceRow): FeedRecord | { issues: RowIssue[] } {
   if (displayName === undefined) problem(['displayname', 'name', 'lastname'], 'Required: a display name, or first and last names.');
   else if (displayName.length > 300) problem(['displayname', 'name', 'lastname'], 'At most 300 characters.');
   const id = text('id') === undefined ? undefined : check(['id'], Id, text('id'));
-  const birthYear = whole(['birthyear'], 1900, new Date().getUTCFullYear());
+  const birthYear = whole(['birthyear'], 1900, now.getUTCFullYear());
   const age = whole(['age'], 0, 130);
 
   // Status

@@ -1,5 +1,6 @@
 // `referral-kit import custody <file>`: diff a feed against the stored records, record status changes as events,
 // hand alert-worthy events to the alerts module in the same transaction, and refuse suspicious mass changes.
+import type { Clock } from '../clock.js';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
@@ -20,7 +21,7 @@ export interface StatusChangeEvent {
 }
 
 /** The alerts module's hook: queue notifications for one event inside the import's transaction. */
-export type EnqueueStatusChange = (tx: Db, event: StatusChangeEvent) => Promise<number>;
+export type EnqueueStatusChange = (tx: Db, event: StatusChangeEvent, now: Date) => Promise<number>;
 
 export interface CustodyImportOptions {
   /** Largest share (0–1] of existing records that may change status in one import without confirmation. */
@@ -30,7 +31,7 @@ export interface CustodyImportOptions {
   skipInvalid?: boolean;
   enqueueStatusChange?: EnqueueStatusChange;
   progress?: Progress;
-  now?: () => Date;
+  now: Clock;
 }
 
 /** Which alert (if any) a status transition means. */
@@ -60,13 +61,13 @@ const APPLY_CHUNK = 500;
 
 export async function importCustody(db: Db, text: string, fileName: string, options: CustodyImportOptions): Promise<ImportReport> {
   const progress = options.progress ?? silentProgress;
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const startedAt = now().toISOString();
   const source = basename(fileName);
   const report = emptyReport('custody', source);
   const contentHash = sha256(text);
 
-  const feed = parseCustodyFeed(text, fileName, progress);
+  const feed = parseCustodyFeed(text, fileName, { now: now(), progress });
   report.rows = feed.rows;
   report.valid = feed.records.length;
   report.issues = feed.issues;
@@ -143,7 +144,7 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
       await insertMany(tx, 'custody_events', ['id', 'record_id', 'from_status', 'to_status', 'alert_event', 'occurred_at', 'import_id'], events);
       for (const event of alerts) {
         report.alertEvents++;
-        if (options.enqueueStatusChange) report.notifications += await options.enqueueStatusChange(tx, event);
+        if (options.enqueueStatusChange) report.notifications += await options.enqueueStatusChange(tx, event, now());
       }
       progress.stop();
       report.outcome = plan.length ? 'applied' : 'unchanged';

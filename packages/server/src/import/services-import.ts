@@ -1,5 +1,6 @@
 // `referral-kit import services <file>`: HSDS 3.0 JSON or an HSDS CSV data package → the directory, in one
 // transaction, row-level problems reported against the file and row they came from. Same file twice = no change.
+import type { Clock } from '../clock.js';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Service } from '@referral-kit/sdk';
@@ -18,7 +19,7 @@ export interface ServicesImportOptions {
   replace?: boolean;
   skipInvalid?: boolean;
   progress?: Progress;
-  now?: () => Date;
+  now: Clock;
 }
 
 interface Source {
@@ -38,9 +39,9 @@ interface Converted {
   warnings: RowIssue[];
 }
 
-export async function importServices(db: Db, path: string, options: ServicesImportOptions = {}): Promise<ImportReport> {
+export async function importServices(db: Db, path: string, options: ServicesImportOptions): Promise<ImportReport> {
   const progress = options.progress ?? silentProgress;
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const startedAt = now().toISOString();
   const input = await readSource(path);
   const report = emptyReport('services', input.source);

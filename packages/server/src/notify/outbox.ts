@@ -15,7 +15,7 @@ export interface StatusChange {
  * One outbox row per confirmed subscription to `recordId` that asked for this kind of event, in one set-based
  * INSERT … SELECT inside the caller's transaction. Returns the number of rows created (0 when re-run).
  */
-export async function enqueueStatusChange(tx: Db, event: StatusChange, now: Date = new Date()): Promise<number> {
+export async function enqueueStatusChange(tx: Db, event: StatusChange, now: Date): Promise<number> {
   const at = now.toISOString();
   const { changes } = await tx.run(
     `INSERT INTO alert_outbox (id, subscription_id, event_id, kind, alert_event, occurred_at, status, attempts, next_attempt_at, created_at)

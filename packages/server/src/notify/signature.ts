@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'x-referral-signature';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export function signPayload(secret: string, rawBody: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+export function signPayload(secret: string, rawBody: string, nowSeconds: number): string {
   return `t=${nowSeconds},v1=${hmacHex(secret, `${nowSeconds}.${rawBody}`)}`;
 }
 
@@ -14,7 +14,7 @@ export function verifySignature(
   secret: string,
   header: string | undefined,
   rawBody: string,
-  nowSeconds = Math.floor(Date.now() / 1000),
+  nowSeconds: number,
   toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
 ): boolean {
   if (!header) return false;

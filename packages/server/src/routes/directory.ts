@@ -1,5 +1,6 @@
 // The directory held in memory: services by id, the search index and the serialized snapshot. Rebuilt when the
 // version stamp in the database changes (an import in this process or in the CLI), checked at most once a second.
+import type { Clock } from '../clock.js';
 import type { Service } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { SERVICES_VERSION_KEY, getMeta, loadServices } from '../db/services-store.js';
@@ -21,23 +22,24 @@ export class Directory {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { checkIntervalMs?: number; now?: () => Date } = {},
+    private readonly options: { checkIntervalMs?: number; now: Clock },
   ) {}
 
   /** The current directory; reloads first when another process changed it. */
   current(): Promise<DirectoryState> {
     const interval = this.options.checkIntervalMs ?? 1000;
-    if (this.state && Date.now() - this.checkedAt < interval) return Promise.resolve(this.state);
+    // Elapsed time, not a date: the monotonic clock, so a test's fixed clock cannot stop the check.
+    if (this.state && performance.now() - this.checkedAt < interval) return Promise.resolve(this.state);
     this.pending ??= this.refresh().finally(() => (this.pending = undefined));
     return this.pending;
   }
 
   private async refresh(): Promise<DirectoryState> {
     const version = (await getMeta(this.db, SERVICES_VERSION_KEY)) ?? 'empty';
-    this.checkedAt = Date.now();
+    this.checkedAt = performance.now();
     if (this.state?.version === version) return this.state;
     const services = await loadServices(this.db);
-    const generatedAt = (this.options.now?.() ?? new Date()).toISOString();
+    const generatedAt = this.options.now().toISOString();
     this.state = {
       version,
       etag: `"${version}"`,

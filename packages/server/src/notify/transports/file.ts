@@ -2,6 +2,7 @@
 // It drops a message whose idempotency key it has already written, so a re-sent message after a crash appears once.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { Clock } from '../../clock.js';
 import type { OutgoingMessage, Transport } from './types.js';
 
 export interface OutboxFileEntry extends OutgoingMessage {
@@ -13,7 +14,7 @@ export class FileTransport implements Transport {
   /** File size after our last read or write: if it changed, another process wrote, so re-read the keys. */
   private knownSize = -1;
 
-  constructor(readonly file: string, private readonly now: () => Date = () => new Date()) {}
+  constructor(readonly file: string, private readonly now: Clock) {}
 
   async send(message: OutgoingMessage): Promise<void> {
     this.refreshKeys();

@@ -1,5 +1,6 @@
 // SMS, voice and TTY through a gateway that accepts HMAC-signed JSON. The gateway is expected to drop a request
 // whose Idempotency-Key it has already accepted (every major SMS/voice API supports such a key).
+import type { Clock } from '../../clock.js';
 import { signPayload, SIGNATURE_HEADER } from '../signature.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './types.js';
 
@@ -10,6 +11,7 @@ export class WebhookTransport implements Transport {
   constructor(
     private readonly url: string,
     private readonly secret: string,
+    private readonly now: Clock,
     private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
   ) {}
 
@@ -28,7 +30,7 @@ export class WebhookTransport implements Transport {
       headers: {
         'content-type': 'application/json',
         'idempotency-key': message.idempotencyKey,
-        [SIGNATURE_HEADER]: signPayload(this.secret, body),
+        [SIGNATURE_HEADER]: signPayload(this.secret, body, Math.floor(this.now().getTime() / 1000)),
       },
       body,
       signal,
