@@ -8,9 +8,8 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export function errorReply(status: number, code: ErrorCode, message: string, fields?: FieldError[], headers?: Record<string, string>): Reply {
-  const error: ErrorBody['error'] = { code, message };
-  if (fields) error.fields = fields;
+export function errorReply(status: number, code: ErrorCode, message: string, fields: FieldError[] = [], headers?: Record<string, string>): Reply {
+  const error: Omit<ErrorBody['error'], 'requestId'> = { code, message, fields };
   return { status, body: { error }, headers };
 }
 
@@ -22,6 +21,6 @@ export function toResponse(reply: Reply, common: Record<string, string>, request
   return HttpResponse.json(body as Record<string, unknown>, { status: reply.status, headers });
 }
 
-function isErrorBody(body: unknown): body is ErrorBody {
+function isErrorBody(body: unknown): body is { error: Omit<ErrorBody['error'], 'requestId'> } {
   return typeof body === 'object' && body !== null && 'error' in body;
 }

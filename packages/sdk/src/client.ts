@@ -1,6 +1,6 @@
 // The HTTP client: validates what goes out and what comes back, retries what is safe to retry, never hangs.
 import * as z from 'zod/v4/mini';
-import { ErrorBody, type FieldError } from './contract/common.js';
+import { FieldError } from './contract/common.js';
 import { buildPath, routes, type RouteDef, type RouteName, type Routes } from './contract/routes.js';
 import { ApiError, ContractError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 
@@ -181,6 +181,19 @@ async function parseResponse(name: string, { response, signal, fail }: Sent): Pr
   return result.data;
 }
 
+/**
+ * How the client reads an error answer: looser than the contract's ErrorBody on purpose, so a server newer (a code
+ * this build does not know) or older (no `fields`) still yields its message, code and request id.
+ */
+const ErrorAnswer = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.array(FieldError)),
+    requestId: z.optional(z.string()),
+  }),
+});
+
 async function toApiError(response: Response): Promise<ApiError> {
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
   let body: unknown;
@@ -189,7 +202,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const parsed = z.safeParse(ErrorBody, body);
+  const parsed = z.safeParse(ErrorAnswer, body);
   const error = parsed.success ? parsed.data.error : undefined;
   return new ApiError({
     status: response.status,

@@ -1,5 +1,5 @@
 // Named error classes. Each `name` is a string literal so it survives minification (class names do not).
-import type { FieldError } from './contract/common.js';
+import type { ErrorCode, FieldError } from './contract/common.js';
 
 /** Base class of every error the SDK throws on purpose. */
 export class ReferralKitError extends Error {
@@ -26,7 +26,8 @@ export class ContractError extends ReferralKitError {
 export class ApiError extends ReferralKitError {
   override name = 'ApiError';
   readonly status: number;
-  readonly code: string;
+  /** One of the contract's ErrorCodes; a newer server may send one this build does not know. */
+  readonly code: ErrorCode | (string & {});
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
   /** From `Retry-After`, when the server sent one. */

@@ -273,6 +273,12 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
       }
     });
 
+    it('reads an error answer from a newer or older server: unknown code, no fields, no request id', async () => {
+      const { fetch } = fakeFetch(json(409, { error: { code: 'some_future_code', message: 'Try another way.' } }, { 'x-request-id': 'req-12345678' }));
+      const error = await rejection(clientWith(fetch).services.hotlines(), ApiError);
+      assert.deepEqual([error.status, error.code, error.message, error.fields, error.requestId], [409, 'some_future_code', 'Try another way.', [], 'req-12345678']);
+    });
+
     it('never retries 400, 404, other 4xx or a contract error', async () => {
       for (const step of [errorJson(400, 'validation_failed'), errorJson(404, 'not_found'), errorJson(403, 'forbidden'), json(200, { items: 'nope' })]) {
         const { fetch, calls } = fakeFetch(step, json(200, HOTLINES));

@@ -216,8 +216,10 @@ describe('route table and buildPath', () => {
     assert.throws(() => buildPath('/v1/custody/{id}', {}), (e: Error) => e instanceof TypeError && /"id"/.test(e.message));
   });
 
-  it('ErrorBody carries a code, a message and optional field errors', () => {
+  it('ErrorBody always carries a known code, a message, a fields array and the request id', () => {
     parse(ErrorBody, { error: { code: 'validation_failed', message: 'x', fields: [{ path: 'name', message: 'y' }], requestId: 'r' } });
-    assert.deepEqual(paths(ErrorBody, { error: { message: 'x' } }), ['error.code']);
+    parse(ErrorBody, { error: { code: 'not_found', message: 'x', fields: [], requestId: 'r' } });
+    assert.deepEqual(paths(ErrorBody, { error: { message: 'x' } }), ['error.code', 'error.fields', 'error.requestId']);
+    assert.deepEqual(paths(ErrorBody, { error: { code: 'teapot', message: 'x', fields: [], requestId: 'r' } }), ['error.code']);
   });
 });

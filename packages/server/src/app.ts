@@ -1,5 +1,7 @@
 // Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
 // pages, behind one request pipeline.
+import type { Duplex } from 'node:stream';
+import { answerClientError } from './http/client-error.js';
 import type { Clock } from './clock.js';
 import { fileURLToPath } from 'node:url';
 import type { RouteName } from '@referral-kit/sdk';
@@ -39,6 +41,8 @@ export interface AppOptions {
 
 export interface App {
   handle: ReturnType<typeof createPipeline>;
+  /** For the HTTP server's 'clientError' event: requests the parser refused, answered in the API's error shape. */
+  handleClientError(error: Error, socket: Duplex): void;
   directory: Directory;
   /** From now on: readiness fails and answers ask clients to close the connection. */
   startClosing(): void;
@@ -87,6 +91,7 @@ export function createApp(options: AppOptions): App {
   });
   return {
     handle,
+    handleClientError: (error, socket) => answerClientError(error, socket, https),
     directory,
     startClosing: () => void (closing = true),
     get closing() {

@@ -54,6 +54,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);
   });
+  server.on('clientError', (error, socket) => app.handleClientError(error, socket));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -50,7 +50,7 @@ function requestOrigin(req: IncomingMessage, https: boolean): string | undefined
 export function createStatic(mounts: readonly StaticMount[], https: boolean) {
   return async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', undefined, { allow: 'GET, HEAD' });
+      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
     }
     if (url.pathname === '/') {
       res.statusCode = 302;

@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiError, createClient } from '@referral-kit/sdk';
+import { connect } from 'node:net';
+import * as z from 'zod/v4/mini';
+import { ApiError, ErrorBody, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { writeCustodyRecords } from '../src/db/custody-store.js';
 import { bumpServicesVersion, writeServices } from '../src/db/services-store.js';
@@ -26,6 +28,39 @@ function raw(url: string, path: string, init: { method?: string; headers?: Recor
   });
 }
 
+/** Every non-2xx answer: the contract's ErrorBody exactly (a typed code, a fields array, the request id), not cached. */
+async function assertErrorShape(res: Response, status: number, code: string): Promise<ErrorBody> {
+  assert.equal(res.status, status);
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  const parsed = z.safeParse(ErrorBody, await res.json());
+  assert.ok(parsed.success, `the ${status} body follows ErrorBody`);
+  assert.equal(parsed.data.error.code, code);
+  assert.equal(parsed.data.error.requestId, res.headers.get('x-request-id'));
+  return parsed.data;
+}
+
+/**
+ * Sends bytes on a plain socket and reads the whole answer; fails on a connection reset (the client must be able
+ * to read the answer even while it was still sending).
+ */
+function rawExchange(url: string, head: string): Promise<Response> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), hostname, () => socket.end(head));
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [headText = '', body = ''] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = headText.split('\r\n');
+      const headers = new Headers(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]));
+      resolve(new Response(body, { status: Number(statusLine.split(' ')[1]), headers }));
+    });
+  });
+}
+
 describe('custody lookup limit', () => {
   it('answers 429 with Retry-After after too many lookups from one address, per address', async () => {
     const s = await startTestServer({ CUSTODY_LOOKUPS_PER_MINUTE: '3', TRUST_PROXY: 'true' });
@@ -33,10 +68,8 @@ describe('custody lookup limit', () => {
       const from = (ip: string, path: string) => s.get(path, { 'x-forwarded-for': ip });
       for (let i = 0; i < 3; i++) assert.equal((await from('203.0.113.7', '/v1/custody?name=jose')).status, 200);
       const limited = await from('203.0.113.7', `/v1/custody/${FIXTURE_IDS.custody.released}`);
-      assert.equal(limited.status, 429);
       assert.ok(Number(limited.headers.get('retry-after')) >= 1, 'Retry-After in seconds');
-      assert.equal(limited.headers.get('cache-control'), 'no-store');
-      assert.equal((await json(limited)).error.code, 'rate_limited');
+      assert.deepEqual((await assertErrorShape(limited, 429, 'rate_limited')).error.fields, []);
       assert.equal((await from('198.51.100.2', '/v1/custody?name=jose')).status, 200, 'another address is not affected');
       assert.equal((await from('203.0.113.7', '/v1/hotlines')).status, 200, 'the directory is not limited');
       assert.ok(!s.logs.join('').includes('203.0.113.7'), 'addresses are not logged');
@@ -236,32 +269,24 @@ describe('read API', () => {
 
   describe('errors', () => {
     it('unknown route: 404 with the error shape', async () => {
-      const res = await s.get('/v1/nothing-here');
-      assert.equal(res.status, 404);
-      const body = await json(res);
-      assert.equal(body.error.code, 'not_found');
-      assert.equal(body.error.requestId, res.headers.get('x-request-id'));
+      const body = await assertErrorShape(await s.get('/v1/nothing-here'), 404, 'not_found');
+      assert.deepEqual(body.error.fields, [], 'fields is an array even when nothing is field-level');
     });
 
     it('wrong method: 405 with Allow', async () => {
       const res = await fetch(`${s.url}/v1/custody`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      assert.equal(res.status, 405);
       assert.equal(res.headers.get('allow'), 'GET');
-      assert.equal((await json(res)).error.code, 'method_not_allowed');
+      await assertErrorShape(res, 405, 'method_not_allowed');
       assert.equal((await fetch(`${s.url}/v1/alerts/subscriptions`)).status, 405);
     });
 
     it('non-JSON body: 415; malformed JSON: 400; too large: 413', async () => {
       const post = (body: string, type = 'application/json') => fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': type }, body });
       const unsupported = await post('subjectId=x', 'application/x-www-form-urlencoded');
-      assert.equal(unsupported.status, 415);
-      assert.equal((await json(unsupported)).error.code, 'unsupported_media_type');
-      const malformed = await post('{"subjectId":');
-      assert.equal(malformed.status, 400);
-      assert.equal((await json(malformed)).error.code, 'validation_failed');
-      const large = await post(JSON.stringify({ website: 'x'.repeat(s.config.bodyLimitBytes) }));
-      assert.equal(large.status, 413);
-      assert.equal((await json(large)).error.code, 'payload_too_large');
+      await assertErrorShape(unsupported, 415, 'unsupported_media_type');
+      const malformed = await assertErrorShape(await post('{"subjectId":'), 400, 'validation_failed');
+      assert.deepEqual(malformed.error.fields.map((f) => f.path), ['body']);
+      await assertErrorShape(await post(JSON.stringify({ website: 'x'.repeat(s.config.bodyLimitBytes) })), 413, 'payload_too_large');
     });
 
     it('a body that passes the size check but fails the schema: 400 with every field', async () => {
@@ -269,6 +294,16 @@ describe('read API', () => {
       assert.equal(res.status, 400);
       const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
       for (const field of ['subjectId', 'channel', 'contact', 'language', 'events']) assert.ok(paths.includes(field), field);
+    });
+
+    it('requests the HTTP parser refuses get the same shape, and the connection closes without a reset', async () => {
+      const longUrl = await rawExchange(s.url, `GET /v1/custody?name=${'a'.repeat(600_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      await assertErrorShape(longUrl, 414, 'uri_too_long');
+      const bigHeaders = await rawExchange(s.url, `GET /v1/hotlines HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`);
+      await assertErrorShape(bigHeaders, 431, 'headers_too_large');
+      await assertErrorShape(await rawExchange(s.url, 'GET /v1/hotlines HTTP/9.9 extra\r\n\r\n'), 400, 'bad_request');
+      await assertErrorShape(await rawExchange(s.url, 'NOT A REQUEST\r\n\r\n'), 400, 'bad_request');
+      assert.equal((await s.get('/v1/hotlines')).status, 200, 'the server keeps serving');
     });
 
     it('a malformed percent-encoding in the path is a 404, not a crash', async () => {

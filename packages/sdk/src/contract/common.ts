@@ -86,17 +86,22 @@ export const queryList = <T extends z.ZodMiniType<string, string>>(item: T) =>
 
 /** Everything that can go wrong, as a stable machine-readable code. */
 export const ErrorCode = z.enum([
+  'bad_request',
   'validation_failed',
+  'unauthorized',
+  'forbidden',
   'not_found',
   'method_not_allowed',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
+  'headers_too_large',
+  'request_timeout',
   'rate_limited',
   'invalid_code',
   'code_expired',
   'too_many_attempts',
   'invalid_token',
-  'forbidden',
   'internal',
   'unavailable',
 ]);
@@ -106,10 +111,11 @@ export const FieldError = z.object({ path: z.string(), message: z.string() });
 /** The one shape of every failure response. */
 export const ErrorBody = z.object({
   error: z.object({
-    code: z.string(),
+    code: ErrorCode,
     message: z.string(),
-    fields: z.optional(z.array(FieldError)),
-    requestId: z.optional(z.string()),
+    /** Field-level problems; empty when the error is about the request as a whole. */
+    fields: z.array(FieldError),
+    requestId: z.string(),
   }),
 });
 

@@ -36,7 +36,9 @@ export function confirmHandler(c: AlertsContext): Handler {
     const body = ctx.body as ConfirmBody;
     const outcome = 'token' in body ? await confirmByToken(c, body.token) : await confirmByCode(c, body.confirmationId, body.code);
     if (outcome !== 'confirmed') {
-      throw new HttpError(400, outcome, MESSAGES[outcome], [{ path: 'token' in body ? 'token' : 'code', message: MESSAGES[outcome] }]);
+      throw new HttpError(400, outcome, MESSAGES[outcome], {
+        fields: [{ path: 'token' in body ? 'token' : 'code', message: MESSAGES[outcome] }],
+      });
     }
     return { status: 200, body: { status: 'confirmed' } };
   };

@@ -19,8 +19,8 @@ export interface AlertsContext {
 export const RATE_LIMIT_MESSAGE = 'Too many requests. Please try again later.';
 
 export function rateLimited(retryAfterSeconds: number): HttpError {
-  return new HttpError(429, 'rate_limited', RATE_LIMIT_MESSAGE, undefined, {
-    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  return new HttpError(429, 'rate_limited', RATE_LIMIT_MESSAGE, {
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   });
 }
 

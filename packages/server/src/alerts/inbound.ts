@@ -45,7 +45,7 @@ export function smsKeyword(text: string): string {
 async function inboundSms(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
   const body = signedBody(c, ctx, SmsBody);
   const phone = normalizePhone(body.from);
-  if (phone === null) throw new HttpError(400, 'validation_failed', 'The request is not valid.', [{ path: 'from', message: 'Not a phone number.' }]);
+  if (phone === null) throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'from', message: 'Not a phone number.' }] });
   const hash = c.keys.contactHash('sms', phone);
   const keyword = smsKeyword(body.text);
   const now = c.now().toISOString();
@@ -106,7 +106,7 @@ function signedBody<T extends z.ZodMiniType>(c: AlertsContext, ctx: RequestConte
   const secret = c.config.inboundSecret;
   const nowSeconds = Math.floor(c.now().getTime() / 1000);
   if (!secret || !verifySignature(secret, ctx.headers[SIGNATURE_HEADER], raw, nowSeconds)) {
-    throw new HttpError(401, 'forbidden', 'Missing or invalid signature.');
+    throw new HttpError(401, 'unauthorized', 'Missing or invalid signature.');
   }
   let json: unknown;
   try {

@@ -34,7 +34,7 @@ export function subscribeHandler(c: AlertsContext): Handler {
 
     const contact = normalizeContact(request.channel, request.contact);
     if (contact === null || (request.channel !== 'email' && !isAllowedPhone(contact, c.config.allowedCountryCodes))) {
-      throw new HttpError(400, 'validation_failed', 'The request is not valid.', [{ path: 'contact', message: INVALID_CONTACT }]);
+      throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'contact', message: INVALID_CONTACT }] });
     }
 
     const now = c.now();
@@ -95,9 +95,9 @@ interface IdempotencyHashes {
 function idempotencyHashes(c: AlertsContext, header: string | undefined, request: SubscribeBody): IdempotencyHashes | null {
   if (header === undefined) return null;
   if (!/^[\x21-\x7e]{8,255}$/.test(header)) {
-    throw new HttpError(400, 'validation_failed', 'The request is not valid.', [
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [
       { path: 'Idempotency-Key', message: 'Use 8 to 255 visible ASCII characters.' },
-    ]);
+    ] });
   }
   return { key: c.keys.idempotencyHash('subscribe', header), request: c.keys.idempotencyHash('subscribe-body', canonicalJson(request)) };
 }
@@ -110,9 +110,9 @@ async function findReplay(db: Db, hashes: IdempotencyHashes): Promise<HandlerRes
   );
   if (!row) return null;
   if (row.request_hash !== hashes.request) {
-    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', [
+    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', { fields: [
       { path: 'Idempotency-Key', message: 'Use a new key for a new request.' },
-    ]);
+    ] });
   }
   return accepted(JSON.parse(row.response) as SubscribeAccepted);
 }

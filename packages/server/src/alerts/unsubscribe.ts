@@ -25,7 +25,7 @@ export function unsubscribeHandler(c: AlertsContext): Handler {
     const id = c.keys.verifyToken('unsubscribe', (ctx.body as { token: string }).token);
     if (id === null) {
       const message = 'This link is not valid. Use the link from your most recent message.';
-      throw new HttpError(400, 'invalid_token', message, [{ path: 'token', message }]);
+      throw new HttpError(400, 'invalid_token', message, { fields: [{ path: 'token', message }] });
     }
     await unsubscribeById(c, id, 'link');
     return { status: 200, body: { status: 'unsubscribed' } };

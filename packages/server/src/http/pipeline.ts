@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/v4/mini';
-import { toFieldErrors, type RouteDef, type RouteName } from '@referral-kit/sdk';
+import { toFieldErrors, type ErrorBody, type RouteDef, type RouteName } from '@referral-kit/sdk';
 import type { Logger } from '../logger.js';
 import { HttpError, type ExtraRoute, type Handler, type RequestContext } from './types.js';
 import { Router, type Matched } from './router.js';
@@ -79,7 +79,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       const match = router.match(method, url.pathname);
       if (match.kind === 'not-found') throw new HttpError(404, 'not_found', 'There is no such endpoint.');
       if (match.kind === 'method-not-allowed') {
-        throw new HttpError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} for this endpoint.`, undefined, { allow: match.allow.join(', ') });
+        throw new HttpError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} for this endpoint.`, { headers: { allow: match.allow.join(', ') } });
       }
       route = match.kind === 'contract' ? match.name : `${match.route.method} ${match.route.path}`;
       const ctx = await buildContext(req, url, match, requestId);
@@ -165,17 +165,16 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       return;
     }
     let status = 500;
-    let body: { code: string; message: string; fields?: { path: string; message: string }[]; requestId: string };
+    let body: ErrorBody['error'];
     if (error instanceof HttpError) {
       status = error.status;
-      body = { code: error.code, message: error.message, requestId };
-      if (error.fields?.length) body.fields = error.fields;
+      body = { code: error.code, message: error.message, fields: [...error.fields], requestId };
       applyHeaders(res, error.headers);
       // Stop reading a body we refused; the client must not keep streaming into a kept-alive socket.
       if (status === 413) res.setHeader('connection', 'close');
     } else {
       logger.error({ requestId, err: error }, 'unhandled error');
-      body = { code: 'internal', message: 'Something went wrong on our side. Please try again.', requestId };
+      body = { code: 'internal', message: 'Something went wrong on our side. Please try again.', fields: [], requestId };
     }
     res.setHeader('cache-control', 'no-store');
     res.removeHeader('etag');
@@ -187,7 +186,7 @@ function validate(schema: z.ZodMiniType, value: unknown, where: string): unknown
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const fields = toFieldErrors(result.error).map((f) => ({ path: f.path || where, message: f.message }));
-  throw new HttpError(400, 'validation_failed', `Some ${where === 'query' ? 'search' : 'request'} fields are not valid.`, fields);
+  throw new HttpError(400, 'validation_failed', `Some ${where === 'query' ? 'search' : 'request'} fields are not valid.`, { fields });
 }
 
 function requireMediaType(req: IncomingMessage, accepted: string[]): void {

@@ -30,17 +30,20 @@ export const PAGE_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
+export function securityHeaders(kind: 'api' | 'page' | 'asset', https: boolean): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...COMMON,
+    'content-security-policy': kind === 'page' ? PAGE_CSP : API_CSP,
+    // The embed bundle is loaded by partner pages with <script src>, so it must be readable cross-origin.
+    'cross-origin-resource-policy': kind === 'asset' ? 'cross-origin' : 'same-origin',
+  };
+  if (kind === 'page') headers['x-frame-options'] = 'SAMEORIGIN';
+  if (https) headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+  return headers;
+}
+
 export function setSecurityHeaders(res: ServerResponse, kind: 'api' | 'page' | 'asset', https: boolean): void {
-  for (const [name, value] of Object.entries(COMMON)) res.setHeader(name, value);
-  if (kind === 'page') {
-    res.setHeader('content-security-policy', PAGE_CSP);
-    res.setHeader('x-frame-options', 'SAMEORIGIN');
-  } else {
-    res.setHeader('content-security-policy', API_CSP);
-  }
-  // The embed bundle is loaded by partner pages with <script src>, so it must be readable cross-origin.
-  res.setHeader('cross-origin-resource-policy', kind === 'asset' ? 'cross-origin' : 'same-origin');
-  if (https) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  for (const [name, value] of Object.entries(securityHeaders(kind, https))) res.setHeader(name, value);
 }
 
 const ALLOWED_HEADERS = 'content-type, idempotency-key, if-none-match, x-referral-partner, x-request-id';

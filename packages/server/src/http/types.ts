@@ -1,5 +1,5 @@
 // The handler boundary: the router validates, handlers compute, the router answers.
-import type { RouteName } from '@referral-kit/sdk';
+import type { ErrorCode, FieldError, RouteName } from '@referral-kit/sdk';
 
 export type { RouteName };
 
@@ -19,8 +19,18 @@ export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;
 
 /** Throw to answer with the contract's ErrorBody. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string,
-              readonly fields?: { path: string; message: string }[], readonly headers?: Record<string, string>) { super(message); }
+  readonly fields: readonly FieldError[];
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    options: { fields?: readonly FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.fields = options.fields ?? [];
+    this.headers = options.headers ?? {};
+  }
 }
 
 /** Extra, non-contract routes (webhooks, one-click unsubscribe page, demo outbox view). */

@@ -29,8 +29,8 @@ function lookupGate(limits: CustodyLimits): (ctx: RequestContext) => void {
   return (ctx) => {
     const outcome = limiter.hit(createHmac('sha256', key).update(ctx.ip).digest('base64url'), limit, limits.now().getTime());
     if (!outcome.ok) {
-      throw new HttpError(429, 'rate_limited', 'Too many lookups from this network. Please wait a minute and try again.', undefined, {
-        'retry-after': String(outcome.retryAfterSeconds),
+      throw new HttpError(429, 'rate_limited', 'Too many lookups from this network. Please wait a minute and try again.', {
+        headers: { 'retry-after': String(outcome.retryAfterSeconds) },
       });
     }
   };
