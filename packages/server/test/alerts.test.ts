@@ -201,7 +201,7 @@ describe('alerts: abuse controls', () => {
     const limited = await subscribe(subscription({ contact: 'p10@example.org' }), { 'x-forwarded-for': ip });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3600');
-    assert.deepEqual(Object.keys((limited.body as { error: object }).error).sort(), ['code', 'message', 'requestId']);
+    assert.deepEqual(Object.keys((limited.body as { error: object }).error).sort(), ['code', 'fields', 'message', 'requestId']);
     assert.equal((limited.body as { error: { code: string } }).error.code, 'rate_limited');
     // Another address is unaffected.
     assert.equal((await subscribe(subscription({ contact: 'p10@example.org' }))).status, 202);
