@@ -125,6 +125,33 @@ describe('outbox: dispatcher', () => {
     assert.deepEqual(seen, ['A:ev-1/' + (await h.db.query<{ id: string }>('SELECT id FROM alert_subscriptions'))[0]!.id]);
   });
 
+  it('no send outlives its lease: with a slow transport and two dispatchers, each message is delivered once', async () => {
+    for (let i = 0; i < 5; i++) await subscribeAndConfirm(h, subscription({ contact: `reader${i}@example.org` }), `203.0.113.${i + 1}`);
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
+    // Each send takes 90 s of the 100 s send timeout; the lease is 300 s, so one lease covers three sends, not five.
+    const config = { ...h.config, dispatch: { ...h.config.dispatch, leaseSeconds: 300, sendTimeoutMs: 100_000 } };
+    const logger = createLogger({ level: 'silent' });
+    const delivered: string[] = [];
+    const fast: Transport = { async send(m: OutgoingMessage) { delivered.push(m.idempotencyKey); } };
+    const b = createAlerts({ db: h.db, config, logger, now: h.clock.now, transports: { email: fast } });
+    const slow: Transport = {
+      async send(m: OutgoingMessage) {
+        h.clock.advance(90_000);
+        // The other dispatcher polls while this send is still on the wire.
+        await b.dispatcher.runOnce();
+        delivered.push(m.idempotencyKey);
+      },
+    };
+    const a = createAlerts({ db: h.db, config, logger, now: h.clock.now, transports: { email: slow } });
+
+    const passes = [await a.dispatcher.runOnce(), await b.dispatcher.runOnce(), await a.dispatcher.runOnce()];
+    const keys = (await outbox()).map((r) => r.id);
+    assert.equal(keys.length, 5);
+    assert.deepEqual([...delivered].sort(), [...keys].sort(), 'every message exactly once');
+    assert.deepEqual(passes, [3, 2, 0], 'A sends what its lease covers and hands the rest back; B takes it at once');
+    assert.deepEqual((await outbox()).map((r) => [r.status, r.attempts]), keys.map(() => ['sent', 1]), 'a handed-back row was not charged an attempt');
+  });
+
   it('start() delivers in the background and stop() waits for the pass in progress', async () => {
     await subscribeAndConfirm(h, subscription());
     await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));

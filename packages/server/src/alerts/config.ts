@@ -2,6 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { LEASE_MARGIN_MS } from '../notify/dispatcher.js';
 import { MIN_KEY_BYTES } from './crypto.js';
 import type { Limit } from './rate-limiter.js';
 
@@ -54,7 +55,7 @@ export const DEFAULT_LIMITS: AlertsConfig['limits'] = {
 
 /** A complete configuration from the required parts plus any overrides (tests, embedding). */
 export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
-  return {
+  const config: AlertsConfig = {
     demo: input.demo ?? false,
     secretKey: input.secretKey,
     publicUrl: input.publicUrl.replace(/\/+$/, ''),
@@ -78,6 +79,11 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
     },
     idempotencyTtlSeconds: input.idempotencyTtlSeconds ?? 24 * 3600,
   };
+  const { leaseSeconds, sendTimeoutMs } = config.dispatch;
+  if (leaseSeconds * 1000 < sendTimeoutMs + LEASE_MARGIN_MS) {
+    throw new Error(`The dispatch lease (${leaseSeconds} s) must outlast a send (${sendTimeoutMs} ms) by ${LEASE_MARGIN_MS} ms, or nothing is ever sent.`);
+  }
+  return config;
 }
 
 /** Reads ALERTS_* variables. Demo mode fills in safe local defaults, including a generated key file. */

@@ -3,6 +3,9 @@
 //     sent. If it dies between "send" and "mark", the lease expires and another dispatcher sends the row again;
 //  2. an idempotency key per row (the outbox id) that travels with every attempt, so the transport or the gateway
 //     drops the repeat. The unique (subscription_id, event_id) key means a repeat can only ever be that same row.
+// No send outlives its lease: a row is only sent while the lease still covers the whole send (its timeout) and the
+// marking after it; the rest of a slow batch goes back unsent for the next pass, so while this dispatcher is still
+// sending, no other one can have claimed the same row.
 import { randomBytes } from 'node:crypto';
 import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
 import type { Logger } from 'pino';
@@ -62,6 +65,8 @@ export interface ConfirmationPayload {
 }
 
 const MAINTENANCE_EVERY_MS = 3600_000;
+/** Time a send's lease keeps after the send's own timeout, to record the outcome before another dispatcher may claim. */
+export const LEASE_MARGIN_MS = 5000;
 
 export class Dispatcher {
   /** Identifies this dispatcher's leases; a fresh one per process, so a restarted process never owns old leases. */
@@ -88,8 +93,15 @@ export class Dispatcher {
 
   /** Claims and processes one batch; returns how many rows it handled. */
   async runOnce(): Promise<number> {
-    const rows = await this.claim();
-    for (const row of rows) await this.process(row);
+    const { rows, leaseUntilMs } = await this.claim();
+    const { sendTimeoutMs } = this.deps.config.dispatch;
+    for (const [index, row] of rows.entries()) {
+      if (this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
+        await this.release(rows.slice(index));
+        return index;
+      }
+      await this.process(row);
+    }
     return rows.length;
   }
 
@@ -117,13 +129,14 @@ export class Dispatcher {
     }
   }
 
-  private async claim(): Promise<ClaimedRow[]> {
+  private async claim(): Promise<{ rows: ClaimedRow[]; leaseUntilMs: number }> {
     const { db, config } = this.deps;
     const now = this.deps.now();
-    const until = new Date(now.getTime() + config.dispatch.leaseSeconds * 1000).toISOString();
+    const leaseUntilMs = now.getTime() + config.dispatch.leaseSeconds * 1000;
+    const until = new Date(leaseUntilMs).toISOString();
     // Postgres: concurrent dispatchers skip each other's rows instead of waiting. SQLite serializes writers anyway.
     const skipLocked = db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    return db.query<ClaimedRow>(
+    const rows = await db.query<ClaimedRow>(
       `UPDATE alert_outbox SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM alert_outbox
@@ -131,6 +144,18 @@ export class Dispatcher {
          ORDER BY next_attempt_at, id LIMIT $4 ${skipLocked})
        RETURNING id, subscription_id, kind, alert_event, occurred_at, payload_enc, attempts`,
       [this.owner, until, now.toISOString(), config.dispatch.batchSize],
+    );
+    return { rows, leaseUntilMs };
+  }
+
+  /** Hands rows back unsent: free for the next claim at once, and the attempt they were charged does not count. */
+  private async release(rows: ClaimedRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = rows.map((_, i) => `$${i + 2}`).join(', ');
+    await this.deps.db.run(
+      `UPDATE alert_outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+       WHERE lease_owner = $1 AND id IN (${ids})`,
+      [this.owner, ...rows.map((r) => r.id)],
     );
   }
 
