@@ -84,4 +84,25 @@ describe('loadConfig', () => {
     assert.equal(config.demo, false);
     assert.equal(config.seedDemo, false, 'no demo data in production unless asked');
   });
+
+  it('Twilio: needs its account, token and number, checks their shape and never echoes them', () => {
+    const base = {
+      NODE_ENV: 'production', ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'), PUBLIC_URL: 'https://api.example.org',
+      ALERTS_EMAIL_TRANSPORT: 'file', ALERTS_PHONE_TRANSPORT: 'twilio',
+    };
+    assert.match(problems(base)[0]!, /TWILIO_ACCOUNT_SID is required with ALERTS_PHONE_TRANSPORT=twilio/);
+    const secretToken = 'secret-token-value-0123456789';
+    const bad = problems({ ...base, TWILIO_ACCOUNT_SID: 'AC-nope', TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100' });
+    assert.match(bad[0]!, /TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex digits/);
+    assert.doesNotMatch(bad.join('\n'), /AC-nope|secret-token/);
+    assert.match(problems({ ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '555' })[0]!, /TWILIO_FROM_NUMBER must be an E\.164 number/);
+    assert.match(problems({ ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100', ALERTS_INTERPRETER_NUMBER: '1-866-277-7477' })[0]!, /ALERTS_INTERPRETER_NUMBER must be an E\.164 number/);
+
+    const config = loadConfig({
+      ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100',
+      ALERTS_INTERPRETER_NUMBER: '+18662777477', ALERTS_INTERPRETER_DIGITS: 'ww2',
+    }, cwd);
+    assert.deepEqual(config.alerts.phone, { transport: 'twilio', twilio: { accountSid: `AC${'a'.repeat(32)}`, authToken: secretToken, from: '+12025550100', apiBaseUrl: undefined } });
+    assert.deepEqual(config.alerts.phoneLine, { interpreterNumber: '+18662777477', interpreterDigits: 'ww2' });
+  });
 });

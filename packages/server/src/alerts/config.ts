@@ -7,7 +7,28 @@ import { MIN_KEY_BYTES } from './crypto.js';
 import type { Limit } from './rate-limiter.js';
 
 export type EmailTransportConfig = { transport: 'file' } | { transport: 'smtp'; url: string };
-export type PhoneTransportConfig = { transport: 'file' } | { transport: 'webhook'; url: string; secret: string };
+export type PhoneTransportConfig =
+  | { transport: 'file' }
+  | { transport: 'webhook'; url: string; secret: string }
+  | { transport: 'twilio'; twilio: TwilioConfig };
+
+/** Twilio credentials and the number calls and texts come from. Never logged. */
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  /** E.164 number outbound calls and texts come from (the number partners configure at Twilio). */
+  from: string;
+  /** Where the REST API lives (default https://api.twilio.com); tests point it at a local fake. */
+  apiBaseUrl?: string;
+}
+
+/** The call-in line: where "for another language, stay on the line" transfers to. */
+export interface PhoneLineConfig {
+  /** E.164 number of the interpreter line, e.g. +18662777477; without one the line only offers its own languages. */
+  interpreterNumber: string | undefined;
+  /** Keys pressed once the interpreter line answers (its menu option), e.g. "2". */
+  interpreterDigits: string | undefined;
+}
 
 export interface AlertsConfig {
   demo: boolean;
@@ -25,6 +46,7 @@ export interface AlertsConfig {
   inboundSecret: string | undefined;
   /** Country calling codes phone alerts may go to, digits only. */
   allowedCountryCodes: string[];
+  phoneLine: PhoneLineConfig;
   limits: { subscribePerIp: Limit; subscribePerContact: Limit; confirmPerIp: Limit; unsubscribePerIp: Limit };
   confirmation: { ttlSeconds: number; maxAttempts: number };
   dispatch: {
@@ -65,6 +87,7 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
     outboxFile: input.outboxFile,
     inboundSecret: input.inboundSecret,
     allowedCountryCodes: input.allowedCountryCodes ?? ['1'],
+    phoneLine: { interpreterNumber: undefined, interpreterDigits: undefined, ...input.phoneLine },
     limits: { ...DEFAULT_LIMITS, ...input.limits },
     confirmation: { ttlSeconds: 15 * 60, maxAttempts: 5, ...input.confirmation },
     dispatch: {
@@ -121,7 +144,22 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     const secret = need('ALERTS_GATEWAY_SECRET', 'with ALERTS_PHONE_TRANSPORT=webhook (shared secret that signs each request)');
     if (secret.length < 16) throw new Error('ALERTS_GATEWAY_SECRET must be at least 16 characters.');
     phone = { transport: 'webhook', url, secret };
-  } else throw new Error('ALERTS_PHONE_TRANSPORT must be "webhook" (with ALERTS_GATEWAY_URL and ALERTS_GATEWAY_SECRET) or "file".');
+  } else if (phoneKind === 'twilio') {
+    const accountSid = need('TWILIO_ACCOUNT_SID', 'with ALERTS_PHONE_TRANSPORT=twilio (AC… from the Twilio console)');
+    if (!/^AC[0-9a-f]{32}$/.test(accountSid)) throw new Error('TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex digits.');
+    const authToken = need('TWILIO_AUTH_TOKEN', 'with ALERTS_PHONE_TRANSPORT=twilio (it signs Twilio\'s webhooks)');
+    if (authToken.length < 16) throw new Error('TWILIO_AUTH_TOKEN must be at least 16 characters.');
+    const from = need('TWILIO_FROM_NUMBER', 'with ALERTS_PHONE_TRANSPORT=twilio (the E.164 number alerts come from)');
+    if (!/^\+[1-9]\d{7,14}$/.test(from)) throw new Error('TWILIO_FROM_NUMBER must be an E.164 number such as +15551234567.');
+    const apiBaseUrl = get('TWILIO_API_BASE_URL');
+    if (apiBaseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(apiBaseUrl)) throw new Error('TWILIO_API_BASE_URL must be an origin such as https://api.twilio.com.');
+    phone = { transport: 'twilio', twilio: { accountSid, authToken, from, apiBaseUrl } };
+  } else throw new Error('ALERTS_PHONE_TRANSPORT must be "webhook" (with ALERTS_GATEWAY_URL and ALERTS_GATEWAY_SECRET), "twilio" (with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER) or "file".');
+
+  const interpreterNumber = get('ALERTS_INTERPRETER_NUMBER');
+  if (interpreterNumber !== undefined && !/^\+[1-9]\d{7,14}$/.test(interpreterNumber)) throw new Error('ALERTS_INTERPRETER_NUMBER must be an E.164 number such as +18662777477.');
+  const interpreterDigits = get('ALERTS_INTERPRETER_DIGITS');
+  if (interpreterDigits !== undefined && !/^[0-9*#w]{1,20}$/.test(interpreterDigits)) throw new Error('ALERTS_INTERPRETER_DIGITS must be keypad digits such as "2" (w waits half a second).');
 
   const inboundSecret = get('ALERTS_INBOUND_SECRET');
   if (inboundSecret !== undefined && inboundSecret.length < 16) throw new Error('ALERTS_INBOUND_SECRET must be at least 16 characters.');
@@ -154,6 +192,7 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     outboxFile: get('ALERTS_OUTBOX_FILE') ?? join(opts.dataDir, 'outbox.jsonl'),
     inboundSecret,
     allowedCountryCodes: codes,
+    phoneLine: { interpreterNumber, interpreterDigits },
     limits,
     dispatch: { intervalMs },
   });

@@ -1,23 +1,23 @@
-// Webhooks from the SMS/voice gateway, signed like our outbound requests (see notify/signature.ts):
-//  POST /v1/alerts/inbound/sms    { from, text }        STOP/START/HELP keywords; answers { action, reply }
-//  POST /v1/alerts/inbound/voice  { id, pin, action? }  the PIN acknowledges a call (id = the message's id);
-//                                                       action "stop" (the "press 9" option) also stops alerts.
-import { normalizePhone } from '@referral-kit/sdk';
+// Webhooks from the generic SMS/voice gateway, signed like our outbound requests (see notify/signature.ts):
+//  POST /v1/alerts/inbound/sms    { from, text }                      text in (telephony/text-in.ts); answers { action, reply }
+//  POST /v1/alerts/inbound/voice  { id, pin, action? }                the PIN acknowledges a call (id = the message's id);
+//                                                                     action "stop" (the "press 9" option) also stops alerts.
+//  POST /v1/alerts/inbound/call   { callId, from, state?, digits? }   one turn of the phone line (telephony/flow.ts);
+//                                                                     answers { actions }
+// A signature is accepted once: the same signed request again is a replay and gets 401, like a wrong signature.
 import * as z from 'zod/v4/mini';
 import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
 import { SIGNATURE_HEADER, verifySignature } from '../notify/signature.js';
-import { strings } from '../notify/i18n.js';
+import { voiceTurn } from '../telephony/flow.js';
+import { firstUse } from '../telephony/replay.js';
+import { answerText } from '../telephony/text-in.js';
+import { acknowledgeCall } from './acknowledge.js';
 import type { AlertsContext } from './context.js';
-import { verifyPin } from './crypto.js';
 import { unsubscribeById } from './unsubscribe.js';
 
 export const INBOUND_SMS_PATH = '/v1/alerts/inbound/sms';
 export const INBOUND_VOICE_PATH = '/v1/alerts/inbound/voice';
-
-// Carrier (CTIA) opt-out and opt-in keywords, plus their common Spanish equivalents.
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'CANCEL', 'END', 'QUIT', 'UNSUBSCRIBE', 'PARAR', 'ALTO', 'CANCELAR', 'BAJA']);
-const START_WORDS = new Set(['START', 'UNSTOP']);
-const HELP_WORDS = new Set(['HELP', 'INFO', 'AYUDA']);
+export const INBOUND_CALL_PATH = '/v1/alerts/inbound/call';
 
 const SmsBody = z.object({ from: z.string().check(z.maxLength(40)), text: z.string().check(z.maxLength(1600)) });
 const VoiceBody = z.object({
@@ -25,87 +25,49 @@ const VoiceBody = z.object({
   pin: z.string().check(z.regex(/^\d{4,8}$/)),
   action: z.optional(z.enum(['ack', 'stop'])),
 });
-
-const PIN_TRIES = { max: 5, windowSeconds: 3600 };
-
-export type SmsAction = 'stopped' | 'started' | 'help' | 'ignored';
+const CallBody = z.object({
+  callId: z.string().check(z.minLength(1), z.maxLength(200)),
+  from: z.nullable(z.string().check(z.maxLength(40))),
+  state: z.optional(z.string().check(z.maxLength(8000))),
+  digits: z.optional(z.string().check(z.maxLength(40))),
+});
 
 export function inboundRoutes(c: AlertsContext): ExtraRoute[] {
   return [
     { method: 'POST', path: INBOUND_SMS_PATH, rawBody: true, handler: (ctx) => inboundSms(c, ctx) },
     { method: 'POST', path: INBOUND_VOICE_PATH, rawBody: true, handler: (ctx) => inboundVoice(c, ctx) },
+    { method: 'POST', path: INBOUND_CALL_PATH, rawBody: true, handler: (ctx) => inboundCall(c, ctx) },
   ];
 }
 
-/** The keyword an SMS carries: its first word, letters only, upper case ("Stop." → "STOP"). */
-export function smsKeyword(text: string): string {
-  return (text.trim().split(/\s+/)[0] ?? '').replace(/[^A-Za-z]/g, '').toUpperCase();
-}
-
 async function inboundSms(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
-  const body = signedBody(c, ctx, SmsBody);
-  const phone = normalizePhone(body.from);
-  if (phone === null) throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'from', message: 'Not a phone number.' }] });
-  const hash = c.keys.contactHash('sms', phone);
-  const keyword = smsKeyword(body.text);
-  const now = c.now().toISOString();
-
-  let action: SmsAction = 'ignored';
-  if (STOP_WORDS.has(keyword)) {
-    action = 'stopped';
-    await c.db.run(
-      `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = 'sms'
-       WHERE contact_hash = $2 AND channel = 'sms' AND status <> 'unsubscribed'`,
-      [now, hash],
-    );
-  } else if (START_WORDS.has(keyword)) {
-    action = 'started';
-    // Restores only what a STOP stopped: subscriptions stopped from a link stay stopped.
-    await c.db.run(
-      `UPDATE alert_subscriptions
-       SET status = CASE WHEN confirmed_at IS NULL THEN 'pending' ELSE 'confirmed' END, unsubscribed_at = NULL, unsubscribed_via = NULL
-       WHERE contact_hash = $1 AND channel = 'sms' AND status = 'unsubscribed' AND unsubscribed_via = 'sms'`,
-      [hash],
-    );
-  } else if (HELP_WORDS.has(keyword)) {
-    action = 'help';
-  }
-  if (action === 'ignored') return { status: 200, body: { action, reply: null } };
-
-  const [latest] = await c.db.query<{ language: string }>(
-    `SELECT language FROM alert_subscriptions WHERE contact_hash = $1 AND channel = 'sms' ORDER BY created_at DESC LIMIT 1`,
-    [hash],
-  );
-  const t = strings(latest?.language ?? 'en');
-  const reply = action === 'stopped' ? t.smsStopped : action === 'started' ? t.smsStarted : t.smsHelp;
-  return { status: 200, body: { action, reply } };
+  const body = await signedBody(c, ctx, SmsBody);
+  return { status: 200, body: await answerText(c, body.from, body.text) };
 }
 
 async function inboundVoice(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
-  const body = signedBody(c, ctx, VoiceBody);
-  // Whoever holds the phone could keep guessing through the gateway's keypad: a few tries per message per hour.
-  if (!c.limiter.hit(c.keys.rateLimitKey('voice-pin', body.id), PIN_TRIES, c.now().getTime()).ok) {
-    return { status: 200, body: { acknowledged: false, stopped: false } };
-  }
-  const [row] = await c.db.query<{ subscription_id: string; pin_hash: string | null }>(
-    `SELECT o.subscription_id, s.pin_hash FROM alert_outbox o JOIN alert_subscriptions s ON s.id = o.subscription_id
-     WHERE o.id = $1 AND o.kind = 'status'`,
-    [body.id],
-  );
-  if (!row?.pin_hash || !(await verifyPin(body.pin, row.pin_hash))) {
-    return { status: 200, body: { acknowledged: false, stopped: false } };
-  }
-  await c.db.run('UPDATE alert_outbox SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL', [c.now().toISOString(), body.id]);
-  if (body.action === 'stop') await unsubscribeById(c, row.subscription_id, 'call');
-  return { status: 200, body: { acknowledged: true, stopped: body.action === 'stop' } };
+  const body = await signedBody(c, ctx, VoiceBody);
+  const { acknowledged, subscriptionId } = await acknowledgeCall(c, body.id, body.pin);
+  if (acknowledged && subscriptionId && body.action === 'stop') await unsubscribeById(c, subscriptionId, 'call');
+  return { status: 200, body: { acknowledged, stopped: acknowledged && body.action === 'stop' } };
 }
 
-/** The parsed body of a request whose signature checks out; 401 otherwise (also when no secret is configured). */
-function signedBody<T extends z.ZodMiniType>(c: AlertsContext, ctx: RequestContext, schema: T): z.output<T> {
+async function inboundCall(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
+  const body = await signedBody(c, ctx, CallBody);
+  const actions = await voiceTurn(c, { callId: body.callId, from: body.from, state: body.state, digits: body.digits ?? '' });
+  return { status: 200, body: { actions } };
+}
+
+/**
+ * The parsed body of a request whose signature checks out and was not seen before; 401 otherwise (also when no
+ * secret is configured). Nothing has changed when this throws.
+ */
+async function signedBody<T extends z.ZodMiniType>(c: AlertsContext, ctx: RequestContext, schema: T): Promise<z.output<T>> {
   const raw = ctx.rawBody ?? '';
   const secret = c.config.inboundSecret;
+  const header = ctx.headers[SIGNATURE_HEADER];
   const nowSeconds = Math.floor(c.now().getTime() / 1000);
-  if (!secret || !verifySignature(secret, ctx.headers[SIGNATURE_HEADER], raw, nowSeconds)) {
+  if (!secret || !header || !verifySignature(secret, header, raw, nowSeconds)) {
     throw new HttpError(401, 'unauthorized', 'Missing or invalid signature.');
   }
   let json: unknown;
@@ -116,5 +78,8 @@ function signedBody<T extends z.ZodMiniType>(c: AlertsContext, ctx: RequestConte
   }
   const parsed = z.safeParse(schema, json);
   if (!parsed.success) throw new HttpError(400, 'validation_failed', 'The request is not valid.');
+  // The signature covers timestamp and body, so within its 5-minute window it is the request's nonce.
+  const mac = /v1=([0-9a-f]{64})/.exec(header)?.[1] ?? header;
+  if (!(await firstUse(c, `gateway:${mac}`))) throw new HttpError(401, 'unauthorized', 'Missing or invalid signature.');
   return parsed.data;
 }

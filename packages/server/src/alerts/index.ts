@@ -5,10 +5,13 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { ExtraRoute, Handler, RouteName } from '../http/types.js';
 import { Dispatcher, type Transports } from '../notify/dispatcher.js';
+import type { Transport } from '../notify/transports/types.js';
 import { FileTransport } from '../notify/transports/file.js';
 import { SmtpTransport } from '../notify/transports/smtp.js';
+import { TwilioTransport } from '../notify/transports/twilio.js';
 import { WebhookTransport } from '../notify/transports/webhook.js';
-import type { AlertsConfig } from './config.js';
+import { twilioCallbacks, twilioRoutes } from '../telephony/twilio.js';
+import type { AlertsConfig, PhoneTransportConfig } from './config.js';
 import { confirmHandler } from './confirm.js';
 import { confirmPageRoutes } from './confirm-page.js';
 import type { AlertsContext } from './context.js';
@@ -46,7 +49,7 @@ export function createAlerts(deps: {
   const file = new FileTransport(deps.config.outboxFile, now);
   const transports: Transports = {
     email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
-    phone: deps.transports?.phone ?? (deps.config.phone.transport === 'webhook' ? new WebhookTransport(deps.config.phone.url, deps.config.phone.secret, now) : file),
+    phone: deps.transports?.phone ?? phoneTransport(c, deps.config.phone, file),
   };
   const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: (at) => purgeExpired(c.db, c.config, at) });
 
@@ -56,7 +59,7 @@ export function createAlerts(deps: {
       confirmSubscription: confirmHandler(c),
       unsubscribe: unsubscribeHandler(c),
     },
-    extraRoutes: [...confirmPageRoutes(c), ...stopPageRoutes(c), ...inboundRoutes(c), ...demoOutboxRoutes(c)],
+    extraRoutes: [...confirmPageRoutes(c), ...stopPageRoutes(c), ...inboundRoutes(c), ...twilioRoutes(c), ...demoOutboxRoutes(c)],
     dispatcher: {
       start: () => dispatcher.start(),
       stop: () => dispatcher.stop(),
@@ -66,4 +69,15 @@ export function createAlerts(deps: {
       await Promise.all([transports.email.close?.(), transports.phone.close?.()]);
     },
   };
+}
+
+function phoneTransport(c: AlertsContext, config: PhoneTransportConfig, file: FileTransport): Transport {
+  switch (config.transport) {
+    case 'webhook':
+      return new WebhookTransport(config.url, config.secret, c.now);
+    case 'twilio':
+      return new TwilioTransport(config.twilio, twilioCallbacks(c), c.config.dispatch.sendTimeoutMs);
+    case 'file':
+      return file;
+  }
 }

@@ -10,6 +10,7 @@ const UNCONFIRMED_KEEP_MS = 7 * DAY_MS;
 
 export async function purgeExpired(db: Db, config: AlertsConfig, now: Date): Promise<void> {
   const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  await db.run('DELETE FROM telephony_replays WHERE expires_at < $1', [now.toISOString()]);
   await db.run('DELETE FROM alert_idempotency WHERE created_at < $1', [before(config.idempotencyTtlSeconds * 1000)]);
   await db.run('DELETE FROM alert_confirmations WHERE expires_at < $1', [before(Math.max(CONFIRMATION_KEEP_MS, config.limits.subscribePerContact.windowSeconds * 1000))]);
   await db.run(

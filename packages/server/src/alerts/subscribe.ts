@@ -13,7 +13,7 @@ import { hashPin, randomCode, randomId } from './crypto.js';
 import { eventMask } from './events.js';
 import { isAllowedPhone } from './phone-policy.js';
 
-type SubscribeBody = z.output<typeof SubscribeRequest>;
+export type SubscribeBody = z.output<typeof SubscribeRequest>;
 
 /** Same wording as the contract's own contact check, so a refused number looks like any invalid input. */
 const INVALID_CONTACT = 'Enter a valid email address or U.S. phone number for this channel.';
@@ -32,55 +32,65 @@ export function subscribeHandler(c: AlertsContext): Handler {
     // Honeypot: a bot filled the hidden field. Same answer, nothing stored, nothing sent.
     if (request.website) return accepted({ status: 'pending', confirmationId: randomId(), expiresInSeconds: ttl });
 
-    const contact = normalizeContact(request.channel, request.contact);
-    if (contact === null || (request.channel !== 'email' && !isAllowedPhone(contact, c.config.allowedCountryCodes))) {
-      throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'contact', message: INVALID_CONTACT }] });
-    }
-
-    const now = c.now();
-    const contactHash = c.keys.contactHash(request.channel, contact);
-    const contactEnc = c.keys.seal(contact, 'contact');
-    const pinHash = request.pin !== undefined ? await hashPin(request.pin) : null;
-    const confirmationId = randomId();
-    const code = randomCode();
-    const mask = eventMask(request.events);
-    const expiresAt = new Date(now.getTime() + ttl * 1000).toISOString();
-    const body: SubscribeAccepted = { status: 'pending', confirmationId, expiresInSeconds: ttl };
-
-    return c.db.transaction(async (tx) => {
-      if (idempotency) {
-        const replay = await findReplay(tx, idempotency);
-        if (replay) return replay;
-      }
-      await limitContact(c, tx, contactHash, now);
-
-      const [subscription] = await tx.query<{ id: string }>(
-        `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
-         ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE SET contact_enc = alert_subscriptions.contact_enc
-         RETURNING id`,
-        [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString()],
-      );
-      const subscriptionId = subscription!.id;
-      await tx.run(
-        `INSERT INTO alert_confirmations (id, subscription_id, contact_hash, code_hash, language, events_mask, pin_hash, expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          confirmationId, subscriptionId, contactHash, c.keys.codeHash(confirmationId, code), request.language, mask, pinHash,
-          expiresAt, now.toISOString(),
-        ],
-      );
-      const payload: ConfirmationPayload = { confirmationId, code, language: request.language, expiresAt };
-      const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
-      await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
-      if (idempotency) {
-        await tx.run('INSERT INTO alert_idempotency (key_hash, request_hash, response, created_at) VALUES ($1, $2, $3, $4)', [
-          idempotency.key, idempotency.request, JSON.stringify(body), now.toISOString(),
-        ]);
-      }
-      return accepted(body);
-    });
+    return accepted(await requestSubscription(c, request, idempotency));
   };
+}
+
+/**
+ * The one way a subscription is requested, whoever asks (web form, phone line, text message): checks the contact
+ * and the per-contact limit, then writes the pending subscription, its confirmation and the confirmation message.
+ * Throws the same HttpErrors the web form answers with (400 for a refused contact, 429 for the limit).
+ */
+export async function requestSubscription(c: AlertsContext, request: SubscribeBody, idempotency: IdempotencyHashes | null = null): Promise<SubscribeAccepted> {
+  const contact = normalizeContact(request.channel, request.contact);
+  if (contact === null || (request.channel !== 'email' && !isAllowedPhone(contact, c.config.allowedCountryCodes))) {
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'contact', message: INVALID_CONTACT }] });
+  }
+
+  const now = c.now();
+  const ttl = c.config.confirmation.ttlSeconds;
+  const contactHash = c.keys.contactHash(request.channel, contact);
+  const contactEnc = c.keys.seal(contact, 'contact');
+  const pinHash = request.pin !== undefined ? await hashPin(request.pin) : null;
+  const confirmationId = randomId();
+  const code = randomCode();
+  const mask = eventMask(request.events);
+  const expiresAt = new Date(now.getTime() + ttl * 1000).toISOString();
+  const body: SubscribeAccepted = { status: 'pending', confirmationId, expiresInSeconds: ttl };
+
+  return c.db.transaction(async (tx) => {
+    if (idempotency) {
+      const replay = await findReplay(tx, idempotency);
+      if (replay) return replay.body as SubscribeAccepted;
+    }
+    await limitContact(c, tx, contactHash, now);
+
+    const [subscription] = await tx.query<{ id: string }>(
+      `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
+       ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE SET contact_enc = alert_subscriptions.contact_enc
+       RETURNING id`,
+      [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString()],
+    );
+    const subscriptionId = subscription!.id;
+    await tx.run(
+      `INSERT INTO alert_confirmations (id, subscription_id, contact_hash, code_hash, language, events_mask, pin_hash, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        confirmationId, subscriptionId, contactHash, c.keys.codeHash(confirmationId, code), request.language, mask, pinHash,
+        expiresAt, now.toISOString(),
+      ],
+    );
+    const payload: ConfirmationPayload = { confirmationId, code, language: request.language, expiresAt };
+    const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
+    await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
+    if (idempotency) {
+      await tx.run('INSERT INTO alert_idempotency (key_hash, request_hash, response, created_at) VALUES ($1, $2, $3, $4)', [
+        idempotency.key, idempotency.request, JSON.stringify(body), now.toISOString(),
+      ]);
+    }
+    return body;
+  });
 }
 
 function accepted(body: SubscribeAccepted): HandlerResult {

@@ -19,6 +19,28 @@ export async function unsubscribeById(c: AlertsContext, subscriptionId: string, 
   );
 }
 
+/**
+ * Stops every phone subscription (SMS, voice, TTY) of one number: a texted STOP, or 9 on the phone line. The
+ * channels share one contact hash, so this reaches the number whatever channel it signed up with.
+ */
+export async function stopPhoneNumber(c: AlertsContext, contactHash: string, via: Exclude<UnsubscribeVia, 'link'>): Promise<void> {
+  await c.db.run(
+    `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = $2
+     WHERE contact_hash = $3 AND channel <> 'email' AND status <> 'unsubscribed'`,
+    [c.now().toISOString(), via, contactHash],
+  );
+}
+
+/** A texted START: restores only what a texted STOP stopped (stops from a link or a call stay stopped). */
+export async function restartPhoneNumber(c: AlertsContext, contactHash: string): Promise<void> {
+  await c.db.run(
+    `UPDATE alert_subscriptions
+     SET status = CASE WHEN confirmed_at IS NULL THEN 'pending' ELSE 'confirmed' END, unsubscribed_at = NULL, unsubscribed_via = NULL
+     WHERE contact_hash = $1 AND channel <> 'email' AND status = 'unsubscribed' AND unsubscribed_via = 'sms'`,
+    [contactHash],
+  );
+}
+
 export function unsubscribeHandler(c: AlertsContext): Handler {
   return async (ctx) => {
     limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);

@@ -98,6 +98,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       headers: lowerCaseHeaders(req),
       ip: clientAddress(req),
       requestId,
+      url: req.url,
     };
     if (match.kind === 'contract') {
       const def = match.def;

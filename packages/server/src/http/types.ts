@@ -11,6 +11,7 @@ export interface RequestContext {
   ip: string;              // for rate limiting only (an IPv6 client is its /64); never logged or stored in clear
   requestId: string;
   rawBody?: string;        // for signature checks on webhooks
+  url?: string;            // the request target as received (path and query): providers sign the URL they called
 }
 
 export interface HandlerResult { status: number; body: unknown; headers?: Record<string, string> }

@@ -208,7 +208,7 @@ export class Dispatcher {
     };
 
     if (row.kind === 'confirmation') {
-      if (sub.channel === 'sms' && (await this.stoppedBySms(sub.contact_hash))) return null;
+      if (sub.channel !== 'email' && (await this.stoppedBySms(sub.contact_hash))) return null;
       const payload = JSON.parse(keys.open(row.payload_enc ?? '', `outbox:${row.id}`)) as ConfirmationPayload;
       if (Date.parse(payload.expiresAt) <= this.deps.now().getTime()) return null;
       const confirmUrl = `${config.publicUrl}/v1/alerts/confirm-link?token=${keys.signToken('confirm', payload.confirmationId)}`;
@@ -242,11 +242,11 @@ export class Dispatcher {
     };
   }
 
-  /** A number that texted STOP gets no more texts, not even a confirmation code, until it texts START. */
+  /** A number that texted STOP gets no more texts or calls, not even a confirmation code, until it texts START. */
   private async stoppedBySms(contactHash: string): Promise<boolean> {
     const rows = await this.deps.db.query(
       `SELECT 1 AS stopped FROM alert_subscriptions
-       WHERE contact_hash = $1 AND channel = 'sms' AND status = 'unsubscribed' AND unsubscribed_via = 'sms' LIMIT 1`,
+       WHERE contact_hash = $1 AND channel <> 'email' AND status = 'unsubscribed' AND unsubscribed_via = 'sms' LIMIT 1`,
       [contactHash],
     );
     return rows.length > 0;
