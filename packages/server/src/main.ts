@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { openDb, migrate } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
-import type { Fixtures } from '@referral-kit/mocks';
+import type { Fixtures } from '@referral-kit/mocks/fixtures';
 import { createLogger, type Logger } from './logger.js';
 import { createApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';

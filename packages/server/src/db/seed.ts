@@ -1,5 +1,5 @@
-// Demo data on first run: the deterministic fixtures from @referral-kit/mocks, written once into an empty database.
-import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
+// Demo data on first run: the deterministic fixtures from @referral-kit/mocks/fixtures (no msw), written once into an empty database.
+import { generateFixtures, type Fixtures } from '@referral-kit/mocks/fixtures';
 import type { Db } from './types.js';
 import { analyzeCustody, writeCustodyRecords, sourceKeyOf } from './custody-store.js';
 import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
