@@ -59,27 +59,14 @@ function esmPackage(pkg) {
 }
 
 /**
- * Replaces a self-registering plug-in module with an empty one. The default embed leaves out in-page directory search
- * (widgets' internal/local-source.ts: the SDK engine with fuse.js and its vocabularies, about 12 KB brotli) to stay
- * within its 40 KB budget; its directory searches through the API's search endpoint, which runs the same engine.
- */
-function leaveOut(...suffixes) {
-  return {
-    name: 'leave-out',
-    load: (id) => (suffixes.some((suffix) => id.endsWith(suffix)) ? 'export {};' : null),
-  };
-}
-
-/**
  * The partner embed: one classic script, everything inlined and minified, registers the elements on load.
  * `referral-kit.js` searches the directory through the API; `referral-kit.local-search.js` also carries the search
  * engine, so small directories are searched in the page and search words never leave the visitor's device.
  */
-const embed = ({ file, localSearch }) => ({
-  input: 'packages/widgets/src/embed.ts',
+const embed = ({ file, input }) => ({
+  input: `packages/widgets/src/${input}`,
   onwarn,
   plugins: [
-    ...(localSearch ? [] : [leaveOut('/packages/widgets/src/internal/local-source.ts')]),
     // 'source': workspace packages compile from their TypeScript; 'production': Lit without its dev-mode checks.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
@@ -111,8 +98,8 @@ const CONFIGS = {
   mocks: () => esmPackage('mocks'),
   widgets: () => esmPackage('widgets'),
   embed: () => [
-    embed({ file: 'referral-kit.js', localSearch: false }),
-    embed({ file: 'referral-kit.local-search.js', localSearch: true }),
+    embed({ file: 'referral-kit.js', input: 'embed.ts' }),
+    embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
   ],
   examples: reactExample,
 };

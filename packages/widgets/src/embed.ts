@@ -1,3 +1,9 @@
 // The partner embed (`dist/referral-kit.js`): one classic script that registers every element. Registration is
 // guarded (`defineElement`), so loading this file twice, or next to another copy, keeps the first definitions.
-import './index.js';
+// It searches the directory through the API: the in-page engine (about 13 KB brotli) would not fit its 40 KB budget;
+// `embed-local-search.ts` is the same embed with it.
+import './referral-widget.js';
+import './referral-directory.js';
+import './referral-offender-lookup.js';
+import './referral-alert-signup.js';
+import './referral-quick-exit.js';

@@ -13,7 +13,6 @@ import {
   type SearchMode,
 } from './internal/directory-source.js';
 import { isAbort } from './internal/errors.js';
-import './internal/local-source.js';
 import { formatMiles, languageName, milesToKm } from './internal/format.js';
 import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';

@@ -7,8 +7,8 @@
 // blocked by a strict CSP `worker-src`. Above the threshold the snapshot itself is too heavy for a phone to
 // download, so large directories search on the server instead.
 //
-// Local search is a plug-in (./local-source.ts registers itself): the SDK engine is about 12 KB brotli of the
-// embed, so a build that leaves that module out gets a directory that always searches on the server.
+// Local search is a plug-in (./local-source.ts registers itself; the package root and embed-local-search.ts import
+// it): the SDK engine is about 13 KB brotli, so the default embed leaves it out and always searches on the server.
 import type { ReferralClient, Service } from '@referral-kit/sdk';
 
 export interface DirectoryQuery {
