@@ -196,6 +196,39 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
   });
 });
 
+describe('telephony (Twilio): alert calls', () => {
+  beforeEach(() => start());
+  afterEach(() => stop());
+
+  it('an alert call that ends without the PIN (no answer, voicemail) is made again later; an acknowledged one is not', async () => {
+    const res = await h.post('/v1/alerts/subscriptions', { subjectId: 'cus-000001', channel: 'voice', contact: CALLER, language: 'en', events: ['release'], pin: '2468' }, { 'x-forwarded-for': '198.51.100.7' });
+    assert.equal(res.status, 202);
+    await h.alerts.dispatcher.runOnce();
+    const confirmTwiml = fake.requests.at(-1)!.params.Twiml!;
+    const code = /code is (\d(?: \d){5})/.exec(said(confirmTwiml))![1]!.replace(/ /g, '');
+    assert.match(said(await press(newSid('CA'), confirmTwiml, code, TWILIO_FROM)), /Alerts are on/);
+
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'cus-000001', alertEvent: 'release', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
+    await h.alerts.dispatcher.runOnce();
+    const first = fake.requests.at(-1)!;
+    const report = (sid: string, status: string) => twilioPost(h.url, first.params.StatusCallback!, { AccountSid: TWILIO_SID, CallSid: sid, CallStatus: status });
+    assert.equal((await report('CA-first', 'no-answer')).status, 200);
+    const [row] = await h.db.query<{ status: string; last_error: string; next_attempt_at: string }>("SELECT status, last_error, next_attempt_at FROM alert_outbox WHERE kind = 'status'");
+    assert.deepEqual(row, { status: 'pending', last_error: 'unanswered', next_attempt_at: new Date(h.clock.now().getTime() + 30_000).toISOString() });
+
+    const calls = fake.requests.length;
+    assert.equal(await h.alerts.dispatcher.runOnce(), 0, 'not before the backoff');
+    h.clock.advance(30_000);
+    await h.alerts.dispatcher.runOnce();
+    assert.equal(fake.requests.length, calls + 1, 'called again');
+    const second = fake.requests.at(-1)!;
+    assert.match(said(await press('CA-second', second.params.Twiml!, '2468#', TWILIO_FROM)), /Thank you/);
+    assert.equal((await report('CA-second', 'completed')).status, 200);
+    const [done] = await h.db.query<{ status: string; delivery_status: string }>("SELECT status, delivery_status FROM alert_outbox WHERE kind = 'status'");
+    assert.deepEqual(done, { status: 'sent', delivery_status: 'completed' });
+  });
+});
+
 describe('telephony (Twilio): text in', () => {
   beforeEach(() => start());
   afterEach(() => stop());

@@ -8,6 +8,7 @@ import type { AlertsContext } from '../alerts/context.js';
 import { field } from '../alerts/context.js';
 import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
 import { queryObject } from '../http/body.js';
+import { retryDelaySeconds } from '../notify/dispatcher.js';
 import type { TwilioCallbacks } from '../notify/transports/twilio.js';
 import { alertCallScript, voiceTurn, type VoiceAction } from './flow.js';
 import { SPEECH_TAGS } from './prompts.js';
@@ -25,6 +26,9 @@ const DELIVERY_STATUSES = new Set([
   'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read',
   'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'canceled',
 ]);
+
+/** Final call statuses after which a status alert nobody acknowledged is tried again (voicemail answers "completed"). */
+const UNHEARD_CALL = new Set(['completed', 'busy', 'no-answer', 'failed']);
 
 type Params = Record<string, string>;
 
@@ -77,8 +81,26 @@ async function status(c: AlertsContext, ctx: RequestContext): Promise<HandlerRes
   }
   if (outboxId && DELIVERY_STATUSES.has(reported)) {
     await c.db.run('UPDATE alert_outbox SET delivery_status = $1, delivery_updated_at = $2 WHERE id = $3', [reported, c.now().toISOString(), outboxId]);
+    if (params.CallStatus && UNHEARD_CALL.has(reported)) await callAgainLater(c, outboxId);
   }
   return { status: 200, contentType: XML, body: new twilio.twiml.MessagingResponse().toString() };
+}
+
+/**
+ * A status alert call that ended without the PIN goes back to the outbox, with the dispatcher's own backoff and
+ * attempt limit. A subscriber who pressed 9 meanwhile is skipped by the dispatcher as usual.
+ */
+async function callAgainLater(c: AlertsContext, outboxId: string): Promise<void> {
+  const [row] = await c.db.query<{ attempts: number }>(
+    "SELECT attempts FROM alert_outbox WHERE id = $1 AND kind = 'status' AND status = 'sent' AND acknowledged_at IS NULL",
+    [outboxId],
+  );
+  if (!row || row.attempts >= c.config.dispatch.maxAttempts) return;
+  const next = new Date(c.now().getTime() + retryDelaySeconds(row.attempts, c.config) * 1000).toISOString();
+  await c.db.run(
+    "UPDATE alert_outbox SET status = 'pending', next_attempt_at = $1, last_error = 'unanswered', sent_at = NULL WHERE id = $2 AND status = 'sent' AND acknowledged_at IS NULL",
+    [next, outboxId],
+  );
 }
 
 /** The form parameters of a request Twilio signed and has not sent before; 401 otherwise. */
