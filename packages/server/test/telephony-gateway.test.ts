@@ -2,6 +2,8 @@
 // the size of every text reply, and the TwiML checker itself.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { codeIn, signedPost, startHarness, type Harness } from './alerts-harness.js';
 import { A_NUMBER, CONFIDENTIAL_A_NUMBER, seedCustody } from './telephony-harness.js';
 import { twimlProblems } from './twiml-checker.js';
@@ -70,6 +72,39 @@ describe('telephony (generic gateway): the phone line as JSON', () => {
     const late = await turn({ state: next(welcome), digits: '1' });
     assert.deepEqual(late, [{ verb: 'say', text: 'Goodbye.', language: 'en' }, { verb: 'hangup' }]);
     assert.deepEqual(await turn({ state: 'v1.forged', digits: '1' }), late);
+  });
+});
+
+describe('telephony (generic gateway): alert calls carry the script', () => {
+  it('a confirmation call through the gateway is confirmed by the code keyed at its gather', async () => {
+    const received: Record<string, unknown>[] = [];
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk));
+      req.on('end', () => {
+        received.push(JSON.parse(body) as Record<string, unknown>);
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`;
+    h = await startHarness({ phone: { transport: 'webhook', url: gatewayUrl, secret: 'gateway-secret-0123456789' } }, { phone: undefined });
+    try {
+      const res = await h.post('/v1/alerts/subscriptions', { subjectId: 'cus-000001', channel: 'voice', contact: CALLER, language: 'es', events: ['release'], pin: '2468' }, { 'x-forwarded-for': '198.51.100.9' });
+      assert.equal(res.status, 202);
+      await h.alerts.dispatcher.runOnce();
+      const call = received[0]!;
+      assert.equal(call.channel, 'voice');
+      const actions = call.actions as VoiceAction[];
+      const code = /código de verificación es (\d(?: \d){5})/.exec(words(actions))![1]!.replace(/ /g, '');
+      const answer = await turn({ callId: 'out-1', from: null, state: next(actions), digits: code });
+      assert.match(words(answer), /Las alertas están activadas/);
+      const [sub] = await h.db.query<{ status: string }>('SELECT status FROM alert_subscriptions');
+      assert.equal(sub!.status, 'confirmed');
+    } finally {
+      await h.close();
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 });
 

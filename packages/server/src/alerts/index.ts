@@ -10,6 +10,7 @@ import { FileTransport } from '../notify/transports/file.js';
 import { SmtpTransport } from '../notify/transports/smtp.js';
 import { TwilioTransport } from '../notify/transports/twilio.js';
 import { WebhookTransport } from '../notify/transports/webhook.js';
+import { alertCallScript } from '../telephony/flow.js';
 import { twilioCallbacks, twilioRoutes } from '../telephony/twilio.js';
 import type { AlertsConfig, PhoneTransportConfig } from './config.js';
 import { confirmHandler } from './confirm.js';
@@ -74,7 +75,7 @@ export function createAlerts(deps: {
 function phoneTransport(c: AlertsContext, config: PhoneTransportConfig, file: FileTransport): Transport {
   switch (config.transport) {
     case 'webhook':
-      return new WebhookTransport(config.url, config.secret, c.now);
+      return new WebhookTransport(config.url, config.secret, c.now, undefined, (message) => alertCallScript(c, message));
     case 'twilio':
       return new TwilioTransport(config.twilio, twilioCallbacks(c), c.config.dispatch.sendTimeoutMs);
     case 'file':

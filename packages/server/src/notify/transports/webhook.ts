@@ -1,6 +1,7 @@
 // SMS, voice and TTY through a gateway that accepts HMAC-signed JSON. The gateway is expected to drop a request
 // whose Idempotency-Key it has already accepted (every major SMS/voice API supports such a key).
 import type { Clock } from '../../clock.js';
+import type { VoiceAction } from '../../telephony/flow.js';
 import { signPayload, SIGNATURE_HEADER } from '../signature.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './types.js';
 
@@ -13,6 +14,8 @@ export class WebhookTransport implements Transport {
     private readonly secret: string,
     private readonly now: Clock,
     private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+    /** Voice calls also carry the phone line's script, whose gathers the gateway answers at /v1/alerts/inbound/call. */
+    private readonly callScript?: (message: OutgoingMessage) => Promise<VoiceAction[]>,
   ) {}
 
   async send(message: OutgoingMessage, signal: AbortSignal): Promise<void> {
@@ -24,6 +27,7 @@ export class WebhookTransport implements Transport {
       language: message.language,
       text: message.text,
       requiresPin: message.requiresPin ?? false,
+      ...(message.channel === 'voice' && this.callScript ? { actions: await this.callScript(message) } : {}),
     });
     const response = await this.fetchImpl(this.url, {
       method: 'POST',
