@@ -226,6 +226,18 @@ describe('telephony (Twilio): alert calls', () => {
     assert.equal((await report('CA-second', 'completed')).status, 200);
     const [done] = await h.db.query<{ status: string; delivery_status: string }>("SELECT status, delivery_status FROM alert_outbox WHERE kind = 'status'");
     assert.deepEqual(done, { status: 'sent', delivery_status: 'completed' });
+    // The call said the registration's reference number; keyed in on the phone line it reads the status again,
+    // without the name (the caller did not key the person's own id).
+    const reference = /reference (\d{10})/.exec(said(second.params.Twiml!))![1]!;
+    const sid = newSid('CA');
+    const enter = await press(sid, await press(sid, await call(VOICE, { CallSid: sid, From: '+12025550188' }), '1'), '3');
+    assert.match(said(enter), /10-digit reference number/);
+    const heard = said(await press(sid, enter, reference));
+    assert.match(heard, /^Status: in custody\. Facility: El Paso Processing Center\./);
+    assert.doesNotMatch(heard, /José|Record of/);
+    const other = newSid('CA');
+    const enterAgain = await press(other, await press(other, await call(VOICE, { CallSid: other, From: '+12025550188' }), '1'), '3');
+    assert.match(said(await press(other, enterAgain, reference === '0000000001' ? '0000000002' : '0000000001')), /We have no record we can share/);
   });
 });
 

@@ -103,6 +103,11 @@ export function randomId(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/** A uniformly random 10-digit registration reference (see 007_telephony_reference.sql). */
+export function randomReference(): string {
+  return `${randomInt(0, 100_000)}`.padStart(5, '0') + `${randomInt(0, 100_000)}`.padStart(5, '0');
+}
+
 /** A uniformly random 6-digit code. */
 export function randomCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');

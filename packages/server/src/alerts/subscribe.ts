@@ -9,7 +9,7 @@ import { HttpError, type Handler, type HandlerResult } from '../http/types.js';
 import { enqueueConfirmation } from '../notify/outbox.js';
 import type { ConfirmationPayload } from '../notify/dispatcher.js';
 import { limitIp, rateLimited, type AlertsContext } from './context.js';
-import { hashPin, randomCode, randomId } from './crypto.js';
+import { hashPin, randomCode, randomId, randomReference } from './crypto.js';
 import { eventMask } from './events.js';
 import { isAllowedPhone } from './phone-policy.js';
 
@@ -66,11 +66,12 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
     await limitContact(c, tx, contactHash, now);
 
     const [subscription] = await tx.query<{ id: string }>(
-      `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9)
-       ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE SET contact_enc = alert_subscriptions.contact_enc
+      `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at, reference_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)
+       ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE
+       SET contact_enc = alert_subscriptions.contact_enc, reference_code = COALESCE(alert_subscriptions.reference_code, excluded.reference_code)
        RETURNING id`,
-      [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString()],
+      [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString(), await unusedReference(tx)],
     );
     const subscriptionId = subscription!.id;
     await tx.run(
@@ -91,6 +92,14 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
     }
     return body;
   });
+}
+
+/** A reference number no registration has yet (10 digits: a keypad entry, and one guess in 10^10 is a registration). */
+async function unusedReference(tx: Db): Promise<string> {
+  for (;;) {
+    const reference = randomReference();
+    if ((await tx.query('SELECT 1 FROM alert_subscriptions WHERE reference_code = $1', [reference])).length === 0) return reference;
+  }
 }
 
 function accepted(body: SubscribeAccepted): HandlerResult {

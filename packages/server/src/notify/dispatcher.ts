@@ -53,6 +53,7 @@ interface SubscriptionRow {
   language: string;
   events_mask: number;
   status: string;
+  reference_code: string | null;
 }
 
 /** What a confirmation row carries sealed: the code in clear exists only here and in the message. */
@@ -194,7 +195,7 @@ export class Dispatcher {
   private async compose(row: ClaimedRow): Promise<OutgoingMessage | null> {
     const { db, keys, config } = this.deps;
     const [sub] = await db.query<SubscriptionRow>(
-      `SELECT id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status
+      `SELECT id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, reference_code
        FROM alert_subscriptions WHERE id = $1`,
       [row.subscription_id],
     );
@@ -230,7 +231,8 @@ export class Dispatcher {
       channel: sub.channel,
       event,
       occurredAt: row.occurred_at ?? '',
-      reference: sub.subject_id,
+      // The registration's keypad reference (the phone line reads the status for it); older ones have only the record id.
+      reference: sub.reference_code ?? sub.subject_id,
       stopUrl,
     });
     return {

@@ -3,8 +3,8 @@
 // with actions that an adapter renders (TwiML for Twilio, JSON for the generic gateway). Nothing lives in memory
 // between turns; what must outlive a call (subscriptions, acknowledgements) is in the database.
 //
-// Call in: danger warning → language (or an interpreter) → A-number or booking → status → alerts by phone with a
-// PIN. Alert calls: the message, then the PIN (status) or the code (confirmation). Anywhere: 0 repeats, 9 stops.
+// Call in: danger warning → language (or an interpreter) → A-number, booking or registration reference → status →
+// alerts by phone with a PIN. Alert calls: the message, then the PIN (status) or the code (confirmation). Anywhere: 0 repeats, 9 stops.
 import { ALERT_EVENTS, normalizePhone, type CustodyRecord } from '@referral-kit/sdk';
 import type { AlertsContext } from '../alerts/context.js';
 import { confirmByCode } from '../alerts/confirm.js';
@@ -15,7 +15,7 @@ import { stopPhoneNumber } from '../alerts/unsubscribe.js';
 import { getCustodyRecord } from '../db/custody-store.js';
 import { HttpError } from '../http/types.js';
 import type { OutgoingMessage } from '../notify/transports/types.js';
-import { findByKeypad, type KeypadIdKind } from './lookup.js';
+import { findByKeypad, findByReference, type KeypadIdKind } from './lookup.js';
 import {
   freshness, PHONE_LANGUAGES, phoneLanguage, prompts, spokenDate, spokenPhone, statusWords, type PhoneLanguage,
 } from './prompts.js';
@@ -56,8 +56,10 @@ interface CallState {
   lang: PhoneLanguage;
   /** Unanswered or wrong entries so far at this step. */
   tries: number;
-  kind?: KeypadIdKind;
+  kind?: KeypadIdKind | 'reference';
   record?: string;
+  /** The caller keyed the record's own id, so its name may be said (never for a reference number). */
+  named?: boolean;
   /** E.164 number to register for alerts. */
   contact?: string;
   /** Keyed hash of the first PIN entry, compared with the second. */
@@ -161,7 +163,7 @@ async function ask(c: AlertsContext, state: CallState): Promise<VoiceAction[]> {
       return [gather([p.enterId[state.kind ?? 'a-number']], { timeoutSeconds: 10 })];
     case 'result': {
       const record = state.record ? await getCustodyRecord(c.db, state.record) : null;
-      const lines = record ? describe(c, state.lang, record) : [p.notFound];
+      const lines = record ? describe(c, state.lang, record, state.named === true) : [p.notFound];
       return [...lines.map((line) => say(line, state.lang)), gather([p.resultMenu], { numDigits: 1 })];
     }
     case 'reg-number':
@@ -180,12 +182,12 @@ async function ask(c: AlertsContext, state: CallState): Promise<VoiceAction[]> {
 }
 
 /**
- * What a keyed-in record sounds like: whose record (the caller keyed its id), the status in plain words, the
+ * What a record sounds like: whose record (only when the caller keyed its id), the status in plain words, the
  * facility and its phone, the last change and how fresh the data is.
  */
-function describe(c: AlertsContext, language: PhoneLanguage, record: CustodyRecord): string[] {
+function describe(c: AlertsContext, language: PhoneLanguage, record: CustodyRecord, named: boolean): string[] {
   const p = prompts(language);
-  const lines = [p.recordOf(record.displayName), p.status(statusWords(language, record.status))];
+  const lines = [...(named ? [p.recordOf(record.displayName)] : []), p.status(statusWords(language, record.status))];
   if (record.facility) lines.push(p.facility(record.facility.name, record.facility.phone ? spokenPhone(record.facility.phone) : undefined));
   if (record.statusChangedAt) lines.push(p.changedOn(spokenDate(language, record.statusChangedAt)));
   lines.push(p.updated(freshness(language, record.sourceUpdatedAt, c.now())));
@@ -202,7 +204,9 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
       return chosen ? ask(c, { step: 'menu', lang: chosen, tries: 0 }) : languageMenu(c, state.tries);
     }
     case 'menu':
-      if (digits === '1' || digits === '2') return ask(c, { step: 'id', lang, tries: 0, kind: digits === '1' ? 'a-number' : 'booking' });
+      if (digits === '1' || digits === '2' || digits === '3') {
+        return ask(c, { step: 'id', lang, tries: 0, kind: digits === '1' ? 'a-number' : digits === '2' ? 'booking' : 'reference' });
+      }
       return ask(c, state);
     case 'id': {
       if (digits.includes('*')) return again(p.correcting, state);
@@ -210,9 +214,11 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
       if (!c.limiter.hit(c.keys.rateLimitKey('phone-lookup', caller), LOOKUPS, c.now().getTime()).ok) {
         return [say(p.tooManyLookups, lang), say(p.goodbye, lang), hangup];
       }
-      const record = await findByKeypad(c.db, state.kind ?? 'a-number', digits.replace(/#/g, ''));
+      const kind = state.kind ?? 'a-number';
+      const keyed = digits.replace(/#/g, '');
+      const record = kind === 'reference' ? await findByReference(c.db, keyed) : await findByKeypad(c.db, kind, keyed);
       if (!record) return again(p.notFound);
-      return ask(c, { step: 'result', lang, tries: 0, kind: state.kind, record: record.id });
+      return ask(c, { step: 'result', lang, tries: 0, kind, record: record.id, named: kind !== 'reference' });
     }
     case 'result':
       if (digits === '1') {

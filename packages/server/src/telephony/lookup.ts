@@ -1,8 +1,9 @@
-// Finding a record from what a caller keys in or a text names: an A-number or a booking number. Confidential
-// records are filtered by the store, so they answer exactly like unknown numbers.
+// Finding a record from what a caller keys in or a text names: an A-number, a booking number, or the reference
+// number of an alert registration. Confidential records are filtered by the store, so they answer exactly like
+// unknown numbers.
 import type { CustodyRecord } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
-import { searchCustodyRecords } from '../db/custody-store.js';
+import { getCustodyRecord, searchCustodyRecords } from '../db/custody-store.js';
 import { normalizeIdentifier } from '../db/normalize.js';
 
 export type KeypadIdKind = 'a-number' | 'booking';
@@ -30,4 +31,14 @@ export async function findByText(db: Db, text: string): Promise<CustodyRecord | 
   if (!/^[A-Z0-9]{1,32}$/.test(id)) return null;
   if (/^A\d{8,9}$/.test(id)) return findOne(db, aNumber(id.slice(1)), 'a-number');
   return findOne(db, id, 'booking');
+}
+
+/** The record a confirmed registration with this reference number follows, or null. */
+export async function findByReference(db: Db, digits: string): Promise<CustodyRecord | null> {
+  if (!/^\d{10}$/.test(digits)) return null;
+  const [row] = await db.query<{ subject_id: string }>(
+    "SELECT subject_id FROM alert_subscriptions WHERE reference_code = $1 AND status = 'confirmed'",
+    [digits],
+  );
+  return row ? getCustodyRecord(db, row.subject_id) : null;
 }

@@ -9,7 +9,7 @@ export interface PhonePrompts {
   otherLanguage: string;
   transferring: string;
   menu: string;
-  enterId: Record<'a-number' | 'booking', string>;
+  enterId: Record<'a-number' | 'booking' | 'reference', string>;
   correcting: string;
   notFound: string;
   tooManyLookups: string;
@@ -62,10 +62,11 @@ const en: PhonePrompts = {
   danger: 'If you are in danger, hang up and call 911.',
   otherLanguage: 'For another language, stay on the line.',
   transferring: 'Connecting you to an interpreter. Please hold.',
-  menu: 'To look up by A-number, press 1. To look up by booking number, press 2. To hear this again, press 0. To stop alerts to this phone number, press 9.',
+  menu: 'To look up by A-number, press 1. To look up by booking number, press 2. To use the reference number in your alert messages, press 3. To hear this again, press 0. To stop alerts to this phone number, press 9.',
   enterId: {
     'a-number': 'Enter the A-number digits, then press the pound key. To correct, press star.',
     booking: 'Enter the booking number, then press the pound key. To correct, press star.',
+    reference: 'Enter the 10-digit reference number from your alert messages, then press the pound key. To correct, press star.',
   },
   correcting: 'Let us start that number again.',
   notFound: 'We have no record we can share for that number. Check the number and try again.',
@@ -113,10 +114,11 @@ const es: PhonePrompts = {
   danger: 'Si está en peligro, cuelgue y llame al 911.',
   otherLanguage: 'Para otro idioma, permanezca en la línea.',
   transferring: 'Le comunicamos con un intérprete. Espere, por favor.',
-  menu: 'Para buscar por número A, oprima 1. Para buscar por número de registro, oprima 2. Para escuchar de nuevo, oprima 0. Para dejar de recibir alertas en este teléfono, oprima 9.',
+  menu: 'Para buscar por número A, oprima 1. Para buscar por número de registro, oprima 2. Para usar el número de referencia de sus mensajes de alerta, oprima 3. Para escuchar de nuevo, oprima 0. Para dejar de recibir alertas en este teléfono, oprima 9.',
   enterId: {
     'a-number': 'Marque los dígitos del número A y luego la tecla numeral. Para corregir, oprima asterisco.',
     booking: 'Marque el número de registro y luego la tecla numeral. Para corregir, oprima asterisco.',
+    reference: 'Marque el número de referencia de 10 dígitos de sus mensajes de alerta y luego la tecla numeral. Para corregir, oprima asterisco.',
   },
   correcting: 'Volvamos a empezar ese número.',
   notFound: 'No tenemos un registro que podamos compartir para ese número. Revise el número e intente de nuevo.',
