@@ -1,4 +1,5 @@
-// What the server loads: the demo seed reads the mocks package's fixtures entry, never msw (a test-only library).
+// What the server loads: the demo seed reads the mocks package's fixtures entry, never msw (a test-only library);
+// the twilio package (21 MB) loads only when Twilio is used.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -6,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Imports `entry` in a fresh Node with a resolve hook that fails on any msw module; returns what it printed. */
-function importRefusingMsw(entry: string): { status: number | null; output: string } {
+/** Imports `entry` in a fresh Node with a resolve hook that fails on any module of package `refused`; returns what it printed. */
+function importRefusing(refused: string, entry: string): { status: number | null; output: string } {
   const hook = `export async function resolve(specifier, context, next) {
-    if (specifier === 'msw' || specifier.startsWith('msw/')) throw new Error('msw was loaded by ' + context.parentURL);
+    if (specifier === '${refused}' || specifier.startsWith('${refused}/')) throw new Error('${refused} was loaded by ' + context.parentURL);
     return next(specifier, context);
   }`;
   const script = `import { register } from 'node:module';
@@ -26,13 +27,19 @@ function importRefusingMsw(entry: string): { status: number | null; output: stri
 
 describe('server dependencies', () => {
   it('starting the server (demo seed included) never loads msw', () => {
-    const run = importRefusingMsw('packages/server/src/main.ts');
+    const run = importRefusing('msw', 'packages/server/src/main.ts');
+    assert.equal(run.status, 0, run.output);
+    assert.match(run.output, /loaded/);
+  });
+
+  it('starting the server never loads twilio (only a Twilio request or send does)', () => {
+    const run = importRefusing('twilio', 'packages/server/src/main.ts');
     assert.equal(run.status, 0, run.output);
     assert.match(run.output, /loaded/);
   });
 
   it('the check itself notices msw (the mocks package root loads it)', () => {
-    const run = importRefusingMsw('packages/mocks/src/index.ts');
+    const run = importRefusing('msw', 'packages/mocks/src/index.ts');
     assert.notEqual(run.status, 0);
     assert.match(run.output, /msw was loaded/);
   });

@@ -3,7 +3,6 @@
 // checked with the official library) and must not have been answered before: replays of a signed request (same call
 // or message and the same flow turn, or the same delivery status) get 401 and change nothing. Without Twilio
 // configured, every request here gets 401.
-import twilio from 'twilio';
 import type { AlertsContext } from '../alerts/context.js';
 import { field } from '../alerts/context.js';
 import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
@@ -13,6 +12,7 @@ import type { TwilioCallbacks } from '../notify/transports/twilio.js';
 import { alertCallScript, voiceTurn, type VoiceAction } from './flow.js';
 import { SPEECH_TAGS } from './prompts.js';
 import { firstUse } from './replay.js';
+import { loadTwilio } from './twilio-sdk.js';
 import { answerText } from './text-in.js';
 
 export const TWILIO_VOICE_PATH = '/v1/alerts/twilio/voice';
@@ -54,13 +54,13 @@ async function voice(c: AlertsContext, ctx: RequestContext): Promise<HandlerResu
   const params = await verified(c, ctx, (p) => p.CallSid && `call:${p.CallSid}:${state ?? 'start'}`);
   // On an alert call Twilio's "From" is our own number; the flow then works from the message in its state.
   const actions = await voiceTurn(c, { callId: params.CallSid!, from: params.From ?? null, state, digits: params.Digits ?? '' });
-  return { status: 200, contentType: XML, body: renderTwiml(c, actions) };
+  return { status: 200, contentType: XML, body: await renderTwiml(c, actions) };
 }
 
 async function sms(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult & { contentType: string }> {
   const params = await verified(c, ctx, (p) => (p.MessageSid ?? p.SmsSid) && `sms:${p.MessageSid ?? p.SmsSid}`);
   const { reply } = await answerText(c, params.From ?? '', params.Body ?? '');
-  const response = new twilio.twiml.MessagingResponse();
+  const response = new (await loadTwilio()).twiml.MessagingResponse();
   if (reply) response.message(reply);
   return { status: 200, contentType: XML, body: response.toString() };
 }
@@ -83,7 +83,7 @@ async function status(c: AlertsContext, ctx: RequestContext): Promise<HandlerRes
     await c.db.run('UPDATE alert_outbox SET delivery_status = $1, delivery_updated_at = $2 WHERE id = $3', [reported, c.now().toISOString(), outboxId]);
     if (params.CallStatus && UNHEARD_CALL.has(reported)) await callAgainLater(c, outboxId);
   }
-  return { status: 200, contentType: XML, body: new twilio.twiml.MessagingResponse().toString() };
+  return { status: 200, contentType: XML, body: new (await loadTwilio()).twiml.MessagingResponse().toString() };
 }
 
 /**
@@ -112,7 +112,7 @@ async function verified(c: AlertsContext, ctx: RequestContext, replayKey: (param
   const params = formParams(ctx.rawBody ?? '');
   // Twilio signs the URL it was given, which is built from our public URL, never from the Host header.
   const url = `${c.config.publicUrl}${ctx.url ?? ''}`;
-  if (!twilio.validateRequest(config.authToken, signature, url, params)) throw refused;
+  if (!(await loadTwilio()).validateRequest(config.authToken, signature, url, params)) throw refused;
   if (params.AccountSid !== config.accountSid) throw refused;
   const key = replayKey(params);
   if (!key || !(await firstUse(c, `twilio:${key}`))) throw refused;
@@ -127,8 +127,8 @@ function formParams(raw: string): Params {
 }
 
 /** The flow's actions as a TwiML document built by Twilio's own library. */
-export function renderTwiml(c: AlertsContext, actions: VoiceAction[]): string {
-  const response = new twilio.twiml.VoiceResponse();
+export async function renderTwiml(c: AlertsContext, actions: VoiceAction[]): Promise<string> {
+  const response = new (await loadTwilio()).twiml.VoiceResponse();
   for (const action of actions) {
     switch (action.verb) {
       case 'say':
