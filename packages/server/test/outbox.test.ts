@@ -6,7 +6,7 @@ import { createLogger } from '../src/logger.js';
 import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from '../src/notify/transports/types.js';
 import type { Db } from '../src/db/types.js';
-import { START, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
+import { START, signedPost, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
 import { HOUR, fromStart } from './clock.js';
 
 let h: Harness;
@@ -172,16 +172,17 @@ describe('outbox: dispatcher', () => {
     assert.equal(row!.status, 'skipped');
   });
 
-  it('purges expired confirmations, old idempotency keys and never-confirmed requests', async () => {
+  it('purges expired confirmations, old idempotency keys, never-confirmed requests and old webhook replay keys', async () => {
     await h.post('/v1/alerts/subscriptions', subscription(), { 'x-forwarded-for': '192.0.2.1', 'idempotency-key': 'purge-key-1' });
     await h.alerts.dispatcher.runOnce();
+    await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'HELP' });
     const counts = async () =>
-      Promise.all(['alert_subscriptions', 'alert_confirmations', 'alert_idempotency', 'alert_outbox'].map(async (t) => Number((await h.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)));
-    assert.deepEqual(await counts(), [1, 1, 1, 1]);
+      Promise.all(['alert_subscriptions', 'alert_confirmations', 'alert_idempotency', 'alert_outbox', 'telephony_replays'].map(async (t) => Number((await h.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)));
+    assert.deepEqual(await counts(), [1, 1, 1, 1, 1]);
     h.clock.advance(8 * 24 * 3600_000);
     h.alerts.dispatcher.start();
     for (let i = 0; i < 200 && (await counts())[0] !== 0; i++) await new Promise((r) => setTimeout(r, 10));
     await h.alerts.dispatcher.stop();
-    assert.deepEqual(await counts(), [0, 0, 0, 0]);
+    assert.deepEqual(await counts(), [0, 0, 0, 0, 0]);
   });
 });
