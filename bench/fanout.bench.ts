@@ -43,7 +43,7 @@ async function seed(): Promise<void> {
   });
 }
 
-const event = (eventId: string) => ({ eventId, recordId: 'rec-hot', alertEvent: 'release' as const, occurredAt: '2026-11-29T08:00:00.000Z' });
+const event = (eventId: string) => ({ eventId, recordId: 'rec-hot', alertEvent: 'release' as const, status: 'released' as const, occurredAt: '2026-11-29T08:00:00.000Z' });
 
 async function timeSetBased(run: number): Promise<number> {
   await db.run('DELETE FROM alert_outbox');

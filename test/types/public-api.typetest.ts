@@ -1,7 +1,7 @@
 // Type tests for the public API, checked by `npm run typecheck` (tsc) and never run: each `@ts-expect-error` fails the
 // typecheck if the line below it stops being an error, and each assignment fails if a type widens or drifts.
 import {
-  ApiError, createClient, type AlertChannel, type CustodyRecord, type CustodyStatus, type ReferralClient, type Service,
+  ApiError, createClient, type AlertChannel, type CustodyRecord, type CustodyStatus, type ReferralClient, type Service, type StatusExplanation,
 } from '@referral-kit/sdk';
 import { createServiceIndex, type SearchResult } from '@referral-kit/sdk/search';
 import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
@@ -21,7 +21,14 @@ export async function sdkTypes(): Promise<void> {
   const page = await client.custody.search({ name: 'Ana', birthYear: 1990, state: 'TX', page: 2 });
   const record: CustodyRecord = page.items[0]!;
   exact<typeof record.status, CustodyStatus>(true);
-  exact<CustodyStatus, 'in-custody' | 'released' | 'transferred' | 'escaped' | 'deceased' | 'supervised' | 'unknown'>(true);
+  exact<
+    CustodyStatus,
+    | 'in-custody' | 'immigration-detainer' | 'immigration-detention' | 'transferred' | 'released' | 'released-on-bond'
+    | 'released-on-order' | 'supervised' | 'removed' | 'voluntary-departure' | 'escaped' | 'returned-to-custody' | 'deceased' | 'unknown'
+  >(true);
+  // A status the SDK does not know is read as 'unknown', so the parsed type stays the known union.
+  const guide = await client.custody.guide({ lang: 'es' });
+  exact<typeof guide.statuses, Record<string, StatusExplanation>>(true);
   // @ts-expect-error a birth year is a number, not text
   await client.custody.search({ name: 'Ana', birthYear: '1990' });
   // @ts-expect-error records never carry a date of birth

@@ -24,6 +24,7 @@ const SUBSCRIBE = { subjectId: FIXTURE_IDS.custody.released, channel: 'email', c
 const SAMPLE: Record<RouteName, () => Promise<Response>> = {
   searchCustody: () => get('/v1/custody?name=garcia'),
   getCustodyRecord: () => get(`/v1/custody/${FIXTURE_IDS.custody['in-custody']}`),
+  getCustodyGuide: () => get('/v1/custody-guide?lang=es'),
   searchServices: () => get('/v1/services?q=legal'),
   getService: () => get(`/v1/services/${FIXTURE_IDS.service}`),
   getDirectorySnapshot: () => get('/v1/directory/snapshot'),

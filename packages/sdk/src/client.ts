@@ -117,6 +117,8 @@ export function createClient(options: ClientOptions) {
     custody: {
       search: (query: Input<Routes['searchCustody']['query']>, opts?: CallOptions) => call('searchCustody', { query }, opts),
       get: (id: string, opts?: CallOptions) => call('getCustodyRecord', { params: { id } }, opts),
+      /** Every status in plain words, in one language (English when the server has not got it), and the data's freshness. */
+      guide: (query: Input<Routes['getCustodyGuide']['query']> = {}, opts?: CallOptions) => call('getCustodyGuide', { query }, opts),
     },
     services: {
       search: (query: Input<Routes['searchServices']['query']>, opts?: CallOptions) => call('searchServices', { query }, opts),

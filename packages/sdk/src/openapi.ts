@@ -2,7 +2,7 @@
 // so the reference server can serve it at /v1/openapi.json and `npm run openapi` can write packages/sdk/openapi.json).
 import * as z from 'zod/v4/mini';
 import { ErrorBody } from './contract/common.js';
-import { CustodyPage, CustodyRecord } from './contract/custody.js';
+import { CustodyGuide, CustodyPage, CustodyRecord } from './contract/custody.js';
 import { ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './contract/alerts.js';
 import { routes, type RouteDef } from './contract/routes.js';
 import { DirectorySnapshot, Hotline, HotlineList, Service, ServiceHit, ServicePage } from './contract/service.js';
@@ -13,7 +13,7 @@ export const OPENAPI_API_VERSION = '1.0.0';
 /** Schemas the server sends, named in components.schemas (described as the server's output). */
 const RESPONSE_SCHEMAS = {
   Service, ServiceHit, ServicePage, DirectorySnapshot, Hotline, HotlineList,
-  CustodyRecord, CustodyPage, SubscribeAccepted, Confirmed, Unsubscribed, ErrorBody,
+  CustodyRecord, CustodyPage, CustodyGuide, SubscribeAccepted, Confirmed, Unsubscribed, ErrorBody,
 };
 /** Schemas the server accepts, named in components.schemas (described as accepted input). */
 const REQUEST_SCHEMAS = { SubscribeRequest, ConfirmRequest, UnsubscribeRequest };
@@ -32,7 +32,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 const TAGS = [
-  { name: 'custody', description: 'Custody status of people in jails, prisons and immigration detention.' },
+  { name: 'custody', description: 'Custody status of people in jails, prisons and immigration detention. Read a status you do not know as `unknown` (its `statusReason` keeps the source\'s words): statuses are added without a new API version.' },
   { name: 'services', description: 'The victim-services directory and national hotlines.' },
   { name: 'alerts', description: 'Custody-status alerts with double opt-in. Answers never reveal whether a contact is already registered.' },
 ];

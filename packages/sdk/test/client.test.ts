@@ -145,7 +145,8 @@ describe('client against the mock API (msw)', () => {
       api.setScenario('contract-violation');
       const wrongShape = await rejection(client.custody.get(FIXTURE_IDS.custody.released), ContractError);
       assert.equal(wrongShape.route, 'getCustodyRecord');
-      assert.ok(wrongShape.fields.some((f) => f.path === 'status'));
+      assert.ok(wrongShape.fields.some((f) => f.path === 'sourceUpdatedAt'));
+      assert.ok(!wrongShape.fields.some((f) => f.path === 'status'), 'an unknown status is not a contract violation');
       const link = await rejection(client.services.get(FIXTURE_IDS.service), ContractError);
       assert.ok(link.fields.some((f) => f.path === 'url'));
       assert.equal(requests, 3);
@@ -240,6 +241,23 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     assert.equal(calls[1]!.url.search, `?name=${encodeURIComponent('García')}`);
     await client.custody.get('cus-1').catch(() => {});
     assert.equal(calls[2]!.url.pathname, '/v1/custody/cus-1');
+  });
+
+  it('reads a status from a newer server as unknown with the source\'s reason, instead of throwing ContractError', async () => {
+    const newer = { ...record, status: 'paroled-into-a-program', statusReason: 'Paroled into a sponsorship program.' };
+    const { fetch } = fakeFetch(json(200, { items: [newer], total: 1, page: 1, pageSize: 20 }), json(200, newer));
+    const client = clientWith(fetch);
+    const [found] = (await client.custody.search({ name: 'garcia' })).items;
+    assert.deepEqual([found!.status, found!.statusReason], ['unknown', 'Paroled into a sponsorship program.']);
+    assert.equal((await client.custody.get(record.id)).status, 'unknown');
+  });
+
+  it('reads a guide that explains statuses it does not know yet', async () => {
+    const explanation = { meaning: 'm', next: 'n', now: 'w', alert: 'a' };
+    const { fetch, calls } = fakeFetch(json(200, { language: 'es', statuses: { released: explanation, 'paroled-into-a-program': explanation }, topics: [] }));
+    const guide = await clientWith(fetch).custody.guide({ lang: 'es-MX' });
+    assert.equal(calls[0]!.url.search, '?lang=es-MX');
+    assert.deepEqual(Object.keys(guide.statuses), ['released', 'paroled-into-a-program']);
   });
 
   it('strips a date of birth the server should not have sent', async () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/v4/mini';
 import {
-  ConfirmRequest, CustodyPage, CustodyRecord, CustodySearchQuery, DirectorySnapshot, ErrorBody, Hotline, HotlineList, HttpsUrl,
+  ConfirmRequest, CustodyPage, CustodyRecord, CustodySearchQuery, CustodyStatus, DirectorySnapshot, ErrorBody, Hotline, HotlineList, HttpsUrl,
   Location, PhoneNumber, Service, ServicePage, ServiceSearchQuery, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest,
   buildPath, normalizeContact, normalizePhone, routes, toFieldErrors, type RouteDef,
 } from '@referral-kit/sdk';
@@ -72,13 +72,20 @@ describe('Service and Location', () => {
 });
 
 describe('CustodyRecord and CustodySearchQuery', () => {
-  it('drops a date of birth and rejects unknown statuses and future birth years', () => {
+  it('drops a date of birth and rejects future birth years', () => {
     const parsed = parse(CustodyRecord, { ...record, dateOfBirth: '1986-04-01' });
     assert.equal('dateOfBirth' in parsed, false);
-    assert.deepEqual(paths(CustodyRecord, { ...record, status: 'on-vacation' }), ['status']);
     assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: new Date().getUTCFullYear() + 1 }), ['birthYear']);
     assert.deepEqual(paths(CustodyRecord, { ...record, identifiers: [{ type: 'ssn', value: '1' }] }), ['identifiers.0.type']);
     assert.deepEqual(paths(CustodyRecord, { ...record, sourceUpdatedAt: 'yesterday' }), ['sourceUpdatedAt']);
+  });
+
+  it('reads a status it has never heard of as unknown, keeping the source\'s reason (forward compatible)', () => {
+    const parsed = parse(CustodyRecord, { ...record, status: 'paroled-into-a-program', statusReason: 'Paroled into the CHNV program.' });
+    assert.equal(parsed.status, 'unknown');
+    assert.equal(parsed.statusReason, 'Paroled into the CHNV program.');
+    for (const status of CustodyStatus.options) assert.equal(parse(CustodyRecord, { ...record, status }).status, status);
+    assert.equal(parse(CustodyRecord, { ...record, status: 42 }).status, 'unknown', 'whatever the source sends');
   });
 
   it('needs a name or an identifier, and a name of at least 2 letters after trimming', () => {

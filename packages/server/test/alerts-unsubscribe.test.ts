@@ -18,7 +18,7 @@ async function statuses(): Promise<Record<string, string>> {
 }
 
 async function statusChange(eventId: string, recordId = 'rec-1') {
-  return h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId, alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+  return h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId, alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
 }
 
 describe('alerts: unsubscribe by link', () => {

@@ -50,7 +50,7 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await subscriptionStatus(), ['pending']);
 
     // A status change before confirmation reaches nobody.
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-0', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-HOUR) }, h.clock.now())), 0);
+    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-0', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now())), 0);
 
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     const message = h.email.messages[0]!;
@@ -66,7 +66,7 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await confirmed.json(), { status: 'confirmed' });
     assert.deepEqual(await subscriptionStatus(), ['confirmed']);
 
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
     assert.equal(created, 1);
     await h.alerts.dispatcher.runOnce();
     assert.equal(h.email.messages.length, 2);

@@ -41,7 +41,7 @@ describe('dispatch: crash between send and mark', () => {
     for (let i = 0; i < SUBSCRIBERS; i++) {
       await subscribeAndConfirm(h, subscription({ contact: `person${i}@example.org` }), `203.0.113.${i + 1}`);
     }
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
     assert.equal(created, SUBSCRIBERS);
     const outboxFile = join(h.dir, 'delivered.jsonl');
 

@@ -77,6 +77,34 @@ describe('custody feed parsing', () => {
     assert.equal(alertEventFor('in-custody', 'supervised'), null);
     assert.equal(alertEventFor('released', 'released'), null);
   });
+
+  it('maps immigration transitions to their alert events', () => {
+    assert.equal(alertEventFor('in-custody', 'immigration-detainer'), 'immigration-custody');
+    assert.equal(alertEventFor('immigration-detainer', 'immigration-detention'), 'immigration-custody');
+    assert.equal(alertEventFor('immigration-detention', 'released-on-bond'), 'bond-or-order-release');
+    assert.equal(alertEventFor('immigration-detention', 'released-on-order'), 'bond-or-order-release');
+    assert.equal(alertEventFor('immigration-detention', 'removed'), 'removal');
+    assert.equal(alertEventFor('immigration-detention', 'voluntary-departure'), 'removal');
+    assert.equal(alertEventFor('released-on-bond', 'returned-to-custody'), 'return-to-custody');
+    for (const from of ['released-on-bond', 'released-on-order', 'removed', 'voluntary-departure'] as const) {
+      assert.equal(alertEventFor(from, 'in-custody'), 'return-to-custody');
+    }
+    assert.equal(alertEventFor('immigration-detention', 'unknown'), null);
+  });
+
+  it('reads the wordings feeds use for immigration statuses, and still refuses a status it cannot place', () => {
+    const wordings = {
+      'ICE Detainer': 'immigration-detainer', 'immigration hold': 'immigration-detainer', 'ICE custody': 'immigration-detention',
+      'Released on bond': 'released-on-bond', 'Order of Recognizance': 'released-on-order', 'Released on order of supervision': 'released-on-order',
+      Deported: 'removed', 'VOLUNTARY_DEPARTURE': 'voluntary-departure', 'Returned to custody': 'returned-to-custody',
+    };
+    const rows = Object.keys(wordings).map((w, i) => `BK-${i},booking,Ana,Prueba,1980,${w},Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`);
+    const feed = parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv');
+    assert.deepEqual(feed.issues, []);
+    assert.deepEqual(feed.records.map((r) => r.record.status), Object.values(wordings));
+    const unknown = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`, 'feed.csv');
+    assert.match(unknown.issues[0]!.reason, /"paroled" is not a status; use one of in-custody, immigration-detainer/);
+  });
 });
 
 describe('custody import', () => {

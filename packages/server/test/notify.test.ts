@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALERT_EVENTS, type AlertChannel } from '@referral-kit/sdk';
+import { CustodyStatus, type AlertChannel, type AlertEvent } from '@referral-kit/sdk';
+import { alertEventFor } from '../src/import/custody-import.js';
 import { renderConfirmation, renderStatus } from '../src/notify/messages.js';
 import { messageLanguage } from '../src/notify/i18n.js';
 import { WebhookTransport } from '../src/notify/transports/webhook.js';
@@ -26,7 +27,9 @@ const STOP_URL = 'https://alerts.example.test/v1/alerts/stop?token=abc.def';
 function allMessages(language: string) {
   return CHANNELS.flatMap((channel) => [
     renderConfirmation({ language, channel, code: '123456', minutes: 15, confirmUrl: 'https://alerts.example.test/c', stopUrl: STOP_URL }),
-    ...ALERT_EVENTS.map((event) => renderStatus({ language, channel, event, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL })),
+    ...CustodyStatus.options.map((status) =>
+      renderStatus({ language, channel, status, event: alertEventFor('in-custody', status) ?? 'transfer', occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL }),
+    ),
   ].map((m) => ({ ...m, channel })));
 }
 
@@ -56,13 +59,13 @@ describe('notify: messages', () => {
 
   it('are in the subscriber language, falling back to English for other tags', () => {
     const status = (language: string) =>
-      renderStatus({ language, channel: 'email', event: 'release', occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL });
+      renderStatus({ language, channel: 'email', event: 'release', status: 'released', occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL });
     assert.equal(status('en').subject, 'Notification update');
     assert.equal(status('es').subject, 'Actualización de notificación');
     assert.equal(status('es-MX').subject, 'Actualización de notificación');
     assert.equal(status('fr').subject, 'Notification update');
     assert.equal(status('zh-Hant').subject, 'Notification update');
-    assert.match(status('es').text, /salida en libertad/);
+    assert.match(status('es').text, /salió en libertad/);
     assert.match(status('es').text, /29 nov 2026/);
     assert.match(status('en').text, /Nov 29, 2026/);
     assert.deepEqual(['en', 'es', 'es-419', 'pt-BR', 'EN'].map(messageLanguage), ['en', 'es', 'es', 'en', 'en']);
@@ -79,13 +82,25 @@ describe('notify: messages', () => {
     assert.match(voice.text, /0 4 2 9 1 7/);
   });
 
-  it('status: release and escape add the safety line; calls ask for the PIN', () => {
-    const text = (event: (typeof ALERT_EVENTS)[number], channel: AlertChannel = 'sms') =>
-      renderStatus({ language: 'en', channel, event, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL }).text;
-    assert.match(text('escape'), /call 911/);
-    assert.match(text('release'), /call 911/);
-    assert.doesNotMatch(text('transfer'), /911/);
-    assert.match(text('transfer', 'tty'), /Enter your PIN/);
+  it('status: releases and escape add the safety line; calls ask for the PIN', () => {
+    const text = (event: AlertEvent, status: CustodyStatus, channel: AlertChannel = 'sms') =>
+      renderStatus({ language: 'en', channel, event, status, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL }).text;
+    assert.match(text('escape', 'escaped'), /call 911/);
+    assert.match(text('release', 'released'), /call 911/);
+    assert.match(text('bond-or-order-release', 'released-on-bond'), /call 911/);
+    assert.doesNotMatch(text('transfer', 'transferred'), /911/);
+    assert.match(text('transfer', 'transferred', 'tty'), /Enter your PIN/);
+  });
+
+  it('status: says what the new status means in the guide\'s short form, in the subscriber\'s language', () => {
+    const text = (language: string, event: AlertEvent, status: CustodyStatus) =>
+      renderStatus({ language, channel: 'sms', event, status, occurredAt: fromStart(-90 * MINUTE), reference: 'A-1', stopUrl: STOP_URL }).text;
+    assert.match(text('en', 'bond-or-order-release', 'released-on-bond'), /Released on bond: the person may be in the community\./);
+    assert.match(text('es', 'bond-or-order-release', 'released-on-bond'), /Salió con fianza: la persona puede estar en la comunidad\./);
+    assert.match(text('en', 'removal', 'removed'), /sent out of the United States/);
+    assert.match(text('es', 'removal', 'voluntary-departure'), /salir de los Estados Unidos por su cuenta/);
+    assert.match(text('en', 'immigration-custody', 'immigration-detainer'), /immigration hold/);
+    assert.notEqual(text('en', 'release', 'released-on-order'), text('en', 'release', 'released-on-bond'), 'worded from the status, not only the event');
   });
 });
 

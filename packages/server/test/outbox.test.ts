@@ -19,7 +19,7 @@ async function insertSubscription(db: Db, id: string, subjectId: string, status:
   );
 }
 
-const release = (eventId: string, recordId = 'rec-1') => ({ eventId, recordId, alertEvent: 'release' as const, occurredAt: fromStart(-2 * HOUR) });
+const release = (eventId: string, recordId = 'rec-1') => ({ eventId, recordId, alertEvent: 'release' as const, status: 'released' as const, occurredAt: fromStart(-2 * HOUR) });
 
 async function outbox(): Promise<{ id: string; status: string; attempts: number; next_attempt_at: string; last_error: string | null }[]> {
   return h.db.query("SELECT id, status, attempts, next_attempt_at, last_error FROM alert_outbox WHERE kind = 'status' ORDER BY id");

@@ -118,7 +118,7 @@ describe('smtp transport against an in-test SMTP server', () => {
        VALUES ('s1', 'rec-1', 'email', 'h1', $1, 'es', 1, 'confirmed', $2)`,
       [sealFor(h, 'lectora@example.org'), fromStart(-10 * HOUR)],
     );
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
     await h.alerts.dispatcher.runOnce();
     const mail = received[0]!;
     assert.deepEqual(mail.to, ['lectora@example.org']);

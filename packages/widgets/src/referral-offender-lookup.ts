@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { IdentifierType, type CustodyRecord, type CustodySearchQuery } from '@referral-kit/sdk';
+import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralAlertRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
@@ -18,8 +18,10 @@ const PAGE_SIZE = 20;
 
 /**
  * Look up a person in custody by name or by an identifier (A-number, booking or case number), optionally narrowed
- * by birth year and state. Each result says the status in plain words, what it means and what to do next, with
- * the facility, its phone and how fresh the data is. "Get alerts about this person" opens the signup pre-filled.
+ * by birth year and state. Each result says the status in plain words, what it means for the visitor's safety, what
+ * can happen next and what they can do now (from the API's custody guide), with the facility, its phone and how
+ * fresh the data is. "How custody works" explains detainers, detention, bond, removal and why records change.
+ * "Get alerts about this person" opens the signup pre-filled.
  *
  * @summary Offender / custody lookup with plain-words status and next steps.
  * @fires referral-lookup - `ReferralLookupEvent` (`by` 'name' | 'identifier', `resultCount`). Never what was typed.
@@ -28,6 +30,7 @@ const PAGE_SIZE = 20;
  * @csspart results - The result list.
  * @csspart card - One custody record.
  * @csspart status - The status line of a record.
+ * @csspart guide - "How custody works": the guide's topics and the data's freshness.
  * @csspart hotlines - The hotline list.
  * @csspart error - The failure panel.
  * @cssprop --referral-color-primary - Buttons, links and accents (default #0b4f8a).
@@ -73,14 +76,22 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
   /** The record whose inline alert signup is open. */
   @state() accessor signupFor: CustodyRecord | undefined = undefined;
+  /** What each status means, in the widget's language (or the API's fallback); undefined until loaded. */
+  @state() accessor guide: CustodyGuide | undefined = undefined;
+  @state() accessor guideFailed = false;
 
   protected readonly source: ReferralSource = 'offender-lookup';
   readonly #live = new LiveRegion(this);
   #inFlight: AbortController | undefined;
+  #guideRequest: { lang: string; controller: AbortController } | undefined;
 
   protected clear(): void {
     this.#inFlight?.abort();
     this.#inFlight = undefined;
+    this.#guideRequest?.controller.abort();
+    this.#guideRequest = undefined;
+    this.guide = undefined;
+    this.guideFailed = false;
     this.by = 'name';
     this.errors = {};
     this.records = undefined;
@@ -139,6 +150,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.loading = true;
     this.failure = undefined;
     this.signupFor = undefined;
+    void this.#loadGuide(client);
     try {
       const page = await client.custody.search(query, { signal: controller.signal });
       this.records = page.items;
@@ -155,6 +167,22 @@ export class ReferralOffenderLookup extends ReferralElement {
         this.#inFlight = undefined;
         this.loading = false;
       }
+    }
+  }
+
+  /** Loads the guide once per language. A failure only leaves the explanations out: the card still shows the status. */
+  async #loadGuide(client: ReferralClient | undefined) {
+    const lang = this.t.lang;
+    if (!client || this.#guideRequest?.lang === lang) return;
+    this.#guideRequest?.controller.abort();
+    const request = (this.#guideRequest = { lang, controller: new AbortController() });
+    this.guideFailed = false;
+    try {
+      this.guide = await client.custody.guide({ lang }, { signal: request.controller.signal });
+    } catch {
+      if (this.#guideRequest !== request) return;
+      this.#guideRequest = undefined; // opening the guide again retries
+      this.guideFailed = true;
     }
   }
 
@@ -224,6 +252,7 @@ export class ReferralOffenderLookup extends ReferralElement {
         ${this.loading ? html`<p>${t.loading}</p>` : nothing}
         ${this.failure ? failurePanel(t, this.failure, this.hotlines, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
       </div>
+      ${this.#renderGuide()}
       ${this.#live.render()}
     </section>`;
   }
@@ -246,10 +275,22 @@ export class ReferralOffenderLookup extends ReferralElement {
       ${hotlineList(t, this.hotlines)}`;
   }
 
+  #renderGuide() {
+    const l = this.t.lookup;
+    const guide = this.guide;
+    return html`<details part="guide" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadGuide(this.api)}>
+      <summary>${l.guide}</summary>
+      ${guide
+        ? html`${guide.topics.map((topic) => html`<h3>${topic.title}</h3><p>${topic.body}</p>`)}
+          ${guide.dataUpdatedAt ? html`<p class="hint">${l.freshness(timeAgo(this.t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
+        : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`}
+    </details>`;
+  }
+
   #renderRecord(record: CustodyRecord) {
     const t = this.t;
     const l = t.lookup;
-    const [label, meaning, next] = l.status[record.status] ?? l.status.unknown!;
+    const explained = this.guide?.statuses[record.status];
     const facility = record.facility;
     const headingId = `record-${record.id}`;
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
@@ -263,9 +304,12 @@ export class ReferralOffenderLookup extends ReferralElement {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      <p class="status" part="status"><strong class="badge">${label}</strong> ${meaning}</p>
+      <p class="status" part="status"><strong class="badge">${l.status[record.status]}</strong> ${explained?.meaning ?? ''}</p>
       ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
-      <p class="notice">${next}</p>
+      ${explained
+        ? html`<p><strong>${l.next}</strong> ${explained.next}</p>
+            <p class="notice"><strong>${l.now}</strong> ${explained.now}</p>`
+        : nothing}
       ${facility
         ? html`<p>
             <strong>${l.facility}:</strong> ${facility.name}${[facility.address, facility.city, facility.state].some(Boolean)

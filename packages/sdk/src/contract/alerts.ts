@@ -3,7 +3,23 @@ import * as z from 'zod/v4/mini';
 import { Id, LanguageTag } from './common.js';
 
 export const AlertChannel = z.enum(['email', 'sms', 'voice', 'tty']);
-export const AlertEvent = z.enum(['release', 'transfer', 'escape', 'death', 'return-to-custody']);
+/**
+ * What a visitor can be alerted about. The server stores a subscription's events as bits by position here:
+ * append new events, never reorder (a test pins the positions).
+ */
+export const AlertEvent = z.enum([
+  'release',
+  'transfer',
+  'escape',
+  'death',
+  'return-to-custody',
+  /** Removed from the United States, or left under voluntary departure. */
+  'removal',
+  /** Released from immigration detention on bond or on an order of recognizance or supervision. */
+  'bond-or-order-release',
+  /** An immigration detainer was lodged, or the person was moved into immigration detention. */
+  'immigration-custody',
+]);
 export const ALERT_EVENTS = AlertEvent.options;
 
 /** Channels that reach a telephone number (and so need a phone number as the contact). */
@@ -44,7 +60,7 @@ export const SubscribeRequest = z
     channel: AlertChannel,
     contact: z.string().check(z.minLength(1, 'Enter where alerts should go.'), z.maxLength(254)),
     language: LanguageTag,
-    events: z.array(AlertEvent).check(z.minLength(1, 'Choose at least one kind of alert.'), z.maxLength(5)),
+    events: z.array(AlertEvent).check(z.minLength(1, 'Choose at least one kind of alert.'), z.maxLength(ALERT_EVENTS.length)),
     pin: z.optional(Pin),
     /** Honeypot: people never see this field, so a value means a bot. Accepted, then silently ignored. */
     website: z.optional(z.string().check(z.maxLength(500))),

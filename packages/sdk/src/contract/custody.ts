@@ -1,16 +1,36 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
-import { Id, Name, wholeNumber, PageQuery, PhoneNumber, StateCode, Text, Timestamp, pageOf } from './common.js';
+import { Id, LanguageCode, LanguageTag, Name, wholeNumber, PageQuery, PhoneNumber, StateCode, Text, Timestamp, pageOf } from './common.js';
 
+/**
+ * Where a person stands, as a victim meets it: county jails and prisons, and immigration custody (DHS-VINE's
+ * outcomes). The order is the order a visitor reads them in the guide.
+ */
 export const CustodyStatus = z.enum([
   'in-custody',
-  'released',
+  /** Held by a local jail that an immigration detainer (hold) was lodged with. */
+  'immigration-detainer',
+  'immigration-detention',
   'transferred',
-  'escaped',
-  'deceased',
+  'released',
+  'released-on-bond',
+  /** Released on an order of recognizance or of supervision. */
+  'released-on-order',
   'supervised',
+  'removed',
+  'voluntary-departure',
+  'escaped',
+  'returned-to-custody',
+  'deceased',
   'unknown',
 ]);
+
+/**
+ * A status as read from the API. A status this SDK has never heard of reads as `unknown` (the record's
+ * `statusReason` still carries the source's own words): a server that learns a new status must never break the
+ * embeds already deployed.
+ */
+export const ReadCustodyStatus = z.catch(CustodyStatus, 'unknown');
 
 export const IdentifierType = z.enum(['a-number', 'booking', 'case', 'other']);
 export const Identifier = z.object({ type: IdentifierType, value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')) });
@@ -32,7 +52,8 @@ export const CustodyRecord = z.object({
   age: z.optional(z.number().check(z.int(), z.gte(0), z.lte(130))),
   birthYear: z.optional(BirthYear),
   identifiers: z.array(Identifier),
-  status: CustodyStatus,
+  status: ReadCustodyStatus,
+  /** The source's own wording of the status ("Released on bond"), shown as it came. */
   statusReason: z.optional(Text(500)),
   facility: z.optional(
     z.object({
@@ -43,6 +64,7 @@ export const CustodyRecord = z.object({
       phone: z.optional(PhoneNumber),
     }),
   ),
+  /** When the status happened (not when the source reported it). */
   statusChangedAt: z.optional(Timestamp),
   sourceUpdatedAt: Timestamp,
 });
@@ -65,9 +87,42 @@ export const CustodySearchQuery = z
 
 export const CustodyPage = pageOf(CustodyRecord);
 
+/** What one status means for a frightened visitor, in plain words: no legal advice, no jargon, no blame. */
+export const StatusExplanation = z.object({
+  /** What it means, for their safety first. */
+  meaning: Text(600),
+  /** What can happen next. */
+  next: Text(600),
+  /** What they can do now. */
+  now: Text(600),
+  /** The short form alert messages carry: no name, no crime, no agency. */
+  alert: Text(200),
+});
+
+export const GuideTopic = z.object({ id: Id, title: Text(120), body: Text(1500) });
+
+/**
+ * "How custody works", in one language: every status explained, and the topics (detainers, detention, bond,
+ * removal, why a record changes or vanishes). Statuses are keyed by name so a guide naming statuses this SDK does
+ * not know yet still reads.
+ */
+export const CustodyGuide = z.object({
+  language: LanguageCode,
+  statuses: z.record(z.string(), StatusExplanation),
+  topics: z.array(GuideTopic),
+  /** The newest update any custody source sent: how fresh the lookup's data is. Absent before the first import. */
+  dataUpdatedAt: z.optional(Timestamp),
+});
+
+export const CustodyGuideQuery = z.object({ lang: z.optional(LanguageTag) });
+
 export type CustodyStatus = z.infer<typeof CustodyStatus>;
 export type IdentifierType = z.infer<typeof IdentifierType>;
 export type Identifier = z.infer<typeof Identifier>;
 export type CustodyRecord = z.infer<typeof CustodyRecord>;
 export type CustodySearchQuery = z.input<typeof CustodySearchQuery>;
 export type CustodyPage = z.infer<typeof CustodyPage>;
+export type StatusExplanation = z.infer<typeof StatusExplanation>;
+export type GuideTopic = z.infer<typeof GuideTopic>;
+export type CustodyGuide = z.infer<typeof CustodyGuide>;
+export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;

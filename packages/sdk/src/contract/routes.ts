@@ -1,7 +1,7 @@
 // The route table: the single description of the API that the client calls, the mocks serve and the server enforces.
 import * as z from 'zod/v4/mini';
 import { Id } from './common.js';
-import { CustodyPage, CustodyRecord, CustodySearchQuery } from './custody.js';
+import { CustodyGuide, CustodyGuideQuery, CustodyPage, CustodyRecord, CustodySearchQuery } from './custody.js';
 import { DirectorySnapshot, HotlineList, Service, ServicePage, ServiceSearchQuery } from './service.js';
 import { ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './alerts.js';
 
@@ -40,6 +40,11 @@ export const routes = {
   getCustodyRecord: {
     method: 'GET', path: '/v1/custody/{id}', tag: 'custody', summary: 'One custody record',
     params: IdParams, status: 200, response: CustodyRecord, errors: [...READ_ERRORS, 404], noStore: true,
+  },
+  getCustodyGuide: {
+    method: 'GET', path: '/v1/custody-guide', tag: 'custody',
+    summary: 'How custody works, in plain words: every status explained, and how fresh the data is',
+    query: CustodyGuideQuery, status: 200, response: CustodyGuide, errors: READ_ERRORS,
   },
   searchServices: {
     method: 'GET', path: '/v1/services', tag: 'services', summary: 'Search victim services',

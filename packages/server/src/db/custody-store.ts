@@ -100,6 +100,12 @@ export async function getCustodyRecord(db: Db, id: string): Promise<CustodyRecor
   return rows[0] ? (JSON.parse(rows[0].data) as CustodyRecord) : null;
 }
 
+/** The newest source update among the records anyone can look up: how fresh the lookup's data is. */
+export async function newestCustodyUpdate(db: Db): Promise<string | null> {
+  const [row] = await db.query<{ newest: string | null }>('SELECT MAX(source_updated_at) AS newest FROM custody_records WHERE confidential = 0');
+  return row?.newest ?? null;
+}
+
 /**
  * Name: every word typed must start a word of the name (case and accents ignored), so "jose mart" finds
  * "José Ángel Martínez Ruiz". Identifier: exact after normalization. Birth year: ±1. State: the facility's.

@@ -23,9 +23,16 @@ export interface ParsedFeed {
   issues: RowIssue[];
 }
 
-const STATUS_ALIASES: Record<string, z.infer<typeof CustodyStatus>> = {
-  incustody: 'in-custody', custody: 'in-custody', released: 'released', transferred: 'transferred', escaped: 'escaped',
-  deceased: 'deceased', supervised: 'supervised', unknown: 'unknown',
+/** Every status by its own name, plus the wordings jail and immigration feeds use for them (compared loosely). */
+const STATUS_ALIASES: Record<string, CustodyStatus> = {
+  ...Object.fromEntries(CustodyStatus.options.map((status) => [looseKey(status), status])),
+  custody: 'in-custody', incarcerated: 'in-custody', booked: 'in-custody',
+  detainer: 'immigration-detainer', icedetainer: 'immigration-detainer', immigrationhold: 'immigration-detainer', icehold: 'immigration-detainer',
+  immigrationcustody: 'immigration-detention', icecustody: 'immigration-detention', detained: 'immigration-detention',
+  bond: 'released-on-bond', releasedbond: 'released-on-bond', bonded: 'released-on-bond',
+  recognizance: 'released-on-order', releasedonrecognizance: 'released-on-order', orderofrecognizance: 'released-on-order',
+  orderofsupervision: 'released-on-order', releasedonorderofsupervision: 'released-on-order', releasedonorderofrecognizance: 'released-on-order',
+  removal: 'removed', deported: 'removed', departed: 'voluntary-departure', returned: 'returned-to-custody', rebooked: 'returned-to-custody',
 };
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
@@ -148,7 +155,7 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
 
   // Status
   const statusRaw = text('status');
-  let status: z.infer<typeof CustodyStatus> | undefined;
+  let status: CustodyStatus | undefined;
   if (statusRaw === undefined) problem(['status'], `Required: one of ${CustodyStatus.options.join(', ')}.`);
   else {
     status = STATUS_ALIASES[looseKey(statusRaw)];

@@ -17,6 +17,8 @@ export interface StatusChangeEvent {
   eventId: string;
   recordId: string;
   alertEvent: AlertEvent;
+  /** The status the person moved to: alert messages explain it. */
+  status: CustodyStatus;
   occurredAt: string;
 }
 
@@ -34,21 +36,38 @@ export interface CustodyImportOptions {
   now: Clock;
 }
 
+/** Statuses in which the person is not held: moving from one of them into custody is a return. */
+const OUT_OF_CUSTODY: ReadonlySet<CustodyStatus> = new Set([
+  'released', 'released-on-bond', 'released-on-order', 'supervised', 'escaped', 'removed', 'voluntary-departure',
+]);
+
 /** Which alert (if any) a status transition means. */
 export function alertEventFor(from: CustodyStatus, to: CustodyStatus): AlertEvent | null {
   if (from === to) return null;
   switch (to) {
     case 'released':
       return 'release';
+    case 'released-on-bond':
+    case 'released-on-order':
+      return 'bond-or-order-release';
+    case 'removed':
+    case 'voluntary-departure':
+      return 'removal';
+    case 'immigration-detainer':
+    case 'immigration-detention':
+      return 'immigration-custody';
     case 'transferred':
       return 'transfer';
     case 'escaped':
       return 'escape';
     case 'deceased':
       return 'death';
+    case 'returned-to-custody':
+      return 'return-to-custody';
     case 'in-custody':
-      return from === 'released' || from === 'escaped' || from === 'supervised' ? 'return-to-custody' : null;
-    default:
+      return OUT_OF_CUSTODY.has(from) ? 'return-to-custody' : null;
+    case 'supervised':
+    case 'unknown':
       return null;
   }
 }
@@ -137,7 +156,7 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
           const eventId = randomUUID();
           const occurredAt = record.statusChangedAt ?? record.sourceUpdatedAt;
           events.push([eventId, record.id, step.from, record.status, alertEvent, occurredAt, importId]);
-          if (alertEvent) alerts.push({ eventId, recordId: record.id, alertEvent, occurredAt });
+          if (alertEvent) alerts.push({ eventId, recordId: record.id, alertEvent, status: record.status, occurredAt });
         }
         progress.tick(Math.min(plan.length, start + APPLY_CHUNK));
       }

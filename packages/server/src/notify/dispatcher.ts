@@ -7,7 +7,7 @@
 // marking after it; the rest of a slow batch goes back unsent for the next pass, so while this dispatcher is still
 // sending, no other one can have claimed the same row.
 import { randomBytes } from 'node:crypto';
-import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
+import type { AlertChannel, AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { AlertKeys } from '../alerts/crypto.js';
@@ -39,6 +39,8 @@ interface ClaimedRow {
   subscription_id: string;
   kind: 'confirmation' | 'status';
   alert_event: AlertEvent | null;
+  /** Null only for a row whose custody event was deleted before the status column existed. */
+  custody_status: CustodyStatus | null;
   occurred_at: string | null;
   payload_enc: string | null;
   attempts: number;
@@ -143,7 +145,7 @@ export class Dispatcher {
          SELECT id FROM alert_outbox
          WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
          ORDER BY next_attempt_at, id LIMIT $4 ${skipLocked})
-       RETURNING id, subscription_id, kind, alert_event, occurred_at, payload_enc, attempts`,
+       RETURNING id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts`,
       [this.owner, until, now.toISOString(), config.dispatch.batchSize],
     );
     return { rows, leaseUntilMs };
@@ -230,6 +232,7 @@ export class Dispatcher {
       language: sub.language,
       channel: sub.channel,
       event,
+      status: row.custody_status ?? 'unknown',
       occurredAt: row.occurred_at ?? '',
       // The registration's keypad reference (the phone line reads the status for it); older ones have only the record id.
       reference: sub.reference_code ?? sub.subject_id,

@@ -1,6 +1,6 @@
 // Message and page wording per language. Discreet by design: no word about offenders, inmates or custody in a
 // subject or sender, nothing a glance at a lock screen would give away. Unknown languages fall back to English.
-import type { AlertEvent } from '@referral-kit/sdk';
+// What a status means comes from the custody guide (@referral-kit/sdk/custody-guide), shared with the lookup.
 
 export interface Strings {
   confirmSubject: string;
@@ -8,8 +8,7 @@ export interface Strings {
   confirmCode(code: string, minutes: number): string;
   confirmLink(url: string): string;
   notYou: string;
-  statusLine(reference: string, event: string, when: string): string;
-  events: Record<AlertEvent, string>;
+  statusLine(reference: string, when: string): string;
   safety: string;
   stopEmail(url: string): string;
   stopSms: string;
@@ -33,14 +32,7 @@ const en: Strings = {
   confirmCode: (code, minutes) => `Your verification code is ${code}. It expires in ${minutes} minutes.`,
   confirmLink: (url) => `Or confirm with this link: ${url}`,
   notYou: 'If you did not ask for this, ignore this message. Nothing more will be sent.',
-  statusLine: (reference, event, when) => `Status update for reference ${reference}: ${event} (${when}).`,
-  events: {
-    release: 'release',
-    transfer: 'transfer to another facility',
-    escape: 'escape',
-    death: 'death',
-    'return-to-custody': 'return to a facility',
-  },
+  statusLine: (reference, when) => `Status update for reference ${reference} (${when}):`,
   safety: 'If you are in danger, call 911.',
   stopEmail: (url) => `To stop these messages: ${url}`,
   stopSms: 'Reply STOP to stop.',
@@ -64,14 +56,7 @@ const es: Strings = {
   confirmCode: (code, minutes) => `Su código de verificación es ${code}. Vence en ${minutes} minutos.`,
   confirmLink: (url) => `O confirme con este enlace: ${url}`,
   notYou: 'Si usted no lo pidió, ignore este mensaje. No se enviará nada más.',
-  statusLine: (reference, event, when) => `Actualización de estado para la referencia ${reference}: ${event} (${when}).`,
-  events: {
-    release: 'salida en libertad',
-    transfer: 'traslado a otro centro',
-    escape: 'fuga',
-    death: 'fallecimiento',
-    'return-to-custody': 'regreso a un centro',
-  },
+  statusLine: (reference, when) => `Actualización de estado para la referencia ${reference} (${when}):`,
   safety: 'Si está en peligro, llame al 911.',
   stopEmail: (url) => `Para dejar de recibir estos mensajes: ${url}`,
   stopSms: 'Responda STOP para cancelar.',

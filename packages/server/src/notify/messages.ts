@@ -1,5 +1,6 @@
 // Message bodies: short, in the subscriber's language, and always saying how to stop them.
-import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
+import type { AlertChannel, AlertEvent, CustodyStatus } from '@referral-kit/sdk';
+import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import { messageLanguage, strings } from './i18n.js';
 
 export interface RenderedMessage {
@@ -7,7 +8,8 @@ export interface RenderedMessage {
   text: string;
 }
 
-const SAFETY_EVENTS: readonly AlertEvent[] = ['release', 'escape'];
+/** Events after which the person may be near: the message adds where to turn if in danger. */
+const SAFETY_EVENTS: readonly AlertEvent[] = ['release', 'bond-or-order-release', 'escape'];
 
 export function renderConfirmation(input: {
   language: string;
@@ -30,12 +32,15 @@ export function renderStatus(input: {
   language: string;
   channel: AlertChannel;
   event: AlertEvent;
+  /** The status the person moved to: the message says it with the guide's short form. */
+  status: CustodyStatus;
   occurredAt: string;
   reference: string;
   stopUrl: string;
 }): RenderedMessage {
   const t = strings(input.language);
-  const lines = [t.statusLine(input.reference, t.events[input.event], formatWhen(input.language, input.occurredAt))];
+  const explanation = custodyGuideText(messageLanguage(input.language)).statuses[input.status];
+  const lines = [t.statusLine(input.reference, formatWhen(input.language, input.occurredAt)), explanation.alert];
   if (SAFETY_EVENTS.includes(input.event)) lines.push(t.safety);
   if (input.channel === 'voice' || input.channel === 'tty') lines.push(t.pinPrompt);
   lines.push(stopLine(input.language, input.channel, input.stopUrl));

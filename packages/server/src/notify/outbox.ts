@@ -1,6 +1,6 @@
 // Writing to the outbox. Always called with the caller's transaction, so a message exists exactly when the change
 // that caused it was committed; the unique (subscription_id, event_id) key makes a second enqueue a no-op.
-import type { AlertEvent } from '@referral-kit/sdk';
+import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { eventBit } from '../alerts/events.js';
 
@@ -8,6 +8,7 @@ export interface StatusChange {
   eventId: string;
   recordId: string;
   alertEvent: AlertEvent;
+  status: CustodyStatus;
   occurredAt: string;
 }
 
@@ -18,12 +19,12 @@ export interface StatusChange {
 export async function enqueueStatusChange(tx: Db, event: StatusChange, now: Date): Promise<number> {
   const at = now.toISOString();
   const { changes } = await tx.run(
-    `INSERT INTO alert_outbox (id, subscription_id, event_id, kind, alert_event, occurred_at, status, attempts, next_attempt_at, created_at)
-     SELECT CAST($1 AS TEXT) || '/' || s.id, s.id, CAST($1 AS TEXT), 'status', CAST($2 AS TEXT), CAST($3 AS TEXT), 'pending', 0, CAST($4 AS TEXT), CAST($4 AS TEXT)
+    `INSERT INTO alert_outbox (id, subscription_id, event_id, kind, alert_event, custody_status, occurred_at, status, attempts, next_attempt_at, created_at)
+     SELECT CAST($1 AS TEXT) || '/' || s.id, s.id, CAST($1 AS TEXT), 'status', CAST($2 AS TEXT), CAST($7 AS TEXT), CAST($3 AS TEXT), 'pending', 0, CAST($4 AS TEXT), CAST($4 AS TEXT)
      FROM alert_subscriptions s
      WHERE s.subject_id = $5 AND s.status = 'confirmed' AND (s.events_mask & $6) <> 0
      ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-    [event.eventId, event.alertEvent, event.occurredAt, at, event.recordId, eventBit(event.alertEvent)],
+    [event.eventId, event.alertEvent, event.occurredAt, at, event.recordId, eventBit(event.alertEvent), event.status],
   );
   return changes;
 }

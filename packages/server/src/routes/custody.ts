@@ -1,8 +1,10 @@
-// GET /v1/custody and GET /v1/custody/{id}. A confidential record answers exactly like an unknown id.
+// GET /v1/custody and GET /v1/custody/{id}: a confidential record answers exactly like an unknown id.
+// GET /v1/custody-guide: every status in plain words, and how fresh the data is.
 import * as z from 'zod/v4/mini';
-import type { CustodySearchQuery } from '@referral-kit/sdk';
+import type { CustodyGuideQuery, CustodySearchQuery } from '@referral-kit/sdk';
+import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import type { Db } from '../db/types.js';
-import { getCustodyRecord, searchCustodyRecords } from '../db/custody-store.js';
+import { getCustodyRecord, newestCustodyUpdate, searchCustodyRecords } from '../db/custody-store.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../alerts/rate-limiter.js';
 import { HttpError, type Handler, type RequestContext } from '../http/types.js';
@@ -36,7 +38,7 @@ function lookupGate(limits: CustodyLimits): (ctx: RequestContext) => void {
   };
 }
 
-export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCustody: Handler; getCustodyRecord: Handler } {
+export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCustody: Handler; getCustodyRecord: Handler; getCustodyGuide: Handler } {
   const gate = lookupGate(limits);
   return {
     async searchCustody(ctx) {
@@ -54,6 +56,12 @@ export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCu
       const record = await getCustodyRecord(db, ctx.params.id!);
       if (!record) throw new HttpError(404, 'not_found', 'No custody record has this id.');
       return { status: 200, body: record };
+    },
+    async getCustodyGuide(ctx) {
+      const { lang } = ctx.query as z.output<typeof CustodyGuideQuery>;
+      const { language, statuses, topics } = custodyGuideText(lang);
+      const dataUpdatedAt = await newestCustodyUpdate(db);
+      return { status: 200, body: { language, statuses, topics, ...(dataUpdatedAt ? { dataUpdatedAt } : {}) } };
     },
   };
 }

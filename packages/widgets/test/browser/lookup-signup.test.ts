@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { createClient } from '@referral-kit/sdk';
+import { ALERT_EVENTS, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS, type Scenario } from '@referral-kit/mocks';
 import '@referral-kit/widgets';
 import {
@@ -70,6 +70,7 @@ describe('<referral-offender-lookup>', () => {
     expect(JSON.stringify(event)).to.not.contain(released.displayName);
     await until(() => $$(el, '.card').length > 0, 'no results');
     const card = $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === released.displayName)!;
+    await until(() => card.textContent!.includes('no longer held'), 'the guide explains the status');
     expect(card.textContent).to.contain('Released');
     expect(card.textContent).to.contain('no longer held');
     expect(card.textContent).to.contain('If you feel unsafe');
@@ -183,8 +184,10 @@ describe('<referral-alert-signup>', () => {
     expect(text(el)).to.contain('only you can see');
     expect(text(el)).to.contain('agree to get automatic alerts');
     const events = $$<HTMLInputElement>(el, 'input[name=events]');
-    expect(events).to.have.length(5);
+    expect(events.map((e) => e.value)).to.deep.equal([...ALERT_EVENTS]);
     expect(events.every((e) => e.checked)).to.equal(true);
+    expect(text(el)).to.contain('Released on bond or with conditions');
+    expect(text(el)).to.contain('Out of the United States (removed or departed)');
     pick(el, 'input[value=sms]');
     await el.updateComplete;
     fill(el, '#contact', '555-12');
