@@ -1,7 +1,7 @@
 // Type tests for the public API, checked by `npm run typecheck` (tsc) and never run: each `@ts-expect-error` fails the
 // typecheck if the line below it stops being an error, and each assignment fails if a type widens or drifts.
 import {
-  ApiError, createClient, type AlertChannel, type CustodyRecord, type CustodyStatus, type ReferralClient, type Service, type StatusExplanation,
+  ApiError, createClient, type AlertChannel, type CustodyRecord, type CustodyStatus, type ReferralClient, type Service, type GuideStatus,
 } from '@referral-kit/sdk';
 import { createServiceIndex, type SearchResult } from '@referral-kit/sdk/search';
 import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
@@ -28,7 +28,7 @@ export async function sdkTypes(): Promise<void> {
   >(true);
   // A status the SDK does not know is read as 'unknown', so the parsed type stays the known union.
   const guide = await client.custody.guide({ lang: 'es' });
-  exact<typeof guide.statuses, Record<string, StatusExplanation>>(true);
+  exact<typeof guide.statuses, GuideStatus[]>(true);
   // @ts-expect-error a birth year is a number, not text
   await client.custody.search({ name: 'Ana', birthYear: '1990' });
   // @ts-expect-error records never carry a date of birth

@@ -2,7 +2,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
 import { routes, toFieldErrors, type RouteDef, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
-import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
+import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
 import { errorReply, toResponse, type Reply } from './responses.js';
@@ -71,11 +71,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
       const record = data.custody.find((r) => r.id === params.id);
       return record ? { status: 200, body: record } : errorReply(404, 'not_found', 'No custody record has this id.');
     },
-    getCustodyGuide: ({ query }) => {
-      const { language, statuses, topics } = custodyGuideText(query.lang);
-      const dataUpdatedAt = data.custody.map((r) => r.sourceUpdatedAt).sort().at(-1);
-      return { status: 200, body: { language, statuses, topics: [...topics], ...(dataUpdatedAt ? { dataUpdatedAt } : {}) } };
-    },
+    getCustodyGuide: ({ query }) => ({ status: 200, body: custodyGuide(query.lang, data.custody.map((r) => r.sourceUpdatedAt).sort().at(-1)) }),
     searchServices: ({ query }) => ({ status: 200, body: searchServices(data.services, { ...query, now: now() }) }),
     getService: ({ params }) => {
       const service = data.services.find((s) => s.id === params.id);

@@ -25,7 +25,7 @@ const badService = {
 export const CONTRACT_VIOLATIONS: Record<RouteName, unknown> = {
   searchCustody: { items: [badCustody], total: 1, page: 1, pageSize: 20 },
   getCustodyRecord: badCustody,
-  getCustodyGuide: { language: 'english', statuses: { released: { meaning: 1 } }, topics: 'none' },
+  getCustodyGuide: { language: 'english', statuses: [{ status: 'released', meaning: 1 }], topics: 'none' },
   searchServices: { items: [{ service: badService }], total: 'many', page: 1, pageSize: 20 },
   getService: badService,
   getDirectorySnapshot: { version: 1, generatedAt: 'now', services: [badService] },

@@ -254,10 +254,11 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
 
   it('reads a guide that explains statuses it does not know yet', async () => {
     const explanation = { meaning: 'm', next: 'n', now: 'w', alert: 'a' };
-    const { fetch, calls } = fakeFetch(json(200, { language: 'es', statuses: { released: explanation, 'paroled-into-a-program': explanation }, topics: [] }));
+    const statuses = [{ status: 'released', ...explanation }, { status: 'paroled-into-a-program', ...explanation }];
+    const { fetch, calls } = fakeFetch(json(200, { language: 'es', statuses, topics: [] }));
     const guide = await clientWith(fetch).custody.guide({ lang: 'es-MX' });
     assert.equal(calls[0]!.url.search, '?lang=es-MX');
-    assert.deepEqual(Object.keys(guide.statuses), ['released', 'paroled-into-a-program']);
+    assert.deepEqual(guide.statuses.map((s) => s.status), ['released', 'paroled-into-a-program']);
   });
 
   it('strips a date of birth the server should not have sent', async () => {

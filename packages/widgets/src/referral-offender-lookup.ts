@@ -290,7 +290,7 @@ export class ReferralOffenderLookup extends ReferralElement {
   #renderRecord(record: CustodyRecord) {
     const t = this.t;
     const l = t.lookup;
-    const explained = this.guide?.statuses[record.status];
+    const explained = this.guide?.statuses.find((s) => s.status === record.status);
     const facility = record.facility;
     const headingId = `record-${record.id}`;
     return html`<article class="card" part="card" aria-labelledby=${headingId}>

@@ -87,8 +87,7 @@ export const CustodySearchQuery = z
 
 export const CustodyPage = pageOf(CustodyRecord);
 
-/** What one status means for a frightened visitor, in plain words: no legal advice, no jargon, no blame. */
-export const StatusExplanation = z.object({
+const explanation = {
   /** What it means, for their safety first. */
   meaning: Text(600),
   /** What can happen next. */
@@ -97,18 +96,26 @@ export const StatusExplanation = z.object({
   now: Text(600),
   /** The short form alert messages carry: no name, no crime, no agency. */
   alert: Text(200),
-});
+};
+
+/** What one status means for a frightened visitor, in plain words: no legal advice, no jargon, no blame. */
+export const StatusExplanation = z.object(explanation);
+
+/**
+ * One status explained, in the guide the API serves. `status` is plain text, not the enum: a guide that explains
+ * statuses this SDK does not know yet still reads (a list rather than a record keeps zod's record code out of the embed).
+ */
+export const GuideStatus = z.object({ status: z.string().check(z.maxLength(64)), ...explanation });
 
 export const GuideTopic = z.object({ id: Id, title: Text(120), body: Text(1500) });
 
 /**
  * "How custody works", in one language: every status explained, and the topics (detainers, detention, bond,
- * removal, why a record changes or vanishes). Statuses are keyed by name so a guide naming statuses this SDK does
- * not know yet still reads.
+ * removal, why a record changes or vanishes).
  */
 export const CustodyGuide = z.object({
   language: LanguageCode,
-  statuses: z.record(z.string(), StatusExplanation),
+  statuses: z.array(GuideStatus),
   topics: z.array(GuideTopic),
   /** The newest update any custody source sent: how fresh the lookup's data is. Absent before the first import. */
   dataUpdatedAt: z.optional(Timestamp),
@@ -123,6 +130,7 @@ export type CustodyRecord = z.infer<typeof CustodyRecord>;
 export type CustodySearchQuery = z.input<typeof CustodySearchQuery>;
 export type CustodyPage = z.infer<typeof CustodyPage>;
 export type StatusExplanation = z.infer<typeof StatusExplanation>;
+export type GuideStatus = z.infer<typeof GuideStatus>;
 export type GuideTopic = z.infer<typeof GuideTopic>;
 export type CustodyGuide = z.infer<typeof CustodyGuide>;
 export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;

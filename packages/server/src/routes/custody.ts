@@ -2,7 +2,7 @@
 // GET /v1/custody-guide: every status in plain words, and how fresh the data is.
 import * as z from 'zod/v4/mini';
 import type { CustodyGuideQuery, CustodySearchQuery } from '@referral-kit/sdk';
-import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
+import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import type { Db } from '../db/types.js';
 import { getCustodyRecord, newestCustodyUpdate, searchCustodyRecords } from '../db/custody-store.js';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -59,9 +59,7 @@ export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCu
     },
     async getCustodyGuide(ctx) {
       const { lang } = ctx.query as z.output<typeof CustodyGuideQuery>;
-      const { language, statuses, topics } = custodyGuideText(lang);
-      const dataUpdatedAt = await newestCustodyUpdate(db);
-      return { status: 200, body: { language, statuses, topics, ...(dataUpdatedAt ? { dataUpdatedAt } : {}) } };
+      return { status: 200, body: custodyGuide(lang, await newestCustodyUpdate(db)) };
     },
   };
 }
