@@ -99,10 +99,10 @@ describe('custody feed parsing', () => {
       Deported: 'removed', 'VOLUNTARY_DEPARTURE': 'voluntary-departure', 'Returned to custody': 'returned-to-custody',
     };
     const rows = Object.keys(wordings).map((w, i) => `BK-${i},booking,Ana,Prueba,1980,${w},Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`);
-    const feed = parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv');
+    const feed = parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv', { now: clock.now() });
     assert.deepEqual(feed.issues, []);
     assert.deepEqual(feed.records.map((r) => r.record.status), Object.values(wordings));
-    const unknown = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`, 'feed.csv');
+    const unknown = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`, 'feed.csv', { now: clock.now() });
     assert.match(unknown.issues[0]!.reason, /"paroled" is not a status; use one of in-custody, immigration-detainer/);
   });
 });

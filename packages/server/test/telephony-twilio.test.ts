@@ -131,12 +131,12 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
     assert.deepEqual(sub, { status: 'confirmed', channel: 'voice', language: 'es' });
 
     // The release call: the message, then the PIN.
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-release', recordId: 'cus-000001', alertEvent: 'release', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-release', recordId: 'cus-000001', alertEvent: 'release', status: 'released', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     const releaseCall = fake.requests.at(-1)!;
     const releaseTwiml = releaseCall.params.Twiml!;
     assert.deepEqual(twimlProblems(releaseTwiml, 'voice'), [], releaseTwiml);
-    assert.match(said(releaseTwiml), /salida en libertad/);
+    assert.match(said(releaseTwiml), /salió en libertad/);
     assert.match(said(releaseTwiml), /Marque su PIN/);
     assert.doesNotMatch(releaseTwiml, /Martínez/, 'an alert call never names the person');
     const releaseSid = newSid('CA');
@@ -156,7 +156,7 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
     // STOP by text: no more calls.
     assert.equal(await text('STOP'), 'No recibirá más alertas en este número. Responda START para reanudarlas.');
     const before = fake.requests.length;
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-escape', recordId: 'cus-000001', alertEvent: 'escape', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-escape', recordId: 'cus-000001', alertEvent: 'escape', status: 'escaped', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
     await h.alerts.dispatcher.runOnce();
     assert.equal(fake.requests.length, before, 'no call after STOP');
   });

@@ -106,6 +106,13 @@ const en: PhonePrompts = {
     deceased: 'deceased',
     supervised: 'under community supervision, such as probation or parole',
     unknown: 'not known, the facility has not reported one',
+    'immigration-detainer': 'held in a local jail with an immigration hold',
+    'immigration-detention': 'in immigration detention',
+    'released-on-bond': 'released on bond',
+    'released-on-order': 'released with conditions',
+    removed: 'sent out of the United States',
+    'voluntary-departure': 'allowed to leave the United States on their own',
+    'returned-to-custody': 'back in custody',
   },
 };
 
@@ -158,6 +165,13 @@ const es: PhonePrompts = {
     deceased: 'fallecido',
     supervised: 'bajo supervisión en la comunidad, como libertad condicional',
     unknown: 'desconocido, el centro no ha informado un estado',
+    'immigration-detainer': 'en una cárcel local con retención de inmigración',
+    'immigration-detention': 'en detención de inmigración',
+    'released-on-bond': 'en libertad con fianza',
+    'released-on-order': 'en libertad con condiciones',
+    removed: 'enviado fuera de los Estados Unidos',
+    'voluntary-departure': 'autorizado a salir de los Estados Unidos por su cuenta',
+    'returned-to-custody': 'detenido otra vez',
   },
 };
 
