@@ -208,7 +208,7 @@ describe('telephony (Twilio): alert calls', () => {
     const code = /code is (\d(?: \d){5})/.exec(said(confirmTwiml))![1]!.replace(/ /g, '');
     assert.match(said(await press(newSid('CA'), confirmTwiml, code, TWILIO_FROM)), /Alerts are on/);
 
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'cus-000001', alertEvent: 'release', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
+    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'cus-000001', alertEvent: 'release', status: 'released', occurredAt: h.clock.now().toISOString() }, h.clock.now()));
     await h.alerts.dispatcher.runOnce();
     const first = fake.requests.at(-1)!;
     const report = (sid: string, status: string) => twilioPost(h.url, first.params.StatusCallback!, { AccountSid: TWILIO_SID, CallSid: sid, CallStatus: status });
