@@ -1,5 +1,7 @@
 // Simple in-memory answers to the read routes. Good enough for demos and tests; the real search engine lives in the SDK.
 import type { CustodyRecord, Schedule, Service, ServiceHit } from '@referral-kit/sdk';
+import { createServiceIndex, type ServiceIndex } from '@referral-kit/sdk/search';
+import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 import { CITIES } from './fixtures/index.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -92,7 +94,13 @@ export function searchServices(services: readonly Service[], filter: ServiceFilt
     }
   }
   if (origin) hits.sort((a, b) => a.distanceKm! - b.distanceKm!);
-  return paginate(hits, filter);
+  return { ...paginate(hits, filter), crisis: filter.q !== undefined && vocabularyReader().read(filter.q).crisis };
+}
+
+let reader: ServiceIndex | undefined;
+/** The SDK engine over no services: it reads a query (is it a cry for help?) as the real server does. */
+function vocabularyReader(): ServiceIndex {
+  return (reader ??= createServiceIndex([], { vocabularies: allVocabularies }));
 }
 
 const searchTexts = new WeakMap<Service, string>();

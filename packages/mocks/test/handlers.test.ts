@@ -147,6 +147,13 @@ describe('mock API handlers', () => {
       assert.ok(accentless.items.some((h: { service: { id: string } }) => h.service.id === FIXTURE_IDS.services.spanishLegalAid));
     });
 
+    it('says when the query is a cry for help, in any of the ten languages, as the server does', async () => {
+      for (const q of ['I want to kill myself', 'tengo miedo', '救命', 'أنا في خطر']) {
+        assert.equal((await json(await get(`/v1/services?q=${encodeURIComponent(q)}`))).crisis, true, q);
+      }
+      assert.equal((await json(await get('/v1/services?q=legal'))).crisis, false);
+    });
+
     it('filters by categories and languages given as repeated keys or commas', async () => {
       const repeated = await json(await get('/v1/services?category=shelter&category=stalking&pageSize=100'));
       const commas = await json(await get('/v1/services?category=shelter,stalking&pageSize=100'));

@@ -6,10 +6,12 @@ import type { Schedule, Service } from '@referral-kit/sdk';
 import {
   createServiceIndex, englishVocabulary, fold, isOpenAt, loadServiceIndex, type SearchOptions,
 } from '@referral-kit/sdk/search';
+import { allVocabularies, ar, zh } from '@referral-kit/sdk/vocabulary';
 import { directory, JUDGED } from './fixtures/judged-queries.js';
-import { evaluate } from './fixtures/evaluate.js';
+import { evaluate, evaluateByKind } from './fixtures/evaluate.js';
 
-const index = createServiceIndex(directory);
+// Node and servers index with every language; a browser passes the few it loaded.
+const index = createServiceIndex(directory, { vocabularies: allVocabularies });
 const ids = (q: string, opts: SearchOptions = {}) => index.search(q, opts).map((h) => h.service.id);
 const top = (q: string, n = 3, opts: SearchOptions = {}) => ids(q, opts).slice(0, n);
 const byId = (id: string) => directory.find((s) => s.id === id)!;
@@ -28,6 +30,17 @@ describe('search quality on the judged set', () => {
     assert.ok(q.queries >= 60);
     assert.ok(q.successAt3 >= 0.95, `success@3 ${q.successAt3.toFixed(3)}; misses: ${JSON.stringify(q.misses)}`);
     assert.ok(q.mrrAt10 >= 0.85, `MRR@10 ${q.mrrAt10.toFixed(3)}`);
+  });
+
+  it('keeps success@3 ≥ 0.9 in every kind of query, each judged on at least a few queries', () => {
+    const kinds = evaluateByKind((text, opts) => ids(text, { ...opts, limit: 10 }));
+    for (const kind of ['crisis', 'phone', 'organization', 'long sentence', 'vi', 'zh', 'ko', 'tl', 'ar', 'ru', 'ht', 'fr']) {
+      const found = kinds.find((k) => k.kind === kind);
+      assert.ok(found && found.quality.queries >= 10, `fewer than 10 "${kind}" queries`);
+    }
+    for (const { kind, quality } of kinds) {
+      assert.ok(quality.successAt3 >= 0.9, `${kind}: success@3 ${quality.successAt3.toFixed(3)}; misses: ${JSON.stringify(quality.misses)}`);
+    }
   });
 
   it('judges only ids that exist in the fixture, and every query has some', () => {
@@ -99,6 +112,78 @@ describe('what visitors type', () => {
     const [hit] = englishOnly.search('abogado');
     assert.ok(!hit?.matches.some((m) => m.field === 'category'), 'Spanish synonyms came from somewhere');
     assert.ok(englishOnly.search('lawyer')[0]?.matches.some((m) => m.field === 'category'));
+  });
+});
+
+describe('a cry for help', () => {
+  it('reads danger, self-harm and urgency as a crisis, in every language and with typos', () => {
+    const cries = [
+      'he is going to kill me', 'I want to kill myself', 'emergancy', 'i am so scared', 'estoy en pelgro', 'quiero morir',
+      '我想自杀', '救命', 'tôi đang gặp nguy hiểm', 'toi dang gap nguy hiem', '살려주세요', 'tulong ngayon', 'أنا في خطر',
+      'мне страшно', 'anmwe', 'au secours', 'j’ai peur',
+    ];
+    for (const q of cries) assert.equal(index.read(q).crisis, true, q);
+    for (const q of ['legal aid', 'abogado', 'help paying funeral costs', 'I need help', 'emergency housing', '庇护所', 'مأوى', '']) {
+      assert.equal(index.read(q).crisis, false, q);
+    }
+  });
+
+  it('puts the suicide and crisis lines first for self-harm, every 24/7 line for danger with no topic', () => {
+    for (const q of ['I want to kill myself', 'me quiero suicidar', '想死']) assert.deepEqual(top(q, 2).sort(), ['988', 'crisis-text'], q);
+    for (const id of top('he has a gun and says he will kill me', 5)) {
+      assert.ok(byId(id).categories.includes('hotline') && byId(id).schedule?.open24x7, id);
+    }
+  });
+});
+
+describe('phone numbers and organizations', () => {
+  it('finds a service by any of its numbers, however it is written', () => {
+    for (const q of ['1-800-799-7233', '(800) 799-7233', '+1 800 799 7233', '8007997233', '1-800-799-SAFE', '88788', '1-800-787-3224']) {
+      assert.equal(top(q, 1)[0], 'ndvh', q);
+    }
+    assert.equal(top('1-855-48-VOICE', 1)[0], 'dhs-voice');
+    assert.equal(top('(713) 555-0105', 1)[0], 'houston-legal-aid');
+  });
+
+  it('finds nothing for a full number nobody lists, and reads a ZIP as a place', () => {
+    assert.deepEqual(ids('1-800-555-0000'), []);
+    assert.equal(top('legal aid 85701', 1)[0], 'tucson-legal-aid');
+  });
+
+  it('finds a service by its organization’s name, exact or misspelled', () => {
+    assert.equal(top('Texas Council on Family Violence', 1)[0], 'tx-dv-line');
+    assert.equal(top('kababayan justise network', 1)[0], 'san-diego-filipino-legal');
+  });
+});
+
+describe('ten languages', () => {
+  const shelterFirst = (q: string) => {
+    const first = top(q, 1)[0];
+    assert.ok(first && byId(first).categories.includes('shelter'), `"${q}" → ${first}`);
+    return first!;
+  };
+
+  it('matches Arabic with and without vowel marks, hamza and the article', () => {
+    for (const q of ['مأوى', 'مَأْوَى', 'ماوى', 'المأوى', 'والمأوى']) shelterFirst(q);
+    assert.equal(fold('مَأْوَى'), fold('ماوي'));
+  });
+
+  it('matches Vietnamese with and without diacritics, and ranks staff who speak it first', () => {
+    assert.deepEqual(ids('nhà tạm trú'), ids('nha tam tru'));
+    assert.ok(byId(shelterFirst('nhà tạm trú')).languages.includes('vi'));
+  });
+
+  it('segments Chinese without spaces and strips Korean particles', () => {
+    assert.ok(byId(shelterFirst('我需要庇护所')).languages.includes('zh'));
+    assert.ok(byId(shelterFirst('쉼터를 찾고 있어요')).languages.includes('ko'));
+    assert.deepEqual(top('我需要律师', 1), ['los-angeles-asian-legal']);
+  });
+
+  it('keeps each language in its own module: an index knows only the languages it was given', () => {
+    const arabicOnly = createServiceIndex(directory, { vocabularies: [ar] });
+    assert.ok(arabicOnly.search('مأوى').length > 0);
+    assert.deepEqual(arabicOnly.search('庇护所'), []);
+    assert.ok(createServiceIndex(directory, { vocabularies: [zh] }).search('庇护所').length > 0);
   });
 });
 

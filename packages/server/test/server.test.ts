@@ -186,6 +186,19 @@ describe('read API', () => {
   });
 
   describe('directory', () => {
+    it('finds a service by any of its phone numbers written another way, and flags a cry for help in any language', async () => {
+      const service = s.fixtures.services.find((x) => x.phones.length > 1)!;
+      const digits = service.phones[1]!.number.replace(/\D/g, '');
+      const written = `+1 ${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6)}`;
+      const byNumber = await json(await s.get(`/v1/services?q=${encodeURIComponent(written)}`));
+      assert.equal(byNumber.crisis, false);
+      const listed = s.fixtures.services.filter((x) => x.phones.some((p) => p.number.replace(/\D/g, '') === digits)).map((x) => x.id);
+      assert.deepEqual(byNumber.items.map((h: { service: { id: string } }) => h.service.id).sort(), listed.sort());
+      for (const q of ['he is going to kill me', 'quiero morir', '我想自杀', 'мне страшно']) {
+        assert.equal((await json(await s.get(`/v1/services?q=${encodeURIComponent(q)}`))).crisis, true, q);
+      }
+    });
+
     it('returns one service, 404 for an unknown one', async () => {
       const service = s.fixtures.services[0]!;
       const res = await s.get(`/v1/services/${service.id}`);

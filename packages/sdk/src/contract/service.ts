@@ -124,7 +124,11 @@ export const ServiceHit = z.object({
   distanceKm: z.optional(z.number().check(z.gte(0))),
 });
 
-export const ServicePage = pageOf(ServiceHit);
+/**
+ * A page of search results. `crisis`: the query says danger, self-harm or urgency (read by the SDK search engine):
+ * show the crisis lines (911, 988, …) above the results.
+ */
+export const ServicePage = z.extend(pageOf(ServiceHit), { crisis: z.optional(z.boolean()) });
 
 /** The whole directory for client-side search; served with an ETag. */
 export const DirectorySnapshot = z.object({

@@ -32,7 +32,14 @@ export class Dictionary {
   private readonly grams = new Map<string, number[]>();
   private readonly cache = new Map<string, Alternative[]>();
 
-  constructor(words: Iterable<string>) {
+  /** Prefixes and suffixes glued to words (Arabic "ال", Korean "를"), longest first. */
+  private readonly prefixes: string[];
+  private readonly suffixes: string[];
+
+  constructor(words: Iterable<string>, affixes: { prefixes: Iterable<string>; suffixes: Iterable<string> } = { prefixes: [], suffixes: [] }) {
+    const longestFirst = (list: Iterable<string>) => [...new Set(list)].sort((a, b) => b.length - a.length);
+    this.prefixes = longestFirst(affixes.prefixes);
+    this.suffixes = longestFirst(affixes.suffixes);
     this.known = new Set(words);
     this.words = [...this.known].sort();
     this.words.forEach((word, i) => {
@@ -61,6 +68,7 @@ export class Dictionary {
     };
     if (this.known.has(token)) offer(token, 1, 'exact');
     if (!/^\d+$/.test(token)) {
+      if (!this.known.has(token)) this.addStems(token, offer);
       this.addPlurals(token, offer);
       if (token.length >= (typing ? 2 : 3)) this.addCompletions(token, offer);
       if (!this.known.has(token)) this.addFuzzy(token, offer);
@@ -69,6 +77,17 @@ export class Dictionary {
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, result);
     return result;
+  }
+
+  /** "المأوى" → "مأوى", "쉼터를" → "쉼터": a known word with a prefix or suffix glued on (up to two prefixes). */
+  private addStems(token: string, offer: (w: string, q: number, h: MatchHow) => void): void {
+    if (this.prefixes.length === 0 && this.suffixes.length === 0) return;
+    const forms = [token];
+    for (let round = 0; round < 2; round++) {
+      for (const form of forms.slice()) for (const p of this.prefixes) if (form.startsWith(p) && form.length - p.length >= 2) forms.push(form.slice(p.length));
+    }
+    for (const form of forms.slice()) for (const s of this.suffixes) if (form.endsWith(s) && form.length - s.length >= 2) forms.push(form.slice(0, -s.length));
+    for (const form of forms) if (form !== token && this.known.has(form)) offer(form, 0.95, 'exact');
   }
 
   /** "shelters" ↔ "shelter", "abogados" ↔ "abogado": plural forms count as the same word. */

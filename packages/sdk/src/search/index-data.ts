@@ -2,7 +2,7 @@
 // place) and where each service is. Built once from the services; plain numbers and strings, so it serializes.
 import type { Location, Service } from '../contract/service.js';
 import { Centroids, type Point } from './geo.js';
-import { phraseKey, tokenize } from './normalize.js';
+import { phoneDigits, phraseKey, tokenize } from './normalize.js';
 
 /** Field tags of posting keys: `${field}\t${value}`. */
 export const FIELD = {
@@ -15,6 +15,10 @@ export const FIELD = {
   language: 'g',
   place: 'p',
   hotline247: 'h',
+  /** Digits of each phone number (see phoneDigits). */
+  phone: 'f',
+  /** Phone types beyond voice a service answers on: text, tty. */
+  channel: 't',
 } as const;
 export const TEXT_FIELDS = [FIELD.name, FIELD.organization, FIELD.description] as const;
 export const postingKey = (field: string, value: string) => `${field}\t${value}`;
@@ -82,6 +86,11 @@ export function buildIndexData(services: readonly Service[]): IndexData {
     const languages = new Set([...(s.languages ?? []), ...(s.phones ?? []).flatMap((p) => p.languages ?? [])]);
     for (const code of languages) add(FIELD.language, code, doc);
     if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(FIELD.hotline247, '247', doc);
+    for (const phone of s.phones ?? []) {
+      const digits = phoneDigits(phone.number);
+      if (digits) add(FIELD.phone, digits, doc);
+      if (phone.type === 'text' || phone.type === 'tty') add(FIELD.channel, phone.type, doc);
+    }
     for (const loc of s.locations ?? []) {
       const here = exactPoint(loc);
       const names = [

@@ -1,10 +1,12 @@
 // Turns what a visitor typed into concepts: topics (words, categories), a language, a place, and a crisis flag.
 import { type Alternative, Dictionary } from './dictionary.js';
 import { FIELD, postingKey, TEXT_FIELDS } from './index-data.js';
-import { MAX_QUERY_CHARS, tokenize } from './normalize.js';
-import { type Meaning, splitPhrases, type Vocabulary } from './vocabulary.js';
+import { MAX_QUERY_CHARS, phoneDigits, tokenize } from './normalize.js';
+import { type Channel, type Meaning, splitPhrases, type Vocabulary } from './vocabulary.js';
 
 const MAX_QUERY_TOKENS = 12;
+/** Self-harm is a crisis whose lines are counseling ones (988, crisis text lines). */
+const SELF_HARM_LINES: Meaning = { kind: 'category', slug: 'counseling' };
 /** How much a word found in each text field says about the service, relative to a category match. */
 const FIELD_WEIGHT: Record<string, number> = { [FIELD.name]: 1, [FIELD.organization]: 0.7, [FIELD.description]: 0.45 };
 const CATEGORY_CONCEPT_WEIGHT = 1;
@@ -64,6 +66,25 @@ export interface Lexicon {
   isPlace(place: string): boolean;
 }
 
+const PHONE_CHUNK = /^[\d()+.\-A-Za-z]+$/;
+const MAX_PHONE_CHUNKS = 5;
+
+/** The first phone number written in `text`, over up to five space-separated chunks ("1 800 799 SAFE"). */
+export function findPhone(text: string): { text: string; digits: string } | undefined {
+  const chunks = [...text.matchAll(/\S+/g)].map((m) => ({ at: m.index, word: m[0].replace(/[,;:!?]+$/, '') }));
+  for (let i = 0; i < chunks.length; i++) {
+    if (!/^[+(]?\d/.test(chunks[i]!.word)) continue;
+    let best: { text: string; digits: string } | undefined;
+    for (let j = i; j < Math.min(chunks.length, i + MAX_PHONE_CHUNKS) && PHONE_CHUNK.test(chunks[j]!.word); j++) {
+      const span = text.slice(chunks[i]!.at, chunks[j]!.at + chunks[j]!.word.length);
+      const digits = phoneDigits(span);
+      if (digits) best = { text: span, digits };
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
 /** Vocabulary and place names compiled for matching against typed tokens. */
 export class QueryParser {
   readonly dictionary: Dictionary;
@@ -80,6 +101,7 @@ export class QueryParser {
     textWords: readonly string[],
   ) {
     const words = new Set(textWords);
+    const affixes = { prefixes: [] as string[], suffixes: [] as string[] };
     const addPhrase = (text: string, meaning: Meaning | undefined, place?: string) => {
       const tokens = tokenize(text);
       if (tokens.length === 0) return;
@@ -107,25 +129,33 @@ export class QueryParser {
           this.wordLanguages.set(token, langs);
         }
       };
-      for (const w of v.stopwords.split(' ')) if (w) (this.stopwords.add(w), usedBy(w));
+      for (const w of tokenize(v.stopwords)) (this.stopwords.add(w), usedBy(w));
       const add = (p: string, meaning: Meaning) => (addPhrase(p, meaning), usedBy(p));
       for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
       for (const p of splitPhrases(v.crisis)) add(p, { kind: 'crisis' });
+      for (const p of splitPhrases(v.selfHarm)) (add(p, { kind: 'crisis' }), add(p, SELF_HARM_LINES));
       for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
+      for (const [channel, list] of Object.entries(v.channels ?? {}) as Array<[Channel, string]>) for (const p of splitPhrases(list)) add(p, { kind: 'channel', channel });
+      for (const affix of (v.affixes ?? '').split(' ')) {
+        const bare = tokenize(affix)[0];
+        if (bare && affix.endsWith('-')) affixes.prefixes.push(bare);
+        else if (bare && affix.startsWith('-')) affixes.suffixes.push(bare);
+      }
     }
     for (const place of places) addPhrase(place, undefined, place);
     for (const list of this.phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    this.dictionary = new Dictionary(words);
+    this.dictionary = new Dictionary(words, affixes);
   }
 
   parse(query: string): ParsedQuery {
-    const tokens = tokenize(query.slice(0, MAX_QUERY_CHARS)).slice(0, MAX_QUERY_TOKENS);
+    const parsed: ParsedQuery = { concepts: [], crisis: false };
+    const text = this.takePhone(parsed, query.slice(0, MAX_QUERY_CHARS));
+    const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);
     const last = tokens.length - 1;
     const alts = tokens.map((t, i) => this.dictionary.lookup(t, i === last));
-    const parsed: ParsedQuery = { concepts: [], crisis: false };
     for (let i = 0; i < tokens.length; ) {
       const phrase = this.longestPhrase(alts, i, last);
-      if (phrase && (phrase.phrase.words.length > 1 || phrase.phrase.place)) {
+      if (phrase && (phrase.phrase.words.length > 1 || phrase.phrase.place) && !this.overlapsBetter(alts, i, phrase, last)) {
         const span = tokens.slice(i, i + phrase.phrase.words.length).join(' ');
         const singleWordPlace = phrase.phrase.words.length === 1;
         // A lone word is a place only when it is not better read as a word the vocabulary knows.
@@ -135,7 +165,7 @@ export class QueryParser {
           continue;
         }
       }
-      this.addToken(parsed, tokens[i]!, alts[i]!);
+      this.addToken(parsed, tokens[i]!, alts[i]!, i === last);
       i++;
     }
     // Words next to a category word ("free counseling for crime victims") refine it; they must not outvote it.
@@ -144,6 +174,20 @@ export class QueryParser {
     }
     this.addImpliedLanguage(parsed, tokens, alts);
     return parsed;
+  }
+
+  /**
+   * A phone number in the query ("1-855-48-VOICE", "(800) 799 7233") finds the services that answer on it and is
+   * cut from the text. A full number nobody lists finds nothing (its digits are no topic); a short one (988, a ZIP)
+   * is read as words when no service has it.
+   */
+  private takePhone(parsed: ParsedQuery, text: string): string {
+    const found = findPhone(text);
+    if (!found) return text;
+    const id = this.lexicon.keyId(postingKey(FIELD.phone, found.digits));
+    if (id === undefined && found.digits.length < 7) return text;
+    if (id !== undefined) parsed.concepts.push({ label: found.text, weight: CATEGORY_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: true, categorical: true });
+    return text.replace(found.text, ' ');
   }
 
   /** When the words typed belong to one vocabulary's language only, services speaking it get a slight edge. */
@@ -183,6 +227,20 @@ export class QueryParser {
     return best;
   }
 
+  /**
+   * A guessed phrase ("tuscon legal" read as Tagalog "tulong legal") yields to a surer one that starts inside it and
+   * reaches further ("legal aid"): the first word is then read alone ("tucson").
+   */
+  private overlapsBetter(alts: Alternative[][], start: number, found: { phrase: Phrase; quality: number }, last: number): boolean {
+    if (found.quality >= 0.95) return false;
+    const end = start + found.phrase.words.length;
+    for (let k = start + 1; k < end; k++) {
+      const next = this.longestPhrase(alts, k, last);
+      if (next && k + next.phrase.words.length > end && next.quality > found.quality) return true;
+    }
+    return false;
+  }
+
   private hasBetterMeaning(alts: Alternative[], placeQuality: number): boolean {
     return alts.some((a) => a.quality > placeQuality && (this.singles.has(a.word) || this.stopwords.has(a.word)));
   }
@@ -204,14 +262,15 @@ export class QueryParser {
     parsed.concepts.push({ label: span, weight: this.categoryWeight(keys.slice(0, categoryKeys)), keys, topical: true, categorical: true });
   }
 
-  private addToken(parsed: ParsedQuery, token: string, alts: Alternative[]): void {
+  private addToken(parsed: ParsedQuery, token: string, alts: Alternative[], typing: boolean): void {
     // Single letters ("s" from "women's") say nothing on their own; they only count inside phrases ("u visa").
-    if (this.stopwords.has(token) || alts.length === 0 || (token.length < 2 && !/\d/.test(token))) return;
+    // A Chinese character is a word ("钱", money).
+    if (this.stopwords.has(token) || alts.length === 0 || (token.length < 2 && !/[\d\p{Script=Han}]/u.test(token))) return;
     const top = alts[0]!;
     const topMeanings = this.singles.get(top.word) ?? [];
     if (topMeanings.some((m) => m.kind === 'crisis')) {
       parsed.crisis = true;
-      return;
+      if (!topMeanings.some((m) => m.kind === 'category')) return;
     }
     const language = topMeanings.find((m) => m.kind === 'language');
     if (language && language.kind === 'language') {
@@ -222,14 +281,22 @@ export class QueryParser {
     const categoryKeys: WeightedKey[] = [];
     // A finished word ("abuse") means itself: completing it into a vocabulary word ("abuser") would change the topic.
     const finished = top.how === 'exact' && top.word === token;
+    // A word spelled right ("teen" → teens) is no typo of a vocabulary word in another language ("tien", money).
+    const spelledRight = top.how === 'exact';
     for (const alt of alts) {
       if (finished && alt.how === 'prefix') {
         this.addTextKeys(alt.word, alt.quality, keys, NAME_ONLY);
         continue;
       }
+      if (spelledRight && alt.how === 'fuzzy') continue;
+      // Only the word being typed is completed into a vocabulary word, as in phrases ("last" is not "lastimarme").
+      if (!typing && alt.how === 'prefix') {
+        this.addTextKeys(alt.word, alt.quality, keys, NAME_ONLY);
+        continue;
+      }
       for (const m of this.singles.get(alt.word) ?? []) {
         const quality = alt.how === 'prefix' ? Math.max(alt.quality, KNOWN_COMPLETION_QUALITY) : alt.quality;
-        if (m.kind === 'category') this.addMeaning(parsed, token, m, quality, categoryKeys);
+        if (m.kind === 'category' || m.kind === 'channel') this.addMeaning(parsed, token, m, quality, categoryKeys);
       }
       // A guessed completion is looked for in names only: descriptions hold too many words that merely start alike.
       this.addTextKeys(alt.word, alt.quality, keys, alt.how === 'prefix' ? NAME_ONLY : TEXT_FIELDS);
@@ -251,6 +318,11 @@ export class QueryParser {
         parsed.concepts.push({ label, weight: LANGUAGE_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: false, categorical: false });
       }
       return false;
+    }
+    if (meaning.kind === 'channel') {
+      const id = this.lexicon.keyId(postingKey(FIELD.channel, meaning.channel));
+      if (id !== undefined) keys.push({ id, w: quality });
+      return true;
     }
     // A service that is mainly this (its first category) edges out one that also does it.
     const id = this.lexicon.keyId(postingKey(FIELD.category, meaning.slug));

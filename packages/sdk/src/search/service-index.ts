@@ -33,7 +33,13 @@ export interface SearchOptions {
   sort?: 'relevance' | 'distance';
 }
 
-export type MatchField = 'name' | 'organization' | 'description' | 'category' | 'language' | 'place' | 'hotline';
+export type MatchField = 'name' | 'organization' | 'description' | 'category' | 'language' | 'place' | 'hotline' | 'phone' | 'channel';
+
+/** What a query says beyond the services it finds. */
+export interface QueryReading {
+  /** The query says danger, self-harm or urgency: show the crisis lines (911, 988, …) before anything else. */
+  crisis: boolean;
+}
 
 /** Why a service matched: which part of the query (`query`), found where (`field`), as what (`value`). */
 export interface SearchMatch {
@@ -65,6 +71,7 @@ const REMOTE_PLACE_SCORE = 0.5;
 const FIELD_NAMES: Record<string, MatchField> = {
   [FIELD.name]: 'name', [FIELD.organization]: 'organization', [FIELD.description]: 'description',
   [FIELD.category]: 'category', [FIELD.primaryCategory]: 'category', [FIELD.language]: 'language', [FIELD.place]: 'place', [FIELD.hotline247]: 'hotline',
+  [FIELD.phone]: 'phone', [FIELD.channel]: 'channel',
 };
 
 function contains(list: Int32Array | undefined, doc: number): boolean {
@@ -158,6 +165,11 @@ export class ServiceIndex {
     return this.placeCenters.get(zip) ?? this.zip3.get(zip.slice(0, 3));
   }
 
+  /** How the index reads a query (the same reading `search` acts on): is it a cry for help? */
+  read(query: string): QueryReading {
+    return { crisis: this.parser.parse(typeof query === 'string' ? query : '').crisis };
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     const candidates: number[] = [];
     try {
@@ -184,16 +196,18 @@ export class ServiceIndex {
     const hotlines = this.hotlines;
     if (!hasConcepts) {
       if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
-      if (parsed.crisis) {
-        const seen = new Set(candidates);
-        for (const doc of this.posting(FIELD.hotline247, '247') ?? []) if (!seen.has(doc)) candidates.push(doc);
-      }
       if (!parsed.place && !parsed.crisis) {
         if (!filtered) return [];
         for (let doc = 0; doc < n; doc++) candidates.push(doc); // browsing: filters and distance decide
       }
     }
 
+    // A cry for help that names no topic ("he has a gun and says he will kill me"): every 24/7 line is a candidate.
+    const crisisTopic = parsed.concepts.some((c) => c.categorical);
+    if (parsed.crisis && !crisisTopic) {
+      const seen = new Set(candidates);
+      for (const doc of this.posting(FIELD.hotline247, '247') ?? []) if (!seen.has(doc)) candidates.push(doc);
+    }
     const categoryLists = options.categories?.length ? options.categories.map((c) => this.posting(FIELD.category, c)) : undefined;
     const languageLists = options.languages?.length ? options.languages.map((c) => this.posting(FIELD.language, c)) : undefined;
     const openAt = options.openAt instanceof Date ? options.openAt : undefined;
@@ -224,7 +238,7 @@ export class ServiceIndex {
       }
       let rel = weightSum > 0 ? score / weightSum : 1;
       // Someone in danger needs a line that answers now: 24/7 hotlines for what they asked about go first.
-      if (parsed.crisis && hotlines[doc] && (!hasConcepts || topicHit[doc])) rel += 1;
+      if (parsed.crisis && hotlines[doc] && (!crisisTopic || topicHit[doc])) rel += 1;
       docs[m] = doc;
       rels[m] = rel;
       dists[m] = dist;

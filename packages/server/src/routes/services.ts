@@ -18,7 +18,7 @@ export function createServiceHandlers(db: Db, directory: Directory, now: () => D
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
       const state = await directory.current();
-      const ranked = state.search({
+      const { hits: ranked, crisis } = state.search({
         q: q.q ?? '',
         near: q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : q.postalCode ? { postalCode: q.postalCode } : undefined,
         radiusKm: q.radiusKm,
@@ -28,7 +28,7 @@ export function createServiceHandlers(db: Db, directory: Directory, now: () => D
       });
       const hits = q.open24x7 ? ranked.filter((hit) => hit.service.schedule?.open24x7) : ranked;
       const items = hits.slice((page - 1) * pageSize, page * pageSize);
-      return { status: 200, body: { items, total: hits.length, page, pageSize } };
+      return { status: 200, body: { items, total: hits.length, page, pageSize, crisis } };
     },
     async getService(ctx) {
       const service = (await directory.current()).byId.get(ctx.params.id!);
