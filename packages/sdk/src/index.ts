@@ -1,6 +1,7 @@
 // @referral-kit/sdk: the headless core. No DOM, no UI; runs in browsers and Node ≥ 20.
 export * from './contract/index.js';
 export * from './errors.js';
+export * from './hotlines.js';
 export { createClient, parseRetryAfter, toFieldErrors } from './client.js';
 export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
 // The directory search engine, HSDS conversion and the OpenAPI generator are their own entry points

@@ -6,7 +6,7 @@ import type { Schedule, Service } from '@referral-kit/sdk';
 import {
   createServiceIndex, englishVocabulary, fold, isOpenAt, loadServiceIndex, type SearchOptions,
 } from '@referral-kit/sdk/search';
-import { allVocabularies, ar, zh } from '@referral-kit/sdk/vocabulary';
+import { allVocabularies, ar, es, zh } from '@referral-kit/sdk/vocabulary';
 import { directory, JUDGED } from './fixtures/judged-queries.js';
 import { evaluate, evaluateByKind } from './fixtures/evaluate.js';
 
@@ -192,8 +192,9 @@ describe('the language a visitor writes in', () => {
     id, name: `Legal clinic ${id}`, organization: { id: `org-${id}`, name: `Org ${id}` }, description: 'Free legal help for victims.',
     categories: ['legal-aid'], languages, phones: [], locations: [{ city: 'Houston', state: 'TX', lat, lon: -95.37, confidential: false }],
   });
-  // Listed English-first, equally relevant, the English one nearer downtown Houston (29.76, -95.37).
-  const clinics = createServiceIndex([legalAid('en-only', ['en'], 29.76), legalAid('es-only', ['es'], 30.2)]);
+  // Listed English-first, equally relevant, the English one nearer downtown Houston (29.76, -95.37). English and Spanish
+  // only: with Tagalog loaded too, "abogado" belongs to two languages and implies neither.
+  const clinics = createServiceIndex([legalAid('en-only', ['en'], 29.76), legalAid('es-only', ['es'], 30.2)], { vocabularies: [englishVocabulary, es] });
   const order = (q: string, opts: SearchOptions = {}) => clinics.search(q, opts).map((h) => h.service.id);
 
   it('orders equally good services that speak it first', () => {
@@ -366,11 +367,11 @@ describe('robustness', () => {
 describe('saved index', () => {
   it('restores from JSON with identical results', () => {
     const json = JSON.stringify(index.toJSON());
-    const restored = loadServiceIndex(JSON.parse(json), directory);
+    const restored = loadServiceIndex(JSON.parse(json), directory, { vocabularies: allVocabularies });
     for (const q of ['shleter', 'abogado en el paso', 'I need help now', 'legal aid 85701']) {
       assert.deepEqual(restored.search(q).map((h) => [h.service.id, h.score]), index.search(q).map((h) => [h.service.id, h.score]));
     }
-    assert.deepEqual(loadServiceIndex(json, directory).search('refugio').map((h) => h.service.id), ids('refugio'));
+    assert.deepEqual(loadServiceIndex(json, directory, { vocabularies: allVocabularies }).search('refugio').map((h) => h.service.id), ids('refugio'));
   });
 
   it('rebuilds when the saved index does not fit the services', () => {
@@ -378,7 +379,7 @@ describe('saved index', () => {
     const others = directory.slice(0, 20);
     assert.deepEqual(loadServiceIndex(saved, others).search('shelter').map((h) => h.service.id), createServiceIndex(others).search('shelter').map((h) => h.service.id));
     const tampered = { ...saved, postings: saved.postings.map((p) => p.map(() => 1e9)) };
-    assert.deepEqual(loadServiceIndex(tampered, directory).search('shelter').map((h) => h.service.id), ids('shelter'));
+    assert.deepEqual(loadServiceIndex(tampered, directory, { vocabularies: allVocabularies }).search('shelter').map((h) => h.service.id), ids('shelter'));
     assert.ok(Array.isArray(loadServiceIndex('{not json', directory).search('shelter')));
   });
 });

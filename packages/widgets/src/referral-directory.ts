@@ -14,15 +14,23 @@ import {
 } from './internal/directory-source.js';
 import { isAbort } from './internal/errors.js';
 import { formatMiles, languageName, milesToKm } from './internal/format.js';
-import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
+import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
-import { failurePanel, orgOf, phoneAction } from './internal/views.js';
+import { failurePanel, hotlineList, orgOf, phoneAction } from './internal/views.js';
 
 const DEBOUNCE_MS = 250;
+/** How many of the directory's own 24/7 lines follow the national ones, nearest first. */
+const NEARBY_LINES = 3;
+const digitsOf = (number: string) => number.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+const CRISIS_NUMBERS = new Set(CRISIS_HOTLINES.flatMap((h) => h.phones.map((p) => digitsOf(p.number))));
+/** The query for the directory's 24/7 hotlines near the partner's ZIP. */
+const nearbyLinesQuery = (near: string): DirectoryQuery => ({
+  text: '', categories: ['hotline'], languages: [], near, openNow: false, open24x7: true,
+});
 const SUGGESTIONS = 8;
 const DISTANCES_MILES = [5, 10, 25, 50, 100];
 /** Languages offered in the filter; names come from Intl.DisplayNames in the visitor's language. */
@@ -48,7 +56,8 @@ const list = (value: string) =>
  * @csspart results - The result list.
  * @csspart card - One result card.
  * @csspart action - A call, text, directions or website link.
- * @csspart hotlines - The hotline list shown on failure.
+ * @csspart hotlines - The hotline lists: on failure, with no results, and the crisis lines.
+ * @csspart crisis - The "Get help now" panel shown above the results when a query says danger, self-harm or urgency.
  * @csspart error - The failure panel.
  * @cssprop --referral-color-primary - Buttons, links and accents (default #0b4f8a).
  * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
@@ -130,6 +139,15 @@ export class ReferralDirectory extends ReferralElement {
       .print {
         margin-block: var(--_space);
       }
+      .crisis {
+        border: 3px solid var(--_danger);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        margin-block: var(--_space);
+      }
+      .crisis h3 {
+        margin-block-start: 0;
+      }
     `,
   ];
 
@@ -155,6 +173,8 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor loading = false;
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
+  /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
+  @state() accessor nearbyLines: readonly DirectoryHit[] = [];
 
   protected readonly source: ReferralSource = 'directory';
   readonly #live = new LiveRegion(this);
@@ -164,6 +184,10 @@ export class ReferralDirectory extends ReferralElement {
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
   #dataSource: { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
+  /** For which ZIP the nearby lines were asked for (once per ZIP), and the request to abort on clear(). */
+  #nearby: { near: string | undefined; controller: AbortController } | undefined;
+  /** The crisis panel is announced when it appears, not again on every keystroke while it stays. */
+  #crisisAnnounced = false;
 
   /** A single preset category shows as the selected filter; several restrict "Any" to themselves. */
   get #presetCategory(): string {
@@ -208,6 +232,10 @@ export class ReferralDirectory extends ReferralElement {
     this.loading = false;
     this.failure = undefined;
     this.chosen = new Map();
+    this.nearbyLines = [];
+    this.#nearby?.controller.abort();
+    this.#nearby = undefined;
+    this.#crisisAnnounced = false;
     this.#card?.remove();
     this.#card = undefined;
     this.#live.clear();
@@ -244,7 +272,11 @@ export class ReferralDirectory extends ReferralElement {
       if (sequence !== this.#sequence) return;
       this.answer = answer;
       this.activeIndex = -1;
-      this.#live.announce(this.t.directory.results(answer.total));
+      const announceCrisis = answer.crisis && !this.#crisisAnnounced;
+      this.#crisisAnnounced = answer.crisis;
+      const results = this.t.directory.results(answer.total);
+      this.#live.announce(announceCrisis ? `${this.t.directory.crisisAnnouncement} ${results}` : results);
+      if (answer.crisis || answer.hits.length === 0) void this.#loadNearbyLines(source);
       this.dispatchEvent(new ReferralSearchEvent(answer.total, answer.mode));
     } catch (error) {
       if (sequence !== this.#sequence || isAbort(error)) return;
@@ -256,6 +288,25 @@ export class ReferralDirectory extends ReferralElement {
         this.loading = false;
         this.#inFlight = undefined;
       }
+    }
+  }
+
+  /** The directory's 24/7 hotlines nearest the partner's ZIP, once per ZIP; on failure the national lines remain. */
+  async #loadNearbyLines(source: DirectorySource): Promise<void> {
+    const near = this.query.near;
+    // Without the partner's ZIP there is no "nearest": the national lines stand alone.
+    if (!near || (this.#nearby && this.#nearby.near === near)) return;
+    this.#nearby?.controller.abort();
+    const nearby = (this.#nearby = { near, controller: new AbortController() });
+    try {
+      const answer = await source.search(nearbyLinesQuery(near), nearby.controller.signal);
+      if (this.#nearby !== nearby) return;
+      // A line the crisis panel already lists (the DV hotline as a directory entry) is not repeated.
+      this.nearbyLines = answer.hits
+        .filter((hit) => hit.service.phones.some((p) => p.type !== 'fax' && !CRISIS_NUMBERS.has(digitsOf(p.number))))
+        .slice(0, NEARBY_LINES);
+    } catch {
+      if (this.#nearby === nearby) this.#nearby = undefined; // asked again with the next search
     }
   }
 
@@ -446,12 +497,50 @@ export class ReferralDirectory extends ReferralElement {
     </fieldset>`;
   }
 
+  /** The directory's nearest 24/7 lines, with their call and text actions. */
+  #renderNearbyLines() {
+    const t = this.t;
+    if (this.nearbyLines.length === 0) return nothing;
+    return html`<section class="hotlines" part="hotlines" aria-label=${t.directory.nearbyLines}>
+      <h3>${t.directory.nearbyLines}</h3>
+      <ul>
+        ${this.nearbyLines.map(
+          ({ service }) => html`<li class="hotline">
+            <strong>${service.name}</strong>
+            <span class="actions">${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}</span>
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  /** "Get help now": 911, 988, the DV hotline, RAINN, VOICE, then the directory's nearest 24/7 lines. */
+  #renderCrisis() {
+    const t = this.t;
+    return html`<div class="crisis" part="crisis">
+      ${hotlineList(t, CRISIS_HOTLINES, 3, t.directory.crisis)} ${this.#renderNearbyLines()}
+    </div>`;
+  }
+
+  /** Nothing matched: say so, and never leave it there — nearest 24/7 lines, the national ones, a person to call back. */
+  #renderNoMatch(crisisShown: boolean) {
+    const t = this.t;
+    const callback = customElements.get('referral-callback-request');
+    return html`<p>${t.directory.noResults}</p>
+      ${crisisShown ? nothing : html`${this.#renderNearbyLines()} ${hotlineList(t, this.hotlines)}`}
+      ${callback
+        ? html`<p>${t.directory.askPerson}</p>
+            <referral-callback-request lang=${t.lang} .client=${this.api}></referral-callback-request>`
+        : nothing}`;
+  }
+
   #renderResults() {
     const d = this.t.directory;
     if (!this.answer) return nothing;
-    return html`<p>${d.results(this.answer.total)}</p>
+    return html`${this.answer.crisis ? this.#renderCrisis() : nothing}
+      <p>${d.results(this.answer.total)}</p>
       ${this.answer.hits.length === 0
-        ? html`<p>${d.noResults}</p>`
+        ? this.#renderNoMatch(this.answer.crisis)
         : html`<ul part="results" aria-label=${d.heading}>
             ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit)}</li>`)}
           </ul>`}

@@ -5,5 +5,6 @@ export type { IndexData } from './index-data.js';
 export type { Channel, Vocabulary } from './vocabulary.js';
 export { fold, phoneDigits } from './normalize.js';
 export { isOpenAt } from './hours.js';
+// English is built in; every other language is its own module (`@referral-kit/sdk/vocabulary/es`, …, or all ten
+// from `@referral-kit/sdk/vocabulary`), so a browser downloads only the languages it uses.
 export { en as englishVocabulary } from '../vocabulary/en.js';
-export { es as spanishVocabulary } from '../vocabulary/es.js';

@@ -1,7 +1,6 @@
 // The directory search engine: synchronous, pure, DOM-free. Build once (or load a saved build), search per keystroke.
 import type { Service } from '../contract/service.js';
 import { en } from '../vocabulary/en.js';
-import { es } from '../vocabulary/es.js';
 import { cosLatitude, type Point, PointSets } from './geo.js';
 import { isOpenAt } from './hours.js';
 import { buildIndexData, decodePostings, FIELD, type IndexData, isIndexData, postingKey } from './index-data.js';
@@ -10,7 +9,10 @@ import { TopK } from './top-k.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface ServiceIndexOptions {
-  /** Languages of words the index understands; English and Spanish by default. Pass fewer to ship less. */
+  /**
+   * Languages of words the index understands; English by default. Servers pass `allVocabularies`
+   * (`@referral-kit/sdk/vocabulary`), a browser the languages it shows (`@referral-kit/sdk/vocabulary/es`, …).
+   */
   vocabularies?: readonly Vocabulary[];
 }
 
@@ -368,7 +370,8 @@ export class ServiceIndex {
   }
 }
 
-const DEFAULT_VOCABULARIES: readonly Vocabulary[] = [en, es];
+/** English only by default: other languages are modules of their own, passed in by those who need them. */
+const DEFAULT_VOCABULARIES: readonly Vocabulary[] = [en];
 
 /** Builds a search index over `services` (never modified; results hand back the same objects). */
 export function createServiceIndex(services: readonly Service[], options: ServiceIndexOptions = {}): ServiceIndex {

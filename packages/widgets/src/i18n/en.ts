@@ -20,6 +20,7 @@ const en = {
   hotlines: {
     heading: 'Talk to someone now',
     items: {
+      emergency: ['Emergency: 911', 'In danger right now? Call 911.'],
       dv: ['National Domestic Violence Hotline', 'Free, confidential, 24/7. Text START to 88788.'],
       rainn: ['National Sexual Assault Hotline', 'Free, confidential, 24/7.'],
       crisis: ['988 Suicide & Crisis Lifeline', 'Call or text 988, 24/7.'],
@@ -60,6 +61,10 @@ const en = {
     openNow: 'Open now',
     open24x7: 'Open 24/7',
     results: (n: number) => (n === 0 ? 'No services found.' : n === 1 ? '1 service found.' : `${n} services found.`),
+    crisis: 'Get help now',
+    crisisAnnouncement: 'Get help now. If you are in danger right now, call 911. Crisis lines are listed first.',
+    nearbyLines: 'Open 24/7 near you',
+    askPerson: 'Or ask for someone to call you back:',
     noResults: 'No services match. Try other words or remove a filter.',
     closedNow: 'Closed now',
     away: (d: string) => `${d} away`,

@@ -19,6 +19,7 @@ const es: Catalog = {
   hotlines: {
     heading: 'Hable con alguien ahora',
     items: {
+      emergency: ['Emergencias: 911', '¿Está en peligro ahora mismo? Llame al 911.'],
       dv: ['Línea Nacional sobre la Violencia Doméstica', 'Gratis, confidencial, 24/7. Envíe START al 88788.'],
       rainn: ['Línea Nacional de Agresión Sexual', 'Gratis, confidencial, 24/7.'],
       crisis: ['988 Línea de Prevención del Suicidio y Crisis', 'Llame o envíe un texto al 988, 24/7.'],
@@ -59,6 +60,10 @@ const es: Catalog = {
     openNow: 'Abierto ahora',
     open24x7: 'Abierto 24/7',
     results: (n) => (n === 0 ? 'No se encontraron servicios.' : n === 1 ? 'Se encontró 1 servicio.' : `Se encontraron ${n} servicios.`),
+    crisis: 'Obtenga ayuda ahora',
+    crisisAnnouncement: 'Obtenga ayuda ahora. Si está en peligro ahora mismo, llame al 911. Las líneas de crisis aparecen primero.',
+    nearbyLines: 'Abiertos 24/7 cerca de usted',
+    askPerson: 'O pida que alguien le devuelva la llamada:',
     noResults: 'Ningún servicio coincide. Pruebe otras palabras o quite un filtro.',
     closedNow: 'Cerrado ahora',
     away: (d) => `A ${d}`,

@@ -31,6 +31,8 @@ export interface DirectoryAnswer {
   hits: DirectoryHit[];
   total: number;
   mode: 'local' | 'server';
+  /** The query says danger, self-harm or urgency: the crisis lines go above the results. */
+  crisis: boolean;
 }
 
 export type SearchMode = 'auto' | 'local' | 'server';
@@ -58,7 +60,7 @@ export function serverSource(client: ReferralClient): DirectorySource {
         },
         { signal },
       );
-      return { hits: page.items, total: page.total, mode: 'server' };
+      return { hits: page.items, total: page.total, mode: 'server', crisis: page.crisis === true };
     },
   };
 }

@@ -1,28 +1,22 @@
 // The built-in hotlines: shown in the hotline strip and whenever the API fails, so the widget is never blank.
 // Names and descriptions come from the catalog (by id) so they are translated.
-import type { Hotline } from '@referral-kit/sdk';
+import { CRISIS_LINE_IDS, NATIONAL_LINES, type Hotline, type LinePhone, type NationalLineId } from '@referral-kit/sdk';
 
-export interface HotlinePhone {
-  number: string;
-  type: 'voice' | 'text' | 'tty';
-  /** For text lines that expect a keyword (text START to 88788). */
-  body?: string;
-}
+export type HotlinePhone = LinePhone;
 
 export interface HotlineEntry {
   id: string;
   name?: string;
   description?: string;
-  phones: HotlinePhone[];
+  phones: readonly HotlinePhone[];
 }
 
-export const BUILT_IN_HOTLINES: readonly HotlineEntry[] = [
-  { id: 'dv', phones: [{ number: '1-800-799-7233', type: 'voice' }, { number: '88788', type: 'text', body: 'START' }] },
-  { id: 'rainn', phones: [{ number: '1-800-656-4673', type: 'voice' }] },
-  { id: 'crisis', phones: [{ number: '988', type: 'voice' }, { number: '988', type: 'text' }] },
-  { id: 'voice', phones: [{ number: '1-855-488-6423', type: 'voice' }] },
-  { id: 'vine', phones: [{ number: '1-866-277-7477', type: 'voice' }] },
-];
+const lines = (ids: readonly NationalLineId[]): readonly HotlineEntry[] => ids.map((id) => ({ id, phones: NATIONAL_LINES[id] }));
+
+export const BUILT_IN_HOTLINES = lines(['dv', 'rainn', 'crisis', 'voice', 'vine']);
+
+/** The "Get help now" panel's lines: 911, 988, the DV hotline, RAINN, the VOICE line. */
+export const CRISIS_HOTLINES = lines(CRISIS_LINE_IDS);
 
 /** Hotlines from the API, in the same shape (fax lines are left out: a visitor cannot use them from a phone). */
 export function fromApi(hotlines: readonly Hotline[]): HotlineEntry[] {

@@ -1,13 +1,17 @@
 // In-page directory search with the SDK engine. Importing this module turns it on (see enableLocalSearch).
 import type { Service } from '@referral-kit/sdk';
 import { createServiceIndex } from '@referral-kit/sdk/search';
+import { ar } from '@referral-kit/sdk/vocabulary/ar';
+import { en } from '@referral-kit/sdk/vocabulary/en';
+import { es } from '@referral-kit/sdk/vocabulary/es';
 import { enableLocalSearch, RESULT_LIMIT, type DirectorySource } from './directory-source.js';
 
 /** The engine ranks up to this many; the page shows the first RESULT_LIMIT and the count includes the rest. */
 const RANKED_MAX = 1000;
 
 export function localSource(services: readonly Service[]): DirectorySource {
-  const index = createServiceIndex(services);
+  // The languages whose catalogs are built into the widget; a visitor may type in any of them whatever the UI shows.
+  const index = createServiceIndex(services, { vocabularies: [en, es, ar] });
   return {
     async search(query) {
       const ranked = index.search(query.text, {
@@ -23,6 +27,7 @@ export function localSource(services: readonly Service[]): DirectorySource {
         hits: kept.slice(0, RESULT_LIMIT).map((r) => ({ service: r.service, distanceKm: r.distanceKm })),
         total: kept.length,
         mode: 'local',
+        crisis: index.read(query.text).crisis,
       };
     },
   };

@@ -29,10 +29,15 @@ export function phoneAction(t: Catalog, phone: HotlinePhone): TemplateResult {
     : html`<span class="muted"><bdi>${label}</bdi></span>`;
 }
 
-export function hotlineList(t: Catalog, hotlines: readonly HotlineEntry[], headingLevel: 2 | 3 = 3): TemplateResult | typeof nothing {
+export function hotlineList(
+  t: Catalog,
+  hotlines: readonly HotlineEntry[],
+  headingLevel: 2 | 3 = 3,
+  title: string = t.hotlines.heading,
+): TemplateResult | typeof nothing {
   if (hotlines.length === 0) return nothing;
-  const heading = headingLevel === 2 ? html`<h2>${t.hotlines.heading}</h2>` : html`<h3>${t.hotlines.heading}</h3>`;
-  return html`<section class="hotlines" part="hotlines" aria-label=${t.hotlines.heading}>
+  const heading = headingLevel === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`;
+  return html`<section class="hotlines" part="hotlines" aria-label=${title}>
     ${heading}
     <ul>
       ${hotlines.map((h) => {

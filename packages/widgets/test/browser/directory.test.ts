@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
-import { createClient, type Service } from '@referral-kit/sdk';
+import { createClient, NATIONAL_LINES, type Service } from '@referral-kit/sdk';
 import type { Scenario } from '@referral-kit/mocks';
 import '@referral-kit/widgets';
 import { ReferralDirectory, ReferralErrorEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind } from '@referral-kit/widgets';
@@ -20,6 +20,9 @@ async function directory(attrs = '') {
   await el.updateComplete;
   return el;
 }
+
+/** [label, href] of every link in the element. */
+const hrefsOf = (el: ReferralDirectory) => $$<HTMLAnchorElement>(el, 'a').map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
 
 function page(services: Service[]) {
   return HttpResponse.json({ items: services.map((service) => ({ service })), total: services.length, page: 1, pageSize: 20 });
@@ -227,12 +230,78 @@ describe('<referral-directory>', () => {
     expect(hrefs).to.deep.include(['Text 713-555-0102', 'sms:7135550102']);
   });
 
-  it('shows no-results guidance accessibly', async () => {
+  it('shows no-results guidance accessibly, never only "no results": 24/7 lines and the national hotlines', async () => {
     worker.use(http.get(`${API}/v1/services`, () => page([])));
     const el = await directory();
     type(search(el), 'zzzz');
     await until(() => text(el).includes('No services match'), 'no guidance');
+    expect(hrefsOf(el)).to.deep.include(['Call 1-800-799-7233', 'tel:18007997233']);
+    expect($$(el, '.crisis')).to.have.length(0);
     await expectAccessible(el, 'no results');
+  });
+
+  it('with no match, lists the directory’s own 24/7 lines and offers a callback when that element exists', async () => {
+    const el = await directory('85701');
+    type(search(el), 'qqqqzzzz');
+    await until(() => text(el).includes('No services match') && text(el).includes('Open 24/7 near you'), 'no nearby lines');
+    const nearby = $$(el, '.hotlines').find((h) => h.getAttribute('aria-label') === 'Open 24/7 near you')!;
+    for (const name of [...nearby.querySelectorAll('strong')].map((s) => s.textContent!.trim())) {
+      const service = data.services.find((x) => x.name === name)!;
+      expect(service.categories).to.include('hotline');
+      expect(service.schedule?.open24x7).to.equal(true);
+    }
+    expect($$(el, 'referral-callback-request')).to.have.length(0);
+    if (!customElements.get('referral-callback-request')) customElements.define('referral-callback-request', class extends HTMLElement {});
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($$(el, 'referral-callback-request')).to.have.length(1);
+    expect(text(el)).to.include('call you back');
+  });
+
+  it('puts "Get help now" above the results for a cry for help: 911, 988, the DV hotline, RAINN, VOICE, then 24/7 lines', async () => {
+    const el = await directory('85701');
+    type(search(el), 'i want to kill myself');
+    await until(() => $$(el, '.crisis').length === 1 && text(el).includes('Open 24/7 near you'), 'no crisis panel');
+    const panel = $(el, '.crisis');
+    expect(panel.querySelector('h3')!.textContent).to.equal('Get help now');
+    // Every number comes from the SDK's one list of national lines, in the panel's order.
+    const expected = [
+      ...NATIONAL_LINES.emergency, ...NATIONAL_LINES.crisis, ...NATIONAL_LINES.dv, ...NATIONAL_LINES.rainn, ...NATIONAL_LINES.voice,
+    ].map((p) => (p.type === 'text' ? `Text ${p.number}${'body' in p ? `: ${p.body}` : ''}` : `Call ${p.number}`));
+    const labels = [...panel.querySelectorAll('a')].map((a) => a.textContent!.trim());
+    expect(labels.slice(0, expected.length)).to.deep.equal(expected);
+    expect(panel.querySelector('a[href="sms:88788?&body=START"]'), 'text START to 88788').to.exist;
+    expect(labels.length).to.be.greaterThan(expected.length, 'the directory’s nearest 24/7 lines follow');
+    // The panel precedes the result count and the cards.
+    const order = $$(el, '.crisis, ul[part=results], .card');
+    expect(order[0]!.classList.contains('crisis')).to.equal(true);
+    await expectAccessible(el, 'crisis panel');
+  });
+
+  it('announces the crisis lines once, not on every keystroke while they stay', async () => {
+    const el = await directory();
+    type(search(el), 'tengo miedo');
+    await until(() => status(el).startsWith('Get help now'), 'crisis not announced');
+    type(search(el), 'tengo mucho miedo');
+    await until(() => /^\d+ services? found\.$|^No services found\.$/.test(status(el)), 'count not announced alone');
+    expect(status(el)).to.not.include('Get help now');
+    type(search(el), 'abogado');
+    await until(() => $$(el, '.crisis').length === 0, 'panel stayed');
+    type(search(el), 'emergency');
+    await until(() => status(el).startsWith('Get help now'), 'a new crisis is announced again');
+  });
+
+  it('recognises a cry for help in the page too (local search), in Arabic', async () => {
+    const el = await fixture<ReferralDirectory>(html`<referral-directory api-base-url=${API} search-mode="local" lang="ar"></referral-directory>`);
+    type(search(el), 'أنا في خطر');
+    await until(() => $$(el, '.crisis').length === 1, 'no crisis panel');
+    type(search(el), 'مأوى');
+    await until(() => $$(el, '.crisis').length === 0 && cards(el).length > 0, 'no shelters for مأوى');
+    for (const card of cards(el).slice(0, 3)) {
+      const service = data.services.find((x) => x.id === card.dataset.service)!;
+      expect(service.categories).to.include('shelter');
+    }
+    await expectAccessible(el, 'arabic results');
   });
 
   it('prints a safety card with the chosen services and hotlines, as text', async () => {
