@@ -242,7 +242,10 @@ function readService(s: Json, issues: Issues): Service | undefined {
   const addPhones = (raw: unknown, path: string) =>
     list(raw).forEach((p, i) => {
       const phone = readPhone(p, `${path}[${i}]`, issues);
-      if (phone && !seen.has(phone.number)) seen.add(phone.number), phones.push(phone);
+      if (!phone) return;
+      // One number can be two lines: 988 answers calls and texts.
+      const key = `${phone.type} ${phone.number}`;
+      if (!seen.has(key)) seen.add(key), phones.push(phone);
     });
   addPhones(s.phones, 'phones');
   const locations: Location[] = [];
