@@ -66,6 +66,28 @@ describe('telephony (generic gateway): the phone line as JSON', () => {
     assert.equal((await signedPost(h, CALL, { callId: 'call-1', from: CALLER }, 'another-secret-0123456789abcdef')).status, 401);
   });
 
+  it('a caller with a withheld number registers another number; the code goes there, as the web form would send it', async () => {
+    const withheld = (body: Record<string, unknown>) => turn({ from: null, ...body });
+    const menu = await withheld({ state: next(await withheld({})), digits: '1' });
+    const enterId = await withheld({ state: next(menu), digits: '1' });
+    const result = await withheld({ state: next(enterId), digits: '123456789' });
+    const enterNumber = await withheld({ state: next(result), digits: '1' });
+    assert.match(words(enterNumber), /Enter the 10-digit phone number/);
+    const refused = await withheld({ state: next(enterNumber), digits: '9005550123#' });
+    assert.match(words(refused), /That number cannot get alerts/);
+    const pin = await withheld({ state: next(refused), digits: '2025550177#' });
+    const shortPin = await withheld({ state: next(pin), digits: '12#' });
+    assert.match(words(shortPin), /A PIN has 4 to 8 digits/);
+    const again = await withheld({ state: next(shortPin), digits: '13579#' });
+    const done = await withheld({ state: next(again), digits: '13579#' });
+    assert.match(words(done), /If this number can get alerts, we will call it soon/);
+    assert.deepEqual(done.at(-1), { verb: 'hangup' });
+    await h.alerts.dispatcher.runOnce();
+    assert.deepEqual(h.phone.messages.map((m) => [m.to, m.channel, m.kind]), [['+12025550177', 'voice', 'confirmation']]);
+    // 9 with a withheld number cannot know whose alerts to stop, and says so.
+    assert.match(words(await withheld({ state: next(await withheld({ state: next(await withheld({})), digits: '1' })), digits: '9' })), /We cannot see the number you are calling from/);
+  });
+
   it('an unreadable or expired state ends the call politely', async () => {
     const welcome = await turn({});
     h.clock.advance(3 * 3600_000);
