@@ -55,7 +55,7 @@ describe('telephony (generic gateway): the phone line as JSON', () => {
     const enterId = await turn({ state: next(menu), digits: '2' });
     assert.match(words(enterId), /Enter the booking number/);
     const result = await turn({ state: next(enterId), digits: '260004512#' });
-    assert.match(words(result), /Status: in custody\. Facility: El Paso Processing Center\. Its phone number is 9 1 5, 5 5 5, 0 1 5 1\./);
+    assert.match(words(result), /Record of José Ángel Martínez Ruiz\. The person is held at the facility shown\..* Facility: El Paso Processing Center\. Its phone number is 9 1 5, 5 5 5, 0 1 5 1\./);
 
     const body = JSON.stringify({ callId: 'call-1', from: CALLER, state: next(result), digits: '9' });
     const { signPayload } = await import('../src/notify/signature.js');
@@ -145,7 +145,7 @@ describe('telephony (generic gateway): text in', () => {
     const unknown = await sms('STATUS A000000002');
     assert.equal(hidden.reply, unknown.reply);
     const spanish = await sms('ESTADO a-123 456 789');
-    assert.match(spanish.reply!, /^Estado: bajo custodia\. El Paso Processing Center \(915\) 555-0151\. Cambió el 28 de noviembre de 2026\./);
+    assert.match(spanish.reply!, /^La persona está detenida\. El Paso Processing Center \(915\) 555-0151\. Cambió el 28 de noviembre de 2026\./);
     assert.ok(smsSize(spanish.reply!).segments <= 2, spanish.reply!);
   });
 

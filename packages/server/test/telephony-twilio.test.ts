@@ -3,6 +3,7 @@
 // API, and every TwiML document checked against the verbs and attributes Twilio accepts.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import { startHarness, type Harness } from './alerts-harness.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { twimlProblems } from './twiml-checker.js';
@@ -13,6 +14,7 @@ import {
 import { parseXml } from './twiml-checker.js';
 
 const VOICE = '/v1/alerts/twilio/voice';
+const ES_HELD = custodyGuideText('es').statuses['in-custody'];
 const SMS = '/v1/alerts/twilio/sms';
 const CALLER = '+12025550143';
 
@@ -93,14 +95,14 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
     const result = await press(sid, corrected, A_NUMBER.slice(1));
     const words = said(result);
     assert.match(words, /Registro de José Ángel Martínez Ruiz\./);
-    assert.match(words, /Estado: bajo custodia\./);
+    assert.ok(words.includes(`${ES_HELD.meaning} ${ES_HELD.now} Centro:`), 'the guide\'s explanation, then the facility');
     assert.match(words, /Centro: El Paso Processing Center\. Su teléfono es 9 1 5, 5 5 5, 0 1 5 1\./);
     assert.match(words, /Último cambio: 28 de noviembre de 2026\./);
     assert.match(words, /Esta información se actualizó hace 2 horas\./);
 
     // 0 repeats the answer.
     const repeated = await press(sid, result, '0');
-    assert.match(said(repeated), /Estado: bajo custodia/);
+    assert.ok(said(repeated).includes(ES_HELD.meaning));
 
     const own = await press(sid, repeated, '1');
     assert.match(said(own), /Las alertas llamarán al número desde el que llama/);
@@ -233,7 +235,8 @@ describe('telephony (Twilio): alert calls', () => {
     const enter = await press(sid, await press(sid, await call(VOICE, { CallSid: sid, From: '+12025550188' }), '1'), '3');
     assert.match(said(enter), /10-digit reference number/);
     const heard = said(await press(sid, enter, reference));
-    assert.match(heard, /^Status: in custody\. Facility: El Paso Processing Center\./);
+    assert.ok(heard.startsWith(`${custodyGuideText('en').statuses['in-custody'].meaning} `), heard);
+    assert.match(heard, /Facility: El Paso Processing Center\./);
     assert.doesNotMatch(heard, /José|Record of/);
     const other = newSid('CA');
     const enterAgain = await press(other, await press(other, await call(VOICE, { CallSid: other, From: '+12025550188' }), '1'), '3');
@@ -246,8 +249,8 @@ describe('telephony (Twilio): text in', () => {
   afterEach(() => stop());
 
   it('STATUS and ESTADO answer in one short message; ALERTS starts a double opt-in answered with the code', async () => {
-    assert.equal(await text(`STATUS ${A_NUMBER}`), 'Status: in custody. El Paso Processing Center (915) 555-0151. Changed November 28, 2026. Updated 2 hours ago.');
-    assert.match((await text('estado 260004512'))!, /^Estado: bajo custodia\./);
+    assert.equal(await text(`STATUS ${A_NUMBER}`), 'The person is held in custody. El Paso Processing Center (915) 555-0151. Changed November 28, 2026. Updated 2 hours ago.');
+    assert.match((await text('estado 260004512'))!, /^La persona está detenida\. El Paso/);
     assert.equal(await text(`STATUS ${CONFIDENTIAL_A_NUMBER}`), await text('STATUS A000000001'));
 
     assert.match((await text(`ALERTAS ${A_NUMBER}`))!, /Responda con el código/);

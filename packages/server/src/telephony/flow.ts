@@ -17,7 +17,7 @@ import { HttpError } from '../http/types.js';
 import type { OutgoingMessage } from '../notify/transports/types.js';
 import { findByKeypad, findByReference, type KeypadIdKind } from './lookup.js';
 import {
-  freshness, PHONE_LANGUAGES, phoneLanguage, prompts, spokenDate, spokenPhone, statusWords, type PhoneLanguage,
+  freshness, PHONE_LANGUAGES, phoneLanguage, prompts, spokenDate, spokenPhone, spokenStatus, type PhoneLanguage,
 } from './prompts.js';
 
 export interface Spoken {
@@ -182,12 +182,12 @@ async function ask(c: AlertsContext, state: CallState): Promise<VoiceAction[]> {
 }
 
 /**
- * What a record sounds like: whose record (only when the caller keyed its id), the status in plain words, the
- * facility and its phone, the last change and how fresh the data is.
+ * What a record sounds like: whose record (only when the caller keyed its id), what the status means and what to do
+ * now, the facility and its phone, the last change and how fresh the data is.
  */
 function describe(c: AlertsContext, language: PhoneLanguage, record: CustodyRecord, named: boolean): string[] {
   const p = prompts(language);
-  const lines = [...(named ? [p.recordOf(record.displayName)] : []), p.status(statusWords(language, record.status))];
+  const lines = [...(named ? [p.recordOf(record.displayName)] : []), ...spokenStatus(language, record.status)];
   if (record.facility) lines.push(p.facility(record.facility.name, record.facility.phone ? spokenPhone(record.facility.phone) : undefined));
   if (record.statusChangedAt) lines.push(p.changedOn(spokenDate(language, record.statusChangedAt)));
   lines.push(p.updated(freshness(language, record.sourceUpdatedAt, c.now())));

@@ -1,6 +1,8 @@
 // What the phone line says and what text replies say, per language. Like every message, discreet: no word about
 // offenders, inmates or custody unless the caller asked about a record, and never a name the caller did not key in.
+// What a status means comes from the custody guide (@referral-kit/sdk/custody-guide), shared with the lookup.
 import type { CustodyStatus } from '@referral-kit/sdk';
+import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 
 export interface PhonePrompts {
   /** How the language menu offers this language ("For English, press 1."). */
@@ -14,7 +16,6 @@ export interface PhonePrompts {
   notFound: string;
   tooManyLookups: string;
   recordOf(name: string): string;
-  status(words: string): string;
   facility(name: string, phone: string | undefined): string;
   changedOn(date: string): string;
   updated(freshness: string): string;
@@ -40,12 +41,10 @@ export interface PhonePrompts {
   hoursAgo(hours: number): string;
   daysAgo(days: number): string;
   lessThanAnHour: string;
-  /** Plain words for a status (see statusWords). */
-  statuses: Record<CustodyStatus, string>;
 }
 
 export interface TextReplies {
-  status(words: string, facility: string | undefined, changed: string | undefined, freshness: string): string;
+  status(explained: string, facility: string | undefined, changed: string | undefined, freshness: string): string;
   notFound: string;
   statusUsage: string;
   alertsUsage: string;
@@ -72,7 +71,6 @@ const en: PhonePrompts = {
   notFound: 'We have no record we can share for that number. Check the number and try again.',
   tooManyLookups: 'Too many lookups from this phone. Please try again later.',
   recordOf: (name) => `Record of ${name}.`,
-  status: (words) => `Status: ${words}.`,
   facility: (name, phone) => (phone ? `Facility: ${name}. Its phone number is ${phone}.` : `Facility: ${name}.`),
   changedOn: (date) => `Last change: ${date}.`,
   updated: (freshness) => `This information was updated ${freshness}.`,
@@ -98,22 +96,6 @@ const en: PhonePrompts = {
   hoursAgo: (hours) => (hours === 1 ? '1 hour ago' : `${hours} hours ago`),
   daysAgo: (days) => (days === 1 ? '1 day ago' : `${days} days ago`),
   lessThanAnHour: 'less than an hour ago',
-  statuses: {
-    'in-custody': 'in custody',
-    released: 'released',
-    transferred: 'transferred to another facility',
-    escaped: 'escaped from custody',
-    deceased: 'deceased',
-    supervised: 'under community supervision, such as probation or parole',
-    unknown: 'not known, the facility has not reported one',
-    'immigration-detainer': 'held in a local jail with an immigration hold',
-    'immigration-detention': 'in immigration detention',
-    'released-on-bond': 'released on bond',
-    'released-on-order': 'released with conditions',
-    removed: 'sent out of the United States',
-    'voluntary-departure': 'allowed to leave the United States on their own',
-    'returned-to-custody': 'back in custody',
-  },
 };
 
 const es: PhonePrompts = {
@@ -131,7 +113,6 @@ const es: PhonePrompts = {
   notFound: 'No tenemos un registro que podamos compartir para ese número. Revise el número e intente de nuevo.',
   tooManyLookups: 'Demasiadas búsquedas desde este teléfono. Intente más tarde.',
   recordOf: (name) => `Registro de ${name}.`,
-  status: (words) => `Estado: ${words}.`,
   facility: (name, phone) => (phone ? `Centro: ${name}. Su teléfono es ${phone}.` : `Centro: ${name}.`),
   changedOn: (date) => `Último cambio: ${date}.`,
   updated: (freshness) => `Esta información se actualizó ${freshness}.`,
@@ -157,28 +138,12 @@ const es: PhonePrompts = {
   hoursAgo: (hours) => (hours === 1 ? 'hace 1 hora' : `hace ${hours} horas`),
   daysAgo: (days) => (days === 1 ? 'hace 1 día' : `hace ${days} días`),
   lessThanAnHour: 'hace menos de una hora',
-  statuses: {
-    'in-custody': 'bajo custodia',
-    released: 'en libertad',
-    transferred: 'trasladado a otro centro',
-    escaped: 'fugado de la custodia',
-    deceased: 'fallecido',
-    supervised: 'bajo supervisión en la comunidad, como libertad condicional',
-    unknown: 'desconocido, el centro no ha informado un estado',
-    'immigration-detainer': 'en una cárcel local con retención de inmigración',
-    'immigration-detention': 'en detención de inmigración',
-    'released-on-bond': 'en libertad con fianza',
-    'released-on-order': 'en libertad con condiciones',
-    removed: 'enviado fuera de los Estados Unidos',
-    'voluntary-departure': 'autorizado a salir de los Estados Unidos por su cuenta',
-    'returned-to-custody': 'detenido otra vez',
-  },
 };
 
 // Text replies are short: one GSM-7 segment in English; Spanish accents need UCS-2, so those stay within two.
 const enText: TextReplies = {
-  status: (words, facility, changed, freshness) =>
-    [`Status: ${words}.`, facility, changed ? `Changed ${changed}.` : undefined, `Updated ${freshness}.`].filter(Boolean).join(' '),
+  status: (explained, facility, changed, freshness) =>
+    [explained, facility, changed ? `Changed ${changed}.` : undefined, `Updated ${freshness}.`].filter(Boolean).join(' '),
   notFound: 'No record we can share for that ID. Check it and try again.',
   statusUsage: 'Text STATUS and the A-number or booking number, e.g. STATUS A123456789.',
   alertsUsage: 'Text ALERTS and the A-number or booking number, e.g. ALERTS A123456789.',
@@ -191,8 +156,8 @@ const enText: TextReplies = {
 };
 
 const esText: TextReplies = {
-  status: (words, facility, changed, freshness) =>
-    [`Estado: ${words}.`, facility, changed ? `Cambió el ${changed}.` : undefined, `Actualizado ${freshness}.`].filter(Boolean).join(' '),
+  status: (explained, facility, changed, freshness) =>
+    [explained, facility, changed ? `Cambió el ${changed}.` : undefined, `Actualizado ${freshness}.`].filter(Boolean).join(' '),
   notFound: 'No hay un registro que podamos compartir para ese número. Revíselo.',
   statusUsage: 'Envíe ESTADO y el número A o de registro, p. ej. ESTADO A123456789.',
   alertsUsage: 'Envíe ALERTAS y el número A o de registro, p. ej. ALERTAS A123456789.',
@@ -228,11 +193,17 @@ export function textReplies(language: PhoneLanguage): TextReplies {
 }
 
 /**
- * A status in plain words. The one place the phone line and text replies explain statuses, so it can switch to
- * the lookup's own explanations when the contract has them.
+ * A status as the phone line says it: the custody guide's plain-words meaning and what to do now, the same
+ * explanations the lookup shows.
  */
-export function statusWords(language: PhoneLanguage, status: CustodyStatus): string {
-  return VOICE[language].statuses[status];
+export function spokenStatus(language: PhoneLanguage, status: CustodyStatus): string[] {
+  const explained = custodyGuideText(language).statuses[status];
+  return [explained.meaning, explained.now];
+}
+
+/** A status in a text message: the guide's one-sentence form, as alert messages word it. */
+export function textStatus(language: PhoneLanguage, status: CustodyStatus): string {
+  return custodyGuideText(language).statuses[status].alert;
 }
 
 /** "2 hours ago", "hace 3 días": how old the data is, from the source's last update. */

@@ -13,7 +13,7 @@ import { strings } from '../notify/i18n.js';
 import { normalizeIdentifier } from '../db/normalize.js';
 import { smsSize } from '../notify/sms-segments.js';
 import { findByText } from './lookup.js';
-import { freshness, phoneLanguage, spokenDate, statusWords, textReplies, type PhoneLanguage } from './prompts.js';
+import { freshness, phoneLanguage, spokenDate, textReplies, textStatus, type PhoneLanguage } from './prompts.js';
 
 export type TextAction = 'stopped' | 'started' | 'help' | 'status' | 'alerts' | 'confirmed' | 'wrong-code' | 'ignored';
 
@@ -94,7 +94,7 @@ async function statusReply(c: AlertsContext, phone: string, language: PhoneLangu
   const changed = record.statusChangedAt ? spokenDate(language, record.statusChangedAt) : undefined;
   const reply = (facilityName: string | undefined) =>
     t.status(
-      statusWords(language, record.status),
+      textStatus(language, record.status),
       record.facility ? [facilityName, record.facility.phone].filter(Boolean).join(' ') + '.' : undefined,
       changed,
       freshness(language, record.sourceUpdatedAt, c.now()),
