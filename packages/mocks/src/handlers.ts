@@ -1,7 +1,7 @@
 // msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
-import { routes, toFieldErrors, type RouteDef, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
+import { AlertChannel, PIN_CHANNELS, routes, toFieldErrors, type AlertOptions, type RouteDef, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
@@ -11,6 +11,10 @@ import { CONTRACT_VIOLATIONS } from './violations.js';
 
 /** The confirmation code the mock accepts (any other 6-digit code is `invalid_code`). Link tokens are all accepted. */
 export const MOCK_CONFIRMATION_CODE = '123456';
+/** The languages the mock API sends alerts in, per channel (as the reference server does: calls and TTY speak fewer). */
+export const MOCK_ALERT_OPTIONS: AlertOptions = {
+  channels: AlertChannel.options.map((channel) => ({ channel, languages: PIN_CHANNELS.includes(channel) ? ['en', 'es'] : ['en', 'es', 'ar'] })),
+};
 /** How long a pending subscription waits for its confirmation. */
 export const MOCK_CONFIRMATION_TTL_SECONDS = 1800;
 
@@ -83,6 +87,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
       return { status: 200, headers, body: { version: headers.etag.slice(1, -1), generatedAt: REFERENCE_DATE, services: data.services } };
     },
     listHotlines: () => ({ status: 200, body: { items: data.hotlines } }),
+    getAlertOptions: () => ({ status: 200, body: MOCK_ALERT_OPTIONS }),
     subscribe: ({ body }) => {
       const confirmationId = `cnf-${globalThis.crypto.randomUUID()}`;
       // A honeypot hit gets the very same answer, so a bot learns nothing; it is just not kept.

@@ -30,6 +30,7 @@ export const CONTRACT_VIOLATIONS: Record<RouteName, unknown> = {
   getService: badService,
   getDirectorySnapshot: { version: 1, generatedAt: 'now', services: [badService] },
   listHotlines: { items: [{ id: 'bogus', name: 'Bogus', number: 'call me', type: 'pigeon', languages: ['english'] }] },
+  getAlertOptions: { channels: [{ channel: 'carrier-pigeon', languages: [] }] },
   subscribe: { status: 'subscribed', contactKnown: true },
   confirmSubscription: { status: 'maybe' },
   unsubscribe: { ok: true },

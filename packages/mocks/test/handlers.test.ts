@@ -29,6 +29,7 @@ const SAMPLE: Record<RouteName, () => Promise<Response>> = {
   getService: () => get(`/v1/services/${FIXTURE_IDS.service}`),
   getDirectorySnapshot: () => get('/v1/directory/snapshot'),
   listHotlines: () => get('/v1/hotlines'),
+  getAlertOptions: () => get('/v1/alerts/options'),
   subscribe: () => post('/v1/alerts/subscriptions', SUBSCRIBE),
   confirmSubscription: () => post('/v1/alerts/confirm', { confirmationId: 'cnf-1', code: MOCK_CONFIRMATION_CODE }),
   unsubscribe: () => post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' }),

@@ -133,6 +133,8 @@ export function createClient(options: ClientOptions) {
       hotlines: (opts?: CallOptions) => call('listHotlines', {}, opts),
     },
     alerts: {
+      /** The languages and channels the server can send in. */
+      options: (opts?: CallOptions) => call('getAlertOptions', {}, opts),
       subscribe: (request: Input<Routes['subscribe']['body']>, opts?: IdempotentCallOptions) => call('subscribe', { body: request }, opts),
       confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) => call('confirmSubscription', { body: request }, opts),
       unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) => call('unsubscribe', { body: request }, opts),

@@ -5,7 +5,7 @@ import {
   ApiError, ContractError, NetworkError, ReferralKitError, TimeoutError, ValidationError, createClient, parseRetryAfter,
   type ReferralClient, type SubscribeRequest,
 } from '@referral-kit/sdk';
-import { FIXTURE_IDS, MOCK_CONFIRMATION_CODE, createMockApi, generateFixtures } from '@referral-kit/mocks';
+import { FIXTURE_IDS, MOCK_ALERT_OPTIONS, MOCK_CONFIRMATION_CODE, createMockApi, generateFixtures } from '@referral-kit/mocks';
 import { errorJson, fakeFetch, hang, json, networkError, recordingDelays } from './fake-fetch.js';
 
 const BASE = 'https://api.client.test';
@@ -75,6 +75,10 @@ describe('client against the mock API (msw)', () => {
       assert.deepEqual(await client.services.snapshot({ etag: first.etag }), { notModified: true, etag: first.etag });
       const stale = await client.services.snapshot({ etag: '"stale"' });
       assert.equal(stale.notModified, false);
+    });
+
+    it('alerts.options: the channels the server delivers to, with the languages of each', async () => {
+      assert.deepEqual(await client.alerts.options(), MOCK_ALERT_OPTIONS);
     });
 
     it('alerts.subscribe, confirm (with the mock code or a token) and unsubscribe', async () => {

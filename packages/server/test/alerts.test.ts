@@ -12,6 +12,8 @@ import {
   type Harness,
 } from './alerts-harness.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
+import type { PhoneTransportConfig } from '../src/alerts/config.js';
+import { alertOptions } from '../src/alerts/options.js';
 import { HOUR, fromStart } from './clock.js';
 
 const SUBSCRIBE = '/v1/alerts/subscriptions';
@@ -150,6 +152,48 @@ describe('alerts: double opt-in', () => {
     await subscribe(subscription({ events: ['escape'], language: 'es' }));
     const [row] = await h.db.query<{ status: string; language: string; events_mask: number }>('SELECT status, language, events_mask FROM alert_subscriptions');
     assert.deepEqual({ ...row }, { status: 'confirmed', language: 'en', events_mask: 1 });
+  });
+});
+
+describe('alerts: languages', () => {
+  beforeEach(async () => (h = await startHarness()));
+  afterEach(async () => h.close());
+
+  it('lists the languages it can send per channel, and a signup in each gets its confirmation, alerts and pages in it', async () => {
+    const res = await fetch(`${h.url}/v1/alerts/options`);
+    assert.equal(res.status, 200);
+    const { channels } = (await res.json()) as { channels: { channel: string; languages: string[] }[] };
+    const languagesOf = Object.fromEntries(channels.map((c) => [c.channel, c.languages]));
+    assert.deepEqual(Object.keys(languagesOf), ['email', 'sms', 'voice', 'tty']);
+    assert.ok(languagesOf.email!.includes('ar'), 'Arabic, which the widget offers, is sent in Arabic');
+    assert.deepEqual(languagesOf.sms, languagesOf.email);
+    assert.ok(!languagesOf.voice!.includes('ar') && !languagesOf.tty!.includes('ar'), 'calls and TTY only in languages the phone line speaks');
+
+    const english = new Set<string>();
+    for (const [i, language] of languagesOf.email!.entries()) {
+      const subjectId = `rec-${language}`;
+      const confirmation = await subscribeAndConfirm(h, subscription({ subjectId, language, contact: `reader-${language}@example.org` }), `203.0.113.${i + 1}`);
+      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: `ev-${language}`, recordId: subjectId, alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      await h.alerts.dispatcher.runOnce();
+      const alert = h.email.messages.at(-1)!;
+      assert.equal(alert.kind, 'status');
+      for (const message of [confirmation, alert]) {
+        assert.equal(message.language, language);
+        if (language === 'en') english.add(message.subject);
+        else assert.ok(!english.has(message.subject), `${language}: not the English text`);
+      }
+    }
+
+    const arabic = h.email.messages.find((m) => m.language === 'ar' && m.kind === 'confirmation')!;
+    assert.match(arabic.text, /رمز التحقق/);
+    const page = await (await fetch(`${h.url}/v1/alerts/stop?token=${encodeURIComponent(tokenIn(arabic.text, '/v1/alerts/stop'))}`)).text();
+    assert.match(page, /<html lang="ar" dir="rtl">/);
+    assert.match(page, /إيقاف التنبيهات/);
+  });
+
+  it('does not offer TTY where the phone transport cannot deliver it (Twilio)', () => {
+    const channels = alertOptions({ phone: { transport: 'twilio' } as PhoneTransportConfig }).channels.map((c) => c.channel);
+    assert.deepEqual(channels, ['email', 'sms', 'voice']);
   });
 });
 

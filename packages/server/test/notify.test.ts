@@ -68,7 +68,10 @@ describe('notify: messages', () => {
     assert.match(status('es').text, /salió en libertad/);
     assert.match(status('es').text, /29 nov 2026/);
     assert.match(status('en').text, /Nov 29, 2026/);
-    assert.deepEqual(['en', 'es', 'es-419', 'pt-BR', 'EN'].map(messageLanguage), ['en', 'es', 'es', 'en', 'en']);
+    assert.equal(status('ar').subject, 'تحديث إشعار');
+    assert.match(status('ar').text, /تحديث الحالة للمرجع A-1/);
+    assert.match(status('ar').text, /أُطلق سراح الشخص/);
+    assert.deepEqual(['en', 'es', 'es-419', 'pt-BR', 'EN', 'ar', 'ar-EG'].map(messageLanguage), ['en', 'es', 'es', 'en', 'en', 'ar', 'ar']);
   });
 
   it('confirmation: email has the code, the link and the stop link; a call reads the code digit by digit', () => {

@@ -16,7 +16,6 @@ import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { describedBy, failurePanel, fieldError } from './internal/views.js';
-import { registeredLanguages } from './i18n/index.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -89,13 +88,38 @@ export class ReferralAlertSignup extends ReferralElement {
   /** The code step cannot go on (expired, too many attempts): only "start again" is offered. */
   @state() accessor codeDead = false;
 
+  /** The channels the API delivers to, each with the languages it writes them in; undefined until it has said. */
+  @state() accessor deliverable: Partial<Record<Channel, readonly string[]>> | undefined = undefined;
+
   protected readonly source: ReferralSource = 'alert-signup';
+  #optionsRequest: AbortController | undefined;
   #confirmationId = '';
   #expiresInSeconds = 0;
   #inFlight: AbortController | undefined;
   #retry: (() => void) | undefined;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#loadOptions();
+  }
+
+  /** Offer only what the server really sends: a signup in Arabic must not bring English, nor a channel nothing. */
+  async #loadOptions(): Promise<void> {
+    await this.updateComplete;
+    const api = this.api;
+    if (!api || !this.isConnected) return;
+    this.#optionsRequest?.abort();
+    const request = (this.#optionsRequest = new AbortController());
+    try {
+      const { channels } = await api.alerts.options({ signal: request.signal });
+      this.deliverable = Object.fromEntries(channels.map((c) => [c.channel, c.languages]));
+    } catch {
+      // Offline, or a server without the route: every channel, in English (which every server sends).
+    }
+  }
+
   protected clear(): void {
+    this.#optionsRequest?.abort();
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.#confirmationId = '';
@@ -263,7 +287,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <p class="notice warning" id="warning">${s.warning}</p>
       <fieldset class="field">
         <legend>${s.channel}</legend>
-        ${CHANNELS.map(
+        ${CHANNELS.filter((c) => !this.deliverable || this.deliverable[c]).map(
           (c) =>
             html`<label class="choice"
               ><input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => {
@@ -291,7 +315,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <div class="field">
         <label for="language">${s.language}</label>
         <select id="language" name="language">
-          ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
+          ${(this.deliverable?.[this.channel] ?? ['en']).map((l) => html`<option value=${l} ?selected=${l === t.lang.split('-')[0]}>${languageName(l, l)}</option>`)}
         </select>
       </div>
       <fieldset class="field" aria-describedby=${describedBy(this.errors, 'events')}>

@@ -94,6 +94,17 @@ export const ConfirmRequest = z.union([
 ]);
 export const Confirmed = z.object({ status: z.literal('confirmed') });
 
+/**
+ * What this server can send: each channel it delivers to, with the languages its messages on that channel are
+ * written in (primary subtags such as `en`, `es`, `ar`; calls and TTY may speak fewer than email and text).
+ * A subscription in any other language gets English.
+ */
+export const AlertOptions = z.object({
+  channels: z
+    .array(z.object({ channel: AlertChannel, languages: z.array(LanguageTag).check(z.minLength(1)) }))
+    .check(z.minLength(1)),
+});
+
 export const UnsubscribeRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
 export const Unsubscribed = z.object({ status: z.literal('unsubscribed') });
 
@@ -105,3 +116,4 @@ export type ConfirmRequest = z.input<typeof ConfirmRequest>;
 export type Confirmed = z.infer<typeof Confirmed>;
 export type UnsubscribeRequest = z.input<typeof UnsubscribeRequest>;
 export type Unsubscribed = z.infer<typeof Unsubscribed>;
+export type AlertOptions = z.infer<typeof AlertOptions>;

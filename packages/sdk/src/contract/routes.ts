@@ -3,7 +3,7 @@ import * as z from 'zod/v4/mini';
 import { Id } from './common.js';
 import { CustodyGuide, CustodyGuideQuery, CustodyPage, CustodyRecord, CustodySearchQuery } from './custody.js';
 import { DirectorySnapshot, HotlineList, Service, ServicePage, ServiceSearchQuery } from './service.js';
-import { ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './alerts.js';
+import { AlertOptions, ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './alerts.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -61,6 +61,11 @@ export const routes = {
   listHotlines: {
     method: 'GET', path: '/v1/hotlines', tag: 'services', summary: 'Hotlines to show when nothing else works',
     status: 200, response: HotlineList, errors: READ_ERRORS,
+  },
+  getAlertOptions: {
+    method: 'GET', path: '/v1/alerts/options', tag: 'alerts',
+    summary: 'The languages and channels this server sends alerts in (offer only these at signup)',
+    status: 200, response: AlertOptions, errors: READ_ERRORS,
   },
   subscribe: {
     method: 'POST', path: '/v1/alerts/subscriptions', tag: 'alerts',

@@ -19,6 +19,7 @@ import type { AlertsContext } from './context.js';
 import { deriveKeys } from './crypto.js';
 import { demoOutboxRoutes } from './demo-outbox.js';
 import { inboundRoutes } from './inbound.js';
+import { optionsHandler } from './options.js';
 import { RateLimiter } from './rate-limiter.js';
 import { purgeExpired } from './retention.js';
 import { subscribeHandler } from './subscribe.js';
@@ -29,7 +30,7 @@ export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
 export type { Transports } from '../notify/dispatcher.js';
 
 export interface AlertsModule {
-  handlers: Pick<Record<RouteName, Handler>, 'subscribe' | 'confirmSubscription' | 'unsubscribe'>;
+  handlers: Pick<Record<RouteName, Handler>, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>;
   extraRoutes: ExtraRoute[];
   dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
   /** Closes transport connections (SMTP pool). Call after dispatcher.stop(). */
@@ -56,6 +57,7 @@ export function createAlerts(deps: {
 
   return {
     handlers: {
+      getAlertOptions: optionsHandler(c.config),
       subscribe: subscribeHandler(c),
       confirmSubscription: confirmHandler(c),
       unsubscribe: unsubscribeHandler(c),

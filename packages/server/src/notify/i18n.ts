@@ -3,6 +3,8 @@
 // What a status means comes from the custody guide (@referral-kit/sdk/custody-guide), shared with the lookup.
 
 export interface Strings {
+  /** Writing direction of pages in this language. */
+  dir: 'ltr' | 'rtl';
   confirmSubject: string;
   statusSubject: string;
   confirmCode(code: string, minutes: number): string;
@@ -27,6 +29,7 @@ export interface Strings {
 }
 
 const en: Strings = {
+  dir: 'ltr',
   confirmSubject: 'Your verification code',
   statusSubject: 'Notification update',
   confirmCode: (code, minutes) => `Your verification code is ${code}. It expires in ${minutes} minutes.`,
@@ -51,6 +54,7 @@ const en: Strings = {
 };
 
 const es: Strings = {
+  dir: 'ltr',
   confirmSubject: 'Su código de verificación',
   statusSubject: 'Actualización de notificación',
   confirmCode: (code, minutes) => `Su código de verificación es ${code}. Vence en ${minutes} minutos.`,
@@ -74,9 +78,36 @@ const es: Strings = {
   pageInvalid: 'Este enlace no es válido o ha vencido.',
 };
 
-const CATALOG: Record<string, Strings> = { en, es };
+// Keywords (STOP, START) stay in Latin letters: they are what carriers act on.
+const ar: Strings = {
+  dir: 'rtl',
+  confirmSubject: 'رمز التحقق الخاص بك',
+  statusSubject: 'تحديث إشعار',
+  confirmCode: (code, minutes) => `رمز التحقق الخاص بك هو ${code}. تنتهي صلاحيته خلال ${minutes} دقيقة.`,
+  confirmLink: (url) => `أو أكّد عبر هذا الرابط: ${url}`,
+  notYou: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة. لن يُرسَل أي شيء آخر.',
+  statusLine: (reference, when) => `تحديث الحالة للمرجع ${reference} (${when}):`,
+  safety: 'إذا كنت في خطر، فاتصل بالرقم 911.',
+  stopEmail: (url) => `لإيقاف هذه الرسائل: ${url}`,
+  stopSms: 'أرسل STOP للإيقاف.',
+  stopCall: 'لإيقاف هذه المكالمات، اضغط 9.',
+  pinPrompt: 'أدخل رمز PIN لتأكيد أنك سمعت هذه الرسالة.',
+  smsStopped: 'لن تصلك تنبيهات أخرى على هذا الرقم. أرسل START لاستئنافها.',
+  smsStarted: 'استُؤنفت التنبيهات. أرسل STOP للإيقاف.',
+  smsHelp: 'تنبيهات بشأن حالة تتابعها. أرسل STOP للإيقاف.',
+  pageStopTitle: 'إيقاف التنبيهات',
+  pageStopButton: 'إيقاف التنبيهات',
+  pageStopDone: 'لن تصلك تنبيهات أخرى.',
+  pageConfirmTitle: 'تأكيد التنبيهات',
+  pageConfirmButton: 'تأكيد',
+  pageConfirmDone: 'التنبيهات مفعّلة. كل رسالة توضّح كيفية إيقافها.',
+  pageInvalid: 'هذا الرابط غير صالح أو انتهت صلاحيته.',
+};
 
-export type MessageLanguage = 'en' | 'es';
+const CATALOG = { en, es, ar } satisfies Record<string, Strings>;
+
+export type MessageLanguage = keyof typeof CATALOG;
+/** The languages messages can be sent in (`GET /v1/alerts/options` lists them). */
 export const MESSAGE_LANGUAGES = Object.keys(CATALOG) as MessageLanguage[];
 
 /** The catalog language for a BCP 47 tag: its primary subtag when we have it (`es-MX` → `es`), else English. */
@@ -86,5 +117,5 @@ export function messageLanguage(tag: string): MessageLanguage {
 }
 
 export function strings(tag: string): Strings {
-  return CATALOG[messageLanguage(tag)]!;
+  return CATALOG[messageLanguage(tag)];
 }

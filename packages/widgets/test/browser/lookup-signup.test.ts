@@ -335,6 +335,48 @@ describe('<referral-alert-signup>', () => {
     });
   }
 
+  it('offers only the channels and languages the API sends, the visitor’s own language first when it can', async () => {
+    const offered = (el: Element) => $$<HTMLOptionElement>(el, '#language option').map((o) => o.value);
+    const channels = (el: Element) => $$<HTMLInputElement>(el, 'input[name=channel]').map((i) => i.value);
+    const arabic = () =>
+      fixture<ReferralAlertSignup>(html`<referral-alert-signup lang="ar" api-base-url=${API} subject-id=${inCustody.id}></referral-alert-signup>`);
+
+    let el = await arabic();
+    await until(() => offered(el).length === 3, 'the API languages never came');
+    expect(offered(el)).to.deep.equal(['en', 'es', 'ar']);
+    expect($<HTMLSelectElement>(el, '#language').value).to.equal('ar');
+    fill(el, '#contact', 'me@example.org');
+    submit(el);
+    await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
+    expect(mock.subscriptions.at(-1)!.request.language).to.equal('ar');
+
+    // Calls speak fewer languages than email; a server without TTY does not offer it.
+    worker.use(
+      http.get(`${API}/v1/alerts/options`, () =>
+        HttpResponse.json({ channels: [{ channel: 'email', languages: ['en', 'es'] }, { channel: 'voice', languages: ['en'] }] }),
+      ),
+    );
+    el = await arabic();
+    await until(() => channels(el).length === 2, 'the API channels never came');
+    expect(channels(el)).to.deep.equal(['email', 'voice']);
+    expect(offered(el)).to.deep.equal(['en', 'es']);
+    expect($<HTMLSelectElement>(el, '#language').value).to.equal('en', 'Arabic is not offered, English is chosen');
+    pick(el, 'input[value=voice]');
+    await el.updateComplete;
+    expect(offered(el)).to.deep.equal(['en']);
+
+    // Offline (or a server that does not say): every channel, in English, which every server sends.
+    mock.setScenario({ getAlertOptions: 'network-error' });
+    worker.resetHandlers();
+    el = await fixture<ReferralAlertSignup>(
+      html`<referral-alert-signup lang="es" .client=${createClient({ baseUrl: API, retries: 0 })} subject-id=${inCustody.id}></referral-alert-signup>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(channels(el)).to.deep.equal(['email', 'sms', 'voice', 'tty']);
+    expect(offered(el)).to.deep.equal(['en']);
+    await expectAccessible(el, 'form, English only');
+  });
+
   it('without a person, explains to look one up first', async () => {
     const el = await fixture<ReferralAlertSignup>(html`<referral-alert-signup api-base-url=${API}></referral-alert-signup>`);
     expect(text(el)).to.contain('first look up the person');

@@ -1,0 +1,20 @@
+// GET /v1/alerts/options: what this server can really send, so a signup never offers a language or channel that
+// would bring messages in another language, or none at all.
+import { AlertChannel, PIN_CHANNELS, type AlertOptions } from '@referral-kit/sdk';
+import type { Handler } from '../http/types.js';
+import { MESSAGE_LANGUAGES } from '../notify/i18n.js';
+import { PHONE_LANGUAGES } from '../telephony/prompts.js';
+import type { AlertsConfig } from './config.js';
+
+/** Email and text use the message catalogs; calls and TTY also need the phone line's spoken prompts. */
+export function alertOptions(config: Pick<AlertsConfig, 'phone'>): AlertOptions {
+  const spoken = MESSAGE_LANGUAGES.filter((l) => (PHONE_LANGUAGES as string[]).includes(l));
+  // Twilio has no TTY relay: such a subscription could never be delivered.
+  const channels = AlertChannel.options.filter((channel) => !(channel === 'tty' && config.phone.transport === 'twilio'));
+  return { channels: channels.map((channel) => ({ channel, languages: PIN_CHANNELS.includes(channel) ? spoken : MESSAGE_LANGUAGES })) };
+}
+
+export function optionsHandler(config: AlertsConfig): Handler {
+  const body = alertOptions(config);
+  return async () => ({ status: 200, body });
+}
