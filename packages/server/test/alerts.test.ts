@@ -191,6 +191,14 @@ describe('alerts: languages', () => {
     assert.match(page, /إيقاف التنبيهات/);
   });
 
+  it('calls in a language the phone line does not speak are made in English, not read out by a voice of another language', async () => {
+    const call = await subscribeAndConfirm(h, subscription({ channel: 'voice', contact: '(202) 555-0143', pin: '2468', language: 'ar' }));
+    assert.equal(call.language, 'en');
+    assert.match(call.text, /Your verification code is/);
+    const text = await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'ar' }), '203.0.113.9');
+    assert.equal(text.language, 'ar', 'texts keep the subscriber language');
+  });
+
   it('does not offer TTY where the phone transport cannot deliver it (Twilio)', () => {
     const channels = alertOptions({ phone: { transport: 'twilio' } as PhoneTransportConfig }).channels.map((c) => c.channel);
     assert.deepEqual(channels, ['email', 'sms', 'voice']);

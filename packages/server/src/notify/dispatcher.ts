@@ -13,7 +13,7 @@ import type { Db } from '../db/types.js';
 import type { AlertKeys } from '../alerts/crypto.js';
 import type { AlertsConfig } from '../alerts/config.js';
 import { eventBit } from '../alerts/events.js';
-import { messageLanguage } from './i18n.js';
+import { channelLanguage } from '../alerts/options.js';
 import { renderConfirmation, renderStatus } from './messages.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './transports/types.js';
 
@@ -215,21 +215,23 @@ export class Dispatcher {
       const payload = JSON.parse(keys.open(row.payload_enc ?? '', `outbox:${row.id}`)) as ConfirmationPayload;
       if (Date.parse(payload.expiresAt) <= this.deps.now().getTime()) return null;
       const confirmUrl = `${config.publicUrl}/v1/alerts/confirm-link?token=${keys.signToken('confirm', payload.confirmationId)}`;
+      const language = channelLanguage(sub.channel, payload.language);
       const rendered = renderConfirmation({
-        language: payload.language,
+        language,
         channel: sub.channel,
         code: payload.code,
         minutes: Math.round(config.confirmation.ttlSeconds / 60),
         confirmUrl,
         stopUrl,
       });
-      return { ...base, kind: 'confirmation', language: messageLanguage(payload.language), ...rendered };
+      return { ...base, kind: 'confirmation', language, ...rendered };
     }
 
     const event = row.alert_event;
     if (!event || sub.status !== 'confirmed' || (sub.events_mask & eventBit(event)) === 0) return null;
+    const language = channelLanguage(sub.channel, sub.language);
     const rendered = renderStatus({
-      language: sub.language,
+      language,
       channel: sub.channel,
       event,
       status: row.custody_status ?? 'unknown',
@@ -241,7 +243,7 @@ export class Dispatcher {
     return {
       ...base,
       kind: 'status',
-      language: messageLanguage(sub.language),
+      language,
       requiresPin: sub.channel === 'voice' || sub.channel === 'tty',
       ...rendered,
     };
