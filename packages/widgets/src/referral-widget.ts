@@ -14,7 +14,7 @@ import './referral-quick-exit.js';
 type Tab = 'find' | 'lookup' | 'alerts';
 const TABS: readonly Tab[] = ['find', 'lookup', 'alerts'];
 /** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
-const EXPORTED_PARTS = 'search, listbox, filters, results, card, status, action, form, submit, hotlines, error';
+const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, action, form, submit, hotlines, error';
 
 /**
  * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
@@ -38,6 +38,7 @@ const EXPORTED_PARTS = 'search, listbox, filters, results, card, status, action,
  * @csspart filters - The directory's filters.
  * @csspart results - A result list (directory or lookup).
  * @csspart card - A result card (service or custody record).
+ * @csspart crisis - The directory's "Get help now" panel.
  * @csspart status - The status line of a custody record.
  * @csspart action - A call, text, directions or website link.
  * @csspart form - The lookup and signup forms.
