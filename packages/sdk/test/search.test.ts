@@ -120,7 +120,7 @@ describe('a cry for help', () => {
     const cries = [
       'he is going to kill me', 'I want to kill myself', 'emergancy', 'i am so scared', 'estoy en pelgro', 'quiero morir',
       '我想自杀', '救命', 'tôi đang gặp nguy hiểm', 'toi dang gap nguy hiem', '살려주세요', 'tulong ngayon', 'أنا في خطر',
-      'мне страшно', 'anmwe', 'au secours', 'j’ai peur',
+      'мне страшно', 'anmwe', 'au secours', 'j’ai peur', 'he threatened me', 'mi esposo me amenaza', 'suicdio', 'khẩn cấp',
     ];
     for (const q of cries) assert.equal(index.read(q).crisis, true, q);
     for (const q of ['legal aid', 'abogado', 'help paying funeral costs', 'I need help', 'emergency housing', '庇护所', 'مأوى', '']) {

@@ -61,7 +61,7 @@ export const en: Vocabulary = {
   },
   crisis:
     'help now|help me now|need help now|please help me|emergency|urgent|crisis|danger|in danger|dangerous|' +
-    'scared|afraid|terrified|unsafe|not safe|hurting me|threatening me|threatened to kill|' +
+    'scared|afraid|terrified|unsafe|not safe|hurting me|threatening me|threatened me|threatens me|threatened to kill|' +
     'going to kill me|gonna kill me|kill me|wants to kill me|has a gun|with a gun|has a knife|' +
     'outside my door|breaking in|he is here|right now|immediately|asap|911|sos',
   selfHarm:

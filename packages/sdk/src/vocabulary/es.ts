@@ -46,7 +46,7 @@ export const es: Vocabulary = {
   },
   crisis:
     'ayuda ahora|ayudame|necesito ayuda ahora|auxilio|socorro|emergencia|urgente|urgencia|peligro|' +
-    'en peligro|crisis|tengo miedo|miedo|me quiere matar|me va a matar|amenaza con matarme|ahora mismo|' +
+    'en peligro|crisis|tengo miedo|miedo|me quiere matar|me va a matar|me amenaza|me amenazo|amenaza con matarme|ahora mismo|' +
     'inmediatamente|tiene un arma|tiene una pistola',
   selfHarm:
     'suicidio|suicidarme|quiero morir|matarme|quitarme la vida|hacerme dano|lastimarme|cortarme|' +
