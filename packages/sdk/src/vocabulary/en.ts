@@ -4,10 +4,12 @@ import type { Vocabulary } from '../search/vocabulary.js';
 export const en: Vocabulary = {
   lang: 'en',
   stopwords:
-    'a about am an and any are around as at be been but by can close could do does dont find for from get give go ' +
-    'going got had has have he her him his how i id ill im is it its ive just know like looking me my near nearby need ' +
-    'needs of on or our out place please really she so some someone something than that the their them there they this ' +
-    'to than then more most much many tell told say says said saying keep keeps up very was we were what when where which who will with would you your help helping assistance',
+    'a about am an and any are around as at be been but by can close could do does dont find for from ' +
+    'get give go going got had has have he her him his how i id ill im in into is it its ive just know ' +
+    'like looking me my near nearby need needs of on or our out place please really service services she ' +
+    'so some someone something than that the their them there they this want to then more most much many ' +
+    'tell told say says said saying keep keeps up very was we were what when where which who will with ' +
+    'would you your help helping assistance',
   categories: {
     'hotline':
       'hotline|hotlines|helpline|help line|crisis line|hot line|talk to someone|someone to talk to|talk to somebody|' +
