@@ -1,7 +1,7 @@
 // msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
-import { AlertChannel, PIN_CHANNELS, routes, toFieldErrors, type AlertOptions, type RouteDef, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
+import { AlertChannel, PIN_CHANNELS, checkRouteInput, etagMatches, queryObject, routes, type AlertOptions, type RouteDef, type RouteInput, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
@@ -48,14 +48,7 @@ export interface MockApi {
   reset(): void;
 }
 
-type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
-interface RouteInput<N extends RouteName> {
-  params: Parsed<Routes[N], 'params'>;
-  query: Parsed<Routes[N], 'query'>;
-  body: Parsed<Routes[N], 'body'>;
-  request: Request;
-}
-type Implementation<N extends RouteName> = (input: RouteInput<N>) => Reply;
+type Implementation<N extends RouteName> = (input: RouteInput<N> & { request: Request }) => Reply;
 
 export function createMockApi(options: MockApiOptions): MockApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -83,7 +76,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
     },
     getDirectorySnapshot: ({ request }) => {
       const headers = { etag: etag() };
-      if (matchesEtag(request.headers.get('if-none-match'), headers.etag)) return { status: 304, headers };
+      if (etagMatches(request.headers.get('if-none-match'), headers.etag)) return { status: 304, headers };
       return { status: 200, headers, body: { version: headers.etag.slice(1, -1), generatedAt: REFERENCE_DATE, services: data.services } };
     },
     listHotlines: () => ({ status: 200, body: { items: data.hotlines } }),
@@ -135,7 +128,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
     const key = route.idempotencyKey ? request.headers.get('idempotency-key') : null;
     const replay = key === null ? undefined : replays.get(key);
     if (replay) return toResponse(replay, { ...common, 'idempotent-replayed': 'true' }, requestId);
-    const reply = (implementations[name] as Implementation<RouteName>)({ ...input, request } as RouteInput<RouteName>);
+    const reply = (implementations[name] as Implementation<RouteName>)({ ...input, request });
     if (key !== null && reply.status < 300) replays.set(key, reply);
     return toResponse(reply, common, requestId);
   }
@@ -185,53 +178,21 @@ function hangUntilAborted(request: Request): Promise<Response> {
   });
 }
 
-type ParsedInput = { params: unknown; query: unknown; body: unknown };
-
-/** Validate params, query and body with the route's own schemas; a failure is a 400/415 reply with field paths. */
-async function parseInput(route: RouteDef, request: Request, rawParams: Record<string, unknown>): Promise<ParsedInput | Reply> {
-  const fields: { path: string; message: string }[] = [];
-  const check = (schema: z.ZodMiniType | undefined, value: unknown, where: string) => {
-    if (!schema) return undefined;
-    const result = z.safeParse(schema, value);
-    if (result.success) return result.data;
-    fields.push(...toFieldErrors(result.error).map((f) => ({ ...f, path: f.path || where })));
-    return undefined;
-  };
-  const params = check(route.params, rawParams, 'params');
-  const query = check(route.query, queryObject(new URL(request.url).searchParams), 'query');
+/** Validate params, query and body with the route's own schemas (as the server does); a failure is a 400/415 reply. */
+async function parseInput(route: RouteDef, request: Request, rawParams: Record<string, unknown>): Promise<RouteInput<RouteName> | Reply> {
   let body: unknown;
   if (route.body) {
     if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
       return errorReply(415, 'unsupported_media_type', 'Send the request body as application/json.');
     }
-    let json: unknown;
     try {
-      json = await request.json();
+      body = await request.json();
     } catch {
       return errorReply(400, 'validation_failed', 'The request body is not valid JSON.', [{ path: 'body', message: 'Not valid JSON.' }]);
     }
-    body = check(route.body, json, 'body');
   }
-  if (fields.length > 0) return errorReply(400, 'validation_failed', 'Some fields need attention.', fields);
-  return { params, query, body };
-}
-
-/** Query string → object; a repeated key becomes an array (`?category=a&category=b`). */
-function queryObject(search: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(search.keys())) {
-    const all = search.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
-}
-
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
-  if (ifNoneMatch === null) return false;
-  return ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t.replace(/^W\//, '') === etag;
-  });
+  const checked = checkRouteInput(route, { params: rawParams, query: queryObject(new URL(request.url).searchParams), body });
+  return checked.ok ? checked.value : errorReply(400, 'validation_failed', 'Some fields are not valid.', checked.fields);
 }
 
 /** 32-bit FNV-1a over each service's JSON, as hex: a cheap content hash that never builds one giant string. */

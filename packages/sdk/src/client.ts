@@ -2,6 +2,7 @@
 import * as z from 'zod/v4/mini';
 import { FieldError } from './contract/common.js';
 import { buildPath, routes, type RouteDef, type RouteName, type Routes } from './contract/routes.js';
+import { checkPart, toFieldErrors } from './contract/route-input.js';
 import { ApiError, ContractError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 
 export interface ClientOptions {
@@ -145,17 +146,11 @@ export function createClient(options: ClientOptions) {
 export type ReferralClient = ReturnType<typeof createClient>;
 
 /** zod issues as `{ path: 'a.b.0', message }`. */
-export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
 function validate<T>(schema: z.ZodMiniType | undefined, value: T, where: string): T & Record<string, string> {
   if (!schema) return value as T & Record<string, string>;
-  const result = z.safeParse(schema, value);
-  if (!result.success) {
-    throw new ValidationError(toFieldErrors(result.error).map((f) => ({ ...f, path: f.path || where })));
-  }
-  return result.data as T & Record<string, string>;
+  const checked = checkPart(schema, value, where);
+  if (!checked.ok) throw new ValidationError(checked.fields);
+  return checked.value as T & Record<string, string>;
 }
 
 function appendQuery(url: URL, query: Record<string, unknown>): void {

@@ -4,12 +4,11 @@ import type { Duplex } from 'node:stream';
 import { answerClientError } from './http/client-error.js';
 import type { Clock } from './clock.js';
 import { fileURLToPath } from 'node:url';
-import type { RouteName } from '@referral-kit/sdk';
 import { createOpenApiDocument } from '@referral-kit/sdk/openapi';
 import { DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, type ServerConfig } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';
-import type { ExtraRoute, Handler } from './http/types.js';
+import type { ExtraRoute, RouteHandlers } from './http/types.js';
 import { createPipeline } from './http/pipeline.js';
 import { createCustodyHandlers } from './routes/custody.js';
 import { createServiceHandlers } from './routes/services.js';
@@ -23,7 +22,7 @@ export const EXAMPLES_API_ORIGIN = 'http://127.0.0.1:8787';
 
 /** What the alerts module contributes to the HTTP surface. */
 export interface AlertsHttp {
-  handlers: Partial<Record<RouteName, Handler>>;
+  handlers: RouteHandlers;
   extraRoutes: ExtraRoute[];
 }
 
@@ -58,7 +57,7 @@ export function createApp(options: AppOptions): App {
   let closing = false;
   const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
 
-  const handlers: Partial<Record<RouteName, Handler>> = {
+  const handlers: RouteHandlers = {
     ...createCustodyHandlers(options.db, { perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now }),
     ...createServiceHandlers(options.db, directory, now),
     ...options.alerts?.handlers,

@@ -3,3 +3,4 @@ export * from './service.js';
 export * from './custody.js';
 export * from './alerts.js';
 export * from './routes.js';
+export * from './route-input.js';

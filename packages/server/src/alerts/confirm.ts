@@ -1,13 +1,10 @@
 // POST /v1/alerts/confirm: the 6-digit code (15 minutes, 5 tries) or the link token from the message turns the
 // settings a subscribe request asked for into a confirmed subscription. Confirming twice is harmless.
-import type { ConfirmRequest } from '@referral-kit/sdk';
-import type * as z from 'zod/v4/mini';
 import type { Db } from '../db/types.js';
-import { HttpError, type Handler } from '../http/types.js';
+import { HttpError, type RouteHandler } from '../http/types.js';
 import { limitIp, type AlertsContext } from './context.js';
 import { sameHash } from './crypto.js';
 
-type ConfirmBody = z.output<typeof ConfirmRequest>;
 
 interface ConfirmationRow {
   id: string;
@@ -30,10 +27,10 @@ const MESSAGES: Record<Exclude<ConfirmOutcome, 'confirmed'>, string> = {
   too_many_attempts: 'Too many wrong codes. Ask for alerts again to get a new one.',
 };
 
-export function confirmHandler(c: AlertsContext): Handler {
+export function confirmHandler(c: AlertsContext): RouteHandler<'confirmSubscription'> {
   return async (ctx) => {
     limitIp(c, 'confirm', ctx.ip, c.config.limits.confirmPerIp);
-    const body = ctx.body as ConfirmBody;
+    const { body } = ctx;
     const outcome = 'token' in body ? await confirmByToken(c, body.token) : await confirmByCode(c, body.confirmationId, body.code);
     if (outcome !== 'confirmed') {
       throw new HttpError(400, outcome, MESSAGES[outcome], {

@@ -3,7 +3,7 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
-import type { ExtraRoute, Handler, RouteName } from '../http/types.js';
+import type { ExtraRoute, RouteHandlers } from '../http/types.js';
 import { Dispatcher, type Transports } from '../notify/dispatcher.js';
 import type { Transport } from '../notify/transports/types.js';
 import { FileTransport } from '../notify/transports/file.js';
@@ -30,7 +30,7 @@ export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
 export type { Transports } from '../notify/dispatcher.js';
 
 export interface AlertsModule {
-  handlers: Pick<Record<RouteName, Handler>, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>;
+  handlers: Required<Pick<RouteHandlers, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>>;
   extraRoutes: ExtraRoute[];
   dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
   /** Closes transport connections (SMTP pool). Call after dispatcher.stop(). */

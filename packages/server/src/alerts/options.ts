@@ -1,7 +1,7 @@
 // GET /v1/alerts/options: what this server can really send, so a signup never offers a language or channel that
 // would bring messages in another language, or none at all.
 import { AlertChannel, PIN_CHANNELS, type AlertOptions } from '@referral-kit/sdk';
-import type { Handler } from '../http/types.js';
+import type { RouteHandler } from '../http/types.js';
 import { MESSAGE_LANGUAGES, messageLanguage, type MessageLanguage } from '../notify/i18n.js';
 import { PHONE_LANGUAGES } from '../telephony/prompts.js';
 import type { AlertsConfig } from './config.js';
@@ -22,7 +22,7 @@ export function channelLanguage(channel: AlertChannel, tag: string): MessageLang
   return languagesOf(channel).includes(language) ? language : 'en';
 }
 
-export function optionsHandler(config: AlertsConfig): Handler {
+export function optionsHandler(config: AlertsConfig): RouteHandler<'getAlertOptions'> {
   const body = alertOptions(config);
   return async () => ({ status: 200, body });
 }

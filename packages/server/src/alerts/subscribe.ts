@@ -5,7 +5,7 @@
 import { normalizeContact, type SubscribeAccepted, type SubscribeRequest } from '@referral-kit/sdk';
 import type * as z from 'zod/v4/mini';
 import type { Db } from '../db/types.js';
-import { HttpError, type Handler, type HandlerResult } from '../http/types.js';
+import { HttpError, type HandlerResult, type RouteHandler } from '../http/types.js';
 import { enqueueConfirmation } from '../notify/outbox.js';
 import type { ConfirmationPayload } from '../notify/dispatcher.js';
 import { limitIp, rateLimited, type AlertsContext } from './context.js';
@@ -18,9 +18,9 @@ export type SubscribeBody = z.output<typeof SubscribeRequest>;
 /** Same wording as the contract's own contact check, so a refused number looks like any invalid input. */
 const INVALID_CONTACT = 'Enter a valid email address or U.S. phone number for this channel.';
 
-export function subscribeHandler(c: AlertsContext): Handler {
+export function subscribeHandler(c: AlertsContext): RouteHandler<'subscribe'> {
   return async (ctx) => {
-    const request = ctx.body as SubscribeBody;
+    const request = ctx.body;
     const idempotency = idempotencyHashes(c, ctx.headers['idempotency-key'], request);
     if (idempotency) {
       const replay = await findReplay(c.db, idempotency);

@@ -1,6 +1,6 @@
 // Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
-import { HttpError, type ExtraRoute, type Handler, type RequestContext } from '../http/types.js';
+import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
 import { strings } from '../notify/i18n.js';
 import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext } from './context.js';
 import type { Limit } from './rate-limiter.js';
@@ -41,10 +41,10 @@ export async function restartPhoneNumber(c: AlertsContext, contactHash: string):
   );
 }
 
-export function unsubscribeHandler(c: AlertsContext): Handler {
+export function unsubscribeHandler(c: AlertsContext): RouteHandler<'unsubscribe'> {
   return async (ctx) => {
     limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);
-    const id = c.keys.verifyToken('unsubscribe', (ctx.body as { token: string }).token);
+    const id = c.keys.verifyToken('unsubscribe', ctx.body.token);
     if (id === null) {
       const message = 'This link is not valid. Use the link from your most recent message.';
       throw new HttpError(400, 'invalid_token', message, { fields: [{ path: 'token', message }] });

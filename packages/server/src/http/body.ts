@@ -34,16 +34,6 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Query string → object; a repeated key becomes an array. Own properties only (`__proto__` is just a key). */
-export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const grouped = new Map<string, string | string[]>();
-  for (const [key, value] of params) {
-    const prev = grouped.get(key);
-    grouped.set(key, prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value]);
-  }
-  return Object.fromEntries(grouped);
-}
-
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new HttpError(400, 'validation_failed', 'The request body is empty; send a JSON object.', { fields: [{ path: 'body', message: 'Required.' }] });
   try {

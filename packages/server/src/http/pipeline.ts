@@ -3,17 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/v4/mini';
-import { toFieldErrors, type ErrorBody, type RouteDef, type RouteName } from '@referral-kit/sdk';
+import { checkRouteInput, etagMatches, queryObject, type ErrorBody, type RouteDef, type RouteName } from '@referral-kit/sdk';
 import type { Logger } from '../logger.js';
-import { HttpError, type ExtraRoute, type Handler, type RequestContext } from './types.js';
+import { HttpError, type ExtraRoute, type RequestContext, type RouteContext, type RouteHandler, type RouteHandlers } from './types.js';
 import { Router, type Matched } from './router.js';
-import { mediaType, parseJson, queryObject, readBody } from './body.js';
+import { mediaType, parseJson, readBody } from './body.js';
 import { JsonText } from './json-text.js';
 import { applyCors, setSecurityHeaders } from './security.js';
 import { clientAddressResolver, type TrustProxy } from './client-address.js';
 
 export interface PipelineOptions {
-  handlers: Partial<Record<RouteName, Handler>>;
+  handlers: RouteHandlers;
   extraRoutes?: readonly ExtraRoute[];
   corsOrigins: readonly string[];
   bodyLimitBytes: number;
@@ -102,13 +102,11 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     };
     if (match.kind === 'contract') {
       const def = match.def;
-      if (def.params) ctx.params = validate(def.params, match.params, 'params') as Record<string, string>;
-      ctx.query = def.query ? validate(def.query, ctx.query, 'query') : {};
-      if (def.body) {
-        requireMediaType(req, ['application/json']);
-        ctx.body = validate(def.body, parseJson(await readBody(req, options.bodyLimitBytes)), 'body');
-      }
-      return ctx;
+      if (def.body) requireMediaType(req, ['application/json']);
+      const body = def.body ? parseJson(await readBody(req, options.bodyLimitBytes)) : undefined;
+      const checked = checkRouteInput(def, { params: match.params, query: ctx.query, body });
+      if (!checked.ok) throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: checked.fields });
+      return { ...ctx, ...checked.value };
     }
     if (req.method === 'POST') {
       const route = match.route;
@@ -127,7 +125,8 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     res.setHeader('cache-control', def.noStore ? 'no-store' : def.etag ? 'no-cache' : 'public, max-age=60');
     const handler = options.handlers[name];
     if (!handler) throw new HttpError(503, 'unavailable', 'This part of the API is not enabled on this server.');
-    const result = await handler(ctx);
+    // The context was built from this route's schemas (buildContext), so it is this route's typed context.
+    const result = await (handler as RouteHandler<RouteName>)(ctx as RouteContext<RouteName>);
     applyHeaders(res, result.headers);
     const etag = result.headers?.etag;
     if (def.etag && etag && etagMatches(header(req, 'if-none-match'), etag)) {
@@ -183,13 +182,6 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
   }
 }
 
-function validate(schema: z.ZodMiniType, value: unknown, where: string): unknown {
-  const result = z.safeParse(schema, value);
-  if (result.success) return result.data;
-  const fields = toFieldErrors(result.error).map((f) => ({ path: f.path || where, message: f.message }));
-  throw new HttpError(400, 'validation_failed', `Some ${where === 'query' ? 'search' : 'request'} fields are not valid.`, { fields });
-}
-
 function requireMediaType(req: IncomingMessage, accepted: string[]): void {
   const type = mediaType(req.headers['content-type']);
   if (!accepted.includes(type)) {
@@ -218,11 +210,3 @@ function lowerCaseHeaders(req: IncomingMessage): Record<string, string | undefin
   for (const [name, value] of Object.entries(req.headers)) out[name] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
-
-/** `If-None-Match` may list several tags, or `*`; weak tags compare equal to strong ones (RFC 9110 weak comparison). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
-}
-

@@ -1,12 +1,13 @@
 // The handler boundary: the router validates, handlers compute, the router answers.
-import type { ErrorCode, FieldError, RouteName } from '@referral-kit/sdk';
+import type { ErrorCode, FieldError, RouteInput, RouteName } from '@referral-kit/sdk';
 
 export type { RouteName };
 
+/** What a handler of an extra (non-contract) route gets: params from the path, query and body as sent. */
 export interface RequestContext {
   params: Record<string, string>;
-  query: unknown;          // already validated & parsed with the route's zod schema (output type)
-  body: unknown;           // already validated & parsed with the route's zod schema (output type)
+  query: unknown;
+  body: unknown;
   headers: Record<string, string | undefined>;   // lower-case names
   ip: string;              // for rate limiting only (an IPv6 client is its /64); never logged or stored in clear
   requestId: string;
@@ -17,6 +18,12 @@ export interface RequestContext {
 export interface HandlerResult { status: number; body: unknown; headers?: Record<string, string> }
 
 export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;
+
+/** A contract route's context: params, query and body validated by the route's schemas and typed by them. */
+export type RouteContext<N extends RouteName> = Omit<RequestContext, 'params' | 'query' | 'body'> & RouteInput<N>;
+export type RouteHandler<N extends RouteName> = (ctx: RouteContext<N>) => Promise<HandlerResult>;
+/** The contract routes this server implements (a missing one answers 503 `unavailable`). */
+export type RouteHandlers = { [N in RouteName]?: RouteHandler<N> };
 
 /** Throw to answer with the contract's ErrorBody. */
 export class HttpError extends Error {

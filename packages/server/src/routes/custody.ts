@@ -1,15 +1,12 @@
 // GET /v1/custody and GET /v1/custody/{id}: a confidential record answers exactly like an unknown id.
 // GET /v1/custody-guide: every status in plain words, and how fresh the data is.
-import * as z from 'zod/v4/mini';
-import type { CustodyGuideQuery, CustodySearchQuery } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import type { Db } from '../db/types.js';
 import { getCustodyRecord, newestCustodyUpdate, searchCustodyRecords } from '../db/custody-store.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../alerts/rate-limiter.js';
-import { HttpError, type Handler, type RequestContext } from '../http/types.js';
+import { HttpError, type RequestContext, type RouteHandlers } from '../http/types.js';
 
-type SearchQuery = z.output<typeof CustodySearchQuery>;
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -38,12 +35,12 @@ function lookupGate(limits: CustodyLimits): (ctx: RequestContext) => void {
   };
 }
 
-export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCustody: Handler; getCustodyRecord: Handler; getCustodyGuide: Handler } {
+export function createCustodyHandlers(db: Db, limits: CustodyLimits): Required<Pick<RouteHandlers, 'searchCustody' | 'getCustodyRecord' | 'getCustodyGuide'>> {
   const gate = lookupGate(limits);
   return {
     async searchCustody(ctx) {
       gate(ctx);
-      const q = ctx.query as SearchQuery;
+      const q = ctx.query;
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
       const { items, total } = await searchCustodyRecords(db, {
@@ -53,12 +50,12 @@ export function createCustodyHandlers(db: Db, limits: CustodyLimits): { searchCu
     },
     async getCustodyRecord(ctx) {
       gate(ctx);
-      const record = await getCustodyRecord(db, ctx.params.id!);
+      const record = await getCustodyRecord(db, ctx.params.id);
       if (!record) throw new HttpError(404, 'not_found', 'No custody record has this id.');
       return { status: 200, body: record };
     },
     async getCustodyGuide(ctx) {
-      const { lang } = ctx.query as z.output<typeof CustodyGuideQuery>;
+      const { lang } = ctx.query;
       return { status: 200, body: custodyGuide(lang, await newestCustodyUpdate(db)) };
     },
   };

@@ -1,20 +1,18 @@
 // GET /v1/services, /v1/services/{id}, /v1/directory/snapshot (ETag), /v1/hotlines.
-import * as z from 'zod/v4/mini';
-import type { ServiceSearchQuery } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { loadHotlines } from '../db/services-store.js';
-import { HttpError, type Handler } from '../http/types.js';
+import { HttpError, type RouteHandlers } from '../http/types.js';
 import type { Directory } from './directory.js';
 import { DEFAULT_PAGE_SIZE } from './custody.js';
 
-type SearchQuery = z.output<typeof ServiceSearchQuery>;
-
-export function createServiceHandlers(db: Db, directory: Directory, now: () => Date): {
-  searchServices: Handler; getService: Handler; getDirectorySnapshot: Handler; listHotlines: Handler;
-} {
+export function createServiceHandlers(
+  db: Db,
+  directory: Directory,
+  now: () => Date,
+): Required<Pick<RouteHandlers, 'searchServices' | 'getService' | 'getDirectorySnapshot' | 'listHotlines'>> {
   return {
     async searchServices(ctx) {
-      const q = ctx.query as SearchQuery;
+      const q = ctx.query;
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
       const state = await directory.current();
@@ -31,7 +29,7 @@ export function createServiceHandlers(db: Db, directory: Directory, now: () => D
       return { status: 200, body: { items, total: hits.length, page, pageSize, crisis } };
     },
     async getService(ctx) {
-      const service = (await directory.current()).byId.get(ctx.params.id!);
+      const service = (await directory.current()).byId.get(ctx.params.id);
       if (!service) throw new HttpError(404, 'not_found', 'No service has this id.');
       return { status: 200, body: service };
     },

@@ -6,7 +6,7 @@
 import type { AlertsContext } from '../alerts/context.js';
 import { field } from '../alerts/context.js';
 import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
-import { queryObject } from '../http/body.js';
+import { queryObject } from '@referral-kit/sdk';
 import { retryDelaySeconds } from '../notify/dispatcher.js';
 import type { TwilioCallbacks } from '../notify/transports/twilio.js';
 import { alertCallScript, voiceTurn, type VoiceAction } from './flow.js';
