@@ -1,5 +1,5 @@
 // Simple in-memory answers to the read routes. Good enough for demos and tests; the real search engine lives in the SDK.
-import type { CustodyRecord, Schedule, Service, ServiceHit } from '@referral-kit/sdk';
+import { countryKey, identifierKey, type CustodyRecord, type IdentifierType, type Schedule, type Service, type ServiceHit } from '@referral-kit/sdk';
 import { createServiceIndex, type ServiceIndex } from '@referral-kit/sdk/search';
 import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 import { CITIES } from './fixtures/index.js';
@@ -20,24 +20,25 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-const compact = (text: string) => fold(text).replace(/[\s-]+/g, '');
-
 export interface CustodyFilter extends Paging {
   name?: string;
   identifier?: string;
-  identifierType?: string;
+  identifierType?: IdentifierType;
   birthYear?: number;
   state?: string;
+  countryOfBirth?: string;
   /** The year ages are counted from (for matching a birth year against an age). */
   year: number;
 }
 
 export function searchCustody(records: readonly CustodyRecord[], filter: CustodyFilter) {
   const name = filter.name === undefined ? undefined : fold(filter.name);
-  const identifier = filter.identifier === undefined ? undefined : compact(filter.identifier);
+  const { identifier, identifierType } = filter;
+  const country = filter.countryOfBirth === undefined ? undefined : countryKey(filter.countryOfBirth);
   const matches = records.filter((record) => {
     if (name !== undefined && !fold(record.displayName).includes(name)) return false;
-    if (identifier !== undefined && !record.identifiers.some((id) => (filter.identifierType === undefined || id.type === filter.identifierType) && compact(id.value) === identifier)) return false;
+    if (identifier !== undefined && !record.identifiers.some((id) => (identifierType === undefined || id.type === identifierType) && identifierKey(id.type, id.value) === identifierKey(id.type, identifier))) return false;
+    if (country !== undefined && (record.countryOfBirth === undefined || countryKey(record.countryOfBirth) !== country)) return false;
     if (filter.state !== undefined && record.facility?.state !== filter.state) return false;
     if (filter.birthYear !== undefined && !bornAround(record, filter.birthYear, filter.year)) return false;
     return true;

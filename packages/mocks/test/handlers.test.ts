@@ -97,6 +97,15 @@ describe('mock API handlers', () => {
       assert.equal(spaced.total, 1);
       const wrongType = await json(await get(`/v1/custody?identifier=${FIXTURE_IDS.aNumber}&identifierType=booking`));
       assert.equal(wrongType.total, 0);
+      const withoutA = await json(await get('/v1/custody?identifier=0123456789'));
+      assert.deepEqual(withoutA.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']], 'an A-number without its A');
+    });
+
+    it('narrows by country of birth, ignoring case and accents', async () => {
+      const ids = async (query: string) => (await json(await get(`/v1/custody?${query}`))).items.map((r: { id: string }) => r.id);
+      assert.deepEqual(await ids(`identifier=${FIXTURE_IDS.aNumber}&countryOfBirth=MEXICO`), [FIXTURE_IDS.custody['in-custody']]);
+      assert.deepEqual(await ids('name=nunez&birthYear=1990&countryOfBirth=honduras'), [FIXTURE_IDS.custody['immigration-detention']]);
+      assert.deepEqual(await ids(`identifier=${FIXTURE_IDS.aNumber}&countryOfBirth=Guatemala`), []);
     });
 
     it('filters by birth year (also matching an age) and state', async () => {

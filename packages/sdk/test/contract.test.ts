@@ -4,7 +4,7 @@ import * as z from 'zod/v4/mini';
 import {
   ConfirmRequest, CustodyPage, CustodyRecord, CustodySearchQuery, CustodyStatus, DirectorySnapshot, ErrorBody, Hotline, HotlineList, HttpsUrl,
   Location, PhoneNumber, Service, ServicePage, ServiceSearchQuery, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest,
-  buildPath, normalizeContact, normalizePhone, routes, toFieldErrors, type RouteDef,
+  buildPath, countryKey, identifierKey, normalizeContact, normalizePhone, routes, toFieldErrors, type RouteDef,
 } from '@referral-kit/sdk';
 import { FIXTURE_IDS, REFERENCE_DATE, generateFixtures } from '@referral-kit/mocks';
 
@@ -78,6 +78,14 @@ describe('CustodyRecord and CustodySearchQuery', () => {
     assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: new Date().getUTCFullYear() + 1 }), ['birthYear']);
     assert.deepEqual(paths(CustodyRecord, { ...record, identifiers: [{ type: 'ssn', value: '1' }] }), ['identifiers.0.type']);
     assert.deepEqual(paths(CustodyRecord, { ...record, sourceUpdatedAt: 'yesterday' }), ['sourceUpdatedAt']);
+  });
+
+  it('compares A-numbers by their digits and countries of birth without case or accents', () => {
+    for (const written of ['A123456789', 'a-123-456-789', '123 456 789', 'A0123456789']) assert.equal(identifierKey('a-number', written), '123456789');
+    assert.equal(identifierKey('booking', 'a-12 3'), 'A123', 'other numbers keep their letters');
+    assert.equal(countryKey('  MÉXICO '), countryKey('mexico'));
+    assert.equal(countryKey('Viet-Nam'), 'viet nam');
+    assert.notEqual(countryKey('Guatemala'), countryKey('Mexico'));
   });
 
   it('reads a status it has never heard of as unknown, keeping the source\'s reason (forward compatible)', () => {

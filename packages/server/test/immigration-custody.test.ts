@@ -1,13 +1,14 @@
 // Immigration custody as victims meet it: every status and alert event flows feed → server → SDK → alert message,
 // in English and Spanish; alert event bits stay where existing subscriptions put them; migration 004 maps today's
-// subscriptions onto the events split out of theirs.
+// subscriptions onto the events split out of theirs; search by A-number or name with country of birth.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALERT_EVENTS, CustodyStatus, createClient, type AlertEvent } from '@referral-kit/sdk';
+import { ALERT_EVENTS, CustodyStatus, createClient, identifierKey, type AlertEvent } from '@referral-kit/sdk';
+import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import { migrate, openDb } from '../src/db/index.js';
 import { eventBit, eventMask } from '../src/alerts/events.js';
@@ -15,6 +16,7 @@ import { deriveKeys } from '../src/alerts/crypto.js';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { alertEventFor, importCustody } from '../src/import/custody-import.js';
 import { startHarness, type Harness } from './alerts-harness.js';
+import { json, startTestServer, type TestServer } from './server-harness.js';
 
 const MIGRATIONS = fileURLToPath(new URL('../src/db/migrations/', import.meta.url));
 
@@ -145,5 +147,60 @@ describe('every status: feed → server → SDK → alert message, in English an
       assert.deepEqual(guide.topics.map((t) => t.id), ['detainer', 'detention', 'bond', 'removal', 'changes']);
     }
     assert.equal((await client.custody.guide({ lang: 'fr' })).language, 'en', 'a language without a guide falls back to English');
+  });
+});
+
+describe('custody search as ICE\'s locator asks: A-number or name, with country of birth', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer();
+  });
+  after(() => s.stop());
+
+  const found = async (query: string) =>
+    ((await json(await s.get(`/v1/custody?${query}`))).items as { id: string }[]).map((r) => r.id);
+  const jose = FIXTURE_IDS.custody['in-custody']; // A123456789, born 1986 in "México"
+
+  it('takes an A-number with or without the A, dashes, spaces or a leading zero', async () => {
+    for (const written of ['A123456789', 'a-123-456-789', '123456789', '123 456 789', 'A0123456789']) {
+      assert.deepEqual(await found(`identifier=${encodeURIComponent(written)}&identifierType=a-number`), [jose], written);
+      assert.deepEqual(await found(`identifier=${encodeURIComponent(written)}`), [jose], `${written}, any kind of number`);
+    }
+    assert.deepEqual(await found('identifier=123456789&identifierType=booking'), [], 'a booking number is not an A-number');
+  });
+
+  it('matches the country of birth with case and accents ignored, with an A-number or a name and birth year', async () => {
+    assert.deepEqual(await found('identifier=A123456789&countryOfBirth=mexico'), [jose]);
+    assert.deepEqual(await found(`name=martinez&birthYear=1986&countryOfBirth=${encodeURIComponent('  MÉXICO ')}`), [jose]);
+    assert.deepEqual(await found('identifier=A123456789&countryOfBirth=Guatemala'), [], 'another country finds no one');
+    const honduras = FIXTURE_IDS.custody['immigration-detention']; // "HONDURAS"
+    assert.deepEqual(await found('name=nunez&countryOfBirth=honduras&birthYear=1990'), [honduras]);
+  });
+
+  it('refuses a one-letter country with a field error', async () => {
+    const response = await s.get('/v1/custody?name=martinez&countryOfBirth=M');
+    assert.equal(response.status, 400);
+    assert.deepEqual((await json(response)).error.fields.map((f: { path: string }) => f.path), ['countryOfBirth']);
+  });
+
+  it('migration 004_immigration_search re-keys stored A-numbers by their digits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rk-migrate-'));
+    try {
+      for (const name of ['001_core.sql', '002_alerts.sql', '004_immigration_custody.sql']) cpSync(join(MIGRATIONS, name), join(dir, name));
+      const db = await openDb({ file: ':memory:' });
+      await migrate(db, `${dir}/`);
+      await db.run(
+        `INSERT INTO custody_records (id, source_key, data, content_hash, status, sort_name, source_updated_at, updated_at)
+         VALUES ('rec-1', 'a-number:A012345678', '{}', 'h', 'in-custody', 'x', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
+      );
+      await db.run(`INSERT INTO custody_identifiers (value, type, record_id) VALUES ('A012345678', 'a-number', 'rec-1'), ('BK12', 'booking', 'rec-1')`);
+      await migrate(db);
+      const keys = await db.query<{ value: string; type: string }>('SELECT value, type FROM custody_identifiers ORDER BY type');
+      assert.deepEqual(keys.map((k) => [k.type, k.value]), [['a-number', '12345678'], ['booking', 'BK12']]);
+      assert.deepEqual(keys.map((k) => k.value), [identifierKey('a-number', 'A-012345678'), identifierKey('booking', 'bk-12')]);
+      await db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -18,7 +18,7 @@ const PAGE_SIZE = 20;
 
 /**
  * Look up a person in custody by name or by an identifier (A-number, booking or case number), optionally narrowed
- * by birth year and state. Each result says the status in plain words, what it means for the visitor's safety, what
+ * by birth year, country of birth and state (as ICE's detainee locator: an A-number or a name with country of birth). Each result says the status in plain words, what it means for the visitor's safety, what
  * can happen next and what they can do now (from the API's custody guide), with the facility, its phone and how
  * fresh the data is. "How custody works" explains detainers, detention, bond, removal and why records change.
  * "Get alerts about this person" opens the signup pre-filled.
@@ -125,6 +125,7 @@ export class ReferralOffenderLookup extends ReferralElement {
       else query.birthYear = y;
     }
     if (text('state')) query.state = text('state');
+    if (text('countryOfBirth').length >= 2) query.countryOfBirth = text('countryOfBirth');
     this.errors = errors;
     const first = (['name', 'identifier', 'birthYear'] as const).find((f) => errors[f]);
     if (first) {
@@ -239,6 +240,10 @@ export class ReferralOffenderLookup extends ReferralElement {
               aria-invalid=${this.errors.birthYear ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'birthYear')} />
           </div>
           <div class="field">
+            <label for="countryOfBirth">${l.country} <span class="hint">${t.optional}</span></label>
+            <input id="countryOfBirth" name="countryOfBirth" type="text" autocomplete="off" spellcheck="false" maxlength="100" />
+          </div>
+          <div class="field">
             <label for="state">${l.state} <span class="hint">${t.optional}</span></label>
             <select id="state" name="state">
               <option value="">${l.anyState}</option>
@@ -299,6 +304,7 @@ export class ReferralOffenderLookup extends ReferralElement {
         ${[
           record.age !== undefined ? l.age(record.age) : '',
           record.birthYear !== undefined ? l.born(record.birthYear) : '',
+          record.countryOfBirth ?? '',
           ...record.identifiers.map((i) => `${l.idTypes[i.type]}: ${i.value}`),
         ]
           .filter(Boolean)

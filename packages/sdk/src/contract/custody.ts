@@ -33,6 +33,20 @@ export const CustodyStatus = z.enum([
 export const ReadCustodyStatus = z.catch(CustodyStatus, 'unknown');
 
 export const IdentifierType = z.enum(['a-number', 'booking', 'case', 'other']);
+
+/**
+ * How identifiers compare: without spaces or dashes, upper case; an A-number by its digits alone, so "A-012-345-678",
+ * "a012345678" and "12345678" are the same person (ICE writes A-numbers with or without the A, padded to 9 digits).
+ */
+export function identifierKey(type: IdentifierType, value: string): string {
+  const compact = value.replace(/[\s-]+/g, '').toUpperCase();
+  return type === 'a-number' ? compact.replace(/^A/, '').replace(/^0+(?=\d)/, '') : compact;
+}
+
+/** How a country of birth compares: case, accents and spacing ignored ("  MÉXICO" = "Mexico"). */
+export function countryKey(country: string): string {
+  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+}
 export const Identifier = z.object({ type: IdentifierType, value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')) });
 
 const thisYear = () => new Date().getUTCFullYear();
@@ -51,6 +65,8 @@ export const CustodyRecord = z.object({
   displayName: Name,
   age: z.optional(z.number().check(z.int(), z.gte(0), z.lte(130))),
   birthYear: z.optional(BirthYear),
+  /** As the source writes it ("México"); searches match it with case and accents ignored. */
+  countryOfBirth: z.optional(Text(100)),
   identifiers: z.array(Identifier),
   status: ReadCustodyStatus,
   /** The source's own wording of the status ("Released on bond"), shown as it came. */
@@ -76,6 +92,8 @@ export const CustodySearchQuery = z
     identifierType: z.optional(IdentifierType),
     birthYear: z.optional(z.coerce.number<number>().check(wholeNumber(), z.gte(1900, 'Use a birth year from 1900 on.'), z.lte(2100, 'Use a four-digit birth year.'))),
     state: z.optional(StateCode),
+    /** As ICE's locator asks: with an A-number, or with a name and birth year. Case and accents are ignored. */
+    countryOfBirth: z.optional(z.string().check(z.trim(), z.minLength(2, 'Enter the country of birth.'), z.maxLength(100, 'Use at most 100 characters.'))),
     ...PageQuery,
   })
   .check(

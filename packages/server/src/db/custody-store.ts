@@ -1,6 +1,6 @@
 // Custody records in the database: written by the importer and the demo seed, read by the API.
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
-import type { CustodyRecord, CustodyStatus, IdentifierType } from '@referral-kit/sdk';
+import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type CustodyStatus } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { deleteWhereIn, insertMany } from './batch.js';
 import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
@@ -25,9 +25,12 @@ export interface CustodySearch {
   identifierType?: IdentifierType;
   birthYear?: number;
   state?: string;
+  countryOfBirth?: string;
   page: number;
   pageSize: number;
 }
+
+const IDENTIFIER_TYPES = IdentifierType.options;
 
 /** Birth years within this distance of the one asked for still match (ages and data entry are often a year off). */
 export const BIRTH_YEAR_TOLERANCE = 1;
@@ -64,12 +67,13 @@ export async function writeCustodyRecords(tx: Db, items: readonly { write: Custo
   const row = ({ record, sourceKey, confidential }: CustodyWrite) => [
     record.id, sourceKey, JSON.stringify(record), contentHashOf({ record, sourceKey, confidential }), record.status, confidential ? 1 : 0,
     nameTokens(record.displayName).join(' '), birthYearOf(record), record.facility?.state ?? null, record.sourceUpdatedAt, now,
+    record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth),
   ];
   const updates = items.filter((i) => i.exists);
   for (const { write } of updates) {
     await tx.run(
       `UPDATE custody_records SET source_key = $2, data = $3, content_hash = $4, status = $5, confidential = $6, sort_name = $7,
-         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11 WHERE id = $1`,
+         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11, country_key = $12 WHERE id = $1`,
       row(write),
     );
   }
@@ -78,13 +82,13 @@ export async function writeCustodyRecords(tx: Db, items: readonly { write: Custo
   await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
   await insertMany(
     tx, 'custody_records',
-    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at'],
+    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at', 'country_key'],
     items.filter((i) => !i.exists).map((i) => row(i.write)),
   );
   const records = items.map((i) => i.write.record);
   await insertMany(tx, 'custody_name_prefixes', ['prefix', 'record_id'], records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])));
   const identifiers = records.flatMap((r) => {
-    const unique = new Map(r.identifiers.map((i) => [`${i.type}:${normalizeIdentifier(i.value)}`, [normalizeIdentifier(i.value), i.type, r.id]]));
+    const unique = new Map(r.identifiers.map((i) => [`${i.type}:${identifierKey(i.type, i.value)}`, [identifierKey(i.type, i.value), i.type, r.id]]));
     return [...unique.values()];
   });
   await insertMany(tx, 'custody_identifiers', ['value', 'type', 'record_id'], identifiers);
@@ -108,7 +112,8 @@ export async function newestCustodyUpdate(db: Db): Promise<string | null> {
 
 /**
  * Name: every word typed must start a word of the name (case and accents ignored), so "jose mart" finds
- * "José Ángel Martínez Ruiz". Identifier: exact after normalization. Birth year: ±1. State: the facility's.
+ * "José Ángel Martínez Ruiz". Identifier: exact after normalization (an A-number with or without its A). Birth year:
+ * ±1. State: the facility's. Country of birth: exact, case and accents ignored.
  */
 export async function searchCustodyRecords(db: Db, search: CustodySearch): Promise<{ items: CustodyRecord[]; total: number }> {
   const where = ['r.confidential = 0'];
@@ -123,9 +128,17 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
     for (const token of tokens) where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(token)})`);
   }
   if (search.identifier !== undefined) {
-    const typeFilter = search.identifierType ? ` AND type = ${param(search.identifierType)}` : '';
-    where.push(`r.id IN (SELECT record_id FROM custody_identifiers WHERE value = ${param(normalizeIdentifier(search.identifier))}${typeFilter})`);
+    const types = search.identifierType ? [search.identifierType] : IDENTIFIER_TYPES;
+    // Each type's key (an A-number compares by its digits), grouped so every distinct key is one indexed look-up.
+    const byKey = new Map<string, string[]>();
+    for (const type of types) {
+      const key = identifierKey(type, search.identifier);
+      byKey.set(key, [...(byKey.get(key) ?? []), type]);
+    }
+    const lookups = [...byKey].map(([key, keyTypes]) => `(value = ${param(key)} AND type IN (${keyTypes.map(param).join(', ')}))`);
+    where.push(`r.id IN (SELECT record_id FROM custody_identifiers WHERE ${lookups.join(' OR ')})`);
   }
+  if (search.countryOfBirth !== undefined) where.push(`r.country_key = ${param(countryKey(search.countryOfBirth))}`);
   if (search.birthYear !== undefined) {
     where.push(`r.birth_year BETWEEN ${param(search.birthYear - BIRTH_YEAR_TOLERANCE)} AND ${param(search.birthYear + BIRTH_YEAR_TOLERANCE)}`);
   }

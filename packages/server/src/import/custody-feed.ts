@@ -152,6 +152,7 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   const id = text('id') === undefined ? undefined : check(['id'], Id, text('id'));
   const birthYear = whole(['birthyear'], 1900, now.getUTCFullYear());
   const age = whole(['age'], 0, 130);
+  const countryOfBirth = text('countryofbirth', 'birthcountry');
 
   // Status
   const statusRaw = text('status');
@@ -192,7 +193,7 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
 
   if (issues.length) return { issues };
   const record = stripUndefined({
-    displayName: displayName!, birthYear, age, identifiers, status: status!, statusReason, facility: facility && stripUndefined(facility),
+    displayName: displayName!, birthYear, age, countryOfBirth, identifiers, status: status!, statusReason, facility: facility && stripUndefined(facility),
     statusChangedAt, sourceUpdatedAt: sourceUpdatedAt!,
   });
   // The contract is the last word: whatever passes here is what the API will serve.

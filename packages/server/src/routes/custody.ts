@@ -44,7 +44,8 @@ export function createCustodyHandlers(db: Db, limits: CustodyLimits): Required<P
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
       const { items, total } = await searchCustodyRecords(db, {
-        name: q.name, identifier: q.identifier, identifierType: q.identifierType, birthYear: q.birthYear, state: q.state, page, pageSize,
+        name: q.name, identifier: q.identifier, identifierType: q.identifierType, birthYear: q.birthYear, state: q.state,
+        countryOfBirth: q.countryOfBirth, page, pageSize,
       });
       return { status: 200, body: { items, total, page, pageSize } };
     },

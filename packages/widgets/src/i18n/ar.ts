@@ -119,6 +119,7 @@ const ar: Catalog = {
     idTypes: { 'a-number': 'رقم A (الهجرة)', booking: 'رقم التسجيل', case: 'رقم القضية', other: 'رقم آخر' },
     id: 'رقم التعريف',
     birthYear: 'سنة الميلاد',
+    country: 'بلد الميلاد',
     state: 'الولاية',
     anyState: 'أي ولاية',
     submit: 'بحث',

@@ -113,6 +113,7 @@ const en = {
     idTypes: { 'a-number': 'A-number (immigration)', booking: 'Booking number', case: 'Case number', other: 'Other number' },
     id: 'ID number',
     birthYear: 'Birth year',
+    country: 'Country of birth',
     state: 'State',
     anyState: 'Any state',
     submit: 'Search',

@@ -112,6 +112,7 @@ const es: Catalog = {
     idTypes: { 'a-number': 'Número A (inmigración)', booking: 'Número de registro', case: 'Número de caso', other: 'Otro número' },
     id: 'Número de identificación',
     birthYear: 'Año de nacimiento',
+    country: 'País de nacimiento',
     state: 'Estado',
     anyState: 'Cualquier estado',
     submit: 'Buscar',

@@ -86,6 +86,19 @@ describe('<referral-offender-lookup>: every custody status', () => {
     expect(el.failure, 'the lookup itself did not fail').to.equal(undefined);
   });
 
+  it('searches by name with a country of birth, written any way, as ICE\'s locator asks', async () => {
+    const jose = data.custody.find((r) => r.id === FIXTURE_IDS.custody['in-custody'])!;
+    const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`);
+    $<HTMLInputElement>(el, '#name').value = 'martinez';
+    $<HTMLInputElement>(el, '#countryOfBirth').value = 'MEXICO';
+    $<HTMLFormElement>(el, 'form').requestSubmit();
+    await until(() => $$(el, '.card').length > 0, 'results');
+    expect($$(el, '.card h4').map((h) => h.textContent)).to.include(jose.displayName);
+    for (const card of $$(el, '.card')) expect(card.textContent, 'only people born in Mexico').to.match(/M[eé]xico/i);
+    expect(squash(cardOf(el, jose).textContent)).to.contain('México');
+    await expectAccessible(el, 'searched with a country of birth');
+  });
+
   it('"How custody works" explains detainers, detention, bond, removal and changing records, with the data\'s freshness', async () => {
     const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang="es" api-base-url=${API}></referral-offender-lookup>`);
     const details = $<HTMLDetailsElement>(el, 'details');
