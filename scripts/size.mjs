@@ -18,7 +18,9 @@ import typescript from '@rollup/plugin-typescript';
 // self-harm and long-sentence words; +1.2 for the Arabic vocabulary (the Arabic catalog is built in, so "مأوى" must
 // find shelters in the page too); +0.9 for the crisis panel and the no-dead-end view (the plain embed pays that
 // too). 55.5 at the time. The other seven languages add nothing here: each is a module of its own.
-export const BUDGETS = { embed: 40 * 1024, embedLocalSearch: 56 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
+// Then to 57 KB (issue 13): 56.2 measured with the seven immigration statuses' labels in en/es/ar, the custody-guide
+// section of the lookup and the country-of-birth field, which the plain embed carries too (39.5 of its 40 KB).
+export const BUDGETS = { embed: 40 * 1024, embedLocalSearch: 57 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
 const EMBED = 'packages/widgets/dist/referral-kit.js';
 const EMBED_LOCAL_SEARCH = 'packages/widgets/dist/referral-kit.local-search.js';
 
