@@ -100,6 +100,8 @@ const CONFIGS = {
   embed: () => [
     embed({ file: 'referral-kit.js', input: 'embed.ts' }),
     embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
+    // The isolated-capture frame's script (served by the API at /embed/capture.js), built the same way.
+    embed({ file: 'referral-kit.capture.js', input: 'capture-frame.ts' }),
   ],
   examples: reactExample,
 };

@@ -1,5 +1,5 @@
 export interface Sizes { min: number; gzip: number; brotli: number }
-export declare const BUDGETS: { embed: number; embedLocalSearch: number; sdk: number; search: number };
+export declare const BUDGETS: { embed: number; embedLocalSearch: number; captureFrame: number; sdk: number; search: number };
 export declare function measure(code: string | Uint8Array): Sizes;
 export declare function bundleSdk(input?: string): Promise<{ code: string; map: unknown }>;
 export declare function bytesBySource(code: string, map: { mappings: string; sources: string[] }): Map<string, number>;

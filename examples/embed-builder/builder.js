@@ -48,6 +48,7 @@ function options() {
     lang: field('lang').value,
     near: /^\d{5}$/.test(near) ? near : '',
     categories: [...form.querySelectorAll('input[name=category]:checked')].map((box) => box.value),
+    capture: form.querySelector('input[name=capture]:checked').value,
     colors: { primary: field('color-primary').value, surface: field('color-surface').value, text: field('color-text').value },
   };
 }
@@ -64,6 +65,7 @@ function update() {
   setAttr('lang', o.lang);
   setAttr('near', o.near);
   setAttr('categories', o.categories.join(','));
+  setAttr('capture', o.capture);
   // CSSOM, not a style attribute: allowed under this page's style-src 'self'.
   for (const [name, value] of Object.entries(o.colors)) preview.style.setProperty(`--referral-color-${name}`, value);
   const text = contrastRatio(o.colors.text, o.colors.surface);

@@ -25,7 +25,8 @@ export function contrastRatio(a, b) {
 
 /**
  * @param {{ scriptUrl: string, integrity?: string, apiBaseUrl: string, partnerId: string, lang?: string,
- *   near?: string, categories?: string[], colors?: { primary?: string, surface?: string, text?: string } }} o
+ *   near?: string, categories?: string[], capture?: '' | 'isolated',
+ *   colors?: { primary?: string, surface?: string, text?: string } }} o
  */
 export function buildSnippet(o) {
   const lines = [];
@@ -38,7 +39,7 @@ export function buildSnippet(o) {
   const sri = o.integrity ? ` integrity="${escapeAttr(o.integrity)}" crossorigin="anonymous"` : '';
   lines.push(`<script src="${escapeAttr(o.scriptUrl)}"${sri} defer></script>`);
   const attrs = [['api-base-url', o.apiBaseUrl], ['partner-id', o.partnerId], ['lang', o.lang], ['near', o.near],
-    ['categories', (o.categories ?? []).join(',')]]
+    ['categories', (o.categories ?? []).join(',')], ['capture', o.capture]]
     .filter(([, value]) => value)
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join('');

@@ -170,6 +170,14 @@ describe('embed bundle', () => {
     assert.ok(onDevice.includes(`src="${e2e.origin}${localFile}" integrity="${readFileSync(`.${localFile}.sri`, 'utf8').trim()}"`), onDevice);
     await page.getByRole('radio', { name: /On your API server/ }).check();
     assert.equal(await page.getByRole('textbox', { name: 'Your snippet' }).inputValue(), snippet);
+    // Contact details typed in a frame from the API: the preview and the snippet say so, and the page says why.
+    await page.getByRole('radio', { name: 'In a frame from your API server' }).check();
+    assert.equal(await preview.getAttribute('capture'), 'isolated');
+    assert.ok((await page.getByRole('textbox', { name: 'Your snippet' }).inputValue()).includes('capture="isolated"'));
+    const hint = await page.getByRole('radio', { name: 'In a frame from your API server' }).getAttribute('aria-describedby');
+    assert.match((await page.locator(`#${hint}`).textContent()) ?? '', /session recorders/);
+    await page.getByRole('radio', { name: 'In the widget, on your page' }).check();
+    assert.equal(await page.getByRole('textbox', { name: 'Your snippet' }).inputValue(), snippet);
     assert.deepEqual(errors, []);
 
     // Pasted into a partner page as-is: SRI passes, the widget starts in Spanish and searches.

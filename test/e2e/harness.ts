@@ -29,7 +29,7 @@ export interface E2E {
 }
 
 export function requireBuild(): void {
-  for (const file of [BUNDLE_PATH, `${BUNDLE_PATH}.sri`, '/examples/react/dist/app.js']) {
+  for (const file of [BUNDLE_PATH, `${BUNDLE_PATH}.sri`, '/packages/widgets/dist/referral-kit.capture.js', '/examples/react/dist/app.js']) {
     if (!existsSync(`.${file}`)) throw new Error(`.${file} is missing: run \`npm run build\` before the e2e tests.`);
   }
 }
@@ -42,9 +42,10 @@ export interface ReferenceServer {
 
 /**
  * The reference server in this process: SQLite in a temp dir, demo data and outbox, silent logs.
- * `port` 0 picks a free one. Also used by bench/embed.bench.ts.
+ * `port` 0 picks a free one; `env` adds settings (CORS_ORIGINS for partner pages on other origins).
+ * Also used by bench/embed.bench.ts.
  */
-export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
+export async function startReferenceServer(port = 0, env: Record<string, string> = {}): Promise<ReferenceServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-e2e-'));
   const config = loadConfig({
     DATA_DIR: dir,
@@ -55,6 +56,7 @@ export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
     ALERTS_DISPATCH_INTERVAL_MS: '100',
     // Every example signs up from 127.0.0.1: the per-address limit is the alerts tests' business, not this suite's.
     ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: '1000',
+    ...env,
   });
   const server = await startServer(config, {
     logger: createLogger({ level: 'silent' }),
@@ -74,9 +76,9 @@ export async function startReferenceServer(port = 0): Promise<ReferenceServer> {
   };
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
   requireBuild();
-  const reference = await startReferenceServer();
+  const reference = await startReferenceServer(0, env);
   const { server, origin } = reference;
   const browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
 

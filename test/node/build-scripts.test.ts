@@ -50,6 +50,11 @@ describe('examples/embed-builder/snippet.js', () => {
     assert.match(snippet, /tel:\+18007997233/);
   });
 
+  it('writes capture="isolated" only when chosen', () => {
+    assert.match(buildSnippet({ ...base, capture: 'isolated' }), /^<referral-widget api-base-url="https:\/\/api\.example\.org" partner-id="p1" capture="isolated">$/m);
+    assert.ok(!buildSnippet({ ...base, capture: '' }).includes('capture='));
+  });
+
   it('escapes attribute values, so a pasted value cannot break out of the tag', () => {
     const snippet = buildSnippet({ ...base, partnerId: '"><script>alert(1)</script>' });
     assert.ok(!snippet.includes('<script>alert'), snippet);

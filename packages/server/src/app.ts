@@ -15,6 +15,7 @@ import { createServiceHandlers } from './routes/services.js';
 import { Directory } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { createCaptureFrame } from './capture-frame.js';
 import { createStatic } from './static.js';
 
 /** How the example pages name the API; the server swaps in its own origin when it serves them. */
@@ -69,13 +70,15 @@ export function createApp(options: AppOptions): App {
     }),
     ...(options.alerts?.extraRoutes ?? []),
   ];
-  const pages = createStatic(
+  const files = createStatic(
     [
       { prefix: '/examples/', dir: `${rootDir}/examples`, listing: true, apiOriginPlaceholder: EXAMPLES_API_ORIGIN },
       { prefix: '/packages/widgets/dist/', dir: `${rootDir}/packages/widgets/dist`, crossOrigin: true },
     ],
     https,
   );
+  const captureFrame = createCaptureFrame({ partnerOrigins: options.config.corsOrigins, rootDir });
+  const pages: typeof files = (req, res, url) => (url.pathname.startsWith('/embed/') ? captureFrame(req, res, url) : files(req, res, url));
   const handle = createPipeline({
     handlers,
     extraRoutes,

@@ -13,6 +13,7 @@ import { defineElement } from './internal/define.js';
 import { apiErrorCode, isAbort } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
+import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { describedBy, failurePanel, fieldError } from './internal/views.js';
@@ -51,6 +52,8 @@ const CHANNELS = AlertChannel.options;
  * @attr no-hotlines - Leave out the hotline lists (when the page shows them already).
  * @attr subject-id - Id of the custody record to get alerts about.
  * @attr subject-name - Display name of that person, for the heading.
+ * @attr capture - `isolated`: the contact field lives in a frame served by the API (needs `api-base-url`), where
+ * scripts on the page (analytics, session recorders, extensions) cannot read what is typed. Default: in the page.
  */
 export class ReferralAlertSignup extends ReferralElement {
   static override styles = [
@@ -72,6 +75,13 @@ export class ReferralAlertSignup extends ReferralElement {
       form > p {
         max-inline-size: 40em;
       }
+      /* The frame's page pads its field by 6px for the focus ring: pulled out by as much, it lines up with the rest. */
+      iframe {
+        display: block;
+        border: 0;
+        inline-size: calc(100% + 12px);
+        margin: -6px;
+      }
     `,
   ];
 
@@ -79,6 +89,8 @@ export class ReferralAlertSignup extends ReferralElement {
   @property({ attribute: 'subject-id' }) accessor subjectId = '';
   /** Display name of that person. */
   @property({ attribute: 'subject-name' }) accessor subjectName = '';
+  /** `isolated`: the contact field lives in a frame served by the API, out of the page's reach. */
+  @property() accessor capture = '';
 
   @state() accessor step: Step = 'form';
   @state() accessor channel: Channel = 'email';
@@ -97,6 +109,7 @@ export class ReferralAlertSignup extends ReferralElement {
   #expiresInSeconds = 0;
   #inFlight: AbortController | undefined;
   #retry: (() => void) | undefined;
+  readonly #capture = new IsolatedCapture(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -120,6 +133,7 @@ export class ReferralAlertSignup extends ReferralElement {
 
   protected clear(): void {
     this.#optionsRequest?.abort();
+    this.#capture.remove();
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.#confirmationId = '';
@@ -192,7 +206,8 @@ export class ReferralAlertSignup extends ReferralElement {
   #setErrors(errors: Partial<Record<Field, string>>): true {
     this.errors = errors;
     const first = (['contact', 'events', 'pin', 'code'] as const).find((f) => errors[f]);
-    if (first) void focusAfterRender(this, first === 'events' ? '[name=events]' : `#${first}`);
+    if (first === 'contact' && this.capture === 'isolated') this.#capture.focus();
+    else if (first) void focusAfterRender(this, first === 'events' ? '[name=events]' : `#${first}`);
     return true;
   }
 
@@ -207,7 +222,7 @@ export class ReferralAlertSignup extends ReferralElement {
     const pin = String(data.get('pin') ?? '');
     const needsPin = PIN_CHANNELS.includes(channel);
     const errors: Partial<Record<Field, string>> = {};
-    if (!normalizeContact(channel, contact)) errors.contact = channel === 'email' ? s.email : s.phone;
+    if (this.capture !== 'isolated' && !normalizeContact(channel, contact)) errors.contact = channel === 'email' ? s.email : s.phone;
     if (events.length === 0) errors.events = s.events;
     if (needsPin && !/^\d{4,8}$/.test(pin)) errors.pin = s.pin;
     if (Object.keys(errors).length) {
@@ -216,23 +231,23 @@ export class ReferralAlertSignup extends ReferralElement {
     }
     this.errors = {};
     const website = String(data.get('website') ?? '');
+    const request = {
+      subjectId: this.subjectId,
+      channel,
+      language: String(data.get('language') ?? this.t.lang),
+      events,
+      ...(needsPin ? { pin } : {}),
+      ...(website ? { website } : {}),
+    };
     const accepted = await this.#call(
       (signal) =>
-        this.api!.alerts.subscribe(
-          {
-            subjectId: this.subjectId,
-            channel,
-            contact,
-            language: String(data.get('language') ?? this.t.lang),
-            events,
-            ...(needsPin ? { pin } : {}),
-            ...(website ? { website } : {}),
-          },
-          { signal },
-        ),
+        this.capture === 'isolated'
+          ? this.#capture.subscribe(request, this.partnerId, signal)
+          : this.api!.alerts.subscribe({ ...request, contact }, { signal }),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
+    this.#capture.remove();
     this.#confirmationId = accepted.confirmationId;
     this.#expiresInSeconds = accepted.expiresInSeconds;
     this.step = 'code';
@@ -282,6 +297,8 @@ export class ReferralAlertSignup extends ReferralElement {
     const t = this.t;
     const s = t.signup;
     const phone = this.channel !== 'email';
+    const contactLabel = phone ? s.contactPhone : s.contactEmail;
+    const isolated = this.capture === 'isolated';
     const needsPin = PIN_CHANNELS.includes(this.channel);
     return html`<form part="form" novalidate @submit=${this.#subscribe}>
       <p class="notice warning" id="warning">${s.warning}</p>
@@ -298,19 +315,29 @@ export class ReferralAlertSignup extends ReferralElement {
         )}
       </fieldset>
       <div class="field">
-        <label for="contact">${phone ? s.contactPhone : s.contactEmail}</label>
-        ${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}
-        ${fieldError(this.errors, 'contact')}
-        <input
-          id="contact"
-          name="contact"
-          type=${phone ? 'tel' : 'email'}
-          inputmode=${phone ? 'tel' : 'email'}
-          autocomplete="off"
-          spellcheck="false"
-          aria-invalid=${this.errors.contact ? 'true' : 'false'}
-          aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint warning' : 'warning')}
-        />
+        ${isolated
+          ? this.apiBaseUrl &&
+            this.#capture.frame(this.apiBaseUrl, {
+              lang: t.lang,
+              dir: t.dir,
+              type: phone ? 'tel' : 'email',
+              label: contactLabel,
+              hint: phone ? s.phoneHint : '',
+              error: phone ? s.errors.phone : s.errors.email,
+            })
+          : html`<label for="contact">${contactLabel}</label>
+              ${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}
+              ${fieldError(this.errors, 'contact')}
+              <input
+                id="contact"
+                name="contact"
+                type=${phone ? 'tel' : 'email'}
+                inputmode=${phone ? 'tel' : 'email'}
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid=${this.errors.contact ? 'true' : 'false'}
+                aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint warning' : 'warning')}
+              />`}
       </div>
       <div class="field">
         <label for="language">${s.language}</label>

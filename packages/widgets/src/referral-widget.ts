@@ -63,6 +63,8 @@ const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status,
  * @attr near - ZIP code the partner serves.
  * @attr categories - Comma-separated category slugs that preset the directory filter.
  * @attr exit-url - Where quick exit goes: https:, this page's own origin, or http: on loopback. Default: a neutral site.
+ * @attr capture - `isolated`: the alert signup's contact field lives in a frame served by the API (needs
+ * `api-base-url`), where scripts on the page cannot read what is typed. Default: in the page.
  */
 export class ReferralWidget extends ReferralElement {
   static override styles = [
@@ -103,6 +105,8 @@ export class ReferralWidget extends ReferralElement {
   @property() accessor categories = '';
   /** Where quick exit goes: https:, this page's own origin, or http: on loopback. */
   @property({ attribute: 'exit-url' }) accessor exitUrl = '';
+  /** `isolated`: the alert signup's contact field lives in a frame served by the API, out of the page's reach. */
+  @property() accessor capture = '';
 
   @state() accessor tab: Tab = 'find';
   /** The person chosen for alerts in the lookup tab. */
@@ -172,7 +176,7 @@ export class ReferralWidget extends ReferralElement {
       ${panel(
         'alerts',
         this.subject
-          ? html`<referral-alert-signup no-hotlines tabindex="-1" lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
+          ? html`<referral-alert-signup no-hotlines tabindex="-1" lang=${lang} .client=${client} api-base-url=${this.apiBaseUrl} capture=${this.capture} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
           : html`<div class="root">
               <p>${t.signup.needSubject}</p>
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>

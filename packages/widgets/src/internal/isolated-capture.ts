@@ -1,0 +1,88 @@
+// The page's side of isolated capture: an iframe from the API's origin (capture-frame.ts) holds the contact field,
+// so scripts on the partner page never see what is typed. This side pins the frame's origin and a random channel id,
+// forwards the field's texts, asks the frame to subscribe and learns only the outcome.
+import type { SubscribeAccepted } from '@referral-kit/sdk';
+import {
+  CAPTURE_PATH,
+  CAPTURE_TOKENS,
+  channelId,
+  onChannel,
+  type CaptureField,
+  type CaptureSubscribe,
+  type FrameMessage,
+  type PageMessage,
+} from './capture-protocol.js';
+
+type Accepted = Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>;
+
+export class IsolatedCapture {
+  #frame: HTMLIFrameElement | undefined;
+  #src = '';
+  #origin = '';
+  #channel = '';
+  #ready = false;
+  #pending: { resolve: (accepted: Accepted) => void; reject: (error: unknown) => void } | undefined;
+
+  /** @param host - the element the frame sits in, whose theme it takes. */
+  constructor(private readonly host: HTMLElement) {}
+
+  /** The frame for this API, field and theme (a new one, with a new channel, when any of them changed). */
+  frame(apiBaseUrl: string, field: CaptureField): HTMLIFrameElement {
+    const style = getComputedStyle(this.host);
+    const query = new URLSearchParams({ parent: location.origin, ...field });
+    for (const token of CAPTURE_TOKENS) {
+      const value = style.getPropertyValue(`--referral-${token}`).trim();
+      if (value) query.set(token, value);
+    }
+    const src = `${apiBaseUrl.replace(/\/+$/, '')}${CAPTURE_PATH}?${query}`;
+    if (!this.#frame || src !== this.#src) {
+      this.remove();
+      this.#src = src;
+      this.#origin = new URL(src).origin;
+      this.#channel = channelId();
+      this.#frame = Object.assign(document.createElement('iframe'), { src: `${src}&channel=${this.#channel}`, title: field.label });
+      window.addEventListener('message', this.#onMessage);
+    }
+    return this.#frame;
+  }
+
+  /** Moves focus into the frame's field (after an error there). */
+  focus(): void {
+    this.#frame?.focus();
+    this.#post({ kind: 'focus' });
+  }
+
+  /** The frame subscribes with what it holds plus `request`; rejects with the failure as the frame reports it. */
+  subscribe(request: CaptureSubscribe, partnerId: string, signal: AbortSignal): Promise<Accepted> {
+    return new Promise((resolve, reject) => {
+      // Not loaded (offline, or the API does not let this origin frame it): shown like an unreachable API.
+      if (!this.#ready) return reject(Object.assign(new Error(), { name: 'NetworkError' }));
+      this.#pending = { resolve, reject };
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      this.#post({ kind: 'subscribe', request, partnerId });
+    });
+  }
+
+  /** Takes the frame out of the page at once, and with it everything typed into it. */
+  remove(): void {
+    window.removeEventListener('message', this.#onMessage);
+    this.#frame?.remove();
+    this.#frame = undefined;
+    this.#ready = false;
+    this.#pending = undefined;
+  }
+
+  #post(message: PageMessage): void {
+    this.#frame?.contentWindow?.postMessage({ ...message, channel: this.#channel }, this.#origin);
+  }
+
+  readonly #onMessage = (event: MessageEvent) => {
+    if (event.origin !== this.#origin || !this.#frame || event.source !== this.#frame.contentWindow) return;
+    const message = onChannel<FrameMessage>(event.data, this.#channel);
+    if (message?.kind === 'size') {
+      this.#frame.style.blockSize = `${Number(message.height) || 0}px`;
+      this.#ready = true;
+    } else if (message?.kind === 'accepted') this.#pending?.resolve(message);
+    else if (message?.kind === 'failed') this.#pending?.reject(Object.assign(new Error(), message.error));
+  };
+}
