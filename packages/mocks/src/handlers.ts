@@ -1,7 +1,7 @@
 // msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
-import { AlertChannel, PIN_CHANNELS, checkRouteInput, etagMatches, queryObject, routes, type AlertOptions, type RouteDef, type RouteInput, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
+import { AlertChannel, newCallbackReference, PIN_CHANNELS, checkRouteInput, etagMatches, queryObject, routes, type AlertOptions, type RouteDef, type RouteInput, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
@@ -36,6 +36,13 @@ export interface PendingSubscription {
   request: z.output<Routes['subscribe']['body']>;
 }
 
+export interface ReceivedCallback {
+  reference: string;
+  cancelToken: string;
+  request: z.output<Routes['requestCallback']['body']>;
+  cancelled: boolean;
+}
+
 export interface MockApi {
   readonly handlers: HttpHandler[];
   readonly data: Fixtures;
@@ -43,8 +50,10 @@ export interface MockApi {
   readonly snapshotEtag: string;
   /** Subscriptions accepted so far (honeypot ones are answered the same way but not kept). */
   readonly subscriptions: readonly PendingSubscription[];
+  /** Callback requests received so far (honeypot ones are answered the same way but not kept). */
+  readonly callbacks: readonly ReceivedCallback[];
   setScenario(setting: ScenarioSetting): void;
-  /** Forget subscriptions and idempotency keys; back to the initial scenario. */
+  /** Forget subscriptions, callbacks and idempotency keys; back to the initial scenario. */
   reset(): void;
 }
 
@@ -60,6 +69,8 @@ export function createMockApi(options: MockApiOptions): MockApi {
   let snapshotEtag: string | undefined;
   const etag = () => (snapshotEtag ??= `"${hashServices(data.services)}"`);
   const subscriptions: PendingSubscription[] = [];
+  const callbacks: ReceivedCallback[] = [];
+  const randomBelow = (n: number) => Math.floor(Math.random() * n);
   const replays = new Map<string, Reply>();
 
   const implementations: { [N in RouteName]: Implementation<N> } = {
@@ -94,6 +105,16 @@ export function createMockApi(options: MockApiOptions): MockApi {
       return { status: 200, body: { status: 'confirmed' } };
     },
     unsubscribe: () => ({ status: 200, body: { status: 'unsubscribed' } }),
+    requestCallback: ({ body }) => {
+      const accepted = { status: 'received' as const, reference: newCallbackReference(randomBelow), cancelToken: `cbt-${globalThis.crypto.randomUUID()}` };
+      if (body.website === undefined || body.website === '') callbacks.push({ ...accepted, request: body, cancelled: false });
+      return { status: 202, body: accepted };
+    },
+    cancelCallback: ({ body }) => {
+      // Any well-formed token gets the same answer, as on the server: a token says nothing about a request.
+      for (const callback of callbacks) if (callback.cancelToken === body.token) callback.cancelled = true;
+      return { status: 200, body: { status: 'cancelled' } };
+    },
   };
 
   async function answer(name: RouteName, request: Request, rawParams: Record<string, unknown>): Promise<Response> {
@@ -146,12 +167,14 @@ export function createMockApi(options: MockApiOptions): MockApi {
       return etag();
     },
     subscriptions,
+    callbacks,
     setScenario(setting) {
       scenario = setting;
     },
     reset() {
       scenario = initialScenario;
       subscriptions.length = 0;
+      callbacks.length = 0;
       replays.clear();
     },
   };

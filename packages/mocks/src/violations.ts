@@ -34,4 +34,6 @@ export const CONTRACT_VIOLATIONS: Record<RouteName, unknown> = {
   subscribe: { status: 'subscribed', contactKnown: true },
   confirmSubscription: { status: 'maybe' },
   unsubscribe: { ok: true },
+  requestCallback: { status: 'received', reference: 'ABC', cancelToken: '' },
+  cancelCallback: { status: 'maybe' },
 };

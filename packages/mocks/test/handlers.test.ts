@@ -18,6 +18,10 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   fetch(BASE + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const json = async (response: Response) => (await response.json()) as any;
 
+const CALLBACK = {
+  topic: 'custody-status', channel: 'text', contact: '(713) 555-0100', windows: ['morning'], timeZone: 'America/Chicago',
+  leaveMessage: false, language: 'es', recordId: FIXTURE_IDS.custody.released,
+};
 const SUBSCRIBE = { subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'Someone@Example.org', language: 'es', events: ['release', 'escape'] };
 
 /** A request that succeeds for each route, to check status, shape and headers generically. */
@@ -33,6 +37,8 @@ const SAMPLE: Record<RouteName, () => Promise<Response>> = {
   subscribe: () => post('/v1/alerts/subscriptions', SUBSCRIBE),
   confirmSubscription: () => post('/v1/alerts/confirm', { confirmationId: 'cnf-1', code: MOCK_CONFIRMATION_CODE }),
   unsubscribe: () => post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' }),
+  requestCallback: () => post('/v1/callbacks', CALLBACK),
+  cancelCallback: () => post('/v1/callbacks/cancel', { token: 'tok-0123456789abcdef' }),
 };
 const ROUTE_NAMES = Object.keys(routes) as RouteName[];
 
@@ -296,6 +302,33 @@ describe('mock API handlers', () => {
     it('unsubscribes with a token', async () => {
       assert.deepEqual(await json(await post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' })), { status: 'unsubscribed' });
       await assertError(await post('/v1/alerts/unsubscribe', { token: 'short' }), 400, 'validation_failed');
+    });
+  });
+
+  describe('callbacks', () => {
+    it('answers every request with the same shape and a reference, keeping only real ones', async () => {
+      const real = await json(await post('/v1/callbacks', CALLBACK));
+      const bot = await json(await post('/v1/callbacks', { ...CALLBACK, website: 'https://spam.example' }));
+      assert.deepEqual(Object.keys(bot).sort(), Object.keys(real).sort());
+      assert.match(real.reference, /^CB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+      assert.notEqual(bot.reference, real.reference);
+      assert.deepEqual(api.callbacks.map((c) => c.reference), [real.reference]);
+      assert.equal(api.callbacks[0]!.request.contact, CALLBACK.contact);
+    });
+
+    it('rejects a contact that does not fit the channel, and releasable information without a record', async () => {
+      const bad = await assertError(await post('/v1/callbacks', { ...CALLBACK, channel: 'email' }), 400, 'validation_failed');
+      assert.deepEqual(bad.fields!.map((f) => f.path), ['contact']);
+      const noRecord = { ...CALLBACK, topic: 'releasable-information', recordId: undefined };
+      const missing = await assertError(await post('/v1/callbacks', noRecord), 400, 'validation_failed');
+      assert.deepEqual(missing.fields!.map((f) => f.path), ['recordId']);
+      assert.equal(api.callbacks.length, 0);
+    });
+
+    it('cancels with the token from the answer', async () => {
+      const { cancelToken } = await json(await post('/v1/callbacks', CALLBACK));
+      assert.deepEqual(await json(await post('/v1/callbacks/cancel', { token: cancelToken })), { status: 'cancelled' });
+      assert.equal(api.callbacks[0]!.cancelled, true);
     });
   });
 

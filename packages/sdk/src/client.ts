@@ -140,6 +140,11 @@ export function createClient(options: ClientOptions) {
       confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) => call('confirmSubscription', { body: request }, opts),
       unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) => call('unsubscribe', { body: request }, opts),
     },
+    callbacks: {
+      /** Ask a specialist to make contact. Retried safely with one idempotency key. */
+      request: (request: Input<Routes['requestCallback']['body']>, opts?: IdempotentCallOptions) => call('requestCallback', { body: request }, opts),
+      cancel: (request: Input<Routes['cancelCallback']['body']>, opts?: CallOptions) => call('cancelCallback', { body: request }, opts),
+    },
   };
 }
 

@@ -35,6 +35,7 @@ const TAGS = [
   { name: 'custody', description: 'Custody status of people in jails, prisons and immigration detention. Read a status you do not know as `unknown` (its `statusReason` keeps the source\'s words): statuses are added without a new API version.' },
   { name: 'services', description: 'The victim-services directory and national hotlines.' },
   { name: 'alerts', description: 'Custody-status alerts with double opt-in. Answers never reveal whether a contact is already registered.' },
+  { name: 'callbacks', description: 'Asking a specialist to make contact, safely. Answers are the same whatever is submitted.' },
 ];
 
 export interface OpenApiOptions {

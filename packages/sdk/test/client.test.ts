@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import {
   ApiError, ContractError, NetworkError, ReferralKitError, TimeoutError, ValidationError, createClient, parseRetryAfter,
-  type ReferralClient, type SubscribeRequest,
+  type CallbackRequest, type ReferralClient, type SubscribeRequest,
 } from '@referral-kit/sdk';
 import { FIXTURE_IDS, MOCK_ALERT_OPTIONS, MOCK_CONFIRMATION_CODE, createMockApi, generateFixtures } from '@referral-kit/mocks';
 import { errorJson, fakeFetch, hang, json, networkError, recordingDelays } from './fake-fetch.js';
@@ -13,6 +13,10 @@ const fixtures = generateFixtures();
 const record = fixtures.custody.find((r) => r.id === FIXTURE_IDS.custody.released)!;
 const HOTLINES = { items: fixtures.hotlines };
 const SUBSCRIBE: SubscribeRequest = { subjectId: FIXTURE_IDS.custody.released, channel: 'sms', contact: '(713) 555-0100', language: 'es', events: ['release'] };
+const CALLBACK: CallbackRequest = {
+  topic: 'releasable-information', channel: 'call', contact: '(713) 555-0100', windows: ['morning', 'evening'], timeZone: 'America/Chicago',
+  leaveMessage: true, language: 'es', recordId: FIXTURE_IDS.custody.released,
+};
 /** Retries without real waiting: a 1 ms backoff step. */
 const FAST = { backoff: { baseMs: 1, capMs: 1 } };
 
@@ -96,6 +100,15 @@ describe('client against the mock API (msw)', () => {
       assert.equal(a.confirmationId, b.confirmationId);
       assert.equal(api.subscriptions.length, 1);
     });
+
+    it('callbacks.request and cancel; one idempotency key, one request', async () => {
+      const a = await client.callbacks.request(CALLBACK, { idempotencyKey: 'callback-key' });
+      const b = await client.callbacks.request(CALLBACK, { idempotencyKey: 'callback-key' });
+      assert.equal(a.reference, b.reference);
+      assert.equal(api.callbacks.length, 1);
+      assert.deepEqual(await client.callbacks.cancel({ token: a.cancelToken }), { status: 'cancelled' });
+      assert.equal(api.callbacks[0]!.cancelled, true);
+    });
   });
 
   describe('errors', () => {
@@ -108,6 +121,7 @@ describe('client against the mock API (msw)', () => {
         [client.alerts.subscribe({ ...SUBSCRIBE, contact: 'nobody' }), ['contact']],
         [client.alerts.subscribe({ ...SUBSCRIBE, channel: 'voice' }), ['pin']],
         [client.alerts.confirm({ confirmationId: 'cnf-1', code: '12' }), ['code']],
+        [client.callbacks.request({ ...CALLBACK, channel: 'email', windows: [], recordId: undefined }), ['contact', 'recordId', 'windows']],
       ];
       for (const [promise, paths] of cases) {
         const error = await rejection(promise, ValidationError);

@@ -4,3 +4,4 @@ export * from './custody.js';
 export * from './alerts.js';
 export * from './routes.js';
 export * from './route-input.js';
+export * from './callbacks.js';

@@ -4,6 +4,7 @@ import { Id } from './common.js';
 import { CustodyGuide, CustodyGuideQuery, CustodyPage, CustodyRecord, CustodySearchQuery } from './custody.js';
 import { DirectorySnapshot, HotlineList, Service, ServicePage, ServiceSearchQuery } from './service.js';
 import { AlertOptions, ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './alerts.js';
+import { CallbackAccepted, CallbackCancelled, CallbackCancelRequest, CallbackRequest } from './callbacks.js';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -12,7 +13,7 @@ export interface RouteDef {
   /** OpenAPI-style template: `/v1/custody/{id}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'custody' | 'services' | 'alerts';
+  readonly tag: 'custody' | 'services' | 'alerts' | 'callbacks';
   readonly params?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;
@@ -80,6 +81,16 @@ export const routes = {
   unsubscribe: {
     method: 'POST', path: '/v1/alerts/unsubscribe', tag: 'alerts', summary: 'Stop alerts with the token from a message',
     body: UnsubscribeRequest, status: 200, response: Unsubscribed, errors: [400, 413, 415, 429, 500, 503], noStore: true,
+  },
+  requestCallback: {
+    method: 'POST', path: '/v1/callbacks', tag: 'callbacks',
+    summary: 'Ask a specialist to make contact (the same answer whatever is submitted; a reference goes to the chosen channel)',
+    body: CallbackRequest, status: 202, response: CallbackAccepted, errors: [400, 413, 415, 429, 500, 503],
+    noStore: true, idempotencyKey: true,
+  },
+  cancelCallback: {
+    method: 'POST', path: '/v1/callbacks/cancel', tag: 'callbacks', summary: 'Cancel a callback request with its token',
+    body: CallbackCancelRequest, status: 200, response: CallbackCancelled, errors: [400, 413, 415, 429, 500, 503], noStore: true,
   },
 } as const satisfies Record<string, RouteDef>;
 
