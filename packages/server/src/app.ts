@@ -21,7 +21,7 @@ import { createStatic } from './static.js';
 /** How the example pages name the API; the server swaps in its own origin when it serves them. */
 export const EXAMPLES_API_ORIGIN = 'http://127.0.0.1:8787';
 
-/** What the alerts module contributes to the HTTP surface. */
+/** What the alerts (or callbacks) module contributes to the HTTP surface. */
 export interface AlertsHttp {
   handlers: RouteHandlers;
   extraRoutes: ExtraRoute[];
@@ -32,6 +32,7 @@ export interface AppOptions {
   config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute'>>;
   logger: Logger;
   alerts?: AlertsHttp;
+  callbacks?: AlertsHttp;
   now: Clock;
   /** Repository root, for examples/ and packages/widgets/dist/. */
   rootDir?: string;
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions): App {
     ...createCustodyHandlers(options.db, { perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now }),
     ...createServiceHandlers(options.db, directory, now),
     ...options.alerts?.handlers,
+    ...options.callbacks?.handlers,
   };
   const extraRoutes: ExtraRoute[] = [
     ...healthRoutes(options.db, () => closing),
@@ -69,6 +71,7 @@ export function createApp(options: AppOptions): App {
       document: () => createOpenApiDocument(options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {}),
     }),
     ...(options.alerts?.extraRoutes ?? []),
+    ...(options.callbacks?.extraRoutes ?? []),
   ];
   const files = createStatic(
     [

@@ -4,6 +4,7 @@ import { resolve, join } from 'node:path';
 import * as z from 'zod/v4/mini';
 import { alertsConfigFromEnv, type AlertsConfig } from './alerts/index.js';
 import { clientAddressResolver, type TrustProxy } from './http/client-address.js';
+import { callbacksConfigFromEnv, type CallbacksConfig } from './callbacks/index.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -119,6 +120,7 @@ export interface ServerConfig {
   /** Custody searches and record reads per client address per minute; 0 turns the limit off. */
   custodyLookupsPerMinute: number;
   alerts: AlertsConfig;
+  callbacks: CallbacksConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,8 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const dataDir = resolve(cwd, e.DATA_DIR);
   const demo = e.DEMO === undefined ? e.NODE_ENV !== 'production' : isOn(e.DEMO);
   let alerts: AlertsConfig;
+  let callbacks: CallbacksConfig;
   try {
     alerts = alertsConfigFromEnv(env, { demo, dataDir });
+    callbacks = callbacksConfigFromEnv(env);
   } catch (error) {
     throw new ConfigError([error instanceof Error ? error.message : String(error)]);
   }
@@ -160,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     custodyLookupsPerMinute: e.CUSTODY_LOOKUPS_PER_MINUTE,
     alerts,
+    callbacks,
   };
 }

@@ -13,6 +13,7 @@ import type { Fixtures } from '@referral-kit/mocks/fixtures';
 import { createLogger, type Logger } from './logger.js';
 import { createApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';
+import { createCallbacks } from './callbacks/index.js';
 
 export interface StartOptions {
   logger?: Logger;
@@ -47,8 +48,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error;
   }
   const alerts = createAlerts({ db, config: config.alerts, logger, now });
+  const callbacks = createCallbacks({
+    db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
+    publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
+  });
   const app = createApp({
-    db, config, logger, alerts, now, rootDir: options.rootDir,
+    db, config, logger, alerts, callbacks, now, rootDir: options.rootDir,
     directoryCheckMs: options.directoryCheckMs,
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {

@@ -15,6 +15,9 @@ export interface AlertsContext {
   now: () => Date;
 }
 
+/** What counting requests per IP needs (shared with the callbacks module). */
+export type LimitDeps = Pick<AlertsContext, 'limiter' | 'keys' | 'now'>;
+
 /** The one answer to every rate limit, per IP or per contact alike: nothing says which one tripped. */
 export const RATE_LIMIT_MESSAGE = 'Too many requests. Please try again later.';
 
@@ -25,7 +28,7 @@ export function rateLimited(retryAfterSeconds: number): HttpError {
 }
 
 /** Counts a request from this IP against `limit`; throws the generic 429 when over. */
-export function limitIp(c: AlertsContext, scope: string, ip: string, limit: Limit): void {
+export function limitIp(c: LimitDeps, scope: string, ip: string, limit: Limit): void {
   const outcome = c.limiter.hit(c.keys.rateLimitKey(scope, ip), limit, c.now().getTime());
   if (!outcome.ok) throw rateLimited(outcome.retryAfterSeconds);
 }

@@ -21,16 +21,18 @@ type Purpose = (typeof PURPOSES)[number];
 
 export const MIN_KEY_BYTES = 32;
 
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'callback-cancel';
+
 export interface AlertKeys {
   /** Encrypts contacts and message payloads (AES-256-GCM, random 96-bit IV). */
   seal(plain: string, context: string): string;
   open(sealed: string, context: string): string;
   /** Keyed hash of a normalized contact: the only way rows are looked up by contact. */
   contactHash(channel: AlertChannel, normalizedContact: string): string;
-  /** `<id>.<HMAC>` for links: confirm and unsubscribe. */
-  signToken(purpose: 'confirm' | 'unsubscribe', id: string): string;
+  /** `<id>.<HMAC>` for links: confirm and unsubscribe alerts, cancel a callback request. */
+  signToken(purpose: TokenPurpose, id: string): string;
   /** The id inside a token whose signature checks out for this purpose, else null. */
-  verifyToken(purpose: 'confirm' | 'unsubscribe', token: string): string | null;
+  verifyToken(purpose: TokenPurpose, token: string): string | null;
   codeHash(confirmationId: string, code: string): string;
   idempotencyHash(scope: string, value: string): string;
   rateLimitKey(scope: string, value: string): string;

@@ -16,7 +16,7 @@ import type { AlertsConfig, PhoneTransportConfig } from './config.js';
 import { confirmHandler } from './confirm.js';
 import { confirmPageRoutes } from './confirm-page.js';
 import type { AlertsContext } from './context.js';
-import { deriveKeys } from './crypto.js';
+import { deriveKeys, type AlertKeys } from './crypto.js';
 import { demoOutboxRoutes } from './demo-outbox.js';
 import { inboundRoutes } from './inbound.js';
 import { optionsHandler } from './options.js';
@@ -30,6 +30,9 @@ export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
 export type { Transports } from '../notify/dispatcher.js';
 
 export interface AlertsModule {
+  /** Shared with the callbacks module: one master key, one limiter. */
+  keys: AlertKeys;
+  limiter: RateLimiter;
   handlers: Required<Pick<RouteHandlers, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>>;
   extraRoutes: ExtraRoute[];
   dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
@@ -56,6 +59,8 @@ export function createAlerts(deps: {
   const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: (at) => purgeExpired(c.db, c.config, at) });
 
   return {
+    keys: c.keys,
+    limiter: c.limiter,
     handlers: {
       getAlertOptions: optionsHandler(c.config),
       subscribe: subscribeHandler(c),

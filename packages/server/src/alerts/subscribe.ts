@@ -11,6 +11,7 @@ import type { ConfirmationPayload } from '../notify/dispatcher.js';
 import { limitIp, rateLimited, type AlertsContext } from './context.js';
 import { hashPin, randomCode, randomId, randomReference } from './crypto.js';
 import { eventMask } from './events.js';
+import { findReplay, idempotencyHashes, rememberAnswer, type IdempotencyHashes } from './idempotency.js';
 import { isAllowedPhone } from './phone-policy.js';
 
 export type SubscribeBody = z.output<typeof SubscribeRequest>;
@@ -21,9 +22,9 @@ const INVALID_CONTACT = 'Enter a valid email address or U.S. phone number for th
 export function subscribeHandler(c: AlertsContext): RouteHandler<'subscribe'> {
   return async (ctx) => {
     const request = ctx.body;
-    const idempotency = idempotencyHashes(c, ctx.headers['idempotency-key'], request);
+    const idempotency = idempotencyHashes(c.keys, 'subscribe', ctx.headers['idempotency-key'], request);
     if (idempotency) {
-      const replay = await findReplay(c.db, idempotency);
+      const replay = await findReplay(c.db, idempotency, 202);
       if (replay) return replay;
     }
     limitIp(c, 'subscribe', ctx.ip, c.config.limits.subscribePerIp);
@@ -60,7 +61,7 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
 
   return c.db.transaction(async (tx) => {
     if (idempotency) {
-      const replay = await findReplay(tx, idempotency);
+      const replay = await findReplay(tx, idempotency, 202);
       if (replay) return replay.body as SubscribeAccepted;
     }
     await limitContact(c, tx, contactHash, now);
@@ -85,11 +86,7 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
     const payload: ConfirmationPayload = { confirmationId, code, language: request.language, expiresAt };
     const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
     await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
-    if (idempotency) {
-      await tx.run('INSERT INTO alert_idempotency (key_hash, request_hash, response, created_at) VALUES ($1, $2, $3, $4)', [
-        idempotency.key, idempotency.request, JSON.stringify(body), now.toISOString(),
-      ]);
-    }
+    if (idempotency) await rememberAnswer(tx, idempotency, body, now);
     return body;
   });
 }
@@ -106,36 +103,6 @@ function accepted(body: SubscribeAccepted): HandlerResult {
   return { status: 202, body };
 }
 
-interface IdempotencyHashes {
-  key: string;
-  request: string;
-}
-
-function idempotencyHashes(c: AlertsContext, header: string | undefined, request: SubscribeBody): IdempotencyHashes | null {
-  if (header === undefined) return null;
-  if (!/^[\x21-\x7e]{8,255}$/.test(header)) {
-    throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [
-      { path: 'Idempotency-Key', message: 'Use 8 to 255 visible ASCII characters.' },
-    ] });
-  }
-  return { key: c.keys.idempotencyHash('subscribe', header), request: c.keys.idempotencyHash('subscribe-body', canonicalJson(request)) };
-}
-
-/** The first answer given for this key, or a 400 when the key comes back with a different request. */
-async function findReplay(db: Db, hashes: IdempotencyHashes): Promise<HandlerResult | null> {
-  const [row] = await db.query<{ request_hash: string; response: string }>(
-    'SELECT request_hash, response FROM alert_idempotency WHERE key_hash = $1',
-    [hashes.key],
-  );
-  if (!row) return null;
-  if (row.request_hash !== hashes.request) {
-    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', { fields: [
-      { path: 'Idempotency-Key', message: 'Use a new key for a new request.' },
-    ] });
-  }
-  return accepted(JSON.parse(row.response) as SubscribeAccepted);
-}
-
 /** Per-contact limit, counted from the confirmations themselves: survives restarts, shared by every instance. */
 async function limitContact(c: AlertsContext, tx: Db, contactHash: string, now: Date): Promise<void> {
   const { max, windowSeconds } = c.config.limits.subscribePerContact;
@@ -147,13 +114,4 @@ async function limitContact(c: AlertsContext, tx: Db, contactHash: string, now: 
   if (row && Number(row.n) >= max && row.oldest) {
     throw rateLimited((Date.parse(row.oldest) + windowSeconds * 1000 - now.getTime()) / 1000);
   }
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

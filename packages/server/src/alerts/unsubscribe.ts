@@ -2,7 +2,7 @@
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
 import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
 import { strings } from '../notify/i18n.js';
-import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext } from './context.js';
+import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { Limit } from './rate-limiter.js';
 import { page, type PageResult } from './pages.js';
 
@@ -83,7 +83,7 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
 }
 
 /** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
-export function pageRateLimit(c: AlertsContext, ctx: RequestContext, scope: string, limit: Limit, title: string): PageResult | null {
+export function pageRateLimit(c: LimitDeps, ctx: RequestContext, scope: string, limit: Limit, title: string): PageResult | null {
   const outcome = c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
   if (outcome.ok) return null;
   return page({ status: 429, language: 'en', title, message: RATE_LIMIT_MESSAGE, headers: { 'retry-after': String(outcome.retryAfterSeconds) } });

@@ -1,5 +1,7 @@
-// Demo data on first run: the deterministic fixtures from @referral-kit/mocks/fixtures (no msw), written once into an empty database.
-import { generateFixtures, type Fixtures } from '@referral-kit/mocks/fixtures';
+// Demo data on first run: the deterministic fixtures from @referral-kit/mocks/fixtures (no msw) and demo callback
+// teams, written once into an empty database.
+import { DEMO_TEAMS, generateFixtures, type Fixtures } from '@referral-kit/mocks/fixtures';
+import { saveTeam } from '../callbacks/routing.js';
 import type { Db } from './types.js';
 import { analyzeCustody, writeCustodyRecords, sourceKeyOf } from './custody-store.js';
 import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
@@ -27,6 +29,7 @@ export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateF
     });
     await writeCustodyRecords(tx, writes, stamp);
     await replaceHotlines(tx, fixtures.hotlines);
+    for (const team of DEMO_TEAMS) await saveTeam(tx, team, now);
     await setMeta(tx, SEEDED_KEY, stamp);
     return true;
   });

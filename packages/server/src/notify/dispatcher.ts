@@ -46,6 +46,16 @@ interface ClaimedRow {
   attempts: number;
 }
 
+/** A row of notify_messages: a message rendered when it was enqueued, sealed whole. */
+interface ClaimedMessage {
+  id: string;
+  payload_enc: string | null;
+  attempts: number;
+}
+
+type OutboxTable = 'alert_outbox' | 'notify_messages';
+type Claimed = { id: string; attempts: number };
+
 interface SubscriptionRow {
   id: string;
   subject_id: string;
@@ -94,16 +104,25 @@ export class Dispatcher {
     await this.running;
   }
 
-  /** Claims and processes one batch; returns how many rows it handled. */
+  /**
+   * Claims and processes one batch of each outbox table (alert messages, then ready-made ones such as callback
+   * references); returns the larger number of rows handled, so a full batch of either means "more may be waiting".
+   */
   async runOnce(): Promise<number> {
-    const { rows, leaseUntilMs } = await this.claim();
+    const alerts = await this.runBatch<ClaimedRow>('alert_outbox', 'id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts', (row) => this.compose(row));
+    const messages = await this.runBatch<ClaimedMessage>('notify_messages', 'id, payload_enc, attempts', async (row) => this.openMessage(row));
+    return Math.max(alerts, messages);
+  }
+
+  private async runBatch<Row extends Claimed>(table: OutboxTable, columns: string, compose: (row: Row) => Promise<OutgoingMessage | null>): Promise<number> {
+    const { rows, leaseUntilMs } = await this.claim<Row>(table, columns);
     const { sendTimeoutMs } = this.deps.config.dispatch;
     for (const [index, row] of rows.entries()) {
       if (this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
-        await this.release(rows.slice(index));
+        await this.release(table, rows.slice(index));
         return index;
       }
-      await this.process(row);
+      await this.process(table, row, () => compose(row));
     }
     return rows.length;
   }
@@ -132,49 +151,49 @@ export class Dispatcher {
     }
   }
 
-  private async claim(): Promise<{ rows: ClaimedRow[]; leaseUntilMs: number }> {
+  private async claim<Row>(table: OutboxTable, columns: string): Promise<{ rows: Row[]; leaseUntilMs: number }> {
     const { db, config } = this.deps;
     const now = this.deps.now();
     const leaseUntilMs = now.getTime() + config.dispatch.leaseSeconds * 1000;
     const until = new Date(leaseUntilMs).toISOString();
     // Postgres: concurrent dispatchers skip each other's rows instead of waiting. SQLite serializes writers anyway.
     const skipLocked = db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    const rows = await db.query<ClaimedRow>(
-      `UPDATE alert_outbox SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
+    const rows = await db.query<Row>(
+      `UPDATE ${table} SET lease_owner = $1, lease_until = $2, attempts = attempts + 1
        WHERE id IN (
-         SELECT id FROM alert_outbox
+         SELECT id FROM ${table}
          WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
          ORDER BY next_attempt_at, id LIMIT $4 ${skipLocked})
-       RETURNING id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts`,
+       RETURNING ${columns}`,
       [this.owner, until, now.toISOString(), config.dispatch.batchSize],
     );
     return { rows, leaseUntilMs };
   }
 
   /** Hands rows back unsent: free for the next claim at once, and the attempt they were charged does not count. */
-  private async release(rows: ClaimedRow[]): Promise<void> {
+  private async release(table: OutboxTable, rows: Claimed[]): Promise<void> {
     if (rows.length === 0) return;
     const ids = rows.map((_, i) => `$${i + 2}`).join(', ');
     await this.deps.db.run(
-      `UPDATE alert_outbox SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
+      `UPDATE ${table} SET lease_owner = NULL, lease_until = NULL, attempts = attempts - 1
        WHERE lease_owner = $1 AND id IN (${ids})`,
       [this.owner, ...rows.map((r) => r.id)],
     );
   }
 
-  private async process(row: ClaimedRow): Promise<void> {
+  private async process(table: OutboxTable, row: Claimed, compose: () => Promise<OutgoingMessage | null>): Promise<void> {
     const { logger, config } = this.deps;
     let message: OutgoingMessage | null;
     try {
-      message = await this.compose(row);
+      message = await compose();
     } catch (error) {
       // A row we cannot even read (key rotated without re-encryption, corrupt payload) will never send.
       logger.error({ outboxId: row.id, err: { message: (error as Error).message } }, 'alerts outbox row unreadable');
-      await this.finish(row, 'failed', 'unreadable');
+      await this.finish(table, row, 'failed', 'unreadable');
       return;
     }
     if (!message) {
-      await this.finish(row, 'skipped', null);
+      await this.finish(table, row, 'skipped', null);
       return;
     }
     const transport = message.channel === 'email' ? this.deps.transports.email : this.deps.transports.phone;
@@ -185,11 +204,11 @@ export class Dispatcher {
       const code = permanent ? error.code : (error as Error).name === 'TimeoutError' ? 'timeout' : 'transient';
       const giveUp = permanent || row.attempts >= config.dispatch.maxAttempts;
       logger.warn({ outboxId: row.id, attempt: row.attempts, error: code, giveUp }, 'alerts delivery failed');
-      if (giveUp) await this.finish(row, 'failed', code);
-      else await this.retryLater(row, code);
+      if (giveUp) await this.finish(table, row, 'failed', code);
+      else await this.retryLater(table, row, code);
       return;
     }
-    const marked = await this.finish(row, 'sent', null);
+    const marked = await this.finish(table, row, 'sent', null);
     if (!marked) logger.warn({ outboxId: row.id }, 'alerts lease lost before marking; the transport drops the repeat by idempotency key');
   }
 
@@ -249,6 +268,12 @@ export class Dispatcher {
     };
   }
 
+  /** A notify_messages row carries its whole message; the row id is the idempotency key. */
+  private openMessage(row: ClaimedMessage): OutgoingMessage {
+    const sealed = JSON.parse(this.deps.keys.open(row.payload_enc ?? '', `message:${row.id}`)) as Omit<OutgoingMessage, 'idempotencyKey'>;
+    return { ...sealed, idempotencyKey: row.id };
+  }
+
   /** A number that texted STOP gets no more texts or calls, not even a confirmation code, until it texts START. */
   private async stoppedBySms(contactHash: string): Promise<boolean> {
     const rows = await this.deps.db.query(
@@ -259,20 +284,22 @@ export class Dispatcher {
     return rows.length > 0;
   }
 
-  private async finish(row: ClaimedRow, status: 'sent' | 'failed' | 'skipped', error: string | null): Promise<boolean> {
+  private async finish(table: OutboxTable, row: Claimed, status: 'sent' | 'failed' | 'skipped', error: string | null): Promise<boolean> {
     const now = this.deps.now().toISOString();
+    // A ready-made message holds its recipient: once it is done with, it is dropped.
+    const drop = table === 'notify_messages' ? 'payload_enc = NULL,' : '';
     const { changes } = await this.deps.db.run(
-      `UPDATE alert_outbox SET status = $1, last_error = $2, sent_at = $3, lease_owner = NULL, lease_until = NULL
+      `UPDATE ${table} SET status = $1, last_error = $2, sent_at = $3, ${drop} lease_owner = NULL, lease_until = NULL
        WHERE id = $4 AND lease_owner = $5`,
       [status, error, status === 'sent' ? now : null, row.id, this.owner],
     );
     return changes === 1;
   }
 
-  private async retryLater(row: ClaimedRow, error: string): Promise<void> {
+  private async retryLater(table: OutboxTable, row: Claimed, error: string): Promise<void> {
     const next = new Date(this.deps.now().getTime() + retryDelaySeconds(row.attempts, this.deps.config) * 1000);
     await this.deps.db.run(
-      `UPDATE alert_outbox SET last_error = $1, next_attempt_at = $2, lease_owner = NULL, lease_until = NULL
+      `UPDATE ${table} SET last_error = $1, next_attempt_at = $2, lease_owner = NULL, lease_until = NULL
        WHERE id = $3 AND lease_owner = $4`,
       [error, next.toISOString(), row.id, this.owner],
     );

@@ -3,6 +3,8 @@
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { eventBit } from '../alerts/events.js';
+import type { AlertKeys } from '../alerts/crypto.js';
+import type { OutgoingMessage } from './transports/types.js';
 
 export interface StatusChange {
   eventId: string;
@@ -41,5 +43,15 @@ export async function enqueueConfirmation(
     `INSERT INTO alert_outbox (id, subscription_id, event_id, kind, payload_enc, status, attempts, next_attempt_at, created_at)
      VALUES ($1, $2, $3, 'confirmation', $4, 'pending', 0, $5, $5)`,
     [`${eventId}/${input.subscriptionId}`, input.subscriptionId, eventId, input.payloadEnc, at],
+  );
+}
+
+/** A message rendered now and sent by the dispatcher after the caller's transaction commits (notify_messages). */
+export async function enqueueMessage(tx: Db, keys: AlertKeys, input: { id: string; message: Omit<OutgoingMessage, 'idempotencyKey'> }, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await tx.run(
+    `INSERT INTO notify_messages (id, kind, payload_enc, status, attempts, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, 'pending', 0, $4, $4)`,
+    [input.id, input.message.kind, keys.seal(JSON.stringify(input.message), `message:${input.id}`), at],
   );
 }

@@ -6,7 +6,7 @@ import type { MessageLanguage } from '../i18n.js';
 export interface OutgoingMessage {
   /** The outbox row id: stable across retries and restarts. */
   idempotencyKey: string;
-  kind: 'confirmation' | 'status';
+  kind: 'confirmation' | 'status' | 'callback-reference' | 'staff-urgent';
   channel: AlertChannel;
   /** Normalized contact: an email address or an E.164 number. Never logged. */
   to: string;

@@ -1,0 +1,55 @@
+// Cancelling a request with the token from the answer or the link in the message. Every well-signed token gets
+// the same answer, whether its request exists, was already closed, or was a bot's: a token reveals nothing.
+import { limitIp, field } from '../alerts/context.js';
+import { page, type PageResult } from '../alerts/pages.js';
+import { pageRateLimit } from '../alerts/unsubscribe.js';
+import { HttpError, type ExtraRoute, type Handler, type RequestContext } from '../http/types.js';
+import { CANCEL_PAGE_PATH, type CallbacksContext } from './context.js';
+import { callbackStrings } from './messages.js';
+
+/** Marks the request cancelled; its personal data is erased on the same schedule as a closed request. */
+async function cancelById(c: CallbacksContext, id: string): Promise<void> {
+  const at = c.now().toISOString();
+  await c.db.run(
+    `UPDATE callback_requests SET status = 'cancelled', outcome = 'cancelled-by-visitor', closed_at = $1, updated_at = $1
+     WHERE id = $2 AND status NOT IN ('closed', 'cancelled')`,
+    [at, id],
+  );
+}
+
+export function cancelCallbackHandler(c: CallbacksContext): Handler {
+  return async (ctx) => {
+    limitIp(c, 'callback-cancel', ctx.ip, c.config.limits.cancelPerIp);
+    const id = c.keys.verifyToken('callback-cancel', (ctx.body as { token: string }).token);
+    if (id === null) {
+      const message = 'This link is not valid. Use the link from your message.';
+      throw new HttpError(400, 'invalid_token', message, { fields: [{ path: 'token', message }] });
+    }
+    await cancelById(c, id);
+    return { status: 200, body: { status: 'cancelled' } };
+  };
+}
+
+/** The link in a message: GET shows a button (link scanners cancel nothing), POST cancels. */
+export function cancelPageRoutes(c: CallbacksContext): ExtraRoute[] {
+  return [
+    { method: 'GET', path: CANCEL_PAGE_PATH, handler: (ctx) => cancelPage(c, ctx, false) },
+    { method: 'POST', path: CANCEL_PAGE_PATH, form: true, handler: (ctx) => cancelPage(c, ctx, true) },
+  ];
+}
+
+async function cancelPage(c: CallbacksContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
+  const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
+  const limited = pageRateLimit(c, ctx, 'callback-cancel', c.config.limits.cancelPerIp, callbackStrings('en').pageTitle);
+  if (limited) return limited;
+  const id = c.keys.verifyToken('callback-cancel', token);
+  const [row] = id === null ? [] : await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [id]);
+  const language = row?.language ?? 'en';
+  const t = callbackStrings(language);
+  if (id === null) return page({ status: 400, language, title: t.pageTitle, message: t.pageInvalid });
+  if (!submit) {
+    return page({ status: 200, language, title: t.pageTitle, form: { action: `${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`, button: t.pageButton } });
+  }
+  await cancelById(c, id);
+  return page({ status: 200, language, title: t.pageTitle, message: t.pageDone });
+}

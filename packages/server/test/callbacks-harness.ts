@@ -1,0 +1,77 @@
+// Test harness for callback requests: real SQLite in a temp directory, the real pipeline with the alerts and
+// callbacks modules on a loopback port, a controllable clock and recording transports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DEMO_TEAMS } from '@referral-kit/mocks';
+import { createApp } from '../src/app.js';
+import { migrate, openDb } from '../src/db/index.js';
+import type { Db } from '../src/db/types.js';
+import { createLogger } from '../src/logger.js';
+import { alertsConfig, createAlerts, type AlertsModule } from '../src/alerts/index.js';
+import { callbacksConfig, createCallbacks, saveTeam, type CallbacksConfig } from '../src/callbacks/index.js';
+import { RecordingTransport, START } from './alerts-harness.js';
+
+export { databaseBytes, RecordingTransport, START, tokenIn } from './alerts-harness.js';
+
+export interface CallbacksHarness {
+  dbFile: string;
+  db: Db;
+  alerts: AlertsModule;
+  url: string;
+  clock: { now(): Date; advance(ms: number): void };
+  email: RecordingTransport;
+  phone: RecordingTransport;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startCallbacksHarness(overrides: Partial<Parameters<typeof callbacksConfig>[0]> = {}): Promise<CallbacksHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'rk-callbacks-'));
+  const dbFile = join(dir, 'referral-kit.sqlite');
+  const db = await openDb({ file: dbFile });
+  await migrate(db);
+  let nowMs = START;
+  const clock = { now: () => new Date(nowMs), advance: (ms: number) => void (nowMs += ms) };
+  for (const team of DEMO_TEAMS) await saveTeam(db, team, clock.now());
+  const logger = createLogger({ level: 'silent' });
+  const email = new RecordingTransport();
+  const phone = new RecordingTransport();
+  const alerts = createAlerts({
+    db,
+    config: alertsConfig({ secretKey: randomBytes(32), publicUrl: 'https://help.example.test', outboxFile: join(dir, 'outbox.jsonl') }),
+    logger,
+    now: clock.now,
+    transports: { email, phone },
+  });
+  const config: CallbacksConfig = callbacksConfig(overrides);
+  const callbacks = createCallbacks({
+    db, config, keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now, publicUrl: 'https://help.example.test', allowedCountryCodes: ['1'],
+  });
+  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, now: clock.now });
+  const server: Server = createServer((req, res) => void app.handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    dbFile, db, alerts, url, clock, email, phone,
+    post: (path, body, headers = {}) =>
+      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    async close() {
+      await alerts.dispatcher.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A callback request body with sensible defaults. */
+export function callbackBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    topic: 'custody-status', channel: 'text', contact: '(713) 555-0142', windows: ['morning', 'evening'], timeZone: 'America/Chicago',
+    leaveMessage: false, language: 'es', region: { state: 'TX' }, ...overrides,
+  };
+}
