@@ -36,7 +36,7 @@ function guardedDefine() {
 
 export default {
   globs: ['packages/widgets/src/**/*.ts'],
-  exclude: ['packages/widgets/src/embed.ts', 'packages/widgets/src/embed-local-search.ts', 'packages/widgets/src/local-search.ts', 'packages/widgets/src/react.ts'],
+  exclude: ['packages/widgets/src/embed.ts', 'packages/widgets/src/embed-local-search.ts', 'packages/widgets/src/embed-callbacks.ts', 'packages/widgets/src/local-search.ts', 'packages/widgets/src/react.ts'],
   outdir: 'packages/widgets/dist',
   litelement: true,
   // The root package.json is not the widgets package; its "customElements" field is maintained by hand.

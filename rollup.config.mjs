@@ -61,7 +61,8 @@ function esmPackage(pkg) {
 /**
  * The partner embed: one classic script, everything inlined and minified, registers the elements on load.
  * `referral-kit.js` searches the directory through the API; `referral-kit.local-search.js` also carries the search
- * engine, so small directories are searched in the page and search words never leave the visitor's device.
+ * engine, so small directories are searched in the page and search words never leave the visitor's device;
+ * `referral-kit.callbacks.js` adds callback requests.
  */
 const embed = ({ file, input }) => ({
   input: `packages/widgets/src/${input}`,
@@ -102,6 +103,7 @@ const CONFIGS = {
     embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
     // The isolated-capture frame's script (served by the API at /embed/capture.js), built the same way.
     embed({ file: 'referral-kit.capture.js', input: 'capture-frame.ts' }),
+    embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts' }),
   ],
   examples: reactExample,
 };

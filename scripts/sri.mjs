@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 export const EMBED_FILE = 'packages/widgets/dist/referral-kit.js';
 /** The opt-in variant with in-page directory search. */
 export const LOCAL_SEARCH_EMBED_FILE = 'packages/widgets/dist/referral-kit.local-search.js';
+/** The opt-in variant with callback requests. */
+export const CALLBACKS_EMBED_FILE = 'packages/widgets/dist/referral-kit.callbacks.js';
 
 /** The `integrity` attribute value for these exact bytes. */
 export function integrityOf(bytes) {
@@ -19,5 +21,5 @@ export function writeSri(file = EMBED_FILE) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const file of [EMBED_FILE, LOCAL_SEARCH_EMBED_FILE]) console.log(`${file} ${writeSri(file)}`);
+  for (const file of [EMBED_FILE, LOCAL_SEARCH_EMBED_FILE, CALLBACKS_EMBED_FILE]) console.log(`${file} ${writeSri(file)}`);
 }

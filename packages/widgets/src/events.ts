@@ -1,12 +1,12 @@
 // Typed events. All bubble and are composed (they cross shadow roots), so a partner's analytics can listen on
 // `document`. By design none carries what the visitor typed or their contact details: only counts, ids of
 // records the API returned, and choices from fixed lists.
-import type { AlertChannel } from '@referral-kit/sdk';
+import type { AlertChannel, CallbackChannel, CallbackTopic } from '@referral-kit/sdk';
 
 const init: EventInit = { bubbles: true, composed: true };
 
 /** Which part of the widget an event came from. */
-export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'quick-exit' | 'widget';
+export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'quick-exit' | 'widget';
 
 /** A directory search finished. */
 export class ReferralSearchEvent extends Event {
@@ -50,6 +50,18 @@ export class ReferralSubscribeEvent extends Event {
   }
 }
 
+/** A callback request was sent (the visitor got a reference), or cancelled. Never the contact or the reference. */
+export class ReferralCallbackEvent extends Event {
+  static readonly eventName = 'referral-callback';
+  constructor(
+    readonly step: 'requested' | 'cancelled',
+    readonly topic: CallbackTopic,
+    readonly channel: CallbackChannel,
+  ) {
+    super(ReferralCallbackEvent.eventName, init);
+  }
+}
+
 /** Quick exit was triggered. Every referral-kit element listening on the window clears itself. */
 export class ReferralExitEvent extends Event {
   static readonly eventName = 'referral-exit';
@@ -83,6 +95,29 @@ export class ReferralAlertRequestEvent extends Event {
   }
 }
 
+/** What a callback request is about, when it starts from a lookup result or a directory card. */
+export interface CallbackSubject {
+  topic: CallbackTopic;
+  /** The custody record (releasable information, custody status). */
+  recordId?: string;
+  /** The directory service (a referral). */
+  serviceId?: string;
+  /** The person's or the service's name, for the heading. */
+  name: string;
+}
+
+/**
+ * The visitor asked to talk to a specialist about a record or a service. Cancelable: `<referral-widget>` cancels it
+ * and opens its "Talk to a specialist" tab; on their own, the lookup and the directory open the form in place. Like
+ * the alert request it neither bubbles nor leaves the shadow root.
+ */
+export class ReferralCallbackRequestEvent extends Event {
+  static readonly eventName = 'referral-callback-request';
+  constructor(readonly subject: CallbackSubject) {
+    super(ReferralCallbackRequestEvent.eventName, { cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'referral-search': ReferralSearchEvent;
@@ -92,5 +127,7 @@ declare global {
     'referral-exit': ReferralExitEvent;
     'referral-error': ReferralErrorEvent;
     'referral-alert-request': ReferralAlertRequestEvent;
+    'referral-callback': ReferralCallbackEvent;
+    'referral-callback-request': ReferralCallbackRequestEvent;
   }
 }

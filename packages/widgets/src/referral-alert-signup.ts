@@ -16,7 +16,7 @@ import { languageName } from './internal/format.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { describedBy, failurePanel, fieldError } from './internal/views.js';
+import { describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -59,15 +59,6 @@ export class ReferralAlertSignup extends ReferralElement {
   static override styles = [
     baseStyles,
     css`
-      /* Out of sight without moving off-screen (an offset would scroll the page sideways in right-to-left). */
-      .honeypot {
-        position: absolute;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
       .events {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
@@ -371,10 +362,7 @@ export class ReferralAlertSignup extends ReferralElement {
             />
           </div>`
         : nothing}
-      <div class="honeypot" aria-hidden="true">
-        <label for="website">${s.honeypot}</label>
-        <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
-      </div>
+      ${honeypotField(s.honeypot)}
       <p class="hint">${s.consent}</p>
       <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${s.submit}</button>
     </form>`;

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
 import { isOpenAt } from '@referral-kit/sdk/search';
-import { ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralCallbackRequestEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import {
   chooseSource,
@@ -13,6 +13,8 @@ import {
   type SearchMode,
 } from './internal/directory-source.js';
 import { isAbort } from './internal/errors.js';
+import { callbackLabels, callbackRequest } from './internal/callbacks.js';
+import { focusAfterRender } from './internal/focus.js';
 import { formatMiles, languageName, milesToKm } from './internal/format.js';
 import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
@@ -175,6 +177,8 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
   /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
   @state() accessor nearbyLines: readonly DirectoryHit[] = [];
+  /** The service whose inline callback request is open. */
+  @state() accessor callbackFor: string | undefined = undefined;
 
   protected readonly source: ReferralSource = 'directory';
   readonly #live = new LiveRegion(this);
@@ -214,6 +218,7 @@ export class ReferralDirectory extends ReferralElement {
   }
 
   protected clear(): void {
+    this.callbackFor = undefined;
     clearTimeout(this.#debounce);
     this.#inFlight?.abort();
     this.#inFlight = undefined;
@@ -550,6 +555,13 @@ export class ReferralDirectory extends ReferralElement {
       </div>`;
   }
 
+  #requestCallback(service: Service) {
+    if (this.dispatchEvent(new ReferralCallbackRequestEvent({ topic: 'service-referral', serviceId: service.id, name: service.name }))) {
+      this.callbackFor = service.id;
+      void focusAfterRender(this, 'referral-callback-request');
+    }
+  }
+
   #renderCard({ service, distanceKm }: DirectoryHit) {
     const t = this.t;
     const d = t.directory;
@@ -560,6 +572,7 @@ export class ReferralDirectory extends ReferralElement {
     const website = httpsHref(service.url);
     const email = service.email ? mailtoHref(service.email) : undefined;
     const headingId = `card-${service.id}`;
+    const ask = callbackLabels(t.lang)?.ask;
     return html`<article class="card" part="card" tabindex="-1" data-service=${service.id} aria-labelledby=${headingId}>
       <h3 id=${headingId}>${service.name}</h3>
       ${orgOf(service) ? html`<p class="muted">${orgOf(service)}</p>` : nothing}
@@ -580,7 +593,11 @@ export class ReferralDirectory extends ReferralElement {
         <button type="button" aria-pressed=${this.chosen.has(service.id) ? 'true' : 'false'} @click=${() => this.#toggleChosen(service)}>
           ${d.addToCard}
         </button>
+        ${ask ? html`<button type="button" @click=${() => this.#requestCallback(service)}>${ask}</button>` : nothing}
       </div>
+      ${this.callbackFor === service.id
+        ? callbackRequest(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, this.near)
+        : nothing}
     </article>`;
   }
 }

@@ -1,9 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery, type ReferralClient } from '@referral-kit/sdk';
-import { ReferralAlertRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
+import { callbackLabels, callbackRequest } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { timeAgo } from './internal/format.js';
 import { LiveRegion } from './internal/live-region.js';
@@ -62,7 +63,8 @@ export class ReferralOffenderLookup extends ReferralElement {
       .status strong {
         font-size: 1.0625em;
       }
-      .card referral-alert-signup {
+      .card referral-alert-signup,
+      .card referral-callback-request {
         margin-block-start: var(--_space);
       }
     `,
@@ -74,8 +76,8 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor total = 0;
   @state() accessor loading = false;
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
-  /** The record whose inline alert signup is open. */
-  @state() accessor signupFor: CustodyRecord | undefined = undefined;
+  /** The record whose inline alert signup or callback request is open. */
+  @state() accessor inline: { id: string; form: 'alerts' | 'callback' } | undefined = undefined;
   /** What each status means, in the widget's language (or the API's fallback); undefined until loaded. */
   @state() accessor guide: CustodyGuide | undefined = undefined;
   @state() accessor guideFailed = false;
@@ -98,7 +100,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.total = 0;
     this.loading = false;
     this.failure = undefined;
-    this.signupFor = undefined;
+    this.inline = undefined;
     this.#live.clear();
     this.renderRoot.querySelector?.('form')?.reset();
   }
@@ -150,7 +152,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.#inFlight = controller;
     this.loading = true;
     this.failure = undefined;
-    this.signupFor = undefined;
+    this.inline = undefined;
     void this.#loadGuide(client);
     try {
       const page = await client.custody.search(query, { signal: controller.signal });
@@ -190,8 +192,16 @@ export class ReferralOffenderLookup extends ReferralElement {
   #requestAlerts(record: CustodyRecord) {
     const request = new ReferralAlertRequestEvent({ id: record.id, displayName: record.displayName });
     if (this.dispatchEvent(request)) {
-      this.signupFor = record;
+      this.inline = { id: record.id, form: 'alerts' };
       void focusAfterRender(this, 'referral-alert-signup');
+    }
+  }
+
+  #requestCallback(record: CustodyRecord) {
+    const request = new ReferralCallbackRequestEvent({ topic: 'custody-status', recordId: record.id, name: record.displayName });
+    if (this.dispatchEvent(request)) {
+      this.inline = { id: record.id, form: 'callback' };
+      void focusAfterRender(this, 'referral-callback-request');
     }
   }
 
@@ -298,6 +308,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     const explained = this.guide?.statuses.find((s) => s.status === record.status);
     const facility = record.facility;
     const headingId = `record-${record.id}`;
+    const ask = callbackLabels(t.lang)?.ask;
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
       <h4 id=${headingId}>${record.displayName}</h4>
       <p class="muted">
@@ -327,8 +338,11 @@ export class ReferralOffenderLookup extends ReferralElement {
       <p class="hint">
         ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}
       </p>
-      <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>
-      ${this.signupFor?.id === record.id
+      <p class="actions">
+        <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>
+        ${ask ? html`<button type="button" @click=${() => this.#requestCallback(record)}>${ask}</button>` : nothing}
+      </p>
+      ${this.inline?.id === record.id && this.inline.form === 'alerts'
         ? html`<referral-alert-signup
             tabindex="-1"
             lang=${t.lang}
@@ -336,6 +350,9 @@ export class ReferralOffenderLookup extends ReferralElement {
             subject-id=${record.id}
             subject-name=${record.displayName}
           ></referral-alert-signup>`
+        : nothing}
+      ${this.inline?.id === record.id && this.inline.form === 'callback'
+        ? callbackRequest(t.lang, this.api, { topic: 'custody-status', recordId: record.id, name: record.displayName })
         : nothing}
     </article>`;
   }

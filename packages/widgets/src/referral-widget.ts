@@ -1,7 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ReferralAlertRequestEvent, ReferralSource } from './events.js';
+import { keyed } from 'lit/directives/keyed.js';
+import type { CallbackSubject, ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
+import { callbackLabels, callbackRequest } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
@@ -11,20 +13,23 @@ import './referral-directory.js';
 import './referral-offender-lookup.js';
 import './referral-quick-exit.js';
 
-type Tab = 'find' | 'lookup' | 'alerts';
-const TABS: readonly Tab[] = ['find', 'lookup', 'alerts'];
+type Tab = 'find' | 'lookup' | 'alerts' | 'callback';
+const TABS: readonly Tab[] = ['find', 'lookup', 'alerts', 'callback'];
+/** The tabs this build can show: "Talk to a specialist" only where callbacks are included. */
+const tabs = (): readonly Tab[] => (callbackLabels('en') ? TABS : TABS.slice(0, 3));
 /** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
 const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, action, form, submit, hotlines, error';
 
 /**
  * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
- * looking up a person in custody and getting alerts.
+ * looking up a person in custody, getting alerts and asking a specialist to make contact.
  *
- * @summary All-in-one victim help widget: directory, custody lookup, alerts, hotlines and quick exit.
+ * @summary All-in-one victim help widget: directory, custody lookup, alerts, callbacks, hotlines and quick exit.
  * @fires referral-search - From the directory.
  * @fires referral-select - From the directory.
  * @fires referral-lookup - From the custody lookup.
  * @fires referral-subscribe - From the alert signup.
+ * @fires referral-callback - From the callback request.
  * @fires referral-exit - From quick exit.
  * @fires referral-error - From any part, when the API fails.
  * @csspart tabs - The tab list.
@@ -111,12 +116,15 @@ export class ReferralWidget extends ReferralElement {
   @state() accessor tab: Tab = 'find';
   /** The person chosen for alerts in the lookup tab. */
   @state() accessor subject: { id: string; displayName: string } | undefined = undefined;
+  /** What the "Talk to a specialist" tab is about, when it was opened from a record or a service. */
+  @state() accessor callbackSubject: CallbackSubject | undefined = undefined;
 
   protected readonly source: ReferralSource = 'widget';
 
   protected clear(): void {
     this.tab = 'find';
     this.subject = undefined;
+    this.callbackSubject = undefined;
   }
 
   #select(tab: Tab, focus = false) {
@@ -127,11 +135,12 @@ export class ReferralWidget extends ReferralElement {
   #onTabKey(event: KeyboardEvent) {
     const rtl = this.t.dir === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
-    const index = TABS.indexOf(this.tab);
+    const shown = tabs();
+    const index = shown.indexOf(this.tab);
     let next: Tab | undefined;
-    if (step) next = TABS[(index + step + TABS.length) % TABS.length];
-    else if (event.key === 'Home') next = TABS[0];
-    else if (event.key === 'End') next = TABS[TABS.length - 1];
+    if (step) next = shown[(index + step + shown.length) % shown.length];
+    else if (event.key === 'Home') next = shown[0];
+    else if (event.key === 'End') next = shown[shown.length - 1];
     if (!next) return;
     event.preventDefault();
     this.#select(next, true);
@@ -142,6 +151,13 @@ export class ReferralWidget extends ReferralElement {
     this.subject = event.subject;
     this.#select('alerts');
     void focusAfterRender(this, '#panel-alerts referral-alert-signup');
+  }
+
+  #onCallbackRequest(event: ReferralCallbackRequestEvent) {
+    event.preventDefault();
+    this.callbackSubject = event.subject;
+    this.#select('callback');
+    void focusAfterRender(this, '#panel-callback referral-callback-request');
   }
 
   override render() {
@@ -155,7 +171,7 @@ export class ReferralWidget extends ReferralElement {
     return html`<div class="root" dir=${t.dir} lang=${lang}>
       <referral-quick-exit lang=${lang} exit-url=${this.exitUrl || nothing} exportparts="button: exit-button, hint: exit-hint"></referral-quick-exit>
       <div role="tablist" part="tabs" aria-label=${t.tabs.label} @keydown=${this.#onTabKey}>
-        ${TABS.map(
+        ${tabs().map(
           (tab) =>
             html`<button
               id="tab-${tab}"
@@ -167,12 +183,12 @@ export class ReferralWidget extends ReferralElement {
               tabindex=${this.tab === tab ? '0' : '-1'}
               @click=${() => this.#select(tab)}
             >
-              ${t.tabs[tab]}
+              ${tab === 'callback' ? callbackLabels(lang)?.tab : t.tabs[tab]}
             </button>`,
         )}
       </div>
-      ${panel('find', html`<referral-directory no-hotlines lang=${lang} .client=${client} near=${this.near} categories=${this.categories} exportparts=${EXPORTED_PARTS}></referral-directory>`)}
-      ${panel('lookup', html`<referral-offender-lookup no-hotlines lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} @referral-alert-request=${this.#onAlertRequest}></referral-offender-lookup>`)}
+      ${panel('find', html`<referral-directory no-hotlines lang=${lang} .client=${client} near=${this.near} categories=${this.categories} exportparts=${EXPORTED_PARTS} @referral-callback-request=${this.#onCallbackRequest}></referral-directory>`)}
+      ${panel('lookup', html`<referral-offender-lookup no-hotlines lang=${lang} .client=${client} exportparts=${EXPORTED_PARTS} @referral-alert-request=${this.#onAlertRequest} @referral-callback-request=${this.#onCallbackRequest}></referral-offender-lookup>`)}
       ${panel(
         'alerts',
         this.subject
@@ -182,8 +198,15 @@ export class ReferralWidget extends ReferralElement {
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>
             </div>`,
       )}
+      ${callbackLabels(lang) ? panel('callback', this.#renderCallback()) : nothing}
       <div class="strip">${hotlineList(t, this.hotlines, 2)}</div>
     </div>`;
+  }
+
+  #renderCallback() {
+    const subject = this.callbackSubject;
+    // Keyed: a request about another record or service starts from an empty form.
+    return keyed(subject?.recordId ?? subject?.serviceId ?? '', callbackRequest(this.t.lang, this.api, subject, this.near, EXPORTED_PARTS));
   }
 }
 

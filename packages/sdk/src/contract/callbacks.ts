@@ -1,7 +1,7 @@
 // Reaching a person: a visitor asks a specialist to contact them, safely, about one topic. Every field is a choice
 // from a short list except the contact, an optional name and an optional note; nothing else personal is asked.
 import * as z from 'zod/v4/mini';
-import { Id, LanguageTag, PostalCode, StateCode } from './common.js';
+import { Id, LanguageTag, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
 /** What the visitor wants to talk about. A safety concern is answered first. */
@@ -41,8 +41,6 @@ export function newCallbackReference(randomBelow: (n: number) => number): string
 /** An IANA time zone name such as `America/Chicago` (the server checks it is one it knows). */
 export const TimeZoneName = z.string().check(z.maxLength(64), z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/, 'Use a time zone name such as "America/Chicago".'));
 
-const shortText = (max: number, message: string) => z.string().check(z.maxLength(max, message));
-
 export const CallbackRequest = z
   .object({
     topic: CallbackTopic,
@@ -55,11 +53,11 @@ export const CallbackRequest = z
     /** The language to talk in and to send the reference in. */
     language: LanguageTag,
     /** Set when none of the offered languages fits: the language to bring an interpreter for, as the visitor names it. */
-    interpreterLanguage: z.optional(z.string().check(z.minLength(1, 'Name the language.'), z.maxLength(60, 'Use at most 60 characters.'))),
+    interpreterLanguage: z.optional(Text(60).check(z.minLength(1, 'Name the language.'))),
     /** What to call them: any name they choose. */
-    name: z.optional(shortText(60, 'Use at most 60 characters.')),
+    name: z.optional(Text(60)),
     /** Anything the specialist should know first. */
-    note: z.optional(shortText(1000, 'Use at most 1000 characters.')),
+    note: z.optional(Text(1000)),
     /** The custody record a releasable-information request is about (from a lookup result). */
     recordId: z.optional(Id),
     /** The directory service a referral request is about (from a directory card). */

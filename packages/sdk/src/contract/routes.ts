@@ -84,12 +84,12 @@ export const routes = {
   },
   requestCallback: {
     method: 'POST', path: '/v1/callbacks', tag: 'callbacks',
-    summary: 'Ask a specialist to make contact (the same answer whatever is submitted; a reference goes to the chosen channel)',
+    summary: 'Ask a specialist to make contact (the same answer whatever is sent)',
     body: CallbackRequest, status: 202, response: CallbackAccepted, errors: [400, 413, 415, 429, 500, 503],
     noStore: true, idempotencyKey: true,
   },
   cancelCallback: {
-    method: 'POST', path: '/v1/callbacks/cancel', tag: 'callbacks', summary: 'Cancel a callback request with its token',
+    method: 'POST', path: '/v1/callbacks/cancel', tag: 'callbacks', summary: 'Cancel a callback request',
     body: CallbackCancelRequest, status: 200, response: CallbackCancelled, errors: [400, 413, 415, 429, 500, 503], noStore: true,
   },
 } as const satisfies Record<string, RouteDef>;

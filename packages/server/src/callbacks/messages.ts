@@ -40,6 +40,17 @@ const CATALOG: Record<MessageLanguage, CallbackStrings> = {
     pageDone: 'Su solicitud está cancelada. Nadie le contactará por ella.',
     pageInvalid: 'Este enlace no es válido.',
   },
+  ar: {
+    subject: 'وصلنا طلبك',
+    received: (reference) => `وصلنا طلبك. رقمك المرجعي هو ${reference}. سنتواصل معك في الأوقات التي اخترتها.`,
+    cancel: (url) => `لإلغائه: ${url}`,
+    notYou: 'إذا لم تطلب ذلك، تجاهل هذه الرسالة.',
+    neutral: (reference) => `مرحبًا، هذه مكالمة بخصوص طلبك، الرقم المرجعي ${reference}. شكرًا لك.`,
+    pageTitle: 'إلغاء طلبك',
+    pageButton: 'إلغاء الطلب',
+    pageDone: 'تم إلغاء طلبك. لن يتواصل معك أحد بشأنه.',
+    pageInvalid: 'هذا الرابط غير صالح.',
+  },
 };
 
 export function callbackStrings(language: string): CallbackStrings {

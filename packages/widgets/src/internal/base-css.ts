@@ -31,6 +31,15 @@ export const BASE_CSS = `
   *::after {
     box-sizing: inherit;
   }
+  /* Out of sight without moving off-screen (an offset would scroll the page sideways in right-to-left). */
+  .honeypot {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .root {
     background: var(--_surface);
     color: inherit;
@@ -91,12 +100,14 @@ export const BASE_CSS = `
   }
   input:not([type='checkbox'], [type='radio']),
   select,
+  textarea,
   button {
     font: inherit;
     color: inherit;
   }
   input:not([type='checkbox'], [type='radio']),
-  select {
+  select,
+  textarea {
     display: block;
     inline-size: 100%;
     min-block-size: 2.75rem;
@@ -106,7 +117,8 @@ export const BASE_CSS = `
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   .choice {

@@ -77,3 +77,11 @@ export function fieldError<F extends string>(errors: Partial<Record<F, string>>,
 export function describedBy<F extends string>(errors: Partial<Record<F, string>>, field: F, hint?: string): string | typeof nothing {
   return [hint, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
+
+/** A field people never see (bots fill it in): its value makes the server answer as usual and do nothing. */
+export function honeypotField(label: string): TemplateResult {
+  return html`<div class="honeypot" aria-hidden="true">
+    <label for="website">${label}</label>
+    <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+  </div>`;
+}

@@ -17,7 +17,7 @@ import {
 import en from '../../src/i18n/en.js';
 import es from '../../src/i18n/es.js';
 import ar from '../../src/i18n/ar.js';
-import { $, $$, API, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
+import { $, $$, API, browserTraces, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
 
 const overlays = () => document.querySelectorAll('[data-referral-exit-overlay]');
 let navigations: string[] = [];
@@ -227,21 +227,6 @@ describe('<referral-quick-exit>', () => {
   });
 });
 
-/** Everything a visit could leave behind in the browser: cookies, storage, history, URL, title, databases, caches, workers. */
-async function browserTraces() {
-  return {
-    cookie: document.cookie,
-    local: localStorage.length,
-    session: sessionStorage.length,
-    history: history.length,
-    href: location.href,
-    title: document.title,
-    databases: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-    workers: (await navigator.serviceWorker.getRegistrations()).length,
-  };
-}
-
 describe('<referral-widget>', () => {
   it('has tabs, a hotline strip and quick exit; tabs follow the APG keyboard pattern', async () => {
     const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API}></referral-widget>`);
@@ -253,7 +238,7 @@ describe('<referral-widget>', () => {
     await until(() => text(el).includes('National Human Trafficking Hotline'), 'API hotlines added to the strip');
     expect(text(el).split('1-800-799-7233').length - 1).to.equal(1);
     const tabs = $$(el, '[role=tab]');
-    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Find services', 'Look up a person in custody', 'Get alerts']);
+    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Find services', 'Look up a person in custody', 'Get alerts', 'Talk to a specialist']);
     tabs[0]!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
@@ -262,10 +247,14 @@ describe('<referral-widget>', () => {
     expect($(el, '#panel-lookup').hidden).to.equal(false);
     expect($(el, '#panel-find').hidden).to.equal(true);
     await expectAccessible(el, 'widget: lookup tab');
-    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(tabs[2]);
     await expectAccessible(el, 'widget: alerts tab');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(tabs[3]);
+    await expectAccessible(el, 'widget: callback tab');
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal(tabs[0]);

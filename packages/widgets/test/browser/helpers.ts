@@ -74,3 +74,18 @@ export async function expectAccessible(el: Element, state: string): Promise<void
 export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
   return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
 }
+
+/** Everything a visit could leave behind in the browser: cookies, storage, history, URL, title, databases, caches, workers. */
+export async function browserTraces() {
+  return {
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    history: history.length,
+    href: location.href,
+    title: document.title,
+    databases: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+  };
+}

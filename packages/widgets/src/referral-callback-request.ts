@@ -1,0 +1,376 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  CALLBACK_CHANNELS,
+  CALLBACK_CONTACT_CHANNEL,
+  CALLBACK_TOPICS,
+  CallbackWindow,
+  TimeZoneName,
+  normalizeContact,
+  type CallbackAccepted,
+  type CallbackChannel,
+  type CallbackTopic,
+} from '@referral-kit/sdk';
+import * as z from 'zod/v4/mini';
+import { ReferralCallbackEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { defineElement } from './internal/define.js';
+import { isAbort } from './internal/errors.js';
+import { provideCallbackLabels } from './internal/callbacks.js';
+import { focusAfterRender } from './internal/focus.js';
+import { languageName } from './internal/format.js';
+import { ReferralElement } from './internal/referral-element.js';
+import { baseStyles } from './internal/styles.js';
+import { describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
+import { registeredLanguages } from './i18n/index.js';
+import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
+
+type Field = 'topic' | 'contact' | 'windows' | 'interpreterLanguage';
+const WINDOWS = CallbackWindow.options;
+/** The language choice that asks for an interpreter (and reveals a field naming the language). */
+const INTERPRETER = 'interpreter';
+const FIELDS: readonly Field[] = ['topic', 'contact', 'windows', 'interpreterLanguage'];
+
+/** The visitor's own time zone, from the browser; UTC when it has none we can send. */
+function visitorTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return z.safeParse(TimeZoneName, zone).success ? zone : 'UTC';
+}
+
+/**
+ * Ask a specialist to make contact, safely: what about, how (call, text, email or TTY), when it is safe (in the
+ * visitor's time zone), whether a message may be left (only ever a neutral phrase), in which language (or with an
+ * interpreter), and an optional name. The answer is a reference code and a way to cancel; it is the same whatever
+ * was submitted. Nothing is kept in the browser, and quick exit clears it.
+ *
+ * @summary Callback and referral request to a specialist, with a reference code.
+ * @fires referral-callback - `ReferralCallbackEvent` (`step` 'requested' | 'cancelled', `topic`, `channel`). Never the contact.
+ * @fires referral-error - `ReferralErrorEvent` (`source`, `kind`) when the API fails; hotlines are shown.
+ * @csspart form - The request form.
+ * @csspart submit - The send button.
+ * @csspart hotlines - The hotline list shown on failure.
+ * @csspart error - The failure panel.
+ * @cssprop --referral-color-primary - Buttons, links and accents (default #0b4f8a).
+ * @cssprop --referral-color-on-primary - Text on primary (default #ffffff).
+ * @cssprop --referral-color-text - Text (default #1b1b1b).
+ * @cssprop --referral-color-surface - Background (default #ffffff).
+ * @cssprop --referral-color-muted - Secondary text (default #4d4d4d).
+ * @cssprop --referral-color-border - Borders of fields and cards (default #6e6e6e).
+ * @cssprop --referral-color-danger - Errors and warnings (default #b3261e).
+ * @cssprop --referral-color-focus - Focus ring (default #ffbf47).
+ * @cssprop --referral-font-family - Font.
+ * @cssprop --referral-font-size - Base font size (default 1rem).
+ * @cssprop --referral-radius - Corner radius (default 0.375rem).
+ * @cssprop --referral-spacing - Base spacing (default 1rem).
+ * @attr api-base-url - Base URL of the API (required unless `client` is set).
+ * @attr partner-id - Partner identifier sent to the API.
+ * @attr lang - Language. Default: the page's language, else English.
+ * @attr no-hotlines - Leave out the hotline lists (when the page shows them already).
+ * @attr topic - Preselected topic: safety-concern, custody-status, service-referral, releasable-information or other.
+ * @attr record-id - The custody record the request is about (from a lookup result).
+ * @attr service-id - The directory service the request is about (from a directory card).
+ * @attr subject-name - The person's or service's name, shown above the form.
+ * @attr near - ZIP code the partner serves: routes the request to the team for that area.
+ */
+export class ReferralCallbackRequest extends ReferralElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .reference {
+        font-size: 1.5em;
+        font-weight: 700;
+        letter-spacing: 0.05em;
+      }
+      textarea {
+        min-block-size: 5rem;
+      }
+    `,
+  ];
+
+  /** Preselected topic. */
+  @property() accessor topic: CallbackTopic | '' = '';
+  /** The custody record the request is about. */
+  @property({ attribute: 'record-id' }) accessor recordId = '';
+  /** The directory service the request is about. */
+  @property({ attribute: 'service-id' }) accessor serviceId = '';
+  /** The person's or service's name, shown above the form. */
+  @property({ attribute: 'subject-name' }) accessor subjectName = '';
+  /** ZIP code the partner serves. */
+  @property() accessor near = '';
+
+  @state() accessor channel: CallbackChannel = 'call';
+  @state() accessor chosenTopic: CallbackTopic | '' = '';
+  @state() accessor interpreter = false;
+  @state() accessor errors: Partial<Record<Field, string>> = {};
+  @state() accessor failure: ReferralErrorKind | undefined = undefined;
+  @state() accessor busy = false;
+  @state() accessor accepted: CallbackAccepted | undefined = undefined;
+  @state() accessor cancelled = false;
+
+  protected readonly source: ReferralSource = 'callback-request';
+  #inFlight: AbortController | undefined;
+  #retry: (() => void) | undefined;
+
+  protected clear(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
+    this.#retry = undefined; // it holds the submitted form, and so the contact
+    this.channel = 'call';
+    this.chosenTopic = '';
+    this.interpreter = false;
+    this.errors = {};
+    this.failure = undefined;
+    this.busy = false;
+    this.accepted = undefined;
+    this.cancelled = false;
+    this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
+  }
+
+  get #c(): CallbackCatalog {
+    return callbackCatalogFor(this.t.lang);
+  }
+
+  get #topic(): CallbackTopic | '' {
+    return this.chosenTopic || this.topic;
+  }
+
+  /** Topics on offer: releasable information only from a lookup result (it needs the record). */
+  get #topics(): readonly CallbackTopic[] {
+    return CALLBACK_TOPICS.filter((t) => t !== 'releasable-information' || this.recordId);
+  }
+
+  async #call<T>(run: (signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
+    const client = this.api;
+    if (!client) {
+      this.failure = this.reportError(undefined, 'config');
+      return undefined;
+    }
+    this.#inFlight?.abort();
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      const result = await run(controller.signal);
+      this.#retry = undefined;
+      return result;
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) return undefined;
+      if (!this.#serverFieldErrors(error)) {
+        this.#retry = retry;
+        this.failure = this.reportError(error);
+      }
+      return undefined;
+    } finally {
+      if (this.#inFlight === controller) {
+        this.#inFlight = undefined;
+        this.busy = false;
+      }
+    }
+  }
+
+  #messages(): Record<Field, string> {
+    const e = this.#c.errors;
+    const contact = this.channel === 'email' ? this.t.signup.errors.email : this.t.signup.errors.phone;
+    return { topic: e.topic, contact, windows: e.windows, interpreterLanguage: e.interpreterLanguage };
+  }
+
+  /** Field errors from the server (or the SDK's own check) go next to their field. */
+  #serverFieldErrors(error: unknown): boolean {
+    const fields = (error as { fields?: Array<{ path: string }> }).fields;
+    if (!(error instanceof Error) || !fields?.length) return false;
+    const messages = this.#messages();
+    const errors: Partial<Record<Field, string>> = {};
+    for (const { path } of fields) {
+      const field = FIELDS.find((f) => path.startsWith(f));
+      if (field) errors[field] = messages[field];
+    }
+    return Object.keys(errors).length > 0 && this.#setErrors(errors);
+  }
+
+  #setErrors(errors: Partial<Record<Field, string>>): true {
+    this.errors = errors;
+    const first = FIELDS.find((f) => errors[f]);
+    if (first) void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
+    return true;
+  }
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const topic = this.#topic;
+    const channel = this.channel;
+    const contact = text('contact');
+    const windows = data.getAll('windows').map(String) as CallbackWindow[];
+    const interpreterLanguage = this.interpreter ? text('interpreterLanguage') : '';
+    const messages = this.#messages();
+    const errors: Partial<Record<Field, string>> = {};
+    if (!topic) errors.topic = messages.topic;
+    if (!normalizeContact(CALLBACK_CONTACT_CHANNEL[channel], contact)) errors.contact = messages.contact;
+    if (windows.length === 0) errors.windows = messages.windows;
+    if (this.interpreter && !interpreterLanguage) errors.interpreterLanguage = messages.interpreterLanguage;
+    if (!topic || Object.keys(errors).length) {
+      this.#setErrors(errors);
+      return;
+    }
+    this.errors = {};
+    const name = text('name');
+    const note = text('note');
+    const website = text('website');
+    const accepted = await this.#call(
+      (signal) =>
+        this.api!.callbacks.request(
+          {
+            topic,
+            channel,
+            contact,
+            windows,
+            timeZone: visitorTimeZone(),
+            leaveMessage: data.get('leaveMessage') === 'yes',
+            language: this.interpreter ? this.t.lang : text('language') || this.t.lang,
+            ...(interpreterLanguage ? { interpreterLanguage } : {}),
+            ...(name ? { name } : {}),
+            ...(note ? { note } : {}),
+            ...(this.recordId ? { recordId: this.recordId } : {}),
+            ...(this.serviceId ? { serviceId: this.serviceId } : {}),
+            ...(/^\d{5}$/.test(this.near) ? { region: { zip: this.near } } : {}),
+            ...(website ? { website } : {}),
+          },
+          { signal },
+        ),
+      () => form.requestSubmit(),
+    );
+    if (!accepted) return;
+    this.accepted = accepted;
+    this.dispatchEvent(new ReferralCallbackEvent('requested', topic, channel));
+    void focusAfterRender(this, 'h2');
+  }
+
+  async #cancel() {
+    const accepted = this.accepted;
+    const topic = this.#topic;
+    if (!accepted || !topic) return;
+    const done = await this.#call((signal) => this.api!.callbacks.cancel({ token: accepted.cancelToken }, { signal }), () => void this.#cancel());
+    if (!done) return;
+    this.cancelled = true;
+    this.dispatchEvent(new ReferralCallbackEvent('cancelled', topic, this.channel));
+    void focusAfterRender(this, 'h2');
+  }
+
+  override render() {
+    const t = this.t;
+    const c = this.#c;
+    return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="callback-heading">
+      <h2 id="callback-heading" tabindex="-1">${this.cancelled ? c.cancelled : this.accepted ? c.doneHeading : c.heading}</h2>
+      ${this.cancelled ? nothing : this.accepted ? this.#renderDone(this.accepted) : this.#renderForm()}
+      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#retry) : nothing}
+    </section>`;
+  }
+
+  #renderForm() {
+    const t = this.t;
+    const c = this.#c;
+    const phone = this.channel !== 'email';
+    const topics = this.#topics;
+    const radio = <V extends string>(name: string, value: V, label: string, checked: boolean, change?: () => void) =>
+      html`<label class="choice"><input type="radio" name=${name} value=${value} .checked=${checked} @change=${change} />${label}</label>`;
+    return html`<form part="form" novalidate @submit=${this.#submit}>
+      <p>${c.intro}</p>
+      ${this.subjectName ? html`<p><strong>${c.about}</strong> ${this.subjectName}</p>` : nothing}
+      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'topic')}>
+        <legend>${c.topic}</legend>
+        ${fieldError(this.errors, 'topic')}
+        ${topics.map((topic) => radio('topic', topic, c.topics[topic], this.#topic === topic, () => (this.chosenTopic = topic)))}
+      </fieldset>
+      <fieldset class="field">
+        <legend>${c.channel}</legend>
+        ${CALLBACK_CHANNELS.map((ch) =>
+          radio('channel', ch, c.channels[ch], this.channel === ch, () => {
+            this.channel = ch;
+            this.errors = {};
+          }),
+        )}
+      </fieldset>
+      <p class="notice warning" id="callback-warning">${c.warning}</p>
+      <div class="field">
+        <label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
+        ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing}
+        ${fieldError(this.errors, 'contact')}
+        <input
+          id="contact"
+          name="contact"
+          type=${phone ? 'tel' : 'email'}
+          inputmode=${phone ? 'tel' : 'email'}
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${this.errors.contact ? 'true' : 'false'}
+          aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint callback-warning' : 'callback-warning')}
+        />
+      </div>
+      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'windows', 'windows-hint')}>
+        <legend>${c.windows}</legend>
+        <span class="hint" id="windows-hint">${c.windowsHint(visitorTimeZone())}</span>
+        ${fieldError(this.errors, 'windows')}
+        ${WINDOWS.map((w) => html`<label class="choice"><input type="checkbox" name="windows" value=${w} />${c.windowNames[w]}</label>`)}
+      </fieldset>
+      ${this.channel === 'call' || this.channel === 'tty'
+        ? html`<fieldset class="field">
+            <legend>${c.leaveMessage}</legend>
+            ${radio('leaveMessage', 'no', c.leaveNo, true)} ${radio('leaveMessage', 'yes', c.leaveYes, false)}
+          </fieldset>`
+        : nothing}
+      <div class="field">
+        <label for="language">${c.language}</label>
+        <select id="language" name="language" @change=${(e: Event) => (this.interpreter = (e.target as HTMLSelectElement).value === INTERPRETER)}>
+          ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
+          <option value=${INTERPRETER}>${c.otherLanguage}</option>
+        </select>
+      </div>
+      ${this.interpreter
+        ? html`<div class="field">
+            <label for="interpreterLanguage">${c.interpreterLanguage}</label>
+            ${fieldError(this.errors, 'interpreterLanguage')}
+            <input
+              id="interpreterLanguage"
+              name="interpreterLanguage"
+              maxlength="60"
+              autocomplete="off"
+              aria-invalid=${this.errors.interpreterLanguage ? 'true' : 'false'}
+              aria-describedby=${describedBy(this.errors, 'interpreterLanguage')}
+            />
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
+        <span class="hint" id="name-hint">${c.nameHint}</span>
+        <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
+      </div>
+      <div class="field">
+        <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
+        <span class="hint" id="note-hint">${c.noteHint}</span>
+        <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
+      </div>
+      ${honeypotField(t.signup.honeypot)}
+      <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${c.submit}</button>
+    </form>`;
+  }
+
+  #renderDone(accepted: CallbackAccepted) {
+    const c = this.#c;
+    return html`<p>${c.referenceLabel}</p>
+      <p class="reference"><bdi>${accepted.reference}</bdi></p>
+      <p>${c.doneBody[this.channel]}</p>
+      <p class="hint">${c.keepReference}</p>
+      <button type="button" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${c.cancel}</button>`;
+  }
+}
+
+defineElement('referral-callback-request', ReferralCallbackRequest);
+provideCallbackLabels(callbackCatalogFor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'referral-callback-request': ReferralCallbackRequest;
+  }
+}
