@@ -18,10 +18,13 @@ import typescript from '@rollup/plugin-typescript';
 // self-harm and long-sentence words; +1.2 for the Arabic vocabulary (the Arabic catalog is built in, so "مأوى" must
 // find shelters in the page too); +0.9 for the crisis panel and the no-dead-end view (the plain embed pays that
 // too). 55.5 at the time. The other seven languages add nothing here: each is a module of its own.
+// embed 40 → 41 and embedLocalSearch 57 → 58 KB (issue 11): the callback routes in the contract and client, the
+// "ask a specialist" offers and the widget's tab slot add about 0.75 (measured 39.5 → 40.25 on the plain embed); the
+// form itself and its strings (+3.8) are only in referral-kit.callbacks.js.
 // Then to 57 KB (issue 13): 56.2 measured with the seven immigration statuses' labels in en/es/ar, the custody-guide
 // section of the lookup and the country-of-birth field, which the plain embed carries too (39.5 of its 40 KB).
 // The isolated-capture frame's script (`capture="isolated"`) loads inside the frame, on top of the embed.
-export const BUDGETS = { embed: 40 * 1024, embedLocalSearch: 57 * 1024, captureFrame: 15 * 1024, embedCallbacks: 45 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
+export const BUDGETS = { embed: 41 * 1024, embedLocalSearch: 58 * 1024, captureFrame: 15 * 1024, embedCallbacks: 45 * 1024, sdk: 15 * 1024, search: 16 * 1024 };
 const EMBED = 'packages/widgets/dist/referral-kit.js';
 const EMBED_LOCAL_SEARCH = 'packages/widgets/dist/referral-kit.local-search.js';
 const EMBED_CALLBACKS = 'packages/widgets/dist/referral-kit.callbacks.js';

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  type ReferralClient,
   CALLBACK_CHANNELS,
   CALLBACK_CONTACT_CHANNEL,
   CALLBACK_TOPICS,
@@ -12,10 +13,10 @@ import {
   type CallbackTopic,
 } from '@referral-kit/sdk';
 import * as z from 'zod/v4/mini';
-import { ReferralCallbackEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralCallbackEvent, type CallbackSubject, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
-import { provideCallbackLabels } from './internal/callbacks.js';
+import { provideCallbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
@@ -367,7 +368,23 @@ export class ReferralCallbackRequest extends ReferralElement {
 }
 
 defineElement('referral-callback-request', ReferralCallbackRequest);
-provideCallbackLabels(callbackCatalogFor);
+provideCallbackUi({
+  tab: (lang) => callbackCatalogFor(lang).tab,
+  ask: (lang) => callbackCatalogFor(lang).ask,
+  form: (lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, near = '', parts?: string) =>
+    html`<referral-callback-request
+      tabindex="-1"
+      ?no-hotlines=${parts !== undefined}
+      exportparts=${parts ?? nothing}
+      lang=${lang}
+      .client=${client}
+      near=${near}
+      topic=${subject?.topic ?? ''}
+      record-id=${subject?.recordId ?? ''}
+      service-id=${subject?.serviceId ?? ''}
+      subject-name=${subject?.name ?? ''}
+    ></referral-callback-request>`,
+});
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,7 +13,7 @@ import {
   type SearchMode,
 } from './internal/directory-source.js';
 import { isAbort } from './internal/errors.js';
-import { callbackLabels, callbackRequest } from './internal/callbacks.js';
+import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { formatMiles, languageName, milesToKm } from './internal/format.js';
 import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
@@ -572,7 +572,7 @@ export class ReferralDirectory extends ReferralElement {
     const website = httpsHref(service.url);
     const email = service.email ? mailtoHref(service.email) : undefined;
     const headingId = `card-${service.id}`;
-    const ask = callbackLabels(t.lang)?.ask;
+    const ask = callbackUi?.ask(t.lang);
     return html`<article class="card" part="card" tabindex="-1" data-service=${service.id} aria-labelledby=${headingId}>
       <h3 id=${headingId}>${service.name}</h3>
       ${orgOf(service) ? html`<p class="muted">${orgOf(service)}</p>` : nothing}
@@ -596,7 +596,7 @@ export class ReferralDirectory extends ReferralElement {
         ${ask ? html`<button type="button" @click=${() => this.#requestCallback(service)}>${ask}</button>` : nothing}
       </div>
       ${this.callbackFor === service.id
-        ? callbackRequest(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, this.near)
+        ? callbackUi?.form(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, this.near)
         : nothing}
     </article>`;
   }

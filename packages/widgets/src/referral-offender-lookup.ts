@@ -4,7 +4,7 @@ import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySear
 import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
-import { callbackLabels, callbackRequest } from './internal/callbacks.js';
+import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { timeAgo } from './internal/format.js';
 import { LiveRegion } from './internal/live-region.js';
@@ -308,7 +308,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     const explained = this.guide?.statuses.find((s) => s.status === record.status);
     const facility = record.facility;
     const headingId = `record-${record.id}`;
-    const ask = callbackLabels(t.lang)?.ask;
+    const ask = callbackUi?.ask(t.lang);
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
       <h4 id=${headingId}>${record.displayName}</h4>
       <p class="muted">
@@ -352,7 +352,7 @@ export class ReferralOffenderLookup extends ReferralElement {
           ></referral-alert-signup>`
         : nothing}
       ${this.inline?.id === record.id && this.inline.form === 'callback'
-        ? callbackRequest(t.lang, this.api, { topic: 'custody-status', recordId: record.id, name: record.displayName })
+        ? callbackUi?.form(t.lang, this.api, { topic: 'custody-status', recordId: record.id, name: record.displayName })
         : nothing}
     </article>`;
   }

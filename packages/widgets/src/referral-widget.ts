@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CallbackSubject, ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
-import { callbackLabels, callbackRequest } from './internal/callbacks.js';
+import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
@@ -16,7 +16,7 @@ import './referral-quick-exit.js';
 type Tab = 'find' | 'lookup' | 'alerts' | 'callback';
 const TABS: readonly Tab[] = ['find', 'lookup', 'alerts', 'callback'];
 /** The tabs this build can show: "Talk to a specialist" only where callbacks are included. */
-const tabs = (): readonly Tab[] => (callbackLabels('en') ? TABS : TABS.slice(0, 3));
+const tabs = (): readonly Tab[] => (callbackUi ? TABS : TABS.slice(0, 3));
 /** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
 const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, action, form, submit, hotlines, error';
 
@@ -183,7 +183,7 @@ export class ReferralWidget extends ReferralElement {
               tabindex=${this.tab === tab ? '0' : '-1'}
               @click=${() => this.#select(tab)}
             >
-              ${tab === 'callback' ? callbackLabels(lang)?.tab : t.tabs[tab]}
+              ${tab === 'callback' ? callbackUi?.tab(lang) : t.tabs[tab]}
             </button>`,
         )}
       </div>
@@ -198,7 +198,7 @@ export class ReferralWidget extends ReferralElement {
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>
             </div>`,
       )}
-      ${callbackLabels(lang) ? panel('callback', this.#renderCallback()) : nothing}
+      ${callbackUi ? panel('callback', this.#renderCallback()) : nothing}
       <div class="strip">${hotlineList(t, this.hotlines, 2)}</div>
     </div>`;
   }
@@ -206,7 +206,7 @@ export class ReferralWidget extends ReferralElement {
   #renderCallback() {
     const subject = this.callbackSubject;
     // Keyed: a request about another record or service starts from an empty form.
-    return keyed(subject?.recordId ?? subject?.serviceId ?? '', callbackRequest(this.t.lang, this.api, subject, this.near, EXPORTED_PARTS));
+    return keyed(subject?.recordId ?? subject?.serviceId ?? '', callbackUi?.form(this.t.lang, this.api, subject, this.near, EXPORTED_PARTS));
   }
 }
 

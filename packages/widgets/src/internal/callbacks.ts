@@ -1,38 +1,22 @@
 // Callback requests ship only in builds that include <referral-callback-request> (the package, and the
-// referral-kit.callbacks.js embed). That module registers its labels here when it loads; the other elements offer
+// referral-kit.callbacks.js embed). That module registers its labels and form here when it loads; the other elements offer
 // callbacks only then, so a build without it carries neither its code nor its strings.
-import { html, nothing, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { ReferralClient } from '@referral-kit/sdk';
 import type { CallbackSubject } from '../events.js';
 
-export interface CallbackLabels {
-  /** The widget's tab. */
-  tab: string;
-  /** The button on a lookup result or a directory card. */
-  ask: string;
+export interface CallbackUi {
+  /** The widget's tab, in `lang`. */
+  tab(lang: string): string;
+  /** The button on a lookup result or a directory card, in `lang`. */
+  ask(lang: string): string;
+  /** A request form about `subject` (or about nothing yet); `parts` when embedded in the widget. */
+  form(lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, near?: string, parts?: string): TemplateResult;
 }
 
-let labelsFor: ((lang: string) => CallbackLabels) | undefined;
+/** Set by referral-callback-request.ts when it loads; undefined in builds without callback requests. */
+export let callbackUi: CallbackUi | undefined;
 
-export function provideCallbackLabels(labels: (lang: string) => CallbackLabels): void {
-  labelsFor = labels;
-}
-
-/** The labels in `lang`, or undefined when this build has no callback requests. */
-export const callbackLabels = (lang: string): CallbackLabels | undefined => labelsFor?.(lang);
-
-/** A callback request form about `subject` (or about nothing yet), as the lookup, directory and widget embed it. */
-export function callbackRequest(lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, near = '', parts?: string): TemplateResult {
-  return html`<referral-callback-request
-    tabindex="-1"
-    ?no-hotlines=${parts !== undefined}
-    exportparts=${parts ?? nothing}
-    lang=${lang}
-    .client=${client}
-    near=${near}
-    topic=${subject?.topic ?? ''}
-    record-id=${subject?.recordId ?? ''}
-    service-id=${subject?.serviceId ?? ''}
-    subject-name=${subject?.name ?? ''}
-  ></referral-callback-request>`;
+export function provideCallbackUi(ui: CallbackUi): void {
+  callbackUi = ui;
 }
