@@ -76,7 +76,7 @@ describe('OpenAPI document', () => {
   it('describes the custody query parameters, with paging bounds', () => {
     const op = doc.paths['/v1/custody'].get;
     const byName = Object.fromEntries(op.parameters.filter((p: any) => p.in === 'query').map((p: any) => [p.name, p]));
-    assert.deepEqual(Object.keys(byName).sort(), ['birthYear', 'identifier', 'identifierType', 'name', 'page', 'pageSize', 'state']);
+    assert.deepEqual(Object.keys(byName).sort(), ['birthYear', 'countryOfBirth', 'identifier', 'identifierType', 'name', 'page', 'pageSize', 'state']);
     assert.equal(byName.pageSize.schema.maximum, 100);
     assert.deepEqual(byName.identifierType.schema.enum, ['a-number', 'booking', 'case', 'other']);
   });
