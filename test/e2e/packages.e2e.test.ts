@@ -45,7 +45,7 @@ describe('published packages in a consumer bundle', () => {
     };
     const manifest = JSON.parse(readFileSync(`packages/widgets/${pkg.customElements}`, 'utf8')) as { modules: { declarations?: Declaration[] }[] };
     const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d]));
-    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
+    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-callback-request', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
     for (const [tag, element] of elements) {
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       assert.ok(attributes.includes('api-base-url') && attributes.includes('lang'), `${tag} attributes (inherited ones too): ${attributes}`);
@@ -54,7 +54,7 @@ describe('published packages in a consumer bundle', () => {
     }
     const widget = elements.get('referral-widget')!;
     assert.ok(widget.cssProperties?.some((p) => p.name === '--referral-color-primary'));
-    assert.deepEqual(widget.events?.map((e) => e.name).sort(), ['referral-error', 'referral-exit', 'referral-lookup', 'referral-search', 'referral-select', 'referral-subscribe']);
+    assert.deepEqual(widget.events?.map((e) => e.name).sort(), ['referral-callback', 'referral-error', 'referral-exit', 'referral-lookup', 'referral-search', 'referral-select', 'referral-subscribe']);
   });
 
   it('the SDK is side-effect free: an unused import adds nothing, createClient alone leaves search and OpenAPI out', async () => {
