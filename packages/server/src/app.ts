@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { createCaptureFrame } from './capture-frame.js';
 import { createStatic } from './static.js';
+import { STAFF_API } from './staff/context.js';
 
 /** How the example pages name the API; the server swaps in its own origin when it serves them. */
 export const EXAMPLES_API_ORIGIN = 'http://127.0.0.1:8787';
@@ -33,6 +34,8 @@ export interface AppOptions {
   logger: Logger;
   alerts?: AlertsHttp;
   callbacks?: AlertsHttp;
+  /** The staff console's API (routes under /console/api). */
+  staff?: { extraRoutes: ExtraRoute[] };
   now: Clock;
   /** Repository root, for examples/ and packages/widgets/dist/. */
   rootDir?: string;
@@ -72,6 +75,7 @@ export function createApp(options: AppOptions): App {
     }),
     ...(options.alerts?.extraRoutes ?? []),
     ...(options.callbacks?.extraRoutes ?? []),
+    ...(options.staff?.extraRoutes ?? []),
   ];
   const files = createStatic(
     [
@@ -90,7 +94,7 @@ export function createApp(options: AppOptions): App {
     trustProxy: options.config.trustProxy,
     https,
     logger: options.logger,
-    isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p === '/healthz' || p === '/readyz',
+    isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p.startsWith(`${STAFF_API}/`) || p === '/healthz' || p === '/readyz',
     pages,
     closing: () => closing,
   });

@@ -14,6 +14,8 @@ import { formatReport, type ImportReport } from './import/report.js';
 import { FileFormatError } from './import/table.js';
 import { silentProgress, terminalProgress } from './import/progress.js';
 import { run as runServer } from './main.js';
+import { saveTeam } from './callbacks/index.js';
+import { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './staff/index.js';
 
 export const EXIT = { ok: 0, error: 1, invalidRows: 2, held: 3, usage: 64, config: 78 } as const;
 
@@ -27,6 +29,11 @@ export const USAGE = `Usage: referral-kit <command>
   Both imports:
       --skip-invalid              apply the valid rows when some are invalid (default: all or nothing)
       --json                      print the report as JSON
+  staff add --email <address> --name <name> --role specialist|supervisor|admin [--team <id>]
+                                  create a staff account; prints its one-time setup link
+  staff link --email <address>    a new setup link (lost authenticator or password); the old one stops working
+  staff team add --id <id> --name <name> [--states TX,OK] [--zips 770,773] [--languages en,es] [--fallback]
+                                  create or update a team and the requests routed to it
   migrate                         apply database migrations
   seed                            seed demo data into an empty database
   serve                           start the API server
@@ -57,6 +64,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'confirm-mass-change': { type: 'boolean' },
         'mass-change-share': { type: 'string' },
         json: { type: 'boolean' },
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        team: { type: 'string' },
+        id: { type: 'string' },
+        states: { type: 'string' },
+        zips: { type: 'string' },
+        languages: { type: 'string' },
+        fallback: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -86,6 +102,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await runServer(io.env);
     return new Promise<number>(() => {}); // runs until a signal stops the process
   }
+  if (command === 'staff') return runStaff(config, kind, file, values, io);
   if (command !== 'migrate' && command !== 'seed' && command !== 'import') return usage(io, `Unknown command "${command}".`);
   if (command === 'import' && (kind !== 'services' && kind !== 'custody')) return usage(io, 'Say what to import: "import services <file>" or "import custody <file>".');
   if (command === 'import' && !file) return usage(io, `Give the file to import: "import ${kind} <file>".`);
@@ -137,6 +154,47 @@ async function runImport(
   if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a custody feed is one CSV or JSON file.`);
   const text = await readFile(file, 'utf8');
   return importCustody(db, text, file, { ...options, enqueueStatusChange });
+}
+
+type StaffOptions = Partial<Record<'email' | 'name' | 'role' | 'team' | 'id' | 'states' | 'zips' | 'languages', string>> & { fallback?: boolean };
+
+const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** `staff add`, `staff link`, `staff team add`: the only way accounts come to exist (no sign-up page). */
+async function runStaff(config: ServerConfig, action: string | undefined, object: string | undefined, values: StaffOptions, io: CliIo): Promise<number> {
+  const teamAdd = action === 'team' && object === 'add';
+  if (action !== 'add' && action !== 'link' && !teamAdd) return usage(io, 'Say what to do: "staff add", "staff link" or "staff team add".');
+  if (action === 'add' && (!values.email || !values.name || !values.role)) return usage(io, '"staff add" needs --email, --name and --role.');
+  if (action === 'link' && !values.email) return usage(io, '"staff link" needs --email.');
+  if (teamAdd && (!values.id || !values.name)) return usage(io, '"staff team add" needs --id and --name.');
+  const now = (io.now ?? systemClock)();
+  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  try {
+    await migrate(db);
+    if (teamAdd) {
+      await saveTeam(db, { id: values.id!, name: values.name!, states: list(values.states).map((s) => s.toUpperCase()), zipPrefixes: list(values.zips), languages: list(values.languages ?? 'en'), fallback: values.fallback ?? false }, now);
+      io.stdout(`Team ${values.id} saved.\n`);
+      return EXIT.ok;
+    }
+    const staffId = action === 'add'
+      ? await createStaffAccount(db, { email: values.email!, name: values.name!, role: values.role!, teamId: values.team }, now)
+      : await staffIdByEmail(db, values.email!);
+    if (staffId === undefined) {
+      io.stderr.write(`There is no account for ${values.email}.\n`);
+      return EXIT.error;
+    }
+    const link = await issueSetupLink(db, config.staff, staffId, config.alerts.publicUrl, now);
+    io.stdout(`Setup link for ${values.email!.trim().toLowerCase()} (use once, before ${link.expiresAt}; give it to them privately):\n${link.url}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof StaffInputError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
 }
 
 function usage(io: CliIo, message: string): number {

@@ -5,6 +5,7 @@ import * as z from 'zod/v4/mini';
 import { alertsConfigFromEnv, type AlertsConfig } from './alerts/index.js';
 import { clientAddressResolver, type TrustProxy } from './http/client-address.js';
 import { callbacksConfigFromEnv, type CallbacksConfig } from './callbacks/index.js';
+import { staffConfigFromEnv, type StaffConfig } from './staff/config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -121,6 +122,7 @@ export interface ServerConfig {
   custodyLookupsPerMinute: number;
   alerts: AlertsConfig;
   callbacks: CallbacksConfig;
+  staff: StaffConfig;
 }
 
 export class ConfigError extends Error {
@@ -141,9 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const demo = e.DEMO === undefined ? e.NODE_ENV !== 'production' : isOn(e.DEMO);
   let alerts: AlertsConfig;
   let callbacks: CallbacksConfig;
+  let staff: StaffConfig;
   try {
     alerts = alertsConfigFromEnv(env, { demo, dataDir });
     callbacks = callbacksConfigFromEnv(env);
+    staff = staffConfigFromEnv(env, e.PUBLIC_URL);
   } catch (error) {
     throw new ConfigError([error instanceof Error ? error.message : String(error)]);
   }
@@ -165,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     custodyLookupsPerMinute: e.CUSTODY_LOOKUPS_PER_MINUTE,
     alerts,
     callbacks,
+    staff,
   };
 }

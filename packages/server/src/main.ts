@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';
 import { createCallbacks } from './callbacks/index.js';
+import { createStaff } from './staff/index.js';
 
 export interface StartOptions {
   logger?: Logger;
@@ -52,8 +53,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
     publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
   });
+  const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl });
+  alerts.addMaintenance(staff.maintenance);
   const app = createApp({
-    db, config, logger, alerts, callbacks, now, rootDir: options.rootDir,
+    db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir,
     directoryCheckMs: options.directoryCheckMs,
   });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {

@@ -1,5 +1,5 @@
-// Test harness for callback requests: real SQLite in a temp directory, the real pipeline with the alerts and
-// callbacks modules on a loopback port, a controllable clock and recording transports.
+// Test harness for callback requests and the staff console: real SQLite in a temp directory, the real pipeline
+// with the alerts, callbacks and staff modules on a loopback port, a controllable clock and recording transports.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import type { Db } from '../src/db/types.js';
 import { createLogger } from '../src/logger.js';
 import { alertsConfig, createAlerts, type AlertsModule } from '../src/alerts/index.js';
 import { callbacksConfig, createCallbacks, saveTeam, type CallbacksConfig } from '../src/callbacks/index.js';
+import { createStaff, staffConfig, type StaffConfig, type StaffModule } from '../src/staff/index.js';
 import { RecordingTransport, START } from './alerts-harness.js';
 
 export { databaseBytes, RecordingTransport, START, tokenIn } from './alerts-harness.js';
@@ -25,11 +26,18 @@ export interface CallbacksHarness {
   clock: { now(): Date; advance(ms: number): void };
   email: RecordingTransport;
   phone: RecordingTransport;
+  staff: StaffModule;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startCallbacksHarness(overrides: Partial<Parameters<typeof callbacksConfig>[0]> = {}): Promise<CallbacksHarness> {
+/** Cheap password hashes: the cost is stored with each hash, so tests lose nothing but time by lowering it. */
+export const TEST_PASSWORD_COST = 2 ** 10;
+
+export async function startCallbacksHarness(
+  overrides: Partial<Parameters<typeof callbacksConfig>[0]> = {},
+  staffOverrides: Partial<StaffConfig> = {},
+): Promise<CallbacksHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-callbacks-'));
   const dbFile = join(dir, 'referral-kit.sqlite');
   const db = await openDb({ file: dbFile });
@@ -51,12 +59,17 @@ export async function startCallbacksHarness(overrides: Partial<Parameters<typeof
   const callbacks = createCallbacks({
     db, config, keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now, publicUrl: 'https://help.example.test', allowedCountryCodes: ['1'],
   });
-  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, now: clock.now });
+  const staff = createStaff({
+    db, config: staffConfig({ passwordCost: TEST_PASSWORD_COST, ...staffOverrides }), keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now,
+    publicUrl: 'https://help.example.test',
+  });
+  alerts.addMaintenance(staff.maintenance);
+  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, staff, now: clock.now });
   const server: Server = createServer((req, res) => void app.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    dbFile, db, alerts, url, clock, email, phone,
+    dbFile, db, alerts, url, clock, email, phone, staff,
     post: (path, body, headers = {}) =>
       fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
     async close() {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, runCli } from '../src/cli.js';
 import { HSDS_EXAMPLES, SKIP_WITHOUT_HSDS } from './shared-hsds.js';
+import { START } from './clock.js';
 
 const BIN = fileURLToPath(new URL('../bin/referral-kit.mjs', import.meta.url));
 const HEADER = 'identifier,display_name,status,updated_at';
@@ -98,6 +99,29 @@ describe('referral-kit CLI', () => {
     assert.match(result.stdout, /APPLIED/);
     assert.match(result.stdout, /locations\.csv row 1 \(line 2\), latitude/);
     assert.match(result.stderr, /Checking services/, 'plain progress lines when stderr is not a terminal');
+  });
+
+  it('adds teams and staff accounts, printing a one-time setup link (staff add / link / team add)', async () => {
+    const now = () => new Date(START);
+    const io = (out: string[]) => ({ env, now, stdout: (t: string) => void out.push(t), stderr: { write: (t: string) => (out.push(t), true), isTTY: false } });
+    const out: string[] = [];
+    assert.equal(await runCli(['staff', 'team', 'add', '--id', 'team-gulf', '--name', 'Gulf', '--states', 'tx,la', '--languages', 'en,es'], io(out)), EXIT.ok);
+    assert.equal(await runCli(['staff', 'add', '--email', 'Ana@Example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'], io(out)), EXIT.ok);
+    const link = /https?:\/\/\S+\/console\/setup#([A-Za-z0-9_-]{43})/.exec(out.join(''));
+    assert.ok(link, out.join(''));
+    assert.match(out.join(''), /ana@example\.org/);
+    assert.match(out.join(''), new RegExp(new Date(START + 72 * 3600_000).toISOString().replace(/\./g, '\\.')));
+    const again: string[] = [];
+    assert.equal(await runCli(['staff', 'link', '--email', 'ana@example.org'], io(again)), EXIT.ok);
+    assert.notEqual(/#(\S+)/.exec(again.join(''))?.[1], link[1], 'a new link replaces the old one');
+
+    const refused: string[] = [];
+    assert.equal(await runCli(['staff', 'add', '--email', 'ana@example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'], io(refused)), EXIT.usage);
+    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'wizard', '--team', 'team-gulf'], io(refused)), EXIT.usage);
+    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist'], io(refused)), EXIT.usage);
+    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist', '--team', 'team-nowhere'], io(refused)), EXIT.usage);
+    assert.equal(await runCli(['staff', 'link', '--email', 'nobody@example.org'], io(refused)), EXIT.error);
+    assert.match(refused.join(''), /already an account[\s\S]*--role must be one of[\s\S]*belongs to a team[\s\S]*no team "team-nowhere"/);
   });
 
   it('works as an executable from any directory', () => {

@@ -102,6 +102,7 @@ export const ErrorCode = z.enum([
   'code_expired',
   'too_many_attempts',
   'invalid_token',
+  'conflict',
   'internal',
   'unavailable',
 ]);

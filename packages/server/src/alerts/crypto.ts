@@ -115,13 +115,16 @@ export function randomCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-// scrypt parameters: ~16 MiB and tens of milliseconds per hash; a 4–8 digit PIN needs the cost.
-const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+// scrypt parameters: ~16 MiB and tens of milliseconds per hash; a 4–8 digit PIN needs the cost. Staff passwords
+// pass a higher cost (N); every hash carries its parameters, so verifying never depends on the current setting.
+const SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
+/** scrypt needs 128·N·r bytes; leave headroom over Node's 32 MiB default. */
+const maxmem = (N: number, r: number) => 256 * N * r;
 
-export async function hashPin(pin: string): Promise<string> {
+export async function hashPin(pin: string, cost = SCRYPT.N): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(pin, salt, 32, SCRYPT);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+  const hash = await scrypt(pin, salt, 32, { N: cost, r: SCRYPT.r, p: SCRYPT.p, maxmem: maxmem(cost, SCRYPT.r) });
+  return `scrypt$${cost}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
@@ -129,7 +132,7 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const actual = await scrypt(pin, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem,
+    N: Number(n), r: Number(r), p: Number(p), maxmem: maxmem(Number(n), Number(r)),
   });
   return timingSafeEqual(actual, expected);
 }

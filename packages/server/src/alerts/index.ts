@@ -36,6 +36,8 @@ export interface AlertsModule {
   handlers: Required<Pick<RouteHandlers, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>>;
   extraRoutes: ExtraRoute[];
   dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
+  /** Adds periodic clean-up the dispatcher runs between batches (callbacks retention, staff sessions). */
+  addMaintenance(task: (now: Date) => Promise<void>): void;
   /** Closes transport connections (SMTP pool). Call after dispatcher.stop(). */
   close(): Promise<void>;
 }
@@ -56,7 +58,13 @@ export function createAlerts(deps: {
     email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
     phone: deps.transports?.phone ?? phoneTransport(c, deps.config.phone, file),
   };
-  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: (at) => purgeExpired(c.db, c.config, at) });
+  const maintenance: ((now: Date) => Promise<void>)[] = [(at) => purgeExpired(c.db, c.config, at)];
+  const dispatcher = new Dispatcher({
+    db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now,
+    maintenance: async (at) => {
+      for (const task of maintenance) await task(at);
+    },
+  });
 
   return {
     keys: c.keys,
@@ -73,6 +81,7 @@ export function createAlerts(deps: {
       stop: () => dispatcher.stop(),
       runOnce: () => dispatcher.runOnce(),
     },
+    addMaintenance: (task) => void maintenance.push(task),
     async close() {
       await Promise.all([transports.email.close?.(), transports.phone.close?.()]);
     },

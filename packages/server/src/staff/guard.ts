@@ -1,0 +1,65 @@
+// Every protected staff route goes through here: a live session (else 401), then for state changes the same Origin
+// and the session's CSRF token in a header (else 403), then the route's roles (else 403). Routes about one callback
+// request also check its team (requests.ts), so nothing reaches a handler that the caller may not do.
+import { timingSafeEqual } from 'node:crypto';
+import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
+import { CSRF_HEADER, STAFF_API, type Role, type StaffContext } from './context.js';
+import { clearedSessionCookie, resumeSession, sessionTokenFrom, type Session } from './sessions.js';
+
+export interface StaffRoute {
+  method: 'GET' | 'POST';
+  /** Path under /console/api, `{id}` for a parameter. */
+  path: string;
+  roles: readonly Role[];
+  /** The route acts on one callback request (`{id}`): only staff of its team (and admins) may. */
+  scope?: 'request';
+  handler(ctx: RequestContext, session: Session): Promise<HandlerResult>;
+}
+
+export const SIGN_IN_REQUIRED = 'Sign in to continue.';
+
+/** State changes only from the console's own origin (a browser always sends Origin on a POST). */
+export function checkOrigin(c: StaffContext, ctx: RequestContext): void {
+  const origin = ctx.headers.origin;
+  let ok = false;
+  if (origin !== undefined && origin !== 'null') {
+    if (c.config.origin !== undefined) ok = origin === c.config.origin;
+    else {
+      try {
+        ok = new URL(origin).host === ctx.headers.host;
+      } catch {
+        ok = false;
+      }
+    }
+  }
+  if (!ok) throw new HttpError(403, 'forbidden', 'This request did not come from the console.');
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function protect(c: StaffContext, route: StaffRoute): ExtraRoute {
+  return {
+    method: route.method,
+    path: `${STAFF_API}${route.path}`,
+    handler: async (ctx) => {
+      const token = sessionTokenFrom(ctx.headers.cookie);
+      const session = token === undefined ? null : await resumeSession(c.db, c.config, token, c.now());
+      if (!session) {
+        throw new HttpError(401, 'unauthorized', SIGN_IN_REQUIRED, token === undefined ? {} : { headers: { 'set-cookie': clearedSessionCookie() } });
+      }
+      if (route.method === 'POST') {
+        checkOrigin(c, ctx);
+        if (!sameToken(ctx.headers[CSRF_HEADER], session.csrfToken)) {
+          throw new HttpError(403, 'forbidden', 'The page is out of date. Reload it and try again.');
+        }
+      }
+      if (!route.roles.includes(session.member.role)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+      return route.handler(ctx, session);
+    },
+  };
+}

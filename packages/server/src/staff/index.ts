@@ -1,0 +1,38 @@
+// The staff console's server side: accounts, sign-in, sessions and the JSON API under /console/api. The module
+// shares the alerts module's keys (one master key) and rate limiter.
+import type { ExtraRoute } from '../http/types.js';
+import { adminRoutes } from './admin.js';
+import { auditRoute } from './audit-route.js';
+import type { StaffContext } from './context.js';
+import { protect, type StaffRoute } from './guard.js';
+import { queueRoute } from './queue.js';
+import { sessionRoutes } from './session-routes.js';
+import { purgeExpiredSessions } from './sessions.js';
+import { setupRoutes } from './setup.js';
+import { signInRoute } from './sign-in.js';
+
+export { staffConfig, staffConfigFromEnv, type StaffConfig } from './config.js';
+export { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './accounts.js';
+export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, type Role, type StaffContext } from './context.js';
+export type { StaffRoute } from './guard.js';
+
+export interface StaffModule {
+  /** Every protected route, as the guard sees it (tests enumerate these). */
+  routes: readonly StaffRoute[];
+  /** Routes open without a session: sign-in and the setup link. */
+  publicRoutes: readonly ExtraRoute[];
+  extraRoutes: ExtraRoute[];
+  /** Periodic clean-up (expired sessions); the alerts dispatcher runs it between batches. */
+  maintenance(now: Date): Promise<void>;
+}
+
+export function createStaff(c: StaffContext): StaffModule {
+  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), auditRoute(c), ...adminRoutes(c)];
+  const publicRoutes = [signInRoute(c), ...setupRoutes(c)];
+  return {
+    routes,
+    publicRoutes,
+    extraRoutes: [...publicRoutes, ...routes.map((route) => protect(c, route))],
+    maintenance: (now) => purgeExpiredSessions(c.db, c.config, now),
+  };
+}

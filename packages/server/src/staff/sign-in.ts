@@ -1,0 +1,75 @@
+// Signing in with email, password and a TOTP code. Every failure gets the same answer, whether the email is unknown,
+// the password or the code is wrong, or the account is locked or disabled; an unknown email costs the same password
+// hash as a known one. Failures in a row lock the account for a while; the client address is rate limited too.
+import * as z from 'zod/v4/mini';
+import { limitIp } from '../alerts/context.js';
+import { hashPin, verifyPin } from '../alerts/crypto.js';
+import { HttpError, type ExtraRoute, type Handler } from '../http/types.js';
+import { audit } from './audit.js';
+import { memberOf, parseInput, STAFF_API, tokenHash, type StaffContext, type StaffMember, type StaffRow } from './context.js';
+import { checkOrigin } from './guard.js';
+import { createSession, endSession, sessionCookie, sessionTokenFrom } from './sessions.js';
+import { matchTotp } from './totp.js';
+
+export const SIGN_IN_FAILED = 'Those sign-in details did not work. Check them and try again; after several tries, wait a few minutes.';
+
+const SignIn = z.object({
+  email: z.string().check(z.maxLength(254)),
+  password: z.string().check(z.maxLength(256)),
+  code: z.string().check(z.maxLength(12)),
+});
+
+/** The TOTP secret sealed for one account. */
+export const totpSealContext = (staffId: string) => `staff:${staffId}:totp`;
+
+export function signInRoute(c: StaffContext): ExtraRoute {
+  let dummyHash: Promise<string> | undefined;
+  const failed = () => new HttpError(401, 'unauthorized', SIGN_IN_FAILED);
+
+  async function verify(body: z.output<typeof SignIn>): Promise<StaffMember> {
+    const now = c.now();
+    const [row] = await c.db.query<StaffRow & { password_hash: string | null; totp_secret_enc: string | null; last_totp_step: number; locked_until: string | null }>(
+      `SELECT id, email, name, role, team_id, status, password_hash, totp_secret_enc, last_totp_step, locked_until
+       FROM staff_accounts WHERE email = $1`,
+      [body.email.trim().toLowerCase()],
+    );
+    // Always one password hash, so timing does not tell a known email from an unknown one.
+    const passwordOk = await verifyPin(body.password, row?.password_hash ?? (await (dummyHash ??= hashPin('not a password', c.config.passwordCost))));
+    if (!row || row.status !== 'active' || !row.password_hash || !row.totp_secret_enc) throw failed();
+    if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()) throw failed();
+    const step = passwordOk ? matchTotp(c.keys.open(row.totp_secret_enc, totpSealContext(row.id)), body.code.trim(), now, Number(row.last_totp_step)) : null;
+    // The step is taken in the same statement that checks it: two requests with one code cannot both pass.
+    const taken = step === null ? 0 : (await c.db.run(
+      'UPDATE staff_accounts SET last_totp_step = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND last_totp_step < $2',
+      [row.id, step],
+    )).changes;
+    if (taken === 1) return memberOf(row);
+    await recordFailure(row.id, row.team_id, now);
+    throw failed();
+  }
+
+  async function recordFailure(staffId: string, teamId: string | null, now: Date): Promise<void> {
+    const lockedUntil = new Date(now.getTime() + c.config.lockoutMinutes * 60_000).toISOString();
+    const [row] = await c.db.query<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM staff_accounts WHERE id = $1', [staffId]);
+    if (Number(row?.failed_sign_ins ?? 0) + 1 >= c.config.lockoutAttempts) {
+      await c.db.run('UPDATE staff_accounts SET failed_sign_ins = 0, locked_until = $2 WHERE id = $1', [staffId, lockedUntil]);
+      await audit(c.db, { actorId: staffId, teamId, action: 'account-locked', detail: { minutes: c.config.lockoutMinutes } }, now);
+    } else {
+      await c.db.run('UPDATE staff_accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1', [staffId]);
+    }
+  }
+
+  const handler: Handler = async (ctx) => {
+    checkOrigin(c, ctx);
+    limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
+    const member = await verify(parseInput(SignIn, ctx.body));
+    // Session fixation: whatever session the browser came with ends; the signed-in one always has a new token.
+    const previous = sessionTokenFrom(ctx.headers.cookie);
+    if (previous !== undefined) await endSession(c.db, tokenHash(previous));
+    const now = c.now();
+    const { token, csrfToken } = await createSession(c.db, member.id, now);
+    await audit(c.db, { actorId: member.id, teamId: member.teamId, action: 'sign-in' }, now);
+    return { status: 200, body: { staff: member, csrfToken }, headers: { 'set-cookie': sessionCookie(token) } };
+  };
+  return { method: 'POST', path: `${STAFF_API}/sign-in`, handler };
+}
