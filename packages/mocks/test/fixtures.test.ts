@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/v4/mini';
-import { CustodyRecord, CustodyStatus, Hotline, IdentifierType, SERVICE_CATEGORIES, Service, toFieldErrors } from '@referral-kit/sdk';
+import { CustodyRecord, CustodyStatus, Facility, Hotline, IdentifierType, SERVICE_CATEGORIES, Service, toFieldErrors } from '@referral-kit/sdk';
 import { CITIES, FIXTURE_IDS, HOTLINES, REFERENCE_DATE, createRandom, generateFixtures } from '@referral-kit/mocks';
 
 const fixtures = generateFixtures();
@@ -51,7 +51,7 @@ describe('generateFixtures', () => {
     assert.equal(fixtures.services.length, 300);
     assert.equal(fixtures.custody.length, 120);
     assert.deepEqual(generateFixtures({ services: 5 }).custody, fixtures.custody);
-    assert.deepEqual(generateFixtures({ services: 0, custody: 0 }), { services: [], custody: [], hotlines: fixtures.hotlines });
+    assert.deepEqual(generateFixtures({ services: 0, custody: 0 }), { services: [], custody: [], facilities: [], hotlines: fixtures.hotlines });
   });
 
   it('every record is valid against the SDK schemas (also at 2 000 services)', () => {
@@ -186,6 +186,18 @@ describe('fixture custody records', () => {
   it('have facilities with phones and accented names to search for', () => {
     assert.ok(custody.filter((r) => r.facility?.phone).length > 50);
     assert.ok(custody.some((r) => /[áéíóúñễ]/i.test(r.displayName)));
+  });
+
+  it('point to facility records (operator, time zone, visiting page) that the fixtures list, and some carry theirs inline', () => {
+    assertValid(Facility, fixtures.facilities);
+    const ids = new Set(fixtures.facilities.map((f) => f.id));
+    const pointing = custody.filter((r) => r.facility?.id !== undefined);
+    assert.ok(pointing.length >= 10);
+    for (const record of pointing) assert.deepEqual(record.facility, fixtures.facilities.find((f) => f.id === record.facility!.id));
+    assert.equal(ids.size, fixtures.facilities.length);
+    assert.ok(fixtures.facilities.every((f) => f.operator && f.timeZone && f.phone));
+    assert.ok(fixtures.facilities.some((f) => f.visitingUrl) && fixtures.facilities.some((f) => !f.visitingUrl));
+    assert.ok(custody.some((r) => r.facility && r.facility.id === undefined), 'records from feeds without facility ids');
   });
 });
 

@@ -10,6 +10,7 @@ import { seedDemo } from './db/seed.js';
 import { enqueueStatusChange } from './alerts/index.js';
 import { importCustody } from './import/custody-import.js';
 import { importServices } from './import/services-import.js';
+import { importFacilities } from './import/facility-import.js';
 import { formatReport, type ImportReport } from './import/report.js';
 import { FileFormatError } from './import/table.js';
 import { silentProgress, terminalProgress } from './import/progress.js';
@@ -24,9 +25,10 @@ export const USAGE = `Usage: referral-kit <command>
   import services <file|folder>   HSDS 3.0 JSON, or an HSDS CSV data package (folder, datapackage.json or services.csv)
       --replace                   also delete services that are not in the file
   import custody <file>           custody feed, CSV or JSON
+  import facilities <file>        facilities custody records point to (facility_id), CSV or JSON
       --confirm-mass-change       apply even if more than the allowed share of records change status
       --mass-change-share <0-1>   allowed share (default: MASS_CHANGE_SHARE or 0.05)
-  Both imports:
+  Every import:
       --skip-invalid              apply the valid rows when some are invalid (default: all or nothing)
       --json                      print the report as JSON
   staff add --email <address> --name <name> --role specialist|supervisor|admin [--team <id>]
@@ -104,7 +106,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'staff') return runStaff(config, kind, file, values, io);
   if (command !== 'migrate' && command !== 'seed' && command !== 'import') return usage(io, `Unknown command "${command}".`);
-  if (command === 'import' && (kind !== 'services' && kind !== 'custody')) return usage(io, 'Say what to import: "import services <file>" or "import custody <file>".');
+  if (command === 'import' && !isImportKind(kind)) {
+    return usage(io, 'Say what to import: "import services <file>", "import custody <file>" or "import facilities <file>".');
+  }
   if (command === 'import' && !file) return usage(io, `Give the file to import: "import ${kind} <file>".`);
   let share = config.massChangeShare;
   if (values['mass-change-share'] !== undefined) {
@@ -123,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout((await seedDemo(db, (io.now ?? systemClock)())) ? 'Demo data seeded.\n' : 'Nothing to do: the database already has data.\n');
       return EXIT.ok;
     }
-    const report = await runImport(db, kind as 'services' | 'custody', file!, {
+    const report = await runImport(db, kind as ImportKind, file!, {
       replace: values.replace ?? false,
       skipInvalid: values['skip-invalid'] ?? false,
       confirmMassChange: values['confirm-mass-change'] ?? false,
@@ -146,13 +150,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 async function runImport(
   db: Db,
-  kind: 'services' | 'custody',
+  kind: ImportKind,
   file: string,
   options: { replace: boolean; skipInvalid: boolean; confirmMassChange: boolean; massChangeShare: number; progress: ReturnType<typeof terminalProgress>; now: Clock },
 ): Promise<ImportReport> {
   if (kind === 'services') return importServices(db, file, options);
-  if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a custody feed is one CSV or JSON file.`);
+  if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`);
   const text = await readFile(file, 'utf8');
+  if (kind === 'facilities') return importFacilities(db, text, file, options);
   return importCustody(db, text, file, { ...options, enqueueStatusChange });
 }
 
@@ -196,6 +201,9 @@ async function runStaff(config: ServerConfig, action: string | undefined, object
     await db.close();
   }
 }
+
+type ImportKind = 'services' | 'custody' | 'facilities';
+const isImportKind = (kind: string | undefined): kind is ImportKind => kind === 'services' || kind === 'custody' || kind === 'facilities';
 
 function usage(io: CliIo, message: string): number {
   io.stderr.write(`${message}\n\n${USAGE}`);

@@ -1,6 +1,7 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
-import { Id, LanguageCode, LanguageTag, Name, wholeNumber, PageQuery, PhoneNumber, StateCode, Text, Timestamp, pageOf } from './common.js';
+import { Id, LanguageCode, LanguageTag, Name, wholeNumber, PageQuery, StateCode, Text, Timestamp, pageOf } from './common.js';
+import { CustodyFacility } from './facility.js';
 
 /**
  * Where a person stands, as a victim meets it: county jails and prisons, and immigration custody (DHS-VINE's
@@ -71,15 +72,8 @@ export const CustodyRecord = z.object({
   status: ReadCustodyStatus,
   /** The source's own wording of the status ("Released on bond"), shown as it came. */
   statusReason: z.optional(Text(500)),
-  facility: z.optional(
-    z.object({
-      name: Name,
-      address: z.optional(Text(300)),
-      city: z.optional(Text(120)),
-      state: z.optional(StateCode),
-      phone: z.optional(PhoneNumber),
-    }),
-  ),
+  /** Where the person is (or was last) held. */
+  facility: z.optional(CustodyFacility),
   /** When the status happened (not when the source reported it). */
   statusChangedAt: z.optional(Timestamp),
   sourceUpdatedAt: Timestamp,

@@ -1,8 +1,9 @@
 // Custody records in the database: written by the importer and the demo seed, read by the API.
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
-import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type CustodyStatus } from '@referral-kit/sdk';
+import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type CustodyStatus, type Facility } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { deleteWhereIn, insertMany } from './batch.js';
+import { loadFacilityStates } from './facility-store.js';
 import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
 
 export interface StoredCustodyState {
@@ -17,6 +18,8 @@ export interface CustodyWrite {
   record: CustodyRecord;
   sourceKey: string;
   confidential: boolean;
+  /** The facility record the person is held in; reads embed it in place of `record.facility`. */
+  facilityId?: string | undefined;
 }
 
 export interface CustodySearch {
@@ -38,7 +41,8 @@ export const BIRTH_YEAR_TOLERANCE = 1;
 const MAX_NAME_TOKENS = 6;
 
 export function contentHashOf(write: CustodyWrite): string {
-  return sha256(canonicalJson({ record: write.record, confidential: write.confidential, sourceKey: write.sourceKey }));
+  const { record, confidential, sourceKey, facilityId } = write;
+  return sha256(canonicalJson({ record, confidential, sourceKey, facilityId }));
 }
 
 /** The source key of a record: its first identifier, normalized, with its type. */
@@ -64,16 +68,22 @@ export async function loadCustodyState(db: Db): Promise<Map<string, StoredCustod
  * transaction.
  */
 export async function writeCustodyRecords(tx: Db, items: readonly { write: CustodyWrite; exists: boolean }[], now: string): Promise<void> {
-  const row = ({ record, sourceKey, confidential }: CustodyWrite) => [
-    record.id, sourceKey, JSON.stringify(record), contentHashOf({ record, sourceKey, confidential }), record.status, confidential ? 1 : 0,
-    nameTokens(record.displayName).join(' '), birthYearOf(record), record.facility?.state ?? null, record.sourceUpdatedAt, now,
-    record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth),
-  ];
+  // The state searches filter on is the facility record's, when the person is in one.
+  const facilityStates = items.some((i) => i.write.facilityId !== undefined) ? await loadFacilityStates(tx) : new Map<string, string>();
+  const row = (write: CustodyWrite) => {
+    const { record, confidential } = write;
+    const state = (write.facilityId === undefined ? undefined : facilityStates.get(write.facilityId)) ?? record.facility?.state ?? null;
+    return [
+      record.id, write.sourceKey, JSON.stringify(record), contentHashOf(write), record.status, confidential ? 1 : 0,
+      nameTokens(record.displayName).join(' '), birthYearOf(record), state, record.sourceUpdatedAt, now,
+      record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth), write.facilityId ?? null,
+    ];
+  };
   const updates = items.filter((i) => i.exists);
   for (const { write } of updates) {
     await tx.run(
       `UPDATE custody_records SET source_key = $2, data = $3, content_hash = $4, status = $5, confidential = $6, sort_name = $7,
-         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11, country_key = $12 WHERE id = $1`,
+         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11, country_key = $12, facility_id = $13 WHERE id = $1`,
       row(write),
     );
   }
@@ -82,7 +92,7 @@ export async function writeCustodyRecords(tx: Db, items: readonly { write: Custo
   await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
   await insertMany(
     tx, 'custody_records',
-    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at', 'country_key'],
+    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at', 'country_key', 'facility_id'],
     items.filter((i) => !i.exists).map((i) => row(i.write)),
   );
   const records = items.map((i) => i.write.record);
@@ -99,9 +109,22 @@ export async function analyzeCustody(db: Db): Promise<void> {
   for (const table of ['custody_records', 'custody_name_prefixes', 'custody_identifiers']) await db.run(`ANALYZE ${table}`);
 }
 
+/** A stored record joined with its facility (`SELECT r.data, f.data AS facility … LEFT JOIN facilities f`). */
+interface StoredRow {
+  data: string;
+  facility: string | null;
+}
+const WITH_FACILITY = 'SELECT r.data, f.data AS facility FROM custody_records r LEFT JOIN facilities f ON f.id = r.facility_id';
+
+/** The record as the API answers it: the stored facility record, when there is one, replaces what the feed gave. */
+function answerOf(row: StoredRow): CustodyRecord {
+  const record = JSON.parse(row.data) as CustodyRecord;
+  return row.facility === null ? record : { ...record, facility: JSON.parse(row.facility) as Facility };
+}
+
 export async function getCustodyRecord(db: Db, id: string): Promise<CustodyRecord | null> {
-  const rows = await db.query<{ data: string }>('SELECT data FROM custody_records WHERE id = $1 AND confidential = 0', [id]);
-  return rows[0] ? (JSON.parse(rows[0].data) as CustodyRecord) : null;
+  const rows = await db.query<StoredRow>(`${WITH_FACILITY} WHERE r.id = $1 AND r.confidential = 0`, [id]);
+  return rows[0] ? answerOf(rows[0]) : null;
 }
 
 /** The newest source update among the records anyone can look up: how fresh the lookup's data is. */
@@ -148,9 +171,9 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   const total = Number(count?.n ?? 0);
   if (total === 0) return { items: [], total };
   const offset = (search.page - 1) * search.pageSize;
-  const rows = await db.query<{ data: string }>(
-    `SELECT r.data FROM custody_records r WHERE ${clause} ORDER BY r.sort_name, r.id LIMIT ${param(search.pageSize)} OFFSET ${param(offset)}`,
+  const rows = await db.query<StoredRow>(
+    `${WITH_FACILITY} WHERE ${clause} ORDER BY r.sort_name, r.id LIMIT ${param(search.pageSize)} OFFSET ${param(offset)}`,
     params,
   );
-  return { items: rows.map((r) => JSON.parse(r.data) as CustodyRecord), total };
+  return { items: rows.map(answerOf), total };
 }

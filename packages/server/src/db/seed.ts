@@ -1,9 +1,10 @@
-// Demo data on first run: the deterministic fixtures from @referral-kit/mocks/fixtures (no msw) and demo callback
-// teams, written once into an empty database.
+// Demo data on first run: the deterministic fixtures from @referral-kit/mocks/fixtures (no msw): services, facilities,
+// custody records, hotlines; and demo callback teams, written once into an empty database.
 import { DEMO_TEAMS, generateFixtures, type Fixtures } from '@referral-kit/mocks/fixtures';
 import { saveTeam } from '../callbacks/routing.js';
 import type { Db } from './types.js';
 import { analyzeCustody, writeCustodyRecords, sourceKeyOf } from './custody-store.js';
+import { writeFacilities } from './facility-store.js';
 import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
@@ -22,10 +23,11 @@ export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateF
     const stamp = now.toISOString();
     await writeServices(tx, fixtures.services.map((service) => ({ service, exists: false })), stamp);
     await bumpServicesVersion(tx);
+    await writeFacilities(tx, fixtures.facilities.map((facility) => ({ facility, exists: false })), stamp);
     const writes = fixtures.custody.map((record) => {
       const first = record.identifiers[0];
       const sourceKey = first ? sourceKeyOf(first.type, first.value) : `id:${record.id}`;
-      return { write: { record, sourceKey, confidential: false }, exists: false };
+      return { write: { record, sourceKey, confidential: false, facilityId: record.facility?.id }, exists: false };
     });
     await writeCustodyRecords(tx, writes, stamp);
     await replaceHotlines(tx, fixtures.hotlines);

@@ -6,7 +6,7 @@ import { CustodyRecord, CustodyStatus, Id, IdentifierType, StateCode, PhoneNumbe
 import { sourceKeyOf } from '../db/custody-store.js';
 import type { RowIssue } from './report.js';
 import { silentProgress, type Progress } from './progress.js';
-import { FileFormatError, looseKey, readCsv, readJson, type SourceRow } from './table.js';
+import { FileFormatError, columnOf, looseKey, readCsv, readJson, type SourceRow } from './table.js';
 
 export interface FeedRecord {
   row: number;
@@ -15,6 +15,8 @@ export interface FeedRecord {
   sourceKey: string;
   record: Omit<CustodyRecord, 'id'>;
   confidential: boolean;
+  /** The facility record the feed says the person is in (`facility_id`, or `facility.id` in JSON). */
+  facilityId?: string | undefined;
 }
 
 export interface ParsedFeed {
@@ -169,7 +171,8 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
     problem(['sourceupdatedat', 'updatedat'], 'Required: when the source last updated this record (or status_changed_at).');
   }
 
-  // Where
+  // Where: a facility record by id, and/or the facility as the feed words it (shown until that record is imported)
+  const facilityId = text('facilityid') === undefined ? undefined : check(['facilityid'], Id, text('facilityid'));
   const facilityName = text('facilityname', 'facility');
   const facility = facilityName
     ? {
@@ -199,10 +202,10 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   // The contract is the last word: whatever passes here is what the API will serve.
   const contract = z.safeParse(CustodyRecord, { id: id ?? 'probe', ...record });
   if (!contract.success) {
-    return { issues: contract.error.issues.map((i) => ({ row: source.row, line: source.line, field: contractField(i.path, names), reason: i.message })) };
+    return { issues: contract.error.issues.map((i) => ({ row: source.row, line: source.line, field: columnOf(i.path, names), reason: i.message })) };
   }
   const { id: _probe, ...checked } = contract.data;
-  return { row: source.row, id, sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value), record: checked, confidential };
+  return { row: source.row, id, sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value), record: checked, confidential, facilityId };
 }
 
 /** JSON `identifiers: [{type, value}]`, or CSV `additional_identifiers: "case:2025-CR-1; a-number:A123"`. */
@@ -222,11 +225,6 @@ function extraIdentifiers(values: Map<string, unknown>, problem: (keys: string[]
     return [];
   }
   return result.data;
-}
-
-function contractField(path: PropertyKey[], names: Map<string, string>): string {
-  const loose = looseKey(path.filter((p) => typeof p === 'string').join(''));
-  return names.get(loose) ?? (path.map(String).join('.') || 'record');
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): T {

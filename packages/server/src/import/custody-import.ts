@@ -7,6 +7,7 @@ import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db, SqlParam } from '../db/types.js';
 import { analyzeCustody, contentHashOf, loadCustodyState, writeCustodyRecords, type CustodyWrite } from '../db/custody-store.js';
 import { insertMany } from '../db/batch.js';
+import { loadFacilityHashes } from '../db/facility-store.js';
 import { sha256 } from '../db/normalize.js';
 import { newCustodyId, parseCustodyFeed } from './custody-feed.js';
 import { emptyReport, type ImportReport } from './report.js';
@@ -100,6 +101,7 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
   try {
     await db.transaction(async (tx) => {
       const stored = await loadCustodyState(tx);
+      const facilities = await loadFacilityHashes(tx);
       const takenIds = new Set([...stored.values()].map((s) => s.id));
       const plan: { write: CustodyWrite; exists: boolean; from: CustodyStatus | null }[] = [];
       for (const item of feed.records) {
@@ -113,7 +115,10 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
           while (takenIds.has(id)) id = newCustodyId();
         }
         takenIds.add(id);
-        const write: CustodyWrite = { record: { id, ...item.record }, sourceKey: item.sourceKey, confidential: item.confidential };
+        if (item.facilityId !== undefined && !facilities.has(item.facilityId)) {
+          report.warnings.push({ row: item.row, field: 'facility_id', reason: `No facility "${item.facilityId}" has been imported yet: the record shows the facility once it is.` });
+        }
+        const write: CustodyWrite = { record: { id, ...item.record }, sourceKey: item.sourceKey, confidential: item.confidential, facilityId: item.facilityId };
         if (existing && existing.contentHash === contentHashOf(write)) {
           report.unchanged++;
           continue;

@@ -15,7 +15,7 @@ export interface RowIssue {
 export type ImportOutcome = 'applied' | 'unchanged' | 'rejected' | 'held';
 
 export interface ImportReport {
-  kind: 'services' | 'custody';
+  kind: 'services' | 'custody' | 'facilities';
   source: string;
   outcome: ImportOutcome;
   rows: number;

@@ -34,3 +34,9 @@ export function readJson(text: string, fileName: string): unknown {
 
 /** Column or key names compared loosely: "Birth Year", "birth_year" and "birthYear" are the same field. */
 export const looseKey = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The column a contract issue's path names, as the file spells it (`facility.phone` → "Facility Phone"). */
+export function columnOf(path: PropertyKey[], names: Map<string, string>): string {
+  const loose = looseKey(path.filter((p) => typeof p === 'string').join(''));
+  return names.get(loose) ?? (path.map(String).join('.') || 'record');
+}
