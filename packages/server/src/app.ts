@@ -8,7 +8,7 @@ import { createOpenApiDocument } from '@referral-kit/sdk/openapi';
 import { DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, type ServerConfig } from './config.js';
 import type { Db } from './db/types.js';
 import type { Logger } from './logger.js';
-import type { ExtraRoute, RouteHandlers } from './http/types.js';
+import { HttpError, type ExtraRoute, type RouteHandlers } from './http/types.js';
 import { createPipeline } from './http/pipeline.js';
 import { createCustodyHandlers } from './routes/custody.js';
 import { createServiceHandlers } from './routes/services.js';
@@ -41,6 +41,8 @@ export interface AppOptions {
   rootDir?: string;
   /** How often the in-memory directory checks the database for a newer version. */
   directoryCheckMs?: number;
+  /** Migration names /readyz expects to find applied (default: none checked). */
+  migrations?: readonly string[];
 }
 
 export interface App {
@@ -51,6 +53,37 @@ export interface App {
   /** From now on: readiness fails and answers ask clients to close the connection. */
   startClosing(): void;
   readonly closing: boolean;
+}
+
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+/** What a worker answers over HTTP: its probes only, in the API's error shape (no pages, no API routes). */
+export type WorkerAppOptions = Pick<AppOptions, 'db' | 'logger' | 'migrations'> & Pick<ServerConfig, 'trustProxy'>;
+
+export function createWorkerApp(options: WorkerAppOptions): Omit<App, 'directory'> {
+  let closing = false;
+  const handle = createPipeline({
+    handlers: {},
+    extraRoutes: healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [] }),
+    corsOrigins: [],
+    bodyLimitBytes: 1024,
+    trustProxy: options.trustProxy,
+    https: false,
+    logger: options.logger,
+    isApiPath: () => true,
+    pages: async () => {
+      throw new HttpError(404, 'not_found', 'There is no such endpoint.');
+    },
+    closing: () => closing,
+  });
+  return {
+    handle,
+    handleClientError: (error, socket) => answerClientError(error, socket, false),
+    startClosing: () => void (closing = true),
+    get closing() {
+      return closing;
+    },
+  };
 }
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -69,7 +102,7 @@ export function createApp(options: AppOptions): App {
     ...options.callbacks?.handlers,
   };
   const extraRoutes: ExtraRoute[] = [
-    ...healthRoutes(options.db, () => closing),
+    ...healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [], indexLoaded: () => directory.loaded }),
     ...openApiRoutes({
       document: () => createOpenApiDocument(options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {}),
     }),
@@ -94,7 +127,7 @@ export function createApp(options: AppOptions): App {
     trustProxy: options.config.trustProxy,
     https,
     logger: options.logger,
-    isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p.startsWith(`${STAFF_API}/`) || p === '/healthz' || p === '/readyz',
+    isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p.startsWith(`${STAFF_API}/`) || PROBE_PATHS.has(p),
     pages,
     closing: () => closing,
   });

@@ -38,7 +38,9 @@ export const USAGE = `Usage: referral-kit <command>
                                   create or update a team and the requests routed to it
   migrate                         apply database migrations
   seed                            seed demo data into an empty database
-  serve                           start the API server
+  serve                           start the API only (no dispatcher; run \`worker\` too)
+  worker                          start the worker: alert dispatcher and retention purge (probes on PORT)
+  (\`npm start\` runs the API and the worker in one process)
 
 Database and options come from the environment (DATABASE_URL or DATA_DIR, …), as for the server.
 Exit codes: 0 done, 1 error, 2 invalid rows (nothing applied), 3 held by the mass-change guard, 64 usage, 78 configuration.
@@ -100,8 +102,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
 
-  if (command === 'serve') {
-    await runServer(io.env);
+  if (command === 'serve' || command === 'worker') {
+    await runServer(io.env, { role: command === 'serve' ? 'api' : 'worker' });
     return new Promise<number>(() => {}); // runs until a signal stops the process
   }
   if (command === 'staff') return runStaff(config, kind, file, values, io);

@@ -1,22 +1,28 @@
 // Starting and stopping the server: database, migrations, demo seed, HTTP listener, graceful shutdown.
+// Roles: `api` answers the API (stateless, any number of instances), `worker` runs the dispatcher and the retention
+// purge behind an HTTP listener that answers only its probes, and `all` (`npm start`) is both in one process.
 // Run directly (`node --conditions=source --import tsx packages/server/src/main.ts`) it reads the environment,
-// prints the URL to open and stops cleanly on SIGINT/SIGTERM.
+// runs every role, prints the URL to open and stops cleanly on SIGINT/SIGTERM.
 import { systemClock, type Clock } from './clock.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { openDb, migrate } from './db/index.js';
+import { openDb, migrate, migrationFiles } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import type { Fixtures } from '@referral-kit/mocks/fixtures';
 import { createLogger, type Logger } from './logger.js';
-import { createApp, type App } from './app.js';
+import { createApp, createWorkerApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';
 import { createCallbacks } from './callbacks/index.js';
 import { createStaff } from './staff/index.js';
 
+export type Role = 'all' | 'api' | 'worker';
+
 export interface StartOptions {
+  /** What this process does (default `all`). */
+  role?: Role;
   logger?: Logger;
   rootDir?: string;
   /** Demo data to seed instead of the default fixtures. */
@@ -30,7 +36,9 @@ export interface RunningServer {
   url: string;
   port: number;
   server: Server;
-  app: App;
+  role: Role;
+  /** The API (roles `all` and `api`); a worker's probes-only app has no directory. */
+  app: Pick<App, 'handle' | 'startClosing' | 'closing'> & Partial<Pick<App, 'directory'>>;
   db: Db;
   /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), then closes everything. */
   close(): Promise<void>;
@@ -48,6 +56,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await db.close();
     throw error;
   }
+  const role = options.role ?? 'all';
+  const dispatches = role !== 'api';
+  const migrations = migrationFiles(db.dialect).map((m) => m.name);
   const alerts = createAlerts({ db, config: config.alerts, logger, now });
   const callbacks = createCallbacks({
     db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
@@ -55,10 +66,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
   const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl });
   alerts.addMaintenance(staff.maintenance);
-  const app = createApp({
-    db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir,
-    directoryCheckMs: options.directoryCheckMs,
-  });
+  const api = role === 'worker'
+    ? undefined
+    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations });
+  const app = api ?? createWorkerApp({ db, logger, migrations, trustProxy: config.trustProxy });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);
   });
@@ -71,16 +82,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         resolve();
       });
     });
+    // Listening first, so /healthz answers while the index loads; /readyz says "loading" until it has.
+    await api?.directory.current();
   } catch (error) {
+    server.close();
     await alerts.close();
     await db.close();
     throw error;
   }
-  alerts.dispatcher.start();
+  if (dispatches) alerts.dispatcher.start();
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
-  logger.info({ port, database: db.dialect }, 'listening');
+  logger.info({ port, database: db.dialect, role }, 'listening');
 
   let closed: Promise<void> | undefined;
   const close = () =>
@@ -89,15 +103,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
-      await drained;
+      // The dispatcher finishes the send in hand and hands the rest of its batch back; past the shutdown timeout
+      // we stop waiting and the lease hands those rows to another worker (the transports drop the repeat).
+      await Promise.all([drained, dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined]);
       clearTimeout(force);
-      await alerts.dispatcher.stop();
       await alerts.close();
       await db.close();
       logger.info('stopped');
       logger.flush();
     })());
-  return { url, port, server, app, db, close };
+  return { url, port, server, role, app, db, close };
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Entry point: environment → running server, with messages meant for a person at a terminal. */
@@ -113,13 +135,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: StartOp
     throw error;
   }
   const running = await startServer(config, options);
-  const page = `${running.url}/examples/partner-basic/`;
+  const database = running.db.dialect === 'sqlite' ? `SQLite at ${config.sqliteFile}` : 'PostgreSQL';
   process.stdout.write(
-    `\nreferral-kit server is running (${running.db.dialect === 'sqlite' ? `SQLite at ${config.sqliteFile}` : 'PostgreSQL'}).\n` +
-      `  Open the example partner page: ${page}\n` +
-      `  All examples:                  ${running.url}/examples/\n` +
-      `  API reference:                 ${running.url}/v1/reference\n` +
-      `Press Ctrl+C to stop.\n\n`,
+    running.role === 'worker'
+      ? `\nreferral-kit worker is running (${database}); probes at ${running.url}/healthz and /readyz.\nPress Ctrl+C to stop.\n\n`
+      : `\nreferral-kit ${running.role === 'api' ? 'API (no dispatcher: run `referral-kit worker` too)' : 'server'} is running (${database}).\n` +
+          `  Open the example partner page: ${running.url}/examples/partner-basic/\n` +
+          `  All examples:                  ${running.url}/examples/\n` +
+          `  API reference:                 ${running.url}/v1/reference\n` +
+          `Press Ctrl+C to stop.\n\n`,
   );
   let signals = 0;
   const stop = (signal: NodeJS.Signals) => {

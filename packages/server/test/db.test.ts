@@ -38,7 +38,7 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
     it('applies each migration once and records it', async () => {
       assert.deepEqual(await migrate(db), [], 'nothing left to apply');
       const rows = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-      assert.deepEqual(rows.map((r) => r.name), migrationFiles().map((f) => f.name));
+      assert.deepEqual(rows.map((r) => r.name), migrationFiles(db.dialect).map((f) => f.name));
     });
 
     it('runs statements with $n parameters, booleans as 0/1, and counts changes', async () => {

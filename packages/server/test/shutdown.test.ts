@@ -15,7 +15,9 @@ describe('graceful shutdown', () => {
       s.app.startClosing();
       const ready = await s.get('/readyz');
       assert.equal(ready.status, 503);
-      assert.deepEqual(await json(ready), { status: 'shutting-down' });
+      const body = await json(ready);
+      assert.equal(body.error.code, 'unavailable');
+      assert.match(body.error.message, /shutting down/);
       assert.equal(ready.headers.get('connection'), 'close');
     } finally {
       await s.stop();

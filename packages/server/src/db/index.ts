@@ -19,9 +19,14 @@ export async function openDb(config: { url?: string; file?: string }): Promise<D
   return openSqlite(file);
 }
 
-export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+/**
+ * The migrations for a dialect, in name order: `NNN_name.sql` runs on both, `NNN_name.postgres.sql` or
+ * `NNN_name.sqlite.sql` on that dialect only.
+ */
+export function migrationFiles(dialect: Db['dialect'] = 'sqlite', dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+  const other = dialect === 'sqlite' ? '.postgres.sql' : '.sqlite.sql';
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
+    .filter((f) => f.endsWith('.sql') && !f.endsWith(other))
     .sort()
     .map((name) => ({ name, sql: readFileSync(`${dir}${name}`, 'utf8') }));
 }
@@ -31,7 +36,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   if (!canExec(db)) throw new TypeError('migrate() needs a database opened with openDb()');
   await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied: string[] = [];
-  for (const { name, sql } of migrationFiles(dir)) {
+  for (const { name, sql } of migrationFiles(db.dialect, dir)) {
     await db.transaction(async (tx) => {
       // Two processes starting together (server and CLI) must not both apply the same file.
       if (db.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');

@@ -87,6 +87,8 @@ export class Dispatcher {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Set by stop(): the batch in hand sends no further rows and hands them back. */
+  private stopping = false;
   private lastMaintenance = 0;
 
   constructor(private readonly deps: DispatcherDeps) {}
@@ -94,11 +96,14 @@ export class Dispatcher {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
+  /** Finishes the send in hand, hands the rest of the batch back, and stops. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -118,7 +123,7 @@ export class Dispatcher {
     const { rows, leaseUntilMs } = await this.claim<Row>(table, columns);
     const { sendTimeoutMs } = this.deps.config.dispatch;
     for (const [index, row] of rows.entries()) {
-      if (this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
+      if (this.stopping || this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
         await this.release(table, rows.slice(index));
         return index;
       }

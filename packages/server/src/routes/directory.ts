@@ -25,6 +25,11 @@ export class Directory {
     private readonly options: { checkIntervalMs?: number; now: Clock },
   ) {}
 
+  /** Whether the first load has finished (readiness). */
+  get loaded(): boolean {
+    return this.state !== undefined;
+  }
+
   /** The current directory; reloads first when another process changed it. */
   current(): Promise<DirectoryState> {
     const interval = this.options.checkIntervalMs ?? 1000;
