@@ -65,6 +65,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
   });
   const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl });
+  alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
   const api = role === 'worker'
     ? undefined

@@ -63,6 +63,7 @@ export async function startCallbacksHarness(
     db, config: staffConfig({ passwordCost: TEST_PASSWORD_COST, ...staffOverrides }), keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now,
     publicUrl: 'https://help.example.test',
   });
+  alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
   const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, staff, now: clock.now });
   const server: Server = createServer((req, res) => void app.handle(req, res));

@@ -35,7 +35,8 @@ export interface AlertsModule {
   limiter: RateLimiter;
   handlers: Required<Pick<RouteHandlers, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>>;
   extraRoutes: ExtraRoute[];
-  dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number> };
+  /** `maintain` runs every periodic clean-up task now (the dispatcher runs them hourly). */
+  dispatcher: { start(): void; stop(): Promise<void>; runOnce(): Promise<number>; maintain(now: Date): Promise<void> };
   /** Adds periodic clean-up the dispatcher runs between batches (callbacks retention, staff sessions). */
   addMaintenance(task: (now: Date) => Promise<void>): void;
   /** Closes transport connections (SMTP pool). Call after dispatcher.stop(). */
@@ -59,12 +60,10 @@ export function createAlerts(deps: {
     phone: deps.transports?.phone ?? phoneTransport(c, deps.config.phone, file),
   };
   const maintenance: ((now: Date) => Promise<void>)[] = [(at) => purgeExpired(c.db, c.config, at)];
-  const dispatcher = new Dispatcher({
-    db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now,
-    maintenance: async (at) => {
-      for (const task of maintenance) await task(at);
-    },
-  });
+  const maintain = async (at: Date) => {
+    for (const task of maintenance) await task(at);
+  };
+  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain });
 
   return {
     keys: c.keys,
@@ -80,6 +79,7 @@ export function createAlerts(deps: {
       start: () => dispatcher.start(),
       stop: () => dispatcher.stop(),
       runOnce: () => dispatcher.runOnce(),
+      maintain,
     },
     addMaintenance: (task) => void maintenance.push(task),
     async close() {

@@ -4,6 +4,7 @@ import type { ExtraRoute, RouteHandlers } from '../http/types.js';
 import { cancelCallbackHandler, cancelPageRoutes } from './cancel.js';
 import type { CallbacksContext } from './context.js';
 import { requestCallbackHandler } from './request.js';
+import { eraseClosedRequests } from './retention.js';
 
 export { callbacksConfig, callbacksConfigFromEnv, type CallbacksConfig } from './config.js';
 export { chooseTeam, loadTeams, saveTeam, type Team } from './routing.js';
@@ -11,6 +12,8 @@ export { chooseTeam, loadTeams, saveTeam, type Team } from './routing.js';
 export interface CallbacksModule {
   handlers: Required<Pick<RouteHandlers, 'requestCallback' | 'cancelCallback'>>;
   extraRoutes: ExtraRoute[];
+  /** Erases personal data of requests closed longer ago than the retention (the dispatcher runs it periodically). */
+  maintenance(now: Date): Promise<void>;
 }
 
 export function createCallbacks(deps: CallbacksContext & {
@@ -24,5 +27,6 @@ export function createCallbacks(deps: CallbacksContext & {
       cancelCallback: cancelCallbackHandler(c),
     },
     extraRoutes: cancelPageRoutes(c),
+    maintenance: async (now) => void (await eraseClosedRequests(c.db, c.config.retentionDays, now)),
   };
 }

@@ -23,6 +23,7 @@ import { enqueueMessage } from '../notify/outbox.js';
 import { cancelUrl, sealContext, type CallbacksContext } from './context.js';
 import { renderReference } from './messages.js';
 import { chooseTeam, loadTeams } from './routing.js';
+import { enqueueUrgentNotices } from '../staff/urgent.js';
 
 type Body = z.output<typeof CallbackRequest>;
 
@@ -92,6 +93,9 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
           id: `callback:${id}`,
           message: { kind: 'callback-reference', channel: contactChannel, to: contact, language: messageLanguage(request.language), ...message },
         }, now);
+      }
+      if (CALLBACK_PRIORITY[request.topic] === 1) {
+        await enqueueUrgentNotices(tx, c.keys, { requestId: id, reference: body.reference, teamId: team?.id ?? null, publicUrl: c.publicUrl }, now);
       }
       if (idempotency) await rememberAnswer(tx, idempotency, body, now);
       return { status: 202, body };

@@ -6,7 +6,7 @@ import type { StaffRoute } from './guard.js';
 import { teamScope } from './queue.js';
 
 const AuditQuery = z.object({
-  before: z.optional(z.iso.datetime()),
+  before: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
   requestId: z.optional(z.string().check(z.maxLength(64))),
 });
 
@@ -19,16 +19,16 @@ export function auditRoute(c: StaffContext): StaffRoute {
       const query = parseInput(AuditQuery, ctx.query, 'query');
       const params: SqlParam[] = [];
       const where = [teamScope(member, 'team_id', params)];
-      if (query.before) where.push(`at < $${params.push(query.before)}`);
+      if (query.before !== undefined) where.push(`seq < $${params.push(query.before)}`);
       if (query.requestId) where.push(`request_id = $${params.push(query.requestId)}`);
-      const rows = await c.db.query<{ id: string; at: string; actor_id: string | null; team_id: string | null; action: string; request_id: string | null; detail: string }>(
-        `SELECT id, at, actor_id, team_id, action, request_id, detail FROM staff_audit WHERE ${where.join(' AND ')} ORDER BY at DESC, id DESC LIMIT 200`,
+      const rows = await c.db.query<{ id: string; seq: number; at: string; actor_id: string | null; team_id: string | null; action: string; request_id: string | null; detail: string }>(
+        `SELECT id, seq, at, actor_id, team_id, action, request_id, detail FROM staff_audit WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT 200`,
         params,
       );
       return {
         status: 200,
         body: {
-          entries: rows.map((r) => ({ id: r.id, at: r.at, actorId: r.actor_id, teamId: r.team_id, action: r.action, requestId: r.request_id, detail: JSON.parse(r.detail) as unknown })),
+          entries: rows.map((r) => ({ id: r.id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, teamId: r.team_id, action: r.action, requestId: r.request_id, detail: JSON.parse(r.detail) as unknown })),
         },
       };
     },

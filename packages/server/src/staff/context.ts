@@ -26,6 +26,8 @@ export const STAFF_API = '/console/api';
 /** `__Host-`: the browser keeps it only if Secure, Path=/ and no Domain, so no subdomain can plant or read it. */
 export const SESSION_COOKIE = '__Host-rk_staff';
 export const CSRF_HEADER = 'x-csrf-token';
+/** The console's start page (links in staff emails). */
+export const STAFF_CONSOLE_PAGE = '/console';
 /** The console page a setup link opens; the token travels in the fragment, never sent to a server or a log. */
 export const SETUP_PAGE = '/console/setup';
 

@@ -6,6 +6,7 @@ import { auditRoute } from './audit-route.js';
 import type { StaffContext } from './context.js';
 import { protect, type StaffRoute } from './guard.js';
 import { queueRoute } from './queue.js';
+import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session-routes.js';
 import { purgeExpiredSessions } from './sessions.js';
 import { setupRoutes } from './setup.js';
@@ -27,7 +28,7 @@ export interface StaffModule {
 }
 
 export function createStaff(c: StaffContext): StaffModule {
-  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), auditRoute(c), ...adminRoutes(c)];
+  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), ...requestRoutes(c), auditRoute(c), ...adminRoutes(c)];
   const publicRoutes = [signInRoute(c), ...setupRoutes(c)];
   return {
     routes,
