@@ -11,7 +11,8 @@ import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { describedBy, failurePanel, fieldError, hotlineList, phoneAction } from './internal/views.js';
+import { describedBy, failurePanel, fieldError, hotlineList } from './internal/views.js';
+import { facilityView } from './internal/facility-view.js';
 import './referral-alert-signup.js';
 
 type Field = 'name' | 'identifier' | 'birthYear';
@@ -20,8 +21,8 @@ const PAGE_SIZE = 20;
 /**
  * Look up a person in custody by name or by an identifier (A-number, booking or case number), optionally narrowed
  * by birth year, country of birth and state (as ICE's detainee locator: an A-number or a name with country of birth). Each result says the status in plain words, what it means for the visitor's safety, what
- * can happen next and what they can do now (from the API's custody guide), with the facility, its phone and how
- * fresh the data is. "How custody works" explains detainers, detention, bond, removal and why records change.
+ * can happen next and what they can do now (from the API's custody guide), with the facility (who runs it, its
+ * address and local time, a call action and its visiting page) and how fresh the data is. "How custody works" explains detainers, detention, bond, removal and why records change.
  * "Get alerts about this person" opens the signup pre-filled.
  *
  * @summary Offender / custody lookup with plain-words status and next steps.
@@ -31,6 +32,8 @@ const PAGE_SIZE = 20;
  * @csspart results - The result list.
  * @csspart card - One custody record.
  * @csspart status - The status line of a record.
+ * @csspart facility - Where the person is held: name, operator, address, local time, call and visiting links.
+ * @csspart action - A call or link action (facility phone, visiting page, hotlines).
  * @csspart guide - "How custody works": the guide's topics and the data's freshness.
  * @csspart hotlines - The hotline list.
  * @csspart error - The failure panel.
@@ -306,7 +309,6 @@ export class ReferralOffenderLookup extends ReferralElement {
     const t = this.t;
     const l = t.lookup;
     const explained = this.guide?.statuses.find((s) => s.status === record.status);
-    const facility = record.facility;
     const headingId = `record-${record.id}`;
     const ask = callbackUi?.ask(t.lang);
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
@@ -327,14 +329,7 @@ export class ReferralOffenderLookup extends ReferralElement {
         ? html`<p><strong>${l.next}</strong> ${explained.next}</p>
             <p class="notice"><strong>${l.now}</strong> ${explained.now}</p>`
         : nothing}
-      ${facility
-        ? html`<p>
-            <strong>${l.facility}:</strong> ${facility.name}${[facility.address, facility.city, facility.state].some(Boolean)
-              ? html`<br />${[facility.address, facility.city, facility.state].filter(Boolean).join(', ')}`
-              : nothing}
-          </p>
-          ${facility.phone ? html`<p class="actions">${phoneAction(t, { number: facility.phone, type: 'voice' })}</p>` : nothing}`
-        : nothing}
+      ${record.facility ? facilityView(t, record.facility, new Date()) : nothing}
       <p class="hint">
         ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}
       </p>

@@ -18,7 +18,7 @@ const TABS: readonly Tab[] = ['find', 'lookup', 'alerts', 'callback'];
 /** The tabs this build can show: "Talk to a specialist" only where callbacks are included. */
 const tabs = (): readonly Tab[] => (callbackUi ? TABS : TABS.slice(0, 3));
 /** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
-const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, action, form, submit, hotlines, error';
+const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, facility, action, form, submit, hotlines, error';
 
 /**
  * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
@@ -45,6 +45,7 @@ const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status,
  * @csspart card - A result card (service or custody record).
  * @csspart crisis - The directory's "Get help now" panel.
  * @csspart status - The status line of a custody record.
+ * @csspart facility - The facility on a custody record.
  * @csspart action - A call, text, directions or website link.
  * @csspart form - The lookup and signup forms.
  * @csspart submit - The signup's primary buttons.

@@ -34,3 +34,15 @@ export function timeAgo(lang: string, iso: string, now = Date.now()): string {
   }
   return format.format(Math.round(value), 'year');
 }
+
+/**
+ * The time at a place ("Tue 3:05 PM") in the visitor's language, or undefined when this browser does not know the
+ * zone (the card then leaves the local time out rather than show a wrong one).
+ */
+export function timeAt(lang: string, timeZone: string, now: Date): string | undefined {
+  try {
+    return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(now);
+  } catch {
+    return undefined;
+  }
+}

@@ -44,5 +44,8 @@ export const xssRecord: CustodyRecord = {
   displayName: XSS.script,
   statusReason: all,
   identifiers: [{ type: 'booking', value: XSS.img.slice(0, 60) }],
-  facility: { name: XSS.svg, address: XSS.attr, city: XSS.js, state: 'TX', phone: '(713) 555-0100' },
+  facility: {
+    id: 'fac-xss', name: XSS.svg, operator: XSS.img, address: XSS.attr, city: XSS.js, state: 'TX', phone: '(713) 555-0100', timeZone: 'America/Chicago',
+    visitingUrl: 'https://example.org/?q="><img src=x onerror=window.__xss=8>',
+  },
 };
