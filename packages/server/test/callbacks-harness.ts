@@ -15,6 +15,7 @@ import { alertsConfig, createAlerts, type AlertsModule } from '../src/alerts/ind
 import { callbacksConfig, createCallbacks, saveTeam, type CallbacksConfig } from '../src/callbacks/index.js';
 import { createStaff, staffConfig, type StaffConfig, type StaffModule } from '../src/staff/index.js';
 import { RecordingTransport, START } from './alerts-harness.js';
+import { createPgSchema } from './server-harness.js';
 
 export { databaseBytes, RecordingTransport, START, tokenIn } from './alerts-harness.js';
 
@@ -40,7 +41,9 @@ export async function startCallbacksHarness(
 ): Promise<CallbacksHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-callbacks-'));
   const dbFile = join(dir, 'referral-kit.sqlite');
-  const db = await openDb({ file: dbFile });
+  // With TEST_DATABASE_URL the same tests run on a PostgreSQL schema of their own (dbFile then stays empty).
+  const pg = process.env.TEST_DATABASE_URL ? await createPgSchema(process.env.TEST_DATABASE_URL) : undefined;
+  const db = await openDb(pg ? { url: pg.url } : { file: dbFile });
   await migrate(db);
   let nowMs = START;
   const clock = { now: () => new Date(nowMs), advance: (ms: number) => void (nowMs += ms) };
@@ -77,6 +80,7 @@ export async function startCallbacksHarness(
       await alerts.dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      await pg?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
