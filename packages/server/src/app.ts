@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { createCaptureFrame } from './capture-frame.js';
 import { createStatic } from './static.js';
+import { metricsRoutes, type Metrics } from './metrics.js';
 import { STAFF_API } from './staff/context.js';
 
 /** How the example pages name the API; the server swaps in its own origin when it serves them. */
@@ -30,7 +31,7 @@ export interface AlertsHttp {
 
 export interface AppOptions {
   db: Db;
-  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute'>>;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute' | 'metricsToken'>>;
   logger: Logger;
   alerts?: AlertsHttp;
   callbacks?: AlertsHttp;
@@ -43,6 +44,8 @@ export interface AppOptions {
   directoryCheckMs?: number;
   /** Migration names /readyz expects to find applied (default: none checked). */
   migrations?: readonly string[];
+  /** Request metrics, served on /metrics when `config.metricsToken` is set. */
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -55,19 +58,22 @@ export interface App {
   readonly closing: boolean;
 }
 
-const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** What a worker answers over HTTP: its probes only, in the API's error shape (no pages, no API routes). */
-export type WorkerAppOptions = Pick<AppOptions, 'db' | 'logger' | 'migrations'> & Pick<ServerConfig, 'trustProxy'>;
+export type WorkerAppOptions = Pick<AppOptions, 'db' | 'logger' | 'migrations' | 'metrics'> & { config: Pick<ServerConfig, 'trustProxy' | 'metricsToken'> };
 
 export function createWorkerApp(options: WorkerAppOptions): Omit<App, 'directory'> {
   let closing = false;
   const handle = createPipeline({
     handlers: {},
-    extraRoutes: healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [] }),
+    extraRoutes: [
+      ...healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [] }),
+      ...(options.metrics ? metricsRoutes(options.metrics, options.config.metricsToken) : []),
+    ],
     corsOrigins: [],
     bodyLimitBytes: 1024,
-    trustProxy: options.trustProxy,
+    trustProxy: options.config.trustProxy,
     https: false,
     logger: options.logger,
     isApiPath: () => true,
@@ -75,6 +81,7 @@ export function createWorkerApp(options: WorkerAppOptions): Omit<App, 'directory
       throw new HttpError(404, 'not_found', 'There is no such endpoint.');
     },
     closing: () => closing,
+    onFinished: options.metrics?.requestFinished,
   });
   return {
     handle,
@@ -106,6 +113,7 @@ export function createApp(options: AppOptions): App {
     ...openApiRoutes({
       document: () => createOpenApiDocument(options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {}),
     }),
+    ...(options.metrics ? metricsRoutes(options.metrics, options.config.metricsToken) : []),
     ...(options.alerts?.extraRoutes ?? []),
     ...(options.callbacks?.extraRoutes ?? []),
     ...(options.staff?.extraRoutes ?? []),
@@ -130,6 +138,7 @@ export function createApp(options: AppOptions): App {
     isApiPath: (p) => p.startsWith('/v1/') || p === '/v1' || p.startsWith(`${STAFF_API}/`) || PROBE_PATHS.has(p),
     pages,
     closing: () => closing,
+    onFinished: options.metrics?.requestFinished,
   });
   return {
     handle,

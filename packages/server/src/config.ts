@@ -96,6 +96,7 @@ const EnvSchema = z.object({
   SEED_DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   CUSTODY_LOOKUPS_PER_MINUTE: int(DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, 0, 1_000_000),
+  METRICS_TOKEN: z.optional(z.string().check(z.minLength(16, 'expected at least 16 characters (e.g. `openssl rand -base64 24`)'))),
   NODE_ENV: z.optional(z.string()),
 });
 
@@ -120,6 +121,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Custody searches and record reads per client address per minute; 0 turns the limit off. */
   custodyLookupsPerMinute: number;
+  /** Bearer token that GET /metrics requires; unset turns /metrics off. */
+  metricsToken: string | undefined;
   alerts: AlertsConfig;
   callbacks: CallbacksConfig;
   staff: StaffConfig;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemo: e.SEED_DEMO === undefined ? demo : isOn(e.SEED_DEMO),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     custodyLookupsPerMinute: e.CUSTODY_LOOKUPS_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
     alerts,
     callbacks,
     staff,

@@ -17,6 +17,7 @@ import { createApp, createWorkerApp, type App } from './app.js';
 import { createAlerts } from './alerts/index.js';
 import { createCallbacks } from './callbacks/index.js';
 import { createStaff } from './staff/index.js';
+import { createMetrics } from './metrics.js';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -59,7 +60,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const role = options.role ?? 'all';
   const dispatches = role !== 'api';
   const migrations = migrationFiles(db.dialect).map((m) => m.name);
-  const alerts = createAlerts({ db, config: config.alerts, logger, now });
+  const metrics = createMetrics(db, now);
+  const alerts = createAlerts({ db, config: config.alerts, logger, now, onDelivery: metrics.delivery });
   const callbacks = createCallbacks({
     db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
     publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
@@ -69,8 +71,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   alerts.addMaintenance(staff.maintenance);
   const api = role === 'worker'
     ? undefined
-    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations });
-  const app = api ?? createWorkerApp({ db, logger, migrations, trustProxy: config.trustProxy });
+    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics });
+  const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);
   });

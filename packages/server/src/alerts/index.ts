@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { ExtraRoute, RouteHandlers } from '../http/types.js';
-import { Dispatcher, type Transports } from '../notify/dispatcher.js';
+import { Dispatcher, type DispatcherDeps, type Transports } from '../notify/dispatcher.js';
 import type { Transport } from '../notify/transports/types.js';
 import { FileTransport } from '../notify/transports/file.js';
 import { SmtpTransport } from '../notify/transports/smtp.js';
@@ -50,6 +50,8 @@ export function createAlerts(deps: {
   now: Clock;
   /** Replaces the configured transports (tests, custom gateways). */
   transports?: Partial<Transports>;
+  /** Told the outcome of every hand-over (metrics). */
+  onDelivery?: DispatcherDeps['onDelivery'];
 }): AlertsModule {
   const now = deps.now;
   const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: new RateLimiter(), now };
@@ -63,7 +65,7 @@ export function createAlerts(deps: {
   const maintain = async (at: Date) => {
     for (const task of maintenance) await task(at);
   };
-  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain });
+  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, onDelivery: deps.onDelivery, maintenance: maintain });
 
   return {
     keys: c.keys,

@@ -27,6 +27,8 @@ export interface PipelineOptions {
   pages: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
   /** While true, every answer carries `Connection: close` so keep-alive clients let go. */
   closing: () => boolean;
+  /** Told of every answered request (metrics): the route's name, never its path. */
+  onFinished?: (route: string, method: string, status: number, seconds: number) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -55,6 +57,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info({ requestId, method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      options.onFinished?.(route, method, res.statusCode, ms / 1000);
     });
 
     try {

@@ -30,9 +30,13 @@ export interface DispatcherDeps {
   transports: Transports;
   logger: Logger;
   now: () => Date;
+  /** Told the outcome of every hand-over, by transport name (metrics). */
+  onDelivery?: (transport: string, outcome: DeliveryOutcome) => void;
   /** Housekeeping run between batches (at most hourly): purges expired data. */
   maintenance?: (now: Date) => Promise<void>;
 }
+
+export type DeliveryOutcome = 'sent' | 'retry' | 'failed';
 
 interface ClaimedRow {
   id: string;
@@ -44,6 +48,7 @@ interface ClaimedRow {
   occurred_at: string | null;
   payload_enc: string | null;
   attempts: number;
+  priority: number;
 }
 
 /** A row of notify_messages: a message rendered when it was enqueued, sealed whole. */
@@ -51,10 +56,11 @@ interface ClaimedMessage {
   id: string;
   payload_enc: string | null;
   attempts: number;
+  priority: number;
 }
 
 type OutboxTable = 'alert_outbox' | 'notify_messages';
-type Claimed = { id: string; attempts: number };
+type Claimed = { id: string; attempts: number; priority: number };
 
 interface SubscriptionRow {
   id: string;
@@ -156,7 +162,7 @@ export class Dispatcher {
     }
   }
 
-  private async claim<Row>(table: OutboxTable, columns: string): Promise<{ rows: Row[]; leaseUntilMs: number }> {
+  private async claim<Row extends Claimed>(table: OutboxTable, columns: string): Promise<{ rows: Row[]; leaseUntilMs: number }> {
     const { db, config } = this.deps;
     const now = this.deps.now();
     const leaseUntilMs = now.getTime() + config.dispatch.leaseSeconds * 1000;
@@ -168,10 +174,12 @@ export class Dispatcher {
        WHERE id IN (
          SELECT id FROM ${table}
          WHERE status = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-         ORDER BY next_attempt_at, id LIMIT $4 ${skipLocked})
-       RETURNING ${columns}`,
+         ORDER BY priority, next_attempt_at, id LIMIT $4 ${skipLocked})
+       RETURNING ${columns}, priority`,
       [this.owner, until, now.toISOString(), config.dispatch.batchSize],
     );
+    // RETURNING keeps no order: urgent rows of the batch go first.
+    rows.sort((a, b) => a.priority - b.priority);
     return { rows, leaseUntilMs };
   }
 
@@ -202,6 +210,7 @@ export class Dispatcher {
       return;
     }
     const transport = message.channel === 'email' ? this.deps.transports.email : this.deps.transports.phone;
+    const transportName = transport.name ?? 'custom';
     try {
       await transport.send(message, AbortSignal.timeout(config.dispatch.sendTimeoutMs));
     } catch (error) {
@@ -209,10 +218,12 @@ export class Dispatcher {
       const code = permanent ? error.code : (error as Error).name === 'TimeoutError' ? 'timeout' : 'transient';
       const giveUp = permanent || row.attempts >= config.dispatch.maxAttempts;
       logger.warn({ outboxId: row.id, attempt: row.attempts, error: code, giveUp }, 'alerts delivery failed');
+      this.deps.onDelivery?.(transportName, giveUp ? 'failed' : 'retry');
       if (giveUp) await this.finish(table, row, 'failed', code);
       else await this.retryLater(table, row, code);
       return;
     }
+    this.deps.onDelivery?.(transportName, 'sent');
     const marked = await this.finish(table, row, 'sent', null);
     if (!marked) logger.warn({ outboxId: row.id }, 'alerts lease lost before marking; the transport drops the repeat by idempotency key');
   }

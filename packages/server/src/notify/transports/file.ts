@@ -10,6 +10,7 @@ export interface OutboxFileEntry extends OutgoingMessage {
 }
 
 export class FileTransport implements Transport {
+  readonly name = 'file';
   private seen = new Set<string>();
   /** File size after our last read or write: if it changed, another process wrote, so re-read the keys. */
   private knownSize = -1;

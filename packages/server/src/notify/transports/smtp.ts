@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './types.js';
 
 export class SmtpTransport implements Transport {
+  readonly name = 'smtp';
   private readonly mailer: ReturnType<typeof nodemailer.createTransport>;
   private readonly messageIdDomain: string;
 

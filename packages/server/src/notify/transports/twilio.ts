@@ -37,6 +37,7 @@ function createClient(twilio: TwilioSdkModule, config: TwilioConfig, timeout: nu
 }
 
 export class TwilioTransport implements Transport {
+  readonly name = 'twilio';
   private client: Promise<TwilioClient> | undefined;
 
   constructor(private readonly config: TwilioConfig, private readonly callbacks: TwilioCallbacks, private readonly timeoutMs = 30_000) {}

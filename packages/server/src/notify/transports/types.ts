@@ -20,6 +20,8 @@ export interface OutgoingMessage {
 }
 
 export interface Transport {
+  /** For metrics: smtp, webhook, twilio, file (a transport without one counts as "custom"). */
+  readonly name?: string;
   send(message: OutgoingMessage, signal: AbortSignal): Promise<void>;
   close?(): Promise<void>;
 }

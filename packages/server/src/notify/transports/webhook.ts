@@ -9,6 +9,7 @@ import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './
 const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
 
 export class WebhookTransport implements Transport {
+  readonly name = 'webhook';
   constructor(
     private readonly url: string,
     private readonly secret: string,
