@@ -67,6 +67,9 @@ function esmPackage(pkg) {
 const embed = ({ file, input }) => ({
   input: `packages/widgets/src/${input}`,
   onwarn,
+  // The SDK declares `"sideEffects": false`, but its modules reach the bundle through the TypeScript plugin, which
+  // does not read package.json: say it here, so a bundle keeps only the contract areas it calls.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/packages/sdk/src/') },
   plugins: [
     // 'source': workspace packages compile from their TypeScript; 'production': Lit without its dev-mode checks.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),

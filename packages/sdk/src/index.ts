@@ -2,7 +2,9 @@
 export * from './contract/index.js';
 export * from './errors.js';
 export * from './hotlines.js';
-export { createClient, parseRetryAfter } from './client.js';
-export type { CallOptions, ClientOptions, IdempotentCallOptions, ReferralClient, SnapshotResult } from './client.js';
+export { createClient } from './client.js';
+export type { ReferralClient, SnapshotResult } from './client.js';
+export { createRouteCaller, parseRetryAfter } from './route-caller.js';
+export type { CallOptions, ClientOptions, IdempotentCallOptions, RouteOutput } from './route-caller.js';
 // The directory search engine, HSDS conversion and the OpenAPI generator are their own entry points
 // (`@referral-kit/sdk/search`, `/hsds`, `/openapi`): a page that only calls the API never downloads them.

@@ -2,7 +2,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import {
-  ApiError, ContractError, NetworkError, ReferralKitError, TimeoutError, ValidationError, createClient, parseRetryAfter,
+  ApiError, ContractError, NetworkError, ReferralKitError, TimeoutError, ValidationError, createClient, createRouteCaller, parseRetryAfter,
+  alertRoutes, callbackRoutes, custodyRoutes, routes, serviceRoutes,
   type CallbackRequest, type ReferralClient, type SubscribeRequest,
 } from '@referral-kit/sdk';
 import { FIXTURE_IDS, MOCK_ALERT_OPTIONS, MOCK_CONFIRMATION_CODE, createMockApi, generateFixtures } from '@referral-kit/mocks';
@@ -108,6 +109,22 @@ describe('client against the mock API (msw)', () => {
       assert.equal(api.callbacks.length, 1);
       assert.deepEqual(await client.callbacks.cancel({ token: a.cancelToken }), { status: 'cancelled' });
       assert.equal(api.callbacks[0]!.cancelled, true);
+    });
+
+    it('createRouteCaller calls one route by its definition, validating both ways like the client', async () => {
+      const call = createRouteCaller({ baseUrl: BASE, ...FAST }).call;
+      const accepted = await call(callbackRoutes.requestCallback, { body: CALLBACK });
+      assert.match(accepted.reference, /^CB-/);
+      assert.equal(api.callbacks.length, 1);
+      const invalid = await rejection(call(alertRoutes.subscribe, { body: { ...SUBSCRIBE, contact: 'nope' } }), ValidationError);
+      assert.deepEqual(invalid.fields.map((f) => f.path), ['contact']);
+      assert.equal(requests, 1, 'the invalid subscribe was never sent');
+    });
+
+    it('the route table is exactly the four areas\' tables, in the order the OpenAPI document lists them', () => {
+      const areas = { ...custodyRoutes, ...serviceRoutes, ...alertRoutes, ...callbackRoutes };
+      assert.deepEqual(Object.keys(routes), Object.keys(areas));
+      for (const [name, route] of Object.entries(areas)) assert.equal(routes[name as keyof typeof routes], route, name);
     });
   });
 

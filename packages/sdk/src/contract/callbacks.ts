@@ -1,6 +1,7 @@
 // Reaching a person: a visitor asks a specialist to contact them, safely, about one topic. Every field is a choice
 // from a short list except the contact, an optional name and an optional note; nothing else personal is asked.
 import * as z from 'zod/v4/mini';
+import { WRITE_ERRORS, type RouteDef } from './route.js';
 import { Id, LanguageTag, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
@@ -88,6 +89,7 @@ export const CallbackAccepted = z.object({
 export const CallbackCancelRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
 export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
 
+
 export type CallbackTopic = z.infer<typeof CallbackTopic>;
 export type CallbackChannel = z.infer<typeof CallbackChannel>;
 export type CallbackWindow = z.infer<typeof CallbackWindow>;
@@ -95,3 +97,17 @@ export type CallbackRequest = z.input<typeof CallbackRequest>;
 export type CallbackAccepted = z.infer<typeof CallbackAccepted>;
 export type CallbackCancelRequest = z.input<typeof CallbackCancelRequest>;
 export type CallbackCancelled = z.infer<typeof CallbackCancelled>;
+
+/** The callbacks routes (joined into the one table in routes.ts). */
+export const callbackRoutes = {
+  requestCallback: {
+    method: 'POST', path: '/v1/callbacks', tag: 'callbacks',
+    summary: 'Ask a specialist to make contact (the same answer whatever is sent)',
+    body: CallbackRequest, status: 202, response: CallbackAccepted, errors: WRITE_ERRORS,
+    noStore: true, idempotencyKey: true,
+  },
+  cancelCallback: {
+    method: 'POST', path: '/v1/callbacks/cancel', tag: 'callbacks', summary: 'Cancel a callback request',
+    body: CallbackCancelRequest, status: 200, response: CallbackCancelled, errors: WRITE_ERRORS, noStore: true,
+  },
+} as const satisfies Record<string, RouteDef>;

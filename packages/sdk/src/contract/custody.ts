@@ -1,5 +1,6 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
+import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
 import { Id, LanguageCode, LanguageTag, Name, wholeNumber, PageQuery, StateCode, Text, Timestamp, pageOf } from './common.js';
 import { CustodyFacility } from './facility.js';
 
@@ -135,6 +136,7 @@ export const CustodyGuide = z.object({
 
 export const CustodyGuideQuery = z.object({ lang: z.optional(LanguageTag) });
 
+
 export type CustodyStatus = z.infer<typeof CustodyStatus>;
 export type IdentifierType = z.infer<typeof IdentifierType>;
 export type Identifier = z.infer<typeof Identifier>;
@@ -146,3 +148,20 @@ export type GuideStatus = z.infer<typeof GuideStatus>;
 export type GuideTopic = z.infer<typeof GuideTopic>;
 export type CustodyGuide = z.infer<typeof CustodyGuide>;
 export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;
+
+/** The custody routes (joined into the one table in routes.ts). */
+export const custodyRoutes = {
+  searchCustody: {
+    method: 'GET', path: '/v1/custody', tag: 'custody', summary: 'Search people in custody by name or identifier',
+    query: CustodySearchQuery, status: 200, response: CustodyPage, errors: READ_ERRORS, noStore: true,
+  },
+  getCustodyRecord: {
+    method: 'GET', path: '/v1/custody/{id}', tag: 'custody', summary: 'One custody record',
+    params: IdParams, status: 200, response: CustodyRecord, errors: [...READ_ERRORS, 404], noStore: true,
+  },
+  getCustodyGuide: {
+    method: 'GET', path: '/v1/custody-guide', tag: 'custody',
+    summary: 'How custody works, in plain words: every status explained, and how fresh the data is',
+    query: CustodyGuideQuery, status: 200, response: CustodyGuide, errors: READ_ERRORS,
+  },
+} as const satisfies Record<string, RouteDef>;

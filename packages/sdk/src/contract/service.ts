@@ -1,5 +1,6 @@
 // The directory entry: a help service, aligned with Open Referral HSDS 3.0 (flattened for the web).
 import * as z from 'zod/v4/mini';
+import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
 import {
   HttpsUrl, Id, between, LanguageCode, Latitude, Longitude, Name, PageQuery, PhoneNumber, PostalCode, QueryFlag, Text,
   Timestamp, pageOf, queryList,
@@ -29,6 +30,7 @@ export const SERVICE_CATEGORIES = [
   'support-group',
   'custody-notification',
 ] as const;
+
 export type KnownCategory = (typeof SERVICE_CATEGORIES)[number];
 
 export const Category = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use a category slug such as "legal-aid".'));
@@ -162,3 +164,23 @@ export type ServicePage = z.infer<typeof ServicePage>;
 export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;
 export type Hotline = z.infer<typeof Hotline>;
 export type HotlineList = z.infer<typeof HotlineList>;
+
+/** The services routes (joined into the one table in routes.ts). */
+export const serviceRoutes = {
+  searchServices: {
+    method: 'GET', path: '/v1/services', tag: 'services', summary: 'Search victim services',
+    query: ServiceSearchQuery, status: 200, response: ServicePage, errors: READ_ERRORS,
+  },
+  getService: {
+    method: 'GET', path: '/v1/services/{id}', tag: 'services', summary: 'One victim service',
+    params: IdParams, status: 200, response: Service, errors: [...READ_ERRORS, 404],
+  },
+  getDirectorySnapshot: {
+    method: 'GET', path: '/v1/directory/snapshot', tag: 'services', summary: 'The whole directory, for client-side search',
+    status: 200, response: DirectorySnapshot, errors: READ_ERRORS, etag: true,
+  },
+  listHotlines: {
+    method: 'GET', path: '/v1/hotlines', tag: 'services', summary: 'Hotlines to show when nothing else works',
+    status: 200, response: HotlineList, errors: READ_ERRORS,
+  },
+} as const satisfies Record<string, RouteDef>;
