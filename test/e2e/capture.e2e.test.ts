@@ -1,12 +1,13 @@
-// capture="isolated": the alert signup's contact field lives in a frame from the API's origin. A partner page on
-// another origin (a second local server, listed in CORS_ORIGINS) runs a hostile "session recorder"; it must catch
-// nothing of the contact in isolated mode, and catch it in the default mode (so the test can fail).
+// capture="isolated": the alert signup's contact field, and the callback request's contact, name and note, live in a
+// frame from the API's origin. A partner page on another origin (a second local server, listed in CORS_ORIGINS) runs
+// a hostile "session recorder"; it must catch nothing of them in isolated mode, and catch them in the default mode
+// (so the test can fail).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe.js';
 import { lookup, widgetReady } from './flows.js';
 import { BUNDLE_PATH, startE2E, type E2E } from './harness.js';
@@ -72,6 +73,8 @@ async function startPartner(api: () => string): Promise<Partner> {
     const url = new URL(req.url ?? '/', 'http://partner.invalid');
     const strict = url.searchParams.get('csp') === 'strict';
     const capture = url.searchParams.get('capture');
+    // `bundle=callbacks`: the embed with callback requests (referral-kit.callbacks.js).
+    const bundle = url.searchParams.get('bundle') === 'callbacks' ? BUNDLE_PATH.replace(/\.js$/, '.callbacks.js') : BUNDLE_PATH;
     const send = (type: string, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
@@ -118,7 +121,7 @@ async function startPartner(api: () => string): Promise<Partner> {
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <script src="/csp-report.js"></script><script src="/recorder.js"></script>
-<script src="${api()}${BUNDLE_PATH}" defer></script></head>
+<script src="${api()}${bundle}" defer></script></head>
 <body><main><h1>Partner</h1>
 <referral-widget api-base-url="${api()}" partner-id="capture-e2e"${capture ? ` capture="${capture}"` : ''}></referral-widget>
 </main></body></html>`,
@@ -156,6 +159,38 @@ async function openSignup(e2e: E2E, url: string): Promise<{ page: Page; widget: 
   return { page, widget, errors, requests };
 }
 
+/** Opens the partner page with the callbacks embed on the "Talk to a specialist" tab. */
+async function openCallback(e2e: E2E, url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
+  const context = await e2e.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url);
+  const widget = await widgetReady(page);
+  await widget.getByRole('tab', { name: 'Talk to a specialist' }).click();
+  await widget.getByRole('radio', { name: 'I am worried about my safety' }).check();
+  await widget.getByRole('radio', { name: 'Email' }).check();
+  await widget.getByRole('checkbox', { name: /^Evening/ }).check();
+  return { page, widget, errors, requests };
+}
+
+/** The callback's message to `to` in the demo outbox (it carries the reference). */
+async function callbackMessage(e2e: E2E, to: string): Promise<string> {
+  for (let tries = 0; tries < 100; tries++) {
+    const body = (await (await fetch(`${e2e.origin}/v1/alerts/demo/outbox`)).json()) as { messages: { to: string; kind: string; text: string }[] };
+    const message = body.messages.find((m) => m.to === to && m.kind === 'callback-reference');
+    if (message) return message.text;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No callback message to ${to} in the demo outbox`);
+}
+
+const callbackFrame = (page: Page) => page.frameLocator('referral-callback-request iframe');
 const contactField = (page: Page) => page.frameLocator('referral-alert-signup iframe').getByLabel('Email address');
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __recorded: string[] }).__recorded);
 const forgetRecorded = (page: Page) => page.evaluate(() => void ((window as unknown as { __recorded: string[] }).__recorded.length = 0));
@@ -415,5 +450,62 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(await axeViolations(captureFrame(page)), []);
     await context.close();
+  });
+
+  it('callback request, default mode: the recorder catches the contact, the name and the note (so this test can fail)', async () => {
+    const { page, widget } = await openCallback(e2e, `${partner.origin}/partner?bundle=callbacks`);
+    await forgetRecorded(page);
+    await widget.getByLabel('Email address').pressSequentially('qjx7v.cb@example.org');
+    await widget.getByLabel(/^What should we call you/).fill('qjx7vname');
+    await widget.getByLabel(/^Anything we should know first/).fill('qjx7vnote');
+    await page.waitForTimeout(100);
+    const log = await recorded(page);
+    for (const typed of ['qjx7v.cb@example.org', 'qjx7vname', 'qjx7vnote']) assert.ok(log.some((line) => line.includes(typed)), `the recorder read ${typed}`);
+    await page.context().close();
+  });
+
+  it('callback request, isolated: it is received and can be cancelled, and the recorder catches nothing typed', async () => {
+    const contact = 'qjx7v.cbiso@example.org';
+    const { page, widget, errors, requests } = await openCallback(e2e, `${partner.origin}/partner?capture=isolated&bundle=callbacks`);
+    const frame = callbackFrame(page);
+    await frame.getByLabel('Email address').waitFor({ timeout: TIMEOUT });
+    await forgetRecorded(page);
+    await frame.getByLabel(/^What should we call you/).pressSequentially('qjx7vname');
+    await frame.getByLabel(/^Anything we should know first/).pressSequentially('qjx7vnote');
+    // A wrong contact first: flagged in the frame, focused there, never sent.
+    await frame.getByLabel('Email address').pressSequentially('qjx7v-not-an-address');
+    await widget.getByRole('button', { name: 'Ask for a callback' }).click();
+    await frame.getByText('Enter an email address, such as name@example.com.').waitFor({ timeout: TIMEOUT });
+    assert.ok(await frame.getByLabel('Email address').evaluate((el) => document.activeElement === el && document.hasFocus()), 'focus is on the field in the frame');
+    assert.ok(!requests.some((r) => r.endsWith('/v1/callbacks')), 'nothing was sent');
+    await frame.getByLabel('Email address').fill('');
+    await frame.getByLabel('Email address').pressSequentially(contact);
+    await page.waitForTimeout(100);
+    assert.deepEqual(keyEvents(await recorded(page)), [], 'no key or input event reached the page');
+    await widget.getByRole('button', { name: 'Ask for a callback' }).click();
+    await widget.getByRole('heading', { name: 'Your request was received' }).waitFor({ timeout: TIMEOUT });
+    assert.equal(page.frames().length, 1, 'the frame is gone once its job is done');
+    const reference = (await widget.locator('.reference').textContent())!.trim();
+    assert.match(reference, /^CB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    assert.ok((await callbackMessage(e2e, contact)).includes(reference), 'the frame sent the contact: the reference went to it');
+    await widget.getByRole('button', { name: 'Cancel this request' }).click();
+    await widget.getByRole('heading', { name: 'Your request is cancelled' }).waitFor({ timeout: TIMEOUT });
+
+    const log = await recorded(page);
+    assert.ok(log.length > 0, 'the recorder was running');
+    for (const line of log) assert.ok(!line.includes('qjx7v'), `the recorder caught: ${line}`);
+    assert.deepEqual(errors, []);
+    assert.equal(requests.filter((r) => r.endsWith('/v1/callbacks')).length, 1, 'one request, from the frame');
+    await page.context().close();
+  });
+
+  it('callback request, isolated: axe finds no WCAG 2.2 AA violations in the page or inside the frame', async () => {
+    const { page, widget } = await openCallback(e2e, `${partner.origin}/partner?capture=isolated&bundle=callbacks`, { bypassCSP: true });
+    await callbackFrame(page).getByLabel('Email address').fill('wrong');
+    await widget.getByRole('button', { name: 'Ask for a callback' }).click();
+    await callbackFrame(page).locator('#contact-error').waitFor({ timeout: TIMEOUT });
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await axeViolations(captureFrame(page)), []);
+    await page.context().close();
   });
 });

@@ -1,8 +1,9 @@
 // The script of the isolated-capture frame (`dist/referral-kit.capture.js`, served by the API at /embed/capture):
-// the contact field lives here, on the API's origin, so no script on the partner page can read what is typed.
-// The page sends texts, the chosen channel and the rest of the subscription; this frame sends the subscription to
-// the API itself and tells the page only its height, field errors and the confirmation id. It stores nothing.
-import { createClient, normalizeContact } from '@referral-kit/sdk';
+// the contact field (and a callback request's name and note) live here, on the API's origin, so no script on the
+// partner page can read what is typed. The page sends texts, the chosen channel and the rest of the request; this
+// frame sends the request to the API itself and tells the page only its height, field errors and the answer's ids.
+// It stores nothing. It calls two routes, and so carries only the alert and callback parts of the contract.
+import { CALLBACK_CONTACT_CHANNEL, alertRoutes, callbackRoutes, createRouteCaller, normalizeContact, type AlertChannel } from '@referral-kit/sdk';
 import { BASE_CSS } from './internal/base-css.js';
 import {
   CAPTURE_PATH,
@@ -10,8 +11,10 @@ import {
   CHANNEL_ID,
   onChannel,
   themeValue,
+  type CaptureCallback,
   type CaptureError,
   type CaptureField,
+  type CaptureSubscribe,
   type FrameMessage,
   type PageMessage,
 } from './internal/capture-protocol.js';
@@ -49,7 +52,7 @@ function start(): void {
   }
   // The widget's own styles, with the document in the place of the shadow host; room around for the focus ring.
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`${BASE_CSS.replaceAll(':host', ':root')} body{margin:0;padding:6px} .field{margin:0}`);
+  sheet.replaceSync(`${BASE_CSS.replaceAll(':host', ':root')} body{margin:0;padding:6px} .field:last-child{margin:0}`);
   document.adoptedStyleSheets = [sheet];
 
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, id: string, className = '') =>
@@ -68,6 +71,24 @@ function start(): void {
   box.append(label, input);
   document.body.append(box);
 
+  /** An optional free-text field of a callback request (name, note), built like the page's own. */
+  const optionalField = (name: 'name' | 'note', tag: 'input' | 'textarea', maxLength: number) => {
+    const field = make(tag, name);
+    Object.assign(field, { name, maxLength, autocomplete: 'off' });
+    const fieldLabel = make('label', `${name}-label`);
+    fieldLabel.htmlFor = field.id;
+    fieldLabel.append(`${text(`${name}Label`)} `, Object.assign(make('span', '', 'hint'), { textContent: text('optional') }));
+    const fieldHint = Object.assign(make('span', `${name}-hint`, 'hint'), { textContent: text(`${name}Hint`) });
+    field.setAttribute('aria-describedby', fieldHint.id);
+    const fieldBox = make('div', '', 'field');
+    fieldBox.append(fieldLabel, fieldHint, field);
+    document.body.append(fieldBox);
+    return field;
+  };
+  const callbackForm = params.has('noteLabel');
+  const name = callbackForm ? optionalField('name', 'input', 60) : undefined;
+  const note = callbackForm ? optionalField('note', 'textarea', 1000) : undefined;
+
   // Like the page's own fields: the error shows from a failed submit until the next one.
   const showInvalid = (invalid: boolean) => {
     const shown = [hint.textContent ? hint : undefined, invalid ? error : undefined].filter((node) => node !== undefined);
@@ -79,17 +100,16 @@ function start(): void {
   };
 
   const fail = (error: CaptureError) => post({ kind: 'failed', error });
-  async function subscribe({ request, partnerId }: Extract<PageMessage, { kind: 'subscribe' }>) {
-    const contact = input.value;
-    if (!normalizeContact(request.channel, contact)) {
+  /** Checks the contact for `channel`, sends with `send`, and reports a failure by field paths only. */
+  async function submit(channel: AlertChannel, send: (contact: string) => Promise<FrameMessage>) {
+    const contact = input.value.trim();
+    if (!normalizeContact(channel, contact)) {
       showInvalid(true);
       return fail({ name: 'ValidationError', fields: [{ path: 'contact' }] });
     }
     showInvalid(false);
     try {
-      const client = createClient({ baseUrl: apiBase, partnerId: partnerId || undefined });
-      const accepted = await client.alerts.subscribe({ ...request, contact });
-      post({ kind: 'accepted', confirmationId: accepted.confirmationId, expiresInSeconds: accepted.expiresInSeconds });
+      post(await send(contact));
     } catch (caught) {
       const { name = 'Error', status, code, fields = [] } = caught as Partial<CaptureError> & { fields?: { path: string }[] };
       const paths = fields.map(({ path }) => ({ path: String(path) }));
@@ -97,11 +117,25 @@ function start(): void {
       fail({ name: String(name), status: Number(status) || undefined, code: typeof code === 'string' ? code : undefined, fields: paths });
     }
   }
+  const caller = (partnerId?: string) => createRouteCaller({ baseUrl: apiBase, partnerId: partnerId || undefined }).call;
+  const subscribe = (request: CaptureSubscribe, partnerId?: string) =>
+    submit(request.channel, async (contact) => {
+      const accepted = await caller(partnerId)(alertRoutes.subscribe, { body: { ...request, contact } });
+      return { kind: 'accepted', confirmationId: accepted.confirmationId, expiresInSeconds: accepted.expiresInSeconds };
+    });
+  const requestCallback = (request: CaptureCallback, partnerId?: string) =>
+    submit(CALLBACK_CONTACT_CHANNEL[request.channel], async (contact) => {
+      const typed = (field: HTMLInputElement | HTMLTextAreaElement | undefined) => field?.value.trim() || undefined;
+      const body = { ...request, contact, name: typed(name), note: typed(note) };
+      const accepted = await caller(partnerId)(callbackRoutes.requestCallback, { body });
+      return { kind: 'requested', reference: accepted.reference, cancelToken: accepted.cancelToken };
+    });
 
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== origin) return;
     const message = onChannel<PageMessage>(event.data, channel);
-    if (message?.kind === 'subscribe') void subscribe(message);
+    if (message?.kind === 'subscribe') void subscribe(message.request, message.partnerId);
+    else if (message?.kind === 'request-callback') void requestCallback(message.request, message.partnerId);
     else if (message?.kind === 'focus') input.focus();
   });
   new ResizeObserver(() => post({ kind: 'size', height: Math.ceil(root.getBoundingClientRect().height) })).observe(root);

@@ -66,13 +66,6 @@ export class ReferralAlertSignup extends ReferralElement {
       form > p {
         max-inline-size: 40em;
       }
-      /* The frame's page pads its field by 6px for the focus ring: pulled out by as much, it lines up with the rest. */
-      iframe {
-        display: block;
-        border: 0;
-        inline-size: calc(100% + 12px);
-        margin: -6px;
-      }
     `,
   ];
 

@@ -16,7 +16,8 @@ import * as z from 'zod/v4/mini';
 import { ReferralCallbackEvent, type CallbackSubject, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { isAbort } from './internal/errors.js';
-import { provideCallbackUi } from './internal/callbacks.js';
+import { IsolatedCapture } from './internal/isolated-capture.js';
+import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
@@ -71,6 +72,8 @@ function visitorTimeZone(): string {
  * @attr service-id - The directory service the request is about (from a directory card).
  * @attr subject-name - The person's or service's name, shown above the form.
  * @attr near - ZIP code the partner serves: routes the request to the team for that area.
+ * @attr capture - `isolated`: the contact, name and note fields live in a frame served by the API (needs
+ * `api-base-url`), where scripts on the page cannot read what is typed. Default: in the page.
  */
 export class ReferralCallbackRequest extends ReferralElement {
   static override styles = [
@@ -80,9 +83,6 @@ export class ReferralCallbackRequest extends ReferralElement {
         font-size: 1.5em;
         font-weight: 700;
         letter-spacing: 0.05em;
-      }
-      textarea {
-        min-block-size: 5rem;
       }
     `,
   ];
@@ -97,6 +97,8 @@ export class ReferralCallbackRequest extends ReferralElement {
   @property({ attribute: 'subject-name' }) accessor subjectName = '';
   /** ZIP code the partner serves. */
   @property() accessor near = '';
+  /** `isolated`: contact, name and note are typed in a frame from the API's origin. */
+  @property() accessor capture = '';
 
   @state() accessor channel: CallbackChannel = 'call';
   @state() accessor chosenTopic: CallbackTopic | '' = '';
@@ -104,14 +106,16 @@ export class ReferralCallbackRequest extends ReferralElement {
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
   @state() accessor busy = false;
-  @state() accessor accepted: CallbackAccepted | undefined = undefined;
+  @state() accessor accepted: Pick<CallbackAccepted, 'reference' | 'cancelToken'> | undefined = undefined;
   @state() accessor cancelled = false;
 
   protected readonly source: ReferralSource = 'callback-request';
   #inFlight: AbortController | undefined;
   #retry: (() => void) | undefined;
+  readonly #capture = new IsolatedCapture(this);
 
   protected clear(): void {
+    this.#capture.remove();
     this.#inFlight?.abort();
     this.#inFlight = undefined;
     this.#retry = undefined; // it holds the submitted form, and so the contact
@@ -191,7 +195,8 @@ export class ReferralCallbackRequest extends ReferralElement {
   #setErrors(errors: Partial<Record<Field, string>>): true {
     this.errors = errors;
     const first = FIELDS.find((f) => errors[f]);
-    if (first) void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
+    if (first === 'contact' && this.capture === 'isolated') this.#capture.focus();
+    else if (first) void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
     return true;
   }
 
@@ -202,13 +207,14 @@ export class ReferralCallbackRequest extends ReferralElement {
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const topic = this.#topic;
     const channel = this.channel;
+    const isolated = this.capture === 'isolated';
     const contact = text('contact');
     const windows = data.getAll('windows').map(String) as CallbackWindow[];
     const interpreterLanguage = this.interpreter ? text('interpreterLanguage') : '';
     const messages = this.#messages();
     const errors: Partial<Record<Field, string>> = {};
     if (!topic) errors.topic = messages.topic;
-    if (!normalizeContact(CALLBACK_CONTACT_CHANNEL[channel], contact)) errors.contact = messages.contact;
+    if (!isolated && !normalizeContact(CALLBACK_CONTACT_CHANNEL[channel], contact)) errors.contact = messages.contact;
     if (windows.length === 0) errors.windows = messages.windows;
     if (this.interpreter && !interpreterLanguage) errors.interpreterLanguage = messages.interpreterLanguage;
     if (!topic || Object.keys(errors).length) {
@@ -219,30 +225,29 @@ export class ReferralCallbackRequest extends ReferralElement {
     const name = text('name');
     const note = text('note');
     const website = text('website');
+    // Everything but what the visitor types freely (and, isolated, types in the frame): contact, name and note.
+    const request = {
+      topic,
+      channel,
+      windows,
+      timeZone: visitorTimeZone(),
+      leaveMessage: data.get('leaveMessage') === 'yes',
+      language: this.interpreter ? this.t.lang : text('language') || this.t.lang,
+      ...(interpreterLanguage ? { interpreterLanguage } : {}),
+      ...(this.recordId ? { recordId: this.recordId } : {}),
+      ...(this.serviceId ? { serviceId: this.serviceId } : {}),
+      ...(/^\d{5}$/.test(this.near) ? { region: { zip: this.near } } : {}),
+      ...(website ? { website } : {}),
+    };
     const accepted = await this.#call(
       (signal) =>
-        this.api!.callbacks.request(
-          {
-            topic,
-            channel,
-            contact,
-            windows,
-            timeZone: visitorTimeZone(),
-            leaveMessage: data.get('leaveMessage') === 'yes',
-            language: this.interpreter ? this.t.lang : text('language') || this.t.lang,
-            ...(interpreterLanguage ? { interpreterLanguage } : {}),
-            ...(name ? { name } : {}),
-            ...(note ? { note } : {}),
-            ...(this.recordId ? { recordId: this.recordId } : {}),
-            ...(this.serviceId ? { serviceId: this.serviceId } : {}),
-            ...(/^\d{5}$/.test(this.near) ? { region: { zip: this.near } } : {}),
-            ...(website ? { website } : {}),
-          },
-          { signal },
-        ),
+        isolated
+          ? this.#capture.requestCallback(request, this.partnerId, signal)
+          : this.api!.callbacks.request({ ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) }, { signal }),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
+    this.#capture.remove();
     this.accepted = accepted;
     this.dispatchEvent(new ReferralCallbackEvent('requested', topic, channel));
     void focusAfterRender(this, 'h2');
@@ -293,22 +298,6 @@ export class ReferralCallbackRequest extends ReferralElement {
           }),
         )}
       </fieldset>
-      <p class="notice warning" id="callback-warning">${c.warning}</p>
-      <div class="field">
-        <label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
-        ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing}
-        ${fieldError(this.errors, 'contact')}
-        <input
-          id="contact"
-          name="contact"
-          type=${phone ? 'tel' : 'email'}
-          inputmode=${phone ? 'tel' : 'email'}
-          autocomplete="off"
-          spellcheck="false"
-          aria-invalid=${this.errors.contact ? 'true' : 'false'}
-          aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint callback-warning' : 'callback-warning')}
-        />
-      </div>
       <fieldset class="field" aria-describedby=${describedBy(this.errors, 'windows', 'windows-hint')}>
         <legend>${c.windows}</legend>
         <span class="hint" id="windows-hint">${c.windowsHint(visitorTimeZone())}</span>
@@ -342,22 +331,55 @@ export class ReferralCallbackRequest extends ReferralElement {
             />
           </div>`
         : nothing}
-      <div class="field">
-        <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
-        <span class="hint" id="name-hint">${c.nameHint}</span>
-        <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
-      </div>
-      <div class="field">
-        <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
-        <span class="hint" id="note-hint">${c.noteHint}</span>
-        <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
-      </div>
+      <p class="notice warning" id="callback-warning">${c.warning}</p>
+      ${this.capture === 'isolated'
+        ? html`<div class="field">
+            ${this.apiBaseUrl &&
+            this.#capture.frame(this.apiBaseUrl, {
+              lang: t.lang,
+              dir: t.dir,
+              type: phone ? 'tel' : 'email',
+              label: phone ? t.signup.contactPhone : t.signup.contactEmail,
+              hint: phone ? t.signup.phoneHint : '',
+              error: this.#messages().contact,
+              nameLabel: c.name,
+              nameHint: c.nameHint,
+              noteLabel: c.note,
+              noteHint: c.noteHint,
+              optional: t.optional,
+            })}
+          </div>`
+        : html`<div class="field">
+            <label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
+            ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing}
+            ${fieldError(this.errors, 'contact')}
+            <input
+              id="contact"
+              name="contact"
+              type=${phone ? 'tel' : 'email'}
+              inputmode=${phone ? 'tel' : 'email'}
+              autocomplete="off"
+              spellcheck="false"
+              aria-invalid=${this.errors.contact ? 'true' : 'false'}
+              aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint callback-warning' : 'callback-warning')}
+            />
+          </div>
+          <div class="field">
+            <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
+            <span class="hint" id="name-hint">${c.nameHint}</span>
+            <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
+          </div>
+          <div class="field">
+            <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
+            <span class="hint" id="note-hint">${c.noteHint}</span>
+            <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
+          </div>`}
       ${honeypotField(t.signup.honeypot)}
       <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${c.submit}</button>
     </form>`;
   }
 
-  #renderDone(accepted: CallbackAccepted) {
+  #renderDone(accepted: Pick<CallbackAccepted, 'reference'>) {
     const c = this.#c;
     return html`<p>${c.referenceLabel}</p>
       <p class="reference"><bdi>${accepted.reference}</bdi></p>
@@ -371,14 +393,17 @@ defineElement('referral-callback-request', ReferralCallbackRequest);
 provideCallbackUi({
   tab: (lang) => callbackCatalogFor(lang).tab,
   ask: (lang) => callbackCatalogFor(lang).ask,
-  form: (lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, near = '', parts?: string) =>
+  form: (lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, options: CallbackFormOptions = {}) =>
     html`<referral-callback-request
       tabindex="-1"
-      ?no-hotlines=${parts !== undefined}
-      exportparts=${parts ?? nothing}
+      ?no-hotlines=${options.parts !== undefined}
+      exportparts=${options.parts ?? nothing}
       lang=${lang}
       .client=${client}
-      near=${near}
+      near=${options.near ?? ''}
+      capture=${options.capture ?? ''}
+      api-base-url=${options.apiBaseUrl ?? ''}
+      partner-id=${options.partnerId ?? ''}
       topic=${subject?.topic ?? ''}
       record-id=${subject?.recordId ?? ''}
       service-id=${subject?.serviceId ?? ''}

@@ -596,7 +596,7 @@ export class ReferralDirectory extends ReferralElement {
         ${ask ? html`<button type="button" @click=${() => this.#requestCallback(service)}>${ask}</button>` : nothing}
       </div>
       ${this.callbackFor === service.id
-        ? callbackUi?.form(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, this.near)
+        ? callbackUi?.form(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, { near: this.near })
         : nothing}
     </article>`;
   }

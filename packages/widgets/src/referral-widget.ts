@@ -69,8 +69,9 @@ const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status,
  * @attr near - ZIP code the partner serves.
  * @attr categories - Comma-separated category slugs that preset the directory filter.
  * @attr exit-url - Where quick exit goes: https:, this page's own origin, or http: on loopback. Default: a neutral site.
- * @attr capture - `isolated`: the alert signup's contact field lives in a frame served by the API (needs
- * `api-base-url`), where scripts on the page cannot read what is typed. Default: in the page.
+ * @attr capture - `isolated`: the contact fields of the alert signup and the callback request (and the request's
+ * name and note) live in a frame served by the API (needs `api-base-url`), where scripts on the page cannot read
+ * what is typed. Default: in the page.
  */
 export class ReferralWidget extends ReferralElement {
   static override styles = [
@@ -207,7 +208,16 @@ export class ReferralWidget extends ReferralElement {
   #renderCallback() {
     const subject = this.callbackSubject;
     // Keyed: a request about another record or service starts from an empty form.
-    return keyed(subject?.recordId ?? subject?.serviceId ?? '', callbackUi?.form(this.t.lang, this.api, subject, this.near, EXPORTED_PARTS));
+    return keyed(
+      subject?.recordId ?? subject?.serviceId ?? '',
+      callbackUi?.form(this.t.lang, this.api, subject, {
+        near: this.near,
+        parts: EXPORTED_PARTS,
+        capture: this.capture,
+        apiBaseUrl: this.apiBaseUrl,
+        partnerId: this.partnerId,
+      }),
+    );
   }
 }
 

@@ -117,6 +117,16 @@ export const BASE_CSS = `
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
   }
+  textarea {
+    min-block-size: 5rem;
+  }
+  /* The capture frame's page pads its fields by 6px for the focus ring: pulled out by as much, it lines up. */
+  iframe {
+    display: block;
+    border: 0;
+    inline-size: calc(100% + 12px);
+    margin: -6px;
+  }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {
     border-color: var(--_danger);

@@ -10,8 +10,19 @@ export interface CallbackUi {
   tab(lang: string): string;
   /** The button on a lookup result or a directory card, in `lang`. */
   ask(lang: string): string;
-  /** A request form about `subject` (or about nothing yet); `parts` when embedded in the widget. */
-  form(lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, near?: string, parts?: string): TemplateResult;
+  /** A request form about `subject` (or about nothing yet). */
+  form(lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, options?: CallbackFormOptions): TemplateResult;
+}
+
+export interface CallbackFormOptions {
+  /** ZIP code the partner serves. */
+  near?: string;
+  /** The parts to export, when the form sits in `<referral-widget>` (which shows the hotlines itself). */
+  parts?: string;
+  /** `isolated`: contact, name and note are typed in a frame from `apiBaseUrl` (see `<referral-callback-request>`). */
+  capture?: string;
+  apiBaseUrl?: string;
+  partnerId?: string;
 }
 
 /** Set by referral-callback-request.ts when it loads; undefined in builds without callback requests. */

@@ -1,7 +1,8 @@
 // What the page and the isolated-capture frame (capture-frame.ts, served from the API's origin) say to each other.
 // Every message carries the frame's random channel id; each side pins the other's origin. The frame never sends
-// what was typed: only its height, field errors by path and the answer's confirmation id.
-import type { AlertChannel, AlertEvent } from '@referral-kit/sdk';
+// what was typed: only its height, field errors by path and the answer (a confirmation id, or a callback's
+// reference code and cancel token).
+import type { AlertChannel, AlertEvent, CallbackRequest } from '@referral-kit/sdk';
 
 /** Where the API serves the frame page, below its base URL. */
 export const CAPTURE_PATH = '/embed/capture';
@@ -48,6 +49,15 @@ export interface CaptureField {
   hint: string;
   /** Shown when the contact is not valid. */
   error: string;
+  /**
+   * A callback request's optional name and note live in the frame too (free text is as private as the contact):
+   * their labels and hints, and the word that marks them optional. Absent for an alert signup.
+   */
+  nameLabel?: string;
+  nameHint?: string;
+  noteLabel?: string;
+  noteHint?: string;
+  optional?: string;
 }
 
 /** Everything of a subscription except the contact, which only the frame knows. */
@@ -60,6 +70,9 @@ export interface CaptureSubscribe {
   website?: string;
 }
 
+/** Everything of a callback request except what the frame holds: the contact, the name and the note. */
+export type CaptureCallback = Omit<CallbackRequest, 'contact' | 'name' | 'note'>;
+
 /** A failure as the page may learn it: kind, status, code and which fields (never values or messages). */
 export interface CaptureError {
   name: string;
@@ -70,12 +83,15 @@ export interface CaptureError {
 
 export type PageMessage =
   | { kind: 'subscribe'; request: CaptureSubscribe; partnerId?: string }
+  | { kind: 'request-callback'; request: CaptureCallback; partnerId?: string }
   | { kind: 'focus' };
 
 export type FrameMessage =
   /** The content's height; the first one also says the frame is listening. */
   | { kind: 'size'; height: number }
   | { kind: 'accepted'; confirmationId: string; expiresInSeconds: number }
+  /** The page needs the token for its Cancel button; it is no contact detail, and the page could hide the form anyway. */
+  | { kind: 'requested'; reference: string; cancelToken: string }
   | { kind: 'failed'; error: CaptureError };
 
 /** `data` as a message on `channel`, or undefined for anything else (other frames, other scripts). */

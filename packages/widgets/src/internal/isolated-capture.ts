@@ -1,19 +1,20 @@
 // The page's side of isolated capture: an iframe from the API's origin (capture-frame.ts) holds the contact field,
 // so scripts on the partner page never see what is typed. This side pins the frame's origin and a random channel id,
-// forwards the field's texts, asks the frame to subscribe and learns only the outcome.
-import type { SubscribeAccepted } from '@referral-kit/sdk';
+// forwards the field's texts, asks the frame to send the request and learns only the outcome.
+import type { CallbackAccepted, SubscribeAccepted } from '@referral-kit/sdk';
 import {
   CAPTURE_PATH,
   CAPTURE_TOKENS,
   channelId,
   onChannel,
+  type CaptureCallback,
   type CaptureField,
   type CaptureSubscribe,
   type FrameMessage,
   type PageMessage,
 } from './capture-protocol.js';
 
-type Accepted = Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>;
+type Answer<K extends FrameMessage['kind']> = Extract<FrameMessage, { kind: K }>;
 
 export class IsolatedCapture {
   #frame: HTMLIFrameElement | undefined;
@@ -21,7 +22,7 @@ export class IsolatedCapture {
   #origin = '';
   #channel = '';
   #ready = false;
-  #pending: { resolve: (accepted: Accepted) => void; reject: (error: unknown) => void } | undefined;
+  #pending: { answer: FrameMessage['kind']; resolve: (answer: FrameMessage) => void; reject: (error: unknown) => void } | undefined;
 
   /** @param host - the element the frame sits in, whose theme it takes. */
   constructor(private readonly host: HTMLElement) {}
@@ -29,7 +30,8 @@ export class IsolatedCapture {
   /** The frame for this API, field and theme (a new one, with a new channel, when any of them changed). */
   frame(apiBaseUrl: string, field: CaptureField): HTMLIFrameElement {
     const style = getComputedStyle(this.host);
-    const query = new URLSearchParams({ parent: location.origin, ...field });
+    const query = new URLSearchParams({ parent: location.origin });
+    for (const [name, value] of Object.entries(field)) if (value !== undefined) query.set(name, value);
     for (const token of CAPTURE_TOKENS) {
       const value = style.getPropertyValue(`--referral-${token}`).trim();
       if (value) query.set(token, value);
@@ -53,13 +55,22 @@ export class IsolatedCapture {
   }
 
   /** The frame subscribes with what it holds plus `request`; rejects with the failure as the frame reports it. */
-  subscribe(request: CaptureSubscribe, partnerId: string, signal: AbortSignal): Promise<Accepted> {
+  subscribe(request: CaptureSubscribe, partnerId: string, signal: AbortSignal): Promise<Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>> {
+    return this.#ask({ kind: 'subscribe', request, partnerId }, 'accepted', signal);
+  }
+
+  /** The frame asks for a callback with what it holds (contact, name, note) plus `request`. */
+  requestCallback(request: CaptureCallback, partnerId: string, signal: AbortSignal): Promise<Pick<CallbackAccepted, 'reference' | 'cancelToken'>> {
+    return this.#ask({ kind: 'request-callback', request, partnerId }, 'requested', signal);
+  }
+
+  #ask<K extends FrameMessage['kind']>(message: PageMessage, answer: K, signal: AbortSignal): Promise<Answer<K>> {
     return new Promise((resolve, reject) => {
       // Not loaded (offline, or the API does not let this origin frame it): shown like an unreachable API.
       if (!this.#ready) return reject(Object.assign(new Error(), { name: 'NetworkError' }));
-      this.#pending = { resolve, reject };
+      this.#pending = { answer, resolve: resolve as (answer: FrameMessage) => void, reject };
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.#post({ kind: 'subscribe', request, partnerId });
+      this.#post(message);
     });
   }
 
@@ -82,7 +93,7 @@ export class IsolatedCapture {
     if (message?.kind === 'size') {
       this.#frame.style.blockSize = `${Number(message.height) || 0}px`;
       this.#ready = true;
-    } else if (message?.kind === 'accepted') this.#pending?.resolve(message);
-    else if (message?.kind === 'failed') this.#pending?.reject(Object.assign(new Error(), message.error));
+    } else if (message?.kind === 'failed') this.#pending?.reject(Object.assign(new Error(), message.error));
+    else if (message && message.kind === this.#pending?.answer) this.#pending.resolve(message);
   };
 }
