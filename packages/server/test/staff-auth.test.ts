@@ -95,6 +95,12 @@ describe('staff sign-in', () => {
     assert.equal((await signInResponse(h, m)).status, 200, 'open again after the lockout');
     const [entry] = await h.db.query<{ actor_id: string }>("SELECT actor_id FROM staff_audit WHERE action = 'account-locked'");
     assert.equal(entry?.actor_id, m.id);
+
+    // Guesses sent in parallel all count.
+    const n = await addMember(h, 'specialist', 'team-texas');
+    const guesses = await Promise.all([0, 1, 2].map((i) => signInResponse(h, n, { password: `parallel guess ${i}` })));
+    assert.deepEqual(guesses.map((r) => r.status), [401, 401, 401]);
+    assert.equal((await signInResponse(h, n)).status, 401, 'locked');
   });
 
   it('throttles sign-in attempts per client address', async () => {

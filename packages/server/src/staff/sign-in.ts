@@ -48,14 +48,18 @@ export function signInRoute(c: StaffContext): ExtraRoute {
     throw failed();
   }
 
+  /** Counts a failure and locks the account at the limit, in one statement so parallel guesses all count. */
   async function recordFailure(staffId: string, teamId: string | null, now: Date): Promise<void> {
     const lockedUntil = new Date(now.getTime() + c.config.lockoutMinutes * 60_000).toISOString();
-    const [row] = await c.db.query<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM staff_accounts WHERE id = $1', [staffId]);
-    if (Number(row?.failed_sign_ins ?? 0) + 1 >= c.config.lockoutAttempts) {
-      await c.db.run('UPDATE staff_accounts SET failed_sign_ins = 0, locked_until = $2 WHERE id = $1', [staffId, lockedUntil]);
+    const [row] = await c.db.query<{ locked_until: string | null }>(
+      `UPDATE staff_accounts SET
+         locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END,
+         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END
+       WHERE id = $1 RETURNING locked_until`,
+      [staffId, c.config.lockoutAttempts, lockedUntil],
+    );
+    if (row?.locked_until === lockedUntil) {
       await audit(c.db, { actorId: staffId, teamId, action: 'account-locked', detail: { minutes: c.config.lockoutMinutes } }, now);
-    } else {
-      await c.db.run('UPDATE staff_accounts SET failed_sign_ins = failed_sign_ins + 1 WHERE id = $1', [staffId]);
     }
   }
 
