@@ -45,7 +45,7 @@ describe('published packages in a consumer bundle', () => {
     };
     const manifest = JSON.parse(readFileSync(`packages/widgets/${pkg.customElements}`, 'utf8')) as { modules: { declarations?: Declaration[] }[] };
     const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d]));
-    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-callback-request', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
+    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-callback-request', 'referral-custody-guide', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
     for (const [tag, element] of elements) {
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       assert.ok(attributes.includes('api-base-url') && attributes.includes('lang'), `${tag} attributes (inherited ones too): ${attributes}`);

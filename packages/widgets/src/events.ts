@@ -6,7 +6,7 @@ import type { AlertChannel, CallbackChannel, CallbackTopic } from '@referral-kit
 const init: EventInit = { bubbles: true, composed: true };
 
 /** Which part of the widget an event came from. */
-export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'quick-exit' | 'widget';
+export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'custody-guide' | 'quick-exit' | 'widget';
 
 /** A directory search finished. */
 export class ReferralSearchEvent extends Event {
@@ -118,8 +118,20 @@ export class ReferralCallbackRequestEvent extends Event {
   }
 }
 
+/** `<referral-custody-guide>` is showing the guide: for `status`, or for every status when it is ''. */
+export class ReferralGuideEvent extends Event {
+  static readonly eventName = 'referral-guide';
+  constructor(
+    readonly status: string,
+    readonly language: string,
+  ) {
+    super(ReferralGuideEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'referral-guide': ReferralGuideEvent;
     'referral-search': ReferralSearchEvent;
     'referral-select': ReferralSelectEvent;
     'referral-lookup': ReferralLookupEvent;

@@ -6,6 +6,7 @@ export { ReferralDirectory } from './referral-directory.js';
 export { ReferralOffenderLookup } from './referral-offender-lookup.js';
 export { ReferralAlertSignup } from './referral-alert-signup.js';
 export { ReferralCallbackRequest } from './referral-callback-request.js';
+export { ReferralCustodyGuide } from './referral-custody-guide.js';
 export { ReferralQuickExit, DEFAULT_EXIT_URL } from './referral-quick-exit.js';
 export * from './events.js';
 export { BUILT_IN_HOTLINES, type HotlineEntry, type HotlinePhone } from './internal/hotlines.js';
