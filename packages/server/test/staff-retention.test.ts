@@ -2,7 +2,7 @@
 // is erased the configured number of days after a request is closed or cancelled, driven by the test clock.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { callbackBody, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
+import { callbackBody, databaseBytes, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { addMember, consoleFetch, signIn, type Member, type StaffSession } from './staff-harness.js';
 import { HOUR } from './clock.js';
 import { URGENT_SUBJECT } from '../src/staff/urgent.js';
@@ -40,14 +40,24 @@ describe('urgent notices and retention', () => {
     return (await res.json()) as { request: Record<string, unknown>; attempts: { note: string | null }[] };
   };
 
-  it("emails each active member of the request's team about an urgent request, with no contact details", async () => {
+  it("emails each active member of the request's team (and its shared inbox) about an urgent request, with no contact details", async () => {
+    const admin = await signIn(h, await addMember(h, 'admin', null));
+    const team = { id: 'team-texas-es', name: 'Texas — Spanish', states: ['TX'], languages: ['es', 'en'], notifyEmail: 'Desk@Team.example.org' };
+    const saved = await consoleFetch(h, 'POST', '/admin/teams', { session: admin, body: team });
+    assert.equal(saved.status, 200);
+    assert.equal(((await saved.json()) as { team: { notifyEmail: string } }).team.notifyEmail, 'desk@team.example.org');
+    assert.equal((await consoleFetch(h, 'POST', '/admin/teams', { session: admin, body: { ...team, notifyEmail: 'not an address' } })).status, 400);
+    const teams = (await (await consoleFetch(h, 'GET', '/admin/teams', { session: admin })).json()) as { teams: { id: string; notifyEmail: string | null }[] };
+    assert.equal(teams.teams.find((t) => t.id === 'team-texas-es')?.notifyEmail, 'desk@team.example.org');
+    assert.equal(teams.teams.find((t) => t.id === 'team-west')?.notifyEmail, null);
+    assert.ok(!databaseBytes(h.dbFile).includes('desk@team'), 'stored sealed');
     await drain();
     h.email.messages.length = 0;
     const { reference } = await newRequest({ topic: 'safety-concern', name: 'Zelda', note: 'secret-note-9', channel: 'text' });
     await newRequest({ topic: 'other' });
     await drain();
     const notices = h.email.messages.filter((m) => m.kind === 'staff-urgent');
-    assert.deepEqual(notices.map((m) => m.to).sort(), [specialist.email, supervisor.email].sort(), 'the team, not team-west, and only for the urgent one');
+    assert.deepEqual(notices.map((m) => m.to).sort(), [specialist.email, supervisor.email, 'desk@team.example.org'].sort(), 'the team, not team-west, and only for the urgent one');
     for (const notice of notices) {
       assert.equal(notice.subject, URGENT_SUBJECT);
       assert.ok(notice.text.includes(reference));

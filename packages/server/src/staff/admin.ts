@@ -8,6 +8,7 @@ import { issueSetupLink } from './accounts.js';
 import { parseInput, type StaffContext } from './context.js';
 import type { StaffRoute } from './guard.js';
 import { endSessionsOf } from './sessions.js';
+import { teamNoticeSealContext } from './urgent.js';
 
 const ADMIN = ['admin'] as const;
 
@@ -19,9 +20,18 @@ const TeamBody = z.object({
   zipPrefixes: z._default(z.array(z.string().check(z.regex(/^\d{1,5}$/, 'Use 1 to 5 digits.'))), []),
   languages: z._default(z.array(Code), ['en']),
   fallback: z._default(z.boolean(), false),
+  /** A shared inbox told about urgent requests too; null removes it, absent leaves it as it is. */
+  notifyEmail: z.optional(z.nullable(z.email('Enter an email address.'))),
 });
 
 export function adminRoutes(c: StaffContext): StaffRoute[] {
+  /** Teams with their routing rules and shared notice address (opened: only admins read this). */
+  async function teamsWithNotice() {
+    const sealed = await c.db.query<{ id: string; notify_email_enc: string | null }>('SELECT id, notify_email_enc FROM callback_teams');
+    const notice = new Map(sealed.map((r) => [r.id, r.notify_email_enc === null ? null : c.keys.open(r.notify_email_enc, teamNoticeSealContext(r.id))]));
+    return (await loadTeams(c.db)).map((team) => ({ ...team, notifyEmail: notice.get(team.id) ?? null }));
+  }
+
   return [
     {
       method: 'GET',
@@ -81,20 +91,24 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
       method: 'GET',
       path: '/admin/teams',
       roles: ADMIN,
-      handler: async () => ({ status: 200, body: { teams: await loadTeams(c.db) } }),
+      handler: async () => ({ status: 200, body: { teams: await teamsWithNotice() } }),
     },
     {
       method: 'POST',
       path: '/admin/teams',
       roles: ADMIN,
       handler: async (ctx, { member }) => {
-        const team = parseInput(TeamBody, ctx.body);
+        const { notifyEmail, ...team } = parseInput(TeamBody, ctx.body);
         const now = c.now();
         await c.db.transaction(async (tx) => {
           await saveTeam(tx, team, now);
-          await audit(tx, { actorId: member.id, teamId: team.id, action: 'team-saved', detail: { states: team.states.join(','), zipPrefixes: team.zipPrefixes.join(','), languages: team.languages.join(','), fallback: team.fallback } }, now);
+          if (notifyEmail !== undefined) {
+            const sealed = notifyEmail === null ? null : c.keys.seal(notifyEmail.toLowerCase(), teamNoticeSealContext(team.id));
+            await tx.run('UPDATE callback_teams SET notify_email_enc = $2 WHERE id = $1', [team.id, sealed]);
+          }
+          await audit(tx, { actorId: member.id, teamId: team.id, action: 'team-saved', detail: { states: team.states.join(','), zipPrefixes: team.zipPrefixes.join(','), languages: team.languages.join(','), fallback: team.fallback, notifyEmailChanged: notifyEmail !== undefined } }, now);
         });
-        return { status: 200, body: { team } };
+        return { status: 200, body: { team: (await teamsWithNotice()).find((t) => t.id === team.id) } };
       },
     },
   ];

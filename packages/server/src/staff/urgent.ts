@@ -15,7 +15,13 @@ export function renderUrgentNotice(reference: string, consoleUrl: string): { sub
   };
 }
 
-/** One email per active member of the request's team; a request no team covers goes to the admins. */
+/** A team's shared notice address, sealed for that team. */
+export const teamNoticeSealContext = (teamId: string) => `team:${teamId}:notify-email`;
+
+/**
+ * One email per active member of the request's team, plus the team's shared address when an admin set one; a
+ * request no team covers goes to the admins.
+ */
 export async function enqueueUrgentNotices(
   tx: Db,
   keys: AlertKeys,
@@ -25,6 +31,10 @@ export async function enqueueUrgentNotices(
   const recipients = input.teamId === null
     ? await tx.query<{ id: string; email: string }>("SELECT id, email FROM staff_accounts WHERE status = 'active' AND role = 'admin' ORDER BY id")
     : await tx.query<{ id: string; email: string }>("SELECT id, email FROM staff_accounts WHERE status = 'active' AND team_id = $1 ORDER BY id", [input.teamId]);
+  if (input.teamId !== null) {
+    const [team] = await tx.query<{ notify_email_enc: string | null }>('SELECT notify_email_enc FROM callback_teams WHERE id = $1', [input.teamId]);
+    if (team?.notify_email_enc) recipients.push({ id: 'team', email: keys.open(team.notify_email_enc, teamNoticeSealContext(input.teamId)) });
+  }
   const message = renderUrgentNotice(input.reference, `${input.publicUrl.replace(/\/+$/, '')}${STAFF_CONSOLE_PAGE}`);
   for (const staff of recipients) {
     await enqueueMessage(tx, keys, {
