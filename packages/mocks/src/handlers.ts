@@ -80,7 +80,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
       return record ? { status: 200, body: record } : errorReply(404, 'not_found', 'No custody record has this id.');
     },
     getCustodyGuide: ({ query }) => ({ status: 200, body: custodyGuide(query.lang, data.custody.map((r) => r.sourceUpdatedAt).sort().at(-1)) }),
-    searchServices: ({ query }) => ({ status: 200, body: searchServices(data.services, { ...query, now: now() }) }),
+    searchServices: ({ query }) => ({ status: 200, body: searchServices(data.services, query, now()) }),
     getService: ({ params }) => {
       const service = data.services.find((s) => s.id === params.id);
       return service ? { status: 200, body: service } : errorReply(404, 'not_found', 'No service has this id.');

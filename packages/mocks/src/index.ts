@@ -5,4 +5,4 @@ export { createHandlers, createMockApi, MOCK_ALERT_OPTIONS, MOCK_CONFIRMATION_CO
 export type { MockApi, MockApiOptions, PendingSubscription, ReceivedCallback } from './handlers.js';
 export { SCENARIOS, isScenario, scenarioFor, type Scenario, type ScenarioSetting } from './scenarios.js';
 export { CONTRACT_VIOLATIONS } from './violations.js';
-export { fold, haversineKm, isOpen, searchCustody, searchServices } from './queries.js';
+export { searchCustody, searchServices } from './queries.js';

@@ -281,6 +281,8 @@ describe('filters', () => {
     assert.equal(hits[0]?.service.id, 'tx-compensation');
     assert.deepEqual(index.search(''), []);
     assert.deepEqual(index.search('', { near: { postalCode: '00000' } }), [], 'an unplaceable ZIP browses nothing');
+    assert.deepEqual(index.search('qqqzzx', { near: { postalCode: '78205' } }), [], 'words that match nothing browse nothing');
+    assert.ok(index.search('shelter qqqzzx', { near: { postalCode: '78205' } }).length > 0, 'an unknown word beside a known one is ignored');
     assert.equal(index.search('', { near: { lat: 32.22, lon: -110.97 }, limit: 3 })[0]?.service.locations[0]?.city, 'Tucson');
   });
 

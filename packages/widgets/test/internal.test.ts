@@ -79,7 +79,7 @@ describe('directory sources', () => {
   const signal = new AbortController().signal;
 
   it('searches a snapshot locally with the SDK engine', async () => {
-    const source = localSource(services);
+    const source = localSource(services, () => new Date('2026-11-30T15:00:00Z'));
     const answer = await source.search(query({ text: 'shelter' }), signal);
     assert.equal(answer.mode, 'local');
     assert.ok(answer.hits.length > 0 && answer.hits.length <= RESULT_LIMIT);
@@ -125,7 +125,7 @@ describe('directory sources', () => {
       assert.equal((await (await chooseSource(small.client, 'local', signal)).search(query(), signal)).mode, 'server');
       assert.deepEqual(small.calls, [`search:${RESULT_LIMIT}`, `search:${RESULT_LIMIT}`]);
     } finally {
-      enableLocalSearch(localSource);
+      enableLocalSearch((all) => localSource(all, () => new Date('2026-11-30T15:00:00Z')));
     }
   });
 

@@ -1,5 +1,6 @@
 // Building blocks shared by every resource schema. zod/mini keeps the browser bundle small.
 import * as z from 'zod/v4/mini';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZE_MAX } from './paging.js';
 
 /** Opaque identifier: letters, digits and `._:-`, so it is safe in a URL path segment. */
 export const Id = z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(128, 'Use at most 128 characters.'), z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'));
@@ -49,7 +50,7 @@ export const wholeNumber = () => z.int('Use a whole number.');
 export const Latitude = z.number().check(...between(-90, 90));
 export const Longitude = z.number().check(...between(-180, 180));
 
-export const PAGE_SIZE_MAX = 100;
+export { DEFAULT_PAGE_SIZE, PAGE_SIZE_MAX };
 
 /** Paging parameters in a query string (numbers arrive as text; callers pass numbers). */
 export const PageQuery = {

@@ -45,6 +45,11 @@ export function identifierKey(type: IdentifierType, value: string): string {
   return type === 'a-number' ? compact.replace(/^A/, '').replace(/^0+(?=\d)/, '') : compact;
 }
 
+/** How names compare: lower case, accents removed, apostrophes dropped ("José O'Brien" → "jose obrien"). */
+export function foldName(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’`ʼ]/g, '').toLowerCase();
+}
+
 /** How a country of birth compares: case, accents and spacing ignored ("  MÉXICO" = "Mexico"). */
 export function countryKey(country: string): string {
   return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();

@@ -159,6 +159,8 @@ export type Weekday = z.infer<typeof Weekday>;
 export type Schedule = z.infer<typeof Schedule>;
 export type Service = z.infer<typeof Service>;
 export type ServiceSearchQuery = z.input<typeof ServiceSearchQuery>;
+/** A search query after validation: what the server, the mocks and the in-page search act on. */
+export type ServiceSearchParams = z.output<typeof ServiceSearchQuery>;
 export type ServiceHit = z.infer<typeof ServiceHit>;
 export type ServicePage = z.infer<typeof ServicePage>;
 export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;

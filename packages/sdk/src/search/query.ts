@@ -50,6 +50,8 @@ export interface ParsedQuery {
   crisis: boolean;
   /** The language the words were written in, when only one vocabulary knows them, and what speaking it weighs. */
   impliedLanguage?: { code: string; weight: number };
+  /** A word was typed that nothing in the directory or the vocabularies matches ("qqqzz"). */
+  unmatched?: boolean;
 }
 
 interface Phrase {
@@ -265,7 +267,11 @@ export class QueryParser {
   private addToken(parsed: ParsedQuery, token: string, alts: Alternative[], typing: boolean): void {
     // Single letters ("s" from "women's") say nothing on their own; they only count inside phrases ("u visa").
     // A Chinese character is a word ("钱", money).
-    if (this.stopwords.has(token) || alts.length === 0 || (token.length < 2 && !/[\d\p{Script=Han}]/u.test(token))) return;
+    if (this.stopwords.has(token) || (token.length < 2 && !/[\d\p{Script=Han}]/u.test(token))) return;
+    if (alts.length === 0) {
+      parsed.unmatched = true;
+      return;
+    }
     const top = alts[0]!;
     const topMeanings = this.singles.get(top.word) ?? [];
     if (topMeanings.some((m) => m.kind === 'crisis')) {
@@ -301,7 +307,10 @@ export class QueryParser {
       // A guessed completion is looked for in names only: descriptions hold too many words that merely start alike.
       this.addTextKeys(alt.word, alt.quality, keys, alt.how === 'prefix' ? NAME_ONLY : TEXT_FIELDS);
     }
-    if (keys.length === 0 && categoryKeys.length === 0) return;
+    if (keys.length === 0 && categoryKeys.length === 0) {
+      parsed.unmatched = true;
+      return;
+    }
     const weight = categoryKeys.length ? this.categoryWeight(categoryKeys) : this.rarity(keys);
     parsed.concepts.push({ label: token, weight, keys: [...categoryKeys, ...keys], topical: true, categorical: categoryKeys.length > 0 });
   }

@@ -31,6 +31,8 @@ export interface SearchOptions {
   languages?: readonly string[];
   /** Keep only services known to be open at this moment. */
   openAt?: Date;
+  /** Keep only services that answer around the clock (24/7 lines and shelters). */
+  open24x7?: boolean;
   /** `relevance` (default): best match first, nearer first among equally good. `distance`: nearest good match first. */
   sort?: 'relevance' | 'distance';
 }
@@ -194,12 +196,13 @@ export class ServiceIndex {
     this.accumulate(parsed, candidates);
     const hasConcepts = parsed.concepts.length > 0;
     // Browsing needs something to browse by; a ZIP the directory cannot place is not one.
-    const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || near);
+    const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || options.open24x7 || near);
     const hotlines = this.hotlines;
     if (!hasConcepts) {
       if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
       if (!parsed.place && !parsed.crisis) {
-        if (!filtered) return [];
+        // Words that match nothing find nothing, rather than everything the filters allow.
+        if (!filtered || parsed.unmatched) return [];
         for (let doc = 0; doc < n; doc++) candidates.push(doc); // browsing: filters and distance decide
       }
     }
@@ -213,6 +216,7 @@ export class ServiceIndex {
     const categoryLists = options.categories?.length ? options.categories.map((c) => this.posting(FIELD.category, c)) : undefined;
     const languageLists = options.languages?.length ? options.languages.map((c) => this.posting(FIELD.language, c)) : undefined;
     const openAt = options.openAt instanceof Date ? options.openAt : undefined;
+    const allDay = options.open24x7 === true;
     const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
     const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
     const speakers = parsed.impliedLanguage ? this.speakersOf(parsed.impliedLanguage.code) : undefined;
@@ -228,6 +232,7 @@ export class ServiceIndex {
       if (categoryLists && !categoryLists.some((l) => contains(l, doc))) continue;
       if (languageLists && !languageLists.some((l) => contains(l, doc))) continue;
       if (openAt && !isOpenAt(this.services[doc]!.schedule, openAt)) continue;
+      if (allDay && !this.services[doc]!.schedule?.open24x7) continue;
       const dist = origin ? this.points.approxKm(doc, origin, originCos) : NaN;
       if (radius !== undefined && (dist > radius || (Number.isNaN(dist) && !this.remote[doc]))) continue;
       let score = total[doc]!;

@@ -1,14 +1,11 @@
 // Folding rules shared by writers (importers, seeding) and readers (search), so both sides agree.
 import { createHash } from 'node:crypto';
+import { foldName } from '@referral-kit/sdk';
 
-/** Lower case, accents removed, apostrophes dropped: "José O'Brien" → "jose obrien". */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’`ʼ]/g, '').toLowerCase();
-}
 
 /** Name tokens: letters and digits of the folded text. */
 export function nameTokens(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldName(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** Longest prefix indexed per token; longer query tokens are cut to this length. */

@@ -1,14 +1,12 @@
 // GET /v1/custody and GET /v1/custody/{id}: a confidential record answers exactly like an unknown id.
 // GET /v1/custody-guide: every status in plain words, and how fresh the data is.
+import { DEFAULT_PAGE_SIZE } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import type { Db } from '../db/types.js';
 import { getCustodyRecord, newestCustodyUpdate, searchCustodyRecords } from '../db/custody-store.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { RateLimiter } from '../alerts/rate-limiter.js';
 import { HttpError, type RequestContext, type RouteHandlers } from '../http/types.js';
-
-
-export const DEFAULT_PAGE_SIZE = 20;
 
 export interface CustodyLimits {
   /** Lookups per client address per minute; 0 = unlimited. */

@@ -5,14 +5,16 @@ import type { Service } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { SERVICES_VERSION_KEY, getMeta, loadServices } from '../db/services-store.js';
 import { JsonText } from '../http/json-text.js';
-import { buildServiceSearch, type ServiceSearch } from './search-engine.js';
+import { createDirectoryIndex, type ServiceIndex } from '@referral-kit/sdk/search';
+import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 
 export interface DirectoryState {
   version: string;
   etag: string;
   byId: ReadonlyMap<string, Service>;
   snapshot: JsonText;
-  search: ServiceSearch;
+  /** Searched with `searchDirectory`, as the mocks and the widgets' in-page search do. */
+  index: ServiceIndex;
 }
 
 export class Directory {
@@ -50,7 +52,8 @@ export class Directory {
       etag: `"${version}"`,
       byId: new Map(services.map((s) => [s.id, s])),
       snapshot: new JsonText(JSON.stringify({ version, generatedAt, services })),
-      search: buildServiceSearch(services),
+      // Every language's words: a visitor may write in any of them, whatever the widget's language.
+      index: createDirectoryIndex(services, { vocabularies: allVocabularies }),
     };
     return this.state;
   }

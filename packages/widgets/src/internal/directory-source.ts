@@ -9,7 +9,7 @@
 //
 // Local search is a plug-in (./local-source.ts registers itself; the package root and embed-local-search.ts import
 // it): the SDK engine is about 13 KB brotli, so the default embed leaves it out and always searches on the server.
-import type { ReferralClient, Service } from '@referral-kit/sdk';
+import type { ReferralClient, Service, ServiceSearchParams } from '@referral-kit/sdk';
 
 export interface DirectoryQuery {
   text: string;
@@ -44,22 +44,24 @@ export interface DirectorySource {
   search(query: DirectoryQuery, signal: AbortSignal): Promise<DirectoryAnswer>;
 }
 
+/** The query as GET /v1/services reads it: what the server is sent and what the in-page search acts on. */
+export function searchParams(query: DirectoryQuery): ServiceSearchParams {
+  return {
+    q: query.text.trim() || undefined,
+    postalCode: query.near,
+    radiusKm: query.near ? query.radiusKm : undefined,
+    category: query.categories.length ? query.categories : undefined,
+    language: query.languages.length ? query.languages : undefined,
+    openNow: query.openNow || undefined,
+    open24x7: query.open24x7 || undefined,
+    pageSize: RESULT_LIMIT,
+  };
+}
+
 export function serverSource(client: ReferralClient): DirectorySource {
   return {
     async search(query, signal) {
-      const page = await client.services.search(
-        {
-          q: query.text.trim() || undefined,
-          postalCode: query.near,
-          radiusKm: query.near ? query.radiusKm : undefined,
-          category: query.categories.length ? query.categories : undefined,
-          language: query.languages.length ? query.languages : undefined,
-          openNow: query.openNow || undefined,
-          open24x7: query.open24x7 || undefined,
-          pageSize: RESULT_LIMIT,
-        },
-        { signal },
-      );
+      const page = await client.services.search(searchParams(query), { signal });
       return { hits: page.items, total: page.total, mode: 'server', crisis: page.crisis === true };
     },
   };

@@ -1,36 +1,30 @@
 // In-page directory search with the SDK engine. Importing this module turns it on (see enableLocalSearch).
 import type { Service } from '@referral-kit/sdk';
-import { createServiceIndex } from '@referral-kit/sdk/search';
+import { createDirectoryIndex, searchDirectory, type Vocabulary } from '@referral-kit/sdk/search';
 import { ar } from '@referral-kit/sdk/vocabulary/ar';
 import { en } from '@referral-kit/sdk/vocabulary/en';
 import { es } from '@referral-kit/sdk/vocabulary/es';
-import { enableLocalSearch, RESULT_LIMIT, type DirectorySource } from './directory-source.js';
+import { enableLocalSearch, searchParams, type DirectorySource } from './directory-source.js';
 
-/** The engine ranks up to this many; the page shows the first RESULT_LIMIT and the count includes the rest. */
-const RANKED_MAX = 1000;
+/**
+ * The languages whose catalogs are built into the widget; a visitor may type in any of them whatever the UI shows.
+ * The server knows all ten, so a word only another language has (French, Vietnamese, …) can rank differently there.
+ */
+const PAGE_VOCABULARIES: readonly Vocabulary[] = [en, es, ar];
 
-export function localSource(services: readonly Service[]): DirectorySource {
-  // The languages whose catalogs are built into the widget; a visitor may type in any of them whatever the UI shows.
-  const index = createServiceIndex(services, { vocabularies: [en, es, ar] });
+/**
+ * Searches `services` in the page as the server does (same engine, same adapter, same paging); "open now" is judged
+ * at `now()`. With the server's vocabularies the answers are the server's.
+ */
+export function localSource(services: readonly Service[], now: () => Date, vocabularies = PAGE_VOCABULARIES): DirectorySource {
+  const index = createDirectoryIndex(services, { vocabularies });
   return {
     async search(query) {
-      const ranked = index.search(query.text, {
-        limit: RANKED_MAX,
-        near: query.near ? { postalCode: query.near } : undefined,
-        radiusKm: query.near ? query.radiusKm : undefined,
-        categories: query.categories,
-        languages: query.languages,
-        openAt: query.openNow ? new Date() : undefined,
-      });
-      const kept = query.open24x7 ? ranked.filter((r) => r.service.schedule?.open24x7) : ranked;
-      return {
-        hits: kept.slice(0, RESULT_LIMIT).map((r) => ({ service: r.service, distanceKm: r.distanceKm })),
-        total: kept.length,
-        mode: 'local',
-        crisis: index.read(query.text).crisis,
-      };
+      const page = searchDirectory(index, searchParams(query), now());
+      return { hits: page.items, total: page.total, mode: 'local', crisis: page.crisis === true };
     },
   };
 }
 
-enableLocalSearch(localSource);
+// The visitor's own clock: nothing drives the page's search with another one.
+enableLocalSearch((services) => localSource(services, () => new Date()));
