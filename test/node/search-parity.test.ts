@@ -86,7 +86,7 @@ function describeParity(name: string, services: () => Service[], queries: Query[
     before(async () => {
       const data = services();
       server = await startTestServer({}, { fixtures: { ...generateFixtures({ services: 0, custody: 0 }), services: data }, now: () => NOW });
-      mocks.use(...createMockApi({ baseUrl: MOCK_BASE, data: { services: data, custody: [], hotlines: [] }, now: () => NOW }).handlers);
+      mocks.use(...createMockApi({ baseUrl: MOCK_BASE, data: { ...generateFixtures({ services: 0, custody: 0 }), services: data }, now: () => NOW }).handlers);
       mocks.listen({ onUnhandledRequest: 'bypass' });
     });
     after(async () => {
