@@ -72,6 +72,21 @@ describe('loadConfig', () => {
     assert.match(text, /"\*" is not an origin/);
   });
 
+  it('reads the staff console settings, and takes its Origin from PUBLIC_URL', () => {
+    const config = loadConfig({
+      DATA_DIR: cwd, PUBLIC_URL: 'https://help.example.org/', STAFF_SESSION_IDLE_MINUTES: '15', STAFF_SESSION_ABSOLUTE_HOURS: '9',
+      STAFF_SETUP_LINK_HOURS: '24', STAFF_LOCKOUT_ATTEMPTS: '4', STAFF_LOCKOUT_MINUTES: '20',
+    }, cwd);
+    assert.deepEqual(
+      { ...config.staff, signInPerIp: undefined, passwordCost: undefined },
+      { idleTimeoutMinutes: 15, absoluteTimeoutHours: 9, setupLinkHours: 24, lockoutAttempts: 4, lockoutMinutes: 20, origin: 'https://help.example.org', signInPerIp: undefined, passwordCost: undefined },
+    );
+    assert.equal(config.staff.passwordCost, 2 ** 17);
+    assert.equal(loadConfig({ DATA_DIR: cwd }, cwd).staff.origin, undefined);
+    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_SESSION_IDLE_MINUTES: 'soon' }), ['STAFF_SESSION_IDLE_MINUTES must be a whole number of at least 1.']);
+    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_LOCKOUT_ATTEMPTS: '0' }), ['STAFF_LOCKOUT_ATTEMPTS must be a whole number of at least 1.']);
+  });
+
   it('outside demo mode, demands what real alerts need (a secret key, an https public URL)', () => {
     const found = problems({ NODE_ENV: 'production' });
     assert.equal(found.length, 1);

@@ -2,9 +2,13 @@
 // taking and assigning, attempts, closing with an outcome, and the audit log each step leaves.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { callbackBody, databaseBytes, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { addMember, consoleFetch, signIn, type Member, type StaffSession } from './staff-harness.js';
 
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 let ipCounter = 0;
 
 describe('staff work on callback requests', () => {
@@ -141,6 +145,16 @@ describe('staff work on callback requests', () => {
     assert.equal(closed.status, 200);
     assert.equal(((await closed.json()) as Detail).attempts.length, 3);
     assert.equal((await post(mine, `/requests/${id}/close`, { outcome: 'maybe' })).status, 400);
+  });
+});
+
+describe('the audit log', () => {
+  it('is append-only: no server code updates or deletes an entry', () => {
+    const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    assert.ok(sources.length > 20);
+    for (const file of sources) {
+      assert.doesNotMatch(readFileSync(join(SRC, file), 'utf8'), /(UPDATE|DELETE\s+FROM)\s+staff_audit\b/i, file);
+    }
   });
 });
 
