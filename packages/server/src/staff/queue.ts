@@ -5,7 +5,9 @@ import type { SqlParam } from '../db/types.js';
 import type { StaffRoute } from './guard.js';
 import { parseInput, ROLES, type StaffContext, type StaffMember } from './context.js';
 
-export const REQUEST_STATUSES = ['new', 'assigned', 'contacted', 'closed', 'cancelled'] as const;
+const REQUEST_STATUSES = ['new', 'assigned', 'contacted', 'closed', 'cancelled'] as const;
+/** Statuses still being worked (the queue's default, and what assigning needs). */
+export const OPEN_STATUSES: readonly string[] = ['new', 'assigned', 'contacted'];
 const QueueQuery = z.object({
   status: z.optional(z.enum(['open', 'all', ...REQUEST_STATUSES])),
   assigned: z.optional(z.enum(['me', 'nobody'])),
@@ -77,7 +79,7 @@ export function queueRoute(c: StaffContext): StaffRoute {
       const { status = 'open', assigned } = parseInput(QueueQuery, ctx.query, 'query');
       const params: SqlParam[] = [];
       const where = [teamScope(member, 'team_id', params)];
-      if (status === 'open') where.push("status IN ('new', 'assigned', 'contacted')");
+      if (status === 'open') where.push(`status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
       else if (status !== 'all') where.push(`status = $${params.push(status)}`);
       if (assigned === 'me') where.push(`assigned_to = $${params.push(member.id)}`);
       if (assigned === 'nobody') where.push('assigned_to IS NULL');

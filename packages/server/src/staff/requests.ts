@@ -10,11 +10,9 @@ import { HttpError } from '../http/types.js';
 import { audit } from './audit.js';
 import { parseInput, ROLES, type StaffContext, type StaffMember } from './context.js';
 import type { StaffRoute } from './guard.js';
-import { REQUEST_COLUMNS, requestSummary, type RequestRow } from './queue.js';
+import { OPEN_STATUSES, REQUEST_COLUMNS, requestSummary, type RequestRow } from './queue.js';
 
 export const OUTCOMES = ['reached', 'no_answer_after_attempts', 'declined', 'referred', 'releasable_info_provided', 'none_releasable'] as const;
-
-const OPEN = ['new', 'assigned', 'contacted'];
 
 const AssignBody = z.object({ staffId: z.optional(z.string().check(z.maxLength(64))) });
 const AttemptBody = z.object({
@@ -108,7 +106,7 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
         const staffId = parseInput(AssignBody, ctx.body).staffId ?? member.id;
-        mustBe(row, OPEN, 'This request is closed.');
+        mustBe(row, OPEN_STATUSES, 'This request is closed.');
         if (member.role === 'specialist' && (staffId !== member.id || row.assigned_to !== null)) {
           throw new HttpError(403, 'forbidden', 'Specialists can take unassigned requests; a supervisor assigns the rest.');
         }
