@@ -1,6 +1,8 @@
 // Composition: the API handlers, the optional alerts module, health checks, the OpenAPI reference and static
 // pages, behind one request pipeline.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
+import { RateLimiter, type Limiter } from './alerts/rate-limiter.js';
 import { answerClientError } from './http/client-error.js';
 import type { Clock } from './clock.js';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +48,11 @@ export interface AppOptions {
   migrations?: readonly string[];
   /** Request metrics, served on /metrics when `config.metricsToken` is set. */
   metrics?: Metrics;
+  /**
+   * The limiter custody lookups count against, and the HMAC that keys it (the alerts module's: shared through
+   * PostgreSQL, one key for every instance). Default: in memory, under a key of this process's own.
+   */
+  limits?: { limiter: Limiter; rateLimitKey(scope: string, value: string): string };
 }
 
 export interface App {
@@ -56,6 +63,11 @@ export interface App {
   /** From now on: readiness fails and answers ask clients to close the connection. */
   startClosing(): void;
   readonly closing: boolean;
+}
+
+function processLimits(): NonNullable<AppOptions['limits']> {
+  const key = randomBytes(32);
+  return { limiter: new RateLimiter(), rateLimitKey: (scope, value) => createHmac('sha256', key).update(`${scope}:${value}`).digest('base64url') };
 }
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -101,9 +113,13 @@ export function createApp(options: AppOptions): App {
   const https = options.config.publicUrl?.startsWith('https://') ?? false;
   let closing = false;
   const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
+  const limits = options.limits ?? processLimits();
 
   const handlers: RouteHandlers = {
-    ...createCustodyHandlers(options.db, { perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now }),
+    ...createCustodyHandlers(options.db, {
+      perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now, limiter: limits.limiter,
+      keyOf: (ip) => limits.rateLimitKey('custody-lookup', ip),
+    }),
     ...createServiceHandlers(options.db, directory, now),
     ...options.alerts?.handlers,
     ...options.callbacks?.handlers,

@@ -71,7 +71,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   alerts.addMaintenance(staff.maintenance);
   const api = role === 'worker'
     ? undefined
-    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics });
+    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics,
+        limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey } });
   const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
     void app.handle(req, res);

@@ -17,7 +17,7 @@ export function confirmPageRoutes(c: AlertsContext): ExtraRoute[] {
 
 async function confirmPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = pageRateLimit(c, ctx, 'confirm', c.config.limits.confirmPerIp, strings('en').pageConfirmTitle);
+  const limited = await pageRateLimit(c, ctx, 'confirm', c.config.limits.confirmPerIp, strings('en').pageConfirmTitle);
   if (limited) return limited;
   const id = c.keys.verifyToken('confirm', token);
   const [row] = id === null ? [] : await c.db.query<{ language: string }>('SELECT language FROM alert_confirmations WHERE id = $1', [id]);

@@ -29,7 +29,7 @@ const MESSAGES: Record<Exclude<ConfirmOutcome, 'confirmed'>, string> = {
 
 export function confirmHandler(c: AlertsContext): RouteHandler<'confirmSubscription'> {
   return async (ctx) => {
-    limitIp(c, 'confirm', ctx.ip, c.config.limits.confirmPerIp);
+    await limitIp(c, 'confirm', ctx.ip, c.config.limits.confirmPerIp);
     const { body } = ctx;
     const outcome = 'token' in body ? await confirmByToken(c, body.token) : await confirmByCode(c, body.confirmationId, body.code);
     if (outcome !== 'confirmed') {

@@ -4,14 +4,14 @@ import type { Db } from '../db/types.js';
 import { HttpError } from '../http/types.js';
 import type { AlertsConfig } from './config.js';
 import type { AlertKeys } from './crypto.js';
-import type { Limit, RateLimiter } from './rate-limiter.js';
+import type { Limit, Limiter } from './rate-limiter.js';
 
 export interface AlertsContext {
   db: Db;
   config: AlertsConfig;
   keys: AlertKeys;
   logger: Logger;
-  limiter: RateLimiter;
+  limiter: Limiter;
   now: () => Date;
 }
 
@@ -28,8 +28,8 @@ export function rateLimited(retryAfterSeconds: number): HttpError {
 }
 
 /** Counts a request from this IP against `limit`; throws the generic 429 when over. */
-export function limitIp(c: LimitDeps, scope: string, ip: string, limit: Limit): void {
-  const outcome = c.limiter.hit(c.keys.rateLimitKey(scope, ip), limit, c.now().getTime());
+export async function limitIp(c: LimitDeps, scope: string, ip: string, limit: Limit): Promise<void> {
+  const outcome = await c.limiter.hit(c.keys.rateLimitKey(scope, ip), limit, c.now().getTime());
   if (!outcome.ok) throw rateLimited(outcome.retryAfterSeconds);
 }
 

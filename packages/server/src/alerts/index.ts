@@ -20,7 +20,7 @@ import { deriveKeys, type AlertKeys } from './crypto.js';
 import { demoOutboxRoutes } from './demo-outbox.js';
 import { inboundRoutes } from './inbound.js';
 import { optionsHandler } from './options.js';
-import { RateLimiter } from './rate-limiter.js';
+import { limiterFor, type Limiter } from './rate-limiter.js';
 import { purgeExpired } from './retention.js';
 import { subscribeHandler } from './subscribe.js';
 import { stopPageRoutes, unsubscribeHandler } from './unsubscribe.js';
@@ -32,7 +32,7 @@ export type { Transports } from '../notify/dispatcher.js';
 export interface AlertsModule {
   /** Shared with the callbacks module: one master key, one limiter. */
   keys: AlertKeys;
-  limiter: RateLimiter;
+  limiter: Limiter;
   handlers: Required<Pick<RouteHandlers, 'getAlertOptions' | 'subscribe' | 'confirmSubscription' | 'unsubscribe'>>;
   extraRoutes: ExtraRoute[];
   /** `maintain` runs every periodic clean-up task now (the dispatcher runs them hourly). */
@@ -54,14 +54,14 @@ export function createAlerts(deps: {
   onDelivery?: DispatcherDeps['onDelivery'];
 }): AlertsModule {
   const now = deps.now;
-  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: new RateLimiter(), now };
+  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: limiterFor(deps.db), now };
   // One file transport for both channels when both use it: one writer, one set of seen keys.
   const file = new FileTransport(deps.config.outboxFile, now);
   const transports: Transports = {
     email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
     phone: deps.transports?.phone ?? phoneTransport(c, deps.config.phone, file),
   };
-  const maintenance: ((now: Date) => Promise<void>)[] = [(at) => purgeExpired(c.db, c.config, at)];
+  const maintenance: ((now: Date) => Promise<void>)[] = [(at) => purgeExpired(c.db, c.config, at), (at) => c.limiter.purge(at.getTime())];
   const maintain = async (at: Date) => {
     for (const task of maintenance) await task(at);
   };

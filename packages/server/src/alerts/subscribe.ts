@@ -27,7 +27,7 @@ export function subscribeHandler(c: AlertsContext): RouteHandler<'subscribe'> {
       const replay = await findReplay(c.db, idempotency, 202);
       if (replay) return replay;
     }
-    limitIp(c, 'subscribe', ctx.ip, c.config.limits.subscribePerIp);
+    await limitIp(c, 'subscribe', ctx.ip, c.config.limits.subscribePerIp);
 
     const ttl = c.config.confirmation.ttlSeconds;
     // Honeypot: a bot filled the hidden field. Same answer, nothing stored, nothing sent.

@@ -43,7 +43,7 @@ export async function restartPhoneNumber(c: AlertsContext, contactHash: string):
 
 export function unsubscribeHandler(c: AlertsContext): RouteHandler<'unsubscribe'> {
   return async (ctx) => {
-    limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);
+    await limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);
     const id = c.keys.verifyToken('unsubscribe', ctx.body.token);
     if (id === null) {
       const message = 'This link is not valid. Use the link from your most recent message.';
@@ -63,7 +63,7 @@ export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
 
 async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = pageRateLimit(c, ctx, 'unsubscribe', c.config.limits.unsubscribePerIp, strings('en').pageStopTitle);
+  const limited = await pageRateLimit(c, ctx, 'unsubscribe', c.config.limits.unsubscribePerIp, strings('en').pageStopTitle);
   if (limited) return limited;
   const id = c.keys.verifyToken('unsubscribe', token);
   if (id === null) return page({ status: 400, language: 'en', title: strings('en').pageStopTitle, message: strings('en').pageInvalid });
@@ -83,8 +83,8 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
 }
 
 /** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
-export function pageRateLimit(c: LimitDeps, ctx: RequestContext, scope: string, limit: Limit, title: string): PageResult | null {
-  const outcome = c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
+export async function pageRateLimit(c: LimitDeps, ctx: RequestContext, scope: string, limit: Limit, title: string): Promise<PageResult | null> {
+  const outcome = await c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
   if (outcome.ok) return null;
   return page({ status: 429, language: 'en', title, message: RATE_LIMIT_MESSAGE, headers: { 'retry-after': String(outcome.retryAfterSeconds) } });
 }

@@ -19,7 +19,7 @@ async function cancelById(c: CallbacksContext, id: string): Promise<void> {
 
 export function cancelCallbackHandler(c: CallbacksContext): Handler {
   return async (ctx) => {
-    limitIp(c, 'callback-cancel', ctx.ip, c.config.limits.cancelPerIp);
+    await limitIp(c, 'callback-cancel', ctx.ip, c.config.limits.cancelPerIp);
     const id = c.keys.verifyToken('callback-cancel', (ctx.body as { token: string }).token);
     if (id === null) {
       const message = 'This link is not valid. Use the link from your message.';
@@ -40,7 +40,7 @@ export function cancelPageRoutes(c: CallbacksContext): ExtraRoute[] {
 
 async function cancelPage(c: CallbacksContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = pageRateLimit(c, ctx, 'callback-cancel', c.config.limits.cancelPerIp, callbackStrings('en').pageTitle);
+  const limited = await pageRateLimit(c, ctx, 'callback-cancel', c.config.limits.cancelPerIp, callbackStrings('en').pageTitle);
   if (limited) return limited;
   const id = c.keys.verifyToken('callback-cancel', token);
   const [row] = id === null ? [] : await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [id]);

@@ -2,14 +2,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { AlertKeys } from '../alerts/crypto.js';
-import type { RateLimiter } from '../alerts/rate-limiter.js';
+import type { Limiter } from '../alerts/rate-limiter.js';
 import type { CallbacksConfig } from './config.js';
 
 export interface CallbacksContext {
   db: Db;
   config: CallbacksConfig;
   keys: AlertKeys;
-  limiter: RateLimiter;
+  limiter: Limiter;
   logger: Logger;
   now: () => Date;
   /** Where message links point (the alerts public URL). */

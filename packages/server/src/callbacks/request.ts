@@ -37,7 +37,7 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
       const replay = await findReplay(c.db, idempotency, 202);
       if (replay) return replay;
     }
-    limitIp(c, 'callback', ctx.ip, c.config.limits.requestPerIp);
+    await limitIp(c, 'callback', ctx.ip, c.config.limits.requestPerIp);
 
     const id = randomId();
     const body: CallbackAccepted = { status: 'received', reference: newCallbackReference(randomInt), cancelToken: c.keys.signToken('callback-cancel', id) };

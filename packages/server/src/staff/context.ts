@@ -6,7 +6,7 @@ import type * as z from 'zod/v4/mini';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 import type { AlertKeys } from '../alerts/crypto.js';
-import type { RateLimiter } from '../alerts/rate-limiter.js';
+import type { Limiter } from '../alerts/rate-limiter.js';
 import { HttpError } from '../http/types.js';
 import type { StaffConfig } from './config.js';
 
@@ -15,7 +15,7 @@ export interface StaffContext {
   config: StaffConfig;
   /** The alerts master key's derivations: seals TOTP secrets, opens callback contacts. */
   keys: AlertKeys;
-  limiter: RateLimiter;
+  limiter: Limiter;
   logger: Logger;
   now: Clock;
   /** Where setup links point (the public URL of this server). */

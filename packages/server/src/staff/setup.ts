@@ -50,16 +50,16 @@ async function openLink(db: Db, token: string, now: Date): Promise<OpenLink> {
 }
 
 export function setupRoutes(c: StaffContext): ExtraRoute[] {
-  const guard = (ctx: Parameters<ExtraRoute['handler']>[0]) => {
+  const guard = async (ctx: Parameters<ExtraRoute['handler']>[0]) => {
     checkOrigin(c, ctx);
-    limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
+    await limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
   };
   return [
     {
       method: 'POST',
       path: `${STAFF_API}/setup/start`,
       handler: async (ctx) => {
-        guard(ctx);
+        await guard(ctx);
         const { token } = parseInput(Start, ctx.body);
         const link = await openLink(c.db, token, c.now());
         let secret: string;
@@ -75,7 +75,7 @@ export function setupRoutes(c: StaffContext): ExtraRoute[] {
       method: 'POST',
       path: `${STAFF_API}/setup/finish`,
       handler: async (ctx) => {
-        guard(ctx);
+        await guard(ctx);
         const body = parseInput(Finish, ctx.body);
         const now = c.now();
         const link = await openLink(c.db, body.token, now);

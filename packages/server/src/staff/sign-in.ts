@@ -65,7 +65,7 @@ export function signInRoute(c: StaffContext): ExtraRoute {
 
   const handler: Handler = async (ctx) => {
     checkOrigin(c, ctx);
-    limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
+    await limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
     const member = await verify(parseInput(SignIn, ctx.body));
     // Session fixation: whatever session the browser came with ends; the signed-in one always has a new token.
     const previous = sessionTokenFrom(ctx.headers.cookie);

@@ -211,7 +211,7 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
     case 'id': {
       if (digits.includes('*')) return again(p.correcting, state);
       const caller = turn.from ?? turn.callId;
-      if (!c.limiter.hit(c.keys.rateLimitKey('phone-lookup', caller), LOOKUPS, c.now().getTime()).ok) {
+      if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', caller), LOOKUPS, c.now().getTime())).ok) {
         return [say(p.tooManyLookups, lang), say(p.goodbye, lang), hangup];
       }
       const kind = state.kind ?? 'a-number';
@@ -276,7 +276,7 @@ function pinHash(c: AlertsContext, turn: CallTurn, pin: string): string {
 async function register(c: AlertsContext, turn: CallTurn, state: CallState, pin: string): Promise<VoiceAction[]> {
   const p = prompts(state.lang);
   const lang = state.lang;
-  const limited = !c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${turn.from ?? turn.callId}`), c.config.limits.subscribePerIp, c.now().getTime()).ok;
+  const limited = !(await c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${turn.from ?? turn.callId}`), c.config.limits.subscribePerIp, c.now().getTime())).ok;
   if (limited || !state.record || !state.contact) return [say(p.tooManyRequests, lang), say(p.goodbye, lang), hangup];
   try {
     await requestSubscription(c, { subjectId: state.record, channel: 'voice', contact: state.contact, language: lang, events: [...ALERT_EVENTS], pin });

@@ -88,7 +88,7 @@ async function signedUpLanguage(c: AlertsContext, hash: string): Promise<PhoneLa
 async function statusReply(c: AlertsContext, phone: string, language: PhoneLanguage, argument: string): Promise<string> {
   const t = textReplies(language);
   if (!argument) return t.statusUsage;
-  if (!c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime()).ok) return t.tooMany;
+  if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime())).ok) return t.tooMany;
   const record = await findByText(c.db, argument);
   if (!record) return t.notFound;
   const changed = record.statusChangedAt ? spokenDate(language, record.statusChangedAt) : undefined;
@@ -117,7 +117,7 @@ async function alertsReply(c: AlertsContext, phone: string, language: PhoneLangu
   const t = textReplies(language);
   if (!argument) return t.alertsUsage;
   try {
-    const outcome = c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${phone}`), c.config.limits.subscribePerIp, c.now().getTime());
+    const outcome = await c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${phone}`), c.config.limits.subscribePerIp, c.now().getTime());
     if (!outcome.ok) return t.tooMany;
     const record = await findByText(c.db, argument);
     const subjectId = record?.id ?? `unmatched-${c.keys.idempotencyHash('unmatched-id', normalizeIdentifier(argument)).slice(0, 22)}`;
