@@ -22,7 +22,7 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
     dir = mkdtempSync(join(tmpdir(), 'rk-limits-'));
     schema = await createPgSchema(PG_URL!);
     // One DATA_DIR: the same demo secret, as every instance of one deployment shares ALERTS_SECRET_KEY.
-    const env = { DATABASE_URL: schema.url, TRUST_PROXY: 'true', CUSTODY_LOOKUPS_PER_MINUTE: '3', ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: '2' };
+    const env = { DATABASE_URL: schema.url, TRUST_PROXY: 'true', CUSTODY_LOOKUPS_PER_MINUTE: '3', ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: '2', ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY: '3' };
     a = await startTestServer(env, { dir, role: 'api' });
     b = await startTestServer(env, { dir, role: 'api' });
   });
@@ -51,6 +51,23 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
         body: JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: `limit${i}@example.org`, language: 'en', events: ['release'] }),
       });
     assert.deepEqual([(await subscribe(a, 1)).status, (await subscribe(b, 2)).status, (await subscribe(a, 3)).status], [202, 202, 429]);
+  });
+
+  it('holds the per-contact daily limit when sign-ups for one contact arrive in parallel on both instances', async () => {
+    const count = async () => Number((await a.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM alert_confirmations'))[0]!.n);
+    const before = await count();
+    const statuses = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        fetch(`${(i % 2 ? a : b).url}/v1/alerts/subscriptions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i + 1}` },
+          body: JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'parallel.person@example.org', language: 'en', events: ['release'] }),
+        }).then((r) => r.status),
+      ),
+    );
+    assert.equal(statuses.filter((s) => s === 202).length, 3, statuses.join(' '));
+    assert.equal(statuses.filter((s) => s === 429).length, 13);
+    assert.equal((await count()) - before, 3, 'three confirmations written, no more');
   });
 
   it('keeps only HMACs in an UNLOGGED table, and purge() forgets ended windows', async () => {

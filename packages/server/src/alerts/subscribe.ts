@@ -8,7 +8,7 @@ import type { Db } from '../db/types.js';
 import { HttpError, type HandlerResult, type RouteHandler } from '../http/types.js';
 import { enqueueConfirmation } from '../notify/outbox.js';
 import type { ConfirmationPayload } from '../notify/dispatcher.js';
-import { limitIp, rateLimited, type AlertsContext } from './context.js';
+import { limitContact, limitIp, type AlertsContext } from './context.js';
 import { hashPin, randomCode, randomId, randomReference } from './crypto.js';
 import { eventMask } from './events.js';
 import { findReplay, idempotencyHashes, rememberAnswer, type IdempotencyHashes } from './idempotency.js';
@@ -64,7 +64,7 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
       const replay = await findReplay(tx, idempotency, 202);
       if (replay) return replay.body as SubscribeAccepted;
     }
-    await limitContact(c, tx, contactHash, now);
+    await limitContact(tx, 'alert_confirmations', contactHash, c.config.limits.subscribePerContact, now);
 
     const [subscription] = await tx.query<{ id: string }>(
       `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at, reference_code)
@@ -101,17 +101,4 @@ async function unusedReference(tx: Db): Promise<string> {
 
 function accepted(body: SubscribeAccepted): HandlerResult {
   return { status: 202, body };
-}
-
-/** Per-contact limit, counted from the confirmations themselves: survives restarts, shared by every instance. */
-async function limitContact(c: AlertsContext, tx: Db, contactHash: string, now: Date): Promise<void> {
-  const { max, windowSeconds } = c.config.limits.subscribePerContact;
-  const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
-  const [row] = await tx.query<{ n: number; oldest: string | null }>(
-    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM alert_confirmations WHERE contact_hash = $1 AND created_at > $2',
-    [contactHash, since],
-  );
-  if (row && Number(row.n) >= max && row.oldest) {
-    throw rateLimited((Date.parse(row.oldest) + windowSeconds * 1000 - now.getTime()) / 1000);
-  }
 }

@@ -11,7 +11,7 @@ import {
   type CallbackRequest,
 } from '@referral-kit/sdk';
 import type * as z from 'zod/v4/mini';
-import { limitIp, rateLimited } from '../alerts/context.js';
+import { limitContact, limitIp } from '../alerts/context.js';
 import { randomId } from '../alerts/crypto.js';
 import { findReplay, idempotencyHashes, rememberAnswer } from '../alerts/idempotency.js';
 import { isAllowedPhone } from '../alerts/phone-policy.js';
@@ -75,7 +75,7 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
         const replay = await findReplay(tx, idempotency, 202);
         if (replay) return replay;
       }
-      await limitContact(c, tx, contactHash, now);
+      await limitContact(tx, 'callback_requests', contactHash, c.config.limits.requestPerContact, now);
       await tx.run(
         `INSERT INTO callback_requests (id, reference, team_id, topic, priority, channel, language, interpreter, windows, time_zone,
            leave_message, region_state, contact_hash, contact_enc, name_enc, note_enc, interpreter_language_enc, record_id, service_id,
@@ -122,15 +122,3 @@ async function regionOf(db: Db, request: Body): Promise<string | undefined> {
   return undefined;
 }
 
-/** Per-contact limit, counted from the stored requests: survives restarts, shared by every instance. */
-async function limitContact(c: CallbacksContext, tx: Db, contactHash: string, now: Date): Promise<void> {
-  const { max, windowSeconds } = c.config.limits.requestPerContact;
-  const since = new Date(now.getTime() - windowSeconds * 1000).toISOString();
-  const [row] = await tx.query<{ n: number; oldest: string | null }>(
-    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM callback_requests WHERE contact_hash = $1 AND created_at > $2',
-    [contactHash, since],
-  );
-  if (row && Number(row.n) >= max && row.oldest) {
-    throw rateLimited((Date.parse(row.oldest) + windowSeconds * 1000 - now.getTime()) / 1000);
-  }
-}
