@@ -1,13 +1,14 @@
 // Builds every published package (ESM + .d.ts) and the one-file embed `packages/widgets/dist/referral-kit.js`.
 // `npm run build` = this config, then the custom-elements manifest, SRI hash and size report (see package.json).
 // Build a subset with `rollup -c --configPackages sdk,mocks` (order matters: dependants read their deps' .d.ts).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { integrityOf } from './scripts/sri.mjs';
 
 const ORDER = ['sdk', 'mocks', 'widgets', 'embed', 'examples'];
 
@@ -58,19 +59,56 @@ function esmPackage(pkg) {
   };
 }
 
+/** The languages the embed fetches on demand: every pack in packages/widgets/src/i18n/lang/, by its file name's tag. */
+const EMBED_LANGUAGES = readdirSync('packages/widgets/src/i18n/lang').map((file) => file.replace(/\.ts$/, '')).sort();
+/** A language's files: its catalog, and the callback request's strings (which only the callbacks embed fetches). */
+const languageFile = (tag, part) => `referral-kit.lang.${tag}${part === 'callback' ? '.callback' : ''}.js`;
+const LANGUAGE_PARTS = ['catalog', 'callback'];
+const SRC = `${process.cwd()}/packages/widgets/src`;
+
+/**
+ * Builds an embed's `internal/language-files.ts` from the language files already built (they come first in the
+ * config list, and rollup builds the list in order), so the embed carries the SRI hash of each file it may fetch:
+ * `parts` of every language (an SRI hash does not compress, so an embed without callbacks leaves theirs out).
+ */
+const languageFileHashes = (parts) => ({
+  name: 'language-file-hashes',
+  load(id) {
+    if (id !== `${SRC}/internal/language-files.ts`) return null;
+    const fileAndHash = (file) => [file, integrityOf(readFileSync(`packages/widgets/dist/${file}`))];
+    const files = Object.fromEntries(
+      EMBED_LANGUAGES.map((tag) => [tag, Object.fromEntries(parts.map((part) => [part, fileAndHash(languageFile(tag, part))]))]),
+    );
+    return `export const LANGUAGE_FILES = ${JSON.stringify(files)};`;
+  },
+});
+
+/** A language file: one part of a language, handed to the embed that inserted it (internal/language-file.ts). */
+const languageEntry = () => ({
+  name: 'language-entry',
+  resolveId: (id) => (id.startsWith('language-entry:') ? `\0${id}` : null),
+  load(id) {
+    if (!id.startsWith('\0language-entry:')) return null;
+    const [tag, part] = id.slice('\0language-entry:'.length).split(':');
+    return `import { ${part} } from '${SRC}/i18n/lang/${tag}.ts';\nimport { announceLanguage } from '${SRC}/internal/language-file.ts';\nannounceLanguage({ ${part} });`;
+  },
+});
+
 /**
  * The partner embed: one classic script, everything inlined and minified, registers the elements on load.
  * `referral-kit.js` searches the directory through the API; `referral-kit.local-search.js` also carries the search
  * engine, so small directories are searched in the page and search words never leave the visitor's device;
  * `referral-kit.callbacks.js` adds callback requests.
  */
-const embed = ({ file, input }) => ({
-  input: `packages/widgets/src/${input}`,
+const embed = ({ file, input, languageParts = ['catalog'] }) => ({
+  input: input.startsWith('language-entry:') ? input : `packages/widgets/src/${input}`,
   onwarn,
   // The SDK declares `"sideEffects": false`, but its modules reach the bundle through the TypeScript plugin, which
   // does not read package.json: say it here, so a bundle keeps only the contract areas it calls.
   treeshake: { moduleSideEffects: (id) => !id.includes('/packages/sdk/src/') },
   plugins: [
+    languageEntry(),
+    languageFileHashes(languageParts),
     // 'source': workspace packages compile from their TypeScript; 'production': Lit without its dev-mode checks.
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'production', 'import', 'default'] }),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
@@ -102,11 +140,13 @@ const CONFIGS = {
   mocks: () => esmPackage('mocks'),
   widgets: () => esmPackage('widgets'),
   embed: () => [
+    // Language files first: the embeds below carry their hashes.
+    ...EMBED_LANGUAGES.flatMap((tag) => LANGUAGE_PARTS.map((part) => embed({ file: languageFile(tag, part), input: `language-entry:${tag}:${part}` }))),
     embed({ file: 'referral-kit.js', input: 'embed.ts' }),
     embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
     // The isolated-capture frame's script (served by the API at /embed/capture.js), built the same way.
     embed({ file: 'referral-kit.capture.js', input: 'capture-frame.ts' }),
-    embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts' }),
+    embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts', languageParts: LANGUAGE_PARTS }),
   ],
   examples: reactExample,
 };

@@ -107,14 +107,14 @@ describe('examples (reference server + built bundle)', () => {
     await page.waitForFunction(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length > 0);
   });
 
-  it('strict-csp: lit-html is the Trusted Types policy the widget needs (any other name is a violation)', async () => {
+  it('strict-csp: lit-html is the Trusted Types policy the English widget needs (any other name is a violation)', async () => {
     const context = await e2e.newContext();
     const page = await context.newPage();
     const url = `${e2e.origin}/examples/strict-csp/`;
     await page.route(url, async (route) => {
       const html = (await (await route.fetch()).text()).replaceAll(EXAMPLES_API, e2e.origin);
-      assert.ok(html.includes('trusted-types lit-html"'), 'the example names exactly the lit-html policy');
-      await route.fulfill({ contentType: 'text/html', body: html.replace('trusted-types lit-html"', 'trusted-types partner-policy"') });
+      assert.ok(html.includes('trusted-types lit-html referral-kit"'), 'the example names exactly the widget\'s two policies');
+      await route.fulfill({ contentType: 'text/html', body: html.replace('trusted-types lit-html referral-kit"', 'trusted-types partner-policy"') });
     });
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length > 0);

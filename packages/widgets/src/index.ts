@@ -1,6 +1,7 @@
 // @referral-kit/widgets: importing this module registers every element and turns on in-page directory search
 // (the SDK engine searches small directories in the page; the one-file default embed leaves it out, see embed.ts).
 import './internal/local-source.js';
+import './i18n/on-demand.js';
 export { ReferralWidget } from './referral-widget.js';
 export { ReferralDirectory } from './referral-directory.js';
 export { ReferralOffenderLookup } from './referral-offender-lookup.js';

@@ -1,6 +1,6 @@
 // Strings of the callback request, in their own module so that embeds built without callbacks leave them out.
-// A language without an entry here falls back to English.
-import { catalogFor } from './registry.js';
+// Other languages' callback strings travel in their language packs (lang/*.ts); without them, English.
+import { callbackStringsFor } from './registry.js';
 
 const en = {
   tab: 'Talk to a specialist',
@@ -53,107 +53,7 @@ const en = {
 
 export type CallbackCatalog = typeof en;
 
-const es: CallbackCatalog = {
-  tab: 'Hablar con un especialista',
-  ask: 'Preguntar a un especialista sobre esto',
-  heading: 'Hablar con un especialista',
-  intro: 'Un especialista puede llamarle, enviarle un mensaje de texto o un correo en un horario seguro para usted. Es gratis y confidencial.',
-  about: 'Sobre:',
-  topic: '¿De qué le gustaría hablar?',
-  topics: {
-    'safety-concern': 'Me preocupa mi seguridad',
-    'custody-status': 'Entender un estado de custodia o el proceso de deportación',
-    'service-referral': 'Encontrar un servicio que me pueda ayudar',
-    'releasable-information': 'Qué información sobre esta persona se puede dar a conocer',
-    other: 'Otra cosa',
-  },
-  channel: '¿Cómo debemos contactarle?',
-  channels: { call: 'Llamada', text: 'Mensaje de texto', email: 'Correo electrónico', tty: 'TTY' },
-  warning: 'Use un número de teléfono o un correo que solo usted pueda ver.',
-  windows: '¿Cuándo es seguro contactarle?',
-  windowsHint: (zone: string) => `Los horarios están en su zona horaria (${zone}).`,
-  windowNames: { morning: 'Mañana (de 8 a 12)', afternoon: 'Tarde (de 12 a 5)', evening: 'Noche (de 5 a 9)' },
-  leaveMessage: 'Si no contesta, ¿podemos dejar un mensaje?',
-  leaveNo: 'No, no dejen mensaje',
-  leaveYes: 'Sí, pero solo: “Hola, esta es una llamada de cortesía sobre su solicitud.”',
-  language: 'Idioma',
-  otherLanguage: 'Otro idioma (llevaremos un intérprete)',
-  interpreterLanguage: '¿Qué idioma habla?',
-  name: '¿Cómo quiere que le llamemos?',
-  nameHint: 'El nombre que usted prefiera.',
-  note: '¿Algo que debamos saber primero?',
-  noteHint: 'No escriba nada que no quiera que otra persona lea.',
-  submit: 'Pedir que me llamen',
-  errors: {
-    topic: 'Elija de qué le gustaría hablar.',
-    windows: 'Elija al menos un horario seguro.',
-    interpreterLanguage: 'Escriba el nombre del idioma.',
-  },
-  doneHeading: 'Recibimos su solicitud',
-  referenceLabel: 'Su referencia es:',
-  doneBody: {
-    call: 'Un especialista le llamará en los horarios que eligió.',
-    text: 'También le enviamos la referencia por mensaje de texto. Un especialista le contactará en los horarios que eligió.',
-    email: 'También le enviamos la referencia por correo. Un especialista le contactará en los horarios que eligió.',
-    tty: 'Un especialista le llamará por TTY en los horarios que eligió.',
-  },
-  keepReference: 'Guarde la referencia en un lugar seguro o anótela. Esta página no la recordará.',
-  cancel: 'Cancelar esta solicitud',
-  cancelled: 'Su solicitud está cancelada',
-};
-
-const ar: CallbackCatalog = {
-  tab: 'التحدث مع أخصائي',
-  ask: 'اسأل أخصائيًا عن هذا',
-  heading: 'التحدث مع أخصائي',
-  intro: 'يمكن لأخصائي أن يتصل بك أو يرسل لك رسالة نصية أو بريدًا إلكترونيًا في وقت آمن لك. الخدمة مجانية وسرية.',
-  about: 'بخصوص:',
-  topic: 'عن ماذا تريد أن تتحدث؟',
-  topics: {
-    'safety-concern': 'أنا قلق على سلامتي',
-    'custody-status': 'فهم حالة الاحتجاز أو إجراءات الترحيل',
-    'service-referral': 'العثور على خدمة يمكنها مساعدتي',
-    'releasable-information': 'ما المعلومات التي يمكن الإفصاح عنها بشأن هذا الشخص',
-    other: 'شيء آخر',
-  },
-  channel: 'كيف نتواصل معك؟',
-  channels: { call: 'مكالمة هاتفية', text: 'رسالة نصية', email: 'بريد إلكتروني', tty: 'هاتف نصي (TTY)' },
-  warning: 'استخدم رقم هاتف أو بريدًا إلكترونيًا لا يراه أحد غيرك.',
-  windows: 'متى يكون التواصل معك آمنًا؟',
-  windowsHint: (zone: string) => `الأوقات بحسب منطقتك الزمنية (${zone}).`,
-  windowNames: { morning: 'صباحًا (من 8 إلى 12 ظهرًا)', afternoon: 'بعد الظهر (من 12 إلى 5 مساءً)', evening: 'مساءً (من 5 إلى 9 مساءً)' },
-  leaveMessage: 'إذا لم ترد، هل يمكننا ترك رسالة؟',
-  leaveNo: 'لا، لا تتركوا رسالة',
-  leaveYes: 'نعم، ولكن فقط: «مرحبًا، هذه مكالمة بخصوص طلبك.»',
-  language: 'اللغة',
-  otherLanguage: 'لغة أخرى (سنوفر مترجمًا)',
-  interpreterLanguage: 'ما اللغة التي تتحدثها؟',
-  name: 'بماذا نناديك؟',
-  nameHint: 'أي اسم تفضله.',
-  note: 'هل هناك شيء يجب أن نعرفه أولًا؟',
-  noteHint: 'لا تكتب شيئًا لا تريد أن يقرأه شخص آخر.',
-  submit: 'اطلب أن نتصل بك',
-  errors: {
-    topic: 'اختر الموضوع الذي تريد التحدث عنه.',
-    windows: 'اختر وقتًا آمنًا واحدًا على الأقل.',
-    interpreterLanguage: 'اكتب اسم اللغة.',
-  },
-  doneHeading: 'وصلنا طلبك',
-  referenceLabel: 'رقمك المرجعي هو:',
-  doneBody: {
-    call: 'سيتصل بك أخصائي في الأوقات التي اخترتها.',
-    text: 'أرسلنا لك الرقم المرجعي أيضًا في رسالة نصية. سيتواصل معك أخصائي في الأوقات التي اخترتها.',
-    email: 'أرسلنا لك الرقم المرجعي أيضًا بالبريد الإلكتروني. سيتواصل معك أخصائي في الأوقات التي اخترتها.',
-    tty: 'سيتصل بك أخصائي عبر الهاتف النصي في الأوقات التي اخترتها.',
-  },
-  keepReference: 'احتفظ بالرقم المرجعي في مكان آمن أو اكتبه. هذه الصفحة لن تتذكره.',
-  cancel: 'إلغاء هذا الطلب',
-  cancelled: 'تم إلغاء طلبك',
-};
-
-const CATALOGS: Record<string, CallbackCatalog> = { en, es, ar };
-
 /** The callback strings for the language `catalogFor` settles on (`es-MX` → `es`). */
 export function callbackCatalogFor(lang: string): CallbackCatalog {
-  return CATALOGS[catalogFor(lang).lang] ?? en;
+  return callbackStringsFor(lang) ?? en;
 }

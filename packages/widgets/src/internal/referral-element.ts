@@ -4,7 +4,7 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createClient, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralErrorEvent, ReferralExitEvent, type ReferralErrorKind, type ReferralSource } from '../events.js';
-import { catalogFor, type Catalog } from '../i18n/index.js';
+import { catalogFor, languageLoading, type Catalog } from '../i18n/registry.js';
 import { errorKind } from './errors.js';
 import { BUILT_IN_HOTLINES, fromApi, mergeHotlines, type HotlineEntry } from './hotlines.js';
 
@@ -70,10 +70,23 @@ export abstract class ReferralElement extends LitElement {
     }
   }
 
-  /** Strings in the effective language: `lang`, else the nearest `lang` in the page, else English. */
+  /** The effective language: `lang`, else the nearest `lang` in the page, else English. */
+  get #language(): string {
+    return this.lang || (this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang) || 'en';
+  }
+
+  /** Strings in the effective language. */
   protected get t(): Catalog {
-    const pageLang = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-    return catalogFor(this.lang || pageLang || 'en');
+    return catalogFor(this.#language);
+  }
+
+  /**
+   * Renders only once the effective language's strings are here: until then the element keeps what it showed
+   * (nothing, the first time) instead of flashing English; if they fail to arrive, English.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = languageLoading(this.#language);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Abort whatever is in flight and forget everything the visitor typed or was shown. */

@@ -15,8 +15,8 @@ import {
   type Catalog,
 } from '@referral-kit/widgets';
 import en from '../../src/i18n/en.js';
-import es from '../../src/i18n/es.js';
-import ar from '../../src/i18n/ar.js';
+import * as spanishPack from '../../src/i18n/lang/es.js';
+import * as arabicPack from '../../src/i18n/lang/ar.js';
 import { $, $$, API, browserTraces, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
 
 const overlays = () => document.querySelectorAll('[data-referral-exit-overlay]');
@@ -422,7 +422,7 @@ describe('languages', () => {
 
   it('Spanish and Arabic translate every English string', () => {
     const english = new Map(strings(en));
-    for (const catalog of [es, ar]) {
+    for (const { catalog } of [spanishPack, arabicPack]) {
       const mine = new Map(strings(catalog));
       expect([...mine.keys()].sort()).to.deep.equal([...english.keys()].sort());
       const same = [...mine].filter(([k, v]) => v === english.get(k) && !/TTY|^\.lang|^\.dir/.test(k + v)).map(([k]) => k);

@@ -1,0 +1,11 @@
+// For bundler users of the package root: each language is a dynamic import, so the bundler makes it a chunk of its
+// own that the page fetches only when a widget's language needs it. The one-file embed cannot split, and fetches
+// script files instead (internal/script-languages.ts).
+import { setLanguageLoader, type LanguagePack } from './registry.js';
+
+const LANGUAGES: Record<string, () => Promise<LanguagePack>> = {
+  es: () => import('./lang/es.js'),
+  ar: () => import('./lang/ar.js'),
+};
+
+setLanguageLoader(Object.keys(LANGUAGES), (lang) => LANGUAGES[lang]!());
