@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { rollup, type Plugin } from 'rollup';
 import nodeResolve from '@rollup/plugin-node-resolve';
 
-/** Bundles `code` (an entry module's source) the way an app build would, and returns the output. */
-async function bundle(code: string): Promise<string> {
+/** Bundles `code` (an entry module's source) the way an app build would: the entry chunk, then the lazy ones. */
+async function bundleChunks(code: string): Promise<string[]> {
   const entry: Plugin = {
     name: 'entry',
     resolveId: (id) => (id === '\0app' ? id : null),
@@ -16,18 +16,35 @@ async function bundle(code: string): Promise<string> {
   const build = await rollup({ input: '\0app', plugins: [entry, nodeResolve({ browser: true })], onwarn: () => {} });
   const { output } = await build.generate({ format: 'es' });
   await build.close();
-  return output[0].code;
+  return output.flatMap((chunk) => (chunk.type === 'chunk' ? [chunk.code] : []));
 }
 
+/** The entry chunk of an app build of `code`. */
+async function bundle(code: string): Promise<string> {
+  return (await bundleChunks(code))[0]!;
+}
+
+/** "Find services" in the Arabic catalog. */
+const ARABIC = 'ابحث عن خدمات';
+
 describe('published packages in a consumer bundle', () => {
-  it("import '@referral-kit/widgets' keeps every element, both extra languages and in-page search", async () => {
-    const code = await bundle(`import '@referral-kit/widgets';`);
+  it("import '@referral-kit/widgets' keeps every element and in-page search; each other language is a lazy chunk", async () => {
+    const [code, ...lazy] = await bundleChunks(`import '@referral-kit/widgets';`);
     for (const tag of ['referral-widget', 'referral-directory', 'referral-offender-lookup', 'referral-alert-signup', 'referral-quick-exit']) {
-      assert.ok(code.includes(`defineElement('${tag}'`), `${tag} is registered`);
+      assert.ok(code!.includes(`defineElement('${tag}'`), `${tag} is registered`);
     }
-    assert.ok(code.includes('Buscar servicios'), 'Spanish catalog registered');
-    assert.match(code, /lang: 'ar'/, 'Arabic catalog registered');
-    assert.match(code, /enableLocalSearch\(\(services\) => localSource\(/, 'in-page directory search plug-in registered');
+    assert.match(code!, /enableLocalSearch\(\(services\) => localSource\(/, 'in-page directory search plug-in registered');
+    // The catalogs' words (the SDK's search vocabularies are another matter: in-page search needs them at once).
+    assert.ok(!code!.includes('Buscar servicios') && !code!.includes(ARABIC), 'no other language in the entry chunk');
+    assert.equal(lazy.filter((chunk) => chunk.includes('Buscar servicios')).length, 1, 'Spanish is a chunk of its own');
+    assert.equal(lazy.filter((chunk) => chunk.includes(ARABIC)).length, 1, 'Arabic is a chunk of its own');
+  });
+
+  it("import '@referral-kit/widgets/i18n/es' builds Spanish in, callback strings included", async () => {
+    const code = await bundle(`import '@referral-kit/widgets/i18n/es';`);
+    assert.ok(code.includes('Buscar servicios') && code.includes('Pedir que me llamen'));
+    assert.ok(code.includes('registerCatalog(catalog, callback)'));
+    assert.ok(!code.includes(ARABIC), 'and no other language');
   });
 
   it('one element from its subpath brings only what it needs', async () => {

@@ -8,7 +8,12 @@ import { chooseSource, enableLocalSearch, LOCAL_SEARCH_MAX_SERVICES, RESULT_LIMI
 import { localSource } from '../src/internal/local-source.js';
 import { formatMiles, timeAgo } from '../src/internal/format.js';
 import { catalogFor, registerCatalog, registeredLanguages } from '../src/i18n/index.js';
+import { callbackCatalogFor } from '../src/i18n/callback.js';
+import { languageLoading, setLanguageLoader, type LanguagePack } from '../src/i18n/registry.js';
 import en from '../src/i18n/en.js';
+// The static language modules a bundler user imports to build a language in.
+import '../src/i18n/es.js';
+import '../src/i18n/ar.js';
 import { BUILT_IN_HOTLINES, fromApi, mergeHotlines } from '../src/internal/hotlines.js';
 
 describe('safe links', () => {
@@ -61,6 +66,37 @@ describe('catalogs', () => {
     assert.equal(catalogFor('es').directory.results(2), 'Se encontraron 2 servicios.');
     assert.equal(catalogFor('ar').directory.results(2), 'تم العثور على خدمتين.');
     assert.equal(catalogFor('ar').directory.results(5), 'تم العثور على 5 خدمات.');
+  });
+
+  it('carry the callback request\'s strings with the language', () => {
+    assert.equal(callbackCatalogFor('es-US').submit, 'Pedir que me llamen');
+    assert.equal(callbackCatalogFor('de').submit, 'Ask for a callback');
+  });
+
+  it('wait for a language the loader fetches, once per language; a failed one is English for good', async () => {
+    const asked: string[] = [];
+    const packs: Record<string, LanguagePack | undefined> = { 'xx-Yyyy': { catalog: { ...en, lang: 'xx-Yyyy', retry: 'Xx' } } };
+    setLanguageLoader(['xx-Yyyy', 'zz'], async (lang) => {
+      asked.push(lang);
+      if (lang === 'zz') throw new Error('offline');
+      return packs[lang];
+    });
+    assert.equal(languageLoading('en'), undefined, 'English is never waited for');
+    assert.equal(languageLoading('es'), undefined, 'a registered language is not fetched');
+    assert.equal(languageLoading('qq'), undefined, 'nor one the loader does not offer');
+    assert.ok(registeredLanguages().includes('xx-Yyyy'), 'a loadable language is offered before it is fetched');
+
+    const waiting = languageLoading('XX-yyyy-ZZ');
+    assert.equal(languageLoading('xx-yyyy'), waiting, 'one fetch per language');
+    assert.equal(catalogFor('xx-Yyyy').lang, 'en', 'English until it arrives');
+    await waiting;
+    assert.equal(catalogFor('xx-yyyy').retry, 'Xx');
+    assert.equal(languageLoading('xx-Yyyy'), undefined);
+
+    await languageLoading('zz');
+    assert.equal(catalogFor('zz').lang, 'en');
+    assert.equal(languageLoading('zz'), undefined, 'not fetched again');
+    assert.deepEqual(asked, ['xx-Yyyy', 'zz']);
   });
 });
 

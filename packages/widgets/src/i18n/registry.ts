@@ -1,7 +1,7 @@
 // Catalog registry. English is built in; every other language (lang/*.ts) arrives either
 // statically (`import '@referral-kit/widgets/i18n/es'`, or a partner's `registerCatalog`) or on demand through the
 // loader the entry point installs (script files with SRI in the embed, dynamic imports in the package root).
-// Lookups fall back to the primary subtag ("es-MX" → "es", "zh-CN" → "zh-Hans"), then to English.
+// Lookups drop subtags from the end ("es-MX" → "es"; "zh-CN" → "zh-Hans" too), then fall back to English.
 import type { CallbackCatalog } from './callback.js';
 import en, { type Catalog } from './en.js';
 
@@ -23,12 +23,13 @@ const loads = new Map<string, Promise<void>>();
 
 const known = (key: string): boolean => packs.has(key) || !!loader?.languages.has(key);
 
-/** The registered or loadable language key `lang` settles on, else "en". */
+/** The registered or loadable language key `lang` settles on (BCP 47 lookup: drop subtags from the end), else "en". */
 function keyFor(lang: string | null | undefined): string {
-  const tag = (lang ?? '').trim().toLowerCase();
-  const primary = tag.split('-')[0] ?? '';
+  const subtags = (lang ?? '').trim().toLowerCase().split('-');
+  const candidates = subtags.map((_, i) => subtags.slice(0, subtags.length - i).join('-'));
   // Chinese: the one catalog is Simplified, which readers of other Chinese tags read better than English.
-  return [tag, primary, primary === 'zh' ? 'zh-hans' : ''].find((key) => key && known(key)) ?? 'en';
+  if (subtags[0] === 'zh') candidates.push('zh-hans');
+  return candidates.find((key) => key && known(key)) ?? 'en';
 }
 
 export function registerCatalog(catalog: Catalog, callback?: CallbackCatalog): void {
