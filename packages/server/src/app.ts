@@ -21,6 +21,8 @@ import { createCaptureFrame } from './capture-frame.js';
 import { createStatic } from './static.js';
 import { metricsRoutes, type Metrics } from './metrics.js';
 import { STAFF_API } from './staff/context.js';
+import type { InsightsCounter } from './insights/counter.js';
+import { observeHandlers } from './insights/observe.js';
 
 /** How the example pages name the API; the server swaps in its own origin when it serves them. */
 export const EXAMPLES_API_ORIGIN = 'http://127.0.0.1:8787';
@@ -53,6 +55,8 @@ export interface AppOptions {
    * PostgreSQL, one key for every instance). Default: in memory, under a key of this process's own.
    */
   limits?: { limiter: Limiter; rateLimitKey(scope: string, value: string): string };
+  /** Counts what the public API answers for the insights reports (src/insights/). */
+  insights?: InsightsCounter;
 }
 
 export interface App {
@@ -115,7 +119,7 @@ export function createApp(options: AppOptions): App {
   const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
   const limits = options.limits ?? processLimits();
 
-  const handlers: RouteHandlers = {
+  const served: RouteHandlers = {
     ...createCustodyHandlers(options.db, {
       perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now, limiter: limits.limiter,
       keyOf: (ip) => limits.rateLimitKey('custody-lookup', ip),
@@ -124,6 +128,7 @@ export function createApp(options: AppOptions): App {
     ...options.alerts?.handlers,
     ...options.callbacks?.handlers,
   };
+  const handlers = options.insights ? observeHandlers(served, options.insights) : served;
   const extraRoutes: ExtraRoute[] = [
     ...healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [], indexLoaded: () => directory.loaded }),
     ...openApiRoutes({

@@ -31,7 +31,7 @@ export const USAGE = `Usage: referral-kit <command>
   Every import:
       --skip-invalid              apply the valid rows when some are invalid (default: all or nothing)
       --json                      print the report as JSON
-  staff add --email <address> --name <name> --role specialist|supervisor|admin [--team <id>]
+  staff add --email <address> --name <name> --role specialist|supervisor|admin|partner [--team <id>] [--partner <id>]
                                   create a staff account; prints its one-time setup link
   staff link --email <address>    a new setup link (lost authenticator or password); the old one stops working
   staff team add --id <id> --name <name> [--states TX,OK] [--zips 770,773] [--languages en,es] [--fallback]
@@ -72,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         name: { type: 'string' },
         role: { type: 'string' },
         team: { type: 'string' },
+        partner: { type: 'string' },
         id: { type: 'string' },
         states: { type: 'string' },
         zips: { type: 'string' },
@@ -163,7 +164,7 @@ async function runImport(
   return importCustody(db, text, file, { ...options, enqueueStatusChange });
 }
 
-type StaffOptions = Partial<Record<'email' | 'name' | 'role' | 'team' | 'id' | 'states' | 'zips' | 'languages', string>> & { fallback?: boolean };
+type StaffOptions = Partial<Record<'email' | 'name' | 'role' | 'team' | 'partner' | 'id' | 'states' | 'zips' | 'languages', string>> & { fallback?: boolean };
 
 const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -184,7 +185,7 @@ async function runStaff(config: ServerConfig, action: string | undefined, object
       return EXIT.ok;
     }
     const staffId = action === 'add'
-      ? await createStaffAccount(db, { email: values.email!, name: values.name!, role: values.role!, teamId: values.team }, now)
+      ? await createStaffAccount(db, { email: values.email!, name: values.name!, role: values.role!, teamId: values.team, partnerId: values.partner }, now)
       : await staffIdByEmail(db, values.email!);
     if (staffId === undefined) {
       io.stderr.write(`There is no account for ${values.email}.\n`);

@@ -6,6 +6,7 @@ import { alertsConfigFromEnv, type AlertsConfig } from './alerts/index.js';
 import { clientAddressResolver, type TrustProxy } from './http/client-address.js';
 import { callbacksConfigFromEnv, type CallbacksConfig } from './callbacks/index.js';
 import { staffConfigFromEnv, type StaffConfig } from './staff/config.js';
+import { insightsConfigFromEnv, type InsightsConfig } from './insights/config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -126,6 +127,7 @@ export interface ServerConfig {
   alerts: AlertsConfig;
   callbacks: CallbacksConfig;
   staff: StaffConfig;
+  insights: InsightsConfig;
 }
 
 export class ConfigError extends Error {
@@ -147,10 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   let alerts: AlertsConfig;
   let callbacks: CallbacksConfig;
   let staff: StaffConfig;
+  let insights: InsightsConfig;
   try {
     alerts = alertsConfigFromEnv(env, { demo, dataDir });
     callbacks = callbacksConfigFromEnv(env);
     staff = staffConfigFromEnv(env, e.PUBLIC_URL);
+    insights = insightsConfigFromEnv(env);
   } catch (error) {
     throw new ConfigError([error instanceof Error ? error.message : String(error)]);
   }
@@ -174,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     alerts,
     callbacks,
     staff,
+    insights,
   };
 }

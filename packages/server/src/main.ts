@@ -18,6 +18,8 @@ import { createAlerts } from './alerts/index.js';
 import { createCallbacks } from './callbacks/index.js';
 import { createStaff } from './staff/index.js';
 import { createMetrics } from './metrics.js';
+import { createInsightsCounter } from './insights/counter.js';
+import { randomInt } from 'node:crypto';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -61,17 +63,26 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const dispatches = role !== 'api';
   const migrations = migrationFiles(db.dialect).map((m) => m.name);
   const metrics = createMetrics(db, now);
-  const alerts = createAlerts({ db, config: config.alerts, logger, now, onDelivery: metrics.delivery });
+  const insights = createInsightsCounter(db, { now, logger, partners: config.insights.partners, flushMs: config.insights.flushMs });
+  const alerts = createAlerts({
+    db, config: config.alerts, logger, now, insights,
+    onDelivery: (transport, outcome) => {
+      metrics.delivery(transport, outcome);
+      if (outcome !== 'retry') insights.count('delivery', { channel: transport, outcome });
+    },
+  });
   const callbacks = createCallbacks({
     db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
     publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
   });
-  const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl });
+  const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl,
+    insights: { counter: insights, config: config.insights, random: () => randomInt(2 ** 47) / 2 ** 47 },
+  });
   alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
   const api = role === 'worker'
     ? undefined
-    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics,
+    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics, insights,
         limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey } });
   const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
@@ -112,6 +123,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       await Promise.all([drained, dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined]);
       clearTimeout(force);
       await alerts.close();
+      await insights.close();
       await db.close();
       logger.info('stopped');
       logger.flush();

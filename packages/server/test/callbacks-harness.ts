@@ -16,6 +16,23 @@ import { callbacksConfig, createCallbacks, saveTeam, type CallbacksConfig } from
 import { createStaff, staffConfig, type StaffConfig, type StaffModule } from '../src/staff/index.js';
 import { RecordingTransport, START } from './alerts-harness.js';
 import { createPgSchema } from './server-harness.js';
+import { createInsightsCounter, type InsightsCounter } from '../src/insights/counter.js';
+import { insightsConfig, type InsightsConfig } from '../src/insights/config.js';
+
+/** The partner ids the harness counts apart. */
+export const INSIGHTS_PARTNERS = ['partner-a', 'partner-b'];
+
+/** A repeatable source of numbers in [0, 1) (mulberry32), for the reports' noise. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 export { databaseBytes, RecordingTransport, START, tokenIn } from './alerts-harness.js';
 
@@ -28,6 +45,8 @@ export interface CallbacksHarness {
   email: RecordingTransport;
   phone: RecordingTransport;
   staff: StaffModule;
+  /** The insights counter (flushed only when a test says so). */
+  insights: InsightsCounter;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -38,6 +57,7 @@ export const TEST_PASSWORD_COST = 2 ** 10;
 export async function startCallbacksHarness(
   overrides: Partial<Parameters<typeof callbacksConfig>[0]> = {},
   staffOverrides: Partial<StaffConfig> = {},
+  insightsOverrides: Partial<InsightsConfig> = {},
 ): Promise<CallbacksHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-callbacks-'));
   const dbFile = join(dir, 'referral-kit.sqlite');
@@ -51,7 +71,10 @@ export async function startCallbacksHarness(
   const logger = createLogger({ level: 'silent' });
   const email = new RecordingTransport();
   const phone = new RecordingTransport();
+  const insightsSettings = insightsConfig({ partners: INSIGHTS_PARTNERS, ...insightsOverrides });
+  const insights = createInsightsCounter(db, { now: clock.now, logger, partners: insightsSettings.partners });
   const alerts = createAlerts({
+    insights,
     db,
     config: alertsConfig({ secretKey: randomBytes(32), publicUrl: 'https://help.example.test', outboxFile: join(dir, 'outbox.jsonl') }),
     logger,
@@ -65,15 +88,16 @@ export async function startCallbacksHarness(
   const staff = createStaff({
     db, config: staffConfig({ passwordCost: TEST_PASSWORD_COST, ...staffOverrides }), keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now,
     publicUrl: 'https://help.example.test',
+    insights: { counter: insights, config: insightsSettings, random: seededRandom(15) },
   });
   alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
-  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, staff, now: clock.now });
+  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, staff, now: clock.now, insights });
   const server: Server = createServer((req, res) => void app.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    dbFile, db, alerts, url, clock, email, phone, staff,
+    dbFile, db, alerts, url, clock, email, phone, staff, insights,
     post: (path, body, headers = {}) =>
       fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
     async close() {

@@ -39,10 +39,10 @@ export function consoleFetch(h: CallbacksHarness, method: 'GET' | 'POST', path: 
 export const setupToken = (url: string) => url.slice(url.indexOf('#') + 1);
 
 /** Creates an account with the CLI's functions and finishes it through the setup API. */
-export async function addMember(h: CallbacksHarness, role: Role, teamId: string | null): Promise<Member> {
+export async function addMember(h: CallbacksHarness, role: Role, teamId: string | null, partnerId?: string): Promise<Member> {
   const email = `${role}${++counter}@staff.example.org`;
   const password = `correct horse battery ${counter}`;
-  const id = await createStaffAccount(h.db, { email, name: `${role} ${counter}`, role, teamId: teamId ?? undefined }, h.clock.now());
+  const id = await createStaffAccount(h.db, { email, name: `${role} ${counter}`, role, teamId: teamId ?? undefined, partnerId }, h.clock.now());
   const link = await issueSetupLink(h.db, { setupLinkHours: 72 }, id, 'https://help.example.test', h.clock.now());
   const token = setupToken(link.url);
   const start = await consoleFetch(h, 'POST', '/setup/start', { body: { token } });

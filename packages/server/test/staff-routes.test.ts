@@ -19,7 +19,7 @@ describe('staff route table', () => {
   before(async () => {
     h = await startCallbacksHarness();
     for (const role of ROLES) {
-      const member = await addMember(h, role, role === 'admin' ? null : 'team-texas-es');
+      const member = role === 'partner' ? await addMember(h, role, null, 'partner-a') : await addMember(h, role, role === 'admin' ? null : 'team-texas-es');
       sessions.set(role, await signIn(h, member));
       staffId = member.id;
     }
@@ -33,8 +33,9 @@ describe('staff route table', () => {
   after(() => h.close());
 
   const label = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-  const pathOf = (r: { path: string; scope?: 'request' }) => r.path.replace('{id}', r.scope === 'request' ? requestId : staffId);
-  const call = (r: { method: 'GET' | 'POST'; path: string; scope?: 'request' }, session?: StaffSession) => consoleFetch(h, r.method, pathOf(r), { session, body: {} });
+  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }) => r.path.replace('{id}', r.scope === 'request' ? requestId : staffId);
+  const call = (r: { method: 'GET' | 'POST'; path: string; scope?: 'request' | 'partner' }, session?: StaffSession, query = '') =>
+    consoleFetch(h, r.method, `${pathOf(r)}${query}`, { session, body: {} });
 
   it('serves exactly the routes in the table (plus sign-in and setup) under /console/api', () => {
     const served = h.staff.extraRoutes.map((r) => `${r.method} ${r.path}`).sort();
@@ -69,9 +70,18 @@ describe('staff route table', () => {
     }
   });
 
+  it("answers 403 to a partner account on every report about another partner", async () => {
+    const partnerRoutes = h.staff.routes.filter((r) => r.scope === 'partner');
+    assert.ok(partnerRoutes.length >= 2);
+    for (const route of partnerRoutes) {
+      const res = await call(route, sessions.get('partner'), '?period=2025-11&partner=partner-b');
+      assert.equal(res.status, 403, label(route));
+    }
+  });
+
   it('leaves no route unchecked: each one refuses some role or another team, or is on the short open list', () => {
     for (const route of h.staff.routes) {
-      const refusesSomeone = route.roles.length < ROLES.length || route.scope === 'request';
+      const refusesSomeone = route.roles.length < ROLES.length || route.scope !== undefined;
       assert.ok(refusesSomeone || OPEN_TO_EVERY_ROLE.includes(label(route)), `${label(route)} is open to every role and every team`);
     }
   });

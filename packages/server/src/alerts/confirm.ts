@@ -4,6 +4,7 @@ import type { Db } from '../db/types.js';
 import { HttpError, type RouteHandler } from '../http/types.js';
 import { limitIp, type AlertsContext } from './context.js';
 import { sameHash } from './crypto.js';
+import { primarySubtag } from '../insights/observe.js';
 
 
 interface ConfirmationRow {
@@ -84,11 +85,12 @@ async function load(tx: Db, id: string): Promise<ConfirmationRow | undefined> {
 async function activate(c: AlertsContext, tx: Db, row: ConfirmationRow): Promise<void> {
   const now = c.now().toISOString();
   await tx.run('UPDATE alert_confirmations SET used_at = $1 WHERE id = $2', [now, row.id]);
-  await tx.run(
+  const [subscription] = await tx.query<{ channel: string }>(
     `UPDATE alert_subscriptions
      SET status = 'confirmed', language = $1, events_mask = $2, pin_hash = $3, confirmed_at = $4,
          unsubscribed_at = NULL, unsubscribed_via = NULL
-     WHERE id = $5`,
+     WHERE id = $5 RETURNING channel`,
     [row.language, row.events_mask, row.pin_hash, now, row.subscription_id],
   );
+  c.insights?.count('alert-confirmed', { channel: subscription?.channel, language: primarySubtag(row.language) });
 }

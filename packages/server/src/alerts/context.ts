@@ -6,6 +6,7 @@ import { HttpError } from '../http/types.js';
 import type { AlertsConfig } from './config.js';
 import type { AlertKeys } from './crypto.js';
 import type { Limit, Limiter } from './rate-limiter.js';
+import type { InsightsCounter } from '../insights/counter.js';
 
 export interface AlertsContext {
   db: Db;
@@ -14,6 +15,8 @@ export interface AlertsContext {
   logger: Logger;
   limiter: Limiter;
   now: () => Date;
+  /** Counts confirmations and unsubscribes (by channel and language) for the insights reports. */
+  insights?: InsightsCounter;
 }
 
 /** What counting requests per IP needs (shared with the callbacks module). */

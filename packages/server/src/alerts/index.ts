@@ -2,6 +2,7 @@
 // through handlers for the contract routes, a few extra routes, and a dispatcher the server starts and stops.
 import type { Clock } from '../clock.js';
 import type { Logger } from 'pino';
+import type { InsightsCounter } from '../insights/counter.js';
 import type { Db } from '../db/types.js';
 import type { ExtraRoute, RouteHandlers } from '../http/types.js';
 import { Dispatcher, type DispatcherDeps, type Transports } from '../notify/dispatcher.js';
@@ -52,9 +53,10 @@ export function createAlerts(deps: {
   transports?: Partial<Transports>;
   /** Told the outcome of every hand-over (metrics). */
   onDelivery?: DispatcherDeps['onDelivery'];
+  insights?: InsightsCounter;
 }): AlertsModule {
   const now = deps.now;
-  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: limiterFor(deps.db), now };
+  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: limiterFor(deps.db), now, insights: deps.insights };
   // One file transport for both channels when both use it: one writer, one set of seen keys.
   const file = new FileTransport(deps.config.outboxFile, now);
   const transports: Transports = {

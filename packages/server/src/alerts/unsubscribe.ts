@@ -4,19 +4,30 @@ import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } fr
 import { strings } from '../notify/i18n.js';
 import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { Limit } from './rate-limiter.js';
+import { primarySubtag } from '../insights/observe.js';
 import { page, type PageResult } from './pages.js';
 
 export const STOP_PATH = '/v1/alerts/stop';
 
 export type UnsubscribeVia = 'link' | 'sms' | 'call';
 
+interface StoppedRow {
+  channel: string;
+  language: string;
+}
+
+const countStopped = (c: AlertsContext, rows: readonly StoppedRow[]) => {
+  for (const row of rows) c.insights?.count('alert-unsubscribed', { channel: row.channel, language: primarySubtag(row.language) });
+};
+
 /** Marks one subscription unsubscribed. Pending outbox rows for it are skipped by the dispatcher. */
 export async function unsubscribeById(c: AlertsContext, subscriptionId: string, via: UnsubscribeVia): Promise<void> {
-  await c.db.run(
+  const stopped = await c.db.query<StoppedRow>(
     `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = $2
-     WHERE id = $3 AND status <> 'unsubscribed'`,
+     WHERE id = $3 AND status <> 'unsubscribed' RETURNING channel, language`,
     [c.now().toISOString(), via, subscriptionId],
   );
+  countStopped(c, stopped);
 }
 
 /**
@@ -24,11 +35,12 @@ export async function unsubscribeById(c: AlertsContext, subscriptionId: string, 
  * channels share one contact hash, so this reaches the number whatever channel it signed up with.
  */
 export async function stopPhoneNumber(c: AlertsContext, contactHash: string, via: Exclude<UnsubscribeVia, 'link'>): Promise<void> {
-  await c.db.run(
+  const stopped = await c.db.query<StoppedRow>(
     `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = $2
-     WHERE contact_hash = $3 AND channel <> 'email' AND status <> 'unsubscribed'`,
+     WHERE contact_hash = $3 AND channel <> 'email' AND status <> 'unsubscribed' RETURNING channel, language`,
     [c.now().toISOString(), via, contactHash],
   );
+  countStopped(c, stopped);
 }
 
 /** A texted START: restores only what a texted STOP stopped (stops from a link or a call stay stopped). */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/types.js';
 import { randomId } from '../alerts/crypto.js';
 import type { StaffConfig } from './config.js';
+import { PARTNER_ID } from '../insights/config.js';
 import { ROLES, SETUP_PAGE, tokenHash, type Role } from './context.js';
 
 export interface NewStaff {
@@ -11,6 +12,8 @@ export interface NewStaff {
   name: string;
   role: string;
   teamId?: string;
+  /** A `partner` account's partner id (its `X-Referral-Partner`). */
+  partnerId?: string;
 }
 
 export class StaffInputError extends Error {
@@ -27,7 +30,13 @@ export async function createStaffAccount(db: Db, input: NewStaff, now: Date): Pr
   if (name === '' || name.length > 100) throw new StaffInputError('--name must be 1 to 100 characters.');
   if (!(ROLES as readonly string[]).includes(input.role)) throw new StaffInputError(`--role must be one of ${ROLES.join(', ')}.`);
   const role = input.role as Role;
-  if (role !== 'admin' && !input.teamId) throw new StaffInputError(`A ${role} belongs to a team: give --team.`);
+  if (role === 'partner') {
+    if (!input.partnerId || !PARTNER_ID.test(input.partnerId)) throw new StaffInputError('A partner account reports on one partner id: give --partner.');
+    if (input.teamId) throw new StaffInputError('A partner account belongs to no team.');
+  } else {
+    if (input.partnerId) throw new StaffInputError('Only a partner account has --partner.');
+    if (role !== 'admin' && !input.teamId) throw new StaffInputError(`A ${role} belongs to a team: give --team.`);
+  }
   if (input.teamId) {
     const [team] = await db.query('SELECT 1 FROM callback_teams WHERE id = $1', [input.teamId]);
     if (!team) throw new StaffInputError(`There is no team "${input.teamId}" (add it with "referral-kit staff team add").`);
@@ -37,8 +46,8 @@ export async function createStaffAccount(db: Db, input: NewStaff, now: Date): Pr
   const id = randomId();
   const at = now.toISOString();
   await db.run(
-    `INSERT INTO staff_accounts (id, email, name, role, team_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)`,
-    [id, email, name, role, input.teamId ?? null, at],
+    `INSERT INTO staff_accounts (id, email, name, role, team_id, partner_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $7)`,
+    [id, email, name, role, input.teamId ?? null, input.partnerId ?? null, at],
   );
   return id;
 }

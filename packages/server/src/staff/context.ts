@@ -9,6 +9,8 @@ import type { AlertKeys } from '../alerts/crypto.js';
 import type { Limiter } from '../alerts/rate-limiter.js';
 import { HttpError } from '../http/types.js';
 import type { StaffConfig } from './config.js';
+import type { InsightsCounter } from '../insights/counter.js';
+import type { InsightsConfig } from '../insights/config.js';
 
 export interface StaffContext {
   db: Db;
@@ -20,6 +22,8 @@ export interface StaffContext {
   now: Clock;
   /** Where setup links point (the public URL of this server). */
   publicUrl: string;
+  /** Insights: counting callback times and outcomes, and the reports' privacy settings and randomness (noise). */
+  insights?: { counter?: InsightsCounter; config: InsightsConfig; random: () => number };
 }
 
 export const STAFF_API = '/console/api';
@@ -31,8 +35,10 @@ export const STAFF_CONSOLE_PAGE = '/console';
 /** The console page a setup link opens; the token travels in the fragment, never sent to a server or a log. */
 export const SETUP_PAGE = '/console/setup';
 
-export const ROLES = ['specialist', 'supervisor', 'admin'] as const;
+export const ROLES = ['specialist', 'supervisor', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles that work callback requests; a `partner` account sees only its own partner id's insights. */
+export const TEAM_ROLES = ['specialist', 'supervisor', 'admin'] as const satisfies readonly Role[];
 
 export interface StaffMember {
   id: string;
@@ -40,6 +46,8 @@ export interface StaffMember {
   name: string;
   role: Role;
   teamId: string | null;
+  /** The partner id a `partner` account reports on (null for every other role). */
+  partnerId: string | null;
 }
 
 /** Tokens (session, setup) are 256-bit random, so a plain SHA-256 is enough to keep them out of the database. */
@@ -58,7 +66,8 @@ export interface StaffRow {
   name: string;
   role: Role;
   team_id: string | null;
+  partner_id: string | null;
   status: 'pending' | 'active' | 'disabled';
 }
 
-export const memberOf = (row: StaffRow): StaffMember => ({ id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id });
+export const memberOf = (row: StaffRow): StaffMember => ({ id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id, partnerId: row.partner_id });

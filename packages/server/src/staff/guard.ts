@@ -11,8 +11,11 @@ export interface StaffRoute {
   /** Path under /console/api, `{id}` for a parameter. */
   path: string;
   roles: readonly Role[];
-  /** The route acts on one callback request (`{id}`): only staff of its team (and admins) may. */
-  scope?: 'request';
+  /**
+   * `request`: the route acts on one callback request (`{id}`): only staff of its team (and admins) may.
+   * `partner`: the route reports on a partner (`?partner=`): a partner account only on its own.
+   */
+  scope?: 'request' | 'partner';
   handler(ctx: RequestContext, session: Session): Promise<HandlerResult>;
 }
 

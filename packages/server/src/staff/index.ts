@@ -5,6 +5,7 @@ import { adminRoutes } from './admin.js';
 import { auditRoute } from './audit-route.js';
 import type { StaffContext } from './context.js';
 import { protect, type StaffRoute } from './guard.js';
+import { insightsRoutes } from './insights-routes.js';
 import { queueRoute } from './queue.js';
 import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session-routes.js';
@@ -14,7 +15,7 @@ import { signInRoute } from './sign-in.js';
 
 export { staffConfig, staffConfigFromEnv, type StaffConfig } from './config.js';
 export { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './accounts.js';
-export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, type Role, type StaffContext } from './context.js';
+export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, TEAM_ROLES, type Role, type StaffContext } from './context.js';
 export type { StaffRoute } from './guard.js';
 
 export interface StaffModule {
@@ -28,7 +29,7 @@ export interface StaffModule {
 }
 
 export function createStaff(c: StaffContext): StaffModule {
-  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), ...requestRoutes(c), auditRoute(c), ...adminRoutes(c)];
+  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), ...requestRoutes(c), auditRoute(c), ...adminRoutes(c), ...insightsRoutes(c)];
   const publicRoutes = [signInRoute(c), ...setupRoutes(c)];
   return {
     routes,

@@ -3,7 +3,7 @@
 import * as z from 'zod/v4/mini';
 import type { SqlParam } from '../db/types.js';
 import type { StaffRoute } from './guard.js';
-import { parseInput, ROLES, type StaffContext, type StaffMember } from './context.js';
+import { parseInput, TEAM_ROLES, type StaffContext, type StaffMember } from './context.js';
 
 const REQUEST_STATUSES = ['new', 'assigned', 'contacted', 'closed', 'cancelled'] as const;
 /** Statuses still being worked (the queue's default, and what assigning needs). */
@@ -74,7 +74,7 @@ export function queueRoute(c: StaffContext): StaffRoute {
   return {
     method: 'GET',
     path: '/requests',
-    roles: ROLES,
+    roles: TEAM_ROLES,
     handler: async (ctx, { member }) => {
       const { status = 'open', assigned } = parseInput(QueueQuery, ctx.query, 'query');
       const params: SqlParam[] = [];

@@ -5,10 +5,11 @@ import * as z from 'zod/v4/mini';
 import { CALLBACK_CHANNELS } from '@referral-kit/sdk';
 import { randomId } from '../alerts/crypto.js';
 import { sealContext } from '../callbacks/context.js';
+import { durationBucket } from '../insights/counter.js';
 import type { Db } from '../db/types.js';
 import { HttpError } from '../http/types.js';
 import { audit } from './audit.js';
-import { parseInput, ROLES, type StaffContext, type StaffMember } from './context.js';
+import { parseInput, TEAM_ROLES, type StaffContext, type StaffMember } from './context.js';
 import type { StaffRoute } from './guard.js';
 import { OPEN_STATUSES, REQUEST_COLUMNS, requestSummary, type RequestRow } from './queue.js';
 
@@ -90,7 +91,7 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
     {
       method: 'GET',
       path: '/requests/{id}',
-      roles: ROLES,
+      roles: TEAM_ROLES,
       scope: 'request',
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
@@ -101,7 +102,7 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
     {
       method: 'POST',
       path: '/requests/{id}/assign',
-      roles: ROLES,
+      roles: TEAM_ROLES,
       scope: 'request',
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
@@ -131,7 +132,7 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
     {
       method: 'POST',
       path: '/requests/{id}/attempts',
-      roles: ROLES,
+      roles: TEAM_ROLES,
       scope: 'request',
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
@@ -155,13 +156,16 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
           }
           return changes;
         });
+        if (changes === 1 && row.status === 'assigned') {
+          c.insights?.counter?.count('callback-first-attempt', { topic: row.topic, priority: row.priority, duration: durationBucket(new Date(row.created_at), now) });
+        }
         return changed(changes, member, row.id);
       },
     },
     {
       method: 'POST',
       path: '/requests/{id}/close',
-      roles: ROLES,
+      roles: TEAM_ROLES,
       scope: 'request',
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
@@ -184,6 +188,7 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
           if (changes === 1) await audit(tx, { actorId: member.id, teamId: row.team_id, action: 'request-closed', requestId: row.id, detail: { outcome } }, now);
           return changes;
         });
+        if (changes === 1) c.insights?.counter?.count('callback-closed', { topic: row.topic, priority: row.priority, outcome, duration: durationBucket(new Date(row.created_at), now) });
         return changed(changes, member, row.id);
       },
     },

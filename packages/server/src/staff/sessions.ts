@@ -35,7 +35,7 @@ export async function endSessionsOf(db: Db, staffId: string): Promise<void> {
 export async function resumeSession(db: Db, config: Pick<StaffConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours'>, token: string, now: Date): Promise<Session | null> {
   const hash = tokenHash(token);
   const [row] = await db.query<StaffRow & { csrf_token: string; created_at: string; last_seen_at: string }>(
-    `SELECT a.id, a.email, a.name, a.role, a.team_id, a.status, s.csrf_token, s.created_at, s.last_seen_at
+    `SELECT a.id, a.email, a.name, a.role, a.team_id, a.partner_id, a.status, s.csrf_token, s.created_at, s.last_seen_at
      FROM staff_sessions s JOIN staff_accounts a ON a.id = s.staff_id WHERE s.token_hash = $1`,
     [hash],
   );

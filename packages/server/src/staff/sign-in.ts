@@ -29,7 +29,7 @@ export function signInRoute(c: StaffContext): ExtraRoute {
   async function verify(body: z.output<typeof SignIn>): Promise<StaffMember> {
     const now = c.now();
     const [row] = await c.db.query<StaffRow & { password_hash: string | null; totp_secret_enc: string | null; last_totp_step: number; locked_until: string | null }>(
-      `SELECT id, email, name, role, team_id, status, password_hash, totp_secret_enc, last_totp_step, locked_until
+      `SELECT id, email, name, role, team_id, partner_id, status, password_hash, totp_secret_enc, last_totp_step, locked_until
        FROM staff_accounts WHERE email = $1`,
       [body.email.trim().toLowerCase()],
     );
