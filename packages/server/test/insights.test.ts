@@ -144,6 +144,20 @@ describe('insights', () => {
     }
   });
 
+  it('counts the time to the first attempt and to close, in buckets, and the outcome', async () => {
+    const specialist = await signIn(h, await addMember(h, 'specialist', 'team-texas-es'));
+    const [request] = await h.db.query<{ id: string }>('SELECT id FROM callback_requests');
+    for (const [path, body] of [['assign', {}], ['attempts', { channel: 'call', reached: true }], ['close', { outcome: 'reached' }]] as const) {
+      assert.equal((await consoleFetch(h, 'POST', `/requests/${request!.id}/${path}`, { session: specialist, body })).status, 200, path);
+    }
+    await h.insights.flush();
+    const rows = await h.db.query<{ event: string; duration: string; outcome: string; topic: string }>(
+      "SELECT event, duration, outcome, topic FROM insight_counts WHERE event LIKE 'callback-%' AND event <> 'callback-request' ORDER BY event",
+    );
+    // Requested on November 29th at 10:00, worked on December 1st at 02:00: 40 hours.
+    assert.deepEqual(rows.map((r) => `${r.event} ${r.duration} ${r.outcome}`), ['callback-closed 1-3d reached', 'callback-first-attempt 1-3d ']);
+  });
+
   it("a partner's view and the overall view cannot be subtracted to recover another partner's small count", async () => {
     const overall = await report('/insights/states?period=2026-11', supervisor);
     const b = await report('/insights/states?period=2026-11&partner=partner-b', supervisor);

@@ -62,8 +62,8 @@ export interface ReportOptions {
   k: number;
   /** Every partner id counted apart ('' = no partner): the cube's partner axis. */
   partners: readonly string[];
-  epsilon?: number;
-  random: () => number;
+  /** Differential privacy: ε for this report and the randomness its noise draws on. */
+  noise?: { epsilon: number; random: () => number };
 }
 
 /** First and last hour bucket bounds of a month `2026-11`: [2026-11-01T00, 2026-12-01T00). */
@@ -103,7 +103,7 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
     }
   }
   let cube: Cube = { partners, rows: [...seenRows].sort(), measures: def.measures.map((x) => x.name), counts };
-  if (options.epsilon !== undefined) cube = addNoise(cube, options.epsilon, options.random);
+  if (options.noise) cube = addNoise(cube, options.noise.epsilon, options.noise.random);
   const published = suppress(cube, options.k);
   const label = `< ${options.k}`;
   const slice = partner ?? MARGIN;
@@ -117,7 +117,7 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
     period,
     partner,
     k: options.k,
-    epsilon: options.epsilon ?? null,
+    epsilon: options.noise?.epsilon ?? null,
     rowDimension: def.rows,
     measures: [...cube.measures],
     rows: cube.rows.map((key) => ({ key, cells: cellsOf(key) })),

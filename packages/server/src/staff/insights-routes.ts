@@ -42,15 +42,14 @@ function periodFor(c: StaffContext, ctx: RequestContext): string {
 
 export function insightsRoutes(c: StaffContext): StaffRoute[] {
   const config = c.insights?.config ?? insightsConfig();
-  const random = c.insights?.random;
-  if (config.epsilon !== undefined && !random) throw new Error('Insights noise (INSIGHTS_EPSILON) needs a source of randomness.');
+  const noise = config.epsilon === undefined ? undefined : { epsilon: config.epsilon, random: c.insights!.random };
 
   const report = async (view: ViewName, ctx: RequestContext, session: Session) => {
     const partner = partnerFor(ctx, session, config.partners);
     const period = periodFor(c, ctx);
-    const options = { k: config.k, partners: [...config.partners, ''], epsilon: config.epsilon, random: random ?? (() => 0.5) };
-    if (config.epsilon === undefined) return buildReport(c.db, view, period, partner, options);
-    const epsilon = config.epsilon;
+    const options = { k: config.k, partners: [...config.partners, ''], noise };
+    if (noise === undefined) return buildReport(c.db, view, period, partner, options);
+    const { epsilon } = noise;
     // The budget check and the record of what this report spends are one step, so two reports cannot both fit.
     return c.db.transaction(async (tx) => {
       const [spent] = await tx.query<{ total: number | null }>('SELECT SUM(epsilon) AS total FROM insight_privacy_budget WHERE period = $1', [period]);
