@@ -74,3 +74,51 @@ describe('dispatch: crash between send and mark', () => {
     assert.deepEqual(new Set(readOutboxFile(outboxFile).map((e) => e.to)).size, SUBSCRIBERS);
   });
 });
+
+describe('dispatch: priorities and leases', () => {
+  it('sends escape and release alerts before confirmation codes before other status alerts', async () => {
+    const h = await startHarness({ dispatch: { batchSize: 1 } });
+    try {
+      await subscribeAndConfirm(h, subscription({ contact: 'first@example.org', events: ['release', 'transfer', 'escape'] }));
+      h.email.messages.length = 0;
+      const change = (eventId: string, alertEvent: 'transfer' | 'escape') =>
+        h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId: 'rec-1', alertEvent, status: 'in-custody', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      await change('ev-bulk', 'transfer');
+      assert.equal((await h.post('/v1/alerts/subscriptions', subscription({ contact: 'second@example.org' }), { 'x-forwarded-for': '203.0.113.9' })).status, 202);
+      await change('ev-urgent', 'escape');
+      for (let i = 0; i < 3; i++) assert.equal(await h.alerts.dispatcher.runOnce(), 1);
+      assert.deepEqual(h.email.messages.map((m) => m.idempotencyKey.split('/')[0]!.replace(/^confirm:.*/, 'confirm')), ['ev-urgent', 'confirm', 'ev-bulk']);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('renews the lease while a send runs, so no other dispatcher takes the row over', async () => {
+    let rivalClaimed = -1;
+    let statusSends = 0;
+    let rival: ReturnType<typeof createAlerts> | undefined;
+    const h = await startHarness({ dispatch: { leaseSeconds: 9, sendTimeoutMs: 1000 } });
+    const slow = {
+      async send(message: OutgoingMessage) {
+        // Only the first hand-over is slow (a rival that took the row over would hand it over again).
+        if (message.kind !== 'status' || statusSends++ > 0) return;
+        // The original lease has run out by the clock; the renewal (every 3 s) must have moved it on.
+        h.clock.advance(10_000);
+        await new Promise((r) => setTimeout(r, 3500));
+        rivalClaimed = await rival!.dispatcher.runOnce();
+      },
+    };
+    try {
+      await subscribeAndConfirm(h, subscription());
+      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-slow', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      const worker = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: slow, phone: slow } });
+      rival = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: slow, phone: slow } });
+      assert.equal(await worker.dispatcher.runOnce(), 1);
+      assert.equal(rivalClaimed, 0, 'the renewed lease kept the row');
+      const [row] = await h.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-slow'");
+      assert.deepEqual({ status: row!.status, attempts: Number(row!.attempts) }, { status: 'sent', attempts: 1 });
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -4,8 +4,10 @@
 //  2. an idempotency key per row (the outbox id) that travels with every attempt, so the transport or the gateway
 //     drops the repeat. The unique (subscription_id, event_id) key means a repeat can only ever be that same row.
 // No send outlives its lease: a row is only sent while the lease still covers the whole send (its timeout) and the
-// marking after it; the rest of a slow batch goes back unsent for the next pass, so while this dispatcher is still
-// sending, no other one can have claimed the same row.
+// marking after it; the lease on the rows still held is renewed every third of its length while the batch runs, and
+// whatever a failed renewal leaves uncovered goes back unsent for the next pass, so while this dispatcher is still
+// sending, no other one can have claimed the same row. On PostgreSQL, claims skip rows another dispatcher has
+// locked (FOR UPDATE SKIP LOCKED) and take the most urgent first (priority, then due time).
 import { randomBytes } from 'node:crypto';
 import type { AlertChannel, AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Logger } from 'pino';
@@ -126,16 +128,41 @@ export class Dispatcher {
   }
 
   private async runBatch<Row extends Claimed>(table: OutboxTable, columns: string, compose: (row: Row) => Promise<OutgoingMessage | null>): Promise<number> {
-    const { rows, leaseUntilMs } = await this.claim<Row>(table, columns);
-    const { sendTimeoutMs } = this.deps.config.dispatch;
-    for (const [index, row] of rows.entries()) {
-      if (this.stopping || this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
-        await this.release(table, rows.slice(index));
-        return index;
+    const claimed = await this.claim<Row>(table, columns);
+    const { rows } = claimed;
+    let { leaseUntilMs } = claimed;
+    const { sendTimeoutMs, leaseSeconds } = this.deps.config.dispatch;
+    // While the batch is worked through (a slow gateway, a long batch), its unsent rows keep a fresh lease, so no
+    // other dispatcher takes them over from a live one. A renewal that fails leaves the old lease to run out.
+    const held = new Set(rows.map((r) => r.id));
+    const renewal = setInterval(() => {
+      this.renew(table, [...held]).then((until) => (leaseUntilMs = until ?? leaseUntilMs), () => {});
+    }, Math.max(1000, (leaseSeconds * 1000) / 3));
+    renewal.unref();
+    try {
+      for (const [index, row] of rows.entries()) {
+        if (this.stopping || this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
+          await this.release(table, rows.slice(index));
+          return index;
+        }
+        await this.process(table, row, () => compose(row));
+        held.delete(row.id);
       }
-      await this.process(table, row, () => compose(row));
+      return rows.length;
+    } finally {
+      clearInterval(renewal);
     }
-    return rows.length;
+  }
+
+  /** Extends this dispatcher's lease on rows it still holds; the new end, or null when it holds none of them any more. */
+  private async renew(table: OutboxTable, ids: string[]): Promise<number | null> {
+    if (ids.length === 0) return null;
+    const untilMs = this.deps.now().getTime() + this.deps.config.dispatch.leaseSeconds * 1000;
+    const { changes } = await this.deps.db.run(
+      `UPDATE ${table} SET lease_until = $1 WHERE lease_owner = $2 AND status = 'pending' AND id IN (${ids.map((_, i) => `$${i + 3}`).join(', ')})`,
+      [new Date(untilMs).toISOString(), this.owner, ...ids],
+    );
+    return changes > 0 ? untilMs : null;
   }
 
   private schedule(ms: number): void {
