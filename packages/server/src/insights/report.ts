@@ -83,8 +83,8 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
   const { from, to } = monthHours(period);
   const events = [...new Set(def.measures.map((x) => x.event))];
   const rowExpr = def.rows === 'day' ? 'substr(hour, 1, 10)' : def.rows;
-  const rows = await db.query<{ partner: string; row: string; event: string; outcome: string; n: number | string }>(
-    `SELECT partner, ${rowExpr} AS row, event, outcome, SUM(n) AS n FROM insight_counts
+  const rows = await db.query<{ partner: string; row_key: string; event: string; outcome: string; n: number | string }>(
+    `SELECT partner, ${rowExpr} AS row_key, event, outcome, SUM(n) AS n FROM insight_counts
      WHERE hour >= $1 AND hour < $2 AND event IN (${events.map((_, i) => `$${i + 3}`).join(', ')})
      GROUP BY partner, ${rowExpr}, event, outcome`,
     [from, to, ...events],
@@ -94,7 +94,7 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
   const seenRows = new Set<string>(def.rows === 'day' ? daysOf(period) : []);
   for (const row of rows) {
     const p = partners.includes(row.partner) ? row.partner : '';
-    const key = row.row === '' ? 'unknown' : row.row;
+    const key = row.row_key === '' ? 'unknown' : row.row_key;
     for (const measure of def.measures) {
       if (measure.event !== row.event || (measure.outcome !== undefined && measure.outcome !== row.outcome)) continue;
       seenRows.add(key);
