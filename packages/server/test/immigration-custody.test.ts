@@ -146,7 +146,12 @@ describe('every status: feed → server → SDK → alert message, in English an
       assert.equal(guide.dataUpdatedAt, '2026-11-29T09:30:00.000Z', 'the data\'s freshness');
       assert.deepEqual(guide.topics.map((t) => t.id), ['detainer', 'detention', 'bond', 'removal', 'changes']);
     }
-    assert.equal((await client.custody.guide({ lang: 'fr' })).language, 'en', 'a language without a guide falls back to English');
+    const vietnamese = await client.custody.guide({ lang: 'vi-VN' });
+    assert.equal(vietnamese.language, 'vi');
+    assert.equal(vietnamese.statuses.find((s) => s.status === 'released-on-bond')?.meaning, custodyGuideText('vi').statuses['released-on-bond'].meaning);
+    assert.match(vietnamese.topics[0]!.title, /Yêu cầu giữ người/, 'the topics in Vietnamese too');
+    assert.equal((await client.custody.guide({ lang: 'zh-Hans' })).language, 'zh');
+    assert.equal((await client.custody.guide({ lang: 'de' })).language, 'en', 'a language without a guide falls back to English');
   });
 });
 

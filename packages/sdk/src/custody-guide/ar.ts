@@ -6,6 +6,7 @@ const UNSAFE = 'إذا شعرت بعدم الأمان، اتصل بالرقم 91
 
 const ar: GuideText = {
   language: 'ar',
+  reviewed: false,
   statuses: {
     'in-custody': {
       meaning: 'الشخص محتجز في المنشأة المذكور. لا يزال بإمكانه إجراء مكالمات وإرسال رسائل.',

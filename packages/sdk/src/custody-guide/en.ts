@@ -6,6 +6,7 @@ const UNSAFE = 'If you feel unsafe, call 911. An advocate on a hotline can help 
 
 const en: GuideText = {
   language: 'en',
+  reviewed: true,
   statuses: {
     'in-custody': {
       meaning: 'The person is held at the facility shown. They can still make calls and send mail.',

@@ -6,6 +6,7 @@ const UNSAFE = 'Si no se siente segura o seguro, llame al 911. Una persona de ap
 
 const es: GuideText = {
   language: 'es',
+  reviewed: false,
   statuses: {
     'in-custody': {
       meaning: 'La persona está detenida en el centro que se indica. Todavía puede hacer llamadas y enviar cartas.',
