@@ -64,13 +64,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const migrations = migrationFiles(db.dialect).map((m) => m.name);
   const metrics = createMetrics(db, now);
   const insights = createInsightsCounter(db, { now, logger, partners: config.insights.partners, flushMs: config.insights.flushMs });
-  const alerts = createAlerts({
-    db, config: config.alerts, logger, now, insights,
-    onDelivery: (transport, outcome) => {
-      metrics.delivery(transport, outcome);
-      if (outcome !== 'retry') insights.count('delivery', { channel: transport, outcome });
-    },
-  });
+  const alerts = createAlerts({ db, config: config.alerts, logger, now, insights, onDelivery: metrics.delivery });
   const callbacks = createCallbacks({
     db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
     publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,

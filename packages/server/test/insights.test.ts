@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { callbackBody, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
+import { codeIn, subscription, tokenIn } from './alerts-harness.js';
 import { addMember, consoleFetch, signIn, type StaffSession } from './staff-harness.js';
 import { cellKey, MARGIN, suppress, type Cube } from '../src/insights/privacy.js';
 import { DIMENSIONS } from '../src/insights/counter.js';
@@ -156,6 +157,32 @@ describe('insights', () => {
     );
     // Requested on November 29th at 10:00, worked on December 1st at 02:00: 40 hours.
     assert.deepEqual(rows.map((r) => `${r.event} ${r.duration} ${r.outcome}`), ['callback-closed 1-3d reached', 'callback-first-attempt 1-3d ']);
+  });
+
+  it('counts custody lookups by state and outcome, and alert signups, confirmations, unsubscribes and deliveries', async () => {
+    assert.equal((await fetch(`${h.url}/v1/custody?name=Someone&birthYear=1990&countryOfBirth=Mexico&state=TX`, { headers: { 'x-referral-partner': 'partner-b' } })).status, 200);
+    assert.equal((await fetch(`${h.url}/v1/custody/no-such-record`)).status, 404);
+    const subscribed = await h.post('/v1/alerts/subscriptions', subscription({ language: 'es-MX' }), { 'x-referral-partner': 'partner-a' });
+    assert.equal(subscribed.status, 202);
+    const { confirmationId } = (await subscribed.json()) as { confirmationId: string };
+    await h.alerts.dispatcher.runOnce();
+    const message = h.email.messages.at(-1)!;
+    assert.equal((await h.post('/v1/alerts/confirm', { confirmationId, code: codeIn(message) })).status, 200);
+    await h.alerts.dispatcher.runOnce();
+    assert.equal((await h.post('/v1/alerts/unsubscribe', { token: tokenIn(h.email.messages.at(-1)!.text, '/v1/alerts/stop') })).status, 200);
+    await h.insights.flush();
+    const rows = await h.db.query<Record<string, string>>(
+      "SELECT event, partner, state, channel, language, topic, outcome FROM insight_counts WHERE event LIKE 'lookup-%' OR event LIKE 'alert-%' OR event = 'delivery' ORDER BY event, outcome",
+    );
+    assert.deepEqual(rows.map((r) => Object.values(r).join('/')), [
+      'alert-confirmed///email/es//',
+      'alert-event-chosen/partner-a//email/es/release/',
+      'alert-signup/partner-a//email/es//',
+      'alert-unsubscribed///email/es//',
+      `delivery///${rows.find((r) => r.event === 'delivery')!.channel}///sent`,
+      'lookup-search/partner-b/TX////not-found',
+      'lookup-view//////not-found',
+    ]);
   });
 
   it("a partner's view and the overall view cannot be subtracted to recover another partner's small count", async () => {

@@ -53,6 +53,7 @@ export function createAlerts(deps: {
   transports?: Partial<Transports>;
   /** Told the outcome of every hand-over (metrics). */
   onDelivery?: DispatcherDeps['onDelivery'];
+  /** Counts confirmations, unsubscribes and deliveries for the insights reports. */
   insights?: InsightsCounter;
 }): AlertsModule {
   const now = deps.now;
@@ -67,7 +68,12 @@ export function createAlerts(deps: {
   const maintain = async (at: Date) => {
     for (const task of maintenance) await task(at);
   };
-  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, onDelivery: deps.onDelivery, maintenance: maintain });
+  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain,
+    onDelivery: (transport, outcome) => {
+      deps.onDelivery?.(transport, outcome);
+      if (outcome !== 'retry') c.insights?.count('delivery', { channel: transport, outcome });
+    },
+  });
 
   return {
     keys: c.keys,
