@@ -3,7 +3,7 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'La ligne VOICE peut vous en dire plus : 1-855-488-6423.';
-const UNSAFE = 'Si vous ne vous sentez pas en sécurité, appelez le 911. Une personne d’aide sur une ligne d’écoute peut vous aider à faire un plan de sécurité.';
+const UNSAFE = 'Si vous ne vous sentez pas en sécurité, appelez le 911. Une personne qui répond sur une ligne d’aide peut vous aider à faire un plan de sécurité.';
 
 const fr: GuideText = {
   language: 'fr',
@@ -12,7 +12,7 @@ const fr: GuideText = {
     'in-custody': {
       meaning: 'La personne est détenue dans l’établissement indiqué. Elle peut toujours passer des appels et envoyer du courrier.',
       next: 'Elle peut passer devant un tribunal, être libérée, ou être transférée dans un autre établissement ou en détention de l’immigration.',
-      now: 'Inscrivez-vous aux alertes pour savoir si quelque chose change. Pendant que la personne est détenue, c’est un bon moment pour faire un plan de sécurité avec une personne d’aide.',
+      now: 'Inscrivez-vous aux alertes pour savoir si quelque chose change. Pendant que la personne est détenue, c’est un bon moment pour faire un plan de sécurité avec une personne d’une ligne d’aide.',
       alert: 'La personne est détenue.',
     },
     'immigration-detainer': {
@@ -72,7 +72,7 @@ const fr: GuideText = {
     escaped: {
       meaning: 'La personne a quitté la détention sans autorisation. Personne ne sait où elle est.',
       next: 'La police la recherche. Le dossier change quand elle est retrouvée.',
-      now: 'Si vous êtes en danger, appelez le 911 maintenant. N’approchez pas la personne. Ensuite, appelez une ligne d’écoute pour vous aider à faire un plan de sécurité.',
+      now: 'Si vous êtes en danger, appelez le 911 maintenant. N’approchez pas la personne. Ensuite, appelez une ligne d’aide pour vous aider à faire un plan de sécurité.',
       alert: 'La personne a quitté la détention sans autorisation.',
     },
     'returned-to-custody': {
@@ -84,13 +84,13 @@ const fr: GuideText = {
     deceased: {
       meaning: 'L’établissement indique que la personne est décédée.',
       next: 'Le dossier peut être fermé ou disparaître après un certain temps.',
-      now: 'Une nouvelle comme celle-ci peut faire naître des sentiments forts et mélangés. Une personne d’aide sur une ligne d’écoute peut parler avec vous.',
+      now: 'Une nouvelle comme celle-ci peut faire naître des sentiments forts et mélangés. Une personne qui répond sur une ligne d’aide peut parler avec vous.',
       alert: 'L’établissement indique que la personne est décédée.',
     },
     unknown: {
       meaning: 'Le dossier ne dit pas où se trouve la personne maintenant. Cela arrive quand les données sont en retard, ou quand une situation est nouvelle pour cet outil.',
       next: 'Le dossier peut être mis à jour bientôt.',
-      now: `Appelez l’établissement ou une personne d’aide sur une ligne d’écoute. ${VOICE}`,
+      now: `Appelez l’établissement ou une personne qui répond sur une ligne d’aide. ${VOICE}`,
       alert: 'La situation a changé. Les détails ne sont pas encore disponibles.',
     },
   },

@@ -3,7 +3,7 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'Maipapaliwanag pa ito ng VOICE line: 1-855-488-6423.';
-const UNSAFE = 'Kung hindi kayo ligtas, tumawag sa 911. Matutulungan kayo ng isang tagasuporta sa hotline na gumawa ng plano para sa kaligtasan.';
+const UNSAFE = 'Kung pakiramdam ninyo ay hindi kayo ligtas, tumawag sa 911. Matutulungan kayo ng isang tagasuporta sa hotline na gumawa ng plano para sa kaligtasan.';
 
 const tl: GuideText = {
   language: 'tl',
