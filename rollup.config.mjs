@@ -10,7 +10,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { integrityOf } from './scripts/sri.mjs';
 
-const ORDER = ['sdk', 'mocks', 'widgets', 'embed', 'examples'];
+const ORDER = ['sdk', 'mocks', 'widgets', 'embed', 'console', 'examples'];
 
 /** zod's misplaced `/*#__PURE__*\/` comments and its own circular import are harmless; everything else is shown. */
 function onwarn(warning, warn) {
@@ -100,8 +100,8 @@ const languageEntry = () => ({
  * engine, so small directories are searched in the page and search words never leave the visitor's device;
  * `referral-kit.callbacks.js` adds callback requests.
  */
-const embed = ({ file, input, languageParts = ['catalog'] }) => ({
-  input: input.startsWith('language-entry:') ? input : `packages/widgets/src/${input}`,
+const embed = ({ file, input, languageParts = ['catalog'], dir = 'packages/widgets/dist' }) => ({
+  input: input.startsWith('language-entry:') || input.startsWith('packages/') ? input : `packages/widgets/src/${input}`,
   onwarn,
   // The SDK declares `"sideEffects": false`, but its modules reach the bundle through the TypeScript plugin, which
   // does not read package.json: say it here, so a bundle keeps only the contract areas it calls.
@@ -115,7 +115,7 @@ const embed = ({ file, input, languageParts = ['catalog'] }) => ({
     terser({ ecma: 2022, module: false, compress: { passes: 2 }, format: { comments: false } }),
   ],
   output: {
-    file: `packages/widgets/dist/${file}`,
+    file: `${dir}/${file}`,
     format: 'iife',
     sourcemap: true,
   },
@@ -148,6 +148,8 @@ const CONFIGS = {
     embed({ file: 'referral-kit.capture.js', input: 'capture-frame.ts' }),
     embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts', languageParts: LANGUAGE_PARTS }),
   ],
+  // The staff console's script (served at /console/console.js): staff-only, so it is its own bundle, never in an embed.
+  console: () => embed({ file: 'console.js', input: 'packages/server/console/index.ts', dir: 'packages/server/dist' }),
   examples: reactExample,
 };
 

@@ -18,6 +18,7 @@ import { Directory } from './routes/directory.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { createCaptureFrame } from './capture-frame.js';
+import { createConsolePage, isConsolePath } from './console-page.js';
 import { createStatic } from './static.js';
 import { metricsRoutes, type Metrics } from './metrics.js';
 import { STAFF_API } from './staff/context.js';
@@ -147,7 +148,12 @@ export function createApp(options: AppOptions): App {
     https,
   );
   const captureFrame = createCaptureFrame({ partnerOrigins: options.config.corsOrigins, rootDir });
-  const pages: typeof files = (req, res, url) => (url.pathname.startsWith('/embed/') ? captureFrame(req, res, url) : files(req, res, url));
+  const consolePage = createConsolePage({ rootDir });
+  const pages: typeof files = (req, res, url) => {
+    if (url.pathname.startsWith('/embed/')) return captureFrame(req, res, url);
+    if (isConsolePath(url.pathname)) return consolePage(req, res, url);
+    return files(req, res, url);
+  };
   const handle = createPipeline({
     handlers,
     extraRoutes,

@@ -11,6 +11,7 @@ import { HttpError } from '../http/types.js';
 import type { StaffConfig } from './config.js';
 import type { InsightsCounter } from '../insights/counter.js';
 import type { InsightsConfig } from '../insights/config.js';
+import type { Role } from './vocabulary.js';
 
 export interface StaffContext {
   db: Db;
@@ -35,10 +36,7 @@ export const STAFF_CONSOLE_PAGE = '/console';
 /** The console page a setup link opens; the token travels in the fragment, never sent to a server or a log. */
 export const SETUP_PAGE = '/console/setup';
 
-export const ROLES = ['specialist', 'supervisor', 'admin', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
-/** Roles that work callback requests; a `partner` account sees only its own partner id's insights. */
-export const TEAM_ROLES = ['specialist', 'supervisor', 'admin'] as const satisfies readonly Role[];
+export { ROLES, TEAM_ROLES, type Role } from './vocabulary.js';
 
 export interface StaffMember {
   id: string;

@@ -4,8 +4,8 @@ import * as z from 'zod/v4/mini';
 import type { SqlParam } from '../db/types.js';
 import type { StaffRoute } from './guard.js';
 import { parseInput, TEAM_ROLES, type StaffContext, type StaffMember } from './context.js';
+import { REQUEST_STATUSES } from './vocabulary.js';
 
-const REQUEST_STATUSES = ['new', 'assigned', 'contacted', 'closed', 'cancelled'] as const;
 /** Statuses still being worked (the queue's default, and what assigning needs). */
 export const OPEN_STATUSES: readonly string[] = ['new', 'assigned', 'contacted'];
 const QueueQuery = z.object({

@@ -12,8 +12,7 @@ import { audit } from './audit.js';
 import { parseInput, TEAM_ROLES, type StaffContext, type StaffMember } from './context.js';
 import type { StaffRoute } from './guard.js';
 import { OPEN_STATUSES, REQUEST_COLUMNS, requestSummary, type RequestRow } from './queue.js';
-
-export const OUTCOMES = ['reached', 'no_answer_after_attempts', 'declined', 'referred', 'releasable_info_provided', 'none_releasable'] as const;
+import { OUTCOMES } from './vocabulary.js';
 
 const AssignBody = z.object({ staffId: z.optional(z.string().check(z.maxLength(64))) });
 const AttemptBody = z.object({

@@ -1,0 +1,198 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { defineElement } from '../../widgets/src/internal/define.js';
+import type { StaffAccount, Team } from './api.js';
+import { ConsolePage } from './page.js';
+
+const list = (value: FormDataEntryValue | null) =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * Administration: staff accounts (disable, a new setup link) and teams with their routing rules. Accounts are
+ * created with the CLI only (`referral-kit staff add`).
+ * @customElement staff-admin
+ */
+export class StaffAdmin extends ConsolePage {
+  @state() private accessor staff: StaffAccount[] | null = null;
+  @state() private accessor teams: Team[] | null = null;
+  /** The setup link just issued, shown once (it is a credential: never put in the URL or the title). */
+  @state() private accessor link: { name: string; setupUrl: string; expiresAt: string } | null = null;
+  @state() private accessor busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#load();
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const [staff, teams] = await Promise.all([this.ctx.api.staffAccounts(), this.ctx.api.teams()]);
+      this.staff = staff.staff;
+      this.teams = teams.teams;
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  async #run(work: () => Promise<string>): Promise<void> {
+    this.clearErrors();
+    this.busy = true;
+    try {
+      this.ctx.announce(await work());
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #disable(account: StaffAccount): Promise<void> {
+    return this.#run(async () => {
+      await this.ctx.api.disable(account.id);
+      this.staff = this.staff!.map((s) => (s.id === account.id ? { ...s, status: 'disabled' } : s));
+      return this.ctx.t('admin.disabled', { name: account.name });
+    });
+  }
+
+  #newLink(account: StaffAccount): Promise<void> {
+    return this.#run(async () => {
+      const link = await this.ctx.api.setupLink(account.id);
+      this.link = { name: account.name, ...link };
+      return this.#linkText(this.link);
+    });
+  }
+
+  #linkText(link: { name: string; expiresAt: string }): string {
+    return this.ctx.t('admin.linkReady', { name: link.name, expiresAt: this.ctx.date(link.expiresAt) });
+  }
+
+  #saveTeam(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const team: Team = {
+      id: String(data.get('id') ?? '').trim(),
+      name: String(data.get('name') ?? '').trim(),
+      states: list(data.get('states')).map((s) => s.toUpperCase()),
+      zipPrefixes: list(data.get('zipPrefixes')),
+      languages: list(data.get('languages')),
+      fallback: data.get('fallback') === 'on',
+    };
+    return this.#run(async () => {
+      const saved = (await this.ctx.api.saveTeam(team)).team;
+      this.teams = [...(this.teams ?? []).filter((t) => t.id !== saved.id), saved].sort((a, b) => a.id.localeCompare(b.id));
+      form.reset();
+      return this.ctx.t('admin.teamSaved', { name: saved.name });
+    });
+  }
+
+  override render() {
+    const { t } = this.ctx;
+    return html`
+      <h1 tabindex="-1">${t('admin.title')}</h1>
+      ${this.renderError()}
+      ${this.link ? html`<p class="notice">${this.#linkText(this.link)} <code>${this.link.setupUrl}</code></p>` : nothing}
+      <section aria-labelledby="staff-title">
+        <h2 id="staff-title">${t('admin.staff')}</h2>
+        ${this.staff ? this.#staffTable(this.staff) : html`<p>${t('loading')}</p>`}
+      </section>
+      <section aria-labelledby="teams-title">
+        <h2 id="teams-title">${t('admin.teams')}</h2>
+        ${this.teams ? this.#teamTable(this.teams) : nothing} ${this.#teamForm()}
+      </section>
+    `;
+  }
+
+  #staffTable(staff: StaffAccount[]) {
+    const { t, word } = this.ctx;
+    return html`<table>
+      <caption>${t('admin.staffCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('col.name')}</th>
+          <th scope="col">${t('col.email')}</th>
+          <th scope="col">${t('col.role')}</th>
+          <th scope="col">${t('col.team')}</th>
+          <th scope="col">${t('col.accountStatus')}</th>
+          <th scope="col">${t('col.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${staff.map(
+          (s) => html`<tr>
+            <th scope="row">${s.name}</th>
+            <td>${s.email}</td>
+            <td>${word(s.role)}</td>
+            <td>${s.teamId ?? ''}</td>
+            <td>${t(`account.${s.status}`)}${s.locked ? `, ${t('account.locked')}` : ''}</td>
+            <td>
+              ${s.id === this.ctx.staff?.id
+                ? nothing
+                : html`<div class="actions">
+                    <button ?disabled=${this.busy} @click=${() => this.#newLink(s)}>${t('admin.link', { name: s.name })}</button>
+                    ${s.status === 'disabled' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.#disable(s)}>${t('admin.disable', { name: s.name })}</button>`}
+                  </div>`}
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #teamTable(teams: Team[]) {
+    const { t } = this.ctx;
+    return html`<table>
+      <caption>${t('admin.teamsCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t('col.id')}</th>
+          <th scope="col">${t('col.name')}</th>
+          <th scope="col">${t('col.states')}</th>
+          <th scope="col">${t('col.zips')}</th>
+          <th scope="col">${t('col.languages')}</th>
+          <th scope="col">${t('col.fallback')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${teams.map(
+          (team) => html`<tr>
+            <th scope="row">${team.id}</th>
+            <td>${team.name}</td>
+            <td>${team.states.join(', ')}</td>
+            <td>${team.zipPrefixes.join(', ')}</td>
+            <td>${team.languages.join(', ')}</td>
+            <td>${team.fallback ? t('request.yes') : t('request.no')}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #teamForm() {
+    const { t } = this.ctx;
+    const text = (name: string, label: string, hint?: string) => html`<div class="field">
+      <label for=${name}>${label} ${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}</label>
+      <input id=${name} name=${name} aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hint ? `${name}-hint` : undefined)} />
+      ${this.fieldError(name)}
+    </div>`;
+    return html`<form novalidate @submit=${this.#saveTeam}>
+      <h3>${t('admin.teamForm')}</h3>
+      ${text('id', t('admin.teamId'), t('admin.teamIdHint'))} ${text('name', t('admin.teamName'))}
+      ${text('states', t('admin.teamStates'), t('admin.listHint'))} ${text('zipPrefixes', t('admin.teamZips'), t('admin.listHint'))}
+      ${text('languages', t('admin.teamLanguages'), t('admin.listHint'))}
+      <label class="choice"><input type="checkbox" name="fallback" /> ${t('admin.teamFallback')}</label>
+      <button class="primary" type="submit" ?disabled=${this.busy}>${t('admin.teamSave')}</button>
+    </form>`;
+  }
+}
+
+defineElement('staff-admin', StaffAdmin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-admin': StaffAdmin;
+  }
+}

@@ -1,0 +1,86 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../../widgets/src/internal/define.js';
+import { ApiError } from './api.js';
+import type { MessageKey } from './i18n.js';
+import { ConsolePage } from './page.js';
+
+/**
+ * Sign-in: email, password and the authenticator's 6-digit code. Every failure reads the same (the API does not
+ * say which part was wrong, and neither does the page).
+ * @customElement staff-sign-in
+ */
+export class StaffSignIn extends ConsolePage {
+  /** Why the person is here (session ended, signed out, account ready), shown above the form. */
+  @property({ attribute: false }) accessor notice: MessageKey | null = null;
+  @state() private accessor busy = false;
+
+  override render() {
+    const { t } = this.ctx;
+    return html`
+      <h1 tabindex="-1">${t('signIn.title')}</h1>
+      ${this.notice ? html`<p class="notice">${t(this.notice)}</p>` : nothing} ${this.renderError()}
+      <form novalidate @submit=${this.#submit}>
+        <div class="field">
+          <label for="email">${t('signIn.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this.invalid('email')} aria-describedby=${this.describedBy('email')} />
+          ${this.fieldError('email')}
+        </div>
+        <div class="field">
+          <label for="password">${t('signIn.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this.invalid('password')} aria-describedby=${this.describedBy('password')} />
+          ${this.fieldError('password')}
+        </div>
+        <div class="field">
+          <label for="code">${t('signIn.code')} <span class="hint" id="code-hint">${t('signIn.codeHint')}</span></label>
+          <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-invalid=${this.invalid('code')} aria-describedby=${this.describedBy('code', 'code-hint')} />
+          ${this.fieldError('code')}
+        </div>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn.submit')}</button>
+      </form>
+    `;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { t } = this.ctx;
+    const data = new FormData(event.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const code = String(data.get('code') ?? '').replace(/\s/g, '');
+    this.clearErrors();
+    const missing: Record<string, string> = {};
+    if (!email) missing.email = t('error.required');
+    if (!password) missing.password = t('error.required');
+    if (!/^\d{6}$/.test(code)) missing.code = t('error.code');
+    if (Object.keys(missing).length) {
+      this.fieldErrors = missing;
+      this.error = t('error.fields');
+      this.ctx.announce(this.error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      this.ctx.signedIn(await this.ctx.api.signIn(email, password, code));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.error = t('signIn.failed');
+        this.ctx.announce(this.error);
+      } else {
+        this.failed(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+defineElement('staff-sign-in', StaffSignIn);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-sign-in': StaffSignIn;
+  }
+}

@@ -1,0 +1,67 @@
+// The staff console's page: GET /console and every /console/<page> path answer the same HTML shell (the console
+// routes in the browser), and /console/console.js its script, built from packages/server/console/ by rollup. Staff
+// pages show personal data: nothing from elsewhere runs or frames them, and no copy stays in any cache.
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpError } from './http/types.js';
+import { STAFF_API, STAFF_CONSOLE_PAGE } from './staff/context.js';
+
+export const CONSOLE_SCRIPT_PATH = `${STAFF_CONSOLE_PAGE}/console.js`;
+const SCRIPT_FILE = 'packages/server/dist/console.js';
+
+/** Own script and API calls only; Lit's constructable stylesheets need no inline styles. */
+export const CONSOLE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Staff console</title>
+<script src="${CONSOLE_SCRIPT_PATH}" defer></script>
+</head>
+<body>
+<staff-console></staff-console>
+</body>
+</html>
+`;
+
+/** True for the paths this module answers (the console API under /console/api is the pipeline's). */
+export const isConsolePath = (pathname: string) =>
+  pathname !== STAFF_API && (pathname === STAFF_CONSOLE_PAGE || pathname.startsWith(`${STAFF_CONSOLE_PAGE}/`));
+
+export function createConsolePage(options: { rootDir: string }) {
+  return async function serveConsole(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
+    }
+    let body: string;
+    if (url.pathname === CONSOLE_SCRIPT_PATH) {
+      body = await readFile(`${options.rootDir}/${SCRIPT_FILE}`, 'utf8').catch(() => {
+        throw new HttpError(404, 'not_found', `There is no such file: build the console (${SCRIPT_FILE}).`);
+      });
+      res.setHeader('content-type', 'text/javascript; charset=utf-8');
+    } else if (/^\/console(\/[A-Za-z0-9_-]+)*\/?$/.test(url.pathname)) {
+      body = PAGE;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+    } else {
+      throw new HttpError(404, 'not_found', 'There is no such page.');
+    }
+    res.setHeader('content-security-policy', CONSOLE_CSP);
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('cache-control', 'no-store');
+    res.statusCode = 200;
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
