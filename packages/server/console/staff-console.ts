@@ -234,7 +234,7 @@ export class StaffConsole extends LitElement {
       <nav aria-label=${t('nav.label')}>
         <ul>
           ${link(ROOT, t('nav.queue'), page === 'queue')}
-          ${role === 'specialist' ? nothing : link(`${ROOT}/audit`, t('nav.audit'), page === 'audit')}
+          ${role === 'supervisor' || role === 'admin' ? link(`${ROOT}/audit`, t('nav.audit'), page === 'audit') : nothing}
           ${role === 'admin' ? link(`${ROOT}/admin`, t('nav.admin'), page === 'admin') : nothing}
           <li><button @click=${this.#signOut}>${t('nav.signOut')}</button></li>
         </ul>
@@ -257,7 +257,7 @@ export class StaffConsole extends LitElement {
       case 'request':
         return html`<staff-request .ctx=${ctx} .requestId=${route.id!}></staff-request>`;
       case 'audit':
-        if (role !== 'specialist') return html`<staff-audit .ctx=${ctx}></staff-audit>`;
+        if (role === 'supervisor' || role === 'admin') return html`<staff-audit .ctx=${ctx}></staff-audit>`;
         break;
       case 'admin':
         if (role === 'admin') return html`<staff-admin .ctx=${ctx}></staff-admin>`;
