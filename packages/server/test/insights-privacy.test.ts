@@ -8,6 +8,8 @@ import { addNoise, cellKey, geometricNoise } from '../src/insights/privacy.js';
 import { createInsightsCounter, durationBucket } from '../src/insights/counter.js';
 import { migrate, openDb } from '../src/db/index.js';
 import { createLogger } from '../src/logger.js';
+import { insightsConfigFromEnv } from '../src/insights/config.js';
+import { createStaffAccount, StaffInputError } from '../src/staff/index.js';
 
 describe('insights with differential privacy', () => {
   let h: CallbacksHarness;
@@ -74,6 +76,29 @@ describe('insights noise and counting', () => {
     await counter.close();
     const rows = await db.query<{ hour: string; n: number }>("SELECT hour, n FROM insight_counts WHERE event = 'search'");
     assert.deepEqual(rows.map((r) => [r.hour, Number(r.n)]), [['2026-11-29T10', 2]]);
+    await db.close();
+  });
+});
+
+describe('insights settings and partner accounts', () => {
+  it('reads INSIGHTS_* from the environment and refuses what it cannot use', () => {
+    assert.deepEqual(insightsConfigFromEnv({}), { partners: [], k: 10, epsilon: undefined, epsilonBudget: 10, flushMs: 5000 });
+    const set = insightsConfigFromEnv({ INSIGHTS_PARTNERS: 'legal-aid, shelter-net', INSIGHTS_K: '5', INSIGHTS_EPSILON: '0.5' });
+    assert.deepEqual([set.partners, set.k, set.epsilon, set.epsilonBudget], [['legal-aid', 'shelter-net'], 5, 0.5, 5]);
+    assert.throws(() => insightsConfigFromEnv({ INSIGHTS_PARTNERS: 'Legal Aid' }), /INSIGHTS_PARTNERS/);
+    assert.throws(() => insightsConfigFromEnv({ INSIGHTS_K: '1' }), /INSIGHTS_K/);
+    assert.throws(() => insightsConfigFromEnv({ INSIGHTS_EPSILON: 'lots' }), /INSIGHTS_EPSILON/);
+  });
+
+  it('creates a partner account with a partner id and no team, and nothing else with a partner id', async () => {
+    const db = await openDb({ file: ':memory:' });
+    await migrate(db);
+    const now = new Date('2026-11-29T10:00:00Z');
+    const id = await createStaffAccount(db, { email: 'p@partner.example.org', name: 'P', role: 'partner', partnerId: 'legal-aid' }, now);
+    const [row] = await db.query<{ role: string; partner_id: string; team_id: string | null }>('SELECT role, partner_id, team_id FROM staff_accounts WHERE id = $1', [id]);
+    assert.deepEqual({ ...row }, { role: 'partner', partner_id: 'legal-aid', team_id: null });
+    await assert.rejects(createStaffAccount(db, { email: 'q@partner.example.org', name: 'Q', role: 'partner' }, now), StaffInputError);
+    await assert.rejects(createStaffAccount(db, { email: 'r@example.org', name: 'R', role: 'admin', partnerId: 'legal-aid' }, now), StaffInputError);
     await db.close();
   });
 });
