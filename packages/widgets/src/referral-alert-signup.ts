@@ -10,13 +10,14 @@ import {
 } from '@referral-kit/sdk';
 import { ReferralSubscribeEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
-import { apiErrorCode, isAbort } from './internal/errors.js';
+import { apiErrorCode } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
+import { FormSubmission } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -80,7 +81,6 @@ export class ReferralAlertSignup extends ReferralElement {
   @state() accessor channel: Channel = 'email';
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
-  @state() accessor busy = false;
   /** The code step cannot go on (expired, too many attempts): only "start again" is offered. */
   @state() accessor codeDead = false;
 
@@ -91,8 +91,12 @@ export class ReferralAlertSignup extends ReferralElement {
   #optionsRequest: AbortController | undefined;
   #confirmationId = '';
   #expiresInSeconds = 0;
-  #inFlight: AbortController | undefined;
-  #retry: (() => void) | undefined;
+  readonly #submission = new FormSubmission(this, {
+    client: () => this.api,
+    showFailure: (error, kind) => (this.failure = this.reportError(error, kind)),
+    hideFailure: () => (this.failure = undefined),
+    fieldErrors: (error) => this.#fieldErrors(error),
+  });
   readonly #capture = new IsolatedCapture(this);
 
   override connectedCallback(): void {
@@ -118,15 +122,12 @@ export class ReferralAlertSignup extends ReferralElement {
   protected clear(): void {
     this.#optionsRequest?.abort();
     this.#capture.remove();
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
+    this.#submission.abort();
     this.#confirmationId = '';
-    this.#retry = undefined; // it holds the submitted form, and so the contact
     this.step = 'form';
     this.channel = 'email';
     this.errors = {};
     this.failure = undefined;
-    this.busy = false;
     this.codeDead = false;
     this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
   }
@@ -135,36 +136,6 @@ export class ReferralAlertSignup extends ReferralElement {
   startOver(): void {
     this.clear();
     void focusAfterRender(this, 'h2');
-  }
-
-  async #call<T>(run: (signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
-    const client = this.api;
-    if (!client) {
-      this.failure = this.reportError(undefined, 'config');
-      return undefined;
-    }
-    this.#inFlight?.abort();
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      const result = await run(controller.signal);
-      this.#retry = undefined;
-      return result;
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return undefined;
-      if (!this.#fieldErrors(error)) {
-        this.#retry = retry;
-        this.failure = this.reportError(error);
-      }
-      return undefined;
-    } finally {
-      if (this.#inFlight === controller) {
-        this.#inFlight = undefined;
-        this.busy = false;
-      }
-    }
   }
 
   /** Errors about a field (from the server or the SDK's own validation) go next to that field. */
@@ -223,11 +194,11 @@ export class ReferralAlertSignup extends ReferralElement {
       ...(needsPin ? { pin } : {}),
       ...(website ? { website } : {}),
     };
-    const accepted = await this.#call(
-      (signal) =>
+    const accepted = await this.#submission.submit(
+      (client, signal) =>
         this.capture === 'isolated'
           ? this.#capture.subscribe(request, this.partnerId, signal)
-          : this.api!.alerts.subscribe({ ...request, contact }, { signal }),
+          : client.alerts.subscribe({ ...request, contact }, { signal }),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
@@ -249,8 +220,8 @@ export class ReferralAlertSignup extends ReferralElement {
       return;
     }
     this.errors = {};
-    const confirmed = await this.#call(
-      (signal) => this.api!.alerts.confirm({ confirmationId: this.#confirmationId, code }, { signal }),
+    const confirmed = await this.#submission.submit(
+      (client, signal) => client.alerts.confirm({ confirmationId: this.#confirmationId, code }, { signal }),
       () => form.requestSubmit(),
     );
     if (!confirmed) return;
@@ -273,7 +244,7 @@ export class ReferralAlertSignup extends ReferralElement {
         ${this.step === 'code' ? t.signup.codeHeading : this.step === 'done' ? t.signup.doneHeading : t.signup.heading(this.subjectName || '…')}
       </h2>
       ${body}
-      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#retry) : nothing}
+      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#submission.retry) : nothing}
     </section>`;
   }
 
@@ -309,19 +280,7 @@ export class ReferralAlertSignup extends ReferralElement {
               hint: phone ? s.phoneHint : '',
               error: phone ? s.errors.phone : s.errors.email,
             })
-          : html`<label for="contact">${contactLabel}</label>
-              ${phone ? html`<span class="hint" id="contact-hint">${s.phoneHint}</span>` : nothing}
-              ${fieldError(this.errors, 'contact')}
-              <input
-                id="contact"
-                name="contact"
-                type=${phone ? 'tel' : 'email'}
-                inputmode=${phone ? 'tel' : 'email'}
-                autocomplete="off"
-                spellcheck="false"
-                aria-invalid=${this.errors.contact ? 'true' : 'false'}
-                aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint warning' : 'warning')}
-              />`}
+          : contactField(t, this.errors, phone, 'warning')}
       </div>
       <div class="field">
         <label for="language">${s.language}</label>
@@ -357,7 +316,7 @@ export class ReferralAlertSignup extends ReferralElement {
         : nothing}
       ${honeypotField(s.honeypot)}
       <p class="hint">${s.consent}</p>
-      <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${s.submit}</button>
+      <button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${s.submit}</button>
     </form>`;
   }
 
@@ -382,7 +341,7 @@ export class ReferralAlertSignup extends ReferralElement {
         />
       </div>
       <p class="actions">
-        ${this.codeDead ? nothing : html`<button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${s.confirm}</button>`}
+        ${this.codeDead ? nothing : html`<button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${s.confirm}</button>`}
         <button type="button" @click=${() => this.startOver()}>${s.startOver}</button>
       </p>
     </form>`;

@@ -15,14 +15,14 @@ import {
 import * as z from 'zod/v4/mini';
 import { ReferralCallbackEvent, type CallbackSubject, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
-import { isAbort } from './internal/errors.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
+import { FormSubmission } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
 import { registeredLanguages } from './i18n/index.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
@@ -105,26 +105,26 @@ export class ReferralCallbackRequest extends ReferralElement {
   @state() accessor interpreter = false;
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
-  @state() accessor busy = false;
   @state() accessor accepted: Pick<CallbackAccepted, 'reference' | 'cancelToken'> | undefined = undefined;
   @state() accessor cancelled = false;
 
   protected readonly source: ReferralSource = 'callback-request';
-  #inFlight: AbortController | undefined;
-  #retry: (() => void) | undefined;
+  readonly #submission = new FormSubmission(this, {
+    client: () => this.api,
+    showFailure: (error, kind) => (this.failure = this.reportError(error, kind)),
+    hideFailure: () => (this.failure = undefined),
+    fieldErrors: (error) => this.#serverFieldErrors(error),
+  });
   readonly #capture = new IsolatedCapture(this);
 
   protected clear(): void {
     this.#capture.remove();
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
-    this.#retry = undefined; // it holds the submitted form, and so the contact
+    this.#submission.abort();
     this.channel = 'call';
     this.chosenTopic = '';
     this.interpreter = false;
     this.errors = {};
     this.failure = undefined;
-    this.busy = false;
     this.accepted = undefined;
     this.cancelled = false;
     this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
@@ -141,36 +141,6 @@ export class ReferralCallbackRequest extends ReferralElement {
   /** Topics on offer: releasable information only from a lookup result (it needs the record). */
   get #topics(): readonly CallbackTopic[] {
     return CALLBACK_TOPICS.filter((t) => t !== 'releasable-information' || this.recordId);
-  }
-
-  async #call<T>(run: (signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
-    const client = this.api;
-    if (!client) {
-      this.failure = this.reportError(undefined, 'config');
-      return undefined;
-    }
-    this.#inFlight?.abort();
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      const result = await run(controller.signal);
-      this.#retry = undefined;
-      return result;
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return undefined;
-      if (!this.#serverFieldErrors(error)) {
-        this.#retry = retry;
-        this.failure = this.reportError(error);
-      }
-      return undefined;
-    } finally {
-      if (this.#inFlight === controller) {
-        this.#inFlight = undefined;
-        this.busy = false;
-      }
-    }
   }
 
   #messages(): Record<Field, string> {
@@ -239,11 +209,11 @@ export class ReferralCallbackRequest extends ReferralElement {
       ...(/^\d{5}$/.test(this.near) ? { region: { zip: this.near } } : {}),
       ...(website ? { website } : {}),
     };
-    const accepted = await this.#call(
-      (signal) =>
+    const accepted = await this.#submission.submit(
+      (client, signal) =>
         isolated
           ? this.#capture.requestCallback(request, this.partnerId, signal)
-          : this.api!.callbacks.request({ ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) }, { signal }),
+          : client.callbacks.request({ ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) }, { signal }),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
@@ -257,7 +227,10 @@ export class ReferralCallbackRequest extends ReferralElement {
     const accepted = this.accepted;
     const topic = this.#topic;
     if (!accepted || !topic) return;
-    const done = await this.#call((signal) => this.api!.callbacks.cancel({ token: accepted.cancelToken }, { signal }), () => void this.#cancel());
+    const done = await this.#submission.submit(
+      (client, signal) => client.callbacks.cancel({ token: accepted.cancelToken }, { signal }),
+      () => void this.#cancel(),
+    );
     if (!done) return;
     this.cancelled = true;
     this.dispatchEvent(new ReferralCallbackEvent('cancelled', topic, this.channel));
@@ -270,7 +243,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="callback-heading">
       <h2 id="callback-heading" tabindex="-1">${this.cancelled ? c.cancelled : this.accepted ? c.doneHeading : c.heading}</h2>
       ${this.cancelled ? nothing : this.accepted ? this.#renderDone(this.accepted) : this.#renderForm()}
-      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#retry) : nothing}
+      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#submission.retry) : nothing}
     </section>`;
   }
 
@@ -350,19 +323,7 @@ export class ReferralCallbackRequest extends ReferralElement {
             })}
           </div>`
         : html`<div class="field">
-            <label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
-            ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing}
-            ${fieldError(this.errors, 'contact')}
-            <input
-              id="contact"
-              name="contact"
-              type=${phone ? 'tel' : 'email'}
-              inputmode=${phone ? 'tel' : 'email'}
-              autocomplete="off"
-              spellcheck="false"
-              aria-invalid=${this.errors.contact ? 'true' : 'false'}
-              aria-describedby=${describedBy(this.errors, 'contact', phone ? 'contact-hint callback-warning' : 'callback-warning')}
-            />
+            ${contactField(t, this.errors, phone, 'callback-warning')}
           </div>
           <div class="field">
             <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
@@ -375,7 +336,7 @@ export class ReferralCallbackRequest extends ReferralElement {
             <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
           </div>`}
       ${honeypotField(t.signup.honeypot)}
-      <button class="primary" part="submit" type="submit" ?disabled=${this.busy}>${c.submit}</button>
+      <button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${c.submit}</button>
     </form>`;
   }
 
@@ -385,7 +346,7 @@ export class ReferralCallbackRequest extends ReferralElement {
       <p class="reference"><bdi>${accepted.reference}</bdi></p>
       <p>${c.doneBody[this.channel]}</p>
       <p class="hint">${c.keepReference}</p>
-      <button type="button" ?disabled=${this.busy} @click=${() => void this.#cancel()}>${c.cancel}</button>`;
+      <button type="button" ?disabled=${this.#submission.busy} @click=${() => void this.#cancel()}>${c.cancel}</button>`;
   }
 }
 

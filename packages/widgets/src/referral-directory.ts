@@ -12,13 +12,13 @@ import {
   type DirectorySource,
   type SearchMode,
 } from './internal/directory-source.js';
-import { isAbort } from './internal/errors.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { formatMiles, languageName, milesToKm } from './internal/format.js';
 import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
+import { RequestController } from './internal/request.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
@@ -172,7 +172,6 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor expanded = false;
   @state() accessor activeIndex = -1;
   @state() accessor answer: DirectoryAnswer | undefined = undefined;
-  @state() accessor loading = false;
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
   /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
@@ -183,8 +182,7 @@ export class ReferralDirectory extends ReferralElement {
   protected readonly source: ReferralSource = 'directory';
   readonly #live = new LiveRegion(this);
   #debounce: ReturnType<typeof setTimeout> | undefined;
-  #inFlight: AbortController | undefined;
-  #sequence = 0;
+  readonly #request = new RequestController(this);
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
   #dataSource: { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
@@ -220,11 +218,9 @@ export class ReferralDirectory extends ReferralElement {
   protected clear(): void {
     this.callbackFor = undefined;
     clearTimeout(this.#debounce);
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
+    this.#request.abort();
     this.#dataSource?.controller.abort();
     this.#dataSource = undefined;
-    this.#sequence++;
     this.text = '';
     this.category = this.#presetCategory;
     this.language = '';
@@ -234,7 +230,6 @@ export class ReferralDirectory extends ReferralElement {
     this.expanded = false;
     this.activeIndex = -1;
     this.answer = undefined;
-    this.loading = false;
     this.failure = undefined;
     this.chosen = new Map();
     this.nearbyLines = [];
@@ -252,18 +247,14 @@ export class ReferralDirectory extends ReferralElement {
   /** Runs the current query now; a newer call aborts this one and stale answers are dropped. */
   async search(): Promise<void> {
     clearTimeout(this.#debounce);
-    this.#inFlight?.abort();
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    const sequence = ++this.#sequence;
     const client = this.api;
     if (!client) {
+      this.#request.abort();
       this.failure = this.reportError(undefined, 'config');
       return;
     }
-    this.loading = true;
     this.failure = undefined;
-    try {
+    const outcome = await this.#request.run(async (signal) => {
       if (this.#dataSource?.client !== client || this.#dataSource.mode !== this.searchMode) {
         const loading = new AbortController();
         this.#dataSource = { client, mode: this.searchMode, controller: loading, source: chooseSource(client, this.searchMode, loading.signal) };
@@ -273,27 +264,24 @@ export class ReferralDirectory extends ReferralElement {
         if (this.#dataSource === chosen) this.#dataSource = undefined; // choose again on retry
         throw error;
       });
-      const answer = await source.search(this.query, controller.signal);
-      if (sequence !== this.#sequence) return;
-      this.answer = answer;
-      this.activeIndex = -1;
-      const announceCrisis = answer.crisis && !this.#crisisAnnounced;
-      this.#crisisAnnounced = answer.crisis;
-      const results = this.t.directory.results(answer.total);
-      this.#live.announce(announceCrisis ? `${this.t.directory.crisisAnnouncement} ${results}` : results);
-      if (answer.crisis || answer.hits.length === 0) void this.#loadNearbyLines(source);
-      this.dispatchEvent(new ReferralSearchEvent(answer.total, answer.mode));
-    } catch (error) {
-      if (sequence !== this.#sequence || isAbort(error)) return;
+      return { source, answer: await source.search(this.query, signal) };
+    });
+    if (!outcome) return;
+    if ('error' in outcome) {
       this.answer = undefined;
       this.expanded = false;
-      this.failure = this.reportError(error);
-    } finally {
-      if (sequence === this.#sequence) {
-        this.loading = false;
-        this.#inFlight = undefined;
-      }
+      this.failure = this.reportError(outcome.error);
+      return;
     }
+    const { source, answer } = outcome.value;
+    this.answer = answer;
+    this.activeIndex = -1;
+    const announceCrisis = answer.crisis && !this.#crisisAnnounced;
+    this.#crisisAnnounced = answer.crisis;
+    const results = this.t.directory.results(answer.total);
+    this.#live.announce(announceCrisis ? `${this.t.directory.crisisAnnouncement} ${results}` : results);
+    if (answer.crisis || answer.hits.length === 0) void this.#loadNearbyLines(source);
+    this.dispatchEvent(new ReferralSearchEvent(answer.total, answer.mode));
   }
 
   /** The directory's 24/7 hotlines nearest the partner's ZIP, once per ZIP; on failure the national lines remain. */
@@ -451,10 +439,10 @@ export class ReferralDirectory extends ReferralElement {
         </ul>
       </div>
       ${this.#renderFilters()}
-      <div class="results" aria-busy=${this.loading ? 'true' : 'false'}>
+      <div class="results" aria-busy=${this.#request.busy ? 'true' : 'false'}>
         ${this.failure
           ? failurePanel(t, this.failure, this.hotlines, () => void this.search())
-          : this.loading && !this.answer
+          : this.#request.busy && !this.answer
             ? html`<p>${t.loading}</p>`
             : this.#renderResults()}
       </div>

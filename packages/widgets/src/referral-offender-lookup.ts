@@ -3,12 +3,12 @@ import { state } from 'lit/decorators.js';
 import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
-import { isAbort } from './internal/errors.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { timeAgo } from './internal/format.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
+import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
 import { describedBy, failurePanel, fieldError, hotlineList } from './internal/views.js';
@@ -77,7 +77,6 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor records: CustodyRecord[] | undefined = undefined;
   @state() accessor total = 0;
-  @state() accessor loading = false;
   @state() accessor failure: ReferralErrorKind | undefined = undefined;
   /** The record whose inline alert signup or callback request is open. */
   @state() accessor inline: { id: string; form: 'alerts' | 'callback' } | undefined = undefined;
@@ -87,12 +86,11 @@ export class ReferralOffenderLookup extends ReferralElement {
 
   protected readonly source: ReferralSource = 'offender-lookup';
   readonly #live = new LiveRegion(this);
-  #inFlight: AbortController | undefined;
+  readonly #request = new RequestController(this);
   #guideRequest: { lang: string; controller: AbortController } | undefined;
 
   protected clear(): void {
-    this.#inFlight?.abort();
-    this.#inFlight = undefined;
+    this.#request.abort();
     this.#guideRequest?.controller.abort();
     this.#guideRequest = undefined;
     this.guide = undefined;
@@ -101,7 +99,6 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.errors = {};
     this.records = undefined;
     this.total = 0;
-    this.loading = false;
     this.failure = undefined;
     this.inline = undefined;
     this.#live.clear();
@@ -150,30 +147,22 @@ export class ReferralOffenderLookup extends ReferralElement {
       this.failure = this.reportError(undefined, 'config');
       return;
     }
-    this.#inFlight?.abort();
-    const controller = new AbortController();
-    this.#inFlight = controller;
-    this.loading = true;
     this.failure = undefined;
     this.inline = undefined;
     void this.#loadGuide(client);
-    try {
-      const page = await client.custody.search(query, { signal: controller.signal });
-      this.records = page.items;
-      this.total = page.total;
-      this.#live.announce(this.t.lookup.results(page.total));
-      this.dispatchEvent(new ReferralLookupEvent(this.by, page.total));
-      void focusAfterRender(this, '#results-heading');
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return;
+    const outcome = await this.#request.run((signal) => client.custody.search(query, { signal }));
+    if (!outcome) return;
+    if ('error' in outcome) {
       this.records = undefined;
-      this.failure = this.reportError(error);
-    } finally {
-      if (this.#inFlight === controller) {
-        this.#inFlight = undefined;
-        this.loading = false;
-      }
+      this.failure = this.reportError(outcome.error);
+      return;
     }
+    const page = outcome.value;
+    this.records = page.items;
+    this.total = page.total;
+    this.#live.announce(this.t.lookup.results(page.total));
+    this.dispatchEvent(new ReferralLookupEvent(this.by, page.total));
+    void focusAfterRender(this, '#results-heading');
   }
 
   /** Loads the guide once per language. A failure only leaves the explanations out: the card still shows the status. */
@@ -264,10 +253,10 @@ export class ReferralOffenderLookup extends ReferralElement {
             </select>
           </div>
         </div>
-        <button class="primary" type="submit" ?disabled=${this.loading}>${l.submit}</button>
+        <button class="primary" type="submit" ?disabled=${this.#request.busy}>${l.submit}</button>
       </form>
-      <div aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.loading ? html`<p>${t.loading}</p>` : nothing}
+      <div aria-busy=${this.#request.busy ? 'true' : 'false'}>
+        ${this.#request.busy ? html`<p>${t.loading}</p>` : nothing}
         ${this.failure ? failurePanel(t, this.failure, this.hotlines, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
       </div>
       ${this.#renderGuide()}

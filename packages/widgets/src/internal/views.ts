@@ -85,3 +85,22 @@ export function honeypotField(label: string): TemplateResult {
     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
   </div>`;
 }
+
+/**
+ * The contact input typed in the page: an email address, or a phone number (`phone`) for calls, texts and TTY.
+ * It is read together with the form's warning (`warningId`: where alerts or calls could be seen by someone else).
+ */
+export function contactField(t: Catalog, errors: Partial<Record<'contact', string>>, phone: boolean, warningId: string): TemplateResult {
+  return html`<label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
+    ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing} ${fieldError(errors, 'contact')}
+    <input
+      id="contact"
+      name="contact"
+      type=${phone ? 'tel' : 'email'}
+      inputmode=${phone ? 'tel' : 'email'}
+      autocomplete="off"
+      spellcheck="false"
+      aria-invalid=${errors.contact ? 'true' : 'false'}
+      aria-describedby=${describedBy(errors, 'contact', phone ? `contact-hint ${warningId}` : warningId)}
+    />`;
+}
