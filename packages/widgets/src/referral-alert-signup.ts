@@ -8,16 +8,16 @@ import {
   type AlertEvent,
   type AlertChannel as Channel,
 } from '@referral-kit/sdk';
-import { ReferralSubscribeEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralSubscribeEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { apiErrorCode } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
-import { FormSubmission } from './internal/request.js';
+import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, fieldError, honeypotField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -80,7 +80,6 @@ export class ReferralAlertSignup extends ReferralElement {
   @state() accessor step: Step = 'form';
   @state() accessor channel: Channel = 'email';
   @state() accessor errors: Partial<Record<Field, string>> = {};
-  @state() accessor failure: ReferralErrorKind | undefined = undefined;
   /** The code step cannot go on (expired, too many attempts): only "start again" is offered. */
   @state() accessor codeDead = false;
 
@@ -91,12 +90,12 @@ export class ReferralAlertSignup extends ReferralElement {
   #optionsRequest: AbortController | undefined;
   #confirmationId = '';
   #expiresInSeconds = 0;
-  readonly #submission = new FormSubmission(this, {
-    client: () => this.api,
-    showFailure: (error, kind) => (this.failure = this.reportError(error, kind)),
-    hideFailure: () => (this.failure = undefined),
-    fieldErrors: (error) => this.#fieldErrors(error),
-  });
+  readonly #submission = new RequestController(
+    this,
+    () => this.api,
+    (error, kind) => this.reportError(error, kind),
+    (error) => this.#fieldErrors(error),
+  );
   readonly #capture = new IsolatedCapture(this);
 
   override connectedCallback(): void {
@@ -127,7 +126,6 @@ export class ReferralAlertSignup extends ReferralElement {
     this.step = 'form';
     this.channel = 'email';
     this.errors = {};
-    this.failure = undefined;
     this.codeDead = false;
     this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
   }
@@ -194,7 +192,7 @@ export class ReferralAlertSignup extends ReferralElement {
       ...(needsPin ? { pin } : {}),
       ...(website ? { website } : {}),
     };
-    const accepted = await this.#submission.submit(
+    const accepted = await this.#submission.run(
       (client, signal) =>
         this.capture === 'isolated'
           ? this.#capture.subscribe(request, this.partnerId, signal)
@@ -220,7 +218,7 @@ export class ReferralAlertSignup extends ReferralElement {
       return;
     }
     this.errors = {};
-    const confirmed = await this.#submission.submit(
+    const confirmed = await this.#submission.run(
       (client, signal) => client.alerts.confirm({ confirmationId: this.#confirmationId, code }, { signal }),
       () => form.requestSubmit(),
     );
@@ -244,7 +242,7 @@ export class ReferralAlertSignup extends ReferralElement {
         ${this.step === 'code' ? t.signup.codeHeading : this.step === 'done' ? t.signup.doneHeading : t.signup.heading(this.subjectName || '…')}
       </h2>
       ${body}
-      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#submission.retry) : nothing}
+      ${this.#submission.panel(t, this.hotlines)}
     </section>`;
   }
 

@@ -13,16 +13,16 @@ import {
   type CallbackTopic,
 } from '@referral-kit/sdk';
 import * as z from 'zod/v4/mini';
-import { ReferralCallbackEvent, type CallbackSubject, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralCallbackEvent, type CallbackSubject, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
-import { FormSubmission } from './internal/request.js';
+import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, failurePanel, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, fieldError, honeypotField } from './internal/views.js';
 import { registeredLanguages } from './i18n/index.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
@@ -104,17 +104,16 @@ export class ReferralCallbackRequest extends ReferralElement {
   @state() accessor chosenTopic: CallbackTopic | '' = '';
   @state() accessor interpreter = false;
   @state() accessor errors: Partial<Record<Field, string>> = {};
-  @state() accessor failure: ReferralErrorKind | undefined = undefined;
   @state() accessor accepted: Pick<CallbackAccepted, 'reference' | 'cancelToken'> | undefined = undefined;
   @state() accessor cancelled = false;
 
   protected readonly source: ReferralSource = 'callback-request';
-  readonly #submission = new FormSubmission(this, {
-    client: () => this.api,
-    showFailure: (error, kind) => (this.failure = this.reportError(error, kind)),
-    hideFailure: () => (this.failure = undefined),
-    fieldErrors: (error) => this.#serverFieldErrors(error),
-  });
+  readonly #submission = new RequestController(
+    this,
+    () => this.api,
+    (error, kind) => this.reportError(error, kind),
+    (error) => this.#serverFieldErrors(error),
+  );
   readonly #capture = new IsolatedCapture(this);
 
   protected clear(): void {
@@ -124,7 +123,6 @@ export class ReferralCallbackRequest extends ReferralElement {
     this.chosenTopic = '';
     this.interpreter = false;
     this.errors = {};
-    this.failure = undefined;
     this.accepted = undefined;
     this.cancelled = false;
     this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
@@ -209,7 +207,7 @@ export class ReferralCallbackRequest extends ReferralElement {
       ...(/^\d{5}$/.test(this.near) ? { region: { zip: this.near } } : {}),
       ...(website ? { website } : {}),
     };
-    const accepted = await this.#submission.submit(
+    const accepted = await this.#submission.run(
       (client, signal) =>
         isolated
           ? this.#capture.requestCallback(request, this.partnerId, signal)
@@ -227,7 +225,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     const accepted = this.accepted;
     const topic = this.#topic;
     if (!accepted || !topic) return;
-    const done = await this.#submission.submit(
+    const done = await this.#submission.run(
       (client, signal) => client.callbacks.cancel({ token: accepted.cancelToken }, { signal }),
       () => void this.#cancel(),
     );
@@ -243,7 +241,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="callback-heading">
       <h2 id="callback-heading" tabindex="-1">${this.cancelled ? c.cancelled : this.accepted ? c.doneHeading : c.heading}</h2>
       ${this.cancelled ? nothing : this.accepted ? this.#renderDone(this.accepted) : this.#renderForm()}
-      ${this.failure ? failurePanel(t, this.failure, this.hotlines, this.#submission.retry) : nothing}
+      ${this.#submission.panel(t, this.hotlines)}
     </section>`;
   }
 

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
 import { isOpenAt } from '@referral-kit/sdk/search';
-import { ReferralCallbackRequestEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralCallbackRequestEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import {
   chooseSource,
@@ -22,7 +22,7 @@ import { RequestController } from './internal/request.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
-import { failurePanel, hotlineList, orgOf, phoneAction } from './internal/views.js';
+import { hotlineList, orgOf, phoneAction } from './internal/views.js';
 
 const DEBOUNCE_MS = 250;
 /** How many of the directory's own 24/7 lines follow the national ones, nearest first. */
@@ -172,7 +172,6 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor expanded = false;
   @state() accessor activeIndex = -1;
   @state() accessor answer: DirectoryAnswer | undefined = undefined;
-  @state() accessor failure: ReferralErrorKind | undefined = undefined;
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
   /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
   @state() accessor nearbyLines: readonly DirectoryHit[] = [];
@@ -182,7 +181,11 @@ export class ReferralDirectory extends ReferralElement {
   protected readonly source: ReferralSource = 'directory';
   readonly #live = new LiveRegion(this);
   #debounce: ReturnType<typeof setTimeout> | undefined;
-  readonly #request = new RequestController(this);
+  readonly #request = new RequestController(
+    this,
+    () => this.api,
+    (error, kind) => this.reportError(error, kind),
+  );
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
   #dataSource: { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
@@ -230,7 +233,6 @@ export class ReferralDirectory extends ReferralElement {
     this.expanded = false;
     this.activeIndex = -1;
     this.answer = undefined;
-    this.failure = undefined;
     this.chosen = new Map();
     this.nearbyLines = [];
     this.#nearby?.controller.abort();
@@ -247,14 +249,7 @@ export class ReferralDirectory extends ReferralElement {
   /** Runs the current query now; a newer call aborts this one and stale answers are dropped. */
   async search(): Promise<void> {
     clearTimeout(this.#debounce);
-    const client = this.api;
-    if (!client) {
-      this.#request.abort();
-      this.failure = this.reportError(undefined, 'config');
-      return;
-    }
-    this.failure = undefined;
-    const outcome = await this.#request.run(async (signal) => {
+    const found = await this.#request.run(async (client, signal) => {
       if (this.#dataSource?.client !== client || this.#dataSource.mode !== this.searchMode) {
         const loading = new AbortController();
         this.#dataSource = { client, mode: this.searchMode, controller: loading, source: chooseSource(client, this.searchMode, loading.signal) };
@@ -265,15 +260,15 @@ export class ReferralDirectory extends ReferralElement {
         throw error;
       });
       return { source, answer: await source.search(this.query, signal) };
-    });
-    if (!outcome) return;
-    if ('error' in outcome) {
-      this.answer = undefined;
-      this.expanded = false;
-      this.failure = this.reportError(outcome.error);
+    }, () => void this.search());
+    if (!found) {
+      if (this.#request.failed) {
+        this.answer = undefined;
+        this.expanded = false;
+      }
       return;
     }
-    const { source, answer } = outcome.value;
+    const { source, answer } = found;
     this.answer = answer;
     this.activeIndex = -1;
     const announceCrisis = answer.crisis && !this.#crisisAnnounced;
@@ -440,8 +435,8 @@ export class ReferralDirectory extends ReferralElement {
       </div>
       ${this.#renderFilters()}
       <div class="results" aria-busy=${this.#request.busy ? 'true' : 'false'}>
-        ${this.failure
-          ? failurePanel(t, this.failure, this.hotlines, () => void this.search())
+        ${this.#request.failed
+          ? this.#request.panel(t, this.hotlines)
           : this.#request.busy && !this.answer
             ? html`<p>${t.loading}</p>`
             : this.#renderResults()}

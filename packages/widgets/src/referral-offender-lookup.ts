@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery, type ReferralClient } from '@referral-kit/sdk';
-import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
@@ -11,7 +11,7 @@ import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { describedBy, failurePanel, fieldError, hotlineList } from './internal/views.js';
+import { describedBy, fieldError, hotlineList } from './internal/views.js';
 import { facilityView } from './internal/facility-view.js';
 import './referral-alert-signup.js';
 
@@ -77,7 +77,6 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor records: CustodyRecord[] | undefined = undefined;
   @state() accessor total = 0;
-  @state() accessor failure: ReferralErrorKind | undefined = undefined;
   /** The record whose inline alert signup or callback request is open. */
   @state() accessor inline: { id: string; form: 'alerts' | 'callback' } | undefined = undefined;
   /** What each status means, in the widget's language (or the API's fallback); undefined until loaded. */
@@ -86,7 +85,11 @@ export class ReferralOffenderLookup extends ReferralElement {
 
   protected readonly source: ReferralSource = 'offender-lookup';
   readonly #live = new LiveRegion(this);
-  readonly #request = new RequestController(this);
+  readonly #request = new RequestController(
+    this,
+    () => this.api,
+    (error, kind) => this.reportError(error, kind),
+  );
   #guideRequest: { lang: string; controller: AbortController } | undefined;
 
   protected clear(): void {
@@ -99,7 +102,6 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.errors = {};
     this.records = undefined;
     this.total = 0;
-    this.failure = undefined;
     this.inline = undefined;
     this.#live.clear();
     this.renderRoot.querySelector?.('form')?.reset();
@@ -142,22 +144,16 @@ export class ReferralOffenderLookup extends ReferralElement {
     const form = event.target as HTMLFormElement;
     const query = this.#readQuery(form);
     if (!query) return;
-    const client = this.api;
-    if (!client) {
-      this.failure = this.reportError(undefined, 'config');
-      return;
-    }
-    this.failure = undefined;
     this.inline = undefined;
-    void this.#loadGuide(client);
-    const outcome = await this.#request.run((signal) => client.custody.search(query, { signal }));
-    if (!outcome) return;
-    if ('error' in outcome) {
-      this.records = undefined;
-      this.failure = this.reportError(outcome.error);
+    void this.#loadGuide(this.api);
+    const page = await this.#request.run(
+      (client, signal) => client.custody.search(query, { signal }),
+      () => form.requestSubmit(),
+    );
+    if (!page) {
+      if (this.#request.failed) this.records = undefined;
       return;
     }
-    const page = outcome.value;
     this.records = page.items;
     this.total = page.total;
     this.#live.announce(this.t.lookup.results(page.total));
@@ -257,7 +253,7 @@ export class ReferralOffenderLookup extends ReferralElement {
       </form>
       <div aria-busy=${this.#request.busy ? 'true' : 'false'}>
         ${this.#request.busy ? html`<p>${t.loading}</p>` : nothing}
-        ${this.failure ? failurePanel(t, this.failure, this.hotlines, () => this.renderRoot.querySelector('form')?.requestSubmit()) : this.#renderResults()}
+        ${this.#request.failed ? this.#request.panel(t, this.hotlines) : this.#renderResults()}
       </div>
       ${this.#renderGuide()}
       ${this.#live.render()}

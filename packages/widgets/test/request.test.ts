@@ -1,26 +1,45 @@
-// The request lifecycle the elements share: newest wins, busy while it runs, aborts end quietly, failures retry.
+// The request lifecycle the elements share: newest wins, busy while it runs, aborts end quietly, failures are
+// reported and shown with a retry, errors about fields are left to the form.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ReferralClient } from '@referral-kit/sdk';
-import { FormSubmission, RequestController } from '../src/internal/request.js';
+import type { ReferralErrorKind } from '../src/events.js';
+import en from '../src/i18n/en.js';
+import { RequestController } from '../src/internal/request.js';
 
 function fakeHost() {
   const controllers: ReactiveController[] = [];
-  let updates = 0;
   const host: ReactiveControllerHost = {
     addController: (c) => void controllers.push(c),
     removeController: () => undefined,
-    requestUpdate: () => void updates++,
+    requestUpdate: () => undefined,
     updateComplete: Promise.resolve(true),
   };
-  return { host, controllers, updates: () => updates };
+  return { host, controllers };
+}
+
+const client = {} as ReferralClient;
+
+function controller(api: ReferralClient | undefined, fieldErrors?: (error: unknown) => boolean) {
+  const reported: Array<[unknown, ReferralErrorKind | undefined]> = [];
+  const { host, controllers } = fakeHost();
+  const request = new RequestController(
+    host,
+    () => api,
+    (error, kind) => {
+      reported.push([error, kind]);
+      return kind ?? 'server';
+    },
+    fieldErrors,
+  );
+  return { request, reported, controllers };
 }
 
 /** A request that waits until it is told how to end, and rejects like fetch when aborted. */
 function pending<T>() {
   let settle!: { resolve(value: T): void; reject(error: unknown): void };
-  const work = (signal: AbortSignal) =>
+  const work = (_client: ReferralClient, signal: AbortSignal) =>
     new Promise<T>((resolve, reject) => {
       settle = { resolve, reject };
       signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
@@ -28,81 +47,69 @@ function pending<T>() {
   return { work, settle: () => settle };
 }
 
+/** What the failure panel says, and its retry button's handler; undefined when there is no panel. */
+function panelOf(request: RequestController) {
+  const panel = request.panel(en, []);
+  if (panel === nothing) return undefined;
+  const [message, retryButton] = (panel as TemplateResult).values;
+  return { message, retry: retryButton === nothing ? undefined : (retryButton as TemplateResult).values[0] };
+}
+
+const noRetry = () => undefined;
+
 describe('RequestController', () => {
-  it('a newer request aborts the one before, whose outcome is undefined; busy until the newest ends', async () => {
-    const { host, controllers, updates } = fakeHost();
-    const request = new RequestController(host);
+  it('a newer request aborts the one before, which ends quietly; busy until the newest ends', async () => {
+    const { request, controllers, reported } = controller(client);
     assert.deepEqual(controllers, [request]);
     const first = pending<string>();
     const second = pending<string>();
-    const firstDone = request.run(first.work);
+    const firstDone = request.run(first.work, noRetry);
     assert.equal(request.busy, true);
-    const secondDone = request.run(second.work);
+    const secondDone = request.run(second.work, noRetry);
     assert.equal(await firstDone, undefined);
     assert.equal(request.busy, true, 'still busy with the newer request');
     second.settle().resolve('answer');
-    assert.deepEqual(await secondDone, { value: 'answer' });
+    assert.equal(await secondDone, 'answer');
     assert.equal(request.busy, false);
-    assert.equal(updates(), 2, 'one update when busy starts, one when it ends');
+    assert.deepEqual(reported, [], 'an abort is never reported');
+    assert.equal(request.failed, false);
   });
-
-  it('hands back an error that is not an abort, and ends quietly when aborted or disconnected', async () => {
-    const request = new RequestController(fakeHost().host);
-    const failing = pending<string>();
-    const failed = request.run(failing.work);
-    failing.settle().reject(new Error('boom'));
-    assert.equal(((await failed) as { error: Error }).error.message, 'boom');
-    const aborted = request.run(pending<string>().work);
-    request.abort();
-    assert.equal(await aborted, undefined);
-    assert.equal(request.busy, false);
-    const removed = request.run(pending<string>().work);
-    request.hostDisconnected();
-    assert.equal(await removed, undefined);
-  });
-});
-
-describe('FormSubmission', () => {
-  function form(client: ReferralClient | undefined, fieldErrors = false) {
-    const shown: Array<[unknown, string | undefined]> = [];
-    let hidden = 0;
-    const submission = new FormSubmission(fakeHost().host, {
-      client: () => client,
-      showFailure: (error, kind) => void shown.push([error, kind]),
-      hideFailure: () => void hidden++,
-      fieldErrors: () => fieldErrors,
-    });
-    return { submission, shown, hidden: () => hidden };
-  }
-  const client = {} as ReferralClient;
 
   it('without an API says so as a configuration failure and sends nothing', async () => {
-    const { submission, shown } = form(undefined);
+    const { request, reported } = controller(undefined);
     let sent = false;
-    assert.equal(await submission.submit(async () => (sent = true), () => undefined), undefined);
-    assert.deepEqual(shown, [[undefined, 'config']]);
+    assert.equal(await request.run(async () => (sent = true), noRetry), undefined);
+    assert.deepEqual(reported, [[undefined, 'config']]);
+    assert.deepEqual(panelOf(request), { message: en.errors.config, retry: undefined });
     assert.equal(sent, false);
   });
 
-  it('offers a retry after a failure, forgets it after a success or an abort', async () => {
-    const { submission, shown, hidden } = form(client);
+  it('reports a failure and offers its retry; a success, abort() or removal forgets both', async () => {
+    const { request, reported } = controller(client);
     const retry = () => undefined;
     const error = new Error('down');
-    assert.equal(await submission.submit(() => Promise.reject(error), retry), undefined);
-    assert.deepEqual(shown, [[error, undefined]]);
-    assert.equal(submission.retry, retry);
-    assert.equal(await submission.submit(async (c) => c, retry), client);
-    assert.equal(submission.retry, undefined);
-    assert.equal(hidden(), 2);
-    await submission.submit(() => Promise.reject(error), retry);
-    submission.abort();
-    assert.equal(submission.retry, undefined, 'the retry holds the submitted form, and so the contact');
+    assert.equal(await request.run(() => Promise.reject(error), retry), undefined);
+    assert.deepEqual(reported, [[error, undefined]]);
+    assert.equal(request.failed, true);
+    assert.deepEqual(panelOf(request), { message: en.errors.server, retry });
+    assert.equal(await request.run(async (c) => c, retry), client);
+    assert.equal(panelOf(request), undefined);
+    await request.run(() => Promise.reject(error), retry);
+    request.abort();
+    assert.equal(panelOf(request), undefined, 'the retry holds the submitted form, and so the contact');
+    const removed = request.run(pending<string>().work, retry);
+    request.hostDisconnected();
+    assert.equal(await removed, undefined);
+    assert.equal(request.busy, false);
   });
 
-  it('leaves an error about fields to the form, with no failure panel and no retry', async () => {
-    const { submission, shown } = form(client, true);
-    await submission.submit(() => Promise.reject(new Error('validation')), () => undefined);
-    assert.deepEqual(shown, []);
-    assert.equal(submission.retry, undefined);
+  it('leaves an error about fields to the form: no failure panel, nothing reported', async () => {
+    const seen: unknown[] = [];
+    const { request, reported } = controller(client, (error) => seen.push(error) > 0);
+    const error = new Error('validation');
+    await request.run(() => Promise.reject(error), noRetry);
+    assert.deepEqual(seen, [error]);
+    assert.deepEqual(reported, []);
+    assert.equal(request.failed, false);
   });
 });

@@ -1,18 +1,30 @@
 // The request lifecycle every element repeats, once: a new request aborts the one before, the element shows itself
-// busy while the latest runs, and an aborted or replaced request ends quietly (its answer never lands).
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+// busy while the latest runs, an aborted or replaced request ends quietly (its answer never lands), and any other
+// failure is reported and shown in the failure panel with the hotlines and a retry.
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ReferralClient } from '@referral-kit/sdk';
 import type { ReferralErrorKind } from '../events.js';
+import type { Catalog } from '../i18n/index.js';
 import { isAbort } from './errors.js';
+import type { HotlineEntry } from './hotlines.js';
+import { failurePanel } from './views.js';
 
-/** How the latest request ended: its value or its error. `undefined`: aborted or replaced, so nothing to show. */
-export type Outcome<T> = { value: T } | { error: unknown } | undefined;
+/** Announces a failure (as `referral-error`) and names its kind: the element's `reportError`. */
+export type Reporter = (error: unknown, kind?: ReferralErrorKind) => ReferralErrorKind;
 
 export class RequestController implements ReactiveController {
   #current: AbortController | undefined;
   #busy = false;
+  #failure: ReferralErrorKind | undefined;
+  #retry: (() => void) | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly client: () => ReferralClient | undefined,
+    private readonly report: Reporter,
+    /** Puts an error about fields beside them and says true (forms); such an error gets no failure panel. */
+    private readonly fieldErrors: (error: unknown) => boolean = () => false,
+  ) {
     host.addController(this);
   }
 
@@ -21,21 +33,39 @@ export class RequestController implements ReactiveController {
     return this.#busy;
   }
 
+  /** The last request failed (the panel says how). */
+  get failed(): boolean {
+    return this.#failure !== undefined;
+  }
+
   /** A removed element asks nothing more (its clear() also aborts; this holds for any host). */
   hostDisconnected(): void {
     this.abort();
   }
 
-  /** Runs `work` with a signal that a newer request or `abort()` aborts. */
-  async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
-    this.#current?.abort();
+  /**
+   * Runs `work` with the API and a signal that a newer request or `abort()` aborts; `retry` repeats it from the
+   * failure panel. Resolves to its answer; undefined when it failed, was aborted or was replaced.
+   */
+  async run<T>(work: (client: ReferralClient, signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
+    const client = this.client();
+    this.abort();
+    if (!client) {
+      this.#fail(this.report(undefined, 'config'));
+      return undefined;
+    }
     const controller = (this.#current = new AbortController());
     this.#setBusy(true);
     try {
-      const value = await work(controller.signal);
-      return controller === this.#current ? { value } : undefined;
+      const value = await work(client, controller.signal);
+      if (controller === this.#current) this.#retry = undefined;
+      return controller === this.#current ? value : undefined;
     } catch (error) {
-      return controller === this.#current && !isAbort(error) && !controller.signal.aborted ? { error } : undefined;
+      if (controller === this.#current && !isAbort(error) && !controller.signal.aborted && !this.fieldErrors(error)) {
+        this.#retry = retry;
+        this.#fail(this.report(error));
+      }
+      return undefined;
     } finally {
       if (controller === this.#current) {
         this.#current = undefined;
@@ -44,70 +74,25 @@ export class RequestController implements ReactiveController {
     }
   }
 
-  /** Aborts the running request, if any (quick exit, reset, a newer query that has nothing to ask). */
+  /** The failure panel (what went wrong, the hotlines, a retry) when the last request failed; else nothing. */
+  panel(t: Catalog, hotlines: readonly HotlineEntry[]): TemplateResult | typeof nothing {
+    return this.#failure ? failurePanel(t, this.#failure, hotlines, this.#retry) : nothing;
+  }
+
+  /** Aborts the running request and forgets its failure and retry (which holds what was submitted: a contact). */
   abort(): void {
     this.#current?.abort();
-    this.#current = undefined;
+    this.#current = this.#failure = this.#retry = undefined;
     this.#setBusy(false);
   }
 
   #setBusy(busy: boolean): void {
-    if (this.#busy === busy) return;
     this.#busy = busy;
     this.host.requestUpdate();
   }
-}
 
-/** What a form element tells its submissions. */
-export interface FormHooks {
-  /** The configured API, if any. */
-  client(): ReferralClient | undefined;
-  /** Shows a failure (and reports it), or none with `undefined`. */
-  showFailure(error: unknown, kind?: ReferralErrorKind): void;
-  hideFailure(): void;
-  /** Puts an error about fields next to them; false when it is about no field. */
-  fieldErrors(error: unknown): boolean;
-}
-
-/** A form's submissions: a request at a time, field errors beside their fields, any other failure retryable. */
-export class FormSubmission extends RequestController {
-  #retry: (() => void) | undefined;
-
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly hooks: FormHooks,
-  ) {
-    super(host);
-  }
-
-  /** Sends one submission; `retry` repeats it from the failure panel. Resolves to its answer, or undefined. */
-  async submit<T>(work: (client: ReferralClient, signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
-    const client = this.hooks.client();
-    if (!client) {
-      this.hooks.showFailure(undefined, 'config');
-      return undefined;
-    }
-    this.hooks.hideFailure();
-    const outcome = await this.run((signal) => work(client, signal));
-    if (!outcome) return undefined;
-    if ('error' in outcome) {
-      if (!this.hooks.fieldErrors(outcome.error)) {
-        this.#retry = retry;
-        this.hooks.showFailure(outcome.error);
-      }
-      return undefined;
-    }
-    this.#retry = undefined;
-    return outcome.value;
-  }
-
-  /** Repeats the submission that failed (it holds the submitted form, and so the contact, until then). */
-  get retry(): (() => void) | undefined {
-    return this.#retry;
-  }
-
-  override abort(): void {
-    super.abort();
-    this.#retry = undefined;
+  #fail(kind: ReferralErrorKind | undefined): void {
+    this.#failure = kind;
+    this.host.requestUpdate();
   }
 }

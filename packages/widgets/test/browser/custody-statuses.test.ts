@@ -64,7 +64,7 @@ describe('<referral-offender-lookup>: every custody status', () => {
     const newer: CustodyRecord = { ...everyStatus[0]!, id: 'cus-newer', displayName: 'Persona Nueva', status: 'paroled-into-a-program' as never, statusReason: 'Paroled into a sponsorship program.' };
     answerSearchWith([newer]);
     const el = await searched('en');
-    expect(el.failure).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
     const card = squash(cardOf(el, newer).textContent);
     expect(card).to.contain('Status unknown');
     expect(card).to.contain('Paroled into a sponsorship program.');
@@ -83,7 +83,7 @@ describe('<referral-offender-lookup>: every custody status', () => {
     const card = squash(cardOf(el, released).textContent);
     expect(card).to.contain('Salió con fianza');
     expect(card).to.contain(released.statusReason!);
-    expect(el.failure, 'the lookup itself did not fail').to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[part=error]'), 'the lookup itself did not fail').to.equal(null);
   });
 
   it('searches by name with a country of birth, written any way, as ICE\'s locator asks', async () => {
