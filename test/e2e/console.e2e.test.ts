@@ -298,6 +298,37 @@ describe('staff console', () => {
     await page.context().close();
   });
 
+  it('an admin disables an account, hands out a new setup link, saves a team; sign-out ends the session', async () => {
+    await saveTeam(server.db, { id: 'team-admin', name: 'Admin test team', states: ['ME'], zipPrefixes: [], languages: ['en'], fallback: false }, clock.now());
+    const admin = await member('admin', null);
+    const other = await member('specialist', 'team-admin');
+    const { page, errors } = await open('/console/sign-in');
+    await signIn(page, admin);
+    await page.getByRole('link', { name: 'Administration' }).click({ timeout: TIMEOUT });
+    const otherName = `specialist ${counter}`;
+    const row = page.locator('staff-admin tr', { hasText: other.email });
+    await row.getByRole('button', { name: `New setup link for ${otherName}` }).click({ timeout: TIMEOUT });
+    await page.locator('staff-admin code', { hasText: '/console/setup#' }).waitFor({ timeout: TIMEOUT });
+    assert.ok(!page.url().includes('#') && !(await page.title()).includes('setup#'), 'the link stays out of the URL and the title');
+    await row.getByRole('button', { name: `Disable ${otherName}` }).click();
+    await row.getByText('Disabled').waitFor({ timeout: TIMEOUT });
+    const [account] = await server.db.query<{ status: string }>('SELECT status FROM staff_accounts WHERE email = $1', [other.email]);
+    assert.equal(account?.status, 'disabled');
+
+    await page.getByLabel(/^Team id/).fill('team-console');
+    await page.getByLabel(/^Name/).fill('Console team');
+    await page.getByLabel(/^States/).fill('nm, az');
+    await page.getByLabel(/^Languages/).fill('en, es');
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await page.locator('staff-admin tr', { hasText: 'team-console' }).getByText('NM, AZ').waitFor({ timeout: TIMEOUT });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('staff-sign-in').getByText('You are signed out.').waitFor({ timeout: TIMEOUT });
+    assert.equal(await page.evaluate(async () => (await fetch('/console/api/session')).status), 401);
+    assert.deepEqual(unexpected(errors), []);
+    await page.context().close();
+  });
+
   it('keyboard only: sign-in → queue → a request, focus on each new page’s heading', async () => {
     await saveTeam(server.db, { id: 'team-keys', name: 'Keyboard team', states: ['VT'], zipPrefixes: [], languages: ['en'], fallback: false }, clock.now());
     await request('VT', 'keys@example.org');
