@@ -122,3 +122,25 @@ describe('dispatch: priorities and leases', () => {
     }
   });
 });
+
+describe('dispatch: provider rate', () => {
+  it('keeps to a provider\'s rate per second: the rest of the batch waits, no attempt charged', async () => {
+    const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 } } });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org` }), `203.0.113.${i + 1}`);
+        h.clock.advance(1000);
+      }
+      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-rate', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      assert.equal(await h.alerts.dispatcher.runOnce(), 2, 'two this second');
+      const rows = () => h.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status");
+      assert.deepEqual((await rows()).map((r) => [r.status, Number(r.attempts)]), [['pending', 0], ['sent', 1], ['sent', 1]]);
+      assert.equal(await h.alerts.dispatcher.runOnce(), 0, 'nothing more this second');
+      h.clock.advance(1000);
+      assert.equal(await h.alerts.dispatcher.runOnce(), 1);
+      assert.deepEqual((await rows()).map((r) => r.status), ['sent', 'sent', 'sent']);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
-import { generateFixtures, type Fixtures } from '@referral-kit/mocks';
+import { FIXTURE_IDS, generateFixtures, type Fixtures } from '@referral-kit/mocks';
 import { loadConfig, type ServerConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/main.js';
@@ -80,4 +80,22 @@ export async function createPgSchema(baseUrl: string): Promise<{ url: string; dr
 
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** A sign-up for the demo data's released person. */
+export function subscribeBody(contact: string, channel = 'email'): string {
+  return JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel, contact, language: 'en', events: ['release'] });
+}
+
+/** POSTs JSON as if from `ip` (servers started with TRUST_PROXY=true). */
+export function post(url: string, body: string, ip: string): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body });
+}
+
+/** One database for several processes: a fresh PostgreSQL schema when the tests run on PostgreSQL, else the SQLite file in DATA_DIR. */
+export async function sharedDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return { env: {}, drop: async () => {} };
+  const schema = await createPgSchema(base);
+  return { env: { DATABASE_URL: schema.url }, drop: schema.drop };
 }

@@ -57,6 +57,8 @@ export interface AlertsConfig {
     retryBaseSeconds: number;
     retryCapSeconds: number;
     sendTimeoutMs: number;
+    /** Hand-overs per second to each provider, counted across every worker (0 = no limit): email, and phone (SMS, voice, TTY). */
+    perSecond: { email: number; phone: number };
   };
   idempotencyTtlSeconds: number;
 }
@@ -98,6 +100,7 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
       retryBaseSeconds: 30,
       retryCapSeconds: 6 * 3600,
       sendTimeoutMs: 30_000,
+      perSecond: { email: 0, phone: 0 },
       ...input.dispatch,
     },
     idempotencyTtlSeconds: input.idempotencyTtlSeconds ?? 24 * 3600,
@@ -194,7 +197,7 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     allowedCountryCodes: codes,
     phoneLine: { interpreterNumber, interpreterDigits },
     limits,
-    dispatch: { intervalMs },
+    dispatch: { intervalMs, perSecond: { email: count('ALERTS_EMAIL_PER_SECOND', 0), phone: count('ALERTS_PHONE_PER_SECOND', 0) } },
   });
 }
 

@@ -68,7 +68,7 @@ export function createAlerts(deps: {
   const maintain = async (at: Date) => {
     for (const task of maintenance) await task(at);
   };
-  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain,
+  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain, limiter: c.limiter,
     onDelivery: (transport, outcome) => {
       deps.onDelivery?.(transport, outcome);
       if (outcome !== 'retry') c.insights?.count('delivery', { channel: transport, outcome });

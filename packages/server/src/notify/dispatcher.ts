@@ -17,6 +17,7 @@ import type { AlertsConfig } from '../alerts/config.js';
 import { eventBit } from '../alerts/events.js';
 import { channelLanguage } from '../alerts/options.js';
 import { renderConfirmation, renderStatus } from './messages.js';
+import type { Limiter } from '../alerts/rate-limiter.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './transports/types.js';
 
 export interface Transports {
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   transports: Transports;
   logger: Logger;
   now: () => Date;
+  /** Counts hand-overs per provider against `config.dispatch.perSecond` (shared by every worker on PostgreSQL). */
+  limiter?: Limiter;
   /** Told the outcome of every hand-over, by transport name (metrics). */
   onDelivery?: (transport: string, outcome: DeliveryOutcome) => void;
   /** Housekeeping run between batches (at most hourly): purges expired data. */
@@ -145,7 +148,11 @@ export class Dispatcher {
           await this.release(table, rows.slice(index));
           return index;
         }
-        await this.process(table, row, () => compose(row));
+        if (!(await this.process(table, row, () => compose(row)))) {
+          // The provider's rate is used up for this second: the rest of the batch waits for the next pass.
+          await this.release(table, rows.slice(index));
+          return index;
+        }
         held.delete(row.id);
       }
       return rows.length;
@@ -221,7 +228,7 @@ export class Dispatcher {
     );
   }
 
-  private async process(table: OutboxTable, row: Claimed, compose: () => Promise<OutgoingMessage | null>): Promise<void> {
+  private async process(table: OutboxTable, row: Claimed, compose: () => Promise<OutgoingMessage | null>): Promise<boolean> {
     const { logger, config } = this.deps;
     let message: OutgoingMessage | null;
     try {
@@ -230,14 +237,15 @@ export class Dispatcher {
       // A row we cannot even read (key rotated without re-encryption, corrupt payload) will never send.
       logger.error({ outboxId: row.id, err: { message: (error as Error).message } }, 'alerts outbox row unreadable');
       await this.finish(table, row, 'failed', 'unreadable');
-      return;
+      return true;
     }
     if (!message) {
       await this.finish(table, row, 'skipped', null);
-      return;
+      return true;
     }
     const transport = message.channel === 'email' ? this.deps.transports.email : this.deps.transports.phone;
     const transportName = transport.name ?? 'custom';
+    if (!(await this.withinProviderRate(message.channel === 'email' ? 'email' : 'phone', transportName))) return false;
     try {
       await transport.send(message, AbortSignal.timeout(config.dispatch.sendTimeoutMs));
     } catch (error) {
@@ -248,11 +256,20 @@ export class Dispatcher {
       this.deps.onDelivery?.(transportName, giveUp ? 'failed' : 'retry');
       if (giveUp) await this.finish(table, row, 'failed', code);
       else await this.retryLater(table, row, code);
-      return;
+      return true;
     }
     this.deps.onDelivery?.(transportName, 'sent');
     const marked = await this.finish(table, row, 'sent', null);
     if (!marked) logger.warn({ outboxId: row.id }, 'alerts lease lost before marking; the transport drops the repeat by idempotency key');
+    return true;
+  }
+
+  /** Counts one hand-over to the provider; false when its rate for this second is used up. */
+  private async withinProviderRate(provider: 'email' | 'phone', transportName: string): Promise<boolean> {
+    const max = this.deps.config.dispatch.perSecond[provider];
+    if (max <= 0 || !this.deps.limiter) return true;
+    const outcome = await this.deps.limiter.hit(`provider-rate:${provider}:${transportName}`, { max, windowSeconds: 1 }, this.deps.now().getTime());
+    return outcome.ok;
   }
 
   /** The message for a row, or null when it must not be sent any more (unsubscribed, event no longer wanted). */
