@@ -5,6 +5,8 @@ import type { CustodyStatus } from '@referral-kit/sdk';
 const en = {
   lang: 'en',
   dir: 'ltr' as 'ltr' | 'rtl',
+  /** Whether a native speaker has reviewed this catalog (machine-drafted ones say false; the README lists them). */
+  reviewed: true as boolean,
   loading: 'Loading…',
   retry: 'Try again',
   close: 'Close',

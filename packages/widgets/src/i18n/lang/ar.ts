@@ -8,6 +8,7 @@ const plural = (n: number, forms: Record<Intl.LDMLPluralRule, string>) => forms[
 
 export const catalog: Catalog = {
   lang: 'ar',
+  reviewed: false,
   dir: 'rtl',
   loading: 'جارٍ التحميل…',
   retry: 'حاول مرة أخرى',

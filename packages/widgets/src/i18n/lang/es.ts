@@ -4,6 +4,7 @@ import type { Catalog } from '../registry.js';
 
 export const catalog: Catalog = {
   lang: 'es',
+  reviewed: false,
   dir: 'ltr',
   loading: 'Cargando…',
   retry: 'Intentar de nuevo',
