@@ -30,11 +30,13 @@ import typescript from '@rollup/plugin-typescript';
 // Then back down (issue 12): Spanish and Arabic left the embeds for language files fetched when used
 // (referral-kit.lang.<tag>.js, each with its own budget). Measured: embed 37.1, local search 54.1, callbacks 39.8.
 // embed is 40 KB again, what the issue asks with English built in; the others keep 1.2 to 1.9 KB of room.
+// With all ten languages each embed carries an SRI hash (48 bytes that do not compress) per file it may fetch: nine
+// in the embed, eighteen in the callbacks embed. Measured: embed 37.6, local search 54.7, callbacks 40.8 → 42.
 export const BUDGETS = {
   embed: 40 * 1024,
   embedLocalSearch: 56 * 1024,
   captureFrame: 15 * 1024,
-  embedCallbacks: 41 * 1024,
+  embedCallbacks: 42 * 1024,
   sdk: 15 * 1024,
   search: 16 * 1024,
   // Each language's catalog file, and each callback-strings file only the callbacks embed fetches.

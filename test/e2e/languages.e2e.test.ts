@@ -70,6 +70,14 @@ describe('language files (strict-CSP example, built embed)', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('lang="zh-CN": the Simplified Chinese file serves every Chinese tag', async () => {
+    const { page, errors, requests } = await openInLanguage('zh-CN');
+    await page.locator('referral-widget').getByRole('tab', { name: '查找服务' }).waitFor({ timeout: TIMEOUT });
+    assert.deepEqual(requests.filter((r) => r.url().includes('referral-kit.lang.')).map((r) => r.url()), [`${e2e.origin}${DIST}referral-kit.lang.zh-Hans.js`]);
+    assert.deepEqual(await violations(page), []);
+    assert.deepEqual(errors, []);
+  });
+
   it('shows no English while the file is on its way', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
