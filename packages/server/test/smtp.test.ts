@@ -46,7 +46,7 @@ before(async () => {
       connections++;
       callback();
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       if (rejectRecipients) {
         const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
         callback(error);

@@ -17,7 +17,7 @@ import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, errorsByField, fieldError, honeypotField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -148,11 +148,7 @@ export class ReferralAlertSignup extends ReferralElement {
     const isValidation = error instanceof Error && (error.name === 'ValidationError' || code === 'validation_failed');
     if (!isValidation) return false;
     const messages: Record<Field, string> = { contact: this.channel === 'email' ? s.email : s.phone, pin: s.pin, events: s.events, code: s.code };
-    const errors: Partial<Record<Field, string>> = {};
-    for (const { path } of (error as Error & { fields?: Array<{ path: string }> }).fields ?? []) {
-      const field = (Object.keys(messages) as Field[]).find((f) => path.startsWith(f));
-      if (field) errors[field] = messages[field];
-    }
+    const errors = errorsByField(error, messages);
     return Object.keys(errors).length > 0 && this.#setErrors(errors);
   }
 

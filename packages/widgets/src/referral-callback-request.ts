@@ -22,7 +22,7 @@ import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, errorsByField, fieldError, honeypotField } from './internal/views.js';
 import { registeredLanguages } from './i18n/index.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
@@ -149,14 +149,7 @@ export class ReferralCallbackRequest extends ReferralElement {
 
   /** Field errors from the server (or the SDK's own check) go next to their field. */
   #serverFieldErrors(error: unknown): boolean {
-    const fields = (error as { fields?: Array<{ path: string }> }).fields;
-    if (!(error instanceof Error) || !fields?.length) return false;
-    const messages = this.#messages();
-    const errors: Partial<Record<Field, string>> = {};
-    for (const { path } of fields) {
-      const field = FIELDS.find((f) => path.startsWith(f));
-      if (field) errors[field] = messages[field];
-    }
+    const errors = errorsByField(error, this.#messages());
     return Object.keys(errors).length > 0 && this.#setErrors(errors);
   }
 

@@ -245,7 +245,9 @@ function readService(s: Json, issues: Issues): Service | undefined {
       if (!phone) return;
       // One number can be two lines: 988 answers calls and texts.
       const key = `${phone.type} ${phone.number}`;
-      if (!seen.has(key)) seen.add(key), phones.push(phone);
+      if (seen.has(key)) return;
+      seen.add(key);
+      phones.push(phone);
     });
   addPhones(s.phones, 'phones');
   const locations: Location[] = [];

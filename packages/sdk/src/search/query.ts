@@ -131,11 +131,17 @@ export class QueryParser {
           this.wordLanguages.set(token, langs);
         }
       };
-      for (const w of tokenize(v.stopwords)) (this.stopwords.add(w), usedBy(w));
+      for (const w of tokenize(v.stopwords)) {
+        this.stopwords.add(w);
+        usedBy(w);
+      }
       const add = (p: string, meaning: Meaning) => (addPhrase(p, meaning), usedBy(p));
       for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
       for (const p of splitPhrases(v.crisis)) add(p, { kind: 'crisis' });
-      for (const p of splitPhrases(v.selfHarm)) (add(p, { kind: 'crisis' }), add(p, SELF_HARM_LINES));
+      for (const p of splitPhrases(v.selfHarm)) {
+        add(p, { kind: 'crisis' });
+        add(p, SELF_HARM_LINES);
+      }
       for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
       for (const [channel, list] of Object.entries(v.channels ?? {}) as Array<[Channel, string]>) for (const p of splitPhrases(list)) add(p, { kind: 'channel', channel });
       for (const affix of (v.affixes ?? '').split(' ')) {

@@ -11,7 +11,7 @@ import { loadFacilityHashes } from '../db/facility-store.js';
 import { sha256 } from '../db/normalize.js';
 import { newCustodyId, parseCustodyFeed } from './custody-feed.js';
 import { emptyReport, type ImportReport } from './report.js';
-import { recordImport } from './log.js';
+import { recordImport, rejectInvalidRows } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export interface StatusChangeEvent {
@@ -92,10 +92,7 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
   report.valid = feed.records.length;
   report.issues = feed.issues;
   if (feed.issues.length && !options.skipInvalid) {
-    report.outcome = 'rejected';
-    report.message = 'Nothing was applied because some rows are invalid. Fix them, or re-run with --skip-invalid to apply the valid rows only.';
-    await recordImport(db, { report, contentHash, startedAt, finishedAt: now().toISOString() });
-    return report;
+    return rejectInvalidRows(db, { report, contentHash, startedAt, finishedAt: now().toISOString() });
   }
 
   try {

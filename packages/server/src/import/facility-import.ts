@@ -8,7 +8,7 @@ import { Facility } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
 import { facilityHash, loadFacilityHashes, writeFacilities } from '../db/facility-store.js';
-import { recordImport } from './log.js';
+import { recordImport, rejectInvalidRows } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
 import { FileFormatError, columnOf, looseKey, readCsv, readJson, type SourceRow } from './table.js';
 
@@ -126,10 +126,7 @@ export async function importFacilities(db: Db, text: string, fileName: string, o
   }
   report.valid = facilities.length;
   if (report.issues.length && !options.skipInvalid) {
-    report.outcome = 'rejected';
-    report.message = 'Nothing was applied because some rows are invalid. Fix them, or re-run with --skip-invalid to apply the valid rows only.';
-    await recordImport(db, { report, contentHash, startedAt, finishedAt: now().toISOString() });
-    return report;
+    return rejectInvalidRows(db, { report, contentHash, startedAt, finishedAt: now().toISOString() });
   }
 
   await db.transaction(async (tx) => {

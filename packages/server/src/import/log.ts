@@ -3,6 +3,21 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/types.js';
 import { invalidRows, type ImportReport } from './report.js';
 
+/**
+ * Records an import refused because some rows are invalid (nothing applied) and returns its report.
+ * `validOnly`: what --skip-invalid would apply instead ("apply the valid rows only").
+ */
+export async function rejectInvalidRows(
+  db: Db,
+  entry: { report: ImportReport; contentHash: string; startedAt: string; finishedAt: string },
+  validOnly = 'apply the valid rows only',
+): Promise<ImportReport> {
+  entry.report.outcome = 'rejected';
+  entry.report.message = `Nothing was applied because some rows are invalid. Fix them, or re-run with --skip-invalid to ${validOnly}.`;
+  await recordImport(db, entry);
+  return entry.report;
+}
+
 export async function recordImport(
   db: Db,
   entry: { id?: string; report: ImportReport; contentHash: string; startedAt: string; finishedAt: string; update?: boolean },

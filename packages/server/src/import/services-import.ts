@@ -9,7 +9,7 @@ import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
 import { bumpServicesVersion, deleteService, loadServiceHashes, serviceHash, writeServices } from '../db/services-store.js';
 import { assembleServices, originOf, packageFolder, readCsvPackage, type AssembledService } from './hsds-csv.js';
-import { recordImport } from './log.js';
+import { recordImport, rejectInvalidRows } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
 import { silentProgress, type Progress } from './progress.js';
 import { FileFormatError, readJson } from './table.js';
@@ -69,10 +69,8 @@ export async function importServices(db: Db, path: string, options: ServicesImpo
   report.valid = services.length;
 
   if (report.issues.length && !options.skipInvalid) {
-    report.outcome = 'rejected';
-    report.message = 'Nothing was applied because some rows are invalid. Fix them, or re-run with --skip-invalid to import the valid services only.';
-    await recordImport(db, { report, contentHash: input.contentHash, startedAt, finishedAt: now().toISOString() });
-    return report;
+    const finishedAt = now().toISOString();
+    return rejectInvalidRows(db, { report, contentHash: input.contentHash, startedAt, finishedAt }, 'import the valid services only');
   }
 
   await db.transaction(async (tx) => {

@@ -3,7 +3,7 @@
 // that have ended can be reported, so two reports never differ by one visitor's latest action.
 import type { Db } from '../db/types.js';
 import type { Dimension, InsightEvent } from './counter.js';
-import { addNoise, cellKey, MARGIN, suppress, type Cube, type Published } from './privacy.js';
+import { addNoise, cellKey, MARGIN, suppress, type Cube } from './privacy.js';
 
 interface Measure {
   name: string;

@@ -291,7 +291,7 @@ async function register(c: AlertsContext, turn: CallTurn, state: CallState, pin:
 /** 9: stops every phone alert to this number (the caller's, or the number an alert call rang). */
 async function stop(c: AlertsContext, turn: CallTurn, state: CallState): Promise<VoiceAction[]> {
   const p = prompts(state.lang);
-  let contactHash: string | null = null;
+  let contactHash: string | null;
   if (state.outbox) {
     const [row] = await c.db.query<{ contact_hash: string }>(
       'SELECT s.contact_hash FROM alert_outbox o JOIN alert_subscriptions s ON s.id = o.subscription_id WHERE o.id = $1',

@@ -73,7 +73,7 @@ async function status(c: AlertsContext, ctx: RequestContext): Promise<HandlerRes
     return sid && reported && `status:${sid}:${reported}`;
   });
   const reported = params.CallStatus ?? params.MessageStatus ?? '';
-  let outboxId: string | null = null;
+  let outboxId: string | null;
   try {
     outboxId = sealed ? c.keys.open(sealed, DELIVERY_CONTEXT) : null;
   } catch {

@@ -104,3 +104,14 @@ export function contactField(t: Catalog, errors: Partial<Record<'contact', strin
       aria-describedby=${describedBy(errors, 'contact', phone ? `contact-hint ${warningId}` : warningId)}
     />`;
 }
+
+/** The form's fields an API or SDK validation error names, each with the form's own message for it. */
+export function errorsByField<F extends string>(error: unknown, messages: Record<F, string>): Partial<Record<F, string>> {
+  const errors: Partial<Record<F, string>> = {};
+  const fields = error instanceof Error ? (error as { fields?: Array<{ path: string }> }).fields : undefined;
+  for (const { path } of fields ?? []) {
+    const field = (Object.keys(messages) as F[]).find((f) => path.startsWith(f));
+    if (field) errors[field] = messages[field];
+  }
+  return errors;
+}

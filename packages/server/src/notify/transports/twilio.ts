@@ -60,7 +60,8 @@ export class TwilioTransport implements Transport {
       if (typeof status === 'number' && status >= 400 && !RETRYABLE(status)) {
         throw new PermanentDeliveryError(`twilio_${(error as { code?: number }).code ?? status}`);
       }
-      // Never the error object itself: it may echo the request, number included.
+      // Never the error object itself, not even as the cause: it may echo the request, number included.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(typeof status === 'number' ? `twilio_${status}` : 'twilio_unreachable');
     }
   }
