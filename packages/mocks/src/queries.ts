@@ -33,7 +33,9 @@ export function searchCustody(records: readonly CustodyRecord[], filter: Custody
   const country = filter.countryOfBirth === undefined ? undefined : countryKey(filter.countryOfBirth);
   const matches = records.filter((record) => {
     if (name !== undefined && !foldName(record.displayName).includes(name)) return false;
-    if (identifier !== undefined && !record.identifiers.some((id) => (identifierType === undefined || id.type === identifierType) && identifierKey(id.type, id.value) === identifierKey(id.type, identifier))) return false;
+    const sameIdentifier = (id: CustodyRecord['identifiers'][number]) =>
+      (identifierType === undefined || id.type === identifierType) && identifierKey(id.type, id.value) === identifierKey(id.type, identifier!);
+    if (identifier !== undefined && !record.identifiers.some(sameIdentifier)) return false;
     if (country !== undefined && (record.countryOfBirth === undefined || countryKey(record.countryOfBirth) !== country)) return false;
     if (filter.state !== undefined && record.facility?.state !== filter.state) return false;
     if (filter.birthYear !== undefined && !bornAround(record, filter.birthYear, filter.year)) return false;

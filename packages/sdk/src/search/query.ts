@@ -143,7 +143,9 @@ export class QueryParser {
         add(p, SELF_HARM_LINES);
       }
       for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
-      for (const [channel, list] of Object.entries(v.channels ?? {}) as Array<[Channel, string]>) for (const p of splitPhrases(list)) add(p, { kind: 'channel', channel });
+      for (const [channel, list] of Object.entries(v.channels ?? {}) as Array<[Channel, string]>) {
+        for (const p of splitPhrases(list)) add(p, { kind: 'channel', channel });
+      }
       for (const affix of (v.affixes ?? '').split(' ')) {
         const bare = tokenize(affix)[0];
         if (bare && affix.endsWith('-')) affixes.prefixes.push(bare);
@@ -194,7 +196,9 @@ export class QueryParser {
     if (!found) return text;
     const id = this.lexicon.keyId(postingKey(FIELD.phone, found.digits));
     if (id === undefined && found.digits.length < 7) return text;
-    if (id !== undefined) parsed.concepts.push({ label: found.text, weight: CATEGORY_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: true, categorical: true });
+    if (id !== undefined) {
+      parsed.concepts.push({ label: found.text, weight: CATEGORY_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: true, categorical: true });
+    }
     return text.replace(found.text, ' ');
   }
 

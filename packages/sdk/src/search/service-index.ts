@@ -74,7 +74,8 @@ const PLACE_REACH_KM = 60;
 const REMOTE_PLACE_SCORE = 0.5;
 const FIELD_NAMES: Record<string, MatchField> = {
   [FIELD.name]: 'name', [FIELD.organization]: 'organization', [FIELD.description]: 'description',
-  [FIELD.category]: 'category', [FIELD.primaryCategory]: 'category', [FIELD.language]: 'language', [FIELD.place]: 'place', [FIELD.hotline247]: 'hotline',
+  [FIELD.category]: 'category', [FIELD.primaryCategory]: 'category', [FIELD.language]: 'language', [FIELD.place]: 'place',
+  [FIELD.hotline247]: 'hotline',
   [FIELD.phone]: 'phone', [FIELD.channel]: 'channel',
 };
 
@@ -112,7 +113,9 @@ export class ServiceIndex {
    * Per-service working memory, reused by every search and wiped after it: allocating fresh arrays per keystroke
    * makes the garbage collector pause for longer than the search itself takes.
    */
-  private readonly scratch: { total: Float64Array; best: Float64Array; topic: Uint8Array; docs: Int32Array; rels: Float64Array; dists: Float64Array };
+  private readonly scratch: {
+    total: Float64Array; best: Float64Array; topic: Uint8Array; docs: Int32Array; rels: Float64Array; dists: Float64Array;
+  };
 
   /** Use `createServiceIndex` or `loadServiceIndex`. */
   /** The small parts of the saved form; posting lists and coordinates live only in typed arrays. */
@@ -132,8 +135,13 @@ export class ServiceIndex {
     this.remote = Uint8Array.from(data.remote);
     this.hotlines = this.mask([this.posting(FIELD.hotline247, '247')]);
     const n = services.length;
-    this.scratch = { total: new Float64Array(n), best: new Float64Array(n), topic: new Uint8Array(n), docs: new Int32Array(n), rels: new Float64Array(n), dists: new Float64Array(n) };
-    const textWords = data.keys.filter((k) => k[0] === FIELD.name || k[0] === FIELD.organization || k[0] === FIELD.description).map((k) => k.slice(2));
+    this.scratch = {
+      total: new Float64Array(n), best: new Float64Array(n), topic: new Uint8Array(n),
+      docs: new Int32Array(n), rels: new Float64Array(n), dists: new Float64Array(n),
+    };
+    const textWords = data.keys
+      .filter((k) => k[0] === FIELD.name || k[0] === FIELD.organization || k[0] === FIELD.description)
+      .map((k) => k.slice(2));
     this.parser = new QueryParser(
       {
         keyId: (key) => this.keyIds.get(key),
@@ -389,7 +397,8 @@ export function createServiceIndex(services: readonly Service[], options: Servic
  */
 export function loadServiceIndex(json: unknown, services: readonly Service[], options: ServiceIndexOptions = {}): ServiceIndex {
   const data = typeof json === 'string' ? safeParse(json) : json;
-  return new ServiceIndex(services, isIndexData(data, services) ? data : buildIndexData(services), options.vocabularies ?? DEFAULT_VOCABULARIES);
+  const saved = isIndexData(data, services) ? data : buildIndexData(services);
+  return new ServiceIndex(services, saved, options.vocabularies ?? DEFAULT_VOCABULARIES);
 }
 
 function safeParse(text: string): unknown {
