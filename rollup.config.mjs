@@ -131,8 +131,9 @@ const reactExample = () => ({
     commonjs(),
     typescript({ tsconfig: 'tsconfig.build.bundle.json' }),
   ],
-  // Not minified: an example to read; production React (NODE_ENV above) keeps it small enough.
-  output: { file: 'examples/react/dist/app.js', format: 'es', sourcemap: true },
+  // Not minified: an example to read; production React (NODE_ENV above) keeps it small enough. Each language the
+  // widget can show is a chunk of its own, fetched when the app switches to it.
+  output: { dir: 'examples/react/dist', entryFileNames: 'app.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
 });
 
 const CONFIGS = {

@@ -1,5 +1,8 @@
 // React wrappers (`@referral-kit/widgets/react`): each element as a React component with typed `on…` event props.
-// Importing this module registers the elements, like importing the package itself.
+// Importing this module registers the elements and turns on in-page search and on-demand languages, like importing
+// the package itself.
+import './internal/local-source.js';
+import './i18n/on-demand.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import {
