@@ -25,9 +25,12 @@ function guardedDefine() {
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const moduleDoc of customElementsManifest.modules) {
-        moduleDoc.exports = moduleDoc.exports?.filter((e) => !(e.kind === 'custom-element-definition' && moduleDoc.path.endsWith('/define.ts')));
+        moduleDoc.exports = moduleDoc.exports?.filter(
+          (e) => !(e.kind === 'custom-element-definition' && moduleDoc.path.endsWith('/define.ts')),
+        );
         for (const declaration of moduleDoc.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
+          if (declaration.events)
+            declaration.events = declaration.events.filter((event) => event.name && event.description);
         }
       }
     },
@@ -36,7 +39,13 @@ function guardedDefine() {
 
 export default {
   globs: ['packages/widgets/src/**/*.ts'],
-  exclude: ['packages/widgets/src/embed.ts', 'packages/widgets/src/embed-local-search.ts', 'packages/widgets/src/embed-callbacks.ts', 'packages/widgets/src/local-search.ts', 'packages/widgets/src/react.ts'],
+  exclude: [
+    'packages/widgets/src/embed.ts',
+    'packages/widgets/src/embed-local-search.ts',
+    'packages/widgets/src/embed-callbacks.ts',
+    'packages/widgets/src/local-search.ts',
+    'packages/widgets/src/react.ts',
+  ],
   outdir: 'packages/widgets/dist',
   litelement: true,
   // The root package.json is not the widgets package; its "customElements" field is maintained by hand.

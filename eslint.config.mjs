@@ -7,7 +7,13 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'examples/**/dist/**', 'test-results/**', 'packages/sdk/openapi.json'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'examples/**/dist/**',
+      'test-results/**',
+      'packages/sdk/openapi.json',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

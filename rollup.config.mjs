@@ -21,7 +21,8 @@ function onwarn(warning, warn) {
 }
 
 /** Published builds bundle only their own sources (and tslib's helpers); every other package stays an import. */
-const isBareImport = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0') && id !== 'tslib' && !id.startsWith('tslib/');
+const isBareImport = (id) =>
+  !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0') && id !== 'tslib' && !id.startsWith('tslib/');
 
 /** `./src/foo.ts` entries named by the package's `exports` map (its `source` condition), keyed by output name. */
 function entriesOf(pkg) {
@@ -44,23 +45,23 @@ function esmPackage(pkg) {
     input: entriesOf(pkg),
     external: isBareImport,
     onwarn,
-    plugins: [
-      nodeResolve(),
-      typescript({ tsconfig: `tsconfig.build.${pkg}.json`, outputToFilesystem: true }),
-    ],
+    plugins: [nodeResolve(), typescript({ tsconfig: `tsconfig.build.${pkg}.json`, outputToFilesystem: true })],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
       sourcemap: true,
       preserveModules: true,
       preserveModulesRoot: `packages/${pkg}/src`,
-      entryFileNames: (chunk) => (chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('/').pop()}.js` : '[name].js'),
+      entryFileNames: (chunk) =>
+        chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('/').pop()}.js` : '[name].js',
     },
   };
 }
 
 /** The languages the embed fetches on demand: every pack in packages/widgets/src/i18n/lang/, by its file name's tag. */
-const EMBED_LANGUAGES = readdirSync('packages/widgets/src/i18n/lang').map((file) => file.replace(/\.ts$/, '')).sort();
+const EMBED_LANGUAGES = readdirSync('packages/widgets/src/i18n/lang')
+  .map((file) => file.replace(/\.ts$/, ''))
+  .sort();
 /** A language's files: its catalog, and the callback request's strings (which only the callbacks embed fetches). */
 const languageFile = (tag, part) => `referral-kit.lang.${tag}${part === 'callback' ? '.callback' : ''}.js`;
 const LANGUAGE_PARTS = ['catalog', 'callback'];
@@ -77,7 +78,10 @@ const languageFileHashes = (parts) => ({
     if (id !== `${SRC}/internal/language-files.ts`) return null;
     const fileAndHash = (file) => [file, integrityOf(readFileSync(`packages/widgets/dist/${file}`))];
     const files = Object.fromEntries(
-      EMBED_LANGUAGES.map((tag) => [tag, Object.fromEntries(parts.map((part) => [part, fileAndHash(languageFile(tag, part))]))]),
+      EMBED_LANGUAGES.map((tag) => [
+        tag,
+        Object.fromEntries(parts.map((part) => [part, fileAndHash(languageFile(tag, part))])),
+      ]),
     );
     return `export const LANGUAGE_FILES = ${JSON.stringify(files)};`;
   },
@@ -133,7 +137,13 @@ const reactExample = () => ({
   ],
   // Not minified: an example to read; production React (NODE_ENV above) keeps it small enough. Each language the
   // widget can show is a chunk of its own, fetched when the app switches to it.
-  output: { dir: 'examples/react/dist', entryFileNames: 'app.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+  output: {
+    dir: 'examples/react/dist',
+    entryFileNames: 'app.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    format: 'es',
+    sourcemap: true,
+  },
 });
 
 const CONFIGS = {
@@ -142,7 +152,9 @@ const CONFIGS = {
   widgets: () => esmPackage('widgets'),
   embed: () => [
     // Language files first: the embeds below carry their hashes.
-    ...EMBED_LANGUAGES.flatMap((tag) => LANGUAGE_PARTS.map((part) => embed({ file: languageFile(tag, part), input: `language-entry:${tag}:${part}` }))),
+    ...EMBED_LANGUAGES.flatMap((tag) =>
+      LANGUAGE_PARTS.map((part) => embed({ file: languageFile(tag, part), input: `language-entry:${tag}:${part}` })),
+    ),
     embed({ file: 'referral-kit.js', input: 'embed.ts' }),
     embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
     // The isolated-capture frame's script (served by the API at /embed/capture.js), built the same way.
@@ -156,7 +168,8 @@ const CONFIGS = {
 
 export default (args) => {
   const wanted = args.configPackages ? String(args.configPackages).split(',') : ORDER;
-  for (const name of wanted) if (!CONFIGS[name]) throw new Error(`Unknown build "${name}"; choose from ${ORDER.join(', ')}`);
+  for (const name of wanted)
+    if (!CONFIGS[name]) throw new Error(`Unknown build "${name}"; choose from ${ORDER.join(', ')}`);
   delete args.configPackages;
   return ORDER.filter((name) => wanted.includes(name)).flatMap((name) => CONFIGS[name]());
 };

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BUDGETS, measure } from '../scripts/size.mjs';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
-import { BUNDLE_PATH, EXAMPLES_API, requireBuild, startReferenceServer, type ReferenceServer } from '../test/e2e/harness.js';
+import {
+  BUNDLE_PATH,
+  EXAMPLES_API,
+  requireBuild,
+  startReferenceServer,
+  type ReferenceServer,
+} from '../test/e2e/harness.js';
 
 const RUNS = 15;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -21,7 +27,10 @@ async function startServer(): Promise<{ reference: ReferenceServer; examplesApiL
   } catch {
     // Port taken (an `npm start` may be running: then that one answers the page's API calls).
     const reference = await startReferenceServer();
-    const examplesApiLive = await fetch(`${EXAMPLES_API}/healthz`).then((r) => r.ok, () => false);
+    const examplesApiLive = await fetch(`${EXAMPLES_API}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     return { reference, examplesApiLive };
   }
 }
@@ -46,8 +55,15 @@ async function timeToFirstRender(origin: string) {
         await customElements.whenDefined('referral-widget');
         await el.updateComplete;
         const rendered = performance.now();
-        const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(bundle)) as PerformanceResourceTiming;
-        return { downloaded: entry.responseEnd, evaluated: (window as unknown as { __evaluated: number }).__evaluated, rendered, tabs: el.shadowRoot?.querySelectorAll('[role=tab]').length ?? 0 };
+        const entry = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.endsWith(bundle)) as PerformanceResourceTiming;
+        return {
+          downloaded: entry.responseEnd,
+          evaluated: (window as unknown as { __evaluated: number }).__evaluated,
+          rendered,
+          tabs: el.shadowRoot?.querySelectorAll('[role=tab]').length ?? 0,
+        };
       }, BUNDLE_PATH);
       if (timing.tabs !== 3) throw new Error(`widget did not render its tabs (found ${timing.tabs})`);
       evaluate.push(timing.evaluated - timing.downloaded);
@@ -58,7 +74,12 @@ async function timeToFirstRender(origin: string) {
     await browser.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { evaluate: median(evaluate), render: median(render), renderMin: Math.min(...render), renderMax: Math.max(...render) };
+  return {
+    evaluate: median(evaluate),
+    render: median(render),
+    renderMin: Math.min(...render),
+    renderMax: Math.max(...render),
+  };
 }
 
 /** Lighthouse (CLI, async: the server answering it lives in this process). */
@@ -68,8 +89,18 @@ async function lighthouse(url: string) {
   const flags = ['--headless=new', ...chromeArgs].join(' ');
   try {
     const code = await new Promise<number | null>((resolve) => {
-      spawn('node_modules/.bin/lighthouse', [url, '--quiet', `--chrome-flags=${flags}`, '--only-categories=performance,accessibility',
-        '--output=json', `--output-path=${output}`], { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromePath() } })
+      spawn(
+        'node_modules/.bin/lighthouse',
+        [
+          url,
+          '--quiet',
+          `--chrome-flags=${flags}`,
+          '--only-categories=performance,accessibility',
+          '--output=json',
+          `--output-path=${output}`,
+        ],
+        { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromePath() } },
+      )
         .on('exit', resolve)
         .on('error', () => resolve(null));
     });
@@ -87,7 +118,9 @@ async function lighthouse(url: string) {
       lcp: report.audits['largest-contentful-paint']?.numericValue,
       tbt: report.audits['total-blocking-time']?.numericValue,
       cls: report.audits['cumulative-layout-shift']?.numericValue,
-      errored: Object.entries(report.audits).filter(([, a]) => a.scoreDisplayMode === 'error').map(([id]) => id),
+      errored: Object.entries(report.audits)
+        .filter(([, a]) => a.scoreDisplayMode === 'error')
+        .map(([id]) => id),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -105,7 +138,11 @@ try {
   // One retry: on a loaded 2-core machine Lighthouse now and then loses the trace (NO_NAVSTART).
   const url = `${reference.origin}/examples/partner-basic/`;
   const lh = (await lighthouse(url)) ?? (await lighthouse(url));
-  console.log(lh ? `lighthouse ${lh.version}: performance ${lh.performance}, accessibility ${lh.accessibility}` : 'lighthouse did not run');
+  console.log(
+    lh
+      ? `lighthouse ${lh.version}: performance ${lh.performance}, accessibility ${lh.accessibility}`
+      : 'lighthouse did not run',
+  );
   md = `## Embed (\`${BUNDLE_PATH.slice(1)}\`)
 
 | Measure | Value |
@@ -115,16 +152,18 @@ try {
 | Size, brotli q11 | ${kb(size.brotli)} (budget ${kb(BUDGETS.embed)}) |
 | Bundle downloaded → evaluated (elements defined), median of ${RUNS} | ${ms(timing.evaluate)} |
 | Bundle downloaded → first rendered \`<referral-widget>\`, median of ${RUNS} | ${ms(timing.render)} (min ${ms(timing.renderMin)}, max ${ms(timing.renderMax)}) |
-${lh
+${
+  lh
     ? `| Lighthouse ${lh.version} \`examples/partner-basic/\`: performance | ${lh.performance} |
 | Lighthouse: accessibility | ${lh.accessibility} |
 | Lighthouse: FCP / LCP / TBT / CLS | ${ms(lh.fcp ?? NaN)} / ${ms(lh.lcp ?? NaN)} / ${ms(lh.tbt ?? NaN)} / ${(lh.cls ?? NaN).toFixed(3)} |
 `
-    : '| Lighthouse | did not run |\n'}
+    : '| Lighthouse | did not run |\n'
+}
 Headless Chromium (${chromePath()}), local reference server, fresh browser context per run; machine load average
 ${loadavg()[0]!.toFixed(1)} at the start (the machine is shared, so timings are upper bounds). Lighthouse uses its
 default mobile emulation (slow 4G, 4× CPU slowdown)${lh?.errored.length ? `; errored audits: ${lh.errored.join(', ')}` : ''}.
-${examplesApiLive ? '' : 'The example page\'s API (http://127.0.0.1:8787) was not reachable during the Lighthouse run: the widget showed its hotline fallback state.\n'}`;
+${examplesApiLive ? '' : "The example page's API (http://127.0.0.1:8787) was not reachable during the Lighthouse run: the widget showed its hotline fallback state.\n"}`;
 } finally {
   await reference.stop();
 }

@@ -43,7 +43,13 @@ async function seed(): Promise<void> {
   });
 }
 
-const event = (eventId: string) => ({ eventId, recordId: 'rec-hot', alertEvent: 'release' as const, status: 'released' as const, occurredAt: '2026-11-29T08:00:00.000Z' });
+const event = (eventId: string) => ({
+  eventId,
+  recordId: 'rec-hot',
+  alertEvent: 'release' as const,
+  status: 'released' as const,
+  occurredAt: '2026-11-29T08:00:00.000Z',
+});
 
 async function timeSetBased(run: number): Promise<number> {
   await db.run('DELETE FROM alert_outbox');
@@ -85,11 +91,22 @@ async function timeDispatch(): Promise<number> {
     [DISPATCHED],
   );
   const noop = { async send() {} };
-  const config = alertsConfig({ secretKey, publicUrl: 'https://alerts.example.test', outboxFile: join(dir, 'unused.jsonl'), dispatch: { batchSize: 100 } });
-  const alerts = createAlerts({ db, config, logger: createLogger({ level: 'silent' }), now: () => new Date(), transports: { email: noop, phone: noop } });
+  const config = alertsConfig({
+    secretKey,
+    publicUrl: 'https://alerts.example.test',
+    outboxFile: join(dir, 'unused.jsonl'),
+    dispatch: { batchSize: 100 },
+  });
+  const alerts = createAlerts({
+    db,
+    config,
+    logger: createLogger({ level: 'silent' }),
+    now: () => new Date(),
+    transports: { email: noop, phone: noop },
+  });
   const started = process.hrtime.bigint();
   let sent = 0;
-  for (let n; (n = await alerts.dispatcher.runOnce()) > 0; ) sent += n;
+  for (let n; (n = await alerts.dispatcher.runOnce()) > 0;) sent += n;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (sent !== DISPATCHED) throw new Error(`dispatched ${sent}, expected ${DISPATCHED}`);
   return ms;

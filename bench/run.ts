@@ -16,15 +16,22 @@ const benches = readdirSync(dir)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--expose-gc', join(dir, file)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--expose-gc', join(dir, file)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed++;
 }
 
 const sections = existsSync(join(dir, 'results'))
-  ? readdirSync(join(dir, 'results')).filter((f) => f.endsWith('.md')).sort()
+  ? readdirSync(join(dir, 'results'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()
   : [];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const body = sections.map((f) => readFileSync(join(dir, 'results', f), 'utf8').trim()).join('\n\n');
-writeFileSync(join(dir, 'results.md'), `# Benchmark results\n\nMachine: ${machine}. Regenerate with \`npm run bench\`.\n\n${body}\n`);
+writeFileSync(
+  join(dir, 'results.md'),
+  `# Benchmark results\n\nMachine: ${machine}. Regenerate with \`npm run bench\`.\n\n${body}\n`,
+);
 console.log(`\nwrote bench/results.md (${sections.length} sections)`);
 process.exit(failed ? 1 : 0);

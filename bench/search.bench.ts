@@ -19,8 +19,18 @@ const VOCABULARIES = { vocabularies: allVocabularies };
  * 10/10 or 11/11. Kept here because the engine has since been fixed with those misses in view.
  */
 const FIRST_RUN_AT3: Record<string, string> = {
-  crisis: '0.833 (batch 3 only)', 'long sentence': '0.636', phone: '1.000', organization: '1.000',
-  vi: '1.000', zh: '1.000', ko: '1.000', tl: '1.000', ar: '1.000', ru: '1.000', ht: '1.000', fr: '1.000',
+  crisis: '0.833 (batch 3 only)',
+  'long sentence': '0.636',
+  phone: '1.000',
+  organization: '1.000',
+  vi: '1.000',
+  zh: '1.000',
+  ko: '1.000',
+  tl: '1.000',
+  ar: '1.000',
+  ru: '1.000',
+  ht: '1.000',
+  fr: '1.000',
 };
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -43,7 +53,17 @@ function mixedQueries(): string[] {
     Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)),
   );
   const places = CITIES.flatMap((c) => [`shelter in ${c.city}`, `legal aid ${c.postalCode}`]);
-  const odd = ['', '   ', 'a'.repeat(10_000), 'help '.repeat(2_000), '.*+?^${}()|[]\\', '🆘🏠💔', '庇护所 shelter', 'убежище', '<script>'];
+  const odd = [
+    '',
+    '   ',
+    'a'.repeat(10_000),
+    'help '.repeat(2_000),
+    '.*+?^${}()|[]\\',
+    '🆘🏠💔',
+    '庇护所 shelter',
+    'убежище',
+    '<script>',
+  ];
   return [...JUDGED.map((j) => j.q), ...places, ...typed, ...odd];
 }
 
@@ -62,10 +82,36 @@ interface Row {
 
 /** Queries outside the timed set, so the JIT is warm but no timed word has been looked up before the first pass. */
 const WARM_UP = [
-  'housing help', 'medical clinic', 'grief group', 'inmigracion', 'elder', 'vivienda', 'custody status', 'hospitl', 'advocat',
-  'tribunal', 'acoso', 'notificacion', 'gps tracker on my car', 'salud mental', 'apartment', 'wages', 'court', 'kids', 'senior',
-  'duelo', 'trauma therapy', 'injured', 'vine', 'papeles', 'asilo', 'shelter in Fresno', 'legal aid 77002', 'refugio en houston',
-  'ayuda ahora mismo', 'translator',
+  'housing help',
+  'medical clinic',
+  'grief group',
+  'inmigracion',
+  'elder',
+  'vivienda',
+  'custody status',
+  'hospitl',
+  'advocat',
+  'tribunal',
+  'acoso',
+  'notificacion',
+  'gps tracker on my car',
+  'salud mental',
+  'apartment',
+  'wages',
+  'court',
+  'kids',
+  'senior',
+  'duelo',
+  'trauma therapy',
+  'injured',
+  'vine',
+  'papeles',
+  'asilo',
+  'shelter in Fresno',
+  'legal aid 77002',
+  'refugio en houston',
+  'ayuda ahora mismo',
+  'translator',
 ];
 
 interface Timings {
@@ -89,12 +135,23 @@ function timeQueries(search: (q: string) => unknown, queries: string[], rounds: 
     });
   }
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
-  return { best: sorted(runs.map((r) => Math.min(...r))), all: sorted(runs.flat()), first: sorted(runs.map((r) => r[0]!)) };
+  return {
+    best: sorted(runs.map((r) => Math.min(...r))),
+    all: sorted(runs.flat()),
+    first: sorted(runs.map((r) => r[0]!)),
+  };
 }
 
 const row = (size: number, engine: string, buildMs: number, t: Timings, heap: number): Row => ({
-  size, engine, buildMs, heapMb: heap, queries: t.all.length,
-  p50: percentile(t.best, 0.5), p95: percentile(t.best, 0.95), rawP95: percentile(t.all, 0.95), coldP95: percentile(t.first, 0.95),
+  size,
+  engine,
+  buildMs,
+  heapMb: heap,
+  queries: t.all.length,
+  p50: percentile(t.best, 0.5),
+  p95: percentile(t.best, 0.95),
+  rawP95: percentile(t.all, 0.95),
+  coldP95: percentile(t.first, 0.95),
 });
 
 function benchSize(services: Service[], queries: string[]): { rows: Row[]; saved: { jsonKb: number; loadMs: number } } {
@@ -128,21 +185,40 @@ function benchSize(services: Service[], queries: string[]): { rows: Row[]; saved
   };
 }
 
-function quality(): { engine: Quality; baseline: Quality; batch1: Quality; batch2: Quality; batch3: Quality; kinds: ReturnType<typeof evaluateByKind> } {
+function quality(): {
+  engine: Quality;
+  baseline: Quality;
+  batch1: Quality;
+  batch2: Quality;
+  batch3: Quality;
+  kinds: ReturnType<typeof evaluateByKind>;
+} {
   const index = createServiceIndex(directory, VOCABULARIES);
   const fuse = new Fuse(directory, { keys: ['name', 'description'] });
-  const engineSearch = (q: string, o: Parameters<Parameters<typeof evaluate>[0]>[1]) => index.search(q, { ...o, limit: 10 }).map((h) => h.service.id);
+  const engineSearch = (q: string, o: Parameters<Parameters<typeof evaluate>[0]>[1]) =>
+    index.search(q, { ...o, limit: 10 }).map((h) => h.service.id);
   return {
     engine: evaluate(engineSearch),
     baseline: evaluate((q) => fuse.search(q, { limit: 10 }).map((r) => r.item.id)),
-    batch1: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut === 1)),
-    batch2: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut === 2)),
-    batch3: evaluate(engineSearch, JUDGED.filter((j) => j.heldOut === 3)),
+    batch1: evaluate(
+      engineSearch,
+      JUDGED.filter((j) => j.heldOut === 1),
+    ),
+    batch2: evaluate(
+      engineSearch,
+      JUDGED.filter((j) => j.heldOut === 2),
+    ),
+    batch3: evaluate(
+      engineSearch,
+      JUDGED.filter((j) => j.heldOut === 3),
+    ),
     kinds: evaluateByKind(engineSearch),
   };
 }
 
-const LOAD = loadavg().map((l) => l.toFixed(1)).join(' / ');
+const LOAD = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' / ');
 const queries = mixedQueries();
 const rows: Row[] = [];
 const saved: string[] = [];
@@ -150,9 +226,13 @@ for (const size of SIZES) {
   const { services } = generateFixtures({ seed: 2026, services: size, custody: 0 });
   const result = benchSize(services, queries);
   rows.push(...result.rows);
-  saved.push(`${size.toLocaleString('en-US')}: ${fmt(result.saved.jsonKb / 1024, 1)} MB JSON, loads in ${fmt(result.saved.loadMs, 0)} ms`);
+  saved.push(
+    `${size.toLocaleString('en-US')}: ${fmt(result.saved.jsonKb / 1024, 1)} MB JSON, loads in ${fmt(result.saved.loadMs, 0)} ms`,
+  );
   const [ours, base] = result.rows;
-  console.log(`${size}: engine p50 ${fmt(ours!.p50)} ms p95 ${fmt(ours!.p95)} ms build ${fmt(ours!.buildMs, 0)} ms | fuse p50 ${fmt(base!.p50)} ms p95 ${fmt(base!.p95)} ms`);
+  console.log(
+    `${size}: engine p50 ${fmt(ours!.p50)} ms p95 ${fmt(ours!.p95)} ms build ${fmt(ours!.buildMs, 0)} ms | fuse p50 ${fmt(base!.p50)} ms p95 ${fmt(base!.p95)} ms`,
+  );
 }
 const q = quality();
 
@@ -164,9 +244,13 @@ const speedup = (size: number) => {
 const table = [
   '| services | engine | build (ms) | p50 (ms) | p95 (ms) | p95, every run (ms) | p95, first pass (ms) | heap (MB) | timed runs |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.size.toLocaleString('en-US')} | ${r.engine} | ${fmt(r.buildMs, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.rawP95)} | ${fmt(r.coldP95)} | ${fmt(r.heapMb, 1)} | ${r.queries} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.size.toLocaleString('en-US')} | ${r.engine} | ${fmt(r.buildMs, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.rawP95)} | ${fmt(r.coldP95)} | ${fmt(r.heapMb, 1)} | ${r.queries} |`,
+  ),
 ];
-const qualityRow = (name: string, x: Quality) => `| ${name} | ${x.queries} | ${fmt(x.successAt1, 3)} | ${fmt(x.successAt3, 3)} | ${fmt(x.mrrAt10, 3)} |`;
+const qualityRow = (name: string, x: Quality) =>
+  `| ${name} | ${x.queries} | ${fmt(x.successAt1, 3)} | ${fmt(x.successAt3, 3)} | ${fmt(x.mrrAt10, 3)} |`;
 const md = `## Directory search
 
 Machine: ${machine}. Mixed query set: ${queries.length} queries (the judged queries, "shelter in <city>" and

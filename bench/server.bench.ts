@@ -22,7 +22,10 @@ interface LoadResult {
   timeouts: number;
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string; connections: number; duration: number; requests: { method: string; path: string }[];
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; path: string }[];
 }) => Promise<LoadResult>;
 
 const SERVICES = 2_000;
@@ -44,7 +47,10 @@ await db.close();
 // Import speed on a separate file: a 20k-row feed of new people, then the same feed again (nothing changes).
 const importDb = await openDb({ file: join(dir, 'import.sqlite') });
 await migrate(importDb);
-const feed = ['identifier,display_name,status,updated_at', ...Array.from({ length: CUSTODY }, (_, i) => `F-${i},Feed Person ${i},in-custody,2026-11-28T10:00:00Z`)].join('\n');
+const feed = [
+  'identifier,display_name,status,updated_at',
+  ...Array.from({ length: CUSTODY }, (_, i) => `F-${i},Feed Person ${i},in-custody,2026-11-28T10:00:00Z`),
+].join('\n');
 const timed = async () => {
   const start = performance.now();
   const report = await importCustody(importDb, feed, 'feed.csv', { massChangeShare: 0.05, now: () => new Date() });
@@ -55,11 +61,22 @@ const reImport = await timed();
 await importDb.close();
 
 const port = await freePort();
-const server = spawn(process.execPath, ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'packages/server/src/main.ts')], {
-  // The per-address lookup limit would turn a one-address load test into a 429 test.
-  env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'warn', ALERTS_DISPATCH_INTERVAL_MS: '60000', CUSTODY_LOOKUPS_PER_MINUTE: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'packages/server/src/main.ts')],
+  {
+    // The per-address lookup limit would turn a one-address load test into a 429 test.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      ALERTS_DISPATCH_INTERVAL_MS: '60000',
+      CUSTODY_LOOKUPS_PER_MINUTE: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 try {
   await waitForReady(base);
@@ -69,12 +86,27 @@ try {
     const words = record.displayName.split(' ');
     const byName = `/v1/custody?name=${encodeURIComponent(`${words[0]} ${words[words.length - 1]}`)}`;
     const id = record.identifiers[0];
-    return i % 3 === 0 ? [byName] : i % 3 === 1 && id ? [`/v1/custody?identifier=${encodeURIComponent(id.value)}`] : [`/v1/custody/${record.id}`];
+    return i % 3 === 0
+      ? [byName]
+      : i % 3 === 1 && id
+        ? [`/v1/custody?identifier=${encodeURIComponent(id.value)}`]
+        : [`/v1/custody/${record.id}`];
   });
   const serviceQueries = [
-    'q=shelter', 'q=domestic%20violence', 'q=abogado&language=es', 'q=counseling&postalCode=77002', 'category=legal-aid&language=es',
-    'q=sexual%20assault%20hotline', 'q=protective%20order&lat=32.22&lon=-110.97&radiusKm=50', 'q=housing%20help', 'q=victim%20compensation',
-    'q=refugio%20para%20mujeres', 'q=stalking', 'q=immigration%20lawyer', 'q=shelter&openNow=true', 'q=support%20group&page=2',
+    'q=shelter',
+    'q=domestic%20violence',
+    'q=abogado&language=es',
+    'q=counseling&postalCode=77002',
+    'category=legal-aid&language=es',
+    'q=sexual%20assault%20hotline',
+    'q=protective%20order&lat=32.22&lon=-110.97&radiusKm=50',
+    'q=housing%20help',
+    'q=victim%20compensation',
+    'q=refugio%20para%20mujeres',
+    'q=stalking',
+    'q=immigration%20lawyer',
+    'q=shelter&openNow=true',
+    'q=support%20group&page=2',
   ];
   const servicePaths = serviceQueries.map((q) => `/v1/services?${q}`);
 
@@ -117,7 +149,12 @@ load average when the run started was ${loadAtStart.toFixed(1)} on ${cpus().leng
 
 function run(title: string, paths: string[], duration: number): Promise<LoadResult> {
   process.stdout.write(`${title}: ${duration} s …\n`);
-  return autocannon({ url: base, connections: CONNECTIONS, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
 }
 
 function freePort(): Promise<number> {
@@ -126,7 +163,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -12,8 +12,14 @@ export const chromeArgs = [
 ];
 
 export function chromePath() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium (`apt-get install chromium`) or set CHROME_PATH.');
+  if (!found)
+    throw new Error("Chromium not found: install Debian's chromium (`apt-get install chromium`) or set CHROME_PATH.");
   return found;
 }

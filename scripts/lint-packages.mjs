@@ -11,7 +11,20 @@ const CHECKS = [
   // --strict: warnings (e.g. a file the exports map points at but `files` omits) fail too.
   { name: 'publint', args: (dir) => [bin('publint'), '--strict', dir] },
   // esm-only: the packages ship ES modules only, so `require()` resolution (node10, node16-from-CJS) is out of scope.
-  { name: 'attw', args: (dir) => [bin('attw'), '--pack', dir, '--profile', 'esm-only', '--format', 'table-flipped', '--no-emoji', '--no-color'] },
+  {
+    name: 'attw',
+    args: (dir) => [
+      bin('attw'),
+      '--pack',
+      dir,
+      '--profile',
+      'esm-only',
+      '--format',
+      'table-flipped',
+      '--no-emoji',
+      '--no-color',
+    ],
+  },
 ];
 
 const failures = [];

@@ -48,7 +48,10 @@ const EMBED_CALLBACKS = 'packages/widgets/dist/referral-kit.callbacks.js';
 const CAPTURE_FRAME = 'packages/widgets/dist/referral-kit.capture.js';
 const DIST = 'packages/widgets/dist';
 /** The language files the build wrote (referral-kit.lang.<tag>.js and .callback.js). */
-const languageFiles = () => readdirSync(DIST).filter((name) => /^referral-kit\.lang\..+\.js$/.test(name)).sort();
+const languageFiles = () =>
+  readdirSync(DIST)
+    .filter((name) => /^referral-kit\.lang\..+\.js$/.test(name))
+    .sort();
 
 /** Bytes of `code` minified, gzipped (-9) and brotli'd (quality 11). */
 export function measure(code) {
@@ -86,24 +89,26 @@ export function bytesBySource(code, map) {
   map.mappings.split(';').forEach((line, lineIndex) => {
     const text = lines[lineIndex] ?? '';
     let column = 0;
-    const segments = line ? line.split(',').map((seg) => {
-      const fields = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of seg) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      column += fields[0];
-      if (fields.length > 1) source += fields[1];
-      return { column, source: fields.length > 1 ? source : -1 };
-    }) : [];
+    const segments = line
+      ? line.split(',').map((seg) => {
+          const fields = [];
+          let value = 0;
+          let shift = 0;
+          for (const char of seg) {
+            const digit = BASE64.indexOf(char);
+            value += (digit & 31) << shift;
+            if (digit & 32) shift += 5;
+            else {
+              fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+              value = 0;
+              shift = 0;
+            }
+          }
+          column += fields[0];
+          if (fields.length > 1) source += fields[1];
+          return { column, source: fields.length > 1 ? source : -1 };
+        })
+      : [];
     segments.forEach((seg, i) => {
       const end = segments[i + 1]?.column ?? text.length;
       const name = seg.source >= 0 ? map.sources[seg.source] : '(generated)';
@@ -135,12 +140,16 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 function report(label, code, map, base, budget) {
   const size = measure(code);
   const over = size.brotli > budget;
-  console.log(`${over ? 'OVER' : 'ok  '} ${label}: min ${kb(size.min)}, gzip ${kb(size.gzip)}, brotli ${kb(size.brotli)} (budget ${kb(budget)} brotli)`);
+  console.log(
+    `${over ? 'OVER' : 'ok  '} ${label}: min ${kb(size.min)}, gzip ${kb(size.gzip)}, brotli ${kb(size.brotli)} (budget ${kb(budget)} brotli)`,
+  );
   const parts = byPackage(bytesBySource(code, map), base);
   for (const [name, bytes] of parts) {
     if (bytes / size.min < 0.005) continue;
     // brotli share estimated in proportion to minified bytes.
-    console.log(`       ${name.padEnd(34)} ${kb(bytes).padStart(9)} min  ≈${kb((bytes / size.min) * size.brotli).padStart(8)} br`);
+    console.log(
+      `       ${name.padEnd(34)} ${kb(bytes).padStart(9)} min  ≈${kb((bytes / size.min) * size.brotli).padStart(8)} br`,
+    );
   }
   return { label, ...size, budget, over, parts: Object.fromEntries(parts) };
 }
@@ -158,14 +167,44 @@ export async function sizeReport() {
   const search = await bundleSdk('packages/sdk/src/search/index.ts');
   return [
     report(`embed (${EMBED})`, embedCode, embedMap, dirname(EMBED), BUDGETS.embed),
-    report(`embed with in-page search (${EMBED_LOCAL_SEARCH})`, localCode, localMap, dirname(EMBED_LOCAL_SEARCH), BUDGETS.embedLocalSearch),
-    report(`isolated-capture frame (${CAPTURE_FRAME})`, captureCode, captureMap, dirname(CAPTURE_FRAME), BUDGETS.captureFrame),
-    report(`embed with callback requests (${EMBED_CALLBACKS})`, callbacksCode, callbacksMap, dirname(EMBED_CALLBACKS), BUDGETS.embedCallbacks),
+    report(
+      `embed with in-page search (${EMBED_LOCAL_SEARCH})`,
+      localCode,
+      localMap,
+      dirname(EMBED_LOCAL_SEARCH),
+      BUDGETS.embedLocalSearch,
+    ),
+    report(
+      `isolated-capture frame (${CAPTURE_FRAME})`,
+      captureCode,
+      captureMap,
+      dirname(CAPTURE_FRAME),
+      BUDGETS.captureFrame,
+    ),
+    report(
+      `embed with callback requests (${EMBED_CALLBACKS})`,
+      callbacksCode,
+      callbacksMap,
+      dirname(EMBED_CALLBACKS),
+      BUDGETS.embedCallbacks,
+    ),
     ...languageFiles().map((name) =>
-      report(`language file (${DIST}/${name})`, readFileSync(`${DIST}/${name}`, 'utf8'), JSON.parse(readFileSync(`${DIST}/${name}.map`, 'utf8')), DIST, BUDGETS.languageFile),
+      report(
+        `language file (${DIST}/${name})`,
+        readFileSync(`${DIST}/${name}`, 'utf8'),
+        JSON.parse(readFileSync(`${DIST}/${name}.map`, 'utf8')),
+        DIST,
+        BUDGETS.languageFile,
+      ),
     ),
     report('SDK alone (packages/sdk/src/index.ts + deps, minified)', sdk.code, sdk.map, process.cwd(), BUDGETS.sdk),
-    report('SDK search entry (packages/sdk/src/search/index.ts + fuse.js, minified)', search.code, search.map, process.cwd(), BUDGETS.search),
+    report(
+      'SDK search entry (packages/sdk/src/search/index.ts + fuse.js, minified)',
+      search.code,
+      search.map,
+      process.cwd(),
+      BUDGETS.search,
+    ),
   ];
 }
 

@@ -21,5 +21,6 @@ export function writeSri(file = EMBED_FILE) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const file of [EMBED_FILE, LOCAL_SEARCH_EMBED_FILE, CALLBACKS_EMBED_FILE]) console.log(`${file} ${writeSri(file)}`);
+  for (const file of [EMBED_FILE, LOCAL_SEARCH_EMBED_FILE, CALLBACKS_EMBED_FILE])
+    console.log(`${file} ${writeSri(file)}`);
 }

@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'packages/widgets/dist/referral-kit.js');
 /** What the bundle is built from: a change to any of these makes it stale. */
-const inputs = ['packages/sdk/src', 'packages/widgets/src', 'rollup.config.mjs', 'package.json', 'packages/sdk/package.json', 'packages/widgets/package.json'];
+const inputs = [
+  'packages/sdk/src',
+  'packages/widgets/src',
+  'rollup.config.mjs',
+  'package.json',
+  'packages/sdk/package.json',
+  'packages/widgets/package.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -33,16 +40,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stdout.write(`Building (${stale}): npm run build …\n`);
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) {
-      process.stderr.write('\nThe build failed, so the example pages would have no widget. Fix the build, or start the API alone with SKIP_BUILD=1 npm start.\n');
+      process.stderr.write(
+        '\nThe build failed, so the example pages would have no widget. Fix the build, or start the API alone with SKIP_BUILD=1 npm start.\n',
+      );
       process.exit(build.status ?? 1);
     }
   }
   const tsx = import.meta.resolve('tsx');
-  const server = spawn(process.execPath, ['--conditions=source', '--import', tsx, join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    stdio: 'inherit',
-    env: process.env,
-  });
+  const server = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', tsx, join(root, 'packages/server/src/main.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: process.env,
+    },
+  );
   // Ctrl+C reaches the whole process group, the child included: just outlive it. A SIGTERM sent to this process
   // alone is passed on. Either way the child shuts down gracefully, and we exit with its code.
   process.on('SIGINT', () => {});

@@ -6,13 +6,21 @@ import { readdirSync } from 'node:fs';
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.REFERRAL_KIT_POSTGRES_URL;
 if (!url) {
-  console.log('PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run the server tests on PostgreSQL.');
+  console.log(
+    'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run the server tests on PostgreSQL.',
+  );
   process.exit(0);
 }
 const dir = 'packages/server/test';
-const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
-const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: url },
-});
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `${dir}/${f}`);
+const run = spawnSync(
+  process.execPath,
+  ['--conditions=source', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...files],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE_URL: url },
+  },
+);
 process.exit(run.status ?? 1);

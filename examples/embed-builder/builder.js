@@ -49,7 +49,11 @@ function options() {
     near: /^\d{5}$/.test(near) ? near : '',
     categories: [...form.querySelectorAll('input[name=category]:checked')].map((box) => box.value),
     capture: form.querySelector('input[name=capture]:checked').value,
-    colors: { primary: field('color-primary').value, surface: field('color-surface').value, text: field('color-text').value },
+    colors: {
+      primary: field('color-primary').value,
+      surface: field('color-surface').value,
+      text: field('color-text').value,
+    },
   };
 }
 
@@ -70,9 +74,10 @@ function update() {
   for (const [name, value] of Object.entries(o.colors)) preview.style.setProperty(`--referral-color-${name}`, value);
   const text = contrastRatio(o.colors.text, o.colors.surface);
   const button = contrastRatio('#ffffff', o.colors.primary);
-  field('contrast').textContent = text >= 4.5 && button >= 4.5
-    ? `Contrast OK (text ${text.toFixed(1)}:1, buttons ${button.toFixed(1)}:1).`
-    : `Low contrast (text ${text.toFixed(1)}:1, buttons ${button.toFixed(1)}:1): choose colours with at least 4.5:1.`;
+  field('contrast').textContent =
+    text >= 4.5 && button >= 4.5
+      ? `Contrast OK (text ${text.toFixed(1)}:1, buttons ${button.toFixed(1)}:1).`
+      : `Low contrast (text ${text.toFixed(1)}:1, buttons ${button.toFixed(1)}:1): choose colours with at least 4.5:1.`;
   snippet.value = buildSnippet(o);
 }
 

@@ -2,9 +2,26 @@
 
 /** Category slugs the directory understands (packages/sdk/src/contract/service.ts, SERVICE_CATEGORIES). */
 export const CATEGORIES = [
-  'hotline', 'domestic-violence', 'sexual-assault', 'shelter', 'counseling', 'legal-aid', 'protective-orders',
-  'victim-compensation', 'victim-advocacy', 'court-accompaniment', 'human-trafficking', 'child-abuse', 'elder-abuse',
-  'stalking', 'homicide-survivors', 'immigration', 'medical', 'housing', 'financial-assistance', 'support-group',
+  'hotline',
+  'domestic-violence',
+  'sexual-assault',
+  'shelter',
+  'counseling',
+  'legal-aid',
+  'protective-orders',
+  'victim-compensation',
+  'victim-advocacy',
+  'court-accompaniment',
+  'human-trafficking',
+  'child-abuse',
+  'elder-abuse',
+  'stalking',
+  'homicide-survivors',
+  'immigration',
+  'medical',
+  'housing',
+  'financial-assistance',
+  'support-group',
   'custody-notification',
 ];
 
@@ -15,7 +32,8 @@ const escapeAttr = (value) => String(value).replace(/[&<>"']/g, (c) => `&#${c.ch
 /** WCAG 2.x contrast ratio of two #rrggbb colours. */
 export function contrastRatio(a, b) {
   const luminance = (hex) => {
-    const [r, g, b2] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    const [r, g, b2] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
       .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
   };
@@ -38,8 +56,14 @@ export function buildSnippet(o) {
   }
   const sri = o.integrity ? ` integrity="${escapeAttr(o.integrity)}" crossorigin="anonymous"` : '';
   lines.push(`<script src="${escapeAttr(o.scriptUrl)}"${sri} defer></script>`);
-  const attrs = [['api-base-url', o.apiBaseUrl], ['partner-id', o.partnerId], ['lang', o.lang], ['near', o.near],
-    ['categories', (o.categories ?? []).join(',')], ['capture', o.capture]]
+  const attrs = [
+    ['api-base-url', o.apiBaseUrl],
+    ['partner-id', o.partnerId],
+    ['lang', o.lang],
+    ['near', o.near],
+    ['categories', (o.categories ?? []).join(',')],
+    ['capture', o.capture],
+  ]
     .filter(([, value]) => value)
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join('');

@@ -10,7 +10,10 @@ import { createServiceIndex } from '@referral-kit/sdk/search';
 import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 
 const [query = 'shelter', name = 'Robert Miller'] = process.argv.slice(2);
-const client = createClient({ baseUrl: process.env.REFERRAL_API ?? 'http://127.0.0.1:8787', partnerId: 'sdk-node-example' });
+const client = createClient({
+  baseUrl: process.env.REFERRAL_API ?? 'http://127.0.0.1:8787',
+  partnerId: 'sdk-node-example',
+});
 
 try {
   // 1. The server searches (good for big directories).
@@ -24,7 +27,8 @@ try {
   if (snapshot) {
     const index = createServiceIndex(snapshot.services, { vocabularies: allVocabularies });
     const local = index.search(query, { limit: 5 });
-    if (index.read(query).crisis) console.log('  In danger now? Call 911. Call or text 988. DV hotline 1-800-799-7233.');
+    if (index.read(query).crisis)
+      console.log('  In danger now? Call 911. Call or text 988. DV hotline 1-800-799-7233.');
     console.log(`Local search "${query}" over ${snapshot.services.length} services: ${local.length} results`);
     for (const hit of local) console.log(`  - ${hit.service.name} [${hit.matches.map((m) => m.field).join(', ')}]`);
   }

@@ -14,7 +14,11 @@ export async function axeViolations(page: Page | Frame, include?: string[]): Pro
     type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
     const axe = (window as unknown as { axe: Axe }).axe;
     const context = selectors ? { include: selectors.map((s) => [s]) } : document;
-    const result = await axe.run(context, { iframes: false, resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const result = await axe.run(context, {
+      iframes: false,
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   }, include);
 }

@@ -74,14 +74,16 @@ async function startPartner(api: () => string): Promise<Partner> {
     const strict = url.searchParams.get('csp') === 'strict';
     const capture = url.searchParams.get('capture');
     // `bundle=callbacks`: the embed with callback requests (referral-kit.callbacks.js).
-    const bundle = url.searchParams.get('bundle') === 'callbacks' ? BUNDLE_PATH.replace(/\.js$/, '.callbacks.js') : BUNDLE_PATH;
+    const bundle =
+      url.searchParams.get('bundle') === 'callbacks' ? BUNDLE_PATH.replace(/\.js$/, '.callbacks.js') : BUNDLE_PATH;
     const send = (type: string, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
     if (url.pathname === '/recorder.js') return send('text/javascript', RECORDER);
     if (url.pathname === '/csp-report.js') return send('text/javascript', CSP_REPORT);
-    if (url.pathname === '/start') return send('text/html', '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1></main></html>');
+    if (url.pathname === '/start')
+      return send('text/html', '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1></main></html>');
     if (url.pathname === '/frames') {
       // The frame on its own in the light DOM (reachable as window.frames[0]), next to a frame from a stranger origin.
       const frame = `${api()}/embed/capture?${new URLSearchParams({
@@ -142,7 +144,10 @@ const captureFrame = (page: Page): Frame => {
 };
 
 /** Opens the partner page and goes to the alert signup for a person in custody. */
-async function openSignup(e2e: E2E, url: string): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
+async function openSignup(
+  e2e: E2E,
+  url: string,
+): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
   const context = await e2e.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
@@ -160,7 +165,11 @@ async function openSignup(e2e: E2E, url: string): Promise<{ page: Page; widget: 
 }
 
 /** Opens the partner page with the callbacks embed on the "Talk to a specialist" tab. */
-async function openCallback(e2e: E2E, url: string, options: BrowserContextOptions = {}): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
+async function openCallback(
+  e2e: E2E,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; widget: Locator; errors: string[]; requests: string[] }> {
   const context = await e2e.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -182,7 +191,9 @@ async function openCallback(e2e: E2E, url: string, options: BrowserContextOption
 /** The callback's message to `to` in the demo outbox (it carries the reference). */
 async function callbackMessage(e2e: E2E, to: string): Promise<string> {
   for (let tries = 0; tries < 100; tries++) {
-    const body = (await (await fetch(`${e2e.origin}/v1/alerts/demo/outbox`)).json()) as { messages: { to: string; kind: string; text: string }[] };
+    const body = (await (await fetch(`${e2e.origin}/v1/alerts/demo/outbox`)).json()) as {
+      messages: { to: string; kind: string; text: string }[];
+    };
     const message = body.messages.find((m) => m.to === to && m.kind === 'callback-reference');
     if (message) return message.text;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -193,8 +204,10 @@ async function callbackMessage(e2e: E2E, to: string): Promise<string> {
 const callbackFrame = (page: Page) => page.frameLocator('referral-callback-request iframe');
 const contactField = (page: Page) => page.frameLocator('referral-alert-signup iframe').getByLabel('Email address');
 const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __recorded: string[] }).__recorded);
-const forgetRecorded = (page: Page) => page.evaluate(() => void ((window as unknown as { __recorded: string[] }).__recorded.length = 0));
-const keyEvents = (log: string[]) => log.filter((line) => /^(keydown|keypress|keyup|beforeinput|input|paste) /.test(line));
+const forgetRecorded = (page: Page) =>
+  page.evaluate(() => void ((window as unknown as { __recorded: string[] }).__recorded.length = 0));
+const keyEvents = (log: string[]) =>
+  log.filter((line) => /^(keydown|keypress|keyup|beforeinput|input|paste) /.test(line));
 
 describe('isolated capture (contact details in a frame from the API origin)', () => {
   let e2e: E2E;
@@ -214,8 +227,14 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await widget.getByLabel('Email address').pressSequentially('qjx7v.default@example.org');
     await page.waitForTimeout(100);
     const log = await recorded(page);
-    assert.ok(keyEvents(log).some((line) => line.startsWith('keydown q ')), 'the recorder saw the keys');
-    assert.ok(log.some((line) => line.includes('qjx7v.default@example.org')), 'the recorder read the value');
+    assert.ok(
+      keyEvents(log).some((line) => line.startsWith('keydown q ')),
+      'the recorder saw the keys',
+    );
+    assert.ok(
+      log.some((line) => line.includes('qjx7v.default@example.org')),
+      'the recorder read the value',
+    );
     await page.context().close();
   });
 
@@ -255,10 +274,16 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await contactField(page).fill('not-an-address');
     await widget.getByRole('button', { name: 'Send me a code' }).click();
     const field = contactField(page);
-    await page.frameLocator('referral-alert-signup iframe').getByText('Enter an email address, such as name@example.com.').waitFor({ timeout: TIMEOUT });
+    await page
+      .frameLocator('referral-alert-signup iframe')
+      .getByText('Enter an email address, such as name@example.com.')
+      .waitFor({ timeout: TIMEOUT });
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     assert.equal(await field.getAttribute('aria-describedby'), 'contact-error');
-    assert.ok(await field.evaluate((el) => document.activeElement === el && document.hasFocus()), 'focus is on the field in the frame');
+    assert.ok(
+      await field.evaluate((el) => document.activeElement === el && document.hasFocus()),
+      'focus is on the field in the frame',
+    );
     assert.ok(!requests.some((r) => r.endsWith('/v1/alerts/subscriptions')), 'nothing was sent');
     // Another channel: phone label, hint and no stale error.
     await widget.getByRole('radio', { name: 'Text message' }).check();
@@ -295,7 +320,13 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
       widget.style.setProperty('--referral-color-text', 'url(https://evil.example/x)');
       widget.setAttribute('lang', 'ar'); // a new frame: new language, new theme, new channel
     });
-    await page.waitForFunction(() => document.querySelector('referral-widget')!.shadowRoot!.querySelector('referral-alert-signup')!.shadowRoot!.querySelector('iframe')?.src.includes('lang=ar'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('referral-widget')!
+        .shadowRoot!.querySelector('referral-alert-signup')!
+        .shadowRoot!.querySelector('iframe')
+        ?.src.includes('lang=ar'),
+    );
     await page.frameLocator('referral-alert-signup iframe').locator('label:not(:empty)').waitFor({ timeout: TIMEOUT });
     const look = await captureFrame(page).evaluate(() => ({
       lang: document.documentElement.lang,
@@ -310,14 +341,17 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
   it('messages from another channel id or another window are ignored, on both sides', async () => {
     const context = await e2e.newContext();
     const page = await context.newPage();
-    await page.goto(`${partner.origin}/frames?parent=${encodeURIComponent(partner.origin)}&stranger=${encodeURIComponent(partner.stranger)}`);
+    await page.goto(
+      `${partner.origin}/frames?parent=${encodeURIComponent(partner.origin)}&stranger=${encodeURIComponent(partner.stranger)}`,
+    );
     const frame = page.frameLocator('iframe[title=capture]');
     await frame.locator('#contact').waitFor({ timeout: TIMEOUT });
     await page.evaluate(() => {
       const got: unknown[] = ((window as unknown as { __got: unknown[] }).__got = []);
       addEventListener('message', (event) => got.push(event.data));
     });
-    const got = () => page.evaluate(() => (window as unknown as { __got: { kind: string }[] }).__got.map((m) => m.kind));
+    const got = () =>
+      page.evaluate(() => (window as unknown as { __got: { kind: string }[] }).__got.map((m) => m.kind));
     const subscribe = (channel: string) => ({
       kind: 'subscribe',
       channel,
@@ -329,21 +363,31 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await stranger.evaluate((m) => window.parent.frames[0]!.postMessage(m, '*'), subscribe(FRAMES_CHANNEL));
     await page.waitForTimeout(300);
     assert.equal(await frame.locator('#contact-error').count(), 0, 'neither message reached the field');
-    assert.deepEqual((await got()).filter((kind) => kind !== 'size'), []);
+    assert.deepEqual(
+      (await got()).filter((kind) => kind !== 'size'),
+      [],
+    );
     // The control: the same message from the page, on the frame's channel, is answered.
     await page.evaluate((m) => window.frames[0]!.postMessage(m, '*'), subscribe(FRAMES_CHANNEL));
     await frame.locator('#contact-error').waitFor({ timeout: TIMEOUT });
-    await page.waitForFunction(() => (window as unknown as { __got: { kind: string }[] }).__got.some((m) => m.kind === 'failed'));
+    await page.waitForFunction(() =>
+      (window as unknown as { __got: { kind: string }[] }).__got.some((m) => m.kind === 'failed'),
+    );
     await context.close();
 
     // The page's side: an "accepted" on the widget's channel from any window but its frame changes nothing.
     const { page: partnerPage, widget } = await openSignup(e2e, `${partner.origin}/partner?capture=isolated`);
     await contactField(partnerPage).waitFor({ timeout: TIMEOUT });
-    const channel = new URL((await partnerPage.locator('referral-alert-signup iframe').getAttribute('src'))!).searchParams.get('channel');
+    const channel = new URL(
+      (await partnerPage.locator('referral-alert-signup iframe').getAttribute('src'))!,
+    ).searchParams.get('channel');
     const forged = { kind: 'accepted', channel, confirmationId: 'forged', expiresInSeconds: 600 };
     await partnerPage.evaluate((m) => window.postMessage(m, '*'), forged);
     // A second frame from the API's own origin, not the widget's, posting on the widget's channel.
-    await partnerPage.evaluate((src) => document.body.append(Object.assign(document.createElement('iframe'), { src, title: 'other' })), `${e2e.origin}/embed/capture?parent=${encodeURIComponent(partner.origin)}&channel=${OTHER_CHANNEL}`);
+    await partnerPage.evaluate(
+      (src) => document.body.append(Object.assign(document.createElement('iframe'), { src, title: 'other' })),
+      `${e2e.origin}/embed/capture?parent=${encodeURIComponent(partner.origin)}&channel=${OTHER_CHANNEL}`,
+    );
     await partnerPage.frameLocator('iframe[title=other]').locator('#contact').waitFor({ timeout: TIMEOUT });
     const other = partnerPage.frames().find((f) => f.url().includes(`channel=${OTHER_CHANNEL}`))!;
     await other.evaluate((m) => window.parent.postMessage(m, '*'), forged);
@@ -360,8 +404,18 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await page.goto(`${partner.stranger}/frames?parent=${encodeURIComponent(partner.stranger)}`);
     await page.waitForTimeout(500);
     const strangerFrame = page.frames()[1]!;
-    assert.equal(await strangerFrame.locator('#contact').count().catch(() => 0), 0, 'no field inside a stranger origin');
-    assert.ok(blocked.some((text) => /frame-ancestors/.test(text)), `the browser refused it: ${blocked.join(' | ')}`);
+    assert.equal(
+      await strangerFrame
+        .locator('#contact')
+        .count()
+        .catch(() => 0),
+      0,
+      'no field inside a stranger origin',
+    );
+    assert.ok(
+      blocked.some((text) => /frame-ancestors/.test(text)),
+      `the browser refused it: ${blocked.join(' | ')}`,
+    );
 
     // Framed by a configured origin, but the URL names another parent: the frame renders nothing.
     await page.goto(`${partner.origin}/frames?parent=${encodeURIComponent(partner.stranger)}`);
@@ -377,7 +431,9 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
 
   it('isolated: quick exit removes the frame before leaving, and Back restores nothing', async () => {
     const context = await e2e.newContext();
-    await context.route('https://www.google.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Neutral</title><p>Neutral</p>' }));
+    await context.route('https://www.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Neutral</title><p>Neutral</p>' }),
+    );
     const page = await context.newPage();
     const said: string[] = [];
     page.on('console', (message) => said.push(message.text()));
@@ -400,10 +456,14 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     }`);
     await widget.getByRole('button', { name: 'Exit this page' }).click();
     await page.waitForURL('https://www.google.com/**');
-    assert.deepEqual(said.filter((text) => text.startsWith('frames ')), ['frames before exit: 1', 'frames after exit: 0']);
+    assert.deepEqual(
+      said.filter((text) => text.startsWith('frames ')),
+      ['frames before exit: 1', 'frames after exit: 0'],
+    );
     await page.goBack();
     assert.equal(page.url(), `${partner.origin}/start`, 'the partner page left no history entry');
-    for (const frame of page.frames()) assert.equal(await frame.evaluate(() => document.documentElement.outerHTML.includes('qjx7v')), false);
+    for (const frame of page.frames())
+      assert.equal(await frame.evaluate(() => document.documentElement.outerHTML.includes('qjx7v')), false);
     await context.close();
   });
 
@@ -419,7 +479,10 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     assert.deepEqual(await captureFrame(page).evaluate(traces), { cookie: '', local: 0, session: 0 });
     await widget.getByRole('button', { name: 'Send me a code' }).click();
     await widget.getByLabel('6-digit code').waitFor({ timeout: TIMEOUT });
-    assert.deepEqual(await page.evaluate(() => ({ title: document.title, history: history.length, url: location.href })), before);
+    assert.deepEqual(
+      await page.evaluate(() => ({ title: document.title, history: history.length, url: location.href })),
+      before,
+    );
     assert.deepEqual(await page.evaluate(traces), { cookie: '', local: 0, session: 0 });
     assert.equal((await page.context().cookies()).length, 0);
     await page.context().close();
@@ -433,7 +496,10 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await widget.getByLabel('6-digit code').fill(await e2e.confirmationCode(contact));
     await widget.getByRole('button', { name: 'Confirm' }).click();
     await widget.getByText('You are signed up').waitFor({ timeout: TIMEOUT });
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations), []);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations),
+      [],
+    );
     assert.deepEqual(errors, [], 'no violation or error in the frame either (its console reaches the page)');
   });
 
@@ -460,13 +526,20 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await widget.getByLabel(/^Anything we should know first/).fill('qjx7vnote');
     await page.waitForTimeout(100);
     const log = await recorded(page);
-    for (const typed of ['qjx7v.cb@example.org', 'qjx7vname', 'qjx7vnote']) assert.ok(log.some((line) => line.includes(typed)), `the recorder read ${typed}`);
+    for (const typed of ['qjx7v.cb@example.org', 'qjx7vname', 'qjx7vnote'])
+      assert.ok(
+        log.some((line) => line.includes(typed)),
+        `the recorder read ${typed}`,
+      );
     await page.context().close();
   });
 
   it('callback request, isolated: it is received and can be cancelled, and the recorder catches nothing typed', async () => {
     const contact = 'qjx7v.cbiso@example.org';
-    const { page, widget, errors, requests } = await openCallback(e2e, `${partner.origin}/partner?capture=isolated&bundle=callbacks`);
+    const { page, widget, errors, requests } = await openCallback(
+      e2e,
+      `${partner.origin}/partner?capture=isolated&bundle=callbacks`,
+    );
     const frame = callbackFrame(page);
     await frame.getByLabel('Email address').waitFor({ timeout: TIMEOUT });
     await forgetRecorded(page);
@@ -476,7 +549,10 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     await frame.getByLabel('Email address').pressSequentially('qjx7v-not-an-address');
     await widget.getByRole('button', { name: 'Ask for a callback' }).click();
     await frame.getByText('Enter an email address, such as name@example.com.').waitFor({ timeout: TIMEOUT });
-    assert.ok(await frame.getByLabel('Email address').evaluate((el) => document.activeElement === el && document.hasFocus()), 'focus is on the field in the frame');
+    assert.ok(
+      await frame.getByLabel('Email address').evaluate((el) => document.activeElement === el && document.hasFocus()),
+      'focus is on the field in the frame',
+    );
     assert.ok(!requests.some((r) => r.endsWith('/v1/callbacks')), 'nothing was sent');
     await frame.getByLabel('Email address').fill('');
     await frame.getByLabel('Email address').pressSequentially(contact);
@@ -487,7 +563,10 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     assert.equal(page.frames().length, 1, 'the frame is gone once its job is done');
     const reference = (await widget.locator('.reference').textContent())!.trim();
     assert.match(reference, /^CB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    assert.ok((await callbackMessage(e2e, contact)).includes(reference), 'the frame sent the contact: the reference went to it');
+    assert.ok(
+      (await callbackMessage(e2e, contact)).includes(reference),
+      'the frame sent the contact: the reference went to it',
+    );
     await widget.getByRole('button', { name: 'Cancel this request' }).click();
     await widget.getByRole('heading', { name: 'Your request is cancelled' }).waitFor({ timeout: TIMEOUT });
 
@@ -500,7 +579,9 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
   });
 
   it('callback request, isolated: axe finds no WCAG 2.2 AA violations in the page or inside the frame', async () => {
-    const { page, widget } = await openCallback(e2e, `${partner.origin}/partner?capture=isolated&bundle=callbacks`, { bypassCSP: true });
+    const { page, widget } = await openCallback(e2e, `${partner.origin}/partner?capture=isolated&bundle=callbacks`, {
+      bypassCSP: true,
+    });
     await callbackFrame(page).getByLabel('Email address').fill('wrong');
     await widget.getByRole('button', { name: 'Ask for a callback' }).click();
     await callbackFrame(page).locator('#contact-error').waitFor({ timeout: TIMEOUT });

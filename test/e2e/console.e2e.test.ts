@@ -65,7 +65,14 @@ describe('staff console', () => {
     readFileSync(CONSOLE_SCRIPT); // built by `npm run build` (the console entry of rollup.config.mjs)
     clock = testClock();
     dataDir = mkdtempSync(join(tmpdir(), 'rk-console-'));
-    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO: 'true', ALERTS_DISPATCH_INTERVAL_MS: '100' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DEMO: 'true',
+      ALERTS_DISPATCH_INTERVAL_MS: '100',
+    });
     server = await startServer(config, {
       logger: createLogger({ level: 'silent' }),
       fixtures: generateFixtures({ seed: 11, services: 60, custody: 40 }),
@@ -89,10 +96,17 @@ describe('staff console', () => {
   };
 
   /** An account the way `referral-kit staff add` makes one: its one-time setup link. */
-  async function newAccount(role: Role, teamId: string | null): Promise<{ email: string; password: string; setupUrl: string }> {
+  async function newAccount(
+    role: Role,
+    teamId: string | null,
+  ): Promise<{ email: string; password: string; setupUrl: string }> {
     const n = ++counter;
     const email = `${role}${n}@staff.example.org`;
-    const id = await createStaffAccount(server.db, { email, name: `${role} ${n}`, role, teamId: teamId ?? undefined }, clock.now());
+    const id = await createStaffAccount(
+      server.db,
+      { email, name: `${role} ${n}`, role, teamId: teamId ?? undefined },
+      clock.now(),
+    );
     const link = await issueSetupLink(server.db, { setupLinkHours: 72 }, id, origin, clock.now());
     return { email, password: `correct horse battery ${n}`, setupUrl: link.url };
   }
@@ -102,10 +116,18 @@ describe('staff console', () => {
     const account = await newAccount(role, teamId);
     const token = account.setupUrl.slice(account.setupUrl.indexOf('#') + 1);
     const post = (path: string, body: unknown) =>
-      fetch(`${origin}/console/api${path}`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${origin}/console/api${path}`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const { totpSecret } = (await (await post('/setup/start', { token })).json()) as { totpSecret: string };
     clock.advance(TOTP_STEP_SECONDS * 1000);
-    const finish = await post('/setup/finish', { token, password: account.password, code: totp(totpSecret, clock.now()) });
+    const finish = await post('/setup/finish', {
+      token,
+      password: account.password,
+      code: totp(totpSecret, clock.now()),
+    });
     assert.equal(finish.status, 200);
     return { email: account.email, password: account.password, secret: totpSecret };
   }
@@ -122,7 +144,11 @@ describe('staff console', () => {
     return { page, errors };
   }
 
-  async function signIn(page: Page, m: Member, labels: SignInLabels = { email: 'Email address', password: 'Password', code: '6-digit code', submit: 'Sign in' }): Promise<void> {
+  async function signIn(
+    page: Page,
+    m: Member,
+    labels: SignInLabels = { email: 'Email address', password: 'Password', code: '6-digit code', submit: 'Sign in' },
+  ): Promise<void> {
     await page.getByLabel(labels.email).fill(m.email);
     await page.getByLabel(labels.password).fill(m.password);
     await page.getByLabel(labels.code).fill(nextCode(m));
@@ -134,19 +160,45 @@ describe('staff console', () => {
     const res = await fetch(`${origin}/v1/callbacks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-${++counter}-${contact}` },
-      body: JSON.stringify({ topic: 'custody-status', channel: 'email', contact, windows: ['morning'], timeZone: 'America/Chicago', leaveMessage: false, language: 'en', region: { state } }),
+      body: JSON.stringify({
+        topic: 'custody-status',
+        channel: 'email',
+        contact,
+        windows: ['morning'],
+        timeZone: 'America/Chicago',
+        leaveMessage: false,
+        language: 'en',
+        region: { state },
+      }),
     });
     assert.equal(res.status, 202, await res.text());
   }
 
   it('a Spanish callback request from a custody result goes to its team, is worked in the console, and its personal data is erased after retention', async () => {
     // The record the visitor will find, and the state its facility is in: that state's team must get the request.
-    const found = (await (await fetch(`${origin}/v1/custody?name=${encodeURIComponent('Aaliyah Johnson')}`)).json()) as { items: { id: string; facility?: { state?: string } }[] };
+    const found = (await (
+      await fetch(`${origin}/v1/custody?name=${encodeURIComponent('Aaliyah Johnson')}`)
+    ).json()) as { items: { id: string; facility?: { state?: string } }[] };
     const record = found.items[0]!;
     const state = record.facility?.state;
     assert.ok(state, 'the first result has a facility with a state');
-    await saveTeam(server.db, { id: 'team-state', name: 'State team', states: [state], zipPrefixes: [], languages: ['en', 'es'], fallback: false }, clock.now());
-    await saveTeam(server.db, { id: 'team-rest', name: 'Everyone else', states: [], zipPrefixes: [], languages: ['en', 'es'], fallback: true }, clock.now());
+    await saveTeam(
+      server.db,
+      {
+        id: 'team-state',
+        name: 'State team',
+        states: [state],
+        zipPrefixes: [],
+        languages: ['en', 'es'],
+        fallback: false,
+      },
+      clock.now(),
+    );
+    await saveTeam(
+      server.db,
+      { id: 'team-rest', name: 'Everyone else', states: [], zipPrefixes: [], languages: ['en', 'es'], fallback: true },
+      clock.now(),
+    );
     const account = await newAccount('specialist', 'team-state');
 
     // The visitor, in Spanish, on a page with the callbacks embed.
@@ -164,7 +216,10 @@ describe('staff console', () => {
     await widget.getByRole('tab', { name: 'Buscar a una persona detenida' }).click({ timeout: TIMEOUT });
     await widget.getByLabel('Nombre de la persona').fill('Aaliyah Johnson');
     await widget.getByRole('button', { name: 'Buscar', exact: true }).click();
-    await widget.getByText(/^Se encontr/).first().waitFor({ timeout: TIMEOUT });
+    await widget
+      .getByText(/^Se encontr/)
+      .first()
+      .waitFor({ timeout: TIMEOUT });
     await widget.getByRole('button', { name: 'Preguntar a un especialista sobre esto' }).first().click();
     await widget.getByRole('radio', { name: 'Entender un estado de custodia o el proceso de deportación' }).check();
     await widget.getByRole('radio', { name: 'Correo electrónico' }).check();
@@ -173,11 +228,20 @@ describe('staff console', () => {
     await widget.getByLabel('¿Cómo quiere que le llamemos?').fill('Rosa');
     await widget.getByRole('button', { name: 'Pedir que me llamen' }).click();
     await widget.getByText('Recibimos su solicitud').waitFor({ timeout: TIMEOUT });
-    const reference = (await widget.getByText(/CB-[A-Z0-9]{4}-[A-Z0-9]{4}/).first().textContent())!.match(/CB-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
+    const reference = (await widget
+      .getByText(/CB-[A-Z0-9]{4}-[A-Z0-9]{4}/)
+      .first()
+      .textContent())!.match(/CB-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
     await visitor.close();
 
-    const [row] = await server.db.query<{ id: string; team_id: string; language: string; record_id: string }>('SELECT id, team_id, language, record_id FROM callback_requests WHERE reference = $1', [reference]);
-    assert.deepEqual({ team: row!.team_id, language: row!.language, record: row!.record_id }, { team: 'team-state', language: 'es', record: record.id });
+    const [row] = await server.db.query<{ id: string; team_id: string; language: string; record_id: string }>(
+      'SELECT id, team_id, language, record_id FROM callback_requests WHERE reference = $1',
+      [reference],
+    );
+    assert.deepEqual(
+      { team: row!.team_id, language: row!.language, record: row!.record_id },
+      { team: 'team-state', language: 'es', record: record.id },
+    );
 
     // The specialist finishes their account from the setup link, in the console.
     const { page, errors } = await open(new URL(account.setupUrl).pathname + new URL(account.setupUrl).hash);
@@ -194,16 +258,27 @@ describe('staff console', () => {
     await page.getByLabel('Password').fill(m.password);
     await page.getByLabel('6-digit code').fill('000000');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.locator('staff-sign-in').getByText(/^Sign-in failed/).waitFor({ timeout: TIMEOUT });
+    await page
+      .locator('staff-sign-in')
+      .getByText(/^Sign-in failed/)
+      .waitFor({ timeout: TIMEOUT });
 
     await signIn(page, m);
     const link = page.getByRole('link', { name: reference });
     await link.waitFor({ timeout: TIMEOUT });
-    assert.ok(!(await page.locator('staff-queue').textContent())!.includes('rosa.visitante'), 'no contact in the queue');
+    assert.ok(
+      !(await page.locator('staff-queue').textContent())!.includes('rosa.visitante'),
+      'no contact in the queue',
+    );
     await link.click();
     await page.getByRole('heading', { level: 1, name: `Request ${reference}` }).waitFor({ timeout: TIMEOUT });
     await page.getByText('rosa.visitante@example.org').waitFor();
-    assert.ok(!page.url().includes('rosa') && !(await page.title()).includes('rosa') && !(await page.title()).includes(reference), 'no personal data in the URL or title');
+    assert.ok(
+      !page.url().includes('rosa') &&
+        !(await page.title()).includes('rosa') &&
+        !(await page.title()).includes(reference),
+      'no personal data in the URL or title',
+    );
 
     await page.getByRole('button', { name: 'Take this request' }).click();
     await page.getByLabel('Reached the person').check({ timeout: TIMEOUT });
@@ -217,7 +292,13 @@ describe('staff console', () => {
     // Retention (30 days by default): kept a day before, erased after.
     clock.advance(29 * DAY);
     await eraseClosedRequests(server.db, 30, clock.now());
-    const contactOf = async () => (await server.db.query<{ contact_enc: unknown; erased_at: unknown }>('SELECT contact_enc, erased_at FROM callback_requests WHERE id = $1', [row!.id]))[0]!;
+    const contactOf = async () =>
+      (
+        await server.db.query<{ contact_enc: unknown; erased_at: unknown }>(
+          'SELECT contact_enc, erased_at FROM callback_requests WHERE id = $1',
+          [row!.id],
+        )
+      )[0]!;
     assert.notEqual((await contactOf()).contact_enc, null, 'kept before the retention period ends');
     clock.advance(2 * DAY);
     await eraseClosedRequests(server.db, 30, clock.now());
@@ -244,21 +325,60 @@ describe('staff console', () => {
       assert.match(res.headers.get('content-security-policy')!, /script-src 'self';.*frame-ancestors 'none'/, path);
       await res.arrayBuffer();
     }
-    for (const embed of ['referral-kit.js', 'referral-kit.callbacks.js', 'referral-kit.local-search.js', 'referral-kit.capture.js']) {
-      assert.ok(!readFileSync(`packages/widgets/dist/${embed}`, 'utf8').includes('staff-console'), `${embed} carries no console code`);
+    for (const embed of [
+      'referral-kit.js',
+      'referral-kit.callbacks.js',
+      'referral-kit.local-search.js',
+      'referral-kit.capture.js',
+    ]) {
+      assert.ok(
+        !readFileSync(`packages/widgets/dist/${embed}`, 'utf8').includes('staff-console'),
+        `${embed} carries no console code`,
+      );
     }
   });
 
   for (const [lang, locale, labels] of [
-    ['en', 'en-US', { email: 'Email address', password: 'Password', code: '6-digit code', submit: 'Sign in', audit: 'Audit log', admin: 'Administration', setup: 'Set up your account' }],
-    ['es', 'es-MX', { email: 'Correo electrónico', password: 'Contraseña', code: 'Código de 6 dígitos', submit: 'Iniciar sesión', audit: 'Registro de auditoría', admin: 'Administración', setup: 'Configure su cuenta' }],
+    [
+      'en',
+      'en-US',
+      {
+        email: 'Email address',
+        password: 'Password',
+        code: '6-digit code',
+        submit: 'Sign in',
+        audit: 'Audit log',
+        admin: 'Administration',
+        setup: 'Set up your account',
+      },
+    ],
+    [
+      'es',
+      'es-MX',
+      {
+        email: 'Correo electrónico',
+        password: 'Contraseña',
+        code: 'Código de 6 dígitos',
+        submit: 'Iniciar sesión',
+        audit: 'Registro de auditoría',
+        admin: 'Administración',
+        setup: 'Configure su cuenta',
+      },
+    ],
   ] as [string, string, ConsoleLabels][]) {
     it(`axe finds no WCAG 2.2 AA violations on any console page (${lang}, from the browser's language)`, async () => {
-      await saveTeam(server.db, { id: 'team-axe', name: 'Axe team', states: ['WY'], zipPrefixes: [], languages: ['en'], fallback: false }, clock.now());
+      await saveTeam(
+        server.db,
+        { id: 'team-axe', name: 'Axe team', states: ['WY'], zipPrefixes: [], languages: ['en'], fallback: false },
+        clock.now(),
+      );
       await request('WY', `axe-${lang}@example.org`);
       const pending = await newAccount('specialist', 'team-axe');
       const admin = await member('admin', null);
-      const { page, errors } = await open(new URL(pending.setupUrl).pathname + new URL(pending.setupUrl).hash, { locale, bypassCSP: true });
+      const { page, errors } = await open(new URL(pending.setupUrl).pathname + new URL(pending.setupUrl).hash, {
+        locale,
+        bypassCSP: true,
+      });
       const check = async (name: string) => {
         await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: TIMEOUT });
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
@@ -299,7 +419,18 @@ describe('staff console', () => {
   });
 
   it('an admin disables an account, hands out a new setup link, saves a team; sign-out ends the session', async () => {
-    await saveTeam(server.db, { id: 'team-admin', name: 'Admin test team', states: ['ME'], zipPrefixes: [], languages: ['en'], fallback: false }, clock.now());
+    await saveTeam(
+      server.db,
+      {
+        id: 'team-admin',
+        name: 'Admin test team',
+        states: ['ME'],
+        zipPrefixes: [],
+        languages: ['en'],
+        fallback: false,
+      },
+      clock.now(),
+    );
     const admin = await member('admin', null);
     const other = await member('specialist', 'team-admin');
     const { page, errors } = await open('/console/sign-in');
@@ -309,10 +440,15 @@ describe('staff console', () => {
     const row = page.locator('staff-admin tr', { hasText: other.email });
     await row.getByRole('button', { name: `New setup link for ${otherName}` }).click({ timeout: TIMEOUT });
     await page.locator('staff-admin code', { hasText: '/console/setup#' }).waitFor({ timeout: TIMEOUT });
-    assert.ok(!page.url().includes('#') && !(await page.title()).includes('setup#'), 'the link stays out of the URL and the title');
+    assert.ok(
+      !page.url().includes('#') && !(await page.title()).includes('setup#'),
+      'the link stays out of the URL and the title',
+    );
     await row.getByRole('button', { name: `Disable ${otherName}` }).click();
     await row.getByText('Disabled').waitFor({ timeout: TIMEOUT });
-    const [account] = await server.db.query<{ status: string }>('SELECT status FROM staff_accounts WHERE email = $1', [other.email]);
+    const [account] = await server.db.query<{ status: string }>('SELECT status FROM staff_accounts WHERE email = $1', [
+      other.email,
+    ]);
     assert.equal(account?.status, 'disabled');
 
     await page.getByLabel(/^Team id/).fill('team-console');
@@ -330,15 +466,22 @@ describe('staff console', () => {
   });
 
   it('keyboard only: sign-in → queue → a request, focus on each new page’s heading', async () => {
-    await saveTeam(server.db, { id: 'team-keys', name: 'Keyboard team', states: ['VT'], zipPrefixes: [], languages: ['en'], fallback: false }, clock.now());
+    await saveTeam(
+      server.db,
+      { id: 'team-keys', name: 'Keyboard team', states: ['VT'], zipPrefixes: [], languages: ['en'], fallback: false },
+      clock.now(),
+    );
     await request('VT', 'keys@example.org');
     const m = await member('supervisor', 'team-keys');
     const { page } = await open('/console');
-    const focused = () => page.evaluate(() => {
-      let el: Element | null = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 40) ?? ''}`.trim() : '';
-    });
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el
+          ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${el.textContent?.trim().slice(0, 40) ?? ''}`.trim()
+          : '';
+      });
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: TIMEOUT });
     assert.match(await focused(), /^h1 Sign in/);
     await page.keyboard.press('Tab');

@@ -9,15 +9,18 @@ import { BUNDLE_PATH, EXAMPLES_API, startE2E, type E2E } from './harness.js';
 
 /** The deepest element at a point, looking through open shadow roots. */
 function topmostAt(page: Page, x: number, y: number) {
-  return page.evaluate(([px, py]) => {
-    let el = document.elementFromPoint(px!, py!);
-    while (el?.shadowRoot) {
-      const inner = el.shadowRoot.elementFromPoint(px!, py!);
-      if (!inner || inner === el) break;
-      el = inner;
-    }
-    return el ? { tag: el.tagName.toLowerCase(), part: el.getAttribute('part'), text: el.textContent?.trim() } : null;
-  }, [x, y]);
+  return page.evaluate(
+    ([px, py]) => {
+      let el = document.elementFromPoint(px!, py!);
+      while (el?.shadowRoot) {
+        const inner = el.shadowRoot.elementFromPoint(px!, py!);
+        if (!inner || inner === el) break;
+        el = inner;
+      }
+      return el ? { tag: el.tagName.toLowerCase(), part: el.getAttribute('part'), text: el.textContent?.trim() } : null;
+    },
+    [x, y],
+  );
 }
 
 describe('examples (reference server + built bundle)', () => {
@@ -32,7 +35,15 @@ describe('examples (reference server + built bundle)', () => {
   it('examples/index.html links every example', async () => {
     const { page, errors } = await e2e.open('/examples/');
     const links = await page.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    for (const name of ['partner-basic/', 'partner-themed/', 'hostile-css/', 'strict-csp/', 'react/', 'embed-builder/', 'sdk-node/search.mjs']) {
+    for (const name of [
+      'partner-basic/',
+      'partner-themed/',
+      'hostile-css/',
+      'strict-csp/',
+      'react/',
+      'embed-builder/',
+      'sdk-node/search.mjs',
+    ]) {
       assert.ok(links.includes(name), `links to ${name}`);
     }
     assert.deepEqual(errors, []);
@@ -54,7 +65,7 @@ describe('examples (reference server + built bundle)', () => {
     });
   }
 
-  it('partner-basic: a whole visit leaves no trace and talks only to the page\'s files and the configured API', async () => {
+  it("partner-basic: a whole visit leaves no trace and talks only to the page's files and the configured API", async () => {
     const context = await e2e.newContext();
     const page = await context.newPage();
     const requests: string[] = [];
@@ -75,11 +86,25 @@ describe('examples (reference server + built bundle)', () => {
       caches: (await caches.keys()).length,
       serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
     }));
-    assert.deepEqual(after, { url, ...before, cookie: '', local: 0, session: 0, databases: 0, caches: 0, serviceWorkers: 0 });
+    assert.deepEqual(after, {
+      url,
+      ...before,
+      cookie: '',
+      local: 0,
+      session: 0,
+      databases: 0,
+      caches: 0,
+      serviceWorkers: 0,
+    });
     assert.deepEqual((await context.cookies()).length, 0, 'no cookies set by any response');
-    const elsewhere = requests.filter((r) => !r.startsWith(`${e2e.origin}/v1/`) && !r.startsWith(url) && r !== e2e.origin + BUNDLE_PATH);
+    const elsewhere = requests.filter(
+      (r) => !r.startsWith(`${e2e.origin}/v1/`) && !r.startsWith(url) && r !== e2e.origin + BUNDLE_PATH,
+    );
     assert.deepEqual(elsewhere, []);
-    assert.ok(requests.some((r) => r.startsWith(`${e2e.origin}/v1/custody`)), 'the lookup went to the configured API');
+    assert.ok(
+      requests.some((r) => r.startsWith(`${e2e.origin}/v1/custody`)),
+      'the lookup went to the configured API',
+    );
   });
 
   it('partner-themed: the brand colours reach inside the widget', async () => {
@@ -92,7 +117,10 @@ describe('examples (reference server + built bundle)', () => {
   it('strict-csp: everything works with zero securitypolicyviolation events, and violations would be seen', async () => {
     const { page, errors } = await e2e.open('/examples/strict-csp/');
     await completeAllFlows(e2e, page, 'strict-csp@example.org');
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations), []);
+    assert.deepEqual(
+      await page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations),
+      [],
+    );
     assert.deepEqual(errors, []);
     // The listener and the policy are live: a script from elsewhere is refused (Trusted Types, then script-src) and counted.
     await page.evaluate(() => {
@@ -113,12 +141,20 @@ describe('examples (reference server + built bundle)', () => {
     const url = `${e2e.origin}/examples/strict-csp/`;
     await page.route(url, async (route) => {
       const html = (await (await route.fetch()).text()).replaceAll(EXAMPLES_API, e2e.origin);
-      assert.ok(html.includes('trusted-types lit-html referral-kit"'), 'the example names exactly the widget\'s two policies');
-      await route.fulfill({ contentType: 'text/html', body: html.replace('trusted-types lit-html referral-kit"', 'trusted-types partner-policy"') });
+      assert.ok(
+        html.includes('trusted-types lit-html referral-kit"'),
+        "the example names exactly the widget's two policies",
+      );
+      await route.fulfill({
+        contentType: 'text/html',
+        body: html.replace('trusted-types lit-html referral-kit"', 'trusted-types partner-policy"'),
+      });
     });
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations.length > 0);
-    const directives = await page.evaluate(() => (window as unknown as { __cspViolations: { directive: string }[] }).__cspViolations.map((v) => v.directive));
+    const directives = await page.evaluate(() =>
+      (window as unknown as { __cspViolations: { directive: string }[] }).__cspViolations.map((v) => v.directive),
+    );
     assert.ok(directives.includes('trusted-types'), `violations: ${directives.join(', ')}`);
   });
 
@@ -151,12 +187,21 @@ describe('examples (reference server + built bundle)', () => {
     const { page, errors } = await e2e.open('/examples/react/');
     await completeAllFlows(e2e, page, 'react@example.org');
     const log = page.locator('#event-log');
-    await log.getByText(/^search: \d+ results \((local|server)\)$/).first().waitFor();
-    await log.getByText(/^lookup by name: \d+ records$/).first().waitFor();
+    await log
+      .getByText(/^search: \d+ results \((local|server)\)$/)
+      .first()
+      .waitFor();
+    await log
+      .getByText(/^lookup by name: \d+ records$/)
+      .first()
+      .waitFor();
     await log.getByText('alerts: confirmed (email)').waitFor();
     // Props flow into the element: switching the app's language re-renders the widget in Spanish.
     await page.locator('#root > main > label > select').selectOption('es');
-    await page.locator('referral-widget').getByRole('tab', { name: /Buscar servicios/i }).waitFor();
+    await page
+      .locator('referral-widget')
+      .getByRole('tab', { name: /Buscar servicios/i })
+      .waitFor();
     assert.deepEqual(errors, []);
   });
 });

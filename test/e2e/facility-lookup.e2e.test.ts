@@ -31,8 +31,16 @@ describe('custody feed with a facility → server → lookup card on a partner p
     const updatedAt = new Date(systemClock().getTime() - 60 * 60 * 1000).toISOString();
     const feed = JSON.stringify([
       {
-        identifier: 'A-209-441-730', identifierType: 'a-number', displayName: 'Rosa Feedlinda Quispe', birthYear: 1988, countryOfBirth: 'Perú',
-        status: 'Released on bond', statusReason: 'Bond posted at the field office.', facility: { id: 'fac-e2e-florence' }, statusChangedAt: updatedAt, updatedAt,
+        identifier: 'A-209-441-730',
+        identifierType: 'a-number',
+        displayName: 'Rosa Feedlinda Quispe',
+        birthYear: 1988,
+        countryOfBirth: 'Perú',
+        status: 'Released on bond',
+        statusReason: 'Bond posted at the field office.',
+        facility: { id: 'fac-e2e-florence' },
+        statusChangedAt: updatedAt,
+        updatedAt,
       },
     ]);
     const custody = await importCustody(e2e.server.db, feed, 'feed.json', { massChangeShare: 0.05, now: systemClock });
@@ -59,17 +67,33 @@ describe('custody feed with a facility → server → lookup card on a partner p
     await card.getByText(explained.meaning, { exact: false }).waitFor({ timeout: TIMEOUT });
 
     const text = (await card.textContent())!.replace(/\s+/g, ' ');
-    for (const part of ['Released on bond', explained.meaning, explained.next, explained.now, 'Bond posted at the field office.']) {
+    for (const part of [
+      'Released on bond',
+      explained.meaning,
+      explained.next,
+      explained.now,
+      'Bond posted at the field office.',
+    ]) {
       assert.ok(text.includes(part), `the card says "${part}": ${text}`);
     }
     const facility = card.locator('[part="facility"]');
     const where = (await facility.textContent())!.replace(/\s+/g, ' ');
-    for (const part of ['Florence Service Processing Center', 'Run by U.S. Immigration and Customs Enforcement', '3250 N Pinal Pkwy, Florence, AZ 85132']) {
+    for (const part of [
+      'Florence Service Processing Center',
+      'Run by U.S. Immigration and Customs Enforcement',
+      '3250 N Pinal Pkwy, Florence, AZ 85132',
+    ]) {
       assert.ok(where.includes(part), `the facility shows "${part}": ${where}`);
     }
     assert.match(where, /Local time there: \w+ \d{1,2}:\d{2}\s?[AP]M/);
-    assert.equal(await facility.getByRole('link', { name: 'Call (520) 555-0142' }).getAttribute('href'), 'tel:5205550142');
-    assert.equal(await facility.getByRole('link', { name: 'Visiting information' }).getAttribute('href'), 'https://visiting.example.org/florence');
+    assert.equal(
+      await facility.getByRole('link', { name: 'Call (520) 555-0142' }).getAttribute('href'),
+      'tel:5205550142',
+    );
+    assert.equal(
+      await facility.getByRole('link', { name: 'Visiting information' }).getAttribute('href'),
+      'https://visiting.example.org/florence',
+    );
     assert.deepEqual(await axeViolations(page, ['referral-offender-lookup']), []);
     assert.deepEqual(errors, []);
     await context.close();

@@ -6,7 +6,10 @@ import type { E2E } from './harness.js';
 const TIMEOUT = 15_000;
 
 /** The widget has upgraded (its shadow root rendered the tabs) and the light-DOM fallback is no longer shown. */
-export async function widgetReady(page: Page, widget: Locator = page.locator('referral-widget').first()): Promise<Locator> {
+export async function widgetReady(
+  page: Page,
+  widget: Locator = page.locator('referral-widget').first(),
+): Promise<Locator> {
   await widget.getByRole('tab', { name: 'Find services' }).waitFor({ timeout: TIMEOUT });
   return widget;
 }

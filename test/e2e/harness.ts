@@ -29,7 +29,12 @@ export interface E2E {
 }
 
 export function requireBuild(): void {
-  for (const file of [BUNDLE_PATH, `${BUNDLE_PATH}.sri`, '/packages/widgets/dist/referral-kit.capture.js', '/examples/react/dist/app.js']) {
+  for (const file of [
+    BUNDLE_PATH,
+    `${BUNDLE_PATH}.sri`,
+    '/packages/widgets/dist/referral-kit.capture.js',
+    '/examples/react/dist/app.js',
+  ]) {
     if (!existsSync(`.${file}`)) throw new Error(`.${file} is missing: run \`npm run build\` before the e2e tests.`);
   }
 }
@@ -112,7 +117,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
     async confirmationCode(to) {
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
-        const body = (await (await fetch(`${origin}/v1/alerts/demo/outbox`)).json()) as { messages: { to: string; kind: string; text: string }[] };
+        const body = (await (await fetch(`${origin}/v1/alerts/demo/outbox`)).json()) as {
+          messages: { to: string; kind: string; text: string }[];
+        };
         const message = body.messages.find((m) => m.to === to && m.kind === 'confirmation');
         const code = message?.text.match(/\b\d{6}\b/)?.[0];
         if (code) return code;

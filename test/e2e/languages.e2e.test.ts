@@ -30,7 +30,10 @@ describe('language files (strict-CSP example, built embed)', () => {
     const url = e2e.origin + STRICT_CSP;
     await page.route(url, async (route) => {
       const html = (await (await route.fetch()).text()).replaceAll(EXAMPLES_API, e2e.origin);
-      await route.fulfill({ contentType: 'text/html', body: html.replace('<referral-widget ', `<referral-widget lang="${lang}" `) });
+      await route.fulfill({
+        contentType: 'text/html',
+        body: html.replace('<referral-widget ', `<referral-widget lang="${lang}" `),
+      });
     });
     if (languageFile) await page.route(`**${DIST}referral-kit.lang.${lang}.js`, languageFile);
     // Not "load": a held language file (below) holds the load event too.
@@ -38,17 +41,25 @@ describe('language files (strict-CSP example, built embed)', () => {
     return { page, errors, requests };
   }
 
-  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations);
+  const violations = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __cspViolations: unknown[] }).__cspViolations);
 
   it('lang="es": the Spanish file arrives from the embed\'s origin, without referrer, violations or trace', async () => {
     const { page, errors, requests } = await openInLanguage('es');
     const widget = page.locator('referral-widget');
     await widget.getByRole('tab', { name: 'Buscar servicios' }).waitFor({ timeout: TIMEOUT });
     await widget.getByRole('combobox', { name: 'Buscar ayuda' }).fill('refugio');
-    await widget.getByText(/servicios?\.$/).first().waitFor({ timeout: TIMEOUT });
+    await widget
+      .getByText(/servicios?\.$/)
+      .first()
+      .waitFor({ timeout: TIMEOUT });
 
     const files = requests.filter((r) => r.url().includes('referral-kit.lang.'));
-    assert.deepEqual(files.map((r) => r.url()), [`${e2e.origin}${DIST}referral-kit.lang.es.js`], 'one file, and not the callback strings');
+    assert.deepEqual(
+      files.map((r) => r.url()),
+      [`${e2e.origin}${DIST}referral-kit.lang.es.js`],
+      'one file, and not the callback strings',
+    );
     assert.equal(files[0]!.headers()['referer'], undefined);
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
@@ -73,7 +84,10 @@ describe('language files (strict-CSP example, built embed)', () => {
   it('lang="zh-CN": the Simplified Chinese file serves every Chinese tag', async () => {
     const { page, errors, requests } = await openInLanguage('zh-CN');
     await page.locator('referral-widget').getByRole('tab', { name: '查找服务' }).waitFor({ timeout: TIMEOUT });
-    assert.deepEqual(requests.filter((r) => r.url().includes('referral-kit.lang.')).map((r) => r.url()), [`${e2e.origin}${DIST}referral-kit.lang.zh-Hans.js`]);
+    assert.deepEqual(
+      requests.filter((r) => r.url().includes('referral-kit.lang.')).map((r) => r.url()),
+      [`${e2e.origin}${DIST}referral-kit.lang.zh-Hans.js`],
+    );
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
   });
@@ -97,7 +111,10 @@ describe('language files (strict-CSP example, built embed)', () => {
   it('a file that does not match its SRI hash is refused, and the widget works in English', async () => {
     const { page } = await openInLanguage('es', async (route) => {
       const original = await (await route.fetch()).text();
-      await route.fulfill({ contentType: 'text/javascript', body: original.replace('Buscar servicios', 'Buscar servicioz') });
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: original.replace('Buscar servicios', 'Buscar servicioz'),
+      });
     });
     const widget = page.locator('referral-widget');
     await widget.getByRole('tab', { name: 'Find services' }).waitFor({ timeout: TIMEOUT });

@@ -30,10 +30,20 @@ const ARABIC = 'ابحث عن خدمات';
 describe('published packages in a consumer bundle', () => {
   it("import '@referral-kit/widgets' keeps every element and in-page search; each other language is a lazy chunk", async () => {
     const [code, ...lazy] = await bundleChunks(`import '@referral-kit/widgets';`);
-    for (const tag of ['referral-widget', 'referral-directory', 'referral-offender-lookup', 'referral-alert-signup', 'referral-quick-exit']) {
+    for (const tag of [
+      'referral-widget',
+      'referral-directory',
+      'referral-offender-lookup',
+      'referral-alert-signup',
+      'referral-quick-exit',
+    ]) {
       assert.ok(code!.includes(`defineElement('${tag}'`), `${tag} is registered`);
     }
-    assert.match(code!, /enableLocalSearch\(\(services\) => localSource\(/, 'in-page directory search plug-in registered');
+    assert.match(
+      code!,
+      /enableLocalSearch\(\(services\) => localSource\(/,
+      'in-page directory search plug-in registered',
+    );
     // The catalogs' words (the SDK's search vocabularies are another matter: in-page search needs them at once).
     assert.ok(!code!.includes('Buscar servicios') && !code!.includes(ARABIC), 'no other language in the entry chunk');
     assert.equal(lazy.filter((chunk) => chunk.includes('Buscar servicios')).length, 1, 'Spanish is a chunk of its own');
@@ -57,27 +67,63 @@ describe('published packages in a consumer bundle', () => {
   it('custom-elements.json (package.json "customElements") describes every element from its JSDoc', () => {
     const pkg = JSON.parse(readFileSync('packages/widgets/package.json', 'utf8')) as { customElements: string };
     type Declaration = {
-      tagName?: string; customElement?: boolean; attributes?: { name: string }[]; events?: { name: string; description?: string }[];
-      cssParts?: { name: string }[]; cssProperties?: { name: string }[];
+      tagName?: string;
+      customElement?: boolean;
+      attributes?: { name: string }[];
+      events?: { name: string; description?: string }[];
+      cssParts?: { name: string }[];
+      cssProperties?: { name: string }[];
     };
-    const manifest = JSON.parse(readFileSync(`packages/widgets/${pkg.customElements}`, 'utf8')) as { modules: { declarations?: Declaration[] }[] };
-    const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName!, d]));
-    assert.deepEqual([...elements.keys()].sort(), ['referral-alert-signup', 'referral-callback-request', 'referral-custody-guide', 'referral-directory', 'referral-offender-lookup', 'referral-quick-exit', 'referral-widget']);
+    const manifest = JSON.parse(readFileSync(`packages/widgets/${pkg.customElements}`, 'utf8')) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    const elements = new Map(
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.customElement && d.tagName)
+        .map((d) => [d.tagName!, d]),
+    );
+    assert.deepEqual([...elements.keys()].sort(), [
+      'referral-alert-signup',
+      'referral-callback-request',
+      'referral-custody-guide',
+      'referral-directory',
+      'referral-offender-lookup',
+      'referral-quick-exit',
+      'referral-widget',
+    ]);
     for (const [tag, element] of elements) {
       const attributes = element.attributes?.map((a) => a.name) ?? [];
-      assert.ok(attributes.includes('api-base-url') && attributes.includes('lang'), `${tag} attributes (inherited ones too): ${attributes}`);
-      assert.ok(element.events?.length && element.events.every((e) => e.name.startsWith('referral-') && e.description), `${tag} events`);
+      assert.ok(
+        attributes.includes('api-base-url') && attributes.includes('lang'),
+        `${tag} attributes (inherited ones too): ${attributes}`,
+      );
+      assert.ok(
+        element.events?.length && element.events.every((e) => e.name.startsWith('referral-') && e.description),
+        `${tag} events`,
+      );
       assert.ok(element.cssParts?.length, `${tag} parts`);
     }
     const widget = elements.get('referral-widget')!;
     assert.ok(widget.cssProperties?.some((p) => p.name === '--referral-color-primary'));
-    assert.deepEqual(widget.events?.map((e) => e.name).sort(), ['referral-callback', 'referral-error', 'referral-exit', 'referral-lookup', 'referral-search', 'referral-select', 'referral-subscribe']);
+    assert.deepEqual(widget.events?.map((e) => e.name).sort(), [
+      'referral-callback',
+      'referral-error',
+      'referral-exit',
+      'referral-lookup',
+      'referral-search',
+      'referral-select',
+      'referral-subscribe',
+    ]);
   });
 
   it('the SDK is side-effect free: an unused import adds nothing, createClient alone leaves search and OpenAPI out', async () => {
     assert.equal((await bundle(`import '@referral-kit/sdk';`)).trim(), '');
-    const code = await bundle(`import { createClient } from '@referral-kit/sdk'; export const c = createClient({ baseUrl: 'https://api.example.org' });`);
+    const code = await bundle(
+      `import { createClient } from '@referral-kit/sdk'; export const c = createClient({ baseUrl: 'https://api.example.org' });`,
+    );
     assert.ok(code.includes('function createClient'));
-    for (const absent of ['createServiceIndex', 'createOpenApiDocument', 'fromHsds', 'Fuse']) assert.ok(!code.includes(absent), `${absent} left out`);
+    for (const absent of ['createServiceIndex', 'createOpenApiDocument', 'fromHsds', 'Fuse'])
+      assert.ok(!code.includes(absent), `${absent} left out`);
   });
 });

@@ -39,12 +39,27 @@ const judgedQueries: Query[] = JUDGED.filter((j) => !j.opts?.openAt && !j.opts?.
 
 /** What visitors do in the widgets: words, a ZIP and radius, filter chips, "open now", "24/7", a cry for help, paging. */
 const widgetQueries: Query[] = [
-  { q: 'shelter' }, { q: 'legal' }, { q: 'REFUGIO houston' }, { q: 'victimas fresno' }, { q: 'abogado' },
-  { q: 'counseling', postalCode: '77002' }, { q: 'shelter', postalCode: '85701', radiusKm: 30 }, { postalCode: '85701', radiusKm: 30 },
-  { q: 'casa segura', lat: 29.76, lon: -95.37, radiusKm: 5 }, { category: ['shelter', 'stalking'] }, { language: ['vi'] },
-  { q: 'help', language: ['es'], category: ['legal-aid'] }, { openNow: true }, { q: 'legal', openNow: true }, { open24x7: true },
-  { q: 'shelter', open24x7: true }, { q: 'I want to kill myself' }, { q: 'tengo miedo' }, { q: 'legal', page: 2 },
-  { postalCode: '00501' }, { q: 'zzzz qqqq' },
+  { q: 'shelter' },
+  { q: 'legal' },
+  { q: 'REFUGIO houston' },
+  { q: 'victimas fresno' },
+  { q: 'abogado' },
+  { q: 'counseling', postalCode: '77002' },
+  { q: 'shelter', postalCode: '85701', radiusKm: 30 },
+  { postalCode: '85701', radiusKm: 30 },
+  { q: 'casa segura', lat: 29.76, lon: -95.37, radiusKm: 5 },
+  { category: ['shelter', 'stalking'] },
+  { language: ['vi'] },
+  { q: 'help', language: ['es'], category: ['legal-aid'] },
+  { openNow: true },
+  { q: 'legal', openNow: true },
+  { open24x7: true },
+  { q: 'shelter', open24x7: true },
+  { q: 'I want to kill myself' },
+  { q: 'tengo miedo' },
+  { q: 'legal', page: 2 },
+  { postalCode: '00501' },
+  { q: 'zzzz qqqq' },
 ];
 
 function searchPath(base: string, query: Query): string {
@@ -65,7 +80,11 @@ interface Ranked {
 async function fetchRanked(url: string): Promise<Ranked> {
   const response = await fetch(url);
   assert.equal(response.status, 200, url);
-  const page = (await response.json()) as { items: Array<{ service: { id: string } }>; total: number; crisis?: boolean };
+  const page = (await response.json()) as {
+    items: Array<{ service: { id: string } }>;
+    total: number;
+    crisis?: boolean;
+  };
   return { ids: page.items.map((h) => h.service.id), total: page.total, crisis: page.crisis === true };
 }
 
@@ -73,8 +92,13 @@ async function fetchRanked(url: string): Promise<Ranked> {
 function inPageQuery(query: Query): DirectoryQuery | undefined {
   if (query.lat !== undefined || query.page !== undefined) return undefined;
   return {
-    text: query.q ?? '', categories: query.category ?? [], languages: query.language ?? [], near: query.postalCode,
-    radiusKm: query.radiusKm, openNow: query.openNow ?? false, open24x7: query.open24x7 ?? false,
+    text: query.q ?? '',
+    categories: query.category ?? [],
+    languages: query.language ?? [],
+    near: query.postalCode,
+    radiusKm: query.radiusKm,
+    openNow: query.openNow ?? false,
+    open24x7: query.open24x7 ?? false,
   };
 }
 
@@ -85,8 +109,17 @@ function describeParity(name: string, services: () => Service[], queries: Query[
 
     before(async () => {
       const data = services();
-      server = await startTestServer({}, { fixtures: { ...generateFixtures({ services: 0, custody: 0 }), services: data }, now: () => NOW });
-      mocks.use(...createMockApi({ baseUrl: MOCK_BASE, data: { ...generateFixtures({ services: 0, custody: 0 }), services: data }, now: () => NOW }).handlers);
+      server = await startTestServer(
+        {},
+        { fixtures: { ...generateFixtures({ services: 0, custody: 0 }), services: data }, now: () => NOW },
+      );
+      mocks.use(
+        ...createMockApi({
+          baseUrl: MOCK_BASE,
+          data: { ...generateFixtures({ services: 0, custody: 0 }), services: data },
+          now: () => NOW,
+        }).handlers,
+      );
       mocks.listen({ onUnhandledRequest: 'bypass' });
     });
     after(async () => {

@@ -1,7 +1,14 @@
 // Type tests for the public API, checked by `npm run typecheck` (tsc) and never run: each `@ts-expect-error` fails the
 // typecheck if the line below it stops being an error, and each assignment fails if a type widens or drifts.
 import {
-  ApiError, createClient, type AlertChannel, type CustodyRecord, type CustodyStatus, type ReferralClient, type Service, type GuideStatus,
+  ApiError,
+  createClient,
+  type AlertChannel,
+  type CustodyRecord,
+  type CustodyStatus,
+  type ReferralClient,
+  type Service,
+  type GuideStatus,
 } from '@referral-kit/sdk';
 import { createServiceIndex, type SearchResult } from '@referral-kit/sdk/search';
 import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
@@ -23,8 +30,20 @@ export async function sdkTypes(): Promise<void> {
   exact<typeof record.status, CustodyStatus>(true);
   exact<
     CustodyStatus,
-    | 'in-custody' | 'immigration-detainer' | 'immigration-detention' | 'transferred' | 'released' | 'released-on-bond'
-    | 'released-on-order' | 'supervised' | 'removed' | 'voluntary-departure' | 'escaped' | 'returned-to-custody' | 'deceased' | 'unknown'
+    | 'in-custody'
+    | 'immigration-detainer'
+    | 'immigration-detention'
+    | 'transferred'
+    | 'released'
+    | 'released-on-bond'
+    | 'released-on-order'
+    | 'supervised'
+    | 'removed'
+    | 'voluntary-departure'
+    | 'escaped'
+    | 'returned-to-custody'
+    | 'deceased'
+    | 'unknown'
   >(true);
   // A status the SDK does not know is read as 'unknown', so the parsed type stays the known union.
   const guide = await client.custody.guide({ lang: 'es' });
@@ -34,7 +53,13 @@ export async function sdkTypes(): Promise<void> {
   // @ts-expect-error records never carry a date of birth
   void record.dateOfBirth;
 
-  await client.services.search({ q: 'shelter', category: ['shelter'], language: ['es'], openNow: true, open24x7: true });
+  await client.services.search({
+    q: 'shelter',
+    category: ['shelter'],
+    language: ['es'],
+    openNow: true,
+    open24x7: true,
+  });
   // @ts-expect-error lat and lon are numbers
   await client.services.search({ lat: '29.7', lon: '-95.3' });
 
@@ -44,8 +69,14 @@ export async function sdkTypes(): Promise<void> {
     { idempotencyKey: 'key-123456' },
   );
   exact<typeof pending.status, 'pending'>(true);
-  // @ts-expect-error "fax" is not an alert channel
-  await client.alerts.subscribe({ subjectId: 'c-1', channel: 'fax', contact: 'x', language: 'en', events: ['release'] });
+  await client.alerts.subscribe({
+    subjectId: 'c-1',
+    // @ts-expect-error "fax" is not an alert channel
+    channel: 'fax',
+    contact: 'x',
+    language: 'en',
+    events: ['release'],
+  });
   await client.alerts.confirm({ confirmationId: pending.confirmationId, code: '123456' });
   await client.alerts.confirm({ token: 'a-token-from-an-email-link' });
 
@@ -60,8 +91,11 @@ export async function sdkTypes(): Promise<void> {
 }
 
 export function searchTypes(): void {
-  const results: SearchResult[] = createServiceIndex(services).search('abogado', { limit: 3, near: { postalCode: '93721' } });
-  exact<typeof results[number]['service'], Service>(true);
+  const results: SearchResult[] = createServiceIndex(services).search('abogado', {
+    limit: 3,
+    near: { postalCode: '93721' },
+  });
+  exact<(typeof results)[number]['service'], Service>(true);
   // @ts-expect-error sort is 'relevance' or 'distance'
   createServiceIndex(services).search('x', { sort: 'name' });
   const { issues } = fromHsdsReport([]);

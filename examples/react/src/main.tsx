@@ -3,7 +3,12 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReferralWidget } from '@referral-kit/widgets/react';
-import type { ReferralErrorEvent, ReferralLookupEvent, ReferralSearchEvent, ReferralSubscribeEvent } from '@referral-kit/widgets';
+import type {
+  ReferralErrorEvent,
+  ReferralLookupEvent,
+  ReferralSearchEvent,
+  ReferralSubscribeEvent,
+} from '@referral-kit/widgets';
 
 const API = 'http://127.0.0.1:8787';
 

@@ -1,7 +1,21 @@
 // msw handlers for every route of the contract, built from the route table: same paths, methods, schemas, statuses.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
-import { AlertChannel, newCallbackReference, PIN_CHANNELS, checkRouteInput, etagMatches, queryObject, routes, type AlertOptions, type RouteDef, type RouteInput, type RouteName, type Routes, type Service } from '@referral-kit/sdk';
+import {
+  AlertChannel,
+  newCallbackReference,
+  PIN_CHANNELS,
+  checkRouteInput,
+  etagMatches,
+  queryObject,
+  routes,
+  type AlertOptions,
+  type RouteDef,
+  type RouteInput,
+  type RouteName,
+  type Routes,
+  type Service,
+} from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
@@ -13,7 +27,10 @@ import { CONTRACT_VIOLATIONS } from './violations.js';
 export const MOCK_CONFIRMATION_CODE = '123456';
 /** The languages the mock API sends alerts in, per channel (as the reference server does: calls and TTY speak fewer). */
 export const MOCK_ALERT_OPTIONS: AlertOptions = {
-  channels: AlertChannel.options.map((channel) => ({ channel, languages: PIN_CHANNELS.includes(channel) ? ['en', 'es'] : ['en', 'es', 'ar'] })),
+  channels: AlertChannel.options.map((channel) => ({
+    channel,
+    languages: PIN_CHANNELS.includes(channel) ? ['en', 'es'] : ['en', 'es', 'ar'],
+  })),
 };
 /** How long a pending subscription waits for its confirmation. */
 export const MOCK_CONFIRMATION_TTL_SECONDS = 1800;
@@ -74,12 +91,24 @@ export function createMockApi(options: MockApiOptions): MockApi {
   const replays = new Map<string, Reply>();
 
   const implementations: { [N in RouteName]: Implementation<N> } = {
-    searchCustody: ({ query }) => ({ status: 200, body: searchCustody(data.custody, { ...query, year: now().getUTCFullYear() }) }),
+    searchCustody: ({ query }) => ({
+      status: 200,
+      body: searchCustody(data.custody, { ...query, year: now().getUTCFullYear() }),
+    }),
     getCustodyRecord: ({ params }) => {
       const record = data.custody.find((r) => r.id === params.id);
       return record ? { status: 200, body: record } : errorReply(404, 'not_found', 'No custody record has this id.');
     },
-    getCustodyGuide: ({ query }) => ({ status: 200, body: custodyGuide(query.lang, data.custody.map((r) => r.sourceUpdatedAt).sort().at(-1)) }),
+    getCustodyGuide: ({ query }) => ({
+      status: 200,
+      body: custodyGuide(
+        query.lang,
+        data.custody
+          .map((r) => r.sourceUpdatedAt)
+          .sort()
+          .at(-1),
+      ),
+    }),
     searchServices: ({ query }) => ({ status: 200, body: searchServices(data.services, query, now()) }),
     getService: ({ params }) => {
       const service = data.services.find((s) => s.id === params.id);
@@ -88,7 +117,11 @@ export function createMockApi(options: MockApiOptions): MockApi {
     getDirectorySnapshot: ({ request }) => {
       const headers = { etag: etag() };
       if (etagMatches(request.headers.get('if-none-match'), headers.etag)) return { status: 304, headers };
-      return { status: 200, headers, body: { version: headers.etag.slice(1, -1), generatedAt: REFERENCE_DATE, services: data.services } };
+      return {
+        status: 200,
+        headers,
+        body: { version: headers.etag.slice(1, -1), generatedAt: REFERENCE_DATE, services: data.services },
+      };
     },
     listHotlines: () => ({ status: 200, body: { items: data.hotlines } }),
     getAlertOptions: () => ({ status: 200, body: MOCK_ALERT_OPTIONS }),
@@ -96,18 +129,28 @@ export function createMockApi(options: MockApiOptions): MockApi {
       const confirmationId = `cnf-${globalThis.crypto.randomUUID()}`;
       // A honeypot hit gets the very same answer, so a bot learns nothing; it is just not kept.
       if (body.website === undefined || body.website === '') subscriptions.push({ confirmationId, request: body });
-      return { status: 202, body: { status: 'pending', confirmationId, expiresInSeconds: MOCK_CONFIRMATION_TTL_SECONDS } };
+      return {
+        status: 202,
+        body: { status: 'pending', confirmationId, expiresInSeconds: MOCK_CONFIRMATION_TTL_SECONDS },
+      };
     },
     confirmSubscription: ({ body }) => {
       if ('code' in body && body.code !== MOCK_CONFIRMATION_CODE) {
-        return errorReply(400, 'invalid_code', 'That code is not right. Check the message and try again.', [{ path: 'code', message: 'That code is not right.' }]);
+        return errorReply(400, 'invalid_code', 'That code is not right. Check the message and try again.', [
+          { path: 'code', message: 'That code is not right.' },
+        ]);
       }
       return { status: 200, body: { status: 'confirmed' } };
     },
     unsubscribe: () => ({ status: 200, body: { status: 'unsubscribed' } }),
     requestCallback: ({ body }) => {
-      const accepted = { status: 'received' as const, reference: newCallbackReference(randomBelow), cancelToken: `cbt-${globalThis.crypto.randomUUID()}` };
-      if (body.website === undefined || body.website === '') callbacks.push({ ...accepted, request: body, cancelled: false });
+      const accepted = {
+        status: 'received' as const,
+        reference: newCallbackReference(randomBelow),
+        cancelToken: `cbt-${globalThis.crypto.randomUUID()}`,
+      };
+      if (body.website === undefined || body.website === '')
+        callbacks.push({ ...accepted, request: body, cancelled: false });
       return { status: 202, body: accepted };
     },
     cancelCallback: ({ body }) => {
@@ -132,13 +175,29 @@ export function createMockApi(options: MockApiOptions): MockApi {
         await delay(slowMs);
         break;
       case 'server-error':
-        return toResponse(errorReply(500, 'internal', 'Something went wrong on our side. Please try again.'), common, requestId);
+        return toResponse(
+          errorReply(500, 'internal', 'Something went wrong on our side. Please try again.'),
+          common,
+          requestId,
+        );
       case 'rate-limited':
-        return toResponse(errorReply(429, 'rate_limited', 'Too many requests. Please wait a moment.', undefined, { 'retry-after': '1' }), common, requestId);
+        return toResponse(
+          errorReply(429, 'rate_limited', 'Too many requests. Please wait a moment.', undefined, {
+            'retry-after': '1',
+          }),
+          common,
+          requestId,
+        );
       case 'malformed-json':
-        return new HttpResponse('{"items": [{"id": ', { status: route.status, headers: { ...common, 'content-type': 'application/json' } });
+        return new HttpResponse('{"items": [{"id": ', {
+          status: route.status,
+          headers: { ...common, 'content-type': 'application/json' },
+        });
       case 'contract-violation':
-        return HttpResponse.json(CONTRACT_VIOLATIONS[name] as Record<string, unknown>, { status: route.status, headers: common });
+        return HttpResponse.json(CONTRACT_VIOLATIONS[name] as Record<string, unknown>, {
+          status: route.status,
+          headers: common,
+        });
       case 'ok':
         break;
     }
@@ -157,7 +216,9 @@ export function createMockApi(options: MockApiOptions): MockApi {
   const handlers = (Object.keys(routes) as RouteName[]).map((name) => {
     const route: RouteDef = routes[name];
     const method = route.method === 'GET' ? http.get : http.post;
-    return method(baseUrl + route.path.replace(/\{(\w+)\}/g, ':$1'), ({ request, params }) => answer(name, request, params));
+    return method(baseUrl + route.path.replace(/\{(\w+)\}/g, ':$1'), ({ request, params }) =>
+      answer(name, request, params),
+    );
   });
 
   return {
@@ -202,7 +263,11 @@ function hangUntilAborted(request: Request): Promise<Response> {
 }
 
 /** Validate params, query and body with the route's own schemas (as the server does); a failure is a 400/415 reply. */
-async function parseInput(route: RouteDef, request: Request, rawParams: Record<string, unknown>): Promise<RouteInput<RouteName> | Reply> {
+async function parseInput(
+  route: RouteDef,
+  request: Request,
+  rawParams: Record<string, unknown>,
+): Promise<RouteInput<RouteName> | Reply> {
   let body: unknown;
   if (route.body) {
     if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
@@ -211,11 +276,19 @@ async function parseInput(route: RouteDef, request: Request, rawParams: Record<s
     try {
       body = await request.json();
     } catch {
-      return errorReply(400, 'validation_failed', 'The request body is not valid JSON.', [{ path: 'body', message: 'Not valid JSON.' }]);
+      return errorReply(400, 'validation_failed', 'The request body is not valid JSON.', [
+        { path: 'body', message: 'Not valid JSON.' },
+      ]);
     }
   }
-  const checked = checkRouteInput(route, { params: rawParams, query: queryObject(new URL(request.url).searchParams), body });
-  return checked.ok ? checked.value : errorReply(400, 'validation_failed', 'Some fields are not valid.', checked.fields);
+  const checked = checkRouteInput(route, {
+    params: rawParams,
+    query: queryObject(new URL(request.url).searchParams),
+    body,
+  });
+  return checked.ok
+    ? checked.value
+    : errorReply(400, 'validation_failed', 'Some fields are not valid.', checked.fields);
 }
 
 /** 32-bit FNV-1a over each service's JSON, as hex: a cheap content hash that never builds one giant string. */

@@ -1,7 +1,14 @@
 // In-memory answers to the read routes. The directory is searched by the SDK engine through the same adapter the
 // reference server uses, so a widget tested against the mocks sees the server's ranking.
 import {
-  countryKey, DEFAULT_PAGE_SIZE, foldName, identifierKey, type CustodyRecord, type IdentifierType, type Service, type ServicePage,
+  countryKey,
+  DEFAULT_PAGE_SIZE,
+  foldName,
+  identifierKey,
+  type CustodyRecord,
+  type IdentifierType,
+  type Service,
+  type ServicePage,
   type ServiceSearchParams,
 } from '@referral-kit/sdk';
 import { createDirectoryIndex, searchDirectory, type ServiceIndex } from '@referral-kit/sdk/search';
@@ -34,9 +41,11 @@ export function searchCustody(records: readonly CustodyRecord[], filter: Custody
   const matches = records.filter((record) => {
     if (name !== undefined && !foldName(record.displayName).includes(name)) return false;
     const sameIdentifier = (id: CustodyRecord['identifiers'][number]) =>
-      (identifierType === undefined || id.type === identifierType) && identifierKey(id.type, id.value) === identifierKey(id.type, identifier!);
+      (identifierType === undefined || id.type === identifierType) &&
+      identifierKey(id.type, id.value) === identifierKey(id.type, identifier!);
     if (identifier !== undefined && !record.identifiers.some(sameIdentifier)) return false;
-    if (country !== undefined && (record.countryOfBirth === undefined || countryKey(record.countryOfBirth) !== country)) return false;
+    if (country !== undefined && (record.countryOfBirth === undefined || countryKey(record.countryOfBirth) !== country))
+      return false;
     if (filter.state !== undefined && record.facility?.state !== filter.state) return false;
     if (filter.birthYear !== undefined && !bornAround(record, filter.birthYear, filter.year)) return false;
     return true;

@@ -8,7 +8,13 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export function errorReply(status: number, code: ErrorCode, message: string, fields: FieldError[] = [], headers?: Record<string, string>): Reply {
+export function errorReply(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  fields: FieldError[] = [],
+  headers?: Record<string, string>,
+): Reply {
   const error: Omit<ErrorBody['error'], 'requestId'> = { code, message, fields };
   return { status, body: { error }, headers };
 }

@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/v4/mini';
-import { CustodyRecord, CustodyStatus, Facility, Hotline, IdentifierType, SERVICE_CATEGORIES, Service, toFieldErrors } from '@referral-kit/sdk';
+import {
+  CustodyRecord,
+  CustodyStatus,
+  Facility,
+  Hotline,
+  IdentifierType,
+  SERVICE_CATEGORIES,
+  Service,
+  toFieldErrors,
+} from '@referral-kit/sdk';
 import { CITIES, FIXTURE_IDS, HOTLINES, REFERENCE_DATE, createRandom, generateFixtures } from '@referral-kit/mocks';
 
 const fixtures = generateFixtures();
@@ -19,8 +28,14 @@ describe('createRandom (mulberry32)', () => {
     const b = createRandom(7);
     const c = createRandom(8);
     const seqA = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(seqA, Array.from({ length: 5 }, () => b.next()));
-    assert.notDeepEqual(seqA, Array.from({ length: 5 }, () => c.next()));
+    assert.deepEqual(
+      seqA,
+      Array.from({ length: 5 }, () => b.next()),
+    );
+    assert.notDeepEqual(
+      seqA,
+      Array.from({ length: 5 }, () => c.next()),
+    );
     assert.ok(seqA.every((x) => x >= 0 && x < 1));
   });
 
@@ -51,7 +66,12 @@ describe('generateFixtures', () => {
     assert.equal(fixtures.services.length, 300);
     assert.equal(fixtures.custody.length, 120);
     assert.deepEqual(generateFixtures({ services: 5 }).custody, fixtures.custody);
-    assert.deepEqual(generateFixtures({ services: 0, custody: 0 }), { services: [], custody: [], facilities: [], hotlines: fixtures.hotlines });
+    assert.deepEqual(generateFixtures({ services: 0, custody: 0 }), {
+      services: [],
+      custody: [],
+      facilities: [],
+      hotlines: fixtures.hotlines,
+    });
   });
 
   it('every record is valid against the SDK schemas (also at 2 000 services)', () => {
@@ -101,14 +121,29 @@ describe('fixture services', () => {
   it('sit in the real cities table, with coordinates near the city', () => {
     const cityNames = new Set(CITIES.map((c) => c.city));
     assert.ok(CITIES.length >= 30);
-    for (const name of ['Houston', 'Fresno', 'Tucson', 'Los Angeles', 'New York', 'Chicago', 'Phoenix', 'San Antonio', 'Miami', 'El Paso', 'Atlanta', 'Seattle', 'Denver']) {
+    for (const name of [
+      'Houston',
+      'Fresno',
+      'Tucson',
+      'Los Angeles',
+      'New York',
+      'Chicago',
+      'Phoenix',
+      'San Antonio',
+      'Miami',
+      'El Paso',
+      'Atlanta',
+      'Seattle',
+      'Denver',
+    ]) {
       assert.ok(cityNames.has(name), name);
     }
     for (const location of services.flatMap((s) => s.locations)) {
       assert.ok(cityNames.has(location.city!), location.city);
       const city = CITIES.find((c) => c.city === location.city)!;
       assert.equal(location.postalCode, city.postalCode);
-      if (location.lat !== undefined) assert.ok(Math.abs(location.lat - city.lat) < 0.1 && Math.abs(location.lon! - city.lon) < 0.1);
+      if (location.lat !== undefined)
+        assert.ok(Math.abs(location.lat - city.lat) < 0.1 && Math.abs(location.lon! - city.lon) < 0.1);
     }
   });
 
@@ -138,7 +173,11 @@ describe('fixture services', () => {
     const urls = services.flatMap((s) => [s.url, s.organization.url]).filter((u) => u !== undefined);
     assert.ok(urls.length > 100 && urls.every((u) => u.startsWith('https://')));
     assert.ok(services.filter((s) => s.email).length > 50);
-    for (const key of ['eligibility', 'fees', 'accessibility', 'lastVerifiedAt'] as const) assert.ok(services.some((s) => s[key]), key);
+    for (const key of ['eligibility', 'fees', 'accessibility', 'lastVerifiedAt'] as const)
+      assert.ok(
+        services.some((s) => s[key]),
+        key,
+      );
   });
 
   it('share no arrays, so editing one record leaves the others alone', () => {
@@ -146,7 +185,10 @@ describe('fixture services', () => {
     fresh.services.forEach((s) => s.languages.push(`x${s.id}`));
     for (const s of fresh.services) {
       assert.equal(s.languages.filter((l) => l.startsWith('x')).length, 1, s.id);
-      assert.ok(s.phones.every((p) => !p.languages.some((l) => l.startsWith('x'))), s.id);
+      assert.ok(
+        s.phones.every((p) => !p.languages.some((l) => l.startsWith('x'))),
+        s.id,
+      );
     }
   });
 
@@ -155,7 +197,10 @@ describe('fixture services', () => {
     for (const id of Object.values(FIXTURE_IDS.services)) {
       const here = services.find((s) => s.id === id);
       assert.ok(here, id);
-      assert.deepEqual(other.services.find((s) => s.id === id), here);
+      assert.deepEqual(
+        other.services.find((s) => s.id === id),
+        here,
+      );
     }
     assert.equal(services.find((s) => s.id === FIXTURE_IDS.service)?.locations[0]?.confidential, true);
   });
@@ -172,7 +217,12 @@ describe('fixture custody records', () => {
     const types = new Set(custody.flatMap((r) => r.identifiers.map((i) => i.type)));
     for (const type of IdentifierType.options) assert.ok(types.has(type), type);
     assert.ok(custody.some((r) => r.identifiers.some((i) => i.value === FIXTURE_IDS.aNumber)));
-    assert.ok(custody.flatMap((r) => r.identifiers).filter((i) => i.type === 'a-number').every((i) => /^A\d{9}$/.test(i.value)));
+    assert.ok(
+      custody
+        .flatMap((r) => r.identifiers)
+        .filter((i) => i.type === 'a-number')
+        .every((i) => /^A\d{9}$/.test(i.value)),
+    );
   });
 
   it('carry an age or a birth year, never a date of birth', () => {
@@ -193,11 +243,18 @@ describe('fixture custody records', () => {
     const ids = new Set(fixtures.facilities.map((f) => f.id));
     const pointing = custody.filter((r) => r.facility?.id !== undefined);
     assert.ok(pointing.length >= 10);
-    for (const record of pointing) assert.deepEqual(record.facility, fixtures.facilities.find((f) => f.id === record.facility!.id));
+    for (const record of pointing)
+      assert.deepEqual(
+        record.facility,
+        fixtures.facilities.find((f) => f.id === record.facility!.id),
+      );
     assert.equal(ids.size, fixtures.facilities.length);
     assert.ok(fixtures.facilities.every((f) => f.operator && f.timeZone && f.phone));
     assert.ok(fixtures.facilities.some((f) => f.visitingUrl) && fixtures.facilities.some((f) => !f.visitingUrl));
-    assert.ok(custody.some((r) => r.facility && r.facility.id === undefined), 'records from feeds without facility ids');
+    assert.ok(
+      custody.some((r) => r.facility && r.facility.id === undefined),
+      'records from feeds without facility ids',
+    );
   });
 });
 

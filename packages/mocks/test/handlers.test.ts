@@ -5,7 +5,12 @@ import * as z from 'zod/v4/mini';
 import { ErrorBody, routes, type RouteName } from '@referral-kit/sdk';
 import { isOpenAt } from '@referral-kit/sdk/search';
 import {
-  CONTRACT_VIOLATIONS, FIXTURE_IDS, MOCK_CONFIRMATION_CODE, SCENARIOS, createHandlers, createMockApi,
+  CONTRACT_VIOLATIONS,
+  FIXTURE_IDS,
+  MOCK_CONFIRMATION_CODE,
+  SCENARIOS,
+  createHandlers,
+  createMockApi,
 } from '@referral-kit/mocks';
 
 const BASE = 'https://api.mock.test';
@@ -16,14 +21,30 @@ const server = setupServer(...api.handlers);
 
 const get = (path: string, init?: RequestInit) => fetch(BASE + path, init);
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(BASE + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  fetch(BASE + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const json = async (response: Response) => (await response.json()) as any;
 
 const CALLBACK = {
-  topic: 'custody-status', channel: 'text', contact: '(713) 555-0100', windows: ['morning'], timeZone: 'America/Chicago',
-  leaveMessage: false, language: 'es', recordId: FIXTURE_IDS.custody.released,
+  topic: 'custody-status',
+  channel: 'text',
+  contact: '(713) 555-0100',
+  windows: ['morning'],
+  timeZone: 'America/Chicago',
+  leaveMessage: false,
+  language: 'es',
+  recordId: FIXTURE_IDS.custody.released,
 };
-const SUBSCRIBE = { subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'Someone@Example.org', language: 'es', events: ['release', 'escape'] };
+const SUBSCRIBE = {
+  subjectId: FIXTURE_IDS.custody.released,
+  channel: 'email',
+  contact: 'Someone@Example.org',
+  language: 'es',
+  events: ['release', 'escape'],
+};
 
 /** A request that succeeds for each route, to check status, shape and headers generically. */
 const SAMPLE: Record<RouteName, () => Promise<Response>> = {
@@ -99,19 +120,31 @@ describe('mock API handlers', () => {
 
     it('finds an identifier, ignoring case, spaces and dashes, and respects identifierType', async () => {
       const byA = await json(await get(`/v1/custody?identifier=${FIXTURE_IDS.aNumber.toLowerCase()}`));
-      assert.deepEqual(byA.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']]);
+      assert.deepEqual(
+        byA.items.map((r: { id: string }) => r.id),
+        [FIXTURE_IDS.custody['in-custody']],
+      );
       const spaced = await json(await get('/v1/custody?identifier=A-123%20456%20789&identifierType=a-number'));
       assert.equal(spaced.total, 1);
       const wrongType = await json(await get(`/v1/custody?identifier=${FIXTURE_IDS.aNumber}&identifierType=booking`));
       assert.equal(wrongType.total, 0);
       const withoutA = await json(await get('/v1/custody?identifier=0123456789'));
-      assert.deepEqual(withoutA.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']], 'an A-number without its A');
+      assert.deepEqual(
+        withoutA.items.map((r: { id: string }) => r.id),
+        [FIXTURE_IDS.custody['in-custody']],
+        'an A-number without its A',
+      );
     });
 
     it('narrows by country of birth, ignoring case and accents', async () => {
-      const ids = async (query: string) => (await json(await get(`/v1/custody?${query}`))).items.map((r: { id: string }) => r.id);
-      assert.deepEqual(await ids(`identifier=${FIXTURE_IDS.aNumber}&countryOfBirth=MEXICO`), [FIXTURE_IDS.custody['in-custody']]);
-      assert.deepEqual(await ids('name=nunez&birthYear=1990&countryOfBirth=honduras'), [FIXTURE_IDS.custody['immigration-detention']]);
+      const ids = async (query: string) =>
+        (await json(await get(`/v1/custody?${query}`))).items.map((r: { id: string }) => r.id);
+      assert.deepEqual(await ids(`identifier=${FIXTURE_IDS.aNumber}&countryOfBirth=MEXICO`), [
+        FIXTURE_IDS.custody['in-custody'],
+      ]);
+      assert.deepEqual(await ids('name=nunez&birthYear=1990&countryOfBirth=honduras'), [
+        FIXTURE_IDS.custody['immigration-detention'],
+      ]);
       assert.deepEqual(await ids(`identifier=${FIXTURE_IDS.aNumber}&countryOfBirth=Guatemala`), []);
     });
 
@@ -119,14 +152,24 @@ describe('mock API handlers', () => {
       const byYear = await json(await get('/v1/custody?name=garcia&birthYear=1992'));
       assert.ok(byYear.items.some((r: { id: string }) => r.id === FIXTURE_IDS.custody.transferred));
       const year = NOW.getUTCFullYear();
-      assert.ok(byYear.items.every((r: { birthYear?: number; age?: number }) => r.birthYear === 1992 || [year - r.age!, year - r.age! - 1].includes(1992)));
+      assert.ok(
+        byYear.items.every(
+          (r: { birthYear?: number; age?: number }) =>
+            r.birthYear === 1992 || [year - r.age!, year - r.age! - 1].includes(1992),
+        ),
+      );
       // Aaliyah Johnson is 29 in 2026: born 1997 or 1996.
       for (const year of [1997, 1996]) {
-        assert.equal((await json(await get(`/v1/custody?name=aaliyah%20johnson&birthYear=${year}`))).items[0]?.id, FIXTURE_IDS.custody.supervised);
+        assert.equal(
+          (await json(await get(`/v1/custody?name=aaliyah%20johnson&birthYear=${year}`))).items[0]?.id,
+          FIXTURE_IDS.custody.supervised,
+        );
       }
       assert.equal((await json(await get('/v1/custody?name=aaliyah%20johnson&birthYear=1990'))).total, 0);
       const texas = await json(await get('/v1/custody?name=ar&state=TX&pageSize=100'));
-      assert.ok(texas.total > 0 && texas.items.every((r: { facility?: { state: string } }) => r.facility?.state === 'TX'));
+      assert.ok(
+        texas.total > 0 && texas.items.every((r: { facility?: { state: string } }) => r.facility?.state === 'TX'),
+      );
     });
 
     it('pages results, counting every match in total', async () => {
@@ -161,7 +204,11 @@ describe('mock API handlers', () => {
       const body = await json(await get(`/v1/services?q=${encodeURIComponent('REFUGIO houston')}`));
       assert.equal(body.items[0].service.id, FIXTURE_IDS.service);
       const accentless = await json(await get('/v1/services?q=victimas%20fresno'));
-      assert.ok(accentless.items.some((h: { service: { id: string } }) => h.service.id === FIXTURE_IDS.services.spanishLegalAid));
+      assert.ok(
+        accentless.items.some(
+          (h: { service: { id: string } }) => h.service.id === FIXTURE_IDS.services.spanishLegalAid,
+        ),
+      );
     });
 
     it('says when the query is a cry for help, in any of the ten languages, as the server does', async () => {
@@ -175,7 +222,9 @@ describe('mock API handlers', () => {
       const repeated = await json(await get('/v1/services?category=shelter&category=stalking&pageSize=100'));
       const commas = await json(await get('/v1/services?category=shelter,stalking&pageSize=100'));
       assert.deepEqual(commas, repeated);
-      assert.ok(repeated.items.every((h: any) => h.service.categories.some((c: string) => c === 'shelter' || c === 'stalking')));
+      assert.ok(
+        repeated.items.every((h: any) => h.service.categories.some((c: string) => c === 'shelter' || c === 'stalking')),
+      );
       const vietnamese = await json(await get('/v1/services?language=vi&pageSize=100'));
       assert.ok(vietnamese.total > 0 && vietnamese.items.every((h: any) => h.service.languages.includes('vi')));
     });
@@ -185,7 +234,10 @@ describe('mock API handlers', () => {
       const located = body.items.filter((h: { distanceKm?: number }) => h.distanceKm !== undefined);
       const distances = located.map((h: { distanceKm: number }) => h.distanceKm);
       assert.ok(distances.length > 0);
-      assert.ok(distances.every((d: number, i: number) => d <= 30 && (i === 0 || distances[i - 1] <= d)), String(distances));
+      assert.ok(
+        distances.every((d: number, i: number) => d <= 30 && (i === 0 || distances[i - 1] <= d)),
+        String(distances),
+      );
       // National lines have no location: the radius keeps them, after every located service.
       assert.deepEqual(body.items.slice(0, located.length), located);
       assert.ok(body.items.slice(located.length).every((h: any) => h.service.locations.length === 0));
@@ -197,13 +249,19 @@ describe('mock API handlers', () => {
 
     it('keeps only services open now when asked (using the mock clock)', async () => {
       const open = await json(await get('/v1/services?openNow=true&pageSize=100'));
-      assert.ok(open.total > 0 && open.total < api.data.services.length, `${open.total} of ${api.data.services.length}`);
+      assert.ok(
+        open.total > 0 && open.total < api.data.services.length,
+        `${open.total} of ${api.data.services.length}`,
+      );
       assert.ok(open.items.every((h: any) => isOpenAt(h.service.schedule, NOW)));
     });
 
     it('keeps only round-the-clock services when asked for 24/7, with or without words', async () => {
       const allDay = await json(await get('/v1/services?open24x7=true&pageSize=100'));
-      assert.ok(allDay.total > 0 && allDay.total < api.data.services.length, `${allDay.total} of ${api.data.services.length}`);
+      assert.ok(
+        allDay.total > 0 && allDay.total < api.data.services.length,
+        `${allDay.total} of ${api.data.services.length}`,
+      );
       assert.ok(allDay.items.every((h: any) => h.service.schedule?.open24x7 === true));
       const shelters = await json(await get('/v1/services?q=shelter&open24x7=true&pageSize=100'));
       assert.ok(shelters.total > 0 && shelters.items.every((h: any) => h.service.schedule?.open24x7 === true));
@@ -253,7 +311,10 @@ describe('mock API handlers', () => {
       assert.equal(bot.status, 'pending');
       assert.equal(bot.expiresInSeconds, real.expiresInSeconds);
       assert.notEqual(bot.confirmationId, real.confirmationId);
-      assert.deepEqual(api.subscriptions.map((s) => s.confirmationId), [real.confirmationId]);
+      assert.deepEqual(
+        api.subscriptions.map((s) => s.confirmationId),
+        [real.confirmationId],
+      );
       assert.equal(api.subscriptions[0]!.request.contact, SUBSCRIBE.contact);
     });
 
@@ -271,31 +332,71 @@ describe('mock API handlers', () => {
     });
 
     it('rejects an invalid contact or PIN per channel with field paths', async () => {
-      const sms = await assertError(await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, channel: 'sms', contact: '12345' }), 400, 'validation_failed');
-      assert.deepEqual(sms.fields!.map((f) => f.path), ['contact']);
-      const voice = await assertError(await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, channel: 'voice', contact: '(713) 555-0100' }), 400, 'validation_failed');
-      assert.deepEqual(voice.fields!.map((f) => f.path), ['pin']);
-      const email = await assertError(await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, pin: '1234' }), 400, 'validation_failed');
-      assert.deepEqual(email.fields!.map((f) => f.path), ['pin']);
+      const sms = await assertError(
+        await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, channel: 'sms', contact: '12345' }),
+        400,
+        'validation_failed',
+      );
+      assert.deepEqual(
+        sms.fields!.map((f) => f.path),
+        ['contact'],
+      );
+      const voice = await assertError(
+        await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, channel: 'voice', contact: '(713) 555-0100' }),
+        400,
+        'validation_failed',
+      );
+      assert.deepEqual(
+        voice.fields!.map((f) => f.path),
+        ['pin'],
+      );
+      const email = await assertError(
+        await post('/v1/alerts/subscriptions', { ...SUBSCRIBE, pin: '1234' }),
+        400,
+        'validation_failed',
+      );
+      assert.deepEqual(
+        email.fields!.map((f) => f.path),
+        ['pin'],
+      );
       assert.equal(api.subscriptions.length, 0);
     });
 
     it('rejects a body that is not JSON (400) or not declared as JSON (415)', async () => {
       await assertError(await post('/v1/alerts/subscriptions', '{"subjectId":'), 400, 'validation_failed');
-      const plain = await fetch(`${BASE}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(SUBSCRIBE) });
+      const plain = await fetch(`${BASE}/v1/alerts/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify(SUBSCRIBE),
+      });
       await assertError(plain, 415, 'unsupported_media_type');
     });
 
     it(`confirms with code ${MOCK_CONFIRMATION_CODE} or any link token; another code is invalid_code`, async () => {
-      assert.deepEqual(await json(await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: MOCK_CONFIRMATION_CODE })), { status: 'confirmed' });
-      assert.deepEqual(await json(await post('/v1/alerts/confirm', { token: 'any-token-0123456789' })), { status: 'confirmed' });
-      const wrong = await assertError(await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: '654321' }), 400, 'invalid_code');
+      assert.deepEqual(
+        await json(await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: MOCK_CONFIRMATION_CODE })),
+        { status: 'confirmed' },
+      );
+      assert.deepEqual(await json(await post('/v1/alerts/confirm', { token: 'any-token-0123456789' })), {
+        status: 'confirmed',
+      });
+      const wrong = await assertError(
+        await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: '654321' }),
+        400,
+        'invalid_code',
+      );
       assert.equal(wrong.fields![0]!.path, 'code');
-      await assertError(await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: '12ab56' }), 400, 'validation_failed');
+      await assertError(
+        await post('/v1/alerts/confirm', { confirmationId: 'cnf-x', code: '12ab56' }),
+        400,
+        'validation_failed',
+      );
     });
 
     it('unsubscribes with a token', async () => {
-      assert.deepEqual(await json(await post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' })), { status: 'unsubscribed' });
+      assert.deepEqual(await json(await post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' })), {
+        status: 'unsubscribed',
+      });
       await assertError(await post('/v1/alerts/unsubscribe', { token: 'short' }), 400, 'validation_failed');
     });
   });
@@ -307,16 +408,29 @@ describe('mock API handlers', () => {
       assert.deepEqual(Object.keys(bot).sort(), Object.keys(real).sort());
       assert.match(real.reference, /^CB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
       assert.notEqual(bot.reference, real.reference);
-      assert.deepEqual(api.callbacks.map((c) => c.reference), [real.reference]);
+      assert.deepEqual(
+        api.callbacks.map((c) => c.reference),
+        [real.reference],
+      );
       assert.equal(api.callbacks[0]!.request.contact, CALLBACK.contact);
     });
 
     it('rejects a contact that does not fit the channel, and releasable information without a record', async () => {
-      const bad = await assertError(await post('/v1/callbacks', { ...CALLBACK, channel: 'email' }), 400, 'validation_failed');
-      assert.deepEqual(bad.fields!.map((f) => f.path), ['contact']);
+      const bad = await assertError(
+        await post('/v1/callbacks', { ...CALLBACK, channel: 'email' }),
+        400,
+        'validation_failed',
+      );
+      assert.deepEqual(
+        bad.fields!.map((f) => f.path),
+        ['contact'],
+      );
       const noRecord = { ...CALLBACK, topic: 'releasable-information', recordId: undefined };
       const missing = await assertError(await post('/v1/callbacks', noRecord), 400, 'validation_failed');
-      assert.deepEqual(missing.fields!.map((f) => f.path), ['recordId']);
+      assert.deepEqual(
+        missing.fields!.map((f) => f.path),
+        ['recordId'],
+      );
       assert.equal(api.callbacks.length, 0);
     });
 
@@ -329,7 +443,16 @@ describe('mock API handlers', () => {
 
   describe('scenarios', () => {
     it('lists every scenario', () => {
-      assert.deepEqual([...SCENARIOS].sort(), ['contract-violation', 'malformed-json', 'network-error', 'never', 'ok', 'rate-limited', 'server-error', 'slow']);
+      assert.deepEqual([...SCENARIOS].sort(), [
+        'contract-violation',
+        'malformed-json',
+        'network-error',
+        'never',
+        'ok',
+        'rate-limited',
+        'server-error',
+        'slow',
+      ]);
     });
 
     it('network-error fails the fetch itself', async () => {
@@ -378,7 +501,10 @@ describe('mock API handlers', () => {
 
     it('never leaves the request hanging until the caller gives up', async () => {
       api.setScenario('never');
-      await assert.rejects(get('/v1/hotlines', { signal: AbortSignal.timeout(100) }), (e: Error) => e.name === 'TimeoutError' || e.name === 'AbortError');
+      await assert.rejects(
+        get('/v1/hotlines', { signal: AbortSignal.timeout(100) }),
+        (e: Error) => e.name === 'TimeoutError' || e.name === 'AbortError',
+      );
     });
 
     it('applies per-route scenarios to the named routes only, and reset() restores the initial one', async () => {

@@ -26,34 +26,54 @@ export function createClient(options: ClientOptions) {
 
   return {
     custody: {
-      search: (query: Input<Routes['searchCustody']['query']>, opts?: CallOptions) => call('searchCustody', { query }, opts),
+      search: (query: Input<Routes['searchCustody']['query']>, opts?: CallOptions) =>
+        call('searchCustody', { query }, opts),
       get: (id: string, opts?: CallOptions) => call('getCustodyRecord', { params: { id } }, opts),
       /** Every status in plain words, in one language (English when the server has not got it), and the data's freshness. */
-      guide: (query: Input<Routes['getCustodyGuide']['query']> = {}, opts?: CallOptions) => call('getCustodyGuide', { query }, opts),
+      guide: (query: Input<Routes['getCustodyGuide']['query']> = {}, opts?: CallOptions) =>
+        call('getCustodyGuide', { query }, opts),
     },
     services: {
-      search: (query: Input<Routes['searchServices']['query']>, opts?: CallOptions) => call('searchServices', { query }, opts),
+      search: (query: Input<Routes['searchServices']['query']>, opts?: CallOptions) =>
+        call('searchServices', { query }, opts),
       get: (id: string, opts?: CallOptions) => call('getService', { params: { id } }, opts),
       /** The whole directory. Pass the last `etag` to get `notModified` instead of the same data again. */
       snapshot: async (opts: CallOptions & { etag?: string } = {}): Promise<SnapshotResult> => {
-        const sent = await send(routes.getDirectorySnapshot, {}, { ...opts, headers: opts.etag ? { 'if-none-match': opts.etag } : {} });
+        const sent = await send(
+          routes.getDirectorySnapshot,
+          {},
+          { ...opts, headers: opts.etag ? { 'if-none-match': opts.etag } : {} },
+        );
         const etag = sent.response.headers.get('etag') ?? undefined;
         if (sent.response.status === 304 && opts.etag) return { notModified: true, etag: etag ?? opts.etag };
-        return { notModified: false, etag, snapshot: (await parseResponse(routes.getDirectorySnapshot, sent, 'getDirectorySnapshot')) as Output<'getDirectorySnapshot'> };
+        return {
+          notModified: false,
+          etag,
+          snapshot: (await parseResponse(
+            routes.getDirectorySnapshot,
+            sent,
+            'getDirectorySnapshot',
+          )) as Output<'getDirectorySnapshot'>,
+        };
       },
       hotlines: (opts?: CallOptions) => call('listHotlines', {}, opts),
     },
     alerts: {
       /** The languages and channels the server can send in. */
       options: (opts?: CallOptions) => call('getAlertOptions', {}, opts),
-      subscribe: (request: Input<Routes['subscribe']['body']>, opts?: IdempotentCallOptions) => call('subscribe', { body: request }, opts),
-      confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) => call('confirmSubscription', { body: request }, opts),
-      unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) => call('unsubscribe', { body: request }, opts),
+      subscribe: (request: Input<Routes['subscribe']['body']>, opts?: IdempotentCallOptions) =>
+        call('subscribe', { body: request }, opts),
+      confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) =>
+        call('confirmSubscription', { body: request }, opts),
+      unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) =>
+        call('unsubscribe', { body: request }, opts),
     },
     callbacks: {
       /** Ask a specialist to make contact. Retried safely with one idempotency key. */
-      request: (request: Input<Routes['requestCallback']['body']>, opts?: IdempotentCallOptions) => call('requestCallback', { body: request }, opts),
-      cancel: (request: Input<Routes['cancelCallback']['body']>, opts?: CallOptions) => call('cancelCallback', { body: request }, opts),
+      request: (request: Input<Routes['requestCallback']['body']>, opts?: IdempotentCallOptions) =>
+        call('requestCallback', { body: request }, opts),
+      cancel: (request: Input<Routes['cancelCallback']['body']>, opts?: CallOptions) =>
+        call('cancelCallback', { body: request }, opts),
     },
   };
 }

@@ -9,7 +9,10 @@ export class ReferralKitError extends Error {
 /** The input was rejected before anything was sent. `fields` says which field and why. */
 export class ValidationError extends ReferralKitError {
   override name = 'ValidationError';
-  constructor(readonly fields: FieldError[], message = describeFields('Invalid input', fields)) {
+  constructor(
+    readonly fields: FieldError[],
+    message = describeFields('Invalid input', fields),
+  ) {
     super(message);
   }
 }
@@ -17,7 +20,11 @@ export class ValidationError extends ReferralKitError {
 /** The server answered with something the contract does not allow (bad JSON, wrong shape). */
 export class ContractError extends ReferralKitError {
   override name = 'ContractError';
-  constructor(readonly route: string, readonly fields: FieldError[], message = describeFields(`The server's answer to ${route} broke the contract`, fields)) {
+  constructor(
+    readonly route: string,
+    readonly fields: FieldError[],
+    message = describeFields(`The server's answer to ${route} broke the contract`, fields),
+  ) {
     super(message);
   }
 }
@@ -32,7 +39,14 @@ export class ApiError extends ReferralKitError {
   readonly requestId: string | undefined;
   /** From `Retry-After`, when the server sent one. */
   readonly retryAfterMs: number | undefined;
-  constructor(init: { status: number; code: string; message: string; fields?: FieldError[]; requestId?: string; retryAfterMs?: number }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    fields?: FieldError[];
+    requestId?: string;
+    retryAfterMs?: number;
+  }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;

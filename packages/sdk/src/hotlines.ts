@@ -12,9 +12,15 @@ export const NATIONAL_LINES = {
   /** Immediate danger. */
   emergency: [{ number: '911', type: 'voice' }],
   /** 988 Suicide & Crisis Lifeline: call or text. */
-  crisis: [{ number: '988', type: 'voice' }, { number: '988', type: 'text' }],
+  crisis: [
+    { number: '988', type: 'voice' },
+    { number: '988', type: 'text' },
+  ],
   /** National Domestic Violence Hotline (1-800-799-SAFE). */
-  dv: [{ number: '1-800-799-7233', type: 'voice' }, { number: '88788', type: 'text', body: 'START' }],
+  dv: [
+    { number: '1-800-799-7233', type: 'voice' },
+    { number: '88788', type: 'text', body: 'START' },
+  ],
   dvTty: [{ number: '1-800-787-3224', type: 'tty' }],
   /** RAINN National Sexual Assault Hotline (1-800-656-HOPE). */
   rainn: [{ number: '1-800-656-4673', type: 'voice' }],
@@ -31,4 +37,10 @@ export const NATIONAL_LINES = {
 export type NationalLineId = keyof typeof NATIONAL_LINES;
 
 /** What a "Get help now" panel lists, in this order: 911, 988, the DV hotline, RAINN, the VOICE line. */
-export const CRISIS_LINE_IDS = ['emergency', 'crisis', 'dv', 'rainn', 'voice'] as const satisfies readonly NationalLineId[];
+export const CRISIS_LINE_IDS = [
+  'emergency',
+  'crisis',
+  'dv',
+  'rainn',
+  'voice',
+] as const satisfies readonly NationalLineId[];

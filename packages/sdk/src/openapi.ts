@@ -3,7 +3,14 @@
 import * as z from 'zod/v4/mini';
 import { ErrorBody } from './contract/common.js';
 import { CustodyGuide, CustodyPage, CustodyRecord } from './contract/custody.js';
-import { ConfirmRequest, Confirmed, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest, Unsubscribed } from './contract/alerts.js';
+import {
+  ConfirmRequest,
+  Confirmed,
+  SubscribeAccepted,
+  SubscribeRequest,
+  UnsubscribeRequest,
+  Unsubscribed,
+} from './contract/alerts.js';
 import { routes, type RouteDef } from './contract/routes.js';
 import { DirectorySnapshot, Hotline, HotlineList, Service, ServiceHit, ServicePage } from './contract/service.js';
 
@@ -12,14 +19,29 @@ export const OPENAPI_API_VERSION = '1.0.0';
 
 /** Schemas the server sends, named in components.schemas (described as the server's output). */
 const RESPONSE_SCHEMAS = {
-  Service, ServiceHit, ServicePage, DirectorySnapshot, Hotline, HotlineList,
-  CustodyRecord, CustodyPage, CustodyGuide, SubscribeAccepted, Confirmed, Unsubscribed, ErrorBody,
+  Service,
+  ServiceHit,
+  ServicePage,
+  DirectorySnapshot,
+  Hotline,
+  HotlineList,
+  CustodyRecord,
+  CustodyPage,
+  CustodyGuide,
+  SubscribeAccepted,
+  Confirmed,
+  Unsubscribed,
+  ErrorBody,
 };
 /** Schemas the server accepts, named in components.schemas (described as accepted input). */
 const REQUEST_SCHEMAS = { SubscribeRequest, ConfirmRequest, UnsubscribeRequest };
 
 const REF = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const JSON_SCHEMA = { target: 'draft-2020-12', unrepresentable: 'any', uri: (id: string) => `#/components/schemas/${id}` } as const;
+const JSON_SCHEMA = {
+  target: 'draft-2020-12',
+  unrepresentable: 'any',
+  uri: (id: string) => `#/components/schemas/${id}`,
+} as const;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'The request is invalid; `error.fields` says which field and why.',
@@ -32,10 +54,21 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 const TAGS = [
-  { name: 'custody', description: 'Custody status of people in jails, prisons and immigration detention. Read a status you do not know as `unknown` (its `statusReason` keeps the source\'s words): statuses are added without a new API version.' },
+  {
+    name: 'custody',
+    description:
+      "Custody status of people in jails, prisons and immigration detention. Read a status you do not know as `unknown` (its `statusReason` keeps the source's words): statuses are added without a new API version.",
+  },
   { name: 'services', description: 'The victim-services directory and national hotlines.' },
-  { name: 'alerts', description: 'Custody-status alerts with double opt-in. Answers never reveal whether a contact is already registered.' },
-  { name: 'callbacks', description: 'Asking a specialist to make contact, safely. Answers are the same whatever is submitted.' },
+  {
+    name: 'alerts',
+    description:
+      'Custody-status alerts with double opt-in. Answers never reveal whether a contact is already registered.',
+  },
+  {
+    name: 'callbacks',
+    description: 'Asking a specialist to make contact, safely. Answers are the same whatever is submitted.',
+  },
 ];
 
 export interface OpenApiOptions {
@@ -66,15 +99,26 @@ export function createOpenApiDocument(options: OpenApiOptions = {}): JsonObject 
       schemas: { ...componentSchemas(RESPONSE_SCHEMAS, 'output'), ...componentSchemas(REQUEST_SCHEMAS, 'input') },
       parameters: {
         Partner: {
-          name: 'X-Referral-Partner', in: 'header', required: false,
+          name: 'X-Referral-Partner',
+          in: 'header',
+          required: false,
           description: 'Which partner organization embeds the widget (never anything about the visitor).',
           schema: { type: 'string', maxLength: 128 },
         },
       },
       headers: {
-        RequestId: { description: 'Identifies this request in the server logs; quote it when reporting a problem.', schema: { type: 'string' } },
-        NoStore: { description: 'Personal or time-critical data: never cached.', schema: { type: 'string', const: 'no-store' } },
-        ETag: { description: 'Version of the representation; send it back in If-None-Match.', schema: { type: 'string' } },
+        RequestId: {
+          description: 'Identifies this request in the server logs; quote it when reporting a problem.',
+          schema: { type: 'string' },
+        },
+        NoStore: {
+          description: 'Personal or time-critical data: never cached.',
+          schema: { type: 'string', const: 'no-store' },
+        },
+        ETag: {
+          description: 'Version of the representation; send it back in If-None-Match.',
+          schema: { type: 'string' },
+        },
         RetryAfter: { description: 'Seconds to wait, or an HTTP date.', schema: { type: 'string' } },
       },
     },
@@ -86,13 +130,22 @@ function operation(name: string, route: RouteDef): JsonObject {
   parameters.push(...fieldParameters(route.params, 'path'), ...fieldParameters(route.query, 'query'));
   if (route.idempotencyKey) {
     parameters.push({
-      name: 'Idempotency-Key', in: 'header', required: false,
-      description: 'Repeating a request with the same key returns the first answer instead of acting twice, which makes retries safe.',
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Repeating a request with the same key returns the first answer instead of acting twice, which makes retries safe.',
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
   if (route.etag) {
-    parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag of the copy you have.', schema: { type: 'string' } });
+    parameters.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag of the copy you have.',
+      schema: { type: 'string' },
+    });
   }
 
   const headers: JsonObject = { 'X-Request-Id': { $ref: '#/components/headers/RequestId' } };
@@ -104,9 +157,14 @@ function operation(name: string, route: RouteDef): JsonObject {
       content: { 'application/json': { schema: schemaRef(route.response, RESPONSE_SCHEMAS, 'output') } },
     },
   };
-  if (route.etag) responses['304'] = { description: 'Not modified: the If-None-Match ETag is current.', headers: { ...headers, ETag: { $ref: '#/components/headers/ETag' } } };
+  if (route.etag)
+    responses['304'] = {
+      description: 'Not modified: the If-None-Match ETag is current.',
+      headers: { ...headers, ETag: { $ref: '#/components/headers/ETag' } },
+    };
   for (const status of [...route.errors].sort((a, b) => a - b)) {
-    const retry = status === 429 || status === 503 ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : {};
+    const retry =
+      status === 429 || status === 503 ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : {};
     responses[status] = {
       description: STATUS_TEXT[status] ?? 'Error',
       headers: { ...headers, ...retry },
@@ -119,7 +177,14 @@ function operation(name: string, route: RouteDef): JsonObject {
     summary: route.summary,
     tags: [route.tag],
     parameters,
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body, REQUEST_SCHEMAS, 'input') } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemaRef(route.body, REQUEST_SCHEMAS, 'input') } },
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -127,13 +192,18 @@ function operation(name: string, route: RouteDef): JsonObject {
 /** One parameter per property of an object schema (path parameters are always required). */
 function fieldParameters(schema: z.ZodMiniType | undefined, where: 'path' | 'query'): JsonObject[] {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { ...JSON_SCHEMA, io: 'input' }) as { properties?: Record<string, JsonObject>; required?: string[] };
+  const json = z.toJSONSchema(schema, { ...JSON_SCHEMA, io: 'input' }) as {
+    properties?: Record<string, JsonObject>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
     schema: property,
-    ...(Array.isArray(property.anyOf) && property.anyOf.some((s) => (s as JsonObject).type === 'array') ? { style: 'form', explode: true } : {}),
+    ...(Array.isArray(property.anyOf) && property.anyOf.some((s) => (s as JsonObject).type === 'array')
+      ? { style: 'form', explode: true }
+      : {}),
   }));
 }
 
@@ -165,5 +235,9 @@ export function toStableJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as JsonObject)[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as JsonObject)[key])]),
+  );
 }

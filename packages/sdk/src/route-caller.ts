@@ -44,7 +44,6 @@ export interface RequestInput {
   body?: unknown;
 }
 
-
 const RETRY_AFTER_MAX_MS = 60_000;
 
 /**
@@ -95,7 +94,15 @@ export function createRouteCaller(options: ClientOptions) {
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await doFetch(url, { method: route.method, headers, body, signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+        response = await doFetch(url, {
+          method: route.method,
+          headers,
+          body,
+          signal,
+          credentials: 'omit',
+          cache: 'no-store',
+          referrerPolicy: 'no-referrer',
+        });
       } catch (error) {
         if (signal.aborted || !retryable || attempt >= retries) fail(error);
         const wait = backoffDelay(attempt);
@@ -113,13 +120,16 @@ export function createRouteCaller(options: ClientOptions) {
     }
   }
 
-  async function call<R extends RouteDef>(route: R, input: RequestInput, opts?: IdempotentCallOptions): Promise<Output<R>> {
+  async function call<R extends RouteDef>(
+    route: R,
+    input: RequestInput,
+    opts?: IdempotentCallOptions,
+  ): Promise<Output<R>> {
     return parseResponse(route, await send(route, input, opts)) as Promise<Output<R>>;
   }
 
   return { call, send };
 }
-
 
 /** zod issues as `{ path: 'a.b.0', message }`. */
 function validate<T>(schema: z.ZodMiniType | undefined, value: T, where: string): T & Record<string, string> {
@@ -144,7 +154,11 @@ export interface Sent {
 }
 
 /** `name` is what a ContractError calls the route: the client's route name, else its method and path. */
-export async function parseResponse(route: RouteDef, { response, signal, fail }: Sent, name = `${route.method} ${route.path}`): Promise<unknown> {
+export async function parseResponse(
+  route: RouteDef,
+  { response, signal, fail }: Sent,
+  name = `${route.method} ${route.path}`,
+): Promise<unknown> {
   let json: unknown;
   try {
     json = await response.json();

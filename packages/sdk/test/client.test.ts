@@ -2,21 +2,53 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
 import {
-  ApiError, ContractError, NetworkError, ReferralKitError, TimeoutError, ValidationError, createClient, createRouteCaller, parseRetryAfter,
-  alertRoutes, callbackRoutes, custodyRoutes, routes, serviceRoutes,
-  type CallbackRequest, type ReferralClient, type SubscribeRequest,
+  ApiError,
+  ContractError,
+  NetworkError,
+  ReferralKitError,
+  TimeoutError,
+  ValidationError,
+  createClient,
+  createRouteCaller,
+  parseRetryAfter,
+  alertRoutes,
+  callbackRoutes,
+  custodyRoutes,
+  routes,
+  serviceRoutes,
+  type CallbackRequest,
+  type ReferralClient,
+  type SubscribeRequest,
 } from '@referral-kit/sdk';
-import { FIXTURE_IDS, MOCK_ALERT_OPTIONS, MOCK_CONFIRMATION_CODE, createMockApi, generateFixtures } from '@referral-kit/mocks';
+import {
+  FIXTURE_IDS,
+  MOCK_ALERT_OPTIONS,
+  MOCK_CONFIRMATION_CODE,
+  createMockApi,
+  generateFixtures,
+} from '@referral-kit/mocks';
 import { errorJson, fakeFetch, hang, json, networkError, recordingDelays } from './fake-fetch.js';
 
 const BASE = 'https://api.client.test';
 const fixtures = generateFixtures();
 const record = fixtures.custody.find((r) => r.id === FIXTURE_IDS.custody.released)!;
 const HOTLINES = { items: fixtures.hotlines };
-const SUBSCRIBE: SubscribeRequest = { subjectId: FIXTURE_IDS.custody.released, channel: 'sms', contact: '(713) 555-0100', language: 'es', events: ['release'] };
+const SUBSCRIBE: SubscribeRequest = {
+  subjectId: FIXTURE_IDS.custody.released,
+  channel: 'sms',
+  contact: '(713) 555-0100',
+  language: 'es',
+  events: ['release'],
+};
 const CALLBACK: CallbackRequest = {
-  topic: 'releasable-information', channel: 'call', contact: '(713) 555-0100', windows: ['morning', 'evening'], timeZone: 'America/Chicago',
-  leaveMessage: true, language: 'es', recordId: FIXTURE_IDS.custody.released,
+  topic: 'releasable-information',
+  channel: 'call',
+  contact: '(713) 555-0100',
+  windows: ['morning', 'evening'],
+  timeZone: 'America/Chicago',
+  leaveMessage: true,
+  language: 'es',
+  recordId: FIXTURE_IDS.custody.released,
 };
 /** Retries without real waiting: a 1 ms backoff step. */
 const FAST = { backoff: { baseMs: 1, capMs: 1 } };
@@ -52,7 +84,10 @@ describe('client against the mock API (msw)', () => {
       assert.equal(byName.items[0]?.id, FIXTURE_IDS.custody['in-custody']);
       assert.equal(byName.pageSize, 5);
       const byId = await client.custody.search({ identifier: FIXTURE_IDS.aNumber, identifierType: 'a-number' });
-      assert.deepEqual(byId.items.map((r) => r.displayName), ['José Ángel Martínez Ruiz']);
+      assert.deepEqual(
+        byId.items.map((r) => r.displayName),
+        ['José Ángel Martínez Ruiz'],
+      );
     });
 
     it('custody.get returns one record', async () => {
@@ -61,13 +96,23 @@ describe('client against the mock API (msw)', () => {
     });
 
     it('services.search passes lists, flags and coordinates through the query string', async () => {
-      const page = await client.services.search({ q: 'casa segura', category: ['shelter', 'housing'], language: ['es'], lat: 29.76, lon: -95.37, radiusKm: 20 });
+      const page = await client.services.search({
+        q: 'casa segura',
+        category: ['shelter', 'housing'],
+        language: ['es'],
+        lat: 29.76,
+        lon: -95.37,
+        radiusKm: 20,
+      });
       assert.equal(page.items[0]?.service.id, FIXTURE_IDS.service);
       assert.equal(typeof page.items[0]?.distanceKm, 'number');
     });
 
     it('services.get and services.hotlines', async () => {
-      assert.equal((await client.services.get(FIXTURE_IDS.services.spanishLegalAid)).name, 'Ayuda Legal para Víctimas de Fresno');
+      assert.equal(
+        (await client.services.get(FIXTURE_IDS.services.spanishLegalAid)).name,
+        'Ayuda Legal para Víctimas de Fresno',
+      );
       const hotlines = await client.services.hotlines();
       assert.ok(hotlines.items.some((h) => h.number === '1-855-488-6423'));
     });
@@ -90,7 +135,10 @@ describe('client against the mock API (msw)', () => {
       const accepted = await client.alerts.subscribe(SUBSCRIBE);
       assert.equal(accepted.status, 'pending');
       assert.equal(api.subscriptions[0]?.confirmationId, accepted.confirmationId);
-      assert.deepEqual(await client.alerts.confirm({ confirmationId: accepted.confirmationId, code: MOCK_CONFIRMATION_CODE }), { status: 'confirmed' });
+      assert.deepEqual(
+        await client.alerts.confirm({ confirmationId: accepted.confirmationId, code: MOCK_CONFIRMATION_CODE }),
+        { status: 'confirmed' },
+      );
       assert.deepEqual(await client.alerts.confirm({ token: 'link-token-0123456789' }), { status: 'confirmed' });
       assert.deepEqual(await client.alerts.unsubscribe({ token: 'link-token-0123456789' }), { status: 'unsubscribed' });
     });
@@ -116,12 +164,18 @@ describe('client against the mock API (msw)', () => {
       const accepted = await call(callbackRoutes.requestCallback, { body: CALLBACK });
       assert.match(accepted.reference, /^CB-/);
       assert.equal(api.callbacks.length, 1);
-      const invalid = await rejection(call(alertRoutes.subscribe, { body: { ...SUBSCRIBE, contact: 'nope' } }), ValidationError);
-      assert.deepEqual(invalid.fields.map((f) => f.path), ['contact']);
+      const invalid = await rejection(
+        call(alertRoutes.subscribe, { body: { ...SUBSCRIBE, contact: 'nope' } }),
+        ValidationError,
+      );
+      assert.deepEqual(
+        invalid.fields.map((f) => f.path),
+        ['contact'],
+      );
       assert.equal(requests, 1, 'the invalid subscribe was never sent');
     });
 
-    it('the route table is exactly the four areas\' tables, in the order the OpenAPI document lists them', () => {
+    it("the route table is exactly the four areas' tables, in the order the OpenAPI document lists them", () => {
       const areas = { ...custodyRoutes, ...serviceRoutes, ...alertRoutes, ...callbackRoutes };
       assert.deepEqual(Object.keys(routes), Object.keys(areas));
       for (const [name, route] of Object.entries(areas)) assert.equal(routes[name as keyof typeof routes], route, name);
@@ -138,7 +192,10 @@ describe('client against the mock API (msw)', () => {
         [client.alerts.subscribe({ ...SUBSCRIBE, contact: 'nobody' }), ['contact']],
         [client.alerts.subscribe({ ...SUBSCRIBE, channel: 'voice' }), ['pin']],
         [client.alerts.confirm({ confirmationId: 'cnf-1', code: '12' }), ['code']],
-        [client.callbacks.request({ ...CALLBACK, channel: 'email', windows: [], recordId: undefined }), ['contact', 'recordId', 'windows']],
+        [
+          client.callbacks.request({ ...CALLBACK, channel: 'email', windows: [], recordId: undefined }),
+          ['contact', 'recordId', 'windows'],
+        ],
       ];
       for (const [promise, paths] of cases) {
         const error = await rejection(promise, ValidationError);
@@ -152,7 +209,10 @@ describe('client against the mock API (msw)', () => {
       const wrongCode = await rejection(client.alerts.confirm({ confirmationId: 'cnf-1', code: '000000' }), ApiError);
       assert.equal(wrongCode.status, 400);
       assert.equal(wrongCode.code, 'invalid_code');
-      assert.deepEqual(wrongCode.fields.map((f) => f.path), ['code']);
+      assert.deepEqual(
+        wrongCode.fields.map((f) => f.path),
+        ['code'],
+      );
       assert.match(wrongCode.requestId ?? '', /^req-/);
       const missing = await rejection(client.custody.get('cus-missing'), ApiError);
       assert.deepEqual([missing.status, missing.code], [404, 'not_found']);
@@ -201,7 +261,10 @@ describe('client against the mock API (msw)', () => {
       const error = await rejection(slowClient.services.hotlines(), TimeoutError);
       assert.equal(error.timeoutMs, 80);
       assert.equal(requests, 1);
-      const perCall = await rejection(createClient({ baseUrl: BASE, timeoutMs: 60_000 }).custody.get('cus-000001', { timeoutMs: 50 }), TimeoutError);
+      const perCall = await rejection(
+        createClient({ baseUrl: BASE, timeoutMs: 60_000 }).custody.get('cus-000001', { timeoutMs: 50 }),
+        TimeoutError,
+      );
       assert.equal(perCall.timeoutMs, 50);
     });
 
@@ -223,19 +286,31 @@ describe('client against the mock API (msw)', () => {
 
     it('every error class has a literal name and shares ReferralKitError', () => {
       const errors = [
-        new ValidationError([]), new ContractError('r', []), new ApiError({ status: 500, code: 'internal', message: 'x' }),
-        new NetworkError('x'), new TimeoutError(1), new ReferralKitError('x'),
+        new ValidationError([]),
+        new ContractError('r', []),
+        new ApiError({ status: 500, code: 'internal', message: 'x' }),
+        new NetworkError('x'),
+        new TimeoutError(1),
+        new ReferralKitError('x'),
       ];
-      assert.deepEqual(errors.map((e) => e.name), ['ValidationError', 'ContractError', 'ApiError', 'NetworkError', 'TimeoutError', 'ReferralKitError']);
+      assert.deepEqual(
+        errors.map((e) => e.name),
+        ['ValidationError', 'ContractError', 'ApiError', 'NetworkError', 'TimeoutError', 'ReferralKitError'],
+      );
       assert.ok(errors.every((e) => e instanceof ReferralKitError && e instanceof Error));
-      assert.equal(new ValidationError([{ path: 'name', message: 'Too short' }]).message, 'Invalid input: name: Too short');
+      assert.equal(
+        new ValidationError([{ path: 'name', message: 'Too short' }]).message,
+        'Invalid input: name: Too short',
+      );
     });
   });
 });
 
 describe('client requests, retries and deadlines (recording fake fetch)', () => {
-  const clientWith = (fetch: typeof globalThis.fetch, options: Partial<Parameters<typeof createClient>[0]> = {}): ReferralClient =>
-    createClient({ baseUrl: BASE, fetch, ...FAST, ...options });
+  const clientWith = (
+    fetch: typeof globalThis.fetch,
+    options: Partial<Parameters<typeof createClient>[0]> = {},
+  ): ReferralClient => createClient({ baseUrl: BASE, fetch, ...FAST, ...options });
 
   it('needs an absolute http(s) base URL', () => {
     assert.throws(() => createClient({ baseUrl: '/api' }), TypeError);
@@ -278,7 +353,7 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     assert.equal(calls[2]!.url.pathname, '/v1/custody/cus-1');
   });
 
-  it('reads a status from a newer server as unknown with the source\'s reason, instead of throwing ContractError', async () => {
+  it("reads a status from a newer server as unknown with the source's reason, instead of throwing ContractError", async () => {
     const newer = { ...record, status: 'paroled-into-a-program', statusReason: 'Paroled into a sponsorship program.' };
     const { fetch } = fakeFetch(json(200, { items: [newer], total: 1, page: 1, pageSize: 20 }), json(200, newer));
     const client = clientWith(fetch);
@@ -289,11 +364,17 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
 
   it('reads a guide that explains statuses it does not know yet', async () => {
     const explanation = { meaning: 'm', next: 'n', now: 'w', alert: 'a' };
-    const statuses = [{ status: 'released', ...explanation }, { status: 'paroled-into-a-program', ...explanation }];
+    const statuses = [
+      { status: 'released', ...explanation },
+      { status: 'paroled-into-a-program', ...explanation },
+    ];
     const { fetch, calls } = fakeFetch(json(200, { language: 'es', statuses, topics: [] }));
     const guide = await clientWith(fetch).custody.guide({ lang: 'es-MX' });
     assert.equal(calls[0]!.url.search, '?lang=es-MX');
-    assert.deepEqual(guide.statuses.map((s) => s.status), ['released', 'paroled-into-a-program']);
+    assert.deepEqual(
+      guide.statuses.map((s) => s.status),
+      ['released', 'paroled-into-a-program'],
+    );
   });
 
   it('strips a date of birth the server should not have sent', async () => {
@@ -305,7 +386,12 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
 
   describe('retries', () => {
     it('retries a GET on network errors, 500 and 429: three attempts in all by default', async () => {
-      for (const step of [networkError(), errorJson(500, 'internal'), errorJson(503, 'unavailable'), errorJson(429, 'rate_limited')]) {
+      for (const step of [
+        networkError(),
+        errorJson(500, 'internal'),
+        errorJson(503, 'unavailable'),
+        errorJson(429, 'rate_limited'),
+      ]) {
         const { fetch, calls } = fakeFetch(step);
         await assert.rejects(clientWith(fetch).services.hotlines(), ReferralKitError);
         assert.equal(calls.length, 3, String(step));
@@ -320,7 +406,11 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     });
 
     it('honours the retries option, including 0', async () => {
-      for (const [retries, attempts] of [[0, 1], [1, 2], [4, 5]] as const) {
+      for (const [retries, attempts] of [
+        [0, 1],
+        [1, 2],
+        [4, 5],
+      ] as const) {
         const { fetch, calls } = fakeFetch(errorJson(500, 'internal'));
         await rejection(clientWith(fetch, { retries }).services.hotlines(), ApiError);
         assert.equal(calls.length, attempts);
@@ -328,13 +418,27 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     });
 
     it('reads an error answer from a newer or older server: unknown code, no fields, no request id', async () => {
-      const { fetch } = fakeFetch(json(409, { error: { code: 'some_future_code', message: 'Try another way.' } }, { 'x-request-id': 'req-12345678' }));
+      const { fetch } = fakeFetch(
+        json(
+          409,
+          { error: { code: 'some_future_code', message: 'Try another way.' } },
+          { 'x-request-id': 'req-12345678' },
+        ),
+      );
       const error = await rejection(clientWith(fetch).services.hotlines(), ApiError);
-      assert.deepEqual([error.status, error.code, error.message, error.fields, error.requestId], [409, 'some_future_code', 'Try another way.', [], 'req-12345678']);
+      assert.deepEqual(
+        [error.status, error.code, error.message, error.fields, error.requestId],
+        [409, 'some_future_code', 'Try another way.', [], 'req-12345678'],
+      );
     });
 
     it('never retries 400, 404, other 4xx or a contract error', async () => {
-      for (const step of [errorJson(400, 'validation_failed'), errorJson(404, 'not_found'), errorJson(403, 'forbidden'), json(200, { items: 'nope' })]) {
+      for (const step of [
+        errorJson(400, 'validation_failed'),
+        errorJson(404, 'not_found'),
+        errorJson(403, 'forbidden'),
+        json(200, { items: 'nope' }),
+      ]) {
         const { fetch, calls } = fakeFetch(step, json(200, HOTLINES));
         await assert.rejects(clientWith(fetch).services.hotlines(), ReferralKitError);
         assert.equal(calls.length, 1);
@@ -354,10 +458,16 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
       assert.notEqual(calls[3]!.headers.get('idempotency-key'), keys[0]);
     });
 
-    it('subscribe sends the caller\'s Idempotency-Key unchanged', async () => {
-      const { fetch, calls } = fakeFetch(errorJson(503, 'unavailable'), json(202, { status: 'pending', confirmationId: 'cnf-1', expiresInSeconds: 60 }));
+    it("subscribe sends the caller's Idempotency-Key unchanged", async () => {
+      const { fetch, calls } = fakeFetch(
+        errorJson(503, 'unavailable'),
+        json(202, { status: 'pending', confirmationId: 'cnf-1', expiresInSeconds: 60 }),
+      );
       await clientWith(fetch).alerts.subscribe(SUBSCRIBE, { idempotencyKey: 'caller-key-1' });
-      assert.deepEqual(calls.map((c) => c.headers.get('idempotency-key')), ['caller-key-1', 'caller-key-1']);
+      assert.deepEqual(
+        calls.map((c) => c.headers.get('idempotency-key')),
+        ['caller-key-1', 'caller-key-1'],
+      );
     });
 
     it('never retries a POST without an idempotency key (confirm, unsubscribe)', async () => {
@@ -378,7 +488,11 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     it('waits random() × min(cap, base × 2^attempt) between attempts (full jitter)', async () => {
       const randoms = [0.999999, 0.5, 0, 0.25];
       const { fetch, calls } = fakeFetch(errorJson(500, 'internal'));
-      const client = clientWith(fetch, { retries: 4, backoff: { baseMs: 100, capMs: 300 }, random: () => randoms.shift()! });
+      const client = clientWith(fetch, {
+        retries: 4,
+        backoff: { baseMs: 100, capMs: 300 },
+        random: () => randoms.shift()!,
+      });
       const { delays, outcome } = await recordingDelays(() => client.services.hotlines());
       assert.equal(outcome.status, 'rejected');
       assert.equal(calls.length, 5);
@@ -391,7 +505,9 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
         const client = clientWith(fetch, { retries: 6, backoff: { baseMs: 50, capMs: 1000 }, random: () => value });
         const { delays } = await recordingDelays(() => client.services.hotlines());
         assert.equal(delays.length, 6);
-        delays.forEach((delay, attempt) => assert.ok(delay >= 0 && delay <= Math.min(1000, 50 * 2 ** attempt), `${delay} at ${attempt}`));
+        delays.forEach((delay, attempt) =>
+          assert.ok(delay >= 0 && delay <= Math.min(1000, 50 * 2 ** attempt), `${delay} at ${attempt}`),
+        );
       }
     });
 
@@ -404,7 +520,11 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
 
     it('honours Retry-After in seconds and as an HTTP date when it is longer than the backoff', async () => {
       const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
-      const { fetch, calls } = fakeFetch(errorJson(429, 'rate_limited', { 'retry-after': '2' }), errorJson(503, 'unavailable', { 'retry-after': inThreeSeconds }), json(200, HOTLINES));
+      const { fetch, calls } = fakeFetch(
+        errorJson(429, 'rate_limited', { 'retry-after': '2' }),
+        errorJson(503, 'unavailable', { 'retry-after': inThreeSeconds }),
+        json(200, HOTLINES),
+      );
       const client = clientWith(fetch, { timeoutMs: 30_000 });
       const { delays, outcome } = await recordingDelays(() => client.services.hotlines());
       assert.equal(outcome.status, 'fulfilled');
@@ -414,8 +534,14 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     });
 
     it('fails fast with the ApiError when Retry-After is over a minute or past the deadline', async () => {
-      for (const [retryAfter, timeoutMs] of [['120', 600_000], ['5', 1000]] as const) {
-        const { fetch, calls } = fakeFetch(errorJson(429, 'rate_limited', { 'retry-after': retryAfter }), json(200, HOTLINES));
+      for (const [retryAfter, timeoutMs] of [
+        ['120', 600_000],
+        ['5', 1000],
+      ] as const) {
+        const { fetch, calls } = fakeFetch(
+          errorJson(429, 'rate_limited', { 'retry-after': retryAfter }),
+          json(200, HOTLINES),
+        );
         const { delays, outcome } = await recordingDelays(() => clientWith(fetch, { timeoutMs }).services.hotlines());
         assert.equal(outcome.status, 'rejected');
         const error = (outcome as PromiseRejectedResult).reason;
@@ -449,10 +575,14 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
           start(controller) {
             controller.enqueue(new TextEncoder().encode('{"items": ['));
             const keepAlive = setInterval(() => {}, 60_000);
-            signal.addEventListener('abort', () => {
-              clearInterval(keepAlive);
-              controller.error(signal.reason);
-            }, { once: true });
+            signal.addEventListener(
+              'abort',
+              () => {
+                clearInterval(keepAlive);
+                controller.error(signal.reason);
+              },
+              { once: true },
+            );
           },
         });
         return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
@@ -467,7 +597,11 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
         setTimeout(() => controller.abort(reason), 5);
         return errorJson(500, 'internal');
       });
-      const client = clientWith(fetch, { timeoutMs: 60_000, backoff: { baseMs: 30_000, capMs: 30_000 }, random: () => 0.5 });
+      const client = clientWith(fetch, {
+        timeoutMs: 60_000,
+        backoff: { baseMs: 30_000, capMs: 30_000 },
+        random: () => 0.5,
+      });
       await assert.rejects(client.services.hotlines({ signal: controller.signal }), (e) => e === reason);
       assert.equal(calls.length, 1);
     });
@@ -475,13 +609,19 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
     it('an already aborted signal rejects with its reason', async () => {
       const { fetch, calls } = fakeFetch(json(200, HOTLINES));
       const reason = new Error('already gone');
-      await assert.rejects(clientWith(fetch).services.hotlines({ signal: AbortSignal.abort(reason) }), (e) => e === reason);
+      await assert.rejects(
+        clientWith(fetch).services.hotlines({ signal: AbortSignal.abort(reason) }),
+        (e) => e === reason,
+      );
       assert.equal(calls.length, 0);
     });
 
     it('sends If-None-Match with the last ETag and reports a 304 as notModified', async () => {
       const { fetch, calls } = fakeFetch(new Response(null, { status: 304, headers: { etag: '"v2"' } }));
-      assert.deepEqual(await clientWith(fetch).services.snapshot({ etag: '"v1"' }), { notModified: true, etag: '"v2"' });
+      assert.deepEqual(await clientWith(fetch).services.snapshot({ etag: '"v1"' }), {
+        notModified: true,
+        etag: '"v2"',
+      });
       assert.equal(calls[0]!.headers.get('if-none-match'), '"v1"');
     });
   });
@@ -502,6 +642,7 @@ describe('parseRetryAfter', () => {
   });
 
   it('ignores absent and unreadable values', () => {
-    for (const value of [null, '', '   ', 'soon', '-5', '1.5', '2026-11-28']) assert.equal(parseRetryAfter(value, now), undefined, String(value));
+    for (const value of [null, '', '   ', 'soon', '-5', '1.5', '2026-11-28'])
+      assert.equal(parseRetryAfter(value, now), undefined, String(value));
   });
 });

@@ -2,9 +2,32 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/v4/mini';
 import {
-  ConfirmRequest, CustodyPage, CustodyRecord, CustodySearchQuery, CustodyStatus, DirectorySnapshot, ErrorBody, Hotline, HotlineList, HttpsUrl,
-  Location, PhoneNumber, Service, ServicePage, ServiceSearchQuery, SubscribeAccepted, SubscribeRequest, UnsubscribeRequest,
-  buildPath, countryKey, identifierKey, normalizeContact, normalizePhone, routes, toFieldErrors, type RouteDef,
+  ConfirmRequest,
+  CustodyPage,
+  CustodyRecord,
+  CustodySearchQuery,
+  CustodyStatus,
+  DirectorySnapshot,
+  ErrorBody,
+  Hotline,
+  HotlineList,
+  HttpsUrl,
+  Location,
+  PhoneNumber,
+  Service,
+  ServicePage,
+  ServiceSearchQuery,
+  SubscribeAccepted,
+  SubscribeRequest,
+  UnsubscribeRequest,
+  buildPath,
+  countryKey,
+  identifierKey,
+  normalizeContact,
+  normalizePhone,
+  routes,
+  toFieldErrors,
+  type RouteDef,
 } from '@referral-kit/sdk';
 import { FIXTURE_IDS, REFERENCE_DATE, generateFixtures } from '@referral-kit/mocks';
 
@@ -25,14 +48,25 @@ function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> 
   return result.data;
 }
 
-const SUBSCRIBE = { subjectId: 'cus-000001', channel: 'email', contact: 'a@example.org', language: 'en', events: ['release'] } as const;
+const SUBSCRIBE = {
+  subjectId: 'cus-000001',
+  channel: 'email',
+  contact: 'a@example.org',
+  language: 'en',
+  events: ['release'],
+} as const;
 
 describe('resource schemas accept the fixtures', () => {
   it('Service, CustodyRecord and Hotline, alone and wrapped in pages, lists and the snapshot', () => {
     for (const s of fixtures.services) parse(Service, s);
     for (const r of fixtures.custody) parse(CustodyRecord, r);
     for (const h of fixtures.hotlines) parse(Hotline, h);
-    parse(ServicePage, { items: fixtures.services.slice(0, 3).map((s) => ({ service: s, distanceKm: 1.5 })), total: 3, page: 1, pageSize: 20 });
+    parse(ServicePage, {
+      items: fixtures.services.slice(0, 3).map((s) => ({ service: s, distanceKm: 1.5 })),
+      total: 3,
+      page: 1,
+      pageSize: 20,
+    });
     parse(CustodyPage, { items: fixtures.custody.slice(0, 3), total: 60, page: 1, pageSize: 3 });
     parse(HotlineList, { items: fixtures.hotlines });
     parse(DirectorySnapshot, { version: 'v1', generatedAt: REFERENCE_DATE, services: fixtures.services });
@@ -53,20 +87,42 @@ describe('Service and Location', () => {
   it('only https links, valid e-mail, coordinates in range, known phone types', () => {
     assert.deepEqual(paths(Service, { ...service, url: 'http://example.org/' }), ['url']);
     assert.ok(paths(Service, { ...service, url: 'javascript:alert(1)' }).includes('url'));
-    assert.ok(paths(Service, { ...service, organization: { ...service.organization, url: 'data:text/html,x' } }).includes('organization.url'));
+    assert.ok(
+      paths(Service, { ...service, organization: { ...service.organization, url: 'data:text/html,x' } }).includes(
+        'organization.url',
+      ),
+    );
     assert.deepEqual(paths(Service, { ...service, email: 'not an email' }), ['email']);
-    assert.deepEqual(paths(Service, { ...service, locations: [{ ...service.locations[0], lat: 91 }] }), ['locations.0.lat']);
-    assert.deepEqual(paths(Service, { ...service, phones: [{ number: '(559) 555-0100', type: 'pager', languages: [] }] }), ['phones.0.type']);
+    assert.deepEqual(paths(Service, { ...service, locations: [{ ...service.locations[0], lat: 91 }] }), [
+      'locations.0.lat',
+    ]);
+    assert.deepEqual(
+      paths(Service, { ...service, phones: [{ number: '(559) 555-0100', type: 'pager', languages: [] }] }),
+      ['phones.0.type'],
+    );
     assert.deepEqual(paths(Service, { ...service, languages: ['spanish'] }), ['languages.0']);
     assert.equal(parse(HttpsUrl, 'https://www.thehotline.org/'), 'https://www.thehotline.org/');
   });
 
   it('PhoneNumber takes the ways numbers are written, and nothing else', () => {
-    for (const ok of ['988', '88788', '(713) 555-0100', '713-555-0100', '713.555.0100', '+1 713 555 0100', '1-800-799-7233', '713-555-0100 ext. 12', '(713)555-0100x7']) {
+    for (const ok of [
+      '988',
+      '88788',
+      '(713) 555-0100',
+      '713-555-0100',
+      '713.555.0100',
+      '+1 713 555 0100',
+      '1-800-799-7233',
+      '713-555-0100 ext. 12',
+      '(713)555-0100x7',
+    ]) {
       parse(PhoneNumber, ok);
     }
     for (const bad of ['call me', '()', '(713)', '12', '713-555-0100;', 'tel:7135550100', '+', '555 0100 ext']) {
-      assert.ok(paths(PhoneNumber, bad).every((path) => path === ''), bad);
+      assert.ok(
+        paths(PhoneNumber, bad).every((path) => path === ''),
+        bad,
+      );
     }
   });
 });
@@ -76,23 +132,31 @@ describe('CustodyRecord and CustodySearchQuery', () => {
     const parsed = parse(CustodyRecord, { ...record, dateOfBirth: '1986-04-01' });
     assert.equal('dateOfBirth' in parsed, false);
     assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: new Date().getUTCFullYear() + 1 }), ['birthYear']);
-    assert.deepEqual(paths(CustodyRecord, { ...record, identifiers: [{ type: 'ssn', value: '1' }] }), ['identifiers.0.type']);
+    assert.deepEqual(paths(CustodyRecord, { ...record, identifiers: [{ type: 'ssn', value: '1' }] }), [
+      'identifiers.0.type',
+    ]);
     assert.deepEqual(paths(CustodyRecord, { ...record, sourceUpdatedAt: 'yesterday' }), ['sourceUpdatedAt']);
   });
 
   it('compares A-numbers by their digits and countries of birth without case or accents', () => {
-    for (const written of ['A123456789', 'a-123-456-789', '123 456 789', 'A0123456789']) assert.equal(identifierKey('a-number', written), '123456789');
+    for (const written of ['A123456789', 'a-123-456-789', '123 456 789', 'A0123456789'])
+      assert.equal(identifierKey('a-number', written), '123456789');
     assert.equal(identifierKey('booking', 'a-12 3'), 'A123', 'other numbers keep their letters');
     assert.equal(countryKey('  MÉXICO '), countryKey('mexico'));
     assert.equal(countryKey('Viet-Nam'), 'viet nam');
     assert.notEqual(countryKey('Guatemala'), countryKey('Mexico'));
   });
 
-  it('reads a status it has never heard of as unknown, keeping the source\'s reason (forward compatible)', () => {
-    const parsed = parse(CustodyRecord, { ...record, status: 'paroled-into-a-program', statusReason: 'Paroled into the CHNV program.' });
+  it("reads a status it has never heard of as unknown, keeping the source's reason (forward compatible)", () => {
+    const parsed = parse(CustodyRecord, {
+      ...record,
+      status: 'paroled-into-a-program',
+      statusReason: 'Paroled into the CHNV program.',
+    });
     assert.equal(parsed.status, 'unknown');
     assert.equal(parsed.statusReason, 'Paroled into the CHNV program.');
-    for (const status of CustodyStatus.options) assert.equal(parse(CustodyRecord, { ...record, status }).status, status);
+    for (const status of CustodyStatus.options)
+      assert.equal(parse(CustodyRecord, { ...record, status }).status, status);
     assert.equal(parse(CustodyRecord, { ...record, status: 42 }).status, 'unknown', 'whatever the source sends');
   });
 
@@ -124,10 +188,19 @@ describe('ServiceSearchQuery', () => {
 
   it('reads lists from commas, repeated keys or arrays, and flags from text', () => {
     assert.deepEqual(parse(ServiceSearchQuery, { category: 'shelter, legal-aid' }).category, ['shelter', 'legal-aid']);
-    assert.deepEqual(parse(ServiceSearchQuery, { category: ['shelter', 'legal-aid'] }).category, ['shelter', 'legal-aid']);
+    assert.deepEqual(parse(ServiceSearchQuery, { category: ['shelter', 'legal-aid'] }).category, [
+      'shelter',
+      'legal-aid',
+    ]);
     assert.deepEqual(parse(ServiceSearchQuery, { language: 'es,vi' }).language, ['es', 'vi']);
     assert.deepEqual(paths(ServiceSearchQuery, { category: 'Legal Aid' }), ['category.0']);
-    for (const [flag, expected] of [['true', true], ['1', true], ['false', false], ['0', false], [true, true]] as const) {
+    for (const [flag, expected] of [
+      ['true', true],
+      ['1', true],
+      ['false', false],
+      ['0', false],
+      [true, true],
+    ] as const) {
       assert.equal(parse(ServiceSearchQuery, { openNow: flag }).openNow, expected);
     }
     assert.deepEqual(paths(ServiceSearchQuery, { openNow: 'yes' }), ['openNow']);
@@ -176,8 +249,13 @@ describe('alert requests', () => {
 
   it('SubscribeAccepted is always pending with a positive expiry', () => {
     parse(SubscribeAccepted, { status: 'pending', confirmationId: 'cnf-1', expiresInSeconds: 1800 });
-    assert.deepEqual(paths(SubscribeAccepted, { status: 'confirmed', confirmationId: 'cnf-1', expiresInSeconds: 1800 }), ['status']);
-    assert.deepEqual(paths(SubscribeAccepted, { status: 'pending', confirmationId: 'cnf-1', expiresInSeconds: 0 }), ['expiresInSeconds']);
+    assert.deepEqual(
+      paths(SubscribeAccepted, { status: 'confirmed', confirmationId: 'cnf-1', expiresInSeconds: 1800 }),
+      ['status'],
+    );
+    assert.deepEqual(paths(SubscribeAccepted, { status: 'pending', confirmationId: 'cnf-1', expiresInSeconds: 0 }), [
+      'expiresInSeconds',
+    ]);
   });
 });
 
@@ -228,13 +306,20 @@ describe('route table and buildPath', () => {
     assert.equal(buildPath('/v1/custody/{id}', { id: 'cus-1' }), '/v1/custody/cus-1');
     assert.equal(buildPath('/v1/custody/{id}', { id: 'a b/../c?d#e' }), '/v1/custody/a%20b%2F..%2Fc%3Fd%23e');
     assert.equal(buildPath('/v1/hotlines'), '/v1/hotlines');
-    assert.throws(() => buildPath('/v1/custody/{id}', {}), (e: Error) => e instanceof TypeError && /"id"/.test(e.message));
+    assert.throws(
+      () => buildPath('/v1/custody/{id}', {}),
+      (e: Error) => e instanceof TypeError && /"id"/.test(e.message),
+    );
   });
 
   it('ErrorBody always carries a known code, a message, a fields array and the request id', () => {
-    parse(ErrorBody, { error: { code: 'validation_failed', message: 'x', fields: [{ path: 'name', message: 'y' }], requestId: 'r' } });
+    parse(ErrorBody, {
+      error: { code: 'validation_failed', message: 'x', fields: [{ path: 'name', message: 'y' }], requestId: 'r' },
+    });
     parse(ErrorBody, { error: { code: 'not_found', message: 'x', fields: [], requestId: 'r' } });
     assert.deepEqual(paths(ErrorBody, { error: { message: 'x' } }), ['error.code', 'error.fields', 'error.requestId']);
-    assert.deepEqual(paths(ErrorBody, { error: { code: 'teapot', message: 'x', fields: [], requestId: 'r' } }), ['error.code']);
+    assert.deepEqual(paths(ErrorBody, { error: { code: 'teapot', message: 'x', fields: [], requestId: 'r' } }), [
+      'error.code',
+    ]);
   });
 });

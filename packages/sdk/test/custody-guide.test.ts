@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/v4/mini';
 import { CustodyGuide, CustodyStatus } from '@referral-kit/sdk';
-import { GUIDE_LANGUAGES, VOICE_LINE, custodyGuide, custodyGuideText, type GuideText } from '@referral-kit/sdk/custody-guide';
+import {
+  GUIDE_LANGUAGES,
+  VOICE_LINE,
+  custodyGuide,
+  custodyGuideText,
+  type GuideText,
+} from '@referral-kit/sdk/custody-guide';
 
 const en = custodyGuideText('en');
 
@@ -26,7 +32,12 @@ function texts(guide: GuideText): Map<string, string> {
 const fixed = (text: string) => [...text.matchAll(/\d[\d-]*\d|\d|\{[^}]*\}/g)].map((m) => m[0]).sort();
 
 /** A letter of each language's own script, so a field left in English shows. */
-const SCRIPT: Record<string, RegExp> = { zh: /\p{Script=Han}/u, ko: /\p{Script=Hangul}/u, ar: /\p{Script=Arabic}/u, ru: /\p{Script=Cyrillic}/u };
+const SCRIPT: Record<string, RegExp> = {
+  zh: /\p{Script=Han}/u,
+  ko: /\p{Script=Hangul}/u,
+  ar: /\p{Script=Arabic}/u,
+  ru: /\p{Script=Cyrillic}/u,
+};
 
 describe('custody guide languages', () => {
   it('covers every UI language, each in its own language; other tags get English', () => {
@@ -34,7 +45,8 @@ describe('custody guide languages', () => {
     for (const tag of ['en', 'es', 'zh-Hans', 'vi', 'ko', 'tl', 'ar', 'ru', 'ht', 'fr']) {
       assert.equal(custodyGuideText(tag).language, tag.split('-')[0], tag);
     }
-    for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'zh-Hans-US', 'zh-Hant', 'ZH-tw']) assert.equal(custodyGuideText(tag).language, 'zh', tag);
+    for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'zh-Hans-US', 'zh-Hant', 'ZH-tw'])
+      assert.equal(custodyGuideText(tag).language, 'zh', tag);
     assert.equal(custodyGuideText('fr-CA').language, 'fr');
     assert.equal(custodyGuideText('vi-VN').statuses.escaped, custodyGuideText('vi').statuses.escaped);
     for (const tag of ['de', 'pt-BR', '', undefined]) assert.equal(custodyGuideText(tag).language, 'en', String(tag));
@@ -44,8 +56,11 @@ describe('custody guide languages', () => {
     it(`${language}: every status and topic of English, nothing empty, numbers and placeholders as in English`, () => {
       const guide = custodyGuideText(language);
       assert.equal(guide.language, language);
-      assert.deepEqual(Object.keys(guide.statuses), CustodyStatus.options, 'every status, in the enum\'s order');
-      assert.deepEqual(guide.topics.map((t) => t.id), en.topics.map((t) => t.id));
+      assert.deepEqual(Object.keys(guide.statuses), CustodyStatus.options, "every status, in the enum's order");
+      assert.deepEqual(
+        guide.topics.map((t) => t.id),
+        en.topics.map((t) => t.id),
+      );
       const english = texts(en);
       const translated = texts(guide);
       assert.deepEqual([...translated.keys()], [...english.keys()], 'the same parts for every status and topic');
@@ -53,9 +68,18 @@ describe('custody guide languages', () => {
         const source = english.get(path)!;
         assert.ok(text.trim().length > 0, `${language} ${path} is empty`);
         assert.equal(text, text.trim(), `${language} ${path} has stray spaces`);
-        assert.deepEqual(fixed(text), fixed(source), `${language} ${path}: phone numbers and placeholders as in English`);
-        assert.equal(text.includes(VOICE_LINE), source.includes(VOICE_LINE), `${language} ${path}: the VOICE line where English has it`);
-        if (source.includes(VOICE_LINE)) assert.ok(text.includes('VOICE'), `${language} ${path}: the VOICE line by name`);
+        assert.deepEqual(
+          fixed(text),
+          fixed(source),
+          `${language} ${path}: phone numbers and placeholders as in English`,
+        );
+        assert.equal(
+          text.includes(VOICE_LINE),
+          source.includes(VOICE_LINE),
+          `${language} ${path}: the VOICE line where English has it`,
+        );
+        if (source.includes(VOICE_LINE))
+          assert.ok(text.includes('VOICE'), `${language} ${path}: the VOICE line by name`);
         if (language !== 'en') assert.notEqual(text, source, `${language} ${path} is still English`);
         if (SCRIPT[language]) assert.match(text, SCRIPT[language]!, `${language} ${path} is in its script`);
       }

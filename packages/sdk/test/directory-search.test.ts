@@ -17,14 +17,18 @@ describe('searchDirectory', () => {
     assert.equal(first.page, 1);
     assert.ok(first.total > 20, String(first.total));
     const second = searchDirectory(index, { q: 'shelter', page: 2, pageSize: 20 }, NIGHT);
-    assert.deepEqual([...ids(first), ...ids(second)], ids(searchDirectory(index, { q: 'shelter', pageSize: 40 }, NIGHT)));
+    assert.deepEqual(
+      [...ids(first), ...ids(second)],
+      ids(searchDirectory(index, { q: 'shelter', pageSize: 40 }, NIGHT)),
+    );
     assert.equal(second.total, first.total);
   });
 
-  it('hands out services and distances only, never the engine\'s scores or explanations', () => {
+  it("hands out services and distances only, never the engine's scores or explanations", () => {
     const page = searchDirectory(index, { q: 'legal aid', postalCode: '85201' }, NIGHT);
     assert.ok(page.items.length > 0);
-    for (const hit of page.items) assert.deepEqual(Object.keys(hit).sort(), hit.distanceKm === undefined ? ['service'] : ['distanceKm', 'service']);
+    for (const hit of page.items)
+      assert.deepEqual(Object.keys(hit).sort(), hit.distanceKm === undefined ? ['service'] : ['distanceKm', 'service']);
     assert.ok(page.items.some((h) => typeof h.distanceKm === 'number'));
   });
 
@@ -39,7 +43,11 @@ describe('searchDirectory', () => {
   });
 
   it('prefers a point to a ZIP code, and drops located services outside the radius', () => {
-    const near = searchDirectory(index, { q: 'shelter', lat: 29.76, lon: -95.37, postalCode: '85701', radiusKm: 25, pageSize: 100 }, NIGHT);
+    const near = searchDirectory(
+      index,
+      { q: 'shelter', lat: 29.76, lon: -95.37, postalCode: '85701', radiusKm: 25, pageSize: 100 },
+      NIGHT,
+    );
     const located = near.items.filter((h) => h.distanceKm !== undefined);
     assert.ok(located.length > 0 && located.every((h) => h.distanceKm! <= 25));
     assert.ok(located.some((h) => h.service.locations.some((l) => l.city === 'Houston')));
@@ -54,7 +62,11 @@ describe('searchDirectory', () => {
   it('ranks the same whatever order the services come in', () => {
     const reversed = createDirectoryIndex([...directory].reverse(), { vocabularies: allVocabularies });
     for (const q of ['shelter', 'counseling', 'abogado', 'he has a gun']) {
-      assert.deepEqual(ids(searchDirectory(reversed, { q, pageSize: 100 }, NIGHT)), ids(searchDirectory(index, { q, pageSize: 100 }, NIGHT)), q);
+      assert.deepEqual(
+        ids(searchDirectory(reversed, { q, pageSize: 100 }, NIGHT)),
+        ids(searchDirectory(index, { q, pageSize: 100 }, NIGHT)),
+        q,
+      );
     }
   });
 });

@@ -17,7 +17,13 @@ export function fakeFetch(...steps: Step[]) {
   const fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const signal = init.signal ?? new AbortController().signal;
     if (signal.aborted) throw signal.reason;
-    const call: RecordedCall = { url: new URL(String(input)), method: init.method ?? 'GET', headers: new Headers(init.headers), body: init.body as string | undefined, init };
+    const call: RecordedCall = {
+      url: new URL(String(input)),
+      method: init.method ?? 'GET',
+      headers: new Headers(init.headers),
+      body: init.body as string | undefined,
+      init,
+    };
     calls.push(call);
     const step = steps[Math.min(calls.length - 1, steps.length - 1)]!;
     if (step instanceof Error) throw step;
@@ -39,17 +45,23 @@ export const networkError = () => new TypeError('fetch failed');
 export const hang = (_call: RecordedCall, signal: AbortSignal) =>
   new Promise<Response>((_, reject) => {
     const keepAlive = setInterval(() => {}, 60_000);
-    signal.addEventListener('abort', () => {
-      clearInterval(keepAlive);
-      reject(signal.reason);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearInterval(keepAlive);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 
 /**
  * Run `fn` with `setTimeout` recording each requested delay and firing at once, so backoff and Retry-After waits can be
  * checked exactly without waiting for them.
  */
-export async function recordingDelays<T>(fn: () => Promise<T>): Promise<{ delays: number[]; outcome: PromiseSettledResult<T> }> {
+export async function recordingDelays<T>(
+  fn: () => Promise<T>,
+): Promise<{ delays: number[]; outcome: PromiseSettledResult<T> }> {
   const delays: number[] = [];
   const realSetTimeout = globalThis.setTimeout;
   globalThis.setTimeout = ((handler: () => void, ms?: number) => {

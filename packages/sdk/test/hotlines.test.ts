@@ -9,8 +9,14 @@ import { HOTLINES } from '@referral-kit/mocks';
 /** line → [type, number, the number as the line spells it in words (when it does)] */
 const FACTS: Record<string, Array<[type: string, number: string, vanity?: string]>> = {
   emergency: [['voice', '911']],
-  crisis: [['voice', '988'], ['text', '988']],
-  dv: [['voice', '1-800-799-7233', '1-800-799-SAFE'], ['text', '88788']],
+  crisis: [
+    ['voice', '988'],
+    ['text', '988'],
+  ],
+  dv: [
+    ['voice', '1-800-799-7233', '1-800-799-SAFE'],
+    ['text', '88788'],
+  ],
   dvTty: [['tty', '1-800-787-3224']],
   rainn: [['voice', '1-800-656-4673', '1-800-656-HOPE']],
   voice: [['voice', '1-855-488-6423', '1-855-48-VOICE']],
@@ -24,8 +30,13 @@ describe('national lines', () => {
     assert.deepEqual(Object.keys(NATIONAL_LINES).sort(), Object.keys(FACTS).sort());
     for (const [id, facts] of Object.entries(FACTS)) {
       const phones = NATIONAL_LINES[id as keyof typeof NATIONAL_LINES];
-      assert.deepEqual(phones.map((p) => [p.type, p.number]), facts.map(([type, number]) => [type, number]), id);
-      for (const [, number, vanity] of facts) if (vanity) assert.equal(phoneDigits(vanity), phoneDigits(number), vanity);
+      assert.deepEqual(
+        phones.map((p) => [p.type, p.number]),
+        facts.map(([type, number]) => [type, number]),
+        id,
+      );
+      for (const [, number, vanity] of facts)
+        if (vanity) assert.equal(phoneDigits(vanity), phoneDigits(number), vanity);
     }
     assert.equal(NATIONAL_LINES.dv[1].body, 'START');
   });
@@ -35,7 +46,9 @@ describe('national lines', () => {
   });
 
   it('are the only source of the mocks’ national numbers', () => {
-    const known = new Set(Object.values(NATIONAL_LINES).flatMap((phones) => phones.map((p) => `${p.type} ${p.number}`)));
+    const known = new Set(
+      Object.values(NATIONAL_LINES).flatMap((phones) => phones.map((p) => `${p.type} ${p.number}`)),
+    );
     for (const line of HOTLINES) assert.ok(known.has(`${line.type} ${line.number}`), `${line.id}: ${line.number}`);
   });
 });

@@ -15,7 +15,9 @@ const fixtures = generateFixtures({ services: 150, custody: 40 });
 function refs(value: unknown, at = '#'): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => refs(v, `${at}/${i}`));
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, v]) => (key === '$ref' && typeof v === 'string' ? [[v, at] as [string, string]] : refs(v, `${at}/${key}`)));
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === '$ref' && typeof v === 'string' ? [[v, at] as [string, string]] : refs(v, `${at}/${key}`),
+  );
 }
 
 function resolve(pointer: string): unknown {
@@ -29,7 +31,10 @@ function resolve(pointer: string): unknown {
 
 describe('OpenAPI document', () => {
   it('the committed packages/sdk/openapi.json is up to date', () => {
-    assert.ok(COMMITTED === toStableJson(doc), 'packages/sdk/openapi.json is stale: run `npm run openapi` and commit the result.');
+    assert.ok(
+      COMMITTED === toStableJson(doc),
+      'packages/sdk/openapi.json is stale: run `npm run openapi` and commit the result.',
+    );
   });
 
   it('is OpenAPI 3.1 with info, tags and only local references that all resolve', () => {
@@ -53,7 +58,10 @@ describe('OpenAPI document', () => {
       const params = op.parameters.map((p: any) => (p.$ref ? resolve(p.$ref) : p));
       const named = (where: string) => params.filter((p: any) => p.in === where).map((p: any) => p.name);
       for (const [, id] of route.path.matchAll(/\{(\w+)\}/g)) {
-        assert.ok(params.some((p: any) => p.in === 'path' && p.name === id && p.required === true), `${name}: path parameter ${id}`);
+        assert.ok(
+          params.some((p: any) => p.in === 'path' && p.name === id && p.required === true),
+          `${name}: path parameter ${id}`,
+        );
       }
       if (route.query) assert.ok(named('query').length > 0, name);
       assert.equal(named('header').includes('Idempotency-Key'), route.idempotencyKey === true, name);
@@ -67,7 +75,11 @@ describe('OpenAPI document', () => {
       assert.equal(success.headers['Cache-Control'] !== undefined, route.noStore === true, name);
       assert.equal(op.responses['304'] !== undefined, route.etag === true, name);
       for (const status of route.errors) {
-        assert.deepEqual(op.responses[status]?.content['application/json'].schema, { $ref: '#/components/schemas/ErrorBody' }, `${name} ${status}`);
+        assert.deepEqual(
+          op.responses[status]?.content['application/json'].schema,
+          { $ref: '#/components/schemas/ErrorBody' },
+          `${name} ${status}`,
+        );
       }
       assert.equal(op.responses['429'].headers['Retry-After'].$ref, '#/components/headers/RetryAfter');
     }
@@ -76,7 +88,16 @@ describe('OpenAPI document', () => {
   it('describes the custody query parameters, with paging bounds', () => {
     const op = doc.paths['/v1/custody'].get;
     const byName = Object.fromEntries(op.parameters.filter((p: any) => p.in === 'query').map((p: any) => [p.name, p]));
-    assert.deepEqual(Object.keys(byName).sort(), ['birthYear', 'countryOfBirth', 'identifier', 'identifierType', 'name', 'page', 'pageSize', 'state']);
+    assert.deepEqual(Object.keys(byName).sort(), [
+      'birthYear',
+      'countryOfBirth',
+      'identifier',
+      'identifierType',
+      'name',
+      'page',
+      'pageSize',
+      'state',
+    ]);
     assert.equal(byName.pageSize.schema.maximum, 100);
     assert.deepEqual(byName.identifierType.schema.enum, ['a-number', 'booking', 'case', 'other']);
   });
@@ -99,7 +120,14 @@ describe('OpenAPI document', () => {
       const record = validator('CustodyRecord');
       for (const r of fixtures.custody) assert.ok(record(r), `${r.id}: ${JSON.stringify(record.errors)}`);
       assert.ok(validator('HotlineList')({ items: fixtures.hotlines }));
-      assert.ok(validator('ServicePage')({ items: [{ service: fixtures.services[0], distanceKm: 2 }], total: 1, page: 1, pageSize: 20 }));
+      assert.ok(
+        validator('ServicePage')({
+          items: [{ service: fixtures.services[0], distanceKm: 2 }],
+          total: 1,
+          page: 1,
+          pageSize: 20,
+        }),
+      );
     });
 
     it('rejects what the contract rejects', () => {
@@ -108,14 +136,34 @@ describe('OpenAPI document', () => {
       assert.equal(validator('CustodyRecord')({ ...record, dateOfBirth: '1980-01-01' }), false);
       const service = fixtures.services[0]!;
       assert.equal(validator('Service')({ ...service, languages: ['english'] }), false);
-      assert.equal(validator('Service')({ ...service, phones: [{ number: 'call me', type: 'voice', languages: [] }] }), false);
+      assert.equal(
+        validator('Service')({ ...service, phones: [{ number: 'call me', type: 'voice', languages: [] }] }),
+        false,
+      );
       assert.equal(validator('ErrorBody')({ error: { message: 'no code' } }), false);
     });
 
     it('describes request bodies as accepted input', () => {
       const subscribe = validator('SubscribeRequest');
-      assert.ok(subscribe({ subjectId: 'cus-1', channel: 'email', contact: 'a@example.org', language: 'es-MX', events: ['release'] }));
-      assert.equal(subscribe({ subjectId: 'cus-1', channel: 'fax', contact: 'a@example.org', language: 'es', events: ['release'] }), false);
+      assert.ok(
+        subscribe({
+          subjectId: 'cus-1',
+          channel: 'email',
+          contact: 'a@example.org',
+          language: 'es-MX',
+          events: ['release'],
+        }),
+      );
+      assert.equal(
+        subscribe({
+          subjectId: 'cus-1',
+          channel: 'fax',
+          contact: 'a@example.org',
+          language: 'es',
+          events: ['release'],
+        }),
+        false,
+      );
       const confirm = validator('ConfirmRequest');
       assert.ok(confirm({ confirmationId: 'cnf-1', code: '123456' }));
       assert.equal(confirm({ confirmationId: 'cnf-1', code: '123456', token: 'x'.repeat(20) }), false);

@@ -4,7 +4,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Schedule, Service } from '@referral-kit/sdk';
 import {
-  createServiceIndex, englishVocabulary, fold, isOpenAt, loadServiceIndex, type SearchOptions,
+  createServiceIndex,
+  englishVocabulary,
+  fold,
+  isOpenAt,
+  loadServiceIndex,
+  type SearchOptions,
 } from '@referral-kit/sdk/search';
 import { allVocabularies, ar, es, zh } from '@referral-kit/sdk/vocabulary';
 import { directory, JUDGED } from './fixtures/judged-queries.js';
@@ -34,12 +39,28 @@ describe('search quality on the judged set', () => {
 
   it('keeps success@3 ≥ 0.9 in every kind of query, each judged on at least a few queries', () => {
     const kinds = evaluateByKind((text, opts) => ids(text, { ...opts, limit: 10 }));
-    for (const kind of ['crisis', 'phone', 'organization', 'long sentence', 'vi', 'zh', 'ko', 'tl', 'ar', 'ru', 'ht', 'fr']) {
+    for (const kind of [
+      'crisis',
+      'phone',
+      'organization',
+      'long sentence',
+      'vi',
+      'zh',
+      'ko',
+      'tl',
+      'ar',
+      'ru',
+      'ht',
+      'fr',
+    ]) {
       const found = kinds.find((k) => k.kind === kind);
       assert.ok(found && found.quality.queries >= 10, `fewer than 10 "${kind}" queries`);
     }
     for (const { kind, quality } of kinds) {
-      assert.ok(quality.successAt3 >= 0.9, `${kind}: success@3 ${quality.successAt3.toFixed(3)}; misses: ${JSON.stringify(quality.misses)}`);
+      assert.ok(
+        quality.successAt3 >= 0.9,
+        `${kind}: success@3 ${quality.successAt3.toFixed(3)}; misses: ${JSON.stringify(quality.misses)}`,
+      );
     }
   });
 
@@ -72,9 +93,16 @@ describe('what visitors type', () => {
 
   it('maps everyday English and Spanish words to categories, both ways', () => {
     const cases: Array<[string, string]> = [
-      ['refugio', 'shelter'], ['abogado', 'legal-aid'], ['lawyer', 'legal-aid'], ['DV', 'domestic-violence'],
-      ['restraining order', 'protective-orders'], ['orden de protección', 'protective-orders'], ['rape', 'sexual-assault'],
-      ['violación', 'sexual-assault'], ['money for funeral', 'victim-compensation'], ['dinero para el funeral', 'victim-compensation'],
+      ['refugio', 'shelter'],
+      ['abogado', 'legal-aid'],
+      ['lawyer', 'legal-aid'],
+      ['DV', 'domestic-violence'],
+      ['restraining order', 'protective-orders'],
+      ['orden de protección', 'protective-orders'],
+      ['rape', 'sexual-assault'],
+      ['violación', 'sexual-assault'],
+      ['money for funeral', 'victim-compensation'],
+      ['dinero para el funeral', 'victim-compensation'],
     ];
     for (const [q, category] of cases) {
       const first = top(q, 3);
@@ -92,7 +120,10 @@ describe('what visitors type', () => {
     }
     for (const id of top('dv help now')) {
       const s = byId(id);
-      assert.ok(s.categories.includes('hotline') && s.schedule?.open24x7 && s.categories.includes('domestic-violence'), id);
+      assert.ok(
+        s.categories.includes('hotline') && s.schedule?.open24x7 && s.categories.includes('domestic-violence'),
+        id,
+      );
     }
   });
 
@@ -118,18 +149,46 @@ describe('what visitors type', () => {
 describe('a cry for help', () => {
   it('reads danger, self-harm and urgency as a crisis, in every language and with typos', () => {
     const cries = [
-      'he is going to kill me', 'I want to kill myself', 'emergancy', 'i am so scared', 'estoy en pelgro', 'quiero morir',
-      '我想自杀', '救命', 'tôi đang gặp nguy hiểm', 'toi dang gap nguy hiem', '살려주세요', 'tulong ngayon', 'أنا في خطر',
-      'мне страшно', 'anmwe', 'au secours', 'j’ai peur', 'he threatened me', 'mi esposo me amenaza', 'suicdio', 'khẩn cấp',
+      'he is going to kill me',
+      'I want to kill myself',
+      'emergancy',
+      'i am so scared',
+      'estoy en pelgro',
+      'quiero morir',
+      '我想自杀',
+      '救命',
+      'tôi đang gặp nguy hiểm',
+      'toi dang gap nguy hiem',
+      '살려주세요',
+      'tulong ngayon',
+      'أنا في خطر',
+      'мне страшно',
+      'anmwe',
+      'au secours',
+      'j’ai peur',
+      'he threatened me',
+      'mi esposo me amenaza',
+      'suicdio',
+      'khẩn cấp',
     ];
     for (const q of cries) assert.equal(index.read(q).crisis, true, q);
-    for (const q of ['legal aid', 'abogado', 'help paying funeral costs', 'I need help', 'emergency housing', '庇护所', 'مأوى', '']) {
+    for (const q of [
+      'legal aid',
+      'abogado',
+      'help paying funeral costs',
+      'I need help',
+      'emergency housing',
+      '庇护所',
+      'مأوى',
+      '',
+    ]) {
       assert.equal(index.read(q).crisis, false, q);
     }
   });
 
   it('puts the suicide and crisis lines first for self-harm, every 24/7 line for danger with no topic', () => {
-    for (const q of ['I want to kill myself', 'me quiero suicidar', '想死']) assert.deepEqual(top(q, 2).sort(), ['988', 'crisis-text'], q);
+    for (const q of ['I want to kill myself', 'me quiero suicidar', '想死'])
+      assert.deepEqual(top(q, 2).sort(), ['988', 'crisis-text'], q);
     for (const id of top('he has a gun and says he will kill me', 5)) {
       assert.ok(byId(id).categories.includes('hotline') && byId(id).schedule?.open24x7, id);
     }
@@ -138,7 +197,15 @@ describe('a cry for help', () => {
 
 describe('phone numbers and organizations', () => {
   it('finds a service by any of its numbers, however it is written', () => {
-    for (const q of ['1-800-799-7233', '(800) 799-7233', '+1 800 799 7233', '8007997233', '1-800-799-SAFE', '88788', '1-800-787-3224']) {
+    for (const q of [
+      '1-800-799-7233',
+      '(800) 799-7233',
+      '+1 800 799 7233',
+      '8007997233',
+      '1-800-799-SAFE',
+      '88788',
+      '1-800-787-3224',
+    ]) {
       assert.equal(top(q, 1)[0], 'ndvh', q);
     }
     assert.equal(top('1-855-48-VOICE', 1)[0], 'dhs-voice');
@@ -189,12 +256,20 @@ describe('ten languages', () => {
 
 describe('the language a visitor writes in', () => {
   const legalAid = (id: string, languages: string[], lat: number): Service => ({
-    id, name: `Legal clinic ${id}`, organization: { id: `org-${id}`, name: `Org ${id}` }, description: 'Free legal help for victims.',
-    categories: ['legal-aid'], languages, phones: [], locations: [{ city: 'Houston', state: 'TX', lat, lon: -95.37, confidential: false }],
+    id,
+    name: `Legal clinic ${id}`,
+    organization: { id: `org-${id}`, name: `Org ${id}` },
+    description: 'Free legal help for victims.',
+    categories: ['legal-aid'],
+    languages,
+    phones: [],
+    locations: [{ city: 'Houston', state: 'TX', lat, lon: -95.37, confidential: false }],
   });
   // Listed English-first, equally relevant, the English one nearer downtown Houston (29.76, -95.37). English and Spanish
   // only: with Tagalog loaded too, "abogado" belongs to two languages and implies neither.
-  const clinics = createServiceIndex([legalAid('en-only', ['en'], 29.76), legalAid('es-only', ['es'], 30.2)], { vocabularies: [englishVocabulary, es] });
+  const clinics = createServiceIndex([legalAid('en-only', ['en'], 29.76), legalAid('es-only', ['es'], 30.2)], {
+    vocabularies: [englishVocabulary, es],
+  });
   const order = (q: string, opts: SearchOptions = {}) => clinics.search(q, opts).map((h) => h.service.id);
 
   it('orders equally good services that speak it first', () => {
@@ -241,7 +316,10 @@ describe('location', () => {
     const hits = index.search('shelter', { near: pasadena, limit: 5 });
     assert.ok(hits[0]!.service.id.startsWith('pasadena-tx-'));
     const located = hits.filter((h) => h.distanceKm !== undefined).map((h) => h.distanceKm!);
-    assert.deepEqual(located, [...located].sort((a, b) => a - b));
+    assert.deepEqual(
+      located,
+      [...located].sort((a, b) => a - b),
+    );
     // A better match farther away still beats a poor match next door.
     const legal = index.search('legal aid', { near: pasadena, limit: 3 });
     for (const h of legal) assert.ok(h.service.categories.includes('legal-aid'), h.service.id);
@@ -253,16 +331,23 @@ describe('location', () => {
     assert.equal(index.locate('00000'), undefined);
     const hits = index.search('legal aid', { near: { postalCode: '85201' }, radiusKm: 30 });
     assert.equal(hits[0]?.service.id, 'mesa-legal-aid');
-    for (const h of hits) assert.ok(h.distanceKm === undefined ? h.service.locations.length === 0 : h.distanceKm <= 30, h.service.id);
+    for (const h of hits)
+      assert.ok(h.distanceKm === undefined ? h.service.locations.length === 0 : h.distanceKm <= 30, h.service.id);
     assert.ok(hits.some((h) => h.service.id === 'phoenix-legal-aid'));
     assert.ok(!hits.some((h) => h.service.id === 'tucson-legal-aid'));
   });
 
   it('sorts by distance on request', () => {
     const hits = index.search('counseling', { near: { lat: 36.8252, lon: -119.7029 }, sort: 'distance', limit: 5 });
-    assert.ok(hits[0]!.service.id.startsWith('clovis-') && hits[0]!.service.categories.includes('counseling'), hits[0]!.service.id);
+    assert.ok(
+      hits[0]!.service.id.startsWith('clovis-') && hits[0]!.service.categories.includes('counseling'),
+      hits[0]!.service.id,
+    );
     const d = hits.map((h) => h.distanceKm ?? Infinity);
-    assert.deepEqual(d, [...d].sort((a, b) => a - b));
+    assert.deepEqual(
+      d,
+      [...d].sort((a, b) => a - b),
+    );
   });
 });
 
@@ -273,7 +358,8 @@ describe('filters', () => {
     for (const h of hits) assert.ok(h.service.categories.includes('legal-aid'));
     const spanish = index.search('counseling', { languages: ['es'] });
     assert.ok(spanish.length > 0);
-    for (const h of spanish) assert.ok(h.service.languages.includes('es') || h.service.phones.some((p) => p.languages.includes('es')));
+    for (const h of spanish)
+      assert.ok(h.service.languages.includes('es') || h.service.phones.some((p) => p.languages.includes('es')));
   });
 
   it('browses with filters and no text', () => {
@@ -281,9 +367,19 @@ describe('filters', () => {
     assert.equal(hits[0]?.service.id, 'tx-compensation');
     assert.deepEqual(index.search(''), []);
     assert.deepEqual(index.search('', { near: { postalCode: '00000' } }), [], 'an unplaceable ZIP browses nothing');
-    assert.deepEqual(index.search('qqqzzx', { near: { postalCode: '78205' } }), [], 'words that match nothing browse nothing');
-    assert.ok(index.search('shelter qqqzzx', { near: { postalCode: '78205' } }).length > 0, 'an unknown word beside a known one is ignored');
-    assert.equal(index.search('', { near: { lat: 32.22, lon: -110.97 }, limit: 3 })[0]?.service.locations[0]?.city, 'Tucson');
+    assert.deepEqual(
+      index.search('qqqzzx', { near: { postalCode: '78205' } }),
+      [],
+      'words that match nothing browse nothing',
+    );
+    assert.ok(
+      index.search('shelter qqqzzx', { near: { postalCode: '78205' } }).length > 0,
+      'an unknown word beside a known one is ignored',
+    );
+    assert.equal(
+      index.search('', { near: { lat: 32.22, lon: -110.97 }, limit: 3 })[0]?.service.locations[0]?.city,
+      'Tucson',
+    );
   });
 
   it('keeps only services open at the given time, in their own time zone', () => {
@@ -300,8 +396,16 @@ describe('filters', () => {
 });
 
 describe('isOpenAt', () => {
-  const weekdays: Schedule = { open24x7: false, timezone: 'America/New_York', hours: [{ day: 'mo', opens: '09:00', closes: '17:00' }] };
-  const overnight: Schedule = { open24x7: false, timezone: 'UTC', hours: [{ day: 'fr', opens: '22:00', closes: '02:00' }] };
+  const weekdays: Schedule = {
+    open24x7: false,
+    timezone: 'America/New_York',
+    hours: [{ day: 'mo', opens: '09:00', closes: '17:00' }],
+  };
+  const overnight: Schedule = {
+    open24x7: false,
+    timezone: 'UTC',
+    hours: [{ day: 'fr', opens: '22:00', closes: '02:00' }],
+  };
 
   it('reads hours in the schedule time zone', () => {
     assert.equal(isOpenAt(weekdays, new Date('2026-11-30T14:30:00Z')), true); // Mon 09:30 New York
@@ -322,8 +426,26 @@ describe('isOpenAt', () => {
 
 describe('robustness', () => {
   const odd = [
-    '', '   ', '\t\n', 'a'.repeat(10_000), 'shelter '.repeat(2_000), '.*+?^${}()|[]\\', '(((', '\\', '🆘🏠💔', 'shelter 🏠',
-    'убежище приют', '庇护所 shelter', 'مأوى', 'ñ', '0', '99999', '<script>alert(1)</script>', '%00', 'constructor', '__proto__ toString',
+    '',
+    '   ',
+    '\t\n',
+    'a'.repeat(10_000),
+    'shelter '.repeat(2_000),
+    '.*+?^${}()|[]\\',
+    '(((',
+    '\\',
+    '🆘🏠💔',
+    'shelter 🏠',
+    'убежище приют',
+    '庇护所 shelter',
+    'مأوى',
+    'ñ',
+    '0',
+    '99999',
+    '<script>alert(1)</script>',
+    '%00',
+    'constructor',
+    '__proto__ toString',
   ];
 
   it('returns results or nothing, never throws', () => {
@@ -338,9 +460,18 @@ describe('robustness', () => {
 
   it('survives odd options', () => {
     const weird: SearchOptions[] = [
-      { limit: 0 }, { limit: -5 }, { limit: Number.NaN }, { limit: 1e9 }, { near: { lat: 999, lon: 0 } }, { near: { postalCode: 'abc' } },
-      { radiusKm: -1, near: { lat: 30, lon: -95 } }, { categories: [] }, { categories: ['no-such-thing'] }, { languages: ['xx'] },
-      { openAt: new Date('nope') }, { sort: 'distance' },
+      { limit: 0 },
+      { limit: -5 },
+      { limit: Number.NaN },
+      { limit: 1e9 },
+      { near: { lat: 999, lon: 0 } },
+      { near: { postalCode: 'abc' } },
+      { radiusKm: -1, near: { lat: 30, lon: -95 } },
+      { categories: [] },
+      { categories: ['no-such-thing'] },
+      { languages: ['xx'] },
+      { openAt: new Date('nope') },
+      { sort: 'distance' },
     ];
     for (const opts of weird) assert.ok(Array.isArray(index.search('shelter', opts)), JSON.stringify(opts));
     assert.equal(index.search('shelter', { limit: 1 }).length, 1);
@@ -354,14 +485,27 @@ describe('robustness', () => {
     const frozen = deepFreeze(structuredClone(directory));
     const before = structuredClone(frozen);
     const own = createServiceIndex(frozen);
-    for (const q of ['shelter in tucson', 'abogado', 'I need help now', '']) own.search(q, { near: { postalCode: '85701' }, limit: 50 });
+    for (const q of ['shelter in tucson', 'abogado', 'I need help now', ''])
+      own.search(q, { near: { postalCode: '85701' }, limit: 50 });
     assert.deepEqual(frozen, before);
-    assert.equal(own.search('shelter')[0]!.service, frozen.find((s) => s.id === own.search('shelter')[0]!.service.id));
+    assert.equal(
+      own.search('shelter')[0]!.service,
+      frozen.find((s) => s.id === own.search('shelter')[0]!.service.id),
+    );
   });
 
   it('handles an empty directory and services with few fields', () => {
     assert.deepEqual(createServiceIndex([]).search('shelter'), []);
-    const bare: Service = { id: 'x', name: 'Bare Shelter', organization: { id: 'o', name: 'O' }, description: '', categories: [], languages: [], phones: [], locations: [] };
+    const bare: Service = {
+      id: 'x',
+      name: 'Bare Shelter',
+      organization: { id: 'o', name: 'O' },
+      description: '',
+      categories: [],
+      languages: [],
+      phones: [],
+      locations: [],
+    };
     assert.equal(createServiceIndex([bare]).search('shelter')[0]?.service.id, 'x');
   });
 });
@@ -371,17 +515,37 @@ describe('saved index', () => {
     const json = JSON.stringify(index.toJSON());
     const restored = loadServiceIndex(JSON.parse(json), directory, { vocabularies: allVocabularies });
     for (const q of ['shleter', 'abogado en el paso', 'I need help now', 'legal aid 85701']) {
-      assert.deepEqual(restored.search(q).map((h) => [h.service.id, h.score]), index.search(q).map((h) => [h.service.id, h.score]));
+      assert.deepEqual(
+        restored.search(q).map((h) => [h.service.id, h.score]),
+        index.search(q).map((h) => [h.service.id, h.score]),
+      );
     }
-    assert.deepEqual(loadServiceIndex(json, directory, { vocabularies: allVocabularies }).search('refugio').map((h) => h.service.id), ids('refugio'));
+    assert.deepEqual(
+      loadServiceIndex(json, directory, { vocabularies: allVocabularies })
+        .search('refugio')
+        .map((h) => h.service.id),
+      ids('refugio'),
+    );
   });
 
   it('rebuilds when the saved index does not fit the services', () => {
     const saved = index.toJSON();
     const others = directory.slice(0, 20);
-    assert.deepEqual(loadServiceIndex(saved, others).search('shelter').map((h) => h.service.id), createServiceIndex(others).search('shelter').map((h) => h.service.id));
+    assert.deepEqual(
+      loadServiceIndex(saved, others)
+        .search('shelter')
+        .map((h) => h.service.id),
+      createServiceIndex(others)
+        .search('shelter')
+        .map((h) => h.service.id),
+    );
     const tampered = { ...saved, postings: saved.postings.map((p) => p.map(() => 1e9)) };
-    assert.deepEqual(loadServiceIndex(tampered, directory, { vocabularies: allVocabularies }).search('shelter').map((h) => h.service.id), ids('shelter'));
+    assert.deepEqual(
+      loadServiceIndex(tampered, directory, { vocabularies: allVocabularies })
+        .search('shelter')
+        .map((h) => h.service.id),
+      ids('shelter'),
+    );
     assert.ok(Array.isArray(loadServiceIndex('{not json', directory).search('shelter')));
   });
 });

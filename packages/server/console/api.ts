@@ -117,14 +117,27 @@ export class ConsoleApi {
     }
     let res: Response;
     try {
-      res = await fetch(BASE + path, { method, headers, body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined, credentials: 'same-origin', cache: 'no-store' });
+      res = await fetch(BASE + path, {
+        method,
+        headers,
+        body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
     } catch {
       throw new ApiError(0, 'network', 'The server could not be reached.');
     }
-    const json = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
+    const json = (await res.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; fields?: FieldError[] };
+    };
     if (res.ok) return json as T;
     if (res.status === 401 && signedIn) this.onExpired();
-    throw new ApiError(res.status, json.error?.code ?? 'unknown', json.error?.message ?? res.statusText, json.error?.fields ?? []);
+    throw new ApiError(
+      res.status,
+      json.error?.code ?? 'unknown',
+      json.error?.message ?? res.statusText,
+      json.error?.fields ?? [],
+    );
   }
 
   #keep(session: Session): Session {
@@ -151,8 +164,15 @@ export class ConsoleApi {
     this.#csrfToken = '';
   }
 
-  setupStart = (token: string) => this.#call<{ email: string; name: string; role: Role; totpSecret: string; otpauthUri: string }>('POST', '/setup/start', { token }, false);
-  setupFinish = (token: string, password: string, code: string) => this.#call<{ status: 'ready' }>('POST', '/setup/finish', { token, password, code }, false);
+  setupStart = (token: string) =>
+    this.#call<{ email: string; name: string; role: Role; totpSecret: string; otpauthUri: string }>(
+      'POST',
+      '/setup/start',
+      { token },
+      false,
+    );
+  setupFinish = (token: string, password: string, code: string) =>
+    this.#call<{ status: 'ready' }>('POST', '/setup/finish', { token, password, code }, false);
 
   queue(filters: { status: string; assigned: string }): Promise<{ requests: RequestSummary[] }> {
     const query = new URLSearchParams({ status: filters.status });
@@ -161,17 +181,22 @@ export class ConsoleApi {
   }
 
   request = (id: string) => this.#call<RequestDetail>('GET', `/requests/${encodeURIComponent(id)}`);
-  assign = (id: string, staffId?: string) => this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/assign`, staffId ? { staffId } : {});
-  attempt = (id: string, body: { channel: string; reached: boolean; note?: string }) => this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/attempts`, body);
-  close = (id: string, outcome: Outcome) => this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/close`, { outcome });
+  assign = (id: string, staffId?: string) =>
+    this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/assign`, staffId ? { staffId } : {});
+  attempt = (id: string, body: { channel: string; reached: boolean; note?: string }) =>
+    this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/attempts`, body);
+  close = (id: string, outcome: Outcome) =>
+    this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/close`, { outcome });
 
   audit(before?: number): Promise<{ entries: AuditEntry[] }> {
     return this.#call('GET', before === undefined ? '/audit' : `/audit?before=${before}`);
   }
 
   staffAccounts = () => this.#call<{ staff: StaffAccount[] }>('GET', '/admin/staff');
-  disable = (id: string) => this.#call<{ status: 'disabled' }>('POST', `/admin/staff/${encodeURIComponent(id)}/disable`);
-  setupLink = (id: string) => this.#call<{ setupUrl: string; expiresAt: string }>('POST', `/admin/staff/${encodeURIComponent(id)}/setup-link`);
+  disable = (id: string) =>
+    this.#call<{ status: 'disabled' }>('POST', `/admin/staff/${encodeURIComponent(id)}/disable`);
+  setupLink = (id: string) =>
+    this.#call<{ setupUrl: string; expiresAt: string }>('POST', `/admin/staff/${encodeURIComponent(id)}/setup-link`);
   teams = () => this.#call<{ teams: Team[] }>('GET', '/admin/teams');
   saveTeam = (team: Team) => this.#call<{ team: Team }>('POST', '/admin/teams', team);
 }

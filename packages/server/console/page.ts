@@ -118,7 +118,16 @@ export abstract class ConsolePage extends LitElement {
       invalid_token: 'error.invalid_token',
       invalid_code: 'error.invalid_code',
     };
-    this.fieldErrors = Object.fromEntries(error.fields.map((f) => [f.path.split(/[.[]/)[0]!, error.code === 'invalid_code' ? t('error.invalid_code') : this.ctx.lang === 'en' ? f.message : t('error.fields')]));
+    this.fieldErrors = Object.fromEntries(
+      error.fields.map((f) => [
+        f.path.split(/[.[]/)[0]!,
+        error.code === 'invalid_code'
+          ? t('error.invalid_code')
+          : this.ctx.lang === 'en'
+            ? f.message
+            : t('error.fields'),
+      ]),
+    );
     const key = byCode[error.code] ?? (error.fields.length ? 'error.fields' : fallback);
     this.error = t(key);
     this.ctx.announce(this.error);

@@ -83,7 +83,9 @@ export class StaffAdmin extends ConsolePage {
     };
     return this.#run(async () => {
       const saved = (await this.ctx.api.saveTeam(team)).team;
-      this.teams = [...(this.teams ?? []).filter((t) => t.id !== saved.id), saved].sort((a, b) => a.id.localeCompare(b.id));
+      this.teams = [...(this.teams ?? []).filter((t) => t.id !== saved.id), saved].sort((a, b) =>
+        a.id.localeCompare(b.id),
+      );
       form.reset();
       return this.ctx.t('admin.teamSaved', { name: saved.name });
     });
@@ -109,7 +111,9 @@ export class StaffAdmin extends ConsolePage {
   #staffTable(staff: StaffAccount[]) {
     const { t, word } = this.ctx;
     return html`<table>
-      <caption>${t('admin.staffCaption')}</caption>
+      <caption>
+        ${t('admin.staffCaption')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t('col.name')}</th>
@@ -122,21 +126,26 @@ export class StaffAdmin extends ConsolePage {
       </thead>
       <tbody>
         ${staff.map(
-          (s) => html`<tr>
-            <th scope="row">${s.name}</th>
-            <td>${s.email}</td>
-            <td>${word(s.role)}</td>
-            <td>${s.teamId ?? ''}</td>
-            <td>${t(`account.${s.status}`)}${s.locked ? `, ${t('account.locked')}` : ''}</td>
-            <td>
-              ${s.id === this.ctx.staff?.id
-                ? nothing
-                : html`<div class="actions">
-                    <button ?disabled=${this.busy} @click=${() => this.#newLink(s)}>${t('admin.link', { name: s.name })}</button>
-                    ${s.status === 'disabled' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.#disable(s)}>${t('admin.disable', { name: s.name })}</button>`}
-                  </div>`}
-            </td>
-          </tr>`,
+          (s) =>
+            html`<tr>
+              <th scope="row">${s.name}</th>
+              <td>${s.email}</td>
+              <td>${word(s.role)}</td>
+              <td>${s.teamId ?? ''}</td>
+              <td>${t(`account.${s.status}`)}${s.locked ? `, ${t('account.locked')}` : ''}</td>
+              <td>
+                ${
+                  s.id === this.ctx.staff?.id
+                    ? nothing
+                    : html`<div class="actions">
+                        <button ?disabled=${this.busy} @click=${() => this.#newLink(s)}>
+                          ${t('admin.link', { name: s.name })}
+                        </button>
+                        ${s.status === 'disabled' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.#disable(s)}>${t('admin.disable', { name: s.name })}</button>`}
+                      </div>`
+                }
+              </td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -145,7 +154,9 @@ export class StaffAdmin extends ConsolePage {
   #teamTable(teams: Team[]) {
     const { t } = this.ctx;
     return html`<table>
-      <caption>${t('admin.teamsCaption')}</caption>
+      <caption>
+        ${t('admin.teamsCaption')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">${t('col.id')}</th>
@@ -158,14 +169,15 @@ export class StaffAdmin extends ConsolePage {
       </thead>
       <tbody>
         ${teams.map(
-          (team) => html`<tr>
-            <th scope="row">${team.id}</th>
-            <td>${team.name}</td>
-            <td>${team.states.join(', ')}</td>
-            <td>${team.zipPrefixes.join(', ')}</td>
-            <td>${team.languages.join(', ')}</td>
-            <td>${team.fallback ? t('request.yes') : t('request.no')}</td>
-          </tr>`,
+          (team) =>
+            html`<tr>
+              <th scope="row">${team.id}</th>
+              <td>${team.name}</td>
+              <td>${team.states.join(', ')}</td>
+              <td>${team.zipPrefixes.join(', ')}</td>
+              <td>${team.languages.join(', ')}</td>
+              <td>${team.fallback ? t('request.yes') : t('request.no')}</td>
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -173,15 +185,24 @@ export class StaffAdmin extends ConsolePage {
 
   #teamForm() {
     const { t } = this.ctx;
-    const text = (name: string, label: string, hint?: string) => html`<div class="field">
-      <label for=${name}>${label} ${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}</label>
-      <input id=${name} name=${name} aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hint ? `${name}-hint` : undefined)} />
-      ${this.fieldError(name)}
-    </div>`;
+    const text = (name: string, label: string, hint?: string) =>
+      html`<div class="field">
+        <label for=${name}
+          >${label} ${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}</label
+        >
+        <input
+          id=${name}
+          name=${name}
+          aria-invalid=${this.invalid(name)}
+          aria-describedby=${this.describedBy(name, hint ? `${name}-hint` : undefined)}
+        />
+        ${this.fieldError(name)}
+      </div>`;
     return html`<form novalidate @submit=${this.#saveTeam}>
       <h3>${t('admin.teamForm')}</h3>
       ${text('id', t('admin.teamId'), t('admin.teamIdHint'))} ${text('name', t('admin.teamName'))}
-      ${text('states', t('admin.teamStates'), t('admin.listHint'))} ${text('zipPrefixes', t('admin.teamZips'), t('admin.listHint'))}
+      ${text('states', t('admin.teamStates'), t('admin.listHint'))}
+      ${text('zipPrefixes', t('admin.teamZips'), t('admin.listHint'))}
       ${text('languages', t('admin.teamLanguages'), t('admin.listHint'))}
       <label class="choice"><input type="checkbox" name="fallback" /> ${t('admin.teamFallback')}</label>
       <button class="primary" type="submit" ?disabled=${this.busy}>${t('admin.teamSave')}</button>

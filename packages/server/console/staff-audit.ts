@@ -39,33 +39,42 @@ export class StaffAudit extends ConsolePage {
     return html`
       <h1 tabindex="-1">${t('audit.title')}</h1>
       ${this.renderError()}
-      ${entries === null
-        ? this.error ? nothing : html`<p>${t('loading')}</p>`
-        : entries.length === 0
-          ? html`<p>${t('audit.empty')}</p>`
-          : html`<table>
-              <caption>${t('audit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('col.when')}</th>
-                  <th scope="col">${t('col.action')}</th>
-                  <th scope="col">${t('col.actor')}</th>
-                  <th scope="col">${t('col.request')}</th>
-                  <th scope="col">${t('col.team')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${entries.map(
-                  (e) => html`<tr>
-                    <td>${date(e.at)}</td>
-                    <td>${e.action}</td>
-                    <td>${e.actorId ?? ''}</td>
-                    <td>${e.requestId ? html`<a href="/console/requests/${encodeURIComponent(e.requestId)}" @click=${this.follow}>${e.requestId}</a>` : ''}</td>
-                    <td>${e.teamId ?? ''}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>`}
+      ${
+        entries === null
+          ? this.error
+            ? nothing
+            : html`<p>${t('loading')}</p>`
+          : entries.length === 0
+            ? html`<p>${t('audit.empty')}</p>`
+            : html`<table>
+                <caption>
+                  ${t('audit.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('col.when')}</th>
+                    <th scope="col">${t('col.action')}</th>
+                    <th scope="col">${t('col.actor')}</th>
+                    <th scope="col">${t('col.request')}</th>
+                    <th scope="col">${t('col.team')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${entries.map(
+                    (e) =>
+                      html`<tr>
+                        <td>${date(e.at)}</td>
+                        <td>${e.action}</td>
+                        <td>${e.actorId ?? ''}</td>
+                        <td>
+                          ${e.requestId ? html`<a href="/console/requests/${encodeURIComponent(e.requestId)}" @click=${this.follow}>${e.requestId}</a>` : ''}
+                        </td>
+                        <td>${e.teamId ?? ''}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+      }
       ${this.more ? html`<button @click=${this.#load}>${t('audit.more')}</button>` : nothing}
     `;
   }

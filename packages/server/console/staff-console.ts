@@ -42,7 +42,9 @@ export function routeOf(pathname: string): Route {
   const request = /^\/console\/requests\/([A-Za-z0-9_-]+)$/.exec(path);
   if (request) return { page: 'request', id: request[1] };
   const page = path.slice(ROOT.length + 1);
-  return page === 'sign-in' || page === 'setup' || page === 'audit' || page === 'admin' ? { page } : { page: 'not-found' };
+  return page === 'sign-in' || page === 'setup' || page === 'audit' || page === 'admin'
+    ? { page }
+    : { page: 'not-found' };
 }
 
 /**
@@ -210,15 +212,24 @@ export class StaffConsole extends LitElement {
         ${staff ? this.#nav(staff) : nothing}
         <div class="actions" role="group" aria-label=${t('lang.label')}>
           ${LANGUAGES.map(
-            (lang) => html`<button lang=${lang} aria-pressed=${lang === this.language ? 'true' : 'false'} @click=${() => this.#setLanguage(lang)}>${LANGUAGE_NAMES[lang]}</button>`,
+            (lang) =>
+              html`<button
+                lang=${lang}
+                aria-pressed=${lang === this.language ? 'true' : 'false'}
+                @click=${() => this.#setLanguage(lang)}
+              >
+                ${LANGUAGE_NAMES[lang]}
+              </button>`,
           )}
         </div>
       </header>
       <main>
-        ${this.session === undefined
-          ? html`<p>${t('loading')}</p>`
-          : // keyed: each visit is a fresh element, so a page loads its data once, when it opens.
-            keyed(`${this.route.page}/${this.route.id ?? ''}`, this.#page())}
+        ${
+          this.session === undefined
+            ? html`<p>${t('loading')}</p>`
+            : // keyed: each visit is a fresh element, so a page loads its data once, when it opens.
+              keyed(`${this.route.page}/${this.route.id ?? ''}`, this.#page())
+        }
         ${this.#live.render()}
       </main>
     `;
@@ -228,7 +239,14 @@ export class StaffConsole extends LitElement {
     const { t } = this.#ctx;
     const role = staff.role;
     const link = (path: string, label: string, current: boolean) =>
-      html`<li><a href=${path} aria-current=${current ? 'page' : nothing} @click=${(event: MouseEvent) => followLink(event, this.#ctx)}>${label}</a></li>`;
+      html`<li>
+        <a
+          href=${path}
+          aria-current=${current ? 'page' : nothing}
+          @click=${(event: MouseEvent) => followLink(event, this.#ctx)}
+          >${label}</a
+        >
+      </li>`;
     const page = this.route.page;
     return html`
       <nav aria-label=${t('nav.label')}>

@@ -7,7 +7,11 @@ import { ConsolePage } from './page.js';
 
 const STATUS_FILTERS = ['open', 'all'] as const;
 const ASSIGNED_FILTERS = ['', 'me', 'nobody'] as const;
-const ASSIGNED_LABELS: Record<(typeof ASSIGNED_FILTERS)[number], MessageKey> = { '': 'queue.assigned.any', me: 'queue.assigned.me', nobody: 'queue.assigned.nobody' };
+const ASSIGNED_LABELS: Record<(typeof ASSIGNED_FILTERS)[number], MessageKey> = {
+  '': 'queue.assigned.any',
+  me: 'queue.assigned.me',
+  nobody: 'queue.assigned.nobody',
+};
 
 /**
  * The queue: requests the signed-in person may see, most urgent first (the API's order). No personal data here:
@@ -29,7 +33,9 @@ export class StaffQueue extends ConsolePage {
     try {
       const { requests } = await this.ctx.api.queue({ status: this.status, assigned: this.assigned });
       this.requests = requests;
-      this.ctx.announce(requests.length === 1 ? this.ctx.t('queue.count.one') : this.ctx.t('queue.count', { count: requests.length }));
+      this.ctx.announce(
+        requests.length === 1 ? this.ctx.t('queue.count.one') : this.ctx.t('queue.count', { count: requests.length }),
+      );
     } catch (error) {
       this.failed(error);
     }
@@ -60,7 +66,8 @@ export class StaffQueue extends ConsolePage {
           </select>
         </div>
       </div>
-      ${this.renderError()} ${this.requests === null ? (this.error ? nothing : html`<p>${t('loading')}</p>`) : this.#table(this.requests)}
+      ${this.renderError()}
+      ${this.requests === null ? (this.error ? nothing : html`<p>${t('loading')}</p>`) : this.#table(this.requests)}
     `;
   }
 
@@ -70,7 +77,9 @@ export class StaffQueue extends ConsolePage {
     const me = this.ctx.staff?.id;
     return html`
       <table>
-        <caption>${t('queue.caption')}</caption>
+        <caption>
+          ${t('queue.caption')}
+        </caption>
         <thead>
           <tr>
             <th scope="col">${t('col.reference')}</th>
@@ -84,15 +93,20 @@ export class StaffQueue extends ConsolePage {
         </thead>
         <tbody>
           ${requests.map(
-            (r) => html`<tr>
-              <th scope="row"><a href="/console/requests/${encodeURIComponent(r.id)}" @click=${this.follow}>${r.reference}</a></th>
-              <td class=${r.priority === 1 ? 'urgent' : ''}>${this.ctx.priority(r.priority)}</td>
-              <td>${word(r.topic)}</td>
-              <td>${word(r.status)}</td>
-              <td>${r.language.toUpperCase()}</td>
-              <td>${date(r.createdAt)}</td>
-              <td>${r.assignedTo === null ? t('assigned.nobody') : r.assignedTo === me ? t('assigned.me') : t('assigned.other')}</td>
-            </tr>`,
+            (r) =>
+              html`<tr>
+                <th scope="row">
+                  <a href="/console/requests/${encodeURIComponent(r.id)}" @click=${this.follow}>${r.reference}</a>
+                </th>
+                <td class=${r.priority === 1 ? 'urgent' : ''}>${this.ctx.priority(r.priority)}</td>
+                <td>${word(r.topic)}</td>
+                <td>${word(r.status)}</td>
+                <td>${r.language.toUpperCase()}</td>
+                <td>${date(r.createdAt)}</td>
+                <td>
+                  ${r.assignedTo === null ? t('assigned.nobody') : r.assignedTo === me ? t('assigned.me') : t('assigned.other')}
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>

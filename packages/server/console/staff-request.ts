@@ -63,9 +63,19 @@ export class StaffRequest extends ConsolePage {
     const open = r.status === 'assigned' || r.status === 'contacted';
     return html`
       ${this.#details()} ${this.#attempts()}
-      ${r.status === 'new' && r.assignedTo === null
-        ? html`<div class="actions"><button class="primary" ?disabled=${this.busy} @click=${() => this.#act(() => this.ctx.api.assign(r.id), 'request.taken')}>${t('request.take')}</button></div>`
-        : nothing}
+      ${
+        r.status === 'new' && r.assignedTo === null
+          ? html`<div class="actions">
+              <button
+                class="primary"
+                ?disabled=${this.busy}
+                @click=${() => this.#act(() => this.ctx.api.assign(r.id), 'request.taken')}
+              >
+                ${t('request.take')}
+              </button>
+            </div>`
+          : nothing
+      }
       ${open ? html`${this.#attemptForm()} ${this.#closeForm()}` : nothing}
     `;
   }
@@ -81,7 +91,12 @@ export class StaffRequest extends ConsolePage {
         <dl>
           <dt>${t('col.status')}</dt>
           <dd>${word(r.status)}</dd>
-          ${r.outcome ? html`<dt>${t('request.outcome')}</dt><dd>${word(r.outcome)}</dd>` : nothing}
+          ${
+            r.outcome
+              ? html`<dt>${t('request.outcome')}</dt>
+                  <dd>${word(r.outcome)}</dd>`
+              : nothing
+          }
           <dt>${t('col.priority')}</dt>
           <dd class=${r.priority === 1 ? 'urgent' : ''}>${this.ctx.priority(r.priority)}</dd>
           <dt>${t('col.topic')}</dt>
@@ -99,11 +114,23 @@ export class StaffRequest extends ConsolePage {
           <dt>${t('request.leaveMessage')}</dt>
           <dd>${r.leaveMessage ? t('request.yes') : t('request.no')}</dd>
           <dt>${t('request.language')}</dt>
-          <dd>${r.language.toUpperCase()}${r.interpreterNeeded ? html` — ${t('request.interpreter', { language: given(r.interpreterLanguage) })}` : nothing}</dd>
+          <dd>
+            ${r.language.toUpperCase()}${r.interpreterNeeded ? html` — ${t('request.interpreter', { language: given(r.interpreterLanguage) })}` : nothing}
+          </dd>
           <dt>${t('request.note')}</dt>
           <dd>${given(r.note)}</dd>
-          ${r.recordId ? html`<dt>${t('request.record')}</dt><dd>${r.recordId}</dd>` : nothing}
-          ${r.serviceId ? html`<dt>${t('request.service')}</dt><dd>${r.serviceId}</dd>` : nothing}
+          ${
+            r.recordId
+              ? html`<dt>${t('request.record')}</dt>
+                  <dd>${r.recordId}</dd>`
+              : nothing
+          }
+          ${
+            r.serviceId
+              ? html`<dt>${t('request.service')}</dt>
+                  <dd>${r.serviceId}</dd>`
+              : nothing
+          }
           <dt>${t('col.received')}</dt>
           <dd>${date(r.createdAt)}</dd>
         </dl>
@@ -117,16 +144,19 @@ export class StaffRequest extends ConsolePage {
     return html`
       <section aria-labelledby="attempts">
         <h2 id="attempts">${t('request.attempts')}</h2>
-        ${attempts.length
-          ? html`<ul>
-              ${attempts.map(
-                (a) => html`<li>
-                  ${t('request.attempt', { at: date(a.at), channel: word(a.channel), reached: a.reached ? t('request.reached') : t('request.notReached') })}
-                  ${a.note ? html`<br /><span class="muted">${a.note}</span>` : nothing}
-                </li>`,
-              )}
-            </ul>`
-          : html`<p>${t('request.noAttempts')}</p>`}
+        ${
+          attempts.length
+            ? html`<ul>
+                ${attempts.map(
+                  (a) =>
+                    html`<li>
+                      ${t('request.attempt', { at: date(a.at), channel: word(a.channel), reached: a.reached ? t('request.reached') : t('request.notReached') })}
+                      ${a.note ? html`<br /><span class="muted">${a.note}</span>` : nothing}
+                    </li>`,
+                )}
+              </ul>`
+            : html`<p>${t('request.noAttempts')}</p>`
+        }
       </section>
     `;
   }
@@ -139,7 +169,16 @@ export class StaffRequest extends ConsolePage {
       const form = event.target as HTMLFormElement;
       const data = new FormData(form);
       const note = String(data.get('note') ?? '').trim();
-      void this.#act(() => this.ctx.api.attempt(r.id, { channel: String(data.get('channel')), reached: data.get('reached') === 'on', ...(note ? { note } : {}) }), 'attempt.done', form);
+      void this.#act(
+        () =>
+          this.ctx.api.attempt(r.id, {
+            channel: String(data.get('channel')),
+            reached: data.get('reached') === 'on',
+            ...(note ? { note } : {}),
+          }),
+        'attempt.done',
+        form,
+      );
     };
     return html`
       <section aria-labelledby="attempt-title">
@@ -154,7 +193,13 @@ export class StaffRequest extends ConsolePage {
           <label class="choice"><input type="checkbox" name="reached" /> ${t('attempt.reached')}</label>
           <div class="field">
             <label for="note">${t('attempt.note')}</label>
-            <textarea id="note" name="note" maxlength="1000" aria-invalid=${this.invalid('note')} aria-describedby=${this.describedBy('note')}></textarea>
+            <textarea
+              id="note"
+              name="note"
+              maxlength="1000"
+              aria-invalid=${this.invalid('note')}
+              aria-describedby=${this.describedBy('note')}
+            ></textarea>
             ${this.fieldError('note')}
           </div>
           <button type="submit" ?disabled=${this.busy}>${t('attempt.submit')}</button>
@@ -177,7 +222,12 @@ export class StaffRequest extends ConsolePage {
         <form novalidate @submit=${submit}>
           <div class="field">
             <label for="outcome">${t('close.outcome')}</label>
-            <select id="outcome" name="outcome" aria-invalid=${this.invalid('outcome')} aria-describedby=${this.describedBy('outcome')}>
+            <select
+              id="outcome"
+              name="outcome"
+              aria-invalid=${this.invalid('outcome')}
+              aria-describedby=${this.describedBy('outcome')}
+            >
               ${OUTCOMES.map((o) => html`<option value=${o}>${word(o)}</option>`)}
             </select>
             ${this.fieldError('outcome')}

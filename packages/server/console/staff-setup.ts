@@ -42,36 +42,60 @@ export class StaffSetup extends ConsolePage {
     return html`
       <h1 tabindex="-1">${t('setup.title')}</h1>
       ${this.token ? nothing : html`<p class="notice warning">${t('setup.noToken')}</p>`} ${this.renderError()}
-      ${e
-        ? html`
-            <p>${t('setup.for', { email: e.email, role: this.ctx.word(e.role) })}</p>
-            <section aria-labelledby="step1">
-              <h2 id="step1">${t('setup.step1')}</h2>
-              <dl>
-                <dt>${t('setup.secret')}</dt>
-                <dd><code id="secret">${e.totpSecret}</code></dd>
-                <dt>${t('setup.uri')}</dt>
-                <dd><code id="uri">${e.otpauthUri}</code></dd>
-              </dl>
-            </section>
-            <section aria-labelledby="step2">
-              <h2 id="step2">${t('setup.step2')}</h2>
-              <form novalidate @submit=${this.#submit}>
-                <div class="field">
-                  <label for="password">${t('setup.password')} <span class="hint" id="password-hint">${t('setup.passwordHint')}</span></label>
-                  <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" maxlength="256" required aria-invalid=${this.invalid('password')} aria-describedby=${this.describedBy('password', 'password-hint')} />
-                  ${this.fieldError('password')}
-                </div>
-                <div class="field">
-                  <label for="code">${t('setup.code')}</label>
-                  <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-invalid=${this.invalid('code')} aria-describedby=${this.describedBy('code')} />
-                  ${this.fieldError('code')}
-                </div>
-                <button class="primary" type="submit" ?disabled=${this.busy}>${t('setup.submit')}</button>
-              </form>
-            </section>
-          `
-        : nothing}
+      ${
+        e
+          ? html`
+              <p>${t('setup.for', { email: e.email, role: this.ctx.word(e.role) })}</p>
+              <section aria-labelledby="step1">
+                <h2 id="step1">${t('setup.step1')}</h2>
+                <dl>
+                  <dt>${t('setup.secret')}</dt>
+                  <dd><code id="secret">${e.totpSecret}</code></dd>
+                  <dt>${t('setup.uri')}</dt>
+                  <dd><code id="uri">${e.otpauthUri}</code></dd>
+                </dl>
+              </section>
+              <section aria-labelledby="step2">
+                <h2 id="step2">${t('setup.step2')}</h2>
+                <form novalidate @submit=${this.#submit}>
+                  <div class="field">
+                    <label for="password"
+                      >${t('setup.password')}
+                      <span class="hint" id="password-hint">${t('setup.passwordHint')}</span></label
+                    >
+                    <input
+                      id="password"
+                      name="password"
+                      type="password"
+                      autocomplete="new-password"
+                      minlength="12"
+                      maxlength="256"
+                      required
+                      aria-invalid=${this.invalid('password')}
+                      aria-describedby=${this.describedBy('password', 'password-hint')}
+                    />
+                    ${this.fieldError('password')}
+                  </div>
+                  <div class="field">
+                    <label for="code">${t('setup.code')}</label>
+                    <input
+                      id="code"
+                      name="code"
+                      inputmode="numeric"
+                      autocomplete="one-time-code"
+                      maxlength="6"
+                      required
+                      aria-invalid=${this.invalid('code')}
+                      aria-describedby=${this.describedBy('code')}
+                    />
+                    ${this.fieldError('code')}
+                  </div>
+                  <button class="primary" type="submit" ?disabled=${this.busy}>${t('setup.submit')}</button>
+                </form>
+              </section>
+            `
+          : nothing
+      }
     `;
   }
 

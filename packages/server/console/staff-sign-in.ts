@@ -23,17 +23,42 @@ export class StaffSignIn extends ConsolePage {
       <form novalidate @submit=${this.#submit}>
         <div class="field">
           <label for="email">${t('signIn.email')}</label>
-          <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this.invalid('email')} aria-describedby=${this.describedBy('email')} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            aria-invalid=${this.invalid('email')}
+            aria-describedby=${this.describedBy('email')}
+          />
           ${this.fieldError('email')}
         </div>
         <div class="field">
           <label for="password">${t('signIn.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid=${this.invalid('password')} aria-describedby=${this.describedBy('password')} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-invalid=${this.invalid('password')}
+            aria-describedby=${this.describedBy('password')}
+          />
           ${this.fieldError('password')}
         </div>
         <div class="field">
           <label for="code">${t('signIn.code')} <span class="hint" id="code-hint">${t('signIn.codeHint')}</span></label>
-          <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required aria-invalid=${this.invalid('code')} aria-describedby=${this.describedBy('code', 'code-hint')} />
+          <input
+            id="code"
+            name="code"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxlength="6"
+            required
+            aria-invalid=${this.invalid('code')}
+            aria-describedby=${this.describedBy('code', 'code-hint')}
+          />
           ${this.fieldError('code')}
         </div>
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn.submit')}</button>

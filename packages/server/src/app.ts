@@ -36,7 +36,8 @@ export interface AlertsHttp {
 
 export interface AppOptions {
   db: Db;
-  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> & Partial<Pick<ServerConfig, 'custodyLookupsPerMinute' | 'metricsToken'>>;
+  config: Pick<ServerConfig, 'corsOrigins' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'> &
+    Partial<Pick<ServerConfig, 'custodyLookupsPerMinute' | 'metricsToken'>>;
   logger: Logger;
   alerts?: AlertsHttp;
   callbacks?: AlertsHttp;
@@ -72,13 +73,18 @@ export interface App {
 
 function processLimits(): NonNullable<AppOptions['limits']> {
   const key = randomBytes(32);
-  return { limiter: new RateLimiter(), rateLimitKey: (scope, value) => createHmac('sha256', key).update(`${scope}:${value}`).digest('base64url') };
+  return {
+    limiter: new RateLimiter(),
+    rateLimitKey: (scope, value) => createHmac('sha256', key).update(`${scope}:${value}`).digest('base64url'),
+  };
 }
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** What a worker answers over HTTP: its probes only, in the API's error shape (no pages, no API routes). */
-export type WorkerAppOptions = Pick<AppOptions, 'db' | 'logger' | 'migrations' | 'metrics'> & { config: Pick<ServerConfig, 'trustProxy' | 'metricsToken'> };
+export type WorkerAppOptions = Pick<AppOptions, 'db' | 'logger' | 'migrations' | 'metrics'> & {
+  config: Pick<ServerConfig, 'trustProxy' | 'metricsToken'>;
+};
 
 export function createWorkerApp(options: WorkerAppOptions): Omit<App, 'directory'> {
   let closing = false;
@@ -122,7 +128,9 @@ export function createApp(options: AppOptions): App {
 
   const served: RouteHandlers = {
     ...createCustodyHandlers(options.db, {
-      perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, now, limiter: limits.limiter,
+      perMinute: options.config.custodyLookupsPerMinute ?? DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE,
+      now,
+      limiter: limits.limiter,
       keyOf: (ip) => limits.rateLimitKey('custody-lookup', ip),
     }),
     ...createServiceHandlers(options.db, directory, now),
@@ -131,9 +139,17 @@ export function createApp(options: AppOptions): App {
   };
   const handlers = options.insights ? observeHandlers(served, options.insights) : served;
   const extraRoutes: ExtraRoute[] = [
-    ...healthRoutes({ db: options.db, closing: () => closing, migrations: options.migrations ?? [], indexLoaded: () => directory.loaded }),
+    ...healthRoutes({
+      db: options.db,
+      closing: () => closing,
+      migrations: options.migrations ?? [],
+      indexLoaded: () => directory.loaded,
+    }),
     ...openApiRoutes({
-      document: () => createOpenApiDocument(options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {}),
+      document: () =>
+        createOpenApiDocument(
+          options.config.publicUrl ? { servers: [{ url: options.config.publicUrl, description: 'This server' }] } : {},
+        ),
     }),
     ...(options.metrics ? metricsRoutes(options.metrics, options.config.metricsToken) : []),
     ...(options.alerts?.extraRoutes ?? []),

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http/types.js';
+import { requireReadMethod } from './static.js';
 
 export const CAPTURE_PAGE_PATH = '/embed/capture';
 const SCRIPT_FILE = 'packages/widgets/dist/referral-kit.capture.js';
@@ -40,9 +41,7 @@ const PAGE = `<!doctype html>
 export function createCaptureFrame(options: { partnerOrigins: readonly string[]; rootDir: string }) {
   const csp = captureFrameCsp(options.partnerOrigins);
   return async function serveCaptureFrame(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
-    }
+    requireReadMethod(req);
     let body: string;
     if (url.pathname === CAPTURE_PAGE_PATH) {
       body = PAGE;

@@ -108,15 +108,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return new Promise<number>(() => {}); // runs until a signal stops the process
   }
   if (command === 'staff') return runStaff(config, kind, file, values, io);
-  if (command !== 'migrate' && command !== 'seed' && command !== 'import') return usage(io, `Unknown command "${command}".`);
+  if (command !== 'migrate' && command !== 'seed' && command !== 'import')
+    return usage(io, `Unknown command "${command}".`);
   if (command === 'import' && !isImportKind(kind)) {
-    return usage(io, 'Say what to import: "import services <file>", "import custody <file>" or "import facilities <file>".');
+    return usage(
+      io,
+      'Say what to import: "import services <file>", "import custody <file>" or "import facilities <file>".',
+    );
   }
   if (command === 'import' && !file) return usage(io, `Give the file to import: "import ${kind} <file>".`);
   let share = config.massChangeShare;
   if (values['mass-change-share'] !== undefined) {
     share = Number(values['mass-change-share']);
-    if (!(share > 0 && share <= 1)) return usage(io, '--mass-change-share must be a number above 0 and at most 1, such as 0.05.');
+    if (!(share > 0 && share <= 1))
+      return usage(io, '--mass-change-share must be a number above 0 and at most 1, such as 0.05.');
   }
 
   const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
@@ -127,7 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     if (command === 'seed') {
-      io.stdout((await seedDemo(db, (io.now ?? systemClock)())) ? 'Demo data seeded.\n' : 'Nothing to do: the database already has data.\n');
+      io.stdout(
+        (await seedDemo(db, (io.now ?? systemClock)()))
+          ? 'Demo data seeded.\n'
+          : 'Nothing to do: the database already has data.\n',
+      );
       return EXIT.ok;
     }
     const report = await runImport(db, kind as ImportKind, file!, {
@@ -141,7 +150,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return report.outcome === 'held' ? EXIT.held : report.outcome === 'rejected' ? EXIT.invalidRows : EXIT.ok;
   } catch (error) {
-    if (error instanceof FileFormatError || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') {
+    if (
+      error instanceof FileFormatError ||
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'EISDIR'
+    ) {
       io.stderr.write(`${error instanceof Error ? error.message : String(error)}\nNothing was applied.\n`);
       return EXIT.error;
     }
@@ -155,24 +168,48 @@ async function runImport(
   db: Db,
   kind: ImportKind,
   file: string,
-  options: { replace: boolean; skipInvalid: boolean; confirmMassChange: boolean; massChangeShare: number; progress: ReturnType<typeof terminalProgress>; now: Clock },
+  options: {
+    replace: boolean;
+    skipInvalid: boolean;
+    confirmMassChange: boolean;
+    massChangeShare: number;
+    progress: ReturnType<typeof terminalProgress>;
+    now: Clock;
+  },
 ): Promise<ImportReport> {
   if (kind === 'services') return importServices(db, file, options);
-  if ((await stat(file)).isDirectory()) throw new FileFormatError(`${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`);
+  if ((await stat(file)).isDirectory())
+    throw new FileFormatError(
+      `${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`,
+    );
   const text = await readFile(file, 'utf8');
   if (kind === 'facilities') return importFacilities(db, text, file, options);
   return importCustody(db, text, file, { ...options, enqueueStatusChange });
 }
 
-type StaffOptions = Partial<Record<'email' | 'name' | 'role' | 'team' | 'partner' | 'id' | 'states' | 'zips' | 'languages', string>> & { fallback?: boolean };
+type StaffOptions = Partial<
+  Record<'email' | 'name' | 'role' | 'team' | 'partner' | 'id' | 'states' | 'zips' | 'languages', string>
+> & { fallback?: boolean };
 
-const list = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** `staff add`, `staff link`, `staff team add`: the only way accounts come to exist (no sign-up page). */
-async function runStaff(config: ServerConfig, action: string | undefined, object: string | undefined, values: StaffOptions, io: CliIo): Promise<number> {
+async function runStaff(
+  config: ServerConfig,
+  action: string | undefined,
+  object: string | undefined,
+  values: StaffOptions,
+  io: CliIo,
+): Promise<number> {
   const teamAdd = action === 'team' && object === 'add';
-  if (action !== 'add' && action !== 'link' && !teamAdd) return usage(io, 'Say what to do: "staff add", "staff link" or "staff team add".');
-  if (action === 'add' && (!values.email || !values.name || !values.role)) return usage(io, '"staff add" needs --email, --name and --role.');
+  if (action !== 'add' && action !== 'link' && !teamAdd)
+    return usage(io, 'Say what to do: "staff add", "staff link" or "staff team add".');
+  if (action === 'add' && (!values.email || !values.name || !values.role))
+    return usage(io, '"staff add" needs --email, --name and --role.');
   if (action === 'link' && !values.email) return usage(io, '"staff link" needs --email.');
   if (teamAdd && (!values.id || !values.name)) return usage(io, '"staff team add" needs --id and --name.');
   const now = (io.now ?? systemClock)();
@@ -180,19 +217,43 @@ async function runStaff(config: ServerConfig, action: string | undefined, object
   try {
     await migrate(db);
     if (teamAdd) {
-      await saveTeam(db, { id: values.id!, name: values.name!, states: list(values.states).map((s) => s.toUpperCase()), zipPrefixes: list(values.zips), languages: list(values.languages ?? 'en'), fallback: values.fallback ?? false }, now);
+      await saveTeam(
+        db,
+        {
+          id: values.id!,
+          name: values.name!,
+          states: list(values.states).map((s) => s.toUpperCase()),
+          zipPrefixes: list(values.zips),
+          languages: list(values.languages ?? 'en'),
+          fallback: values.fallback ?? false,
+        },
+        now,
+      );
       io.stdout(`Team ${values.id} saved.\n`);
       return EXIT.ok;
     }
-    const staffId = action === 'add'
-      ? await createStaffAccount(db, { email: values.email!, name: values.name!, role: values.role!, teamId: values.team, partnerId: values.partner }, now)
-      : await staffIdByEmail(db, values.email!);
+    const staffId =
+      action === 'add'
+        ? await createStaffAccount(
+            db,
+            {
+              email: values.email!,
+              name: values.name!,
+              role: values.role!,
+              teamId: values.team,
+              partnerId: values.partner,
+            },
+            now,
+          )
+        : await staffIdByEmail(db, values.email!);
     if (staffId === undefined) {
       io.stderr.write(`There is no account for ${values.email}.\n`);
       return EXIT.error;
     }
     const link = await issueSetupLink(db, config.staff, staffId, config.alerts.publicUrl, now);
-    io.stdout(`Setup link for ${values.email!.trim().toLowerCase()} (use once, before ${link.expiresAt}; give it to them privately):\n${link.url}\n`);
+    io.stdout(
+      `Setup link for ${values.email!.trim().toLowerCase()} (use once, before ${link.expiresAt}; give it to them privately):\n${link.url}\n`,
+    );
     return EXIT.ok;
   } catch (error) {
     if (error instanceof StaffInputError) {
@@ -206,7 +267,8 @@ async function runStaff(config: ServerConfig, action: string | undefined, object
 }
 
 type ImportKind = 'services' | 'custody' | 'facilities';
-const isImportKind = (kind: string | undefined): kind is ImportKind => kind === 'services' || kind === 'custody' || kind === 'facilities';
+const isImportKind = (kind: string | undefined): kind is ImportKind =>
+  kind === 'services' || kind === 'custody' || kind === 'facilities';
 
 function usage(io: CliIo, message: string): number {
   io.stderr.write(`${message}\n\n${USAGE}`);
@@ -214,10 +276,16 @@ function usage(io: CliIo, message: string): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2), { env: process.env, stdout: (t) => process.stdout.write(t), stderr: process.stderr }).then(
+  runCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: process.stderr,
+  }).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`referral-kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `referral-kit: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(EXIT.error);
     },
   );

@@ -20,7 +20,12 @@ const int = (fallback: number, min: number, max: number) =>
     z.optional(z.string().check(z.regex(/^\d+$/, `expected a whole number from ${min} to ${max}`))),
     z.pipe(
       z.transform((v: string | undefined) => (v === undefined ? fallback : Number(v))),
-      z.number().check(z.gte(min, `expected a whole number from ${min} to ${max}`), z.lte(max, `expected a whole number from ${min} to ${max}`)),
+      z
+        .number()
+        .check(
+          z.gte(min, `expected a whole number from ${min} to ${max}`),
+          z.lte(max, `expected a whole number from ${min} to ${max}`),
+        ),
     ),
   );
 
@@ -40,12 +45,20 @@ export function parseOrigin(value: string): string | null {
 const origins = z.pipe(
   z.optional(z.string()),
   z.transform((v: string | undefined, ctx) => {
-    const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const list = (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const parsed: string[] = [];
     for (const item of list) {
       const origin = parseOrigin(item);
       if (origin) parsed.push(origin);
-      else ctx.issues.push({ code: 'custom', input: v, message: `"${item}" is not an origin such as https://partner.example.org` });
+      else
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: `"${item}" is not an origin such as https://partner.example.org`,
+        });
     }
     return parsed;
   }),
@@ -54,12 +67,15 @@ const origins = z.pipe(
 const share = z.pipe(
   z.optional(z.string().check(z.regex(/^(0(\.\d+)?|1(\.0+)?|\d+(\.\d+)?%)$/, 'expected a share such as 0.05 or 5%'))),
   z.pipe(
-    z.transform((v: string | undefined) => (v === undefined ? 0.05 : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v))),
+    z.transform((v: string | undefined) =>
+      v === undefined ? 0.05 : v.endsWith('%') ? Number(v.slice(0, -1)) / 100 : Number(v),
+    ),
     z.number().check(z.gt(0, 'expected a share above 0'), z.lte(1, 'expected a share of at most 1 (100%)')),
   ),
 );
 
-const TRUST_PROXY_EXPECTED = 'expected true, false, a hop count, or addresses and CIDR ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, …)';
+const TRUST_PROXY_EXPECTED =
+  'expected true, false, a hop count, or addresses and CIDR ranges (loopback, linklocal, uniquelocal, 10.0.0.0/8, …)';
 
 /** `true` trusts the one proxy in front (the usual single reverse proxy); see TrustProxy for every form. */
 const trustProxy = z.pipe(
@@ -68,7 +84,12 @@ const trustProxy = z.pipe(
     const text = (v ?? '').trim().toLowerCase();
     if (text === '' || text === 'false' || text === 'no') return false;
     if (text === 'true' || text === 'yes') return true;
-    const trust: TrustProxy = /^\d{1,2}$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter(Boolean);
+    const trust: TrustProxy = /^\d{1,2}$/.test(text)
+      ? Number(text)
+      : text
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
     try {
       clientAddressResolver(trust);
       return trust;
@@ -86,10 +107,16 @@ const EnvSchema = z.object({
   PORT: int(8787, 0, 65535),
   HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
-  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// URL (unset it to use embedded SQLite)'))),
+  DATABASE_URL: z.optional(
+    z
+      .string()
+      .check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// URL (unset it to use embedded SQLite)')),
+  ),
   CORS_ORIGINS: origins,
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
-  PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://api.example.org' })),
+  PUBLIC_URL: z.optional(
+    z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://api.example.org' }),
+  ),
   TRUST_PROXY: trustProxy,
   BODY_LIMIT_BYTES: int(16_384, 256, 10_485_760),
   MASS_CHANGE_SHARE: share,
@@ -97,7 +124,9 @@ const EnvSchema = z.object({
   SEED_DEMO: z.optional(z.enum(FLAG_VALUES, 'expected true or false')),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 0, 600_000),
   CUSTODY_LOOKUPS_PER_MINUTE: int(DEFAULT_CUSTODY_LOOKUPS_PER_MINUTE, 0, 1_000_000),
-  METRICS_TOKEN: z.optional(z.string().check(z.minLength(16, 'expected at least 16 characters (e.g. `openssl rand -base64 24`)'))),
+  METRICS_TOKEN: z.optional(
+    z.string().check(z.minLength(16, 'expected at least 16 characters (e.g. `openssl rand -base64 24`)')),
+  ),
   NODE_ENV: z.optional(z.string()),
 });
 

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http/types.js';
+import { requireReadMethod } from './static.js';
 import { STAFF_API, STAFF_CONSOLE_PAGE } from './staff/context.js';
 
 export const CONSOLE_SCRIPT_PATH = `${STAFF_CONSOLE_PAGE}/console.js`;
@@ -42,9 +43,7 @@ export const isConsolePath = (pathname: string) =>
 
 export function createConsolePage(options: { rootDir: string }) {
   return async function serveConsole(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
-    }
+    requireReadMethod(req);
     let body: string;
     if (url.pathname === CONSOLE_SCRIPT_PATH) {
       body = await readFile(`${options.rootDir}/${SCRIPT_FILE}`, 'utf8').catch(() => {

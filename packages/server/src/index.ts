@@ -5,7 +5,12 @@ export { loadConfig, ConfigError, type ServerConfig } from './config.js';
 export { openDb, migrate } from './db/index.js';
 export type { Db, SqlParam } from './db/types.js';
 export { seedDemo } from './db/seed.js';
-export { importCustody, alertEventFor, type CustodyImportOptions, type StatusChangeEvent } from './import/custody-import.js';
+export {
+  importCustody,
+  alertEventFor,
+  type CustodyImportOptions,
+  type StatusChangeEvent,
+} from './import/custody-import.js';
 export { importServices, type ServicesImportOptions } from './import/services-import.js';
 export { formatReport, type ImportReport, type RowIssue } from './import/report.js';
 export { runCli, EXIT } from './cli.js';

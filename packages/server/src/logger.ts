@@ -6,9 +6,34 @@ export type { Logger };
 
 /** Paths pino blanks out if a caller ever passes them by mistake. */
 export const REDACT_PATHS = [
-  'contact', '*.contact', 'email', '*.email', 'phone', '*.phone', 'to', '*.to', 'query', '*.query', 'q', '*.q',
-  'ip', '*.ip', 'userAgent', '*.userAgent', 'headers', '*.headers', 'url', '*.url', 'body', '*.body',
-  'req', 'res', 'pin', '*.pin', 'token', '*.token',
+  'contact',
+  '*.contact',
+  'email',
+  '*.email',
+  'phone',
+  '*.phone',
+  'to',
+  '*.to',
+  'query',
+  '*.query',
+  'q',
+  '*.q',
+  'ip',
+  '*.ip',
+  'userAgent',
+  '*.userAgent',
+  'headers',
+  '*.headers',
+  'url',
+  '*.url',
+  'body',
+  '*.body',
+  'req',
+  'res',
+  'pin',
+  '*.pin',
+  'token',
+  '*.token',
 ];
 
 export function createLogger(options: { level?: Level | 'silent'; destination?: DestinationStream } = {}): Logger {

@@ -63,25 +63,60 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const dispatches = role !== 'api';
   const migrations = migrationFiles(db.dialect).map((m) => m.name);
   const metrics = createMetrics(db, now);
-  const insights = createInsightsCounter(db, { now, logger, partners: config.insights.partners, flushMs: config.insights.flushMs });
+  const insights = createInsightsCounter(db, {
+    now,
+    logger,
+    partners: config.insights.partners,
+    flushMs: config.insights.flushMs,
+  });
   const alerts = createAlerts({ db, config: config.alerts, logger, now, insights, onDelivery: metrics.delivery });
   const callbacks = createCallbacks({
-    db, config: config.callbacks, keys: alerts.keys, limiter: alerts.limiter, logger, now,
-    publicUrl: config.alerts.publicUrl, allowedCountryCodes: config.alerts.allowedCountryCodes,
+    db,
+    config: config.callbacks,
+    keys: alerts.keys,
+    limiter: alerts.limiter,
+    logger,
+    now,
+    publicUrl: config.alerts.publicUrl,
+    allowedCountryCodes: config.alerts.allowedCountryCodes,
   });
-  const staff = createStaff({ db, config: config.staff, keys: alerts.keys, limiter: alerts.limiter, logger, now, publicUrl: config.alerts.publicUrl,
+  const staff = createStaff({
+    db,
+    config: config.staff,
+    keys: alerts.keys,
+    limiter: alerts.limiter,
+    logger,
+    now,
+    publicUrl: config.alerts.publicUrl,
     insights: { counter: insights, config: config.insights, random: () => randomInt(2 ** 47) / 2 ** 47 },
   });
   alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
-  const api = role === 'worker'
-    ? undefined
-    : createApp({ db, config, logger, alerts, callbacks, staff, now, rootDir: options.rootDir, directoryCheckMs: options.directoryCheckMs, migrations, metrics, insights,
-        limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey } });
+  const api =
+    role === 'worker'
+      ? undefined
+      : createApp({
+          db,
+          config,
+          logger,
+          alerts,
+          callbacks,
+          staff,
+          now,
+          rootDir: options.rootDir,
+          directoryCheckMs: options.directoryCheckMs,
+          migrations,
+          metrics,
+          insights,
+          limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey },
+        });
   const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    void app.handle(req, res);
-  });
+  const server = createServer(
+    { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      void app.handle(req, res);
+    },
+  );
   server.on('clientError', (error, socket) => app.handleClientError(error, socket));
   try {
     await new Promise<void>((resolve, reject) => {

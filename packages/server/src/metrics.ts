@@ -22,31 +22,56 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 
 export function createMetrics(db: Db, now: Clock): Metrics {
   const registry = new Registry();
-  const requests = new Counter({ name: 'referral_kit_http_requests_total', help: 'HTTP requests answered, by route name, method and status code.', labelNames: ['route', 'method', 'status'], registers: [registry] });
-  const latency = new Histogram({
-    name: 'referral_kit_http_request_duration_seconds', help: 'Time from request to the end of the answer, by route name and method.',
-    labelNames: ['route', 'method'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+  const requests = new Counter({
+    name: 'referral_kit_http_requests_total',
+    help: 'HTTP requests answered, by route name, method and status code.',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
   });
-  const deliveries = new Counter({ name: 'referral_kit_deliveries_total', help: 'Messages handed to a transport, by transport and outcome (sent, retry, failed).', labelNames: ['transport', 'outcome'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'referral_kit_http_request_duration_seconds',
+    help: 'Time from request to the end of the answer, by route name and method.',
+    labelNames: ['route', 'method'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const deliveries = new Counter({
+    name: 'referral_kit_deliveries_total',
+    help: 'Messages handed to a transport, by transport and outcome (sent, retry, failed).',
+    labelNames: ['transport', 'outcome'],
+    registers: [registry],
+  });
 
   new Gauge({
-    name: 'referral_kit_outbox_pending', help: 'Messages waiting in the outbox (alerts and ready-made messages), by priority.', labelNames: ['priority'], registers: [registry],
+    name: 'referral_kit_outbox_pending',
+    help: 'Messages waiting in the outbox (alerts and ready-made messages), by priority.',
+    labelNames: ['priority'],
+    registers: [registry],
     async collect() {
       for (const row of await outboxByPriority(db)) this.set({ priority: row.priority }, row.pending);
     },
   });
   new Gauge({
-    name: 'referral_kit_outbox_oldest_pending_seconds', help: 'Age of the oldest message waiting in the outbox, by priority (0 when none waits).', labelNames: ['priority'], registers: [registry],
+    name: 'referral_kit_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest message waiting in the outbox, by priority (0 when none waits).',
+    labelNames: ['priority'],
+    registers: [registry],
     async collect() {
       const at = now().getTime();
-      for (const row of await outboxByPriority(db)) this.set({ priority: row.priority }, row.oldest ? Math.max(0, (at - Date.parse(row.oldest)) / 1000) : 0);
+      for (const row of await outboxByPriority(db))
+        this.set({ priority: row.priority }, row.oldest ? Math.max(0, (at - Date.parse(row.oldest)) / 1000) : 0);
     },
   });
   new Gauge({
-    name: 'referral_kit_import_runs', help: 'Import runs recorded in the database, by kind and outcome.', labelNames: ['kind', 'outcome'], registers: [registry],
+    name: 'referral_kit_import_runs',
+    help: 'Import runs recorded in the database, by kind and outcome.',
+    labelNames: ['kind', 'outcome'],
+    registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.query<{ kind: string; outcome: string; n: number }>('SELECT kind, outcome, COUNT(*) AS n FROM imports GROUP BY kind, outcome');
+      const rows = await db.query<{ kind: string; outcome: string; n: number }>(
+        'SELECT kind, outcome, COUNT(*) AS n FROM imports GROUP BY kind, outcome',
+      );
       for (const row of rows) this.set({ kind: row.kind, outcome: row.outcome }, Number(row.n));
     },
   });
@@ -89,7 +114,9 @@ export function metricsRoutes(metrics: Metrics, token: string | undefined): Extr
       handler: async (ctx) => {
         const given = /^Bearer (.+)$/.exec(ctx.headers.authorization ?? '')?.[1] ?? '';
         if (!timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
-          throw new HttpError(401, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>".', { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
+          throw new HttpError(401, 'unauthorized', 'Send the metrics token as "Authorization: Bearer <token>".', {
+            headers: { 'www-authenticate': 'Bearer realm="metrics"' },
+          });
         }
         return { status: 200, contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
       },

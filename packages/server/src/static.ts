@@ -47,11 +47,16 @@ function requestOrigin(req: IncomingMessage, https: boolean): string | undefined
   return host && HOST.test(host) ? `${https ? 'https' : 'http'}://${host}` : undefined;
 }
 
+/** Pages and files answer GET and HEAD only. */
+export function requireReadMethod(req: IncomingMessage): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
+  }
+}
+
 export function createStatic(mounts: readonly StaticMount[], https: boolean) {
   return async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', 'Use GET for pages and files.', { headers: { allow: 'GET, HEAD' } });
-    }
+    requireReadMethod(req);
     if (url.pathname === '/') {
       res.statusCode = 302;
       res.setHeader('location', '/examples/');
@@ -110,7 +115,10 @@ export function createStatic(mounts: readonly StaticMount[], https: boolean) {
       res.end();
       return;
     }
-    const origin = mount.apiOriginPlaceholder && REWRITTEN_TYPES.has(extname(path).toLowerCase()) ? requestOrigin(req, https) : undefined;
+    const origin =
+      mount.apiOriginPlaceholder && REWRITTEN_TYPES.has(extname(path).toLowerCase())
+        ? requestOrigin(req, https)
+        : undefined;
     if (origin && origin !== mount.apiOriginPlaceholder) {
       const body = (await readFile(path, 'utf8')).replaceAll(mount.apiOriginPlaceholder!, origin);
       res.statusCode = 200;
@@ -150,7 +158,9 @@ async function sendListing(res: ServerResponse, req: IncomingMessage, pathname: 
     .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || e.name.endsWith('.html')))
     .map((e) => (e.isDirectory() ? `${e.name}/` : e.name))
     .sort();
-  const items = entries.map((name) => `<li><a href="${escapeHtml(encodeURI(name))}">${escapeHtml(name)}</a></li>`).join('\n');
+  const items = entries
+    .map((name) => `<li><a href="${escapeHtml(encodeURI(name))}">${escapeHtml(name)}</a></li>`)
+    .join('\n');
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>referral-kit examples</title></head>

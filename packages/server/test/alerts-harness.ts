@@ -11,7 +11,14 @@ import { createApp } from '../src/app.js';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
 import { createLogger } from '../src/logger.js';
-import { alertsConfig, createAlerts, type AlertsConfig, type AlertsConfigInput, type AlertsModule, type Transports } from '../src/alerts/index.js';
+import {
+  alertsConfig,
+  createAlerts,
+  type AlertsConfig,
+  type AlertsConfigInput,
+  type AlertsModule,
+  type Transports,
+} from '../src/alerts/index.js';
 import type { OutgoingMessage, Transport } from '../src/notify/transports/types.js';
 import { signPayload } from '../src/notify/signature.js';
 import { testClock, type TestClock } from './clock.js';
@@ -45,7 +52,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, transports: Partial<Transports> = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<AlertsConfigInput> = {},
+  transports: Partial<Transports> = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-alerts-'));
   const dbFile = join(dir, 'referral-kit.sqlite');
   const db = await openDb({ file: dbFile });
@@ -54,7 +64,12 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, t
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',
-    destination: new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } }),
+    destination: new Writable({
+      write(chunk, _enc, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
   });
   const sql: string[] = [];
   const email = new RecordingTransport();
@@ -66,7 +81,13 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, t
     inboundSecret: INBOUND_SECRET,
     ...overrides,
   });
-  const alerts = createAlerts({ db: recording(db, sql), config, logger, now: clock.now, transports: { email, phone, ...transports } });
+  const alerts = createAlerts({
+    db: recording(db, sql),
+    config,
+    logger,
+    now: clock.now,
+    transports: { email, phone, ...transports },
+  });
   const app = createApp({
     db,
     config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined },
@@ -79,9 +100,23 @@ export async function startHarness(overrides: Partial<AlertsConfigInput> = {}, t
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    dir, dbFile, db, alerts, config, url, clock, email, phone, sql, logs,
+    dir,
+    dbFile,
+    db,
+    alerts,
+    config,
+    url,
+    clock,
+    email,
+    phone,
+    sql,
+    logs,
     post: (path, body, headers = {}) =>
-      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
     async close() {
       await alerts.dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,7 +139,14 @@ function recording(db: Db, log: string[]): Db {
 
 /** A subscribe body with sensible defaults. */
 export function subscription(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { subjectId: 'rec-1', channel: 'email', contact: 'someone@example.org', language: 'en', events: ['release'], ...overrides };
+  return {
+    subjectId: 'rec-1',
+    channel: 'email',
+    contact: 'someone@example.org',
+    language: 'en',
+    events: ['release'],
+    ...overrides,
+  };
 }
 
 /** The 6-digit code in a confirmation message (calls read it digit by digit: "1 2 3 4 5 6"). */
@@ -132,20 +174,31 @@ export function signedPost(h: Harness, path: string, body: unknown, secret = INB
   const raw = JSON.stringify(body);
   return fetch(h.url + path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-referral-signature': signPayload(secret, raw, Math.floor(h.clock.now().getTime() / 1000)) },
+    headers: {
+      'content-type': 'application/json',
+      'x-referral-signature': signPayload(secret, raw, Math.floor(h.clock.now().getTime() / 1000)),
+    },
     body: raw,
   });
 }
 
 /** Subscribes, dispatches, and confirms with the code from the message; returns the confirmation message. */
-export async function subscribeAndConfirm(h: Harness, body: Record<string, unknown>, ip = '203.0.113.1'): Promise<OutgoingMessage> {
+export async function subscribeAndConfirm(
+  h: Harness,
+  body: Record<string, unknown>,
+  ip = '203.0.113.1',
+): Promise<OutgoingMessage> {
   const res = await h.post('/v1/alerts/subscriptions', body, { 'x-forwarded-for': ip });
   if (res.status !== 202) throw new Error(`subscribe answered ${res.status}: ${await res.text()}`);
   const { confirmationId } = (await res.json()) as { confirmationId: string };
   await h.alerts.dispatcher.runOnce();
   const transport = body.channel === 'email' || body.channel === undefined ? h.email : h.phone;
   const message = transport.messages.at(-1)!;
-  const confirmed = await h.post('/v1/alerts/confirm', { confirmationId, code: codeIn(message) }, { 'x-forwarded-for': ip });
+  const confirmed = await h.post(
+    '/v1/alerts/confirm',
+    { confirmationId, code: codeIn(message) },
+    { 'x-forwarded-for': ip },
+  );
   if (confirmed.status !== 200) throw new Error(`confirm answered ${confirmed.status}: ${await confirmed.text()}`);
   return message;
 }

@@ -7,18 +7,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { FileTransport } from '../src/notify/transports/file.js';
-import { signedPost, startHarness, subscribeAndConfirm, subscription, tokenIn, type Harness } from './alerts-harness.js';
+import {
+  signedPost,
+  startHarness,
+  subscribeAndConfirm,
+  subscription,
+  tokenIn,
+  type Harness,
+} from './alerts-harness.js';
 import { HOUR, fromStart, testClock } from './clock.js';
 
 let h: Harness;
 
 async function statuses(): Promise<Record<string, string>> {
-  const rows = await h.db.query<{ subject_id: string; channel: string; status: string }>('SELECT subject_id, channel, status FROM alert_subscriptions');
+  const rows = await h.db.query<{ subject_id: string; channel: string; status: string }>(
+    'SELECT subject_id, channel, status FROM alert_subscriptions',
+  );
   return Object.fromEntries(rows.map((r) => [`${r.channel}:${r.subject_id}`, r.status]));
 }
 
 async function statusChange(eventId: string, recordId = 'rec-1') {
-  return h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId, alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+  return h.db.transaction((tx) =>
+    enqueueStatusChange(
+      tx,
+      { eventId, recordId, alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) },
+      h.clock.now(),
+    ),
+  );
 }
 
 describe('alerts: unsubscribe by link', () => {
@@ -88,23 +103,49 @@ describe('alerts: inbound SMS keywords (signed webhook)', () => {
 
   it('STOP stops every phone subscription of the number (texts and calls); START restores them; replies are in their language', async () => {
     await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'es-MX' }));
-    await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '+12025550143', subjectId: 'rec-2', language: 'es' }), '203.0.113.2');
-    await subscribeAndConfirm(h, subscription({ channel: 'voice', contact: '+12025550143', pin: '2468' }), '203.0.113.3');
+    await subscribeAndConfirm(
+      h,
+      subscription({ channel: 'sms', contact: '+12025550143', subjectId: 'rec-2', language: 'es' }),
+      '203.0.113.2',
+    );
+    await subscribeAndConfirm(
+      h,
+      subscription({ channel: 'voice', contact: '+12025550143', pin: '2468' }),
+      '203.0.113.3',
+    );
 
     const stop = await signedPost(h, '/v1/alerts/inbound/sms', { from: '+1 202 555 0143', text: ' Stop ' });
     assert.equal(stop.status, 200);
-    assert.deepEqual(await stop.json(), { action: 'stopped', reply: 'No recibirá más alertas en este número. Responda START para reanudarlas.' });
-    assert.deepEqual(await statuses(), { 'sms:rec-1': 'unsubscribed', 'sms:rec-2': 'unsubscribed', 'voice:rec-1': 'unsubscribed' });
+    assert.deepEqual(await stop.json(), {
+      action: 'stopped',
+      reply: 'No recibirá más alertas en este número. Responda START para reanudarlas.',
+    });
+    assert.deepEqual(await statuses(), {
+      'sms:rec-1': 'unsubscribed',
+      'sms:rec-2': 'unsubscribed',
+      'voice:rec-1': 'unsubscribed',
+    });
     assert.equal(await statusChange('ev-1'), 0, 'no more texts and no more calls');
 
     const start = await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'START' });
-    assert.deepEqual(await start.json(), { action: 'started', reply: 'Alertas reanudadas. Responda STOP para cancelar.' });
-    assert.deepEqual(await statuses(), { 'sms:rec-1': 'confirmed', 'sms:rec-2': 'confirmed', 'voice:rec-1': 'confirmed' });
+    assert.deepEqual(await start.json(), {
+      action: 'started',
+      reply: 'Alertas reanudadas. Responda STOP para cancelar.',
+    });
+    assert.deepEqual(await statuses(), {
+      'sms:rec-1': 'confirmed',
+      'sms:rec-2': 'confirmed',
+      'voice:rec-1': 'confirmed',
+    });
   });
 
   it('accepts every carrier opt-out keyword', async () => {
     for (const word of ['STOP', 'cancel', 'End', 'QUIT', 'unsubscribe']) {
-      await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '+12025550143', subjectId: `rec-${word}` }), `203.0.113.${word.length}`);
+      await subscribeAndConfirm(
+        h,
+        subscription({ channel: 'sms', contact: '+12025550143', subjectId: `rec-${word}` }),
+        `203.0.113.${word.length}`,
+      );
       const res = await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: word });
       assert.equal(((await res.json()) as { action: string }).action, 'stopped', word);
       assert.equal((await statuses())[`sms:rec-${word}`], 'unsubscribed', word);
@@ -117,7 +158,9 @@ describe('alerts: inbound SMS keywords (signed webhook)', () => {
     await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '+12025550143' }));
     // Arrange a stop made from a link (SMS messages themselves carry the STOP keyword, not a link).
     const [row] = await h.db.query<{ id: string }>('SELECT id FROM alert_subscriptions');
-    await h.db.run("UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_via = 'link' WHERE id = $1", [row!.id]);
+    await h.db.run("UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_via = 'link' WHERE id = $1", [
+      row!.id,
+    ]);
     await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'START' });
     assert.deepEqual(await statuses(), { 'sms:rec-1': 'unsubscribed' });
 
@@ -129,7 +172,11 @@ describe('alerts: inbound SMS keywords (signed webhook)', () => {
     await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '+12025550143' }));
     await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'STOP' });
     const sent = h.phone.messages.length;
-    const res = await h.post('/v1/alerts/subscriptions', subscription({ channel: 'sms', contact: '+12025550143', subjectId: 'rec-2' }), { 'x-forwarded-for': '203.0.113.50' });
+    const res = await h.post(
+      '/v1/alerts/subscriptions',
+      subscription({ channel: 'sms', contact: '+12025550143', subjectId: 'rec-2' }),
+      { 'x-forwarded-for': '203.0.113.50' },
+    );
     assert.equal(res.status, 202);
     await h.alerts.dispatcher.runOnce();
     assert.equal(h.phone.messages.length, sent);
@@ -144,7 +191,11 @@ describe('alerts: inbound SMS keywords (signed webhook)', () => {
     const raw = JSON.stringify(body);
     const { signPayload } = await import('../src/notify/signature.js');
     const stale = signPayload('inbound-test-secret-0123456789', raw, Math.floor(h.clock.now().getTime() / 1000) - 600);
-    const staleRes = await fetch(`${h.url}/v1/alerts/inbound/sms`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-referral-signature': stale }, body: raw });
+    const staleRes = await fetch(`${h.url}/v1/alerts/inbound/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-referral-signature': stale },
+      body: raw,
+    });
     assert.equal(staleRes.status, 401);
 
     const fresh = signPayload('inbound-test-secret-0123456789', raw, Math.floor(h.clock.now().getTime() / 1000));
@@ -184,7 +235,10 @@ describe('alerts: voice PIN acknowledges a call', () => {
     assert.deepEqual(await wrong.json(), { acknowledged: false, stopped: false });
     const right = await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '2468' });
     assert.deepEqual(await right.json(), { acknowledged: true, stopped: false });
-    const [row] = await h.db.query<{ acknowledged_at: string | null }>('SELECT acknowledged_at FROM alert_outbox WHERE id = $1', [call.idempotencyKey]);
+    const [row] = await h.db.query<{ acknowledged_at: string | null }>(
+      'SELECT acknowledged_at FROM alert_outbox WHERE id = $1',
+      [call.idempotencyKey],
+    );
     assert.equal(row!.acknowledged_at, h.clock.now().toISOString());
 
     // Guessing is capped per message: after five tries even the right PIN is not taken for an hour.
@@ -196,7 +250,11 @@ describe('alerts: voice PIN acknowledges a call', () => {
     assert.deepEqual(await capped.json(), { acknowledged: false, stopped: false });
     h.clock.advance(3600_000);
 
-    const stop = await signedPost(h, '/v1/alerts/inbound/voice', { id: call.idempotencyKey, pin: '2468', action: 'stop' });
+    const stop = await signedPost(h, '/v1/alerts/inbound/voice', {
+      id: call.idempotencyKey,
+      pin: '2468',
+      action: 'stop',
+    });
     assert.deepEqual(await stop.json(), { acknowledged: true, stopped: true });
     assert.deepEqual(await statuses(), { 'voice:rec-1': 'unsubscribed' });
   });
@@ -206,16 +264,29 @@ describe('alerts: demo outbox page', () => {
   it('in demo mode lists what the file transport sent, newest first; outside demo mode it does not exist', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rk-demo-'));
     const outboxFile = join(dir, 'outbox.jsonl');
-    const demo = await startHarness({ demo: true, outboxFile }, { email: new FileTransport(outboxFile, testClock().now), phone: new FileTransport(outboxFile, testClock().now) });
+    const demo = await startHarness(
+      { demo: true, outboxFile },
+      { email: new FileTransport(outboxFile, testClock().now), phone: new FileTransport(outboxFile, testClock().now) },
+    );
     try {
-      await demo.post('/v1/alerts/subscriptions', subscription({ contact: 'first@example.org' }), { 'x-forwarded-for': '192.0.2.1' });
-      await demo.post('/v1/alerts/subscriptions', subscription({ channel: 'sms', contact: '+12025550143' }), { 'x-forwarded-for': '192.0.2.1' });
+      await demo.post('/v1/alerts/subscriptions', subscription({ contact: 'first@example.org' }), {
+        'x-forwarded-for': '192.0.2.1',
+      });
+      await demo.post('/v1/alerts/subscriptions', subscription({ channel: 'sms', contact: '+12025550143' }), {
+        'x-forwarded-for': '192.0.2.1',
+      });
       await demo.alerts.dispatcher.runOnce();
       const res = await fetch(`${demo.url}/v1/alerts/demo/outbox`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       const { messages } = (await res.json()) as { messages: { to: string; kind: string; text: string }[] };
-      assert.deepEqual(messages.map((m) => [m.to, m.kind]), [['+12025550143', 'confirmation'], ['first@example.org', 'confirmation']]);
+      assert.deepEqual(
+        messages.map((m) => [m.to, m.kind]),
+        [
+          ['+12025550143', 'confirmation'],
+          ['first@example.org', 'confirmation'],
+        ],
+      );
       assert.match(messages[0]!.text, /Your verification code is \d{6}/);
     } finally {
       await demo.close();

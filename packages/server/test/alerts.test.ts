@@ -35,7 +35,10 @@ async function count(table: string): Promise<number> {
 }
 
 async function subscriptionStatus(contactLike = 'rec-1'): Promise<string[]> {
-  const rows = await h.db.query<{ status: string }>('SELECT status FROM alert_subscriptions WHERE subject_id = $1 ORDER BY created_at', [contactLike]);
+  const rows = await h.db.query<{ status: string }>(
+    'SELECT status FROM alert_subscriptions WHERE subject_id = $1 ORDER BY created_at',
+    [contactLike],
+  );
   return rows.map((r) => r.status);
 }
 
@@ -52,7 +55,22 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await subscriptionStatus(), ['pending']);
 
     // A status change before confirmation reaches nobody.
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-0', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now())), 0);
+    assert.equal(
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(
+          tx,
+          {
+            eventId: 'ev-0',
+            recordId: 'rec-1',
+            alertEvent: 'release',
+            status: 'released',
+            occurredAt: fromStart(-HOUR),
+          },
+          h.clock.now(),
+        ),
+      ),
+      0,
+    );
 
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     const message = h.email.messages[0]!;
@@ -68,7 +86,13 @@ describe('alerts: double opt-in', () => {
     assert.deepEqual(await confirmed.json(), { status: 'confirmed' });
     assert.deepEqual(await subscriptionStatus(), ['confirmed']);
 
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+    const created = await h.db.transaction((tx) =>
+      enqueueStatusChange(
+        tx,
+        { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) },
+        h.clock.now(),
+      ),
+    );
     assert.equal(created, 1);
     await h.alerts.dispatcher.runOnce();
     assert.equal(h.email.messages.length, 2);
@@ -150,7 +174,9 @@ describe('alerts: double opt-in', () => {
   it('a new request for a confirmed contact changes nothing until it is confirmed itself', async () => {
     await subscribeAndConfirm(h, subscription({ events: ['release'], language: 'en' }));
     await subscribe(subscription({ events: ['escape'], language: 'es' }));
-    const [row] = await h.db.query<{ status: string; language: string; events_mask: number }>('SELECT status, language, events_mask FROM alert_subscriptions');
+    const [row] = await h.db.query<{ status: string; language: string; events_mask: number }>(
+      'SELECT status, language, events_mask FROM alert_subscriptions',
+    );
     assert.deepEqual({ ...row }, { status: 'confirmed', language: 'en', events_mask: 1 });
   });
 });
@@ -167,13 +193,32 @@ describe('alerts: languages', () => {
     assert.deepEqual(Object.keys(languagesOf), ['email', 'sms', 'voice', 'tty']);
     assert.ok(languagesOf.email!.includes('ar'), 'Arabic, which the widget offers, is sent in Arabic');
     assert.deepEqual(languagesOf.sms, languagesOf.email);
-    assert.ok(!languagesOf.voice!.includes('ar') && !languagesOf.tty!.includes('ar'), 'calls and TTY only in languages the phone line speaks');
+    assert.ok(
+      !languagesOf.voice!.includes('ar') && !languagesOf.tty!.includes('ar'),
+      'calls and TTY only in languages the phone line speaks',
+    );
 
     const english = new Set<string>();
     for (const [i, language] of languagesOf.email!.entries()) {
       const subjectId = `rec-${language}`;
-      const confirmation = await subscribeAndConfirm(h, subscription({ subjectId, language, contact: `reader-${language}@example.org` }), `203.0.113.${i + 1}`);
-      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: `ev-${language}`, recordId: subjectId, alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      const confirmation = await subscribeAndConfirm(
+        h,
+        subscription({ subjectId, language, contact: `reader-${language}@example.org` }),
+        `203.0.113.${i + 1}`,
+      );
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(
+          tx,
+          {
+            eventId: `ev-${language}`,
+            recordId: subjectId,
+            alertEvent: 'release',
+            status: 'released',
+            occurredAt: fromStart(-HOUR),
+          },
+          h.clock.now(),
+        ),
+      );
       await h.alerts.dispatcher.runOnce();
       const alert = h.email.messages.at(-1)!;
       assert.equal(alert.kind, 'status');
@@ -186,21 +231,32 @@ describe('alerts: languages', () => {
 
     const arabic = h.email.messages.find((m) => m.language === 'ar' && m.kind === 'confirmation')!;
     assert.match(arabic.text, /رمز التحقق/);
-    const page = await (await fetch(`${h.url}/v1/alerts/stop?token=${encodeURIComponent(tokenIn(arabic.text, '/v1/alerts/stop'))}`)).text();
+    const page = await (
+      await fetch(`${h.url}/v1/alerts/stop?token=${encodeURIComponent(tokenIn(arabic.text, '/v1/alerts/stop'))}`)
+    ).text();
     assert.match(page, /<html lang="ar" dir="rtl">/);
     assert.match(page, /إيقاف التنبيهات/);
   });
 
   it('calls in a language the phone line does not speak are made in English, not read out by a voice of another language', async () => {
-    const call = await subscribeAndConfirm(h, subscription({ channel: 'voice', contact: '(202) 555-0143', pin: '2468', language: 'ar' }));
+    const call = await subscribeAndConfirm(
+      h,
+      subscription({ channel: 'voice', contact: '(202) 555-0143', pin: '2468', language: 'ar' }),
+    );
     assert.equal(call.language, 'en');
     assert.match(call.text, /Your verification code is/);
-    const text = await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'ar' }), '203.0.113.9');
+    const text = await subscribeAndConfirm(
+      h,
+      subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'ar' }),
+      '203.0.113.9',
+    );
     assert.equal(text.language, 'ar', 'texts keep the subscriber language');
   });
 
   it('does not offer TTY where the phone transport cannot deliver it (Twilio)', () => {
-    const channels = alertOptions({ phone: { transport: 'twilio' } as PhoneTransportConfig }).channels.map((c) => c.channel);
+    const channels = alertOptions({ phone: { transport: 'twilio' } as PhoneTransportConfig }).channels.map(
+      (c) => c.channel,
+    );
     assert.deepEqual(channels, ['email', 'sms', 'voice']);
   });
 });
@@ -221,7 +277,11 @@ describe('alerts: enumeration resistance', () => {
     for (const contact of ['new@example.org', 'pending@example.org', 'confirmed@example.org', 'stopped@example.org']) {
       h.sql.length = 0;
       const res = await subscribe(subscription({ contact }));
-      const shape = JSON.stringify(Object.keys(res.body).sort().map((k) => [k, typeof res.body[k], String(res.body[k]).length]));
+      const shape = JSON.stringify(
+        Object.keys(res.body)
+          .sort()
+          .map((k) => [k, typeof res.body[k], String(res.body[k]).length]),
+      );
       answers.push({ status: res.status, shape, expires: res.body.expiresInSeconds, sql: [...h.sql] });
     }
     for (const answer of answers.slice(1)) {
@@ -253,7 +313,12 @@ describe('alerts: abuse controls', () => {
     const limited = await subscribe(subscription({ contact: 'p10@example.org' }), { 'x-forwarded-for': ip });
     assert.equal(limited.status, 429);
     assert.equal(limited.headers.get('retry-after'), '3600');
-    assert.deepEqual(Object.keys((limited.body as { error: object }).error).sort(), ['code', 'fields', 'message', 'requestId']);
+    assert.deepEqual(Object.keys((limited.body as { error: object }).error).sort(), [
+      'code',
+      'fields',
+      'message',
+      'requestId',
+    ]);
     assert.equal((limited.body as { error: { code: string } }).error.code, 'rate_limited');
     // Another address is unaffected.
     assert.equal((await subscribe(subscription({ contact: 'p10@example.org' }))).status, 202);
@@ -263,15 +328,37 @@ describe('alerts: abuse controls', () => {
     // The harness trusts the one proxy in front (TRUST_PROXY=true): it appends the real client last.
     const through = (client: string, forged: string) => ({ 'x-forwarded-for': `${forged}, ${client}` });
     for (let i = 0; i < 10; i++) {
-      assert.equal((await subscribe(subscription({ contact: `f${i}@example.org` }), through('203.0.113.78', `10.0.0.${i}`))).status, 202);
+      assert.equal(
+        (await subscribe(subscription({ contact: `f${i}@example.org` }), through('203.0.113.78', `10.0.0.${i}`)))
+          .status,
+        202,
+      );
     }
-    assert.equal((await subscribe(subscription({ contact: 'f10@example.org' }), through('203.0.113.78', '10.0.0.99'))).status, 429);
+    assert.equal(
+      (await subscribe(subscription({ contact: 'f10@example.org' }), through('203.0.113.78', '10.0.0.99'))).status,
+      429,
+    );
 
     for (let i = 0; i < 10; i++) {
-      assert.equal((await subscribe(subscription({ contact: `v${i}@example.org` }), { 'x-forwarded-for': `2001:db8:7:7::${i + 1}` })).status, 202);
+      assert.equal(
+        (
+          await subscribe(subscription({ contact: `v${i}@example.org` }), {
+            'x-forwarded-for': `2001:db8:7:7::${i + 1}`,
+          })
+        ).status,
+        202,
+      );
     }
-    assert.equal((await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:7:ffff::1' })).status, 429);
-    assert.equal((await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:8::1' })).status, 202, 'the next /64 is another client');
+    assert.equal(
+      (await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:7:ffff::1' }))
+        .status,
+      429,
+    );
+    assert.equal(
+      (await subscribe(subscription({ contact: 'v10@example.org' }), { 'x-forwarded-for': '2001:db8:7:8::1' })).status,
+      202,
+      'the next /64 is another client',
+    );
   });
 
   it('limits subscribes per contact (across IPs and subjects) with the same generic 429', async () => {
@@ -326,9 +413,17 @@ describe('alerts: abuse controls', () => {
     assert.equal(malformed.status, 400);
     const expected = (malformed.body as { error: { fields: { path: string; message: string }[] } }).error.fields[0];
     const refused = [
-      '+1 900 555 0100', '(212) 976-1234', '+1 876 555 0100', '+1 809 555 0100', '+44 20 7946 0000', '+52 55 1234 5678',
+      '+1 900 555 0100',
+      '(212) 976-1234',
+      '+1 876 555 0100',
+      '+1 809 555 0100',
+      '+44 20 7946 0000',
+      '+52 55 1234 5678',
       // Unassigned area codes and N11 service codes look like NANP numbers but reach nobody (or an emergency line).
-      '+1 976 555 0100', '+1 911 555 0100', '+1 411 555 0100', '+1 555 555 1234',
+      '+1 976 555 0100',
+      '+1 911 555 0100',
+      '+1 411 555 0100',
+      '+1 555 555 1234',
     ];
     for (const contact of refused) {
       const res = await subscribe(subscription({ channel: 'sms', contact }));
@@ -339,17 +434,27 @@ describe('alerts: abuse controls', () => {
     }
     assert.equal(await count('alert_subscriptions'), 0);
     assert.equal((await subscribe(subscription({ channel: 'sms', contact: '(202) 555-0143' }))).status, 202);
-    assert.equal((await subscribe(subscription({ channel: 'sms', contact: '+1 416 555 0143' }))).status, 202, 'Canada is +1 too');
+    assert.equal(
+      (await subscribe(subscription({ channel: 'sms', contact: '+1 416 555 0143' }))).status,
+      202,
+      'Canada is +1 too',
+    );
   });
 
   it('allows other country codes when configured', async () => {
     const mx = await startHarness({ allowedCountryCodes: ['1', '52'] });
     try {
-      const res = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 55 1234 5678' }), { 'x-forwarded-for': '192.0.2.9' });
+      const res = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 55 1234 5678' }), {
+        'x-forwarded-for': '192.0.2.9',
+      });
       assert.equal(res.status, 202);
-      const premium = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 900 123 4567' }), { 'x-forwarded-for': '192.0.2.9' });
+      const premium = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 900 123 4567' }), {
+        'x-forwarded-for': '192.0.2.9',
+      });
       assert.equal(premium.status, 400);
-      const unassigned = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 52 1234 5678' }), { 'x-forwarded-for': '192.0.2.9' });
+      const unassigned = await mx.post(SUBSCRIBE, subscription({ channel: 'sms', contact: '+52 52 1234 5678' }), {
+        'x-forwarded-for': '192.0.2.9',
+      });
       assert.equal(unassigned.status, 400, 'a number the Mexican plan does not assign');
     } finally {
       await mx.close();
@@ -366,7 +471,11 @@ describe('alerts: nothing personal at rest or in logs', () => {
     const phone = '+12025550143';
     const pin = '482916';
     await subscribeAndConfirm(h, subscription({ contact: email }));
-    const voice = await h.post(SUBSCRIBE, subscription({ channel: 'voice', contact: '(202) 555-0143', pin, language: 'es' }), { 'x-forwarded-for': freshIp() });
+    const voice = await h.post(
+      SUBSCRIBE,
+      subscription({ channel: 'voice', contact: '(202) 555-0143', pin, language: 'es' }),
+      { 'x-forwarded-for': freshIp() },
+    );
     assert.equal(voice.status, 202);
     const { confirmationId } = (await voice.json()) as { confirmationId: string };
     await h.alerts.dispatcher.runOnce();
@@ -374,7 +483,9 @@ describe('alerts: nothing personal at rest or in logs', () => {
     assert.equal(call.to, phone);
     assert.equal((await h.post(CONFIRM, { confirmationId, code: codeIn(call) })).status, 200);
 
-    const [row] = await h.db.query<{ pin_hash: string; contact_enc: string }>("SELECT pin_hash, contact_enc FROM alert_subscriptions WHERE channel = 'voice'");
+    const [row] = await h.db.query<{ pin_hash: string; contact_enc: string }>(
+      "SELECT pin_hash, contact_enc FROM alert_subscriptions WHERE channel = 'voice'",
+    );
     assert.match(row!.pin_hash, /^scrypt\$/);
     assert.match(row!.contact_enc, /^v1\./);
 
@@ -395,6 +506,7 @@ describe('alerts: nothing personal at rest or in logs', () => {
     );
     const names = columns.map((c) => c.name);
     assert.ok(names.includes('contact_enc'));
-    for (const name of names) assert.doesNotMatch(name, /(^|_)(name|ip|ip_address|agent|user_agent|contact|email|phone)$/i);
+    for (const name of names)
+      assert.doesNotMatch(name, /(^|_)(name|ip|ip_address|agent|user_agent|contact|email|phone)$/i);
   });
 });

@@ -76,30 +76,67 @@ export async function startCallbacksHarness(
   const alerts = createAlerts({
     insights,
     db,
-    config: alertsConfig({ secretKey: randomBytes(32), publicUrl: 'https://help.example.test', outboxFile: join(dir, 'outbox.jsonl') }),
+    config: alertsConfig({
+      secretKey: randomBytes(32),
+      publicUrl: 'https://help.example.test',
+      outboxFile: join(dir, 'outbox.jsonl'),
+    }),
     logger,
     now: clock.now,
     transports: { email, phone },
   });
   const config: CallbacksConfig = callbacksConfig(overrides);
   const callbacks = createCallbacks({
-    db, config, keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now, publicUrl: 'https://help.example.test', allowedCountryCodes: ['1'],
+    db,
+    config,
+    keys: alerts.keys,
+    limiter: alerts.limiter,
+    logger,
+    now: clock.now,
+    publicUrl: 'https://help.example.test',
+    allowedCountryCodes: ['1'],
   });
   const staff = createStaff({
-    db, config: staffConfig({ passwordCost: TEST_PASSWORD_COST, ...staffOverrides }), keys: alerts.keys, limiter: alerts.limiter, logger, now: clock.now,
+    db,
+    config: staffConfig({ passwordCost: TEST_PASSWORD_COST, ...staffOverrides }),
+    keys: alerts.keys,
+    limiter: alerts.limiter,
+    logger,
+    now: clock.now,
     publicUrl: 'https://help.example.test',
     insights: { counter: insights, config: insightsSettings, random: seededRandom(15) },
   });
   alerts.addMaintenance(callbacks.maintenance);
   alerts.addMaintenance(staff.maintenance);
-  const app = createApp({ db, config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined }, logger, alerts, callbacks, staff, now: clock.now, insights });
+  const app = createApp({
+    db,
+    config: { corsOrigins: [], bodyLimitBytes: 64 * 1024, trustProxy: true, publicUrl: undefined },
+    logger,
+    alerts,
+    callbacks,
+    staff,
+    now: clock.now,
+    insights,
+  });
   const server: Server = createServer((req, res) => void app.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    dbFile, db, alerts, url, clock, email, phone, staff, insights,
+    dbFile,
+    db,
+    alerts,
+    url,
+    clock,
+    email,
+    phone,
+    staff,
+    insights,
     post: (path, body, headers = {}) =>
-      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
     async close() {
       await alerts.dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -113,7 +150,14 @@ export async function startCallbacksHarness(
 /** A callback request body with sensible defaults. */
 export function callbackBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    topic: 'custody-status', channel: 'text', contact: '(713) 555-0142', windows: ['morning', 'evening'], timeZone: 'America/Chicago',
-    leaveMessage: false, language: 'es', region: { state: 'TX' }, ...overrides,
+    topic: 'custody-status',
+    channel: 'text',
+    contact: '(713) 555-0142',
+    windows: ['morning', 'evening'],
+    timeZone: 'America/Chicago',
+    leaveMessage: false,
+    language: 'es',
+    region: { state: 'TX' },
+    ...overrides,
   };
 }

@@ -2,7 +2,13 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { chooseTeam, type Team } from '../src/callbacks/index.js';
-import { callbackBody, databaseBytes, startCallbacksHarness, tokenIn, type CallbacksHarness } from './callbacks-harness.js';
+import {
+  callbackBody,
+  databaseBytes,
+  startCallbacksHarness,
+  tokenIn,
+  type CallbacksHarness,
+} from './callbacks-harness.js';
 
 let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter % 250}`;
@@ -44,22 +50,44 @@ describe('callback requests', () => {
     assert.match(sms!.text, /Recibimos su solicitud/);
     assert.equal(tokenIn(sms!.text, '/v1/callbacks/cancel-link'), body.cancelToken);
     // Discreet: nothing on a lock screen says what this is about.
-    assert.doesNotMatch(`${sms!.subject} ${sms!.text}`, /custod|offender|victim|inmate|detenci|víctima|seguridad|safety/i);
+    assert.doesNotMatch(
+      `${sms!.subject} ${sms!.text}`,
+      /custod|offender|victim|inmate|detenci|víctima|seguridad|safety/i,
+    );
     // The sealed message is dropped once sent.
-    const [message] = await h.db.query<{ payload_enc: string | null; status: string }>("SELECT payload_enc, status FROM notify_messages WHERE kind = 'callback-reference'");
+    const [message] = await h.db.query<{ payload_enc: string | null; status: string }>(
+      "SELECT payload_enc, status FROM notify_messages WHERE kind = 'callback-reference'",
+    );
     assert.deepEqual(message, { payload_enc: null, status: 'sent' });
   });
 
   it('never stores the contact, name, note or interpreter language in clear', async () => {
-    const res = await request(callbackBody({ channel: 'email', contact: 'Hidden.Person@Example.org', name: 'Zelda Q', note: 'uniquenote-4411', interpreterLanguage: 'Quechua' }));
+    const res = await request(
+      callbackBody({
+        channel: 'email',
+        contact: 'Hidden.Person@Example.org',
+        name: 'Zelda Q',
+        note: 'uniquenote-4411',
+        interpreterLanguage: 'Quechua',
+      }),
+    );
     assert.equal(res.status, 202);
     await h.alerts.dispatcher.runOnce();
     const bytes = databaseBytes(h.dbFile).toLowerCase();
-    for (const secret of ['hidden.person@example.org', 'zelda q', 'uniquenote-4411', 'quechua']) assert.ok(!bytes.includes(secret), secret);
+    for (const secret of ['hidden.person@example.org', 'zelda q', 'uniquenote-4411', 'quechua'])
+      assert.ok(!bytes.includes(secret), secret);
   });
 
   it('routes by ZIP prefix over state, by language among equals, and to the fallback team when no region matches', () => {
-    const team = (id: string, over: Partial<Team>): Team => ({ id, name: id, states: [], zipPrefixes: [], languages: ['en'], fallback: false, ...over });
+    const team = (id: string, over: Partial<Team>): Team => ({
+      id,
+      name: id,
+      states: [],
+      zipPrefixes: [],
+      languages: ['en'],
+      fallback: false,
+      ...over,
+    });
     const teams = [
       team('a-houston', { zipPrefixes: ['770'] }),
       team('b-texas', { states: ['TX'] }),
@@ -75,7 +103,14 @@ describe('callback requests', () => {
   });
 
   it('takes the region from the custody record when the page gives none', async () => {
-    const res = await request(callbackBody({ topic: 'releasable-information', region: undefined, recordId: FIXTURE_IDS.custody.released, language: 'en' }));
+    const res = await request(
+      callbackBody({
+        topic: 'releasable-information',
+        region: undefined,
+        recordId: FIXTURE_IDS.custody.released,
+        language: 'en',
+      }),
+    );
     const stored = await row(((await res.json()) as { reference: string }).reference);
     assert.equal(stored?.priority, 2);
     assert.equal(stored?.record_id, FIXTURE_IDS.custody.released);
@@ -84,20 +119,32 @@ describe('callback requests', () => {
   });
 
   it('leaves a call or TTY message only when the visitor allowed one, and then only the neutral phrase', async () => {
-    assert.equal((await request(callbackBody({ channel: 'call', leaveMessage: false, contact: '(713) 555-0161' }))).status, 202);
-    assert.equal((await request(callbackBody({ channel: 'tty', leaveMessage: false, contact: '(713) 555-0162' }))).status, 202);
+    assert.equal(
+      (await request(callbackBody({ channel: 'call', leaveMessage: false, contact: '(713) 555-0161' }))).status,
+      202,
+    );
+    assert.equal(
+      (await request(callbackBody({ channel: 'tty', leaveMessage: false, contact: '(713) 555-0162' }))).status,
+      202,
+    );
     await h.alerts.dispatcher.runOnce();
     assert.equal(h.phone.messages.length, 0);
-    const res = await request(callbackBody({ channel: 'call', leaveMessage: true, language: 'en', contact: '(713) 555-0163' }));
+    const res = await request(
+      callbackBody({ channel: 'call', leaveMessage: true, language: 'en', contact: '(713) 555-0163' }),
+    );
     const { reference } = (await res.json()) as { reference: string };
     await h.alerts.dispatcher.runOnce();
     const [voice] = h.phone.messages;
     assert.equal(voice?.channel, 'voice');
-    assert.equal(voice?.text, `Hello, this is a courtesy call about your request, reference ${reference.replace(/-/g, '').split('').join(' ')}. Thank you.`);
+    assert.equal(
+      voice?.text,
+      `Hello, this is a courtesy call about your request, reference ${reference.replace(/-/g, '').split('').join(' ')}. Thank you.`,
+    );
   });
 
   it('gives a bot (honeypot) the same answer and stores and sends nothing', async () => {
-    const count = async () => Number((await h.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM callback_requests'))[0]?.n);
+    const count = async () =>
+      Number((await h.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM callback_requests'))[0]?.n);
     const before = await count();
     const res = await request(callbackBody({ website: 'https://spam.example' }));
     assert.equal(res.status, 202);
@@ -111,7 +158,15 @@ describe('callback requests', () => {
   });
 
   it('rejects invalid fields with field errors', async () => {
-    const res = await request(callbackBody({ channel: 'email', contact: 'not-an-address', windows: [], timeZone: 'Nowhere', topic: 'releasable-information' }));
+    const res = await request(
+      callbackBody({
+        channel: 'email',
+        contact: 'not-an-address',
+        windows: [],
+        timeZone: 'Nowhere',
+        topic: 'releasable-information',
+      }),
+    );
     assert.equal(res.status, 400);
     const { error } = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
     assert.equal(error.code, 'validation_failed');
@@ -127,7 +182,7 @@ describe('callback requests', () => {
     const again = await request(body, headers);
     assert.equal(again.status, 202);
     assert.deepEqual(await again.json(), first);
-    const rows = await h.db.query("SELECT id FROM callback_requests WHERE reference = $1", [first.reference]);
+    const rows = await h.db.query('SELECT id FROM callback_requests WHERE reference = $1', [first.reference]);
     assert.equal(rows.length, 1);
     const other = await request({ ...body, topic: 'other' }, headers);
     assert.equal(other.status, 400);
@@ -135,7 +190,11 @@ describe('callback requests', () => {
 
   it('limits requests per address and per contact with the one generic 429', async () => {
     const ip = '203.0.113.77';
-    for (let i = 0; i < 5; i++) assert.equal((await request(callbackBody({ contact: `(713) 555-01${10 + i}` }), { 'x-forwarded-for': ip })).status, 202);
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await request(callbackBody({ contact: `(713) 555-01${10 + i}` }), { 'x-forwarded-for': ip })).status,
+        202,
+      );
     const limited = await request(callbackBody({ contact: '(713) 555-0199' }), { 'x-forwarded-for': ip });
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
@@ -148,19 +207,28 @@ describe('callback requests', () => {
   });
 
   it('cancels by token through the API and through the link page (GET shows a button, POST cancels)', async () => {
-    const { reference, cancelToken } = (await (await request(callbackBody({ contact: '(713) 555-0123' }))).json()) as { reference: string; cancelToken: string };
+    const { reference, cancelToken } = (await (await request(callbackBody({ contact: '(713) 555-0123' }))).json()) as {
+      reference: string;
+      cancelToken: string;
+    };
     const page = await fetch(`${h.url}/v1/callbacks/cancel-link?token=${encodeURIComponent(cancelToken)}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Cancelar la solicitud/);
     assert.equal((await row(reference))?.status, 'new');
-    const posted = await fetch(`${h.url}/v1/callbacks/cancel-link?token=${encodeURIComponent(cancelToken)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const posted = await fetch(`${h.url}/v1/callbacks/cancel-link?token=${encodeURIComponent(cancelToken)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     assert.equal(posted.status, 200);
     const cancelled = await row(reference);
     assert.equal(cancelled?.status, 'cancelled');
     assert.equal(cancelled?.closed_at, h.clock.now().toISOString());
     const api = await h.post('/v1/callbacks/cancel', { token: cancelToken });
     assert.deepEqual(await api.json(), { status: 'cancelled' });
-    const forged = await h.post('/v1/callbacks/cancel', { token: `${cancelToken.split('.')[0]}.AAAAAAAAAAAAAAAAAAAAAAAA` });
+    const forged = await h.post('/v1/callbacks/cancel', {
+      token: `${cancelToken.split('.')[0]}.AAAAAAAAAAAAAAAAAAAAAAAA`,
+    });
     assert.equal(forged.status, 400);
     assert.equal(((await forged.json()) as { error: { code: string } }).error.code, 'invalid_token');
   });

@@ -26,7 +26,12 @@ describe('isolated-capture frame', () => {
     const res = await s.get('/embed/capture');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /^text\/html/);
-    const csp = Object.fromEntries(res.headers.get('content-security-policy')!.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const csp = Object.fromEntries(
+      res.headers
+        .get('content-security-policy')!
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     assert.deepEqual(csp['frame-ancestors'], ["'self'", ...PARTNERS]);
     assert.deepEqual(csp['script-src'], ["'self'"]);
     assert.deepEqual(csp['default-src'], ["'none'"]);
@@ -61,7 +66,10 @@ describe('isolated-capture frame', () => {
     try {
       const missing = await unbuilt.get('/embed/capture.js');
       assert.equal(missing.status, 404);
-      assert.match(((await missing.json()) as { error: { message: string } }).error.message, /referral-kit\.capture\.js/);
+      assert.match(
+        ((await missing.json()) as { error: { message: string } }).error.message,
+        /referral-kit\.capture\.js/,
+      );
     } finally {
       await unbuilt.stop();
       rmSync(bare, { recursive: true, force: true });

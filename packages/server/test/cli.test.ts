@@ -14,7 +14,13 @@ import { START } from './clock.js';
 const BIN = fileURLToPath(new URL('../bin/referral-kit.mjs', import.meta.url));
 const HEADER = 'identifier,display_name,status,updated_at';
 const feed = (released: number) =>
-  [HEADER, ...Array.from({ length: 40 }, (_, i) => `CLI-${i},Cli Person ${i},${i < released ? 'released' : 'in-custody'},2026-11-28T10:00:00Z`)].join('\n');
+  [
+    HEADER,
+    ...Array.from(
+      { length: 40 },
+      (_, i) => `CLI-${i},Cli Person ${i},${i < released ? 'released' : 'in-custody'},2026-11-28T10:00:00Z`,
+    ),
+  ].join('\n');
 
 async function cli(args: string[], env: Record<string, string>) {
   let stdout = '';
@@ -78,7 +84,11 @@ describe('referral-kit CLI', () => {
     assert.equal(held.code, EXIT.held);
     assert.match(held.stdout, /HELD: 10 of 40 existing records \(25\.0 %\)/);
     assert.equal((await cli(['import', 'custody', file], env)).code, EXIT.held, 'still held on a plain re-run');
-    assert.equal((await cli(['import', 'custody', file, '--mass-change-share', '0.3'], env)).code, EXIT.ok, 'a larger share passes');
+    assert.equal(
+      (await cli(['import', 'custody', file, '--mass-change-share', '0.3'], env)).code,
+      EXIT.ok,
+      'a larger share passes',
+    );
   });
 
   it('rejects invalid rows (exit 2) and prints every one as JSON on request', async () => {
@@ -88,7 +98,11 @@ describe('referral-kit CLI', () => {
     assert.equal(result.code, EXIT.invalidRows);
     const report = JSON.parse(result.stdout);
     assert.equal(report.outcome, 'rejected');
-    assert.deepEqual(report.issues.map((i: { row: number; field: string }) => `${i.row}:${i.field}`).sort(), ['2:display_name', '2:status', '2:updated_at']);
+    assert.deepEqual(report.issues.map((i: { row: number; field: string }) => `${i.row}:${i.field}`).sort(), [
+      '2:display_name',
+      '2:status',
+      '2:updated_at',
+    ]);
     const skipped = await cli(['import', 'custody', file, '--skip-invalid'], env);
     assert.equal(skipped.code, EXIT.ok);
   });
@@ -103,10 +117,27 @@ describe('referral-kit CLI', () => {
 
   it('adds teams and staff accounts, printing a one-time setup link (staff add / link / team add)', async () => {
     const now = () => new Date(START);
-    const io = (out: string[]) => ({ env, now, stdout: (t: string) => void out.push(t), stderr: { write: (t: string) => (out.push(t), true), isTTY: false } });
+    const io = (out: string[]) => ({
+      env,
+      now,
+      stdout: (t: string) => void out.push(t),
+      stderr: { write: (t: string) => (out.push(t), true), isTTY: false },
+    });
     const out: string[] = [];
-    assert.equal(await runCli(['staff', 'team', 'add', '--id', 'team-gulf', '--name', 'Gulf', '--states', 'tx,la', '--languages', 'en,es'], io(out)), EXIT.ok);
-    assert.equal(await runCli(['staff', 'add', '--email', 'Ana@Example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'], io(out)), EXIT.ok);
+    assert.equal(
+      await runCli(
+        ['staff', 'team', 'add', '--id', 'team-gulf', '--name', 'Gulf', '--states', 'tx,la', '--languages', 'en,es'],
+        io(out),
+      ),
+      EXIT.ok,
+    );
+    assert.equal(
+      await runCli(
+        ['staff', 'add', '--email', 'Ana@Example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'],
+        io(out),
+      ),
+      EXIT.ok,
+    );
     const link = /https?:\/\/\S+\/console\/setup#([A-Za-z0-9_-]{43})/.exec(out.join(''));
     assert.ok(link, out.join(''));
     assert.match(out.join(''), /ana@example\.org/);
@@ -116,24 +147,75 @@ describe('referral-kit CLI', () => {
     assert.notEqual(/#(\S+)/.exec(again.join(''))?.[1], link[1], 'a new link replaces the old one');
 
     const refused: string[] = [];
-    assert.equal(await runCli(['staff', 'add', '--email', 'ana@example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'], io(refused)), EXIT.usage);
-    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'wizard', '--team', 'team-gulf'], io(refused)), EXIT.usage);
-    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist'], io(refused)), EXIT.usage);
-    assert.equal(await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist', '--team', 'team-nowhere'], io(refused)), EXIT.usage);
+    assert.equal(
+      await runCli(
+        ['staff', 'add', '--email', 'ana@example.org', '--name', 'Ana', '--role', 'supervisor', '--team', 'team-gulf'],
+        io(refused),
+      ),
+      EXIT.usage,
+    );
+    assert.equal(
+      await runCli(
+        ['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'wizard', '--team', 'team-gulf'],
+        io(refused),
+      ),
+      EXIT.usage,
+    );
+    assert.equal(
+      await runCli(['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist'], io(refused)),
+      EXIT.usage,
+    );
+    assert.equal(
+      await runCli(
+        ['staff', 'add', '--email', 'bo@example.org', '--name', 'Bo', '--role', 'specialist', '--team', 'team-nowhere'],
+        io(refused),
+      ),
+      EXIT.usage,
+    );
     assert.equal(await runCli(['staff', 'link', '--email', 'nobody@example.org'], io(refused)), EXIT.error);
-    assert.match(refused.join(''), /already an account[\s\S]*--role must be one of[\s\S]*belongs to a team[\s\S]*no team "team-nowhere"/);
+    assert.match(
+      refused.join(''),
+      /already an account[\s\S]*--role must be one of[\s\S]*belongs to a team[\s\S]*no team "team-nowhere"/,
+    );
   });
 
   it('works as an executable from any directory', () => {
     const file = join(dir, 'exe.csv');
-    writeFileSync(file, [HEADER, ...Array.from({ length: 10 }, (_, i) => `EXE-${i},Exe Person ${i},in-custody,2026-11-28T10:00:00Z`)].join('\n'));
-    const run = spawnSync(process.execPath, [BIN, 'import', 'custody', file], { cwd: tmpdir(), env: { ...process.env, ...env }, encoding: 'utf8' });
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        ...Array.from({ length: 10 }, (_, i) => `EXE-${i},Exe Person ${i},in-custody,2026-11-28T10:00:00Z`),
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, [BIN, 'import', 'custody', file], {
+      cwd: tmpdir(),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(run.status, EXIT.ok, run.stderr);
     assert.match(run.stdout, /inserted: 10/);
-    writeFileSync(file, [HEADER, ...Array.from({ length: 10 }, (_, i) => `EXE-${i},Exe Person ${i},${i < 5 ? 'escaped' : 'in-custody'},2026-11-28T10:00:00Z`)].join('\n'));
-    const held = spawnSync(process.execPath, [BIN, 'import', 'custody', file], { cwd: tmpdir(), env: { ...process.env, ...env }, encoding: 'utf8' });
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        ...Array.from(
+          { length: 10 },
+          (_, i) => `EXE-${i},Exe Person ${i},${i < 5 ? 'escaped' : 'in-custody'},2026-11-28T10:00:00Z`,
+        ),
+      ].join('\n'),
+    );
+    const held = spawnSync(process.execPath, [BIN, 'import', 'custody', file], {
+      cwd: tmpdir(),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(held.status, EXIT.held);
-    const confirmed = spawnSync(process.execPath, [BIN, 'import', 'custody', file, '--confirm-mass-change'], { cwd: tmpdir(), env: { ...process.env, ...env }, encoding: 'utf8' });
+    const confirmed = spawnSync(process.execPath, [BIN, 'import', 'custody', file, '--confirm-mass-change'], {
+      cwd: tmpdir(),
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     assert.equal(confirmed.status, EXIT.ok, confirmed.stderr);
     assert.match(confirmed.stdout, /alert events: 5/);
   });

@@ -31,7 +31,11 @@ describe('client address', () => {
   it('a list trusts proxies by address, range or name, and stops at the first untrusted hop', () => {
     const resolve = clientAddressResolver(['loopback', '10.0.0.0/8']);
     assert.equal(resolve(request('127.0.0.1', 'forged, 203.0.113.9, 10.1.2.3')), '203.0.113.9');
-    assert.equal(resolve(request('198.51.100.4', '203.0.113.9')), '198.51.100.4', 'a peer outside the list is the client');
+    assert.equal(
+      resolve(request('198.51.100.4', '203.0.113.9')),
+      '198.51.100.4',
+      'a peer outside the list is the client',
+    );
     assert.throws(() => clientAddressResolver(['10.0.0.0/33']));
   });
 

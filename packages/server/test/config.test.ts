@@ -36,11 +36,23 @@ describe('loadConfig', () => {
   });
 
   it('reads every variable', () => {
-    const config = loadConfig({
-      PORT: '9000', HOST: '0.0.0.0', DATA_DIR: 'var/rk', DATABASE_URL: 'postgres://u:p@db/rk', CORS_ORIGINS: 'https://a.org, http://localhost:3000',
-      LOG_LEVEL: 'warn', PUBLIC_URL: 'https://api.example.org/', TRUST_PROXY: 'true', BODY_LIMIT_BYTES: '4096', MASS_CHANGE_SHARE: '2.5%',
-      SEED_DEMO: 'false', SHUTDOWN_TIMEOUT_MS: '2500',
-    }, cwd);
+    const config = loadConfig(
+      {
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATA_DIR: 'var/rk',
+        DATABASE_URL: 'postgres://u:p@db/rk',
+        CORS_ORIGINS: 'https://a.org, http://localhost:3000',
+        LOG_LEVEL: 'warn',
+        PUBLIC_URL: 'https://api.example.org/',
+        TRUST_PROXY: 'true',
+        BODY_LIMIT_BYTES: '4096',
+        MASS_CHANGE_SHARE: '2.5%',
+        SEED_DEMO: 'false',
+        SHUTDOWN_TIMEOUT_MS: '2500',
+      },
+      cwd,
+    );
     assert.equal(config.dataDir, join(cwd, 'var/rk'));
     assert.equal(config.port, 9000);
     assert.equal(config.host, '0.0.0.0');
@@ -50,7 +62,11 @@ describe('loadConfig', () => {
     assert.equal(config.publicUrl, 'https://api.example.org');
     assert.equal(config.trustProxy, true);
     assert.equal(loadConfig({ TRUST_PROXY: '2' }, cwd).trustProxy, 2, 'a hop count');
-    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy, ['loopback', '10.0.0.0/8'], 'proxy addresses and ranges');
+    assert.deepEqual(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy,
+      ['loopback', '10.0.0.0/8'],
+      'proxy addresses and ranges',
+    );
     assert.equal(loadConfig({ TRUST_PROXY: 'no' }, cwd).trustProxy, false);
     assert.equal(config.bodyLimitBytes, 4096);
     assert.equal(config.massChangeShare, 0.025);
@@ -60,12 +76,28 @@ describe('loadConfig', () => {
 
   it('lists every problem at once, naming the variable, without echoing values', () => {
     const found = problems({
-      PORT: '99999', DATABASE_URL: 'mysql://root:hunter2@db/x', CORS_ORIGINS: 'https://ok.org,https://bad.org/path,*', LOG_LEVEL: 'loud',
-      TRUST_PROXY: 'maybe', MASS_CHANGE_SHARE: '150%', PUBLIC_URL: 'ftp://x',
+      PORT: '99999',
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+      CORS_ORIGINS: 'https://ok.org,https://bad.org/path,*',
+      LOG_LEVEL: 'loud',
+      TRUST_PROXY: 'maybe',
+      MASS_CHANGE_SHARE: '150%',
+      PUBLIC_URL: 'ftp://x',
     });
     const text = found.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'CORS_ORIGINS', 'LOG_LEVEL', 'TRUST_PROXY', 'MASS_CHANGE_SHARE', 'PUBLIC_URL']) {
-      assert.ok(found.some((p) => p.startsWith(`${name}:`)), `${name} is reported`);
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'CORS_ORIGINS',
+      'LOG_LEVEL',
+      'TRUST_PROXY',
+      'MASS_CHANGE_SHARE',
+      'PUBLIC_URL',
+    ]) {
+      assert.ok(
+        found.some((p) => p.startsWith(`${name}:`)),
+        `${name} is reported`,
+      );
     }
     assert.doesNotMatch(text, /hunter2/);
     assert.match(text, /"https:\/\/bad\.org\/path" is not an origin/);
@@ -73,51 +105,119 @@ describe('loadConfig', () => {
   });
 
   it('reads the staff console settings, and takes its Origin from PUBLIC_URL', () => {
-    const config = loadConfig({
-      DATA_DIR: cwd, PUBLIC_URL: 'https://help.example.org/', STAFF_SESSION_IDLE_MINUTES: '15', STAFF_SESSION_ABSOLUTE_HOURS: '9',
-      STAFF_SETUP_LINK_HOURS: '24', STAFF_LOCKOUT_ATTEMPTS: '4', STAFF_LOCKOUT_MINUTES: '20',
-    }, cwd);
+    const config = loadConfig(
+      {
+        DATA_DIR: cwd,
+        PUBLIC_URL: 'https://help.example.org/',
+        STAFF_SESSION_IDLE_MINUTES: '15',
+        STAFF_SESSION_ABSOLUTE_HOURS: '9',
+        STAFF_SETUP_LINK_HOURS: '24',
+        STAFF_LOCKOUT_ATTEMPTS: '4',
+        STAFF_LOCKOUT_MINUTES: '20',
+      },
+      cwd,
+    );
     assert.deepEqual(
       { ...config.staff, signInPerIp: undefined, passwordCost: undefined },
-      { idleTimeoutMinutes: 15, absoluteTimeoutHours: 9, setupLinkHours: 24, lockoutAttempts: 4, lockoutMinutes: 20, origin: 'https://help.example.org', signInPerIp: undefined, passwordCost: undefined },
+      {
+        idleTimeoutMinutes: 15,
+        absoluteTimeoutHours: 9,
+        setupLinkHours: 24,
+        lockoutAttempts: 4,
+        lockoutMinutes: 20,
+        origin: 'https://help.example.org',
+        signInPerIp: undefined,
+        passwordCost: undefined,
+      },
     );
     assert.equal(config.staff.passwordCost, 2 ** 17);
     assert.equal(loadConfig({ DATA_DIR: cwd }, cwd).staff.origin, undefined);
-    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_SESSION_IDLE_MINUTES: 'soon' }), ['STAFF_SESSION_IDLE_MINUTES must be a whole number of at least 1.']);
-    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_LOCKOUT_ATTEMPTS: '0' }), ['STAFF_LOCKOUT_ATTEMPTS must be a whole number of at least 1.']);
+    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_SESSION_IDLE_MINUTES: 'soon' }), [
+      'STAFF_SESSION_IDLE_MINUTES must be a whole number of at least 1.',
+    ]);
+    assert.deepEqual(problems({ DATA_DIR: cwd, STAFF_LOCKOUT_ATTEMPTS: '0' }), [
+      'STAFF_LOCKOUT_ATTEMPTS must be a whole number of at least 1.',
+    ]);
   });
 
   it('outside demo mode, demands what real alerts need (a secret key, an https public URL)', () => {
     const found = problems({ NODE_ENV: 'production' });
     assert.equal(found.length, 1);
     assert.match(found[0]!, /ALERTS_SECRET_KEY is required/);
-    const config = loadConfig({
-      NODE_ENV: 'production', ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      PUBLIC_URL: 'https://api.example.org', ALERTS_SMTP_URL: 'smtp://mail.example.org:587', ALERTS_FROM: 'Alerts <no-reply@example.org>',
-      ALERTS_GATEWAY_URL: 'https://sms.example.org/send', ALERTS_GATEWAY_SECRET: 'a-long-shared-gateway-secret',
-    }, cwd);
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+        PUBLIC_URL: 'https://api.example.org',
+        ALERTS_SMTP_URL: 'smtp://mail.example.org:587',
+        ALERTS_FROM: 'Alerts <no-reply@example.org>',
+        ALERTS_GATEWAY_URL: 'https://sms.example.org/send',
+        ALERTS_GATEWAY_SECRET: 'a-long-shared-gateway-secret',
+      },
+      cwd,
+    );
     assert.equal(config.demo, false);
     assert.equal(config.seedDemo, false, 'no demo data in production unless asked');
   });
 
   it('Twilio: needs its account, token and number, checks their shape and never echoes them', () => {
     const base = {
-      NODE_ENV: 'production', ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'), PUBLIC_URL: 'https://api.example.org',
-      ALERTS_EMAIL_TRANSPORT: 'file', ALERTS_PHONE_TRANSPORT: 'twilio',
+      NODE_ENV: 'production',
+      ALERTS_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://api.example.org',
+      ALERTS_EMAIL_TRANSPORT: 'file',
+      ALERTS_PHONE_TRANSPORT: 'twilio',
     };
     assert.match(problems(base)[0]!, /TWILIO_ACCOUNT_SID is required with ALERTS_PHONE_TRANSPORT=twilio/);
     const secretToken = 'secret-token-value-0123456789';
-    const bad = problems({ ...base, TWILIO_ACCOUNT_SID: 'AC-nope', TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100' });
+    const bad = problems({
+      ...base,
+      TWILIO_ACCOUNT_SID: 'AC-nope',
+      TWILIO_AUTH_TOKEN: secretToken,
+      TWILIO_FROM_NUMBER: '+12025550100',
+    });
     assert.match(bad[0]!, /TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex digits/);
     assert.doesNotMatch(bad.join('\n'), /AC-nope|secret-token/);
-    assert.match(problems({ ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '555' })[0]!, /TWILIO_FROM_NUMBER must be an E\.164 number/);
-    assert.match(problems({ ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100', ALERTS_INTERPRETER_NUMBER: '1-866-277-7477' })[0]!, /ALERTS_INTERPRETER_NUMBER must be an E\.164 number/);
+    assert.match(
+      problems({
+        ...base,
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: secretToken,
+        TWILIO_FROM_NUMBER: '555',
+      })[0]!,
+      /TWILIO_FROM_NUMBER must be an E\.164 number/,
+    );
+    assert.match(
+      problems({
+        ...base,
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: secretToken,
+        TWILIO_FROM_NUMBER: '+12025550100',
+        ALERTS_INTERPRETER_NUMBER: '1-866-277-7477',
+      })[0]!,
+      /ALERTS_INTERPRETER_NUMBER must be an E\.164 number/,
+    );
 
-    const config = loadConfig({
-      ...base, TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: secretToken, TWILIO_FROM_NUMBER: '+12025550100',
-      ALERTS_INTERPRETER_NUMBER: '+18662777477', ALERTS_INTERPRETER_DIGITS: 'ww2',
-    }, cwd);
-    assert.deepEqual(config.alerts.phone, { transport: 'twilio', twilio: { accountSid: `AC${'a'.repeat(32)}`, authToken: secretToken, from: '+12025550100', apiBaseUrl: undefined } });
+    const config = loadConfig(
+      {
+        ...base,
+        TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+        TWILIO_AUTH_TOKEN: secretToken,
+        TWILIO_FROM_NUMBER: '+12025550100',
+        ALERTS_INTERPRETER_NUMBER: '+18662777477',
+        ALERTS_INTERPRETER_DIGITS: 'ww2',
+      },
+      cwd,
+    );
+    assert.deepEqual(config.alerts.phone, {
+      transport: 'twilio',
+      twilio: {
+        accountSid: `AC${'a'.repeat(32)}`,
+        authToken: secretToken,
+        from: '+12025550100',
+        apiBaseUrl: undefined,
+      },
+    });
     assert.deepEqual(config.alerts.phoneLine, { interpreterNumber: '+18662777477', interpreterDigits: 'ww2' });
   });
 });

@@ -16,14 +16,23 @@ const clock = testClock();
 
 describe('placeholders for SQLite', () => {
   it('rewrites $n to ? in order of use, outside quotes', () => {
-    assert.deepEqual(toPositional("SELECT $2, '$1', \"$3\", $1, $2"), { sql: "SELECT ?, '$1', \"$3\", ?, ?", order: [1, 0, 1] });
+    assert.deepEqual(toPositional('SELECT $2, \'$1\', "$3", $1, $2'), {
+      sql: 'SELECT ?, \'$1\', "$3", ?, ?',
+      order: [1, 0, 1],
+    });
   });
 });
 
 const PG_URL = process.env.TEST_DATABASE_URL;
-const PG_SKIP = PG_URL ? false : 'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run them';
+const PG_SKIP = PG_URL
+  ? false
+  : 'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run them';
 
-function contract(name: string, open: () => Promise<Db>, options: { skip?: string | false; cleanup?: () => Promise<void> } = {}) {
+function contract(
+  name: string,
+  open: () => Promise<Db>,
+  options: { skip?: string | false; cleanup?: () => Promise<void> } = {},
+) {
   describe(`Db contract: ${name}`, { skip: options.skip }, () => {
     let db: Db;
     before(async () => {
@@ -38,15 +47,23 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
     it('applies each migration once and records it', async () => {
       assert.deepEqual(await migrate(db), [], 'nothing left to apply');
       const rows = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-      assert.deepEqual(rows.map((r) => r.name), migrationFiles(db.dialect).map((f) => f.name));
+      assert.deepEqual(
+        rows.map((r) => r.name),
+        migrationFiles(db.dialect).map((f) => f.name),
+      );
     });
 
     it('runs statements with $n parameters, booleans as 0/1, and counts changes', async () => {
       await db.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['k1', 'v1']);
       const { changes } = await db.run('UPDATE meta SET value = $2 WHERE key = $1 OR key = $1', ['k1', 'v2']);
       assert.equal(changes, 1);
-      assert.deepEqual(await db.query('SELECT key, value FROM meta WHERE key = $1', ['k1']), [{ key: 'k1', value: 'v2' }]);
-      const [row] = await db.query<{ yes: number; no: number }>('SELECT CAST($1 AS INTEGER) AS yes, CAST($2 AS INTEGER) AS no', [true, false]);
+      assert.deepEqual(await db.query('SELECT key, value FROM meta WHERE key = $1', ['k1']), [
+        { key: 'k1', value: 'v2' },
+      ]);
+      const [row] = await db.query<{ yes: number; no: number }>(
+        'SELECT CAST($1 AS INTEGER) AS yes, CAST($2 AS INTEGER) AS no',
+        [true, false],
+      );
       assert.deepEqual({ yes: Number(row!.yes), no: Number(row!.no) }, { yes: 1, no: 0 });
       const [count] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM meta WHERE key = $1', ['k1']);
       assert.equal(count!.n, 1, 'counts come back as numbers');
@@ -65,7 +82,9 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
         }),
         /abort/,
       );
-      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 't%' ORDER BY key")).map((r) => r.key);
+      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 't%' ORDER BY key")).map(
+        (r) => r.key,
+      );
       assert.deepEqual(keys, ['t1', 't2']);
     });
 
@@ -80,7 +99,9 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
       await new Promise((r) => setImmediate(r));
       release();
       await Promise.all([slow, fast]);
-      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 'c%' ORDER BY key")).map((r) => r.key);
+      const keys = (await db.query<{ key: string }>("SELECT key FROM meta WHERE key LIKE 'c%' ORDER BY key")).map(
+        (r) => r.key,
+      );
       assert.deepEqual(keys, ['c1', 'c2']);
     });
 
@@ -89,21 +110,58 @@ function contract(name: string, open: () => Promise<Db>, options: { skip?: strin
       assert.equal(await seedDemo(db, clock.now(), fixtures), true);
       assert.equal(await seedDemo(db, clock.now(), fixtures), false, 'idempotent');
       assert.equal((await loadServices(db)).length, fixtures.services.length);
-      assert.deepEqual((await loadHotlines(db)).map((h) => h.id), fixtures.hotlines.map((h) => h.id));
+      assert.deepEqual(
+        (await loadHotlines(db)).map((h) => h.id),
+        fixtures.hotlines.map((h) => h.id),
+      );
       const found = await searchCustodyRecords(db, { name: 'jose angel', birthYear: 1987, page: 1, pageSize: 10 });
-      assert.deepEqual(found.items.map((r) => r.displayName), ['José Ángel Martínez Ruiz']);
+      assert.deepEqual(
+        found.items.map((r) => r.displayName),
+        ['José Ángel Martínez Ruiz'],
+      );
       assert.equal((await searchCustodyRecords(db, { identifier: 'a 123-456-789', page: 1, pageSize: 10 })).total, 1);
       assert.equal((await getCustodyRecord(db, fixtures.custody[1]!.id))?.id, fixtures.custody[1]!.id);
     });
 
     it('imports a custody feed with the guard and events', async () => {
       const header = 'identifier,display_name,status,updated_at';
-      const rows = (status: (i: number) => string) => [header, ...Array.from({ length: 30 }, (_, i) => `PG-${i},Pg Person ${i},${status(i)},2026-11-28T10:00:00Z`)].join('\n');
-      assert.equal((await importCustody(db, rows(() => 'in-custody'), 'f.csv', { massChangeShare: 0.05, now: clock.now })).inserted, 30);
-      assert.equal((await importCustody(db, rows((i) => (i < 5 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05, now: clock.now })).outcome, 'held');
-      const applied = await importCustody(db, rows((i) => (i < 1 ? 'released' : 'in-custody')), 'f.csv', { massChangeShare: 0.05, now: clock.now });
+      const rows = (status: (i: number) => string) =>
+        [
+          header,
+          ...Array.from({ length: 30 }, (_, i) => `PG-${i},Pg Person ${i},${status(i)},2026-11-28T10:00:00Z`),
+        ].join('\n');
+      assert.equal(
+        (
+          await importCustody(
+            db,
+            rows(() => 'in-custody'),
+            'f.csv',
+            { massChangeShare: 0.05, now: clock.now },
+          )
+        ).inserted,
+        30,
+      );
+      assert.equal(
+        (
+          await importCustody(
+            db,
+            rows((i) => (i < 5 ? 'released' : 'in-custody')),
+            'f.csv',
+            { massChangeShare: 0.05, now: clock.now },
+          )
+        ).outcome,
+        'held',
+      );
+      const applied = await importCustody(
+        db,
+        rows((i) => (i < 1 ? 'released' : 'in-custody')),
+        'f.csv',
+        { massChangeShare: 0.05, now: clock.now },
+      );
       assert.equal(applied.alertEvents, 1);
-      const [event] = await db.query<{ alert_event: string }>("SELECT alert_event FROM custody_events WHERE alert_event IS NOT NULL");
+      const [event] = await db.query<{ alert_event: string }>(
+        'SELECT alert_event FROM custody_events WHERE alert_event IS NOT NULL',
+      );
       assert.equal(event?.alert_event, 'release');
     });
   });
@@ -123,7 +181,9 @@ describe('SQLite single connection', () => {
       await tx.run('UPDATE meta SET value = $1 WHERE key = $2', ['committed', 'w']);
     });
     let seen: unknown;
-    const reading = db.query<{ value: string }>("SELECT value FROM meta WHERE key = 'w'").then((rows) => (seen = rows[0]?.value));
+    const reading = db
+      .query<{ value: string }>("SELECT value FROM meta WHERE key = 'w'")
+      .then((rows) => (seen = rows[0]?.value));
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     assert.equal(seen, undefined, 'the read has not run yet');
     release();

@@ -17,11 +17,15 @@ function importRefusing(refused: string, entry: string): { status: number | null
     register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
     await import(${JSON.stringify(new URL(entry, `file://${ROOT}`).href)});
     console.log('loaded');`;
-  const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

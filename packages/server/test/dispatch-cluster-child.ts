@@ -21,7 +21,13 @@ const logging = {
     if (++sends === Number(crashAfter)) process.kill(process.pid, 'SIGKILL');
   },
 };
-const alerts = createAlerts({ db, config: clusterConfig(Buffer.from(process.env.RK_TEST_ALERTS_KEY!, 'base64')), logger: createLogger({ level: 'silent' }), now, transports: { email: logging, phone: logging } });
+const alerts = createAlerts({
+  db,
+  config: clusterConfig(Buffer.from(process.env.RK_TEST_ALERTS_KEY!, 'base64')),
+  logger: createLogger({ level: 'silent' }),
+  now,
+  transports: { email: logging, phone: logging },
+});
 process.stdout.write('ready\n');
 await once(process.stdin, 'data');
 while ((await alerts.dispatcher.runOnce()) > 0);

@@ -19,7 +19,17 @@ const crashing = {
     if (++sends === Number(crashAfter)) process.kill(process.pid, 'SIGKILL');
   },
 };
-const config = alertsConfig({ secretKey: Buffer.from(process.env.RK_TEST_ALERTS_KEY!, 'base64'), publicUrl: 'https://alerts.example.test', outboxFile: outboxFile! });
-const alerts = createAlerts({ db, config, logger: createLogger({ level: 'silent' }), now, transports: { email: crashing, phone: crashing } });
+const config = alertsConfig({
+  secretKey: Buffer.from(process.env.RK_TEST_ALERTS_KEY!, 'base64'),
+  publicUrl: 'https://alerts.example.test',
+  outboxFile: outboxFile!,
+});
+const alerts = createAlerts({
+  db,
+  config,
+  logger: createLogger({ level: 'silent' }),
+  now,
+  transports: { email: crashing, phone: crashing },
+});
 while ((await alerts.dispatcher.runOnce()) > 0);
 await db.close();

@@ -18,12 +18,28 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SUBSCRIBERS = 10;
 const CRASH_AFTER = 4;
 
-function runChild(h: Harness, outboxFile: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function runChild(
+  h: Harness,
+  outboxFile: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', CHILD, h.dbFile, outboxFile, String(CRASH_AFTER), new Date(START).toISOString()],
-      { cwd: REPO, env: { ...process.env, RK_TEST_ALERTS_KEY: h.config.secretKey.toString('base64') }, stdio: ['ignore', 'ignore', 'pipe'] },
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        CHILD,
+        h.dbFile,
+        outboxFile,
+        String(CRASH_AFTER),
+        new Date(START).toISOString(),
+      ],
+      {
+        cwd: REPO,
+        env: { ...process.env, RK_TEST_ALERTS_KEY: h.config.secretKey.toString('base64') },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
     );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -41,29 +57,61 @@ describe('dispatch: crash between send and mark', () => {
     for (let i = 0; i < SUBSCRIBERS; i++) {
       await subscribeAndConfirm(h, subscription({ contact: `person${i}@example.org` }), `203.0.113.${i + 1}`);
     }
-    const created = await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+    const created = await h.db.transaction((tx) =>
+      enqueueStatusChange(
+        tx,
+        {
+          eventId: 'ev-1',
+          recordId: 'rec-1',
+          alertEvent: 'release',
+          status: 'released',
+          occurredAt: fromStart(-2 * HOUR),
+        },
+        h.clock.now(),
+      ),
+    );
     assert.equal(created, SUBSCRIBERS);
     const outboxFile = join(h.dir, 'delivered.jsonl');
 
     const child = await runChild(h, outboxFile);
     assert.equal(child.signal, 'SIGKILL', `child should have been killed mid-batch: ${child.stderr}`);
     assert.equal(readOutboxFile(outboxFile).length, CRASH_AFTER);
-    const afterCrash = await h.db.query<{ status: string; n: number }>("SELECT status, COUNT(*) AS n FROM alert_outbox WHERE kind = 'status' GROUP BY status ORDER BY status");
-    assert.deepEqual(afterCrash.map((r) => [r.status, Number(r.n)]), [['pending', SUBSCRIBERS - CRASH_AFTER + 1], ['sent', CRASH_AFTER - 1]]);
+    const afterCrash = await h.db.query<{ status: string; n: number }>(
+      "SELECT status, COUNT(*) AS n FROM alert_outbox WHERE kind = 'status' GROUP BY status ORDER BY status",
+    );
+    assert.deepEqual(
+      afterCrash.map((r) => [r.status, Number(r.n)]),
+      [
+        ['pending', SUBSCRIBERS - CRASH_AFTER + 1],
+        ['sent', CRASH_AFTER - 1],
+      ],
+    );
 
     const file = new FileTransport(outboxFile, h.clock.now);
     const handedOver: string[] = [];
     const counting = { send: (m: OutgoingMessage) => (handedOver.push(m.idempotencyKey), file.send(m)) };
-    const restarted = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: counting, phone: counting } });
-    assert.equal(await restarted.dispatcher.runOnce(), 0, 'the dead dispatcher\'s lease still holds its rows');
+    const restarted = createAlerts({
+      db: h.db,
+      config: h.config,
+      logger: createLogger({ level: 'silent' }),
+      now: h.clock.now,
+      transports: { email: counting, phone: counting },
+    });
+    assert.equal(await restarted.dispatcher.runOnce(), 0, "the dead dispatcher's lease still holds its rows");
 
     h.clock.advance(h.config.dispatch.leaseSeconds * 1000 + 1000);
     while ((await restarted.dispatcher.runOnce()) > 0);
 
     const delivered = readOutboxFile(outboxFile).map((e) => e.idempotencyKey);
-    const rows = await h.db.query<{ id: string; status: string; attempts: number }>("SELECT id, status, attempts FROM alert_outbox WHERE kind = 'status' ORDER BY id");
+    const rows = await h.db.query<{ id: string; status: string; attempts: number }>(
+      "SELECT id, status, attempts FROM alert_outbox WHERE kind = 'status' ORDER BY id",
+    );
     assert.equal(delivered.length, SUBSCRIBERS, 'nothing delivered twice');
-    assert.deepEqual([...delivered].sort(), rows.map((r) => r.id), 'nothing lost');
+    assert.deepEqual(
+      [...delivered].sort(),
+      rows.map((r) => r.id),
+      'nothing lost',
+    );
     assert.ok(rows.every((r) => r.status === 'sent'));
     // The in-flight message was handed over again, with the same key, and the transport dropped the repeat.
     assert.equal(handedOver.length, SUBSCRIBERS - CRASH_AFTER + 1);
@@ -79,15 +127,34 @@ describe('dispatch: priorities and leases', () => {
   it('sends escape and release alerts before confirmation codes before other status alerts', async () => {
     const h = await startHarness({ dispatch: { batchSize: 1 } });
     try {
-      await subscribeAndConfirm(h, subscription({ contact: 'first@example.org', events: ['release', 'transfer', 'escape'] }));
+      await subscribeAndConfirm(
+        h,
+        subscription({ contact: 'first@example.org', events: ['release', 'transfer', 'escape'] }),
+      );
       h.email.messages.length = 0;
       const change = (eventId: string, alertEvent: 'transfer' | 'escape') =>
-        h.db.transaction((tx) => enqueueStatusChange(tx, { eventId, recordId: 'rec-1', alertEvent, status: 'in-custody', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+        h.db.transaction((tx) =>
+          enqueueStatusChange(
+            tx,
+            { eventId, recordId: 'rec-1', alertEvent, status: 'in-custody', occurredAt: fromStart(-HOUR) },
+            h.clock.now(),
+          ),
+        );
       await change('ev-bulk', 'transfer');
-      assert.equal((await h.post('/v1/alerts/subscriptions', subscription({ contact: 'second@example.org' }), { 'x-forwarded-for': '203.0.113.9' })).status, 202);
+      assert.equal(
+        (
+          await h.post('/v1/alerts/subscriptions', subscription({ contact: 'second@example.org' }), {
+            'x-forwarded-for': '203.0.113.9',
+          })
+        ).status,
+        202,
+      );
       await change('ev-urgent', 'escape');
       for (let i = 0; i < 3; i++) assert.equal(await h.alerts.dispatcher.runOnce(), 1);
-      assert.deepEqual(h.email.messages.map((m) => m.idempotencyKey.split('/')[0]!.replace(/^confirm:.*/, 'confirm')), ['ev-urgent', 'confirm', 'ev-bulk']);
+      assert.deepEqual(
+        h.email.messages.map((m) => m.idempotencyKey.split('/')[0]!.replace(/^confirm:.*/, 'confirm')),
+        ['ev-urgent', 'confirm', 'ev-bulk'],
+      );
     } finally {
       await h.close();
     }
@@ -110,12 +177,38 @@ describe('dispatch: priorities and leases', () => {
     };
     try {
       await subscribeAndConfirm(h, subscription());
-      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-slow', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
-      const worker = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: slow, phone: slow } });
-      rival = createAlerts({ db: h.db, config: h.config, logger: createLogger({ level: 'silent' }), now: h.clock.now, transports: { email: slow, phone: slow } });
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(
+          tx,
+          {
+            eventId: 'ev-slow',
+            recordId: 'rec-1',
+            alertEvent: 'release',
+            status: 'released',
+            occurredAt: fromStart(-HOUR),
+          },
+          h.clock.now(),
+        ),
+      );
+      const worker = createAlerts({
+        db: h.db,
+        config: h.config,
+        logger: createLogger({ level: 'silent' }),
+        now: h.clock.now,
+        transports: { email: slow, phone: slow },
+      });
+      rival = createAlerts({
+        db: h.db,
+        config: h.config,
+        logger: createLogger({ level: 'silent' }),
+        now: h.clock.now,
+        transports: { email: slow, phone: slow },
+      });
       assert.equal(await worker.dispatcher.runOnce(), 1);
       assert.equal(rivalClaimed, 0, 'the renewed lease kept the row');
-      const [row] = await h.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-slow'");
+      const [row] = await h.db.query<{ status: string; attempts: number }>(
+        "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-slow'",
+      );
       assert.deepEqual({ status: row!.status, attempts: Number(row!.attempts) }, { status: 'sent', attempts: 1 });
     } finally {
       await h.close();
@@ -124,21 +217,46 @@ describe('dispatch: priorities and leases', () => {
 });
 
 describe('dispatch: provider rate', () => {
-  it('keeps to a provider\'s rate per second: the rest of the batch waits, no attempt charged', async () => {
+  it("keeps to a provider's rate per second: the rest of the batch waits, no attempt charged", async () => {
     const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 } } });
     try {
       for (let i = 0; i < 3; i++) {
         await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org` }), `203.0.113.${i + 1}`);
         h.clock.advance(1000);
       }
-      await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-rate', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-HOUR) }, h.clock.now()));
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(
+          tx,
+          {
+            eventId: 'ev-rate',
+            recordId: 'rec-1',
+            alertEvent: 'release',
+            status: 'released',
+            occurredAt: fromStart(-HOUR),
+          },
+          h.clock.now(),
+        ),
+      );
       assert.equal(await h.alerts.dispatcher.runOnce(), 2, 'two this second');
-      const rows = () => h.db.query<{ status: string; attempts: number }>("SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status");
-      assert.deepEqual((await rows()).map((r) => [r.status, Number(r.attempts)]), [['pending', 0], ['sent', 1], ['sent', 1]]);
+      const rows = () =>
+        h.db.query<{ status: string; attempts: number }>(
+          "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status",
+        );
+      assert.deepEqual(
+        (await rows()).map((r) => [r.status, Number(r.attempts)]),
+        [
+          ['pending', 0],
+          ['sent', 1],
+          ['sent', 1],
+        ],
+      );
       assert.equal(await h.alerts.dispatcher.runOnce(), 0, 'nothing more this second');
       h.clock.advance(1000);
       assert.equal(await h.alerts.dispatcher.runOnce(), 1);
-      assert.deepEqual((await rows()).map((r) => r.status), ['sent', 'sent', 'sent']);
+      assert.deepEqual(
+        (await rows()).map((r) => r.status),
+        ['sent', 'sent', 'sent'],
+      );
     } finally {
       await h.close();
     }

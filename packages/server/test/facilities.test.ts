@@ -17,11 +17,19 @@ import { testClock } from './clock.js';
 
 const clock = testClock();
 const HEADER = 'Facility ID,Name,Operator,Address,City,State,ZIP,Phone,Time Zone,Visiting URL';
-const EL_PASO = 'fac-ep,El Paso Processing Center,U.S. Immigration and Customs Enforcement,8915 Montana Ave,El Paso,tx,79925,(915) 555-0151,america/denver,https://visiting.example.org/ep';
+const EL_PASO =
+  'fac-ep,El Paso Processing Center,U.S. Immigration and Customs Enforcement,8915 Montana Ave,El Paso,tx,79925,(915) 555-0151,america/denver,https://visiting.example.org/ep';
 
 const custodyFeed = (facility: Record<string, string>) =>
   JSON.stringify([
-    { identifier: 'A123-456-789', identifierType: 'a-number', displayName: 'Persona Uno', status: 'immigration-detention', facility, updatedAt: '2026-11-28T10:00:00Z' },
+    {
+      identifier: 'A123-456-789',
+      identifierType: 'a-number',
+      displayName: 'Persona Uno',
+      status: 'immigration-detention',
+      facility,
+      updatedAt: '2026-11-28T10:00:00Z',
+    },
   ]);
 
 async function freshDb(): Promise<Db> {
@@ -34,11 +42,22 @@ describe('facility import', () => {
   it('reads CSV with loosely named columns; stores canonical time zones and upper-case states', async () => {
     const db = await freshDb();
     const report = await importFacilities(db, `${HEADER}\n${EL_PASO}\n`, 'facilities.csv', { now: clock.now });
-    assert.deepEqual([report.kind, report.outcome, report.rows, report.valid, report.inserted, report.issues, report.warnings], ['facilities', 'applied', 1, 1, 1, [], []]);
+    assert.deepEqual(
+      [report.kind, report.outcome, report.rows, report.valid, report.inserted, report.issues, report.warnings],
+      ['facilities', 'applied', 1, 1, 1, [], []],
+    );
     const [row] = await db.query<{ data: string }>('SELECT data FROM facilities');
     assert.deepEqual(JSON.parse(row!.data) as Facility, {
-      id: 'fac-ep', name: 'El Paso Processing Center', operator: 'U.S. Immigration and Customs Enforcement', address: '8915 Montana Ave', city: 'El Paso',
-      state: 'TX', postalCode: '79925', phone: '(915) 555-0151', timeZone: 'America/Denver', visitingUrl: 'https://visiting.example.org/ep',
+      id: 'fac-ep',
+      name: 'El Paso Processing Center',
+      operator: 'U.S. Immigration and Customs Enforcement',
+      address: '8915 Montana Ave',
+      city: 'El Paso',
+      state: 'TX',
+      postalCode: '79925',
+      phone: '(915) 555-0151',
+      timeZone: 'America/Denver',
+      visitingUrl: 'https://visiting.example.org/ep',
     });
     const again = await importFacilities(db, `${HEADER}\n${EL_PASO}\n`, 'facilities.csv', { now: clock.now });
     assert.deepEqual([again.outcome, again.unchanged, again.inserted], ['unchanged', 1, 0]);
@@ -58,11 +77,20 @@ describe('facility import', () => {
     assert.equal(report.outcome, 'rejected');
     assert.deepEqual(
       report.issues.map((i) => [i.row, i.line, i.field]),
-      [[2, 3, 'Name'], [3, 4, 'Time Zone'], [3, 4, 'Phone'], [4, 5, 'id']],
+      [
+        [2, 3, 'Name'],
+        [3, 4, 'Time Zone'],
+        [3, 4, 'Phone'],
+        [4, 5, 'id'],
+      ],
     );
     assert.match(report.issues[1]!.reason, /not a time zone/);
     assert.match(report.issues[3]!.reason, /already in row 1/);
-    assert.deepEqual(report.warnings.map((w) => [w.row, w.field]), [[3, 'Visiting URL']], 'an http: visiting link is left out, not linked');
+    assert.deepEqual(
+      report.warnings.map((w) => [w.row, w.field]),
+      [[3, 'Visiting URL']],
+      'an http: visiting link is left out, not linked',
+    );
     assert.equal((await db.query('SELECT id FROM facilities')).length, 0);
 
     const skipped = await importFacilities(db, csv, 'facilities.csv', { now: clock.now, skipInvalid: true });
@@ -74,10 +102,20 @@ describe('facility import', () => {
     const db = await freshDb();
     const facility = { id: 'fac-j', name: 'Jail', timeZone: 'America/Chicago', state: 'TX' };
     assert.equal((await importFacilities(db, JSON.stringify([facility]), 'f.json', { now: clock.now })).inserted, 1);
-    const changed = await importFacilities(db, JSON.stringify({ facilities: [{ ...facility, phone: '(713) 555-0101' }] }), 'f.json', { now: clock.now });
+    const changed = await importFacilities(
+      db,
+      JSON.stringify({ facilities: [{ ...facility, phone: '(713) 555-0101' }] }),
+      'f.json',
+      { now: clock.now },
+    );
     assert.deepEqual([changed.outcome, changed.updated], ['applied', 1]);
-    const missing = await importFacilities(db, JSON.stringify([{ id: 'fac-k', name: 'No zone' }]), 'f.json', { now: clock.now });
-    assert.deepEqual(missing.issues.map((i) => [i.field, i.reason]), [['timeZone', 'Required.']]);
+    const missing = await importFacilities(db, JSON.stringify([{ id: 'fac-k', name: 'No zone' }]), 'f.json', {
+      now: clock.now,
+    });
+    assert.deepEqual(
+      missing.issues.map((i) => [i.field, i.reason]),
+      [['timeZone', 'Required.']],
+    );
     await db.close();
   });
 });
@@ -90,12 +128,25 @@ describe('custody records point to facilities', () => {
   after(() => server.stop());
 
   it('embeds the facility record in every custody answer, whichever was imported first, and searches by its state', async () => {
-    const feed = await importCustody(server.db, custodyFeed({ id: 'fac-ep', name: 'EPC (as the feed words it)' }), 'feed.json', { massChangeShare: 0.05, now: clock.now });
+    const feed = await importCustody(
+      server.db,
+      custodyFeed({ id: 'fac-ep', name: 'EPC (as the feed words it)' }),
+      'feed.json',
+      { massChangeShare: 0.05, now: clock.now },
+    );
     assert.equal(feed.outcome, 'applied');
-    assert.deepEqual(feed.warnings.map((w) => w.field), ['facility_id'], 'a facility not imported yet is a warning, not a rejected row');
+    assert.deepEqual(
+      feed.warnings.map((w) => w.field),
+      ['facility_id'],
+      'a facility not imported yet is a warning, not a rejected row',
+    );
     const client = createClient({ baseUrl: server.url });
     const [before] = (await client.custody.search({ identifier: '123456789' })).items;
-    assert.deepEqual(before!.facility, { name: 'EPC (as the feed words it)' }, 'until then, the facility as the feed words it');
+    assert.deepEqual(
+      before!.facility,
+      { name: 'EPC (as the feed words it)' },
+      'until then, the facility as the feed words it',
+    );
 
     await importFacilities(server.db, `${HEADER}\n${EL_PASO}\n`, 'facilities.csv', { now: clock.now });
     const record = await client.custody.get(before!.id);
@@ -104,10 +155,16 @@ describe('custody records point to facilities', () => {
     assert.equal(record.facility?.visitingUrl, 'https://visiting.example.org/ep');
     assert.equal(record.facility?.operator, 'U.S. Immigration and Customs Enforcement');
     const inTexas = await client.custody.search({ identifier: 'A123456789', state: 'TX' });
-    assert.deepEqual(inTexas.items.map((r) => r.facility?.name), ['El Paso Processing Center']);
+    assert.deepEqual(
+      inTexas.items.map((r) => r.facility?.name),
+      ['El Paso Processing Center'],
+    );
 
     // The same record, re-imported pointing to no facility, no longer shows it.
-    await importCustody(server.db, custodyFeed({ name: 'Another jail' }), 'feed.json', { massChangeShare: 0.05, now: clock.now });
+    await importCustody(server.db, custodyFeed({ name: 'Another jail' }), 'feed.json', {
+      massChangeShare: 0.05,
+      now: clock.now,
+    });
     assert.deepEqual((await client.custody.get(before!.id)).facility, { name: 'Another jail' });
   });
 });
@@ -120,8 +177,13 @@ describe('demo seed', () => {
   after(() => server.stop());
 
   it('seeds the fixture facilities, and the fixed records embed them', async () => {
-    const record = await createClient({ baseUrl: server.url }).custody.get(FIXTURE_IDS.custody['immigration-detention']);
-    assert.deepEqual(record.facility, server.fixtures.facilities.find((f) => f.id === record.facility?.id));
+    const record = await createClient({ baseUrl: server.url }).custody.get(
+      FIXTURE_IDS.custody['immigration-detention'],
+    );
+    assert.deepEqual(
+      record.facility,
+      server.fixtures.facilities.find((f) => f.id === record.facility?.id),
+    );
     assert.equal(record.facility?.timeZone, 'America/Denver');
   });
 });
@@ -135,7 +197,13 @@ describe('referral-kit import facilities', () => {
 
   it('imports a file and prints the report; invalid rows exit 2', async () => {
     let stdout = '';
-    const io = { env: { DATA_DIR: dir, SEED_DEMO: 'false' }, stdout: (t: string) => void (stdout += t), stderr: { write: () => true }, progress: false, now: clock.now };
+    const io = {
+      env: { DATA_DIR: dir, SEED_DEMO: 'false' },
+      stdout: (t: string) => void (stdout += t),
+      stderr: { write: () => true },
+      progress: false,
+      now: clock.now,
+    };
     writeFileSync(join(dir, 'ok.csv'), `${HEADER}\n${EL_PASO}\n`);
     assert.equal(await runCli(['import', 'facilities', join(dir, 'ok.csv')], io), EXIT.ok);
     assert.match(stdout, /facilities import of ok\.csv: APPLIED/);

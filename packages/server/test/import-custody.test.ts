@@ -11,12 +11,37 @@ import { testClock } from './clock.js';
 
 const clock = testClock();
 
-const HEADER = 'identifier,identifier_type,first_name,last_name,birth_year,status,facility_name,facility_state,status_changed_at,updated_at,confidential';
+const HEADER =
+  'identifier,identifier_type,first_name,last_name,birth_year,status,facility_name,facility_state,status_changed_at,updated_at,confidential';
 
-interface Person { id: string; first: string; last: string; status: string; confidential?: boolean; changedAt?: string }
+interface Person {
+  id: string;
+  first: string;
+  last: string;
+  status: string;
+  confidential?: boolean;
+  changedAt?: string;
+}
 
 function csv(people: Person[]): string {
-  return [HEADER, ...people.map((p) => [p.id, 'booking', p.first, p.last, 1980, p.status, 'County Jail', 'TX', p.changedAt ?? '2026-11-01T10:00:00Z', '2026-11-28T10:00:00Z', p.confidential ? 'yes' : 'no'].join(','))].join('\n');
+  return [
+    HEADER,
+    ...people.map((p) =>
+      [
+        p.id,
+        'booking',
+        p.first,
+        p.last,
+        1980,
+        p.status,
+        'County Jail',
+        'TX',
+        p.changedAt ?? '2026-11-01T10:00:00Z',
+        '2026-11-28T10:00:00Z',
+        p.confidential ? 'yes' : 'no',
+      ].join(','),
+    ),
+  ].join('\n');
 }
 
 function people(n: number, status = 'in-custody'): Person[] {
@@ -29,13 +54,19 @@ async function count(db: Db, table: string): Promise<number> {
 }
 
 async function statuses(db: Db): Promise<Record<string, string>> {
-  const rows = await db.query<{ source_key: string; status: string }>('SELECT source_key, status FROM custody_records ORDER BY source_key');
+  const rows = await db.query<{ source_key: string; status: string }>(
+    'SELECT source_key, status FROM custody_records ORDER BY source_key',
+  );
   return Object.fromEntries(rows.map((r) => [r.source_key, r.status]));
 }
 
 describe('custody feed parsing', () => {
   it('reads CSV and JSON with loosely named columns and nested facility', () => {
-    const fromCsv = parseCustodyFeed('Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n', 'feed.csv', { now: clock.now() });
+    const fromCsv = parseCustodyFeed(
+      'Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n',
+      'feed.csv',
+      { now: clock.now() },
+    );
     assert.deepEqual(fromCsv.issues, []);
     const record = fromCsv.records[0]!;
     assert.equal(record.sourceKey, 'a-number:A1234');
@@ -43,20 +74,56 @@ describe('custody feed parsing', () => {
     assert.equal(record.record.facility?.state, 'TX');
     assert.equal(record.record.sourceUpdatedAt, '2026-11-28T08:00:00.000Z');
 
-    const fromJson = parseCustodyFeed(JSON.stringify({ records: [{ identifier: 'B1', firstName: 'Bo', lastName: 'Ng', status: 'released', facility: { name: 'Jail', phone: '(713) 555-0100' }, statusChangedAt: '2026-11-28T10:00:00Z', confidential: true, identifiers: [{ type: 'case', value: '2026-CR-1' }] }] }), 'feed.json', { now: clock.now() });
+    const fromJson = parseCustodyFeed(
+      JSON.stringify({
+        records: [
+          {
+            identifier: 'B1',
+            firstName: 'Bo',
+            lastName: 'Ng',
+            status: 'released',
+            facility: { name: 'Jail', phone: '(713) 555-0100' },
+            statusChangedAt: '2026-11-28T10:00:00Z',
+            confidential: true,
+            identifiers: [{ type: 'case', value: '2026-CR-1' }],
+          },
+        ],
+      }),
+      'feed.json',
+      { now: clock.now() },
+    );
     assert.deepEqual(fromJson.issues, []);
     assert.equal(fromJson.records[0]!.record.displayName, 'Bo Ng');
-    assert.equal(fromJson.records[0]!.record.sourceUpdatedAt, '2026-11-28T10:00:00.000Z', 'falls back to status_changed_at');
+    assert.equal(
+      fromJson.records[0]!.record.sourceUpdatedAt,
+      '2026-11-28T10:00:00.000Z',
+      'falls back to status_changed_at',
+    );
     assert.equal(fromJson.records[0]!.confidential, true);
-    assert.deepEqual(fromJson.records[0]!.record.identifiers.map((i) => i.type), ['booking', 'case']);
+    assert.deepEqual(
+      fromJson.records[0]!.record.identifiers.map((i) => i.type),
+      ['booking', 'case'],
+    );
   });
 
   it('reports every problem with row, line, field as named in the file, and reason', () => {
-    const feed = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`, 'feed.csv', { now: clock.now() });
+    const feed = parseCustodyFeed(
+      `${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`,
+      'feed.csv',
+      { now: clock.now() },
+    );
     assert.equal(feed.rows, 3);
     assert.equal(feed.records.length, 1);
     const byField = Object.fromEntries(feed.issues.filter((i) => i.row === 2).map((i) => [i.field, i]));
-    for (const field of ['identifier', 'last_name', 'birth_year', 'status', 'facility_state', 'status_changed_at', 'confidential']) {
+    for (const field of [
+      'identifier',
+      'last_name',
+      'birth_year',
+      'status',
+      'facility_state',
+      'status_changed_at',
+      'confidential',
+    ]) {
       assert.ok(byField[field], `problem reported for ${field}`);
       assert.equal(byField[field]!.line, 3);
       assert.ok(byField[field]!.reason.length > 5, 'a reason is given');
@@ -72,7 +139,8 @@ describe('custody feed parsing', () => {
     assert.equal(alertEventFor('in-custody', 'transferred'), 'transfer');
     assert.equal(alertEventFor('in-custody', 'escaped'), 'escape');
     assert.equal(alertEventFor('supervised', 'deceased'), 'death');
-    for (const from of ['released', 'escaped', 'supervised'] as const) assert.equal(alertEventFor(from, 'in-custody'), 'return-to-custody');
+    for (const from of ['released', 'escaped', 'supervised'] as const)
+      assert.equal(alertEventFor(from, 'in-custody'), 'return-to-custody');
     assert.equal(alertEventFor('transferred', 'in-custody'), null);
     assert.equal(alertEventFor('in-custody', 'supervised'), null);
     assert.equal(alertEventFor('released', 'released'), null);
@@ -94,15 +162,30 @@ describe('custody feed parsing', () => {
 
   it('reads the wordings feeds use for immigration statuses, and still refuses a status it cannot place', () => {
     const wordings = {
-      'ICE Detainer': 'immigration-detainer', 'immigration hold': 'immigration-detainer', 'ICE custody': 'immigration-detention',
-      'Released on bond': 'released-on-bond', 'Order of Recognizance': 'released-on-order', 'Released on order of supervision': 'released-on-order',
-      Deported: 'removed', 'VOLUNTARY_DEPARTURE': 'voluntary-departure', 'Returned to custody': 'returned-to-custody',
+      'ICE Detainer': 'immigration-detainer',
+      'immigration hold': 'immigration-detainer',
+      'ICE custody': 'immigration-detention',
+      'Released on bond': 'released-on-bond',
+      'Order of Recognizance': 'released-on-order',
+      'Released on order of supervision': 'released-on-order',
+      Deported: 'removed',
+      VOLUNTARY_DEPARTURE: 'voluntary-departure',
+      'Returned to custody': 'returned-to-custody',
     };
-    const rows = Object.keys(wordings).map((w, i) => `BK-${i},booking,Ana,Prueba,1980,${w},Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`);
+    const rows = Object.keys(wordings).map(
+      (w, i) => `BK-${i},booking,Ana,Prueba,1980,${w},Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`,
+    );
     const feed = parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv', { now: clock.now() });
     assert.deepEqual(feed.issues, []);
-    assert.deepEqual(feed.records.map((r) => r.record.status), Object.values(wordings));
-    const unknown = parseCustodyFeed(`${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`, 'feed.csv', { now: clock.now() });
+    assert.deepEqual(
+      feed.records.map((r) => r.record.status),
+      Object.values(wordings),
+    );
+    const unknown = parseCustodyFeed(
+      `${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`,
+      'feed.csv',
+      { now: clock.now() },
+    );
     assert.match(unknown.issues[0]!.reason, /"paroled" is not a status; use one of in-custody, immigration-detainer/);
   });
 });
@@ -129,7 +212,10 @@ describe('custody import', () => {
     const text = `${csv(people(3))}\nBK-9,booking,Bad,Row,1980,lost,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`;
     const rejected = await run(text);
     assert.equal(rejected.outcome, 'rejected');
-    assert.deepEqual(rejected.issues.map((i) => [i.row, i.field]), [[4, 'status']]);
+    assert.deepEqual(
+      rejected.issues.map((i) => [i.row, i.field]),
+      [[4, 'status']],
+    );
     assert.equal(await count(db, 'custody_records'), 0);
     const [logged] = await db.query<{ outcome: string }>('SELECT outcome FROM imports');
     assert.equal(logged?.outcome, 'rejected');
@@ -160,7 +246,13 @@ describe('custody import', () => {
     assert.equal(await count(db, 'custody_events'), 40, 'first sighting is an event without an alert');
     assert.equal(enqueued.length, 0);
 
-    const next = start.map((p, i) => (i === 0 ? { ...p, status: 'released', changedAt: '2026-11-28T09:00:00Z' } : i === 1 ? { ...p, status: 'escaped' } : p));
+    const next = start.map((p, i) =>
+      i === 0
+        ? { ...p, status: 'released', changedAt: '2026-11-28T09:00:00Z' }
+        : i === 1
+          ? { ...p, status: 'escaped' }
+          : p,
+    );
     const report = await run(csv(next));
     assert.equal(report.outcome, 'applied');
     assert.equal(report.statusChanges, 2);
@@ -169,8 +261,14 @@ describe('custody import', () => {
     assert.deepEqual(enqueued.map((e) => e.alertEvent).sort(), ['escape', 'release']);
     const release = enqueued.find((e) => e.alertEvent === 'release')!;
     assert.equal(release.occurredAt, '2026-11-28T09:00:00.000Z');
-    const [event] = await db.query<{ from_status: string; to_status: string; alert_event: string; import_id: string }>('SELECT from_status, to_status, alert_event, import_id FROM custody_events WHERE id = $1', [release.eventId]);
-    assert.deepEqual({ ...event, import_id: typeof event!.import_id }, { from_status: 'in-custody', to_status: 'released', alert_event: 'release', import_id: 'string' });
+    const [event] = await db.query<{ from_status: string; to_status: string; alert_event: string; import_id: string }>(
+      'SELECT from_status, to_status, alert_event, import_id FROM custody_events WHERE id = $1',
+      [release.eventId],
+    );
+    assert.deepEqual(
+      { ...event, import_id: typeof event!.import_id },
+      { from_status: 'in-custody', to_status: 'released', alert_event: 'release', import_id: 'string' },
+    );
     assert.equal(await count(db, "meta WHERE key LIKE 'enqueued:%'"), 2);
   });
 
@@ -179,7 +277,14 @@ describe('custody import', () => {
     await run(csv(start));
     const before = await statuses(db);
     const changed = start.map((p, i) => (i < 2 ? { ...p, status: 'released' } : p));
-    await assert.rejects(run(csv(changed), { enqueueStatusChange: async () => { throw new Error('outbox down'); } }), /outbox down/);
+    await assert.rejects(
+      run(csv(changed), {
+        enqueueStatusChange: async () => {
+          throw new Error('outbox down');
+        },
+      }),
+      /outbox down/,
+    );
     assert.deepEqual(await statuses(db), before);
     assert.equal(await count(db, 'custody_events'), 40);
   });
@@ -199,10 +304,16 @@ describe('custody import', () => {
     assert.deepEqual(await statuses(db), before, 'nothing applied');
     assert.equal(await count(db, 'custody_events'), eventsBefore);
     assert.equal(enqueued.length, 0, 'no notifications');
-    const outcomes = (await db.query<{ outcome: string }>('SELECT outcome FROM imports ORDER BY started_at, finished_at')).map((r) => r.outcome);
+    const outcomes = (
+      await db.query<{ outcome: string }>('SELECT outcome FROM imports ORDER BY started_at, finished_at')
+    ).map((r) => r.outcome);
     assert.ok(outcomes.includes('held'), 'the held import is logged');
 
-    assert.equal((await run(csv(massRelease), { massChangeShare: 0.1 })).outcome, 'applied', 'a larger configured share lets it through');
+    assert.equal(
+      (await run(csv(massRelease), { massChangeShare: 0.1 })).outcome,
+      'applied',
+      'a larger configured share lets it through',
+    );
   });
 
   it('applies a held change when re-run with confirmation', async () => {
@@ -233,14 +344,22 @@ describe('custody import seen through the API', () => {
     ];
     await importCustody(s.db, csv(start), 'feed.csv', { massChangeShare: 0.05, now: clock.now });
     const found = await json(await s.get('/v1/custody?name=visible%20person'));
-    assert.deepEqual(found.items.map((r: { displayName: string }) => r.displayName), ['Visible Person']);
+    assert.deepEqual(
+      found.items.map((r: { displayName: string }) => r.displayName),
+      ['Visible Person'],
+    );
     assert.equal((await json(await s.get('/v1/custody?name=protected%20person'))).total, 0);
     assert.equal((await json(await s.get('/v1/custody?identifier=BK-2'))).total, 0);
-    const [hidden] = await s.db.query<{ id: string }>("SELECT id FROM custody_records WHERE source_key = 'booking:BK2'");
+    const [hidden] = await s.db.query<{ id: string }>(
+      "SELECT id FROM custody_records WHERE source_key = 'booking:BK2'",
+    );
     assert.equal((await s.get(`/v1/custody/${hidden!.id}`)).status, 404);
 
     const released = start.map((p) => (p.id === 'BK-1' ? { ...p, status: 'released' } : p));
-    assert.equal((await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05, now: clock.now })).outcome, 'applied');
+    assert.equal(
+      (await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05, now: clock.now })).outcome,
+      'applied',
+    );
     const id = found.items[0].id;
     assert.equal((await json(await s.get(`/v1/custody/${id}`))).status, 'released');
   });

@@ -19,7 +19,14 @@ const clock = testClock();
 const EXAMPLE_ID = 'ac148810-d857-441c-9679-408f346de14b';
 
 function hsdsService(id: string, name: string, extra: Record<string, unknown> = {}) {
-  return { id, name, description: `${name} helps survivors.`, status: 'active', url: 'https://example.org/help', ...extra };
+  return {
+    id,
+    name,
+    description: `${name} helps survivors.`,
+    status: 'active',
+    url: 'https://example.org/help',
+    ...extra,
+  };
 }
 
 describe('services import', () => {
@@ -31,30 +38,41 @@ describe('services import', () => {
     dir = mkdtempSync(join(tmpdir(), 'rk-hsds-'));
   });
 
-  it('imports the HSDS CSV data package, reporting dropped values against their own file and row', { skip: SKIP_WITHOUT_HSDS }, async () => {
-    const report = await importServices(db, join(HSDS, 'csv'), { now: clock.now });
-    assert.equal(report.outcome, 'applied');
-    assert.equal(report.inserted, 1);
-    assert.deepEqual(report.issues, []);
-    const where = report.warnings.map((w) => `${w.file}#${w.row}:${w.field}`).sort();
-    assert.ok(where.includes('locations.csv#1:latitude'), where.join(' '));
-    assert.ok(where.includes('addresses.csv#1:postal_code'), where.join(' '));
-    assert.ok(where.includes('services.csv#1:url'), where.join(' '));
-    const [service] = await loadServices(db);
-    assert.equal(service?.id, EXAMPLE_ID);
-    assert.equal(service?.name, 'Community Counselling');
-    assert.ok(service!.phones.length > 0, 'phones assembled from phones.csv');
-    assert.ok(service!.locations.some((l) => l.city === 'MyCity'), 'location assembled from locations.csv and addresses.csv');
-  });
+  it(
+    'imports the HSDS CSV data package, reporting dropped values against their own file and row',
+    { skip: SKIP_WITHOUT_HSDS },
+    async () => {
+      const report = await importServices(db, join(HSDS, 'csv'), { now: clock.now });
+      assert.equal(report.outcome, 'applied');
+      assert.equal(report.inserted, 1);
+      assert.deepEqual(report.issues, []);
+      const where = report.warnings.map((w) => `${w.file}#${w.row}:${w.field}`).sort();
+      assert.ok(where.includes('locations.csv#1:latitude'), where.join(' '));
+      assert.ok(where.includes('addresses.csv#1:postal_code'), where.join(' '));
+      assert.ok(where.includes('services.csv#1:url'), where.join(' '));
+      const [service] = await loadServices(db);
+      assert.equal(service?.id, EXAMPLE_ID);
+      assert.equal(service?.name, 'Community Counselling');
+      assert.ok(service!.phones.length > 0, 'phones assembled from phones.csv');
+      assert.ok(
+        service!.locations.some((l) => l.city === 'MyCity'),
+        'location assembled from locations.csv and addresses.csv',
+      );
+    },
+  );
 
-  it('accepts the package folder, its datapackage.json or any of its CSV files', { skip: SKIP_WITHOUT_HSDS }, async () => {
-    for (const path of [join(HSDS, 'csv/datapackage.json'), join(HSDS, 'csv/phones.csv')]) {
-      const fresh = await openDb({ file: ':memory:' });
-      await migrate(fresh);
-      assert.equal((await importServices(fresh, path, { now: clock.now })).inserted, 1, path);
-      await fresh.close();
-    }
-  });
+  it(
+    'accepts the package folder, its datapackage.json or any of its CSV files',
+    { skip: SKIP_WITHOUT_HSDS },
+    async () => {
+      for (const path of [join(HSDS, 'csv/datapackage.json'), join(HSDS, 'csv/phones.csv')]) {
+        const fresh = await openDb({ file: ':memory:' });
+        await migrate(fresh);
+        assert.equal((await importServices(fresh, path, { now: clock.now })).inserted, 1, path);
+        await fresh.close();
+      }
+    },
+  );
 
   it('imports HSDS JSON: one service, a page with contents, or an array', { skip: SKIP_WITHOUT_HSDS }, async () => {
     assert.equal((await importServices(db, join(HSDS, 'service_full.json'), { now: clock.now })).inserted, 1);
@@ -80,16 +98,32 @@ describe('services import', () => {
 
   it('rejects the whole file when a record cannot be a service, unless --skip-invalid', async () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', ''), hsdsService('svc-a', 'Alpha Again')]));
+    writeFileSync(
+      file,
+      JSON.stringify([
+        hsdsService('svc-a', 'Alpha Advocacy'),
+        hsdsService('svc-b', ''),
+        hsdsService('svc-a', 'Alpha Again'),
+      ]),
+    );
     const rejected = await importServices(db, file, { now: clock.now });
     assert.equal(rejected.outcome, 'rejected');
-    assert.deepEqual(rejected.issues.map((i) => [i.row, i.field]), [[2, 'name'], [3, 'id']]);
+    assert.deepEqual(
+      rejected.issues.map((i) => [i.row, i.field]),
+      [
+        [2, 'name'],
+        [3, 'id'],
+      ],
+    );
     assert.match(rejected.issues[1]!.reason, /row 1/);
     assert.equal((await loadServices(db)).length, 0);
 
     const skipped = await importServices(db, file, { skipInvalid: true, now: clock.now });
     assert.equal(skipped.outcome, 'applied');
-    assert.deepEqual((await loadServices(db)).map((s) => s.name), ['Alpha Advocacy']);
+    assert.deepEqual(
+      (await loadServices(db)).map((s) => s.name),
+      ['Alpha Advocacy'],
+    );
   });
 
   it('reports a bad row of the CSV package by file and line', { skip: SKIP_WITHOUT_HSDS }, async () => {
@@ -98,7 +132,10 @@ describe('services import', () => {
     appendFileSync(join(pkg, 'services.csv'), 'svc-unnamed,,,,,,,,active,,,,,,,,,,,,,,\n');
     const report = await importServices(db, pkg, { now: clock.now });
     assert.equal(report.outcome, 'rejected');
-    assert.deepEqual(report.issues.map((i) => [i.file, i.row, i.field]), [['services.csv', 2, 'name']]);
+    assert.deepEqual(
+      report.issues.map((i) => [i.file, i.row, i.field]),
+      [['services.csv', 2, 'name']],
+    );
     assert.ok(report.issues[0]!.line! >= 3, 'the CSV line is given');
     assert.equal((await loadServices(db)).length, 0, 'all or nothing');
   });
@@ -108,11 +145,18 @@ describe('services import', () => {
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy'), hsdsService('svc-b', 'Beta Shelter')]));
     await importServices(db, file, { now: clock.now });
     writeFileSync(file, JSON.stringify([hsdsService('svc-a', 'Alpha Advocacy')]));
-    assert.equal((await importServices(db, file, { now: clock.now })).deleted, 0, 'without --replace, absent services stay');
+    assert.equal(
+      (await importServices(db, file, { now: clock.now })).deleted,
+      0,
+      'without --replace, absent services stay',
+    );
     assert.equal((await loadServices(db)).length, 2);
     const replaced = await importServices(db, file, { replace: true, now: clock.now });
     assert.equal(replaced.deleted, 1);
-    assert.deepEqual((await loadServices(db)).map((s) => s.id), ['svc-a']);
+    assert.deepEqual(
+      (await loadServices(db)).map((s) => s.id),
+      ['svc-a'],
+    );
   });
 
   it('refuses a file that is not HSDS', async () => {
@@ -140,12 +184,18 @@ describe('services import seen by a running server', () => {
   it('serves the new directory and a new snapshot ETag after an import', async () => {
     const etag = (await s.get('/v1/directory/snapshot')).headers.get('etag')!;
     const file = join(dir, 'new.json');
-    writeFileSync(file, JSON.stringify([hsdsService('svc-new', 'Zephyr Legal Clinic', { description: 'Free protective order help.' })]));
+    writeFileSync(
+      file,
+      JSON.stringify([hsdsService('svc-new', 'Zephyr Legal Clinic', { description: 'Free protective order help.' })]),
+    );
     assert.equal((await importServices(s.db, file, { now: clock.now })).inserted, 1);
     assert.equal((await json(await s.get('/v1/services/svc-new'))).name, 'Zephyr Legal Clinic');
     const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
     assert.equal(fresh.status, 200);
-    assert.ok((await json(fresh)).services.some((x: { id: string }) => x.id === 'svc-new'), 'in the snapshot');
+    assert.ok(
+      (await json(fresh)).services.some((x: { id: string }) => x.id === 'svc-new'),
+      'in the snapshot',
+    );
     const found = await json(await s.get('/v1/services?q=zephyr'));
     assert.equal(found.items[0]?.service.id, 'svc-new');
   });

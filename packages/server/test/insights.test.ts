@@ -16,7 +16,8 @@ describe('insights', () => {
   let supervisor: StaffSession;
   let partnerA: StaffSession;
 
-  const search = (query: string, partner?: string) => fetch(`${h.url}/v1/services?${query}`, { headers: partner ? { 'x-referral-partner': partner } : {} });
+  const search = (query: string, partner?: string) =>
+    fetch(`${h.url}/v1/services?${query}`, { headers: partner ? { 'x-referral-partner': partner } : {} });
   const report = async (path: string, session: StaffSession) => {
     const res = await consoleFetch(h, 'GET', path, { session });
     return { status: res.status, body: (await res.json()) as any };
@@ -25,7 +26,11 @@ describe('insights', () => {
   before(async () => {
     h = await startCallbacksHarness();
     // November: 12 searches from partner-a in Houston (770), 3 from partner-b in Cheyenne (820), one from no partner.
-    for (let i = 0; i < 12; i++) assert.equal((await search('q=shelter%20near%20my%20husband&postalCode=77002&category=shelter', 'partner-a')).status, 200);
+    for (let i = 0; i < 12; i++)
+      assert.equal(
+        (await search('q=shelter%20near%20my%20husband&postalCode=77002&category=shelter', 'partner-a')).status,
+        200,
+      );
     for (let i = 0; i < 3; i++) assert.equal((await search('postalCode=82001', 'partner-b')).status, 200);
     assert.equal((await search('postalCode=82001', 'made-up-partner')).status, 200);
     assert.equal((await search('q=he%20will%20kill%20me')).status, 200);
@@ -38,7 +43,9 @@ describe('insights', () => {
   after(() => h.close());
 
   it('counts searches into the hour, by partner, category, ZIP3, state and outcome, with nothing a visitor typed', async () => {
-    const rows = await h.db.query<Record<string, string | number>>("SELECT * FROM insight_counts WHERE event = 'search' ORDER BY partner, zip3");
+    const rows = await h.db.query<Record<string, string | number>>(
+      "SELECT * FROM insight_counts WHERE event = 'search' ORDER BY partner, zip3",
+    );
     const shaped = rows.map((r) => `${r.hour} ${r.partner}/${r.topic}/${r.zip3}/${r.state}/${r.outcome} ${r.n}`);
     assert.deepEqual(shaped, [
       '2026-11-29T10 ////unmet 1',
@@ -47,14 +54,21 @@ describe('insights', () => {
       '2026-11-29T10 partner-b//820/WY/unmet 3',
     ]);
     const crisis = await h.db.query<{ n: number }>("SELECT n FROM insight_counts WHERE event = 'crisis-panel'");
-    assert.deepEqual(crisis.map((r) => Number(r.n)), [1]);
-    const callbacks = await h.db.query<{ partner: string; topic: string; n: number }>("SELECT partner, topic, n FROM insight_counts WHERE event = 'callback-request'");
+    assert.deepEqual(
+      crisis.map((r) => Number(r.n)),
+      [1],
+    );
+    const callbacks = await h.db.query<{ partner: string; topic: string; n: number }>(
+      "SELECT partner, topic, n FROM insight_counts WHERE event = 'callback-request'",
+    );
     assert.equal(callbacks.length, 1);
     assert.equal(callbacks[0]!.partner, 'partner-a');
   });
 
   it('holds nothing that identifies a person: every column is a dimension, every value a short token', async () => {
-    const columns = (await h.db.query<Record<string, unknown>>('SELECT * FROM insight_counts LIMIT 1')).flatMap((r) => Object.keys(r));
+    const columns = (await h.db.query<Record<string, unknown>>('SELECT * FROM insight_counts LIMIT 1')).flatMap((r) =>
+      Object.keys(r),
+    );
     assert.deepEqual(columns.sort(), ['hour', 'event', ...DIMENSIONS, 'n'].sort());
     const rows = await h.db.query<Record<string, string | number>>('SELECT * FROM insight_counts');
     assert.ok(rows.length > 0);
@@ -104,92 +118,135 @@ describe('insights', () => {
     const rows = ['TX', 'WY', 'NM'];
     const measures = ['matched', 'unmet'];
     const base = new Map<string, number>([
-      [cellKey('partner-a', 'TX', 'unmet'), 30], [cellKey('partner-b', 'TX', 'unmet'), 25], [cellKey('', 'TX', 'matched'), 40],
-      [cellKey('partner-a', 'NM', 'matched'), 14], [cellKey('partner-b', 'NM', 'unmet'), 11], [cellKey('partner-a', 'WY', 'unmet'), 3],
+      [cellKey('partner-a', 'TX', 'unmet'), 30],
+      [cellKey('partner-b', 'TX', 'unmet'), 25],
+      [cellKey('', 'TX', 'matched'), 40],
+      [cellKey('partner-a', 'NM', 'matched'), 14],
+      [cellKey('partner-b', 'NM', 'unmet'), 11],
+      [cellKey('partner-a', 'WY', 'unmet'), 3],
     ]);
     const cube = (counts: Map<string, number>): Cube => ({ partners, rows, measures, counts });
     const before = suppress(cube(base), 10);
-    for (const p of partners) for (const r of rows) for (const m of measures) {
-      const plusOne = new Map(base);
-      plusOne.set(cellKey(p, r, m), (base.get(cellKey(p, r, m)) ?? 0) + 1);
-      const afterOne = suppress(cube(plusOne), 10);
-      // The attacker compares every published cell of every slice (each partner and overall) before and after.
-      const moved = [...afterOne].filter(([key, cell]) => typeof cell === 'number' && typeof before.get(key) === 'number' && cell !== before.get(key));
-      const changedInner = cellKey(p, r, m);
-      // If the one cell itself is shown, it is a count of at least k: the action hides among k others.
-      const shown = afterOne.get(changedInner);
-      if (typeof shown === 'number') assert.ok(shown >= 10 || shown === 0, `${changedInner} shown as ${shown}`);
-      // Otherwise each line through it that shows a changed margin has at least two hidden cells to blame.
-      for (const [key] of moved) {
-        const [kp, kr, km] = JSON.parse(key) as string[];
-        const [cp, cr, cm] = JSON.parse(changedInner) as string[];
-        const lines = [
-          kr === cr && km === cm && kp === MARGIN ? [...partners, MARGIN].map((x) => cellKey(x, kr!, km!)) : undefined,
-          kp === cp && km === cm && kr === MARGIN ? [...rows, MARGIN].map((x) => cellKey(kp!, x, km!)) : undefined,
-          kp === cp && kr === cr && km === MARGIN ? [...measures, MARGIN].map((x) => cellKey(kp!, kr!, x)) : undefined,
-        ].filter((line): line is string[] => line !== undefined);
-        for (const line of lines) {
-          const hidden = line.filter((k2) => typeof afterOne.get(k2) !== 'number').length;
-          assert.ok(hidden === 0 || hidden >= 2, `${key} moved with ${hidden} hidden`);
+    for (const p of partners)
+      for (const r of rows)
+        for (const m of measures) {
+          const plusOne = new Map(base);
+          plusOne.set(cellKey(p, r, m), (base.get(cellKey(p, r, m)) ?? 0) + 1);
+          const afterOne = suppress(cube(plusOne), 10);
+          // The attacker compares every published cell of every slice (each partner and overall) before and after.
+          const moved = [...afterOne].filter(
+            ([key, cell]) =>
+              typeof cell === 'number' && typeof before.get(key) === 'number' && cell !== before.get(key),
+          );
+          const changedInner = cellKey(p, r, m);
+          // If the one cell itself is shown, it is a count of at least k: the action hides among k others.
+          const shown = afterOne.get(changedInner);
+          if (typeof shown === 'number') assert.ok(shown >= 10 || shown === 0, `${changedInner} shown as ${shown}`);
+          // Otherwise each line through it that shows a changed margin has at least two hidden cells to blame.
+          for (const [key] of moved) {
+            const [kp, kr, km] = JSON.parse(key) as string[];
+            const [cp, cr, cm] = JSON.parse(changedInner) as string[];
+            const lines = [
+              kr === cr && km === cm && kp === MARGIN
+                ? [...partners, MARGIN].map((x) => cellKey(x, kr!, km!))
+                : undefined,
+              kp === cp && km === cm && kr === MARGIN ? [...rows, MARGIN].map((x) => cellKey(kp!, x, km!)) : undefined,
+              kp === cp && kr === cr && km === MARGIN
+                ? [...measures, MARGIN].map((x) => cellKey(kp!, kr!, x))
+                : undefined,
+            ].filter((line): line is string[] => line !== undefined);
+            for (const line of lines) {
+              const hidden = line.filter((k2) => typeof afterOne.get(k2) !== 'number').length;
+              assert.ok(hidden === 0 || hidden >= 2, `${key} moved with ${hidden} hidden`);
+            }
+          }
         }
-      }
-    }
     // Every line of every published cube has no hidden cell, or at least two.
-    for (const p of [...partners, MARGIN]) for (const r of [...rows, MARGIN]) {
-      const hidden = [...measures, MARGIN].filter((m) => typeof before.get(cellKey(p, r, m)) !== 'number').length;
-      assert.notEqual(hidden, 1);
-    }
-    for (const r of [...rows, MARGIN]) for (const m of [...measures, MARGIN]) {
-      const hidden = [...partners, MARGIN].filter((p) => typeof before.get(cellKey(p, r, m)) !== 'number').length;
-      assert.notEqual(hidden, 1, `${r} ${m}`);
-    }
+    for (const p of [...partners, MARGIN])
+      for (const r of [...rows, MARGIN]) {
+        const hidden = [...measures, MARGIN].filter((m) => typeof before.get(cellKey(p, r, m)) !== 'number').length;
+        assert.notEqual(hidden, 1);
+      }
+    for (const r of [...rows, MARGIN])
+      for (const m of [...measures, MARGIN]) {
+        const hidden = [...partners, MARGIN].filter((p) => typeof before.get(cellKey(p, r, m)) !== 'number').length;
+        assert.notEqual(hidden, 1, `${r} ${m}`);
+      }
   });
 
   it('counts the time to the first attempt and to close, in buckets, and the outcome', async () => {
     const specialist = await signIn(h, await addMember(h, 'specialist', 'team-texas-es'));
     const [request] = await h.db.query<{ id: string }>('SELECT id FROM callback_requests');
-    for (const [path, body] of [['assign', {}], ['attempts', { channel: 'call', reached: true }], ['close', { outcome: 'reached' }]] as const) {
-      assert.equal((await consoleFetch(h, 'POST', `/requests/${request!.id}/${path}`, { session: specialist, body })).status, 200, path);
+    for (const [path, body] of [
+      ['assign', {}],
+      ['attempts', { channel: 'call', reached: true }],
+      ['close', { outcome: 'reached' }],
+    ] as const) {
+      assert.equal(
+        (await consoleFetch(h, 'POST', `/requests/${request!.id}/${path}`, { session: specialist, body })).status,
+        200,
+        path,
+      );
     }
     await h.insights.flush();
     const rows = await h.db.query<{ event: string; duration: string; outcome: string; topic: string }>(
       "SELECT event, duration, outcome, topic FROM insight_counts WHERE event LIKE 'callback-%' AND event <> 'callback-request' ORDER BY event",
     );
     // Requested on November 29th at 10:00, worked on December 1st at 02:00: 40 hours.
-    assert.deepEqual(rows.map((r) => `${r.event} ${r.duration} ${r.outcome}`), ['callback-closed 1-3d reached', 'callback-first-attempt 1-3d ']);
+    assert.deepEqual(
+      rows.map((r) => `${r.event} ${r.duration} ${r.outcome}`),
+      ['callback-closed 1-3d reached', 'callback-first-attempt 1-3d '],
+    );
   });
 
   it('counts custody lookups by state and outcome, and alert signups, confirmations, unsubscribes and deliveries', async () => {
-    assert.equal((await fetch(`${h.url}/v1/custody?name=Someone&birthYear=1990&countryOfBirth=Mexico&state=TX`, { headers: { 'x-referral-partner': 'partner-b' } })).status, 200);
+    assert.equal(
+      (
+        await fetch(`${h.url}/v1/custody?name=Someone&birthYear=1990&countryOfBirth=Mexico&state=TX`, {
+          headers: { 'x-referral-partner': 'partner-b' },
+        })
+      ).status,
+      200,
+    );
     assert.equal((await fetch(`${h.url}/v1/custody/no-such-record`)).status, 404);
-    const subscribed = await h.post('/v1/alerts/subscriptions', subscription({ language: 'es-MX' }), { 'x-referral-partner': 'partner-a' });
+    const subscribed = await h.post('/v1/alerts/subscriptions', subscription({ language: 'es-MX' }), {
+      'x-referral-partner': 'partner-a',
+    });
     assert.equal(subscribed.status, 202);
     const { confirmationId } = (await subscribed.json()) as { confirmationId: string };
     await h.alerts.dispatcher.runOnce();
     const message = h.email.messages.at(-1)!;
     assert.equal((await h.post('/v1/alerts/confirm', { confirmationId, code: codeIn(message) })).status, 200);
     await h.alerts.dispatcher.runOnce();
-    assert.equal((await h.post('/v1/alerts/unsubscribe', { token: tokenIn(h.email.messages.at(-1)!.text, '/v1/alerts/stop') })).status, 200);
+    assert.equal(
+      (await h.post('/v1/alerts/unsubscribe', { token: tokenIn(h.email.messages.at(-1)!.text, '/v1/alerts/stop') }))
+        .status,
+      200,
+    );
     await h.insights.flush();
     const rows = await h.db.query<Record<string, string>>(
       "SELECT event, partner, state, channel, language, topic, outcome FROM insight_counts WHERE event LIKE 'lookup-%' OR event LIKE 'alert-%' OR event = 'delivery' ORDER BY event, outcome",
     );
-    assert.deepEqual(rows.map((r) => Object.values(r).join('/')), [
-      'alert-confirmed///email/es//',
-      'alert-event-chosen/partner-a//email/es/release/',
-      'alert-signup/partner-a//email/es//',
-      'alert-unsubscribed///email/es//',
-      `delivery///${rows.find((r) => r.event === 'delivery')!.channel}///sent`,
-      'lookup-search/partner-b/TX////not-found',
-      'lookup-view//////not-found',
-    ]);
+    assert.deepEqual(
+      rows.map((r) => Object.values(r).join('/')),
+      [
+        'alert-confirmed///email/es//',
+        'alert-event-chosen/partner-a//email/es/release/',
+        'alert-signup/partner-a//email/es//',
+        'alert-unsubscribed///email/es//',
+        `delivery///${rows.find((r) => r.event === 'delivery')!.channel}///sent`,
+        'lookup-search/partner-b/TX////not-found',
+        'lookup-view//////not-found',
+      ],
+    );
   });
 
   it("a partner's view and the overall view cannot be subtracted to recover another partner's small count", async () => {
     const overall = await report('/insights/states?period=2026-11', supervisor);
     const b = await report('/insights/states?period=2026-11&partner=partner-b', supervisor);
     const a = await report('/insights/states?period=2026-11&partner=partner-a', supervisor);
-    const wy = (r: { body: { rows: { key: string; cells: Record<string, unknown> }[] } }) => r.body.rows.find((x) => x.key === 'WY')!.cells.unmet;
+    const wy = (r: { body: { rows: { key: string; cells: Record<string, unknown> }[] } }) =>
+      r.body.rows.find((x) => x.key === 'WY')!.cells.unmet;
     // partner-b's 3 and the unpartnered 1 in Wyoming are hidden everywhere they could be subtracted from.
     assert.equal(wy(b), '< 10');
     assert.equal(wy(overall), '< 10');

@@ -17,13 +17,16 @@ interface Sample {
 }
 
 function parse(text: string): Sample[] {
-  return text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    assert.ok(match, `not a sample line: ${line}`);
-    const labels: Record<string, string> = {};
-    for (const [, key, value] of match[2]?.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g) ?? []) labels[key!] = value!;
-    return { name: match[1]!, labels, value: Number(match[3]) };
-  });
+  return text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+      assert.ok(match, `not a sample line: ${line}`);
+      const labels: Record<string, string> = {};
+      for (const [, key, value] of match[2]?.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g) ?? []) labels[key!] = value!;
+      return { name: match[1]!, labels, value: Number(match[3]) };
+    });
 }
 
 function find(samples: Sample[], name: string, labels: Record<string, string>): Sample | undefined {
@@ -52,11 +55,20 @@ describe('/metrics', () => {
   it('answers only the bearer of the token, with route names, outbox, deliveries and imports, and no personal data in labels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rk-metrics-'));
     const pg = process.env.TEST_DATABASE_URL ? await createPgSchema(process.env.TEST_DATABASE_URL) : undefined;
-    const env = { METRICS_TOKEN: TOKEN, TRUST_PROXY: 'true', ALERTS_DISPATCH_INTERVAL_MS: '50', ...(pg ? { DATABASE_URL: pg.url } : {}) };
+    const env = {
+      METRICS_TOKEN: TOKEN,
+      TRUST_PROXY: 'true',
+      ALERTS_DISPATCH_INTERVAL_MS: '50',
+      ...(pg ? { DATABASE_URL: pg.url } : {}),
+    };
     const api = await startTestServer(env, { dir, role: 'api' });
     let worker: Awaited<ReturnType<typeof startTestServer>> | undefined;
     try {
-      for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TOKEN }]) {
+      for (const headers of <Record<string, string>[]>[
+        {},
+        { authorization: 'Bearer wrong-token-0123456789' },
+        { authorization: TOKEN },
+      ]) {
         const refused = await api.get('/metrics', headers);
         assert.equal(refused.status, 401);
         assert.equal((await json(refused)).error.code, 'unauthorized');
@@ -68,11 +80,20 @@ describe('/metrics', () => {
       assert.equal((await api.get('/v1/custody/jane.doe@example.org', from)).status, 400);
       assert.equal((await api.get('/v1/services?q=shelter', from)).status, 200);
       assert.equal((await api.get('/v1/no/such/path/+17135550199', from)).status, 404);
-      for (const [channel, contact] of [['email', 'hidden.person@example.org'], ['sms', '+1 713 555 0199']]) {
+      for (const [channel, contact] of [
+        ['email', 'hidden.person@example.org'],
+        ['sms', '+1 713 555 0199'],
+      ]) {
         const res = await fetch(`${api.url}/v1/alerts/subscriptions`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...from },
-          body: JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel, contact, language: 'en', events: ['release'] }),
+          body: JSON.stringify({
+            subjectId: FIXTURE_IDS.custody.released,
+            channel,
+            contact,
+            language: 'en',
+            events: ['release'],
+          }),
         });
         assert.equal(res.status, 202);
       }
@@ -82,15 +103,36 @@ describe('/metrics', () => {
       );
 
       const before = await scrape(api.url);
-      assert.equal(find(before, 'referral_kit_http_requests_total', { route: 'searchCustody', method: 'GET', status: '200' })?.value, 1);
-      assert.equal(find(before, 'referral_kit_http_requests_total', { route: 'getCustodyRecord', status: '400' })?.value, 1);
-      assert.equal(find(before, 'referral_kit_http_requests_total', { route: 'subscribe', method: 'POST', status: '202' })?.value, 2);
+      assert.equal(
+        find(before, 'referral_kit_http_requests_total', { route: 'searchCustody', method: 'GET', status: '200' })
+          ?.value,
+        1,
+      );
+      assert.equal(
+        find(before, 'referral_kit_http_requests_total', { route: 'getCustodyRecord', status: '400' })?.value,
+        1,
+      );
+      assert.equal(
+        find(before, 'referral_kit_http_requests_total', { route: 'subscribe', method: 'POST', status: '202' })?.value,
+        2,
+      );
       assert.equal(find(before, 'referral_kit_http_requests_total', { route: 'unmatched', status: '404' })?.value, 1);
-      assert.equal(find(before, 'referral_kit_http_request_duration_seconds_count', { route: 'searchServices', method: 'GET' })?.value, 1);
-      assert.equal(find(before, 'referral_kit_outbox_pending', { priority: 'transactional' })?.value, 2, 'the API role does not dispatch');
+      assert.equal(
+        find(before, 'referral_kit_http_request_duration_seconds_count', { route: 'searchServices', method: 'GET' })
+          ?.value,
+        1,
+      );
+      assert.equal(
+        find(before, 'referral_kit_outbox_pending', { priority: 'transactional' })?.value,
+        2,
+        'the API role does not dispatch',
+      );
       assert.equal(find(before, 'referral_kit_outbox_pending', { priority: 'urgent' })?.value, 0);
       assert.equal(find(before, 'referral_kit_outbox_pending', { priority: 'bulk' })?.value, 0);
-      assert.ok(find(before, 'referral_kit_outbox_oldest_pending_seconds', { priority: 'transactional' }), 'age by priority');
+      assert.ok(
+        find(before, 'referral_kit_outbox_oldest_pending_seconds', { priority: 'transactional' }),
+        'age by priority',
+      );
       assert.equal(find(before, 'referral_kit_import_runs', { kind: 'custody', outcome: 'held' })?.value, 1);
 
       worker = await startTestServer(env, { dir, role: 'worker' });
@@ -107,7 +149,11 @@ describe('/metrics', () => {
         assert.doesNotMatch(value, /[0-9a-f]{1,4}:[0-9a-f:]{2,}/i, `an IPv6 address in a label: ${value}`);
         assert.doesNotMatch(value, /@/, `an email in a label: ${value}`);
         assert.doesNotMatch(value, /\d[\d ().-]{5,}\d/, `a phone number in a label: ${value}`);
-        assert.doesNotMatch(value, /Wilhelmina|jane|no\/such|shelter/i, `a requested path or query in a label: ${value}`);
+        assert.doesNotMatch(
+          value,
+          /Wilhelmina|jane|no\/such|shelter/i,
+          `a requested path or query in a label: ${value}`,
+        );
       }
     } finally {
       await worker?.stop();

@@ -17,7 +17,8 @@ const PG_URL = process.env.TEST_DATABASE_URL;
 async function migrateUpTo(db: Db, before: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-migrate-'));
   try {
-    for (const { name } of migrationFiles().filter((f) => f.name < before)) cpSync(join(MIGRATIONS, name), join(dir, name));
+    for (const { name } of migrationFiles().filter((f) => f.name < before))
+      cpSync(join(MIGRATIONS, name), join(dir, name));
     await migrate(db, `${dir}/`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -46,13 +47,32 @@ for (const [dialect, open, skip] of [
           ['rec-1'],
         );
         // What the old importer stored: spaces and dashes gone, the A and leading zeros kept.
-        for (const [value, type] of [['A123456789', 'a-number'], ['123456789', 'a-number'], ['A0123456789', 'a-number'], ['A000', 'a-number'], ['BK-1', 'booking']] as const) {
-          await db.run('INSERT INTO custody_identifiers (value, type, record_id) VALUES ($1, $2, $3)', [value, type, 'rec-1']);
+        for (const [value, type] of [
+          ['A123456789', 'a-number'],
+          ['123456789', 'a-number'],
+          ['A0123456789', 'a-number'],
+          ['A000', 'a-number'],
+          ['BK-1', 'booking'],
+        ] as const) {
+          await db.run('INSERT INTO custody_identifiers (value, type, record_id) VALUES ($1, $2, $3)', [
+            value,
+            type,
+            'rec-1',
+          ]);
         }
 
         assert.ok((await migrate(db)).includes('004_immigration_search.sql'));
-        const rows = await db.query<{ value: string; type: string }>('SELECT value, type FROM custody_identifiers ORDER BY type, value');
-        assert.deepEqual(rows.map((r) => [r.value, r.type]), [['0', 'a-number'], ['123456789', 'a-number'], ['BK-1', 'booking']]);
+        const rows = await db.query<{ value: string; type: string }>(
+          'SELECT value, type FROM custody_identifiers ORDER BY type, value',
+        );
+        assert.deepEqual(
+          rows.map((r) => [r.value, r.type]),
+          [
+            ['0', 'a-number'],
+            ['123456789', 'a-number'],
+            ['BK-1', 'booking'],
+          ],
+        );
       } finally {
         await db.close();
         await drop();

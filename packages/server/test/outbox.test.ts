@@ -11,7 +11,13 @@ import { HOUR, fromStart } from './clock.js';
 
 let h: Harness;
 
-async function insertSubscription(db: Db, id: string, subjectId: string, status: string, eventsMask: number): Promise<void> {
+async function insertSubscription(
+  db: Db,
+  id: string,
+  subjectId: string,
+  status: string,
+  eventsMask: number,
+): Promise<void> {
   await db.run(
     `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, created_at)
      VALUES ($1, $2, 'email', $3, 'v1.x', 'en', $4, $5, $6)`,
@@ -19,10 +25,20 @@ async function insertSubscription(db: Db, id: string, subjectId: string, status:
   );
 }
 
-const release = (eventId: string, recordId = 'rec-1') => ({ eventId, recordId, alertEvent: 'release' as const, status: 'released' as const, occurredAt: fromStart(-2 * HOUR) });
+const release = (eventId: string, recordId = 'rec-1') => ({
+  eventId,
+  recordId,
+  alertEvent: 'release' as const,
+  status: 'released' as const,
+  occurredAt: fromStart(-2 * HOUR),
+});
 
-async function outbox(): Promise<{ id: string; status: string; attempts: number; next_attempt_at: string; last_error: string | null }[]> {
-  return h.db.query("SELECT id, status, attempts, next_attempt_at, last_error FROM alert_outbox WHERE kind = 'status' ORDER BY id");
+async function outbox(): Promise<
+  { id: string; status: string; attempts: number; next_attempt_at: string; last_error: string | null }[]
+> {
+  return h.db.query(
+    "SELECT id, status, attempts, next_attempt_at, last_error FROM alert_outbox WHERE kind = 'status' ORDER BY id",
+  );
 }
 
 describe('outbox: enqueueStatusChange', () => {
@@ -38,10 +54,25 @@ describe('outbox: enqueueStatusChange', () => {
     await insertSubscription(h.db, 'f', 'rec-2', 'confirmed', 31);
 
     assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now())), 2);
-    assert.deepEqual((await outbox()).map((r) => r.id), ['ev-1/a', 'ev-1/b']);
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now())), 0, 're-running an event adds nothing');
-    assert.equal(await h.db.transaction((tx) => enqueueStatusChange(tx, { ...release('ev-2'), alertEvent: 'escape' }, h.clock.now())), 2);
-    assert.deepEqual((await outbox()).map((r) => r.id), ['ev-1/a', 'ev-1/b', 'ev-2/b', 'ev-2/c']);
+    assert.deepEqual(
+      (await outbox()).map((r) => r.id),
+      ['ev-1/a', 'ev-1/b'],
+    );
+    assert.equal(
+      await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now())),
+      0,
+      're-running an event adds nothing',
+    );
+    assert.equal(
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(tx, { ...release('ev-2'), alertEvent: 'escape' }, h.clock.now()),
+      ),
+      2,
+    );
+    assert.deepEqual(
+      (await outbox()).map((r) => r.id),
+      ['ev-1/a', 'ev-1/b', 'ev-2/b', 'ev-2/c'],
+    );
   });
 
   it('belongs to the caller transaction: a rollback leaves no row', async () => {
@@ -90,7 +121,10 @@ describe('outbox: dispatcher', () => {
     await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     h.email.failWith = new PermanentDeliveryError('smtp_550');
     await h.alerts.dispatcher.runOnce();
-    assert.deepEqual((await outbox()).map((r) => [r.status, r.last_error]), [['failed', 'smtp_550']]);
+    assert.deepEqual(
+      (await outbox()).map((r) => [r.status, r.last_error]),
+      [['failed', 'smtp_550']],
+    );
 
     await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-2'), h.clock.now()));
     h.email.failWith = new Error('timeout');
@@ -109,8 +143,17 @@ describe('outbox: dispatcher', () => {
     let release1!: () => void;
     const gate = new Promise<void>((r) => (release1 = r));
     const seen: string[] = [];
-    const slow: Transport = { async send(m: OutgoingMessage) { seen.push(`A:${m.idempotencyKey}`); await gate; } };
-    const other: Transport = { async send(m: OutgoingMessage) { seen.push(`B:${m.idempotencyKey}`); } };
+    const slow: Transport = {
+      async send(m: OutgoingMessage) {
+        seen.push(`A:${m.idempotencyKey}`);
+        await gate;
+      },
+    };
+    const other: Transport = {
+      async send(m: OutgoingMessage) {
+        seen.push(`B:${m.idempotencyKey}`);
+      },
+    };
     const logger = createLogger({ level: 'silent' });
     const a = createAlerts({ db: h.db, config: h.config, logger, now: h.clock.now, transports: { email: slow } });
     const b = createAlerts({ db: h.db, config: h.config, logger, now: h.clock.now, transports: { email: other } });
@@ -122,17 +165,24 @@ describe('outbox: dispatcher', () => {
     assert.equal(await running, 1);
     h.clock.advance(h.config.dispatch.leaseSeconds * 1000 + 1000);
     assert.equal(await b.dispatcher.runOnce(), 0, 'and once sent it is never claimed again');
-    assert.deepEqual(seen, ['A:ev-1/' + (await h.db.query<{ id: string }>('SELECT id FROM alert_subscriptions'))[0]!.id]);
+    assert.deepEqual(seen, [
+      'A:ev-1/' + (await h.db.query<{ id: string }>('SELECT id FROM alert_subscriptions'))[0]!.id,
+    ]);
   });
 
   it('no send outlives its lease: with a slow transport and two dispatchers, each message is delivered once', async () => {
-    for (let i = 0; i < 5; i++) await subscribeAndConfirm(h, subscription({ contact: `reader${i}@example.org` }), `203.0.113.${i + 1}`);
+    for (let i = 0; i < 5; i++)
+      await subscribeAndConfirm(h, subscription({ contact: `reader${i}@example.org` }), `203.0.113.${i + 1}`);
     await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
     // Each send takes 90 s of the 100 s send timeout; the lease is 300 s, so one lease covers three sends, not five.
     const config = { ...h.config, dispatch: { ...h.config.dispatch, leaseSeconds: 300, sendTimeoutMs: 100_000 } };
     const logger = createLogger({ level: 'silent' });
     const delivered: string[] = [];
-    const fast: Transport = { async send(m: OutgoingMessage) { delivered.push(m.idempotencyKey); } };
+    const fast: Transport = {
+      async send(m: OutgoingMessage) {
+        delivered.push(m.idempotencyKey);
+      },
+    };
     const b = createAlerts({ db: h.db, config, logger, now: h.clock.now, transports: { email: fast } });
     const slow: Transport = {
       async send(m: OutgoingMessage) {
@@ -149,7 +199,11 @@ describe('outbox: dispatcher', () => {
     assert.equal(keys.length, 5);
     assert.deepEqual([...delivered].sort(), [...keys].sort(), 'every message exactly once');
     assert.deepEqual(passes, [3, 2, 0], 'A sends what its lease covers and hands the rest back; B takes it at once');
-    assert.deepEqual((await outbox()).map((r) => [r.status, r.attempts]), keys.map(() => ['sent', 1]), 'a handed-back row was not charged an attempt');
+    assert.deepEqual(
+      (await outbox()).map((r) => [r.status, r.attempts]),
+      keys.map(() => ['sent', 1]),
+      'a handed-back row was not charged an attempt',
+    );
   });
 
   it('start() delivers in the background and stop() waits for the pass in progress', async () => {
@@ -173,11 +227,18 @@ describe('outbox: dispatcher', () => {
   });
 
   it('purges expired confirmations, old idempotency keys, never-confirmed requests and old webhook replay keys', async () => {
-    await h.post('/v1/alerts/subscriptions', subscription(), { 'x-forwarded-for': '192.0.2.1', 'idempotency-key': 'purge-key-1' });
+    await h.post('/v1/alerts/subscriptions', subscription(), {
+      'x-forwarded-for': '192.0.2.1',
+      'idempotency-key': 'purge-key-1',
+    });
     await h.alerts.dispatcher.runOnce();
     await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'HELP' });
     const counts = async () =>
-      Promise.all(['alert_subscriptions', 'alert_confirmations', 'alert_idempotency', 'alert_outbox', 'telephony_replays'].map(async (t) => Number((await h.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)));
+      Promise.all(
+        ['alert_subscriptions', 'alert_confirmations', 'alert_idempotency', 'alert_outbox', 'telephony_replays'].map(
+          async (t) => Number((await h.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n),
+        ),
+      );
     assert.deepEqual(await counts(), [1, 1, 1, 1, 1]);
     h.clock.advance(8 * 24 * 3600_000);
     h.alerts.dispatcher.start();

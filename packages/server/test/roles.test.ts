@@ -13,13 +13,14 @@ import { createLogger } from '../src/logger.js';
 import { json, post, sharedDatabase, startTestServer, subscribeBody } from './server-harness.js';
 import { testClock } from './clock.js';
 
-
 describe('readiness', () => {
   it('names a missing migration, in the API error shape', async () => {
     const s = await startTestServer();
     try {
       assert.equal((await s.get('/readyz')).status, 200);
-      const [last] = await s.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1');
+      const [last] = await s.db.query<{ name: string }>(
+        'SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1',
+      );
       await s.db.run('DELETE FROM schema_migrations WHERE name = $1', [last!.name]);
       const ready = await s.get('/readyz');
       assert.equal(ready.status, 503);
@@ -36,8 +37,10 @@ describe('readiness', () => {
   it('is not ready until the search index has loaded', async () => {
     const s = await startTestServer();
     const app = createApp({
-      db: s.db, config: { corsOrigins: [], bodyLimitBytes: 1024, trustProxy: false, publicUrl: undefined },
-      logger: createLogger({ level: 'silent' }), now: testClock().now,
+      db: s.db,
+      config: { corsOrigins: [], bodyLimitBytes: 1024, trustProxy: false, publicUrl: undefined },
+      logger: createLogger({ level: 'silent' }),
+      now: testClock().now,
     });
     const server = createServer((req, res) => void app.handle(req, res));
     try {
@@ -63,11 +66,20 @@ describe('roles', () => {
     const api = await startTestServer({ TRUST_PROXY: 'true', ...db.env }, { dir, role: 'api' });
     let worker: Awaited<ReturnType<typeof startTestServer>> | undefined;
     try {
-      assert.equal((await post(`${api.url}/v1/alerts/subscriptions`, subscribeBody('api.only@example.org'), '198.51.100.1')).status, 202);
+      assert.equal(
+        (await post(`${api.url}/v1/alerts/subscriptions`, subscribeBody('api.only@example.org'), '198.51.100.1'))
+          .status,
+        202,
+      );
       await api.app.directory!.current();
-      const pending = () => api.db.query<{ status: string }>("SELECT status FROM alert_outbox WHERE kind = 'confirmation'");
+      const pending = () =>
+        api.db.query<{ status: string }>("SELECT status FROM alert_outbox WHERE kind = 'confirmation'");
       await new Promise((r) => setTimeout(r, 300));
-      assert.deepEqual((await pending()).map((r) => r.status), ['pending'], 'the API role does not dispatch');
+      assert.deepEqual(
+        (await pending()).map((r) => r.status),
+        ['pending'],
+        'the API role does not dispatch',
+      );
 
       worker = await startTestServer({ ALERTS_DISPATCH_INTERVAL_MS: '50', ...db.env }, { dir, role: 'worker' });
       assert.equal((await worker.get('/healthz')).status, 200);
@@ -76,8 +88,13 @@ describe('roles', () => {
       assert.equal(refused.status, 503);
       assert.equal((await json(refused)).error.code, 'unavailable', 'the API is not enabled on a worker');
       assert.equal((await worker.get('/examples/')).status, 404);
-      for (let i = 0; i < 100 && (await pending())[0]?.status !== 'sent'; i++) await new Promise((r) => setTimeout(r, 50));
-      assert.deepEqual((await pending()).map((r) => r.status), ['sent'], 'the worker dispatched it');
+      for (let i = 0; i < 100 && (await pending())[0]?.status !== 'sent'; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(
+        (await pending()).map((r) => r.status),
+        ['sent'],
+        'the worker dispatched it',
+      );
     } finally {
       await worker?.stop();
       await api.stop();

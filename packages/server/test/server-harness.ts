@@ -28,8 +28,18 @@ export async function startTestServer(
   options: Omit<StartOptions, 'logger'> & { dir?: string } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'rk-server-'));
-  const pg = process.env.TEST_DATABASE_URL && !env.DATABASE_URL ? await createPgSchema(process.env.TEST_DATABASE_URL) : undefined;
-  const config = loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...(pg ? { DATABASE_URL: pg.url } : {}), ...env });
+  const pg =
+    process.env.TEST_DATABASE_URL && !env.DATABASE_URL
+      ? await createPgSchema(process.env.TEST_DATABASE_URL)
+      : undefined;
+  const config = loadConfig({
+    DATA_DIR: dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    ...(pg ? { DATABASE_URL: pg.url } : {}),
+    ...env,
+  });
   const logs: string[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -84,7 +94,13 @@ export async function json<T = any>(response: Response): Promise<T> {
 
 /** A sign-up for the demo data's released person. */
 export function subscribeBody(contact: string, channel = 'email'): string {
-  return JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel, contact, language: 'en', events: ['release'] });
+  return JSON.stringify({
+    subjectId: FIXTURE_IDS.custody.released,
+    channel,
+    contact,
+    language: 'en',
+    events: ['release'],
+  });
 }
 
 /** POSTs JSON as if from `ip` (servers started with TRUST_PROXY=true). */

@@ -15,17 +15,23 @@ import { bumpServicesVersion, writeServices } from '../src/db/services-store.js'
 import { json, startTestServer, type TestServer } from './server-harness.js';
 
 /** A raw request, for what fetch will not send (unnormalized paths, odd methods). */
-function raw(url: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request(url + path, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+function raw(
+  url: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(url + path, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    },
+  );
 }
 
 /** Every non-2xx answer: the contract's ErrorBody exactly (a typed code, a fields array, the request id), not cached. */
@@ -55,7 +61,9 @@ function rawExchange(url: string, head: string): Promise<Response> {
       const text = Buffer.concat(chunks).toString('utf8');
       const [headText = '', body = ''] = text.split('\r\n\r\n');
       const [statusLine = '', ...lines] = headText.split('\r\n');
-      const headers = new Headers(lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]));
+      const headers = new Headers(
+        lines.map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()] as [string, string]),
+      );
       resolve(new Response(body, { status: Number(statusLine.split(' ')[1]), headers }));
     });
   });
@@ -70,7 +78,11 @@ describe('custody lookup limit', () => {
       const limited = await from('203.0.113.7', `/v1/custody/${FIXTURE_IDS.custody.released}`);
       assert.ok(Number(limited.headers.get('retry-after')) >= 1, 'Retry-After in seconds');
       assert.deepEqual((await assertErrorShape(limited, 429, 'rate_limited')).error.fields, []);
-      assert.equal((await from('198.51.100.2', '/v1/custody?name=jose')).status, 200, 'another address is not affected');
+      assert.equal(
+        (await from('198.51.100.2', '/v1/custody?name=jose')).status,
+        200,
+        'another address is not affected',
+      );
       assert.equal((await from('203.0.113.7', '/v1/hotlines')).status, 200, 'the directory is not limited');
       assert.ok(!s.logs.join('').includes('203.0.113.7'), 'addresses are not logged');
     } finally {
@@ -85,7 +97,10 @@ describe('read API', () => {
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'rk-root-'));
     mkdirSync(join(root, 'examples/partner-basic'), { recursive: true });
-    writeFileSync(join(root, 'examples/partner-basic/index.html'), '<!doctype html><title>partner</title><referral-widget api-base-url="http://127.0.0.1:8787"></referral-widget>');
+    writeFileSync(
+      join(root, 'examples/partner-basic/index.html'),
+      '<!doctype html><title>partner</title><referral-widget api-base-url="http://127.0.0.1:8787"></referral-widget>',
+    );
     writeFileSync(join(root, 'examples/partner-basic/page.css'), 'a::after { content: "http://127.0.0.1:8787" }');
     writeFileSync(join(root, 'package.json'), '{"secret":true}');
     mkdirSync(join(root, 'packages/widgets/dist'), { recursive: true });
@@ -103,28 +118,38 @@ describe('read API', () => {
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       const body = await json(res);
-      assert.deepEqual(body.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']]);
+      assert.deepEqual(
+        body.items.map((r: { id: string }) => r.id),
+        [FIXTURE_IDS.custody['in-custody']],
+      );
       assert.equal(body.total, 1);
       assert.equal(body.page, 1);
     });
 
     it('matches every word typed against the start of a name word', async () => {
       const body = await json(await s.get('/v1/custody?name=garc%C3%ADa%20mar'));
-      assert.ok(body.items.some((r: { id: string }) => r.id === FIXTURE_IDS.custody.transferred), 'María Elena García is found');
+      assert.ok(
+        body.items.some((r: { id: string }) => r.id === FIXTURE_IDS.custody.transferred),
+        'María Elena García is found',
+      );
       assert.equal((await json(await s.get('/v1/custody?name=arcia'))).total, 0, 'no match in the middle of a word');
       assert.equal((await json(await s.get("/v1/custody?name=o'brien"))).items[0].id, FIXTURE_IDS.custody.deceased);
     });
 
     it('finds a person by identifier, ignoring spaces, dashes and case, and honours identifierType', async () => {
       const body = await json(await s.get('/v1/custody?identifier=a-1234%20567-89'));
-      assert.deepEqual(body.items.map((r: { id: string }) => r.id), [FIXTURE_IDS.custody['in-custody']]);
+      assert.deepEqual(
+        body.items.map((r: { id: string }) => r.id),
+        [FIXTURE_IDS.custody['in-custody']],
+      );
       assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=booking'))).total, 0);
       assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=a-number'))).total, 1);
     });
 
     it('narrows by birth year within one year, and by state', async () => {
       const id = FIXTURE_IDS.custody['in-custody']; // born 1986, held in TX
-      const ids = async (q: string) => (await json(await s.get(`/v1/custody?name=jose%20angel&${q}`))).items.map((r: { id: string }) => r.id);
+      const ids = async (q: string) =>
+        (await json(await s.get(`/v1/custody?name=jose%20angel&${q}`))).items.map((r: { id: string }) => r.id);
       assert.deepEqual(await ids('birthYear=1987'), [id]);
       assert.deepEqual(await ids('birthYear=1985'), [id]);
       assert.deepEqual(await ids('birthYear=1988'), []);
@@ -138,7 +163,10 @@ describe('read API', () => {
       const second = await json(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
       assert.equal(second.total, all.total);
       assert.equal(second.pageSize, 2);
-      assert.deepEqual(second.items.map((r: { id: string }) => r.id), all.items.slice(2, 4).map((r: { id: string }) => r.id));
+      assert.deepEqual(
+        second.items.map((r: { id: string }) => r.id),
+        all.items.slice(2, 4).map((r: { id: string }) => r.id),
+      );
     });
 
     it('rejects a search without a name or identifier with field errors', async () => {
@@ -146,7 +174,10 @@ describe('read API', () => {
       assert.equal(res.status, 400);
       const body = await json(res);
       assert.equal(body.error.code, 'validation_failed');
-      assert.deepEqual(body.error.fields.map((f: { path: string }) => f.path), ['name']);
+      assert.deepEqual(
+        body.error.fields.map((f: { path: string }) => f.path),
+        ['name'],
+      );
       assert.equal(body.error.requestId, res.headers.get('x-request-id'));
       assert.equal((await s.get('/v1/custody?name=x')).status, 400, 'one letter is too short');
       assert.equal((await s.get('/v1/custody?name=ana&pageSize=1000')).status, 400);
@@ -165,8 +196,19 @@ describe('read API', () => {
     });
 
     it('never reveals a confidential record: not in search, and by id exactly like an unknown id', async () => {
-      const record = { ...s.fixtures.custody[0]!, id: 'cus-protected', displayName: 'Zelda Protegida', identifiers: [{ type: 'booking' as const, value: 'PROT-1' }] };
-      await s.db.transaction((tx) => writeCustodyRecords(tx, [{ write: { record, sourceKey: 'booking:PROT1', confidential: true }, exists: false }], new Date().toISOString()));
+      const record = {
+        ...s.fixtures.custody[0]!,
+        id: 'cus-protected',
+        displayName: 'Zelda Protegida',
+        identifiers: [{ type: 'booking' as const, value: 'PROT-1' }],
+      };
+      await s.db.transaction((tx) =>
+        writeCustodyRecords(
+          tx,
+          [{ write: { record, sourceKey: 'booking:PROT1', confidential: true }, exists: false }],
+          new Date().toISOString(),
+        ),
+      );
       assert.equal((await json(await s.get('/v1/custody?name=zelda'))).total, 0);
       assert.equal((await json(await s.get('/v1/custody?identifier=PROT-1'))).total, 0);
       const hidden = await s.get('/v1/custody/cus-protected');
@@ -177,11 +219,16 @@ describe('read API', () => {
     });
 
     it('answers 500 with the error shape (never a broken body) when stored data breaks the contract', async () => {
-      await s.db.run("INSERT INTO custody_records (id, source_key, data, content_hash, status, confidential, sort_name, source_updated_at, updated_at) VALUES ('cus-broken', 'booking:BROKEN', '{\"id\":\"cus-broken\",\"status\":\"lost\"}', 'x', 'lost', 0, 'broken', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+      await s.db.run(
+        "INSERT INTO custody_records (id, source_key, data, content_hash, status, confidential, sort_name, source_updated_at, updated_at) VALUES ('cus-broken', 'booking:BROKEN', '{\"id\":\"cus-broken\",\"status\":\"lost\"}', 'x', 'lost', 0, 'broken', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+      );
       const res = await s.get('/v1/custody/cus-broken');
       assert.equal(res.status, 500);
       assert.equal((await json(res)).error.code, 'internal');
-      assert.ok(s.logs.some((l) => l.includes('response broke the contract')), 'the contract breach is logged');
+      assert.ok(
+        s.logs.some((l) => l.includes('response broke the contract')),
+        'the contract breach is logged',
+      );
     });
   });
 
@@ -192,7 +239,9 @@ describe('read API', () => {
       const written = `+1 ${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6)}`;
       const byNumber = await json(await s.get(`/v1/services?q=${encodeURIComponent(written)}`));
       assert.equal(byNumber.crisis, false);
-      const listed = s.fixtures.services.filter((x) => x.phones.some((p) => p.number.replace(/\D/g, '') === digits)).map((x) => x.id);
+      const listed = s.fixtures.services
+        .filter((x) => x.phones.some((p) => p.number.replace(/\D/g, '') === digits))
+        .map((x) => x.id);
       assert.deepEqual(byNumber.items.map((h: { service: { id: string } }) => h.service.id).sort(), listed.sort());
       for (const q of ['he is going to kill me', 'quiero morir', '我想自杀', 'мне страшно']) {
         assert.equal((await json(await s.get(`/v1/services?q=${encodeURIComponent(q)}`))).crisis, true, q);
@@ -238,7 +287,12 @@ describe('read API', () => {
       assert.equal(res.status, 200);
       const body = await json(res);
       assert.ok(body.total > 0, 'shelters found');
-      assert.ok(body.items.every((h: { service: { categories: string[]; name: string; description: string } }) => /shelter|refugio|casa/i.test(`${h.service.name} ${h.service.description} ${h.service.categories}`)), 'every hit is about shelter');
+      assert.ok(
+        body.items.every((h: { service: { categories: string[]; name: string; description: string } }) =>
+          /shelter|refugio|casa/i.test(`${h.service.name} ${h.service.description} ${h.service.categories}`),
+        ),
+        'every hit is about shelter',
+      );
 
       const spanish = await json(await s.get('/v1/services?category=legal-aid&language=es'));
       assert.ok(spanish.total > 0, 'Spanish legal aid found');
@@ -249,19 +303,27 @@ describe('read API', () => {
 
       const near = await json(await s.get('/v1/services?q=shelter&postalCode=77002&radiusKm=40'));
       assert.ok(near.items.length > 0, 'shelters near Houston');
-      for (const hit of near.items) assert.ok(hit.distanceKm === undefined || hit.distanceKm <= 40, 'within the radius');
+      for (const hit of near.items)
+        assert.ok(hit.distanceKm === undefined || hit.distanceKm <= 40, 'within the radius');
 
       const all = await json(await s.get('/v1/services?category=shelter&pageSize=100'));
       const page2 = await json(await s.get('/v1/services?category=shelter&pageSize=2&page=2'));
       assert.equal(page2.total, all.total);
-      assert.deepEqual(page2.items.map((h: { service: { id: string } }) => h.service.id), all.items.slice(2, 4).map((h: { service: { id: string } }) => h.service.id));
+      assert.deepEqual(
+        page2.items.map((h: { service: { id: string } }) => h.service.id),
+        all.items.slice(2, 4).map((h: { service: { id: string } }) => h.service.id),
+      );
     });
 
     it('keeps only round-the-clock services when asked for 24/7, counting them in total', async () => {
       const allDay = await json(await s.get('/v1/services?q=domestic%20violence&open24x7=true&pageSize=100'));
       const any = await json(await s.get('/v1/services?q=domestic%20violence&pageSize=100'));
       assert.ok(allDay.total > 0 && allDay.total < any.total, `${allDay.total} of ${any.total}`);
-      assert.ok(allDay.items.every((h: { service: { schedule?: { open24x7: boolean } } }) => h.service.schedule?.open24x7 === true));
+      assert.ok(
+        allDay.items.every(
+          (h: { service: { schedule?: { open24x7: boolean } } }) => h.service.schedule?.open24x7 === true,
+        ),
+      );
       assert.equal((await s.get('/v1/services?q=help&open24x7=maybe')).status, 400);
     });
 
@@ -270,13 +332,19 @@ describe('read API', () => {
       assert.equal(res.status, 400);
       const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
       assert.ok(paths.includes('lat'), 'lat out of range');
-      assert.ok(paths.some((p: string) => p.startsWith('category')), 'bad category');
+      assert.ok(
+        paths.some((p: string) => p.startsWith('category')),
+        'bad category',
+      );
       assert.equal((await s.get('/v1/services?lat=30')).status, 400, 'lat without lon');
     });
 
     it('lists the hotlines in order', async () => {
       const body = await json(await s.get('/v1/hotlines'));
-      assert.deepEqual(body.items.map((h: { id: string }) => h.id), s.fixtures.hotlines.map((h) => h.id));
+      assert.deepEqual(
+        body.items.map((h: { id: string }) => h.id),
+        s.fixtures.hotlines.map((h) => h.id),
+      );
     });
   });
 
@@ -287,32 +355,55 @@ describe('read API', () => {
     });
 
     it('wrong method: 405 with Allow', async () => {
-      const res = await fetch(`${s.url}/v1/custody`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${s.url}/v1/custody`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       assert.equal(res.headers.get('allow'), 'GET');
       await assertErrorShape(res, 405, 'method_not_allowed');
       assert.equal((await fetch(`${s.url}/v1/alerts/subscriptions`)).status, 405);
     });
 
     it('non-JSON body: 415; malformed JSON: 400; too large: 413', async () => {
-      const post = (body: string, type = 'application/json') => fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': type }, body });
+      const post = (body: string, type = 'application/json') =>
+        fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': type }, body });
       const unsupported = await post('subjectId=x', 'application/x-www-form-urlencoded');
       await assertErrorShape(unsupported, 415, 'unsupported_media_type');
       const malformed = await assertErrorShape(await post('{"subjectId":'), 400, 'validation_failed');
-      assert.deepEqual(malformed.error.fields.map((f) => f.path), ['body']);
-      await assertErrorShape(await post(JSON.stringify({ website: 'x'.repeat(s.config.bodyLimitBytes) })), 413, 'payload_too_large');
+      assert.deepEqual(
+        malformed.error.fields.map((f) => f.path),
+        ['body'],
+      );
+      await assertErrorShape(
+        await post(JSON.stringify({ website: 'x'.repeat(s.config.bodyLimitBytes) })),
+        413,
+        'payload_too_large',
+      );
     });
 
     it('a body that passes the size check but fails the schema: 400 with every field', async () => {
-      const res = await fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ channel: 'pigeon' }) });
+      const res = await fetch(`${s.url}/v1/alerts/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({ channel: 'pigeon' }),
+      });
       assert.equal(res.status, 400);
       const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
-      for (const field of ['subjectId', 'channel', 'contact', 'language', 'events']) assert.ok(paths.includes(field), field);
+      for (const field of ['subjectId', 'channel', 'contact', 'language', 'events'])
+        assert.ok(paths.includes(field), field);
     });
 
     it('requests the HTTP parser refuses get the same shape, and the connection closes without a reset', async () => {
-      const longUrl = await rawExchange(s.url, `GET /v1/custody?name=${'a'.repeat(600_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const longUrl = await rawExchange(
+        s.url,
+        `GET /v1/custody?name=${'a'.repeat(600_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+      );
       await assertErrorShape(longUrl, 414, 'uri_too_long');
-      const bigHeaders = await rawExchange(s.url, `GET /v1/hotlines HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`);
+      const bigHeaders = await rawExchange(
+        s.url,
+        `GET /v1/hotlines HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`,
+      );
       await assertErrorShape(bigHeaders, 431, 'headers_too_large');
       await assertErrorShape(await rawExchange(s.url, 'GET /v1/hotlines HTTP/9.9 extra\r\n\r\n'), 400, 'bad_request');
       await assertErrorShape(await rawExchange(s.url, 'NOT A REQUEST\r\n\r\n'), 400, 'bad_request');
@@ -326,8 +417,13 @@ describe('read API', () => {
 
   describe('headers', () => {
     it('echoes a well-formed x-request-id and replaces anything else', async () => {
-      assert.equal((await s.get('/v1/hotlines', { 'x-request-id': 'abc12345-trace' })).headers.get('x-request-id'), 'abc12345-trace');
-      const replaced = (await s.get('/v1/hotlines', { 'x-request-id': 'bad id <script>' })).headers.get('x-request-id')!;
+      assert.equal(
+        (await s.get('/v1/hotlines', { 'x-request-id': 'abc12345-trace' })).headers.get('x-request-id'),
+        'abc12345-trace',
+      );
+      const replaced = (await s.get('/v1/hotlines', { 'x-request-id': 'bad id <script>' })).headers.get(
+        'x-request-id',
+      )!;
       assert.match(replaced, /^[0-9a-f-]{36}$/);
     });
 
@@ -346,10 +442,15 @@ describe('read API', () => {
       const other = await s.get('/v1/hotlines', { origin: 'https://evil.example' });
       assert.equal(other.headers.get('access-control-allow-origin'), null);
 
-      const preflight = (origin: string) => fetch(`${s.url}/v1/alerts/subscriptions`, {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, idempotency-key' },
-      });
+      const preflight = (origin: string) =>
+        fetch(`${s.url}/v1/alerts/subscriptions`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type, idempotency-key',
+          },
+        });
       const ok = await preflight('https://partner.example.org');
       assert.equal(ok.status, 204);
       assert.equal(ok.headers.get('access-control-allow-origin'), 'https://partner.example.org');
@@ -388,7 +489,10 @@ describe('read API', () => {
       const odd = await raw(s.url, '/examples/partner-basic/', { headers: { host: 'evil"><script>' } });
       assert.match(odd.body, /api-base-url="http:\/\/127\.0\.0\.1:8787"/);
       // Only pages and scripts are rewritten.
-      assert.match((await raw(s.url, '/examples/partner-basic/page.css', { headers: { host: `localhost:${port}` } })).body, /127\.0\.0\.1:8787/);
+      assert.match(
+        (await raw(s.url, '/examples/partner-basic/page.css', { headers: { host: `localhost:${port}` } })).body,
+        /127\.0\.0\.1:8787/,
+      );
     });
 
     it('lists the examples when there is no index page', async () => {
@@ -408,7 +512,13 @@ describe('read API', () => {
     });
 
     it('never serves files outside the mounted folders, or dotfiles', async () => {
-      for (const path of ['/examples/%2e%2e/package.json', '/examples/..%2fpackage.json', '/package.json', '/examples/.hidden', '/packages/widgets/src/index.ts']) {
+      for (const path of [
+        '/examples/%2e%2e/package.json',
+        '/examples/..%2fpackage.json',
+        '/package.json',
+        '/examples/.hidden',
+        '/packages/widgets/src/index.ts',
+      ]) {
         const res = await raw(s.url, path);
         assert.equal(res.status, 404, path);
         assert.doesNotMatch(res.body, /secret/);
@@ -454,13 +564,36 @@ describe('read API', () => {
       await fetch(`${s.url}/v1/alerts/subscriptions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': 'AgentSmith/9.9' },
-        body: JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'hidden.person@example.org', language: 'en', events: ['release'] }),
+        body: JSON.stringify({
+          subjectId: FIXTURE_IDS.custody.released,
+          channel: 'email',
+          contact: 'hidden.person@example.org',
+          language: 'en',
+          events: ['release'],
+        }),
       });
-      await fetch(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contact: '+1 (713) 555-0199' }) });
+      await fetch(`${s.url}/v1/alerts/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ contact: '+1 (713) 555-0199' }),
+      });
       await new Promise((r) => setTimeout(r, 50));
       const lines = s.logs.slice(before).join('\n');
       assert.ok(lines.includes('"route":"searchCustody"'), 'requests are logged');
-      for (const secret of ['Wilhelmina', 'Quackenbush', 'ZX-998877', 'strangulation', '77002', 'hidden.person', 'example.org', '555-0199', '5550199', '127.0.0.1', 'AgentSmith', 'name=']) {
+      for (const secret of [
+        'Wilhelmina',
+        'Quackenbush',
+        'ZX-998877',
+        'strangulation',
+        '77002',
+        'hidden.person',
+        'example.org',
+        '555-0199',
+        '5550199',
+        '127.0.0.1',
+        'AgentSmith',
+        'name=',
+      ]) {
         assert.ok(!lines.includes(secret), `log contains ${secret}`);
       }
     });
@@ -477,7 +610,14 @@ describe('read API', () => {
       const again = await client.services.snapshot({ etag: snapshot.etag });
       assert.equal(again.notModified, true);
       assert.equal((await client.services.hotlines()).items.length, s.fixtures.hotlines.length);
-      await assert.rejects(client.custody.get('cus-missing'), (error: unknown) => error instanceof ApiError && error.status === 404 && error.code === 'not_found' && typeof error.requestId === 'string');
+      await assert.rejects(
+        client.custody.get('cus-missing'),
+        (error: unknown) =>
+          error instanceof ApiError &&
+          error.status === 404 &&
+          error.code === 'not_found' &&
+          typeof error.requestId === 'string',
+      );
     });
   });
 });

@@ -26,26 +26,38 @@ describe('graceful shutdown', () => {
 
   it('finishes a request that is in flight, then stops', async () => {
     const s = await startTestServer();
-    const body = JSON.stringify({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'someone@example.org', language: 'en', events: ['release'] });
+    const body = JSON.stringify({
+      subjectId: FIXTURE_IDS.custody.released,
+      channel: 'email',
+      contact: 'someone@example.org',
+      language: 'en',
+      events: ['release'],
+    });
     const arrived = once(s.server, 'request');
     let closing: Promise<void> | undefined;
     const refused = async () => {
       await assert.rejects(fetch(`${s.url}/healthz`), 'new connections are refused once shutdown begins');
     };
     const answer = new Promise<{ status: number; connection: string | undefined; text: string }>((resolve, reject) => {
-      const req = request(`${s.url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
-      });
+      const req = request(
+        `${s.url}/v1/alerts/subscriptions`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
+        },
+      );
       req.on('error', reject);
       // Half the body now; the server is then mid-request, waiting for the rest.
       req.write(body.slice(0, 20));
-      arrived.then(() => {
-        closing = s.close();
-        return refused();
-      }).then(() => req.end(body.slice(20)), reject);
+      arrived
+        .then(() => {
+          closing = s.close();
+          return refused();
+        })
+        .then(() => req.end(body.slice(20)), reject);
     });
 
     const result = await answer;

@@ -16,8 +16,14 @@ const BIN = fileURLToPath(new URL('../bin/referral-kit.mjs', import.meta.url));
 const GATEWAY_SECRET = 'gateway-secret-0123456789';
 
 /** Starts `referral-kit <role>` and resolves with its URL once it prints it. */
-async function spawnRole(role: 'serve' | 'worker', env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exit: Promise<[number | null, NodeJS.Signals | null]> }> {
-  const child = spawn(process.execPath, [BIN, role], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnRole(
+  role: 'serve' | 'worker',
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; exit: Promise<[number | null, NodeJS.Signals | null]> }> {
+  const child = spawn(process.execPath, [BIN, role], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -42,12 +48,16 @@ describe('SIGTERM', () => {
     const { child, url, exit } = await spawnRole('serve', { DATA_DIR: join(dir, 'serve') });
     const body = subscribeBody('in.flight@example.org');
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${url}/v1/alerts/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        `${url}/v1/alerts/subscriptions`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 20));
       // The server holds the half-read request; stop it, then send the rest.
@@ -78,13 +88,19 @@ describe('SIGTERM', () => {
     const db = await sharedDatabase();
     const env = {
       ...db.env,
-      TRUST_PROXY: 'true', ALERTS_PHONE_TRANSPORT: 'webhook', ALERTS_GATEWAY_SECRET: GATEWAY_SECRET,
+      TRUST_PROXY: 'true',
+      ALERTS_PHONE_TRANSPORT: 'webhook',
+      ALERTS_GATEWAY_SECRET: GATEWAY_SECRET,
       ALERTS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`,
     };
     const api = await startTestServer(env, { dir: data, role: 'api' });
     try {
       for (let i = 0; i < 3; i++) {
-        const res = await post(`${api.url}/v1/alerts/subscriptions`, subscribeBody(`+1 713 555 01${10 + i}`, 'sms'), `198.51.100.${i + 1}`);
+        const res = await post(
+          `${api.url}/v1/alerts/subscriptions`,
+          subscribeBody(`+1 713 555 01${10 + i}`, 'sms'),
+          `198.51.100.${i + 1}`,
+        );
         assert.equal(res.status, 202, await res.text());
       }
       const worker = await spawnRole('worker', { ...env, DATA_DIR: data, ALERTS_DISPATCH_INTERVAL_MS: '50' });
@@ -96,10 +112,17 @@ describe('SIGTERM', () => {
       const rows = await api.db.query<{ id: string; status: string; lease_owner: string | null; attempts: number }>(
         "SELECT id, status, lease_owner, attempts FROM alert_outbox WHERE kind = 'confirmation' ORDER BY status, id",
       );
-      assert.deepEqual(rows.map((r) => r.status), ['pending', 'pending', 'sent']);
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['pending', 'pending', 'sent'],
+      );
       assert.equal(rows.find((r) => r.status === 'sent')!.id, received[0], 'the send in hand was recorded');
       for (const row of rows.filter((r) => r.status === 'pending')) {
-        assert.deepEqual({ lease: row.lease_owner, attempts: Number(row.attempts) }, { lease: null, attempts: 0 }, 'handed back, free for the next worker');
+        assert.deepEqual(
+          { lease: row.lease_owner, attempts: Number(row.attempts) },
+          { lease: null, attempts: 0 },
+          'handed back, free for the next worker',
+        );
       }
     } finally {
       await api.stop();

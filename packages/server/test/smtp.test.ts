@@ -33,8 +33,13 @@ function header(raw: string, name: string): string | undefined {
 
 /** The text part, quoted-printable decoded. */
 function body(raw: string): string {
-  const text = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = raw
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n\n');
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 before(async () => {
@@ -58,7 +63,11 @@ before(async () => {
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString('latin1')));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         callback();
       });
     },
@@ -80,7 +89,9 @@ describe('smtp transport against an in-test SMTP server', () => {
   });
 
   it('delivers the confirmation with a neutral sender, the code, the link and one-click unsubscribe headers', async () => {
-    const res = await h.post('/v1/alerts/subscriptions', subscription({ contact: 'reader@example.org' }), { 'x-forwarded-for': '192.0.2.1' });
+    const res = await h.post('/v1/alerts/subscriptions', subscription({ contact: 'reader@example.org' }), {
+      'x-forwarded-for': '192.0.2.1',
+    });
     const { confirmationId } = (await res.json()) as { confirmationId: string };
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     assert.equal(received.length, 1);
@@ -91,7 +102,10 @@ describe('smtp transport against an in-test SMTP server', () => {
     assert.equal(header(mail.raw, 'Subject'), 'Your verification code');
     assert.equal(header(mail.raw, 'Content-Language'), 'en');
     assert.equal(header(mail.raw, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
-    assert.match(header(mail.raw, 'List-Unsubscribe') ?? '', /^<https:\/\/alerts\.example\.test\/v1\/alerts\/stop\?token=[^>]+>$/);
+    assert.match(
+      header(mail.raw, 'List-Unsubscribe') ?? '',
+      /^<https:\/\/alerts\.example\.test\/v1\/alerts\/stop\?token=[^>]+>$/,
+    );
     const [row] = await h.db.query<{ id: string; status: string }>('SELECT id, status FROM alert_outbox');
     assert.equal(row!.status, 'sent');
     assert.equal(header(mail.raw, 'Message-ID'), messageIdFor(row!.id, 'alerts.example.test'));
@@ -106,7 +120,11 @@ describe('smtp transport against an in-test SMTP server', () => {
 
     // The one-click address from the header works against the API (RFC 8058 POST).
     const oneClick = header(mail.raw, 'List-Unsubscribe')!.slice(1, -1).replace('https://alerts.example.test', h.url);
-    const stopped = await fetch(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const stopped = await fetch(oneClick, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(stopped.status, 200);
     const [sub] = await h.db.query<{ status: string }>('SELECT status FROM alert_subscriptions');
     assert.equal(sub!.status, 'unsubscribed');
@@ -118,7 +136,19 @@ describe('smtp transport against an in-test SMTP server', () => {
        VALUES ('s1', 'rec-1', 'email', 'h1', $1, 'es', 1, 'confirmed', $2)`,
       [sealFor(h, 'lectora@example.org'), fromStart(-10 * HOUR)],
     );
-    await h.db.transaction((tx) => enqueueStatusChange(tx, { eventId: 'ev-1', recordId: 'rec-1', alertEvent: 'release', status: 'released', occurredAt: fromStart(-2 * HOUR) }, h.clock.now()));
+    await h.db.transaction((tx) =>
+      enqueueStatusChange(
+        tx,
+        {
+          eventId: 'ev-1',
+          recordId: 'rec-1',
+          alertEvent: 'release',
+          status: 'released',
+          occurredAt: fromStart(-2 * HOUR),
+        },
+        h.clock.now(),
+      ),
+    );
     await h.alerts.dispatcher.runOnce();
     const mail = received[0]!;
     assert.deepEqual(mail.to, ['lectora@example.org']);
@@ -131,22 +161,34 @@ describe('smtp transport against an in-test SMTP server', () => {
 
   it('a 5xx refusal is a permanent failure: the row is failed, not retried', async () => {
     rejectRecipients = true;
-    await h.post('/v1/alerts/subscriptions', subscription({ contact: 'nobody@example.org' }), { 'x-forwarded-for': '192.0.2.2' });
+    await h.post('/v1/alerts/subscriptions', subscription({ contact: 'nobody@example.org' }), {
+      'x-forwarded-for': '192.0.2.2',
+    });
     await h.alerts.dispatcher.runOnce();
-    const [row] = await h.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM alert_outbox');
+    const [row] = await h.db.query<{ status: string; last_error: string }>(
+      'SELECT status, last_error FROM alert_outbox',
+    );
     assert.deepEqual({ ...row }, { status: 'failed', last_error: 'smtp_550' });
     assert.equal(received.length, 0);
   });
 });
 
 const message = (n: number): OutgoingMessage => ({
-  idempotencyKey: `ev-${n}/sub-1`, kind: 'status', channel: 'email', to: 'reader@example.org', language: 'en', subject: 'Notification update', text: 'Status update',
+  idempotencyKey: `ev-${n}/sub-1`,
+  kind: 'status',
+  channel: 'email',
+  to: 'reader@example.org',
+  language: 'en',
+  subject: 'Notification update',
+  text: 'Status update',
 });
 
 /** Settles with the send's error, or fails the test if the send is still hanging after `ms`. */
 async function failureWithin(send: Promise<void>, ms: number): Promise<Error> {
   let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`send still running after ${ms} ms`)), ms)));
+  const hung = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`send still running after ${ms} ms`)), ms)),
+  );
   try {
     await Promise.race([send.then(() => assert.fail('the send should have failed')), hung]);
     throw new Error('unreachable');
@@ -205,7 +247,11 @@ describe('smtp transport: pooled, bounded, cancellable', () => {
     try {
       const before = sockets.length;
       const error = await failureWithin(transport.send(message(1), AbortSignal.timeout(300)), 5000);
-      assert.equal(error.name, 'TimeoutError', 'reported as the signal reason, so the dispatcher retries it as a timeout');
+      assert.equal(
+        error.name,
+        'TimeoutError',
+        'reported as the signal reason, so the dispatcher retries it as a timeout',
+      );
       assert.equal(sockets.length, before + 1);
       const socket = sockets.at(-1)!;
       if (!socket.closed) await new Promise((resolve) => socket.once('close', resolve));

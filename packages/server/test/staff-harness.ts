@@ -21,7 +21,12 @@ export interface StaffSession {
 let counter = 0;
 
 /** Sends JSON to the console API the way the console page would (same Origin; cookie and CSRF header when given). */
-export function consoleFetch(h: CallbacksHarness, method: 'GET' | 'POST', path: string, options: { session?: StaffSession; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+export function consoleFetch(
+  h: CallbacksHarness,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { session?: StaffSession; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { origin: h.url };
   if (method === 'POST') headers['content-type'] = 'application/json';
   if (options.session) {
@@ -39,16 +44,27 @@ export function consoleFetch(h: CallbacksHarness, method: 'GET' | 'POST', path: 
 export const setupToken = (url: string) => url.slice(url.indexOf('#') + 1);
 
 /** Creates an account with the CLI's functions and finishes it through the setup API. */
-export async function addMember(h: CallbacksHarness, role: Role, teamId: string | null, partnerId?: string): Promise<Member> {
+export async function addMember(
+  h: CallbacksHarness,
+  role: Role,
+  teamId: string | null,
+  partnerId?: string,
+): Promise<Member> {
   const email = `${role}${++counter}@staff.example.org`;
   const password = `correct horse battery ${counter}`;
-  const id = await createStaffAccount(h.db, { email, name: `${role} ${counter}`, role, teamId: teamId ?? undefined, partnerId }, h.clock.now());
+  const id = await createStaffAccount(
+    h.db,
+    { email, name: `${role} ${counter}`, role, teamId: teamId ?? undefined, partnerId },
+    h.clock.now(),
+  );
   const link = await issueSetupLink(h.db, { setupLinkHours: 72 }, id, 'https://help.example.test', h.clock.now());
   const token = setupToken(link.url);
   const start = await consoleFetch(h, 'POST', '/setup/start', { body: { token } });
   if (start.status !== 200) throw new Error(`setup/start answered ${start.status}`);
   const { totpSecret } = (await start.json()) as { totpSecret: string };
-  const finish = await consoleFetch(h, 'POST', '/setup/finish', { body: { token, password, code: totp(totpSecret, h.clock.now()) } });
+  const finish = await consoleFetch(h, 'POST', '/setup/finish', {
+    body: { token, password, code: totp(totpSecret, h.clock.now()) },
+  });
   if (finish.status !== 200) throw new Error(`setup/finish answered ${finish.status}: ${await finish.text()}`);
   return { id, email, password, secret: totpSecret, role, teamId };
 }
@@ -59,8 +75,16 @@ export const nextCode = (h: CallbacksHarness, m: Member) => {
   return totp(m.secret, h.clock.now());
 };
 
-export async function signInResponse(h: CallbacksHarness, m: Member, overrides: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Response> {
-  return consoleFetch(h, 'POST', '/sign-in', { body: { email: m.email, password: m.password, code: nextCode(h, m), ...overrides }, headers });
+export async function signInResponse(
+  h: CallbacksHarness,
+  m: Member,
+  overrides: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return consoleFetch(h, 'POST', '/sign-in', {
+    body: { email: m.email, password: m.password, code: nextCode(h, m), ...overrides },
+    headers,
+  });
 }
 
 /** The session token a Set-Cookie header sets. */

@@ -39,14 +39,20 @@ describe('staff work on callback requests', () => {
     ++ipCounter;
     // A contact of its own each: the per-contact limit allows a few requests a day.
     const contact = `(713) 555-${String(200 + ipCounter).padStart(4, '0')}`;
-    const res = await h.post('/v1/callbacks', callbackBody({ contact, ...overrides }), { 'x-forwarded-for': `198.51.100.${ipCounter}` });
+    const res = await h.post('/v1/callbacks', callbackBody({ contact, ...overrides }), {
+      'x-forwarded-for': `198.51.100.${ipCounter}`,
+    });
     const { reference } = (await res.json()) as { reference: string };
-    const [row] = await h.db.query<{ id: string }>('SELECT id FROM callback_requests WHERE reference = $1', [reference]);
+    const [row] = await h.db.query<{ id: string }>('SELECT id FROM callback_requests WHERE reference = $1', [
+      reference,
+    ]);
     return row!.id;
   }
   const get = (session: StaffSession, path: string) => consoleFetch(h, 'GET', path, { session });
-  const post = (session: StaffSession, path: string, body: unknown = {}) => consoleFetch(h, 'POST', path, { session, body });
-  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; fields: { path: string }[] } }).error;
+  const post = (session: StaffSession, path: string, body: unknown = {}) =>
+    consoleFetch(h, 'POST', path, { session, body });
+  const errorOf = async (res: Response) =>
+    ((await res.json()) as { error: { code: string; fields: { path: string }[] } }).error;
   type Detail = { request: Record<string, unknown>; attempts: Record<string, unknown>[] };
 
   it("shows each team its own queue, most urgent first, without personal data; admins see every team's", async () => {
@@ -59,7 +65,10 @@ describe('staff work on callback requests', () => {
     assert.ok(!ids.includes(west), "another team's request is not listed");
     assert.doesNotMatch(JSON.stringify(queue), /555|contact/i);
     const westQueue = (await (await get(westSupervisor, '/requests')).json()) as { requests: { id: string }[] };
-    assert.deepEqual(westQueue.requests.map((r) => r.id), [west]);
+    assert.deepEqual(
+      westQueue.requests.map((r) => r.id),
+      [west],
+    );
     const all = (await (await get(admin, '/requests?status=all')).json()) as { requests: { id: string }[] };
     for (const id of [later, urgent, west]) assert.ok(all.requests.some((r) => r.id === id));
     assert.equal((await get(mine, '/requests?status=bogus')).status, 400);
@@ -75,7 +84,10 @@ describe('staff work on callback requests', () => {
     assert.equal(request.note, 'after six');
     assert.equal(request.status, 'new');
     await get(mine, `/requests/${id}`);
-    const views = await h.db.query<{ actor_id: string; team_id: string }>("SELECT actor_id, team_id FROM staff_audit WHERE action = 'request-viewed' AND request_id = $1", [id]);
+    const views = await h.db.query<{ actor_id: string; team_id: string }>(
+      "SELECT actor_id, team_id FROM staff_audit WHERE action = 'request-viewed' AND request_id = $1",
+      [id],
+    );
     assert.equal(views.length, 2);
     assert.deepEqual(views[0], { actor_id: specialist.id, team_id: 'team-texas-es' });
     assert.equal((await get(westSupervisor, `/requests/${id}`)).status, 403);
@@ -86,34 +98,65 @@ describe('staff work on callback requests', () => {
     const id = await newRequest();
     const early = await post(supervisor, `/requests/${id}/attempts`, { channel: 'call' });
     assert.equal(early.status, 409, 'assign first');
-    assert.equal((await post(mine, `/requests/${id}/attempts`, { channel: 'call' })).status, 403, 'a specialist works only what is assigned to them');
+    assert.equal(
+      (await post(mine, `/requests/${id}/attempts`, { channel: 'call' })).status,
+      403,
+      'a specialist works only what is assigned to them',
+    );
 
     const taken = await post(mine, `/requests/${id}/assign`);
     assert.equal(taken.status, 200);
     assert.deepEqual(pick(((await taken.json()) as Detail).request), { status: 'assigned', assignedTo: specialist.id });
-    assert.equal((await post(theirs, `/requests/${id}/assign`)).status, 403, 'a specialist cannot take an assigned request');
-    assert.equal((await post(theirs, `/requests/${id}/attempts`, { channel: 'call' })).status, 403, 'nor work one assigned to someone else');
+    assert.equal(
+      (await post(theirs, `/requests/${id}/assign`)).status,
+      403,
+      'a specialist cannot take an assigned request',
+    );
+    assert.equal(
+      (await post(theirs, `/requests/${id}/attempts`, { channel: 'call' })).status,
+      403,
+      'nor work one assigned to someone else',
+    );
 
-    const attempt = await post(mine, `/requests/${id}/attempts`, { channel: 'call', reached: false, note: 'voicemail-note-7731' });
+    const attempt = await post(mine, `/requests/${id}/attempts`, {
+      channel: 'call',
+      reached: false,
+      note: 'voicemail-note-7731',
+    });
     assert.equal(attempt.status, 200);
     const afterAttempt = (await attempt.json()) as Detail;
     assert.equal(afterAttempt.request.status, 'contacted');
     assert.equal(afterAttempt.attempts.length, 1);
     const { id: attemptId, ...logged } = afterAttempt.attempts[0]!;
     assert.ok(attemptId);
-    assert.deepEqual(logged, { at: h.clock.now().toISOString(), staffId: specialist.id, channel: 'call', reached: false, note: 'voicemail-note-7731' });
+    assert.deepEqual(logged, {
+      at: h.clock.now().toISOString(),
+      staffId: specialist.id,
+      channel: 'call',
+      reached: false,
+      note: 'voicemail-note-7731',
+    });
     assert.ok(!databaseBytes(h.dbFile).includes('voicemail-note-7731'), 'attempt notes are sealed');
     assert.equal((await post(mine, `/requests/${id}/attempts`, { channel: 'pigeon' })).status, 400);
 
     const closed = await post(mine, `/requests/${id}/close`, { outcome: 'reached' });
     assert.equal(closed.status, 200);
-    assert.deepEqual(pick(((await closed.json()) as Detail).request, 'status', 'outcome'), { status: 'closed', outcome: 'reached' });
+    assert.deepEqual(pick(((await closed.json()) as Detail).request, 'status', 'outcome'), {
+      status: 'closed',
+      outcome: 'reached',
+    });
     assert.equal((await post(mine, `/requests/${id}/close`, { outcome: 'declined' })).status, 409);
     assert.equal((await post(mine, `/requests/${id}/attempts`, { channel: 'text' })).status, 409);
     assert.equal((await post(supervisor, `/requests/${id}/assign`, { staffId: colleague.id })).status, 409);
 
-    const log = (await (await get(supervisor, `/audit?requestId=${id}`)).json()) as { entries: { action: string; actorId: string; detail: Record<string, unknown> }[] };
-    assert.deepEqual(log.entries.map((e) => e.action).reverse(), ['request-assigned', 'attempt-recorded', 'request-closed']);
+    const log = (await (await get(supervisor, `/audit?requestId=${id}`)).json()) as {
+      entries: { action: string; actorId: string; detail: Record<string, unknown> }[];
+    };
+    assert.deepEqual(log.entries.map((e) => e.action).reverse(), [
+      'request-assigned',
+      'attempt-recorded',
+      'request-closed',
+    ]);
     assert.deepEqual(log.entries[0]!.detail, { outcome: 'reached' });
     const westLog = (await (await get(westSupervisor, `/audit?requestId=${id}`)).json()) as { entries: unknown[] };
     assert.deepEqual(westLog.entries, [], "another team's supervisor sees none of it");
@@ -129,7 +172,10 @@ describe('staff work on callback requests', () => {
     assert.equal((await errorOf(wrongTeam)).fields[0]?.path, 'staffId');
     assert.equal((await post(supervisor, `/requests/${id}/assign`, { staffId: colleague.id })).status, 200);
     const reassigned = await post(supervisor, `/requests/${id}/assign`, { staffId: specialist.id });
-    assert.deepEqual(pick(((await reassigned.json()) as Detail).request), { status: 'assigned', assignedTo: specialist.id });
+    assert.deepEqual(pick(((await reassigned.json()) as Detail).request), {
+      status: 'assigned',
+      assignedTo: specialist.id,
+    });
     const mineNow = (await (await get(mine, '/requests?assigned=me')).json()) as { requests: { id: string }[] };
     assert.ok(mineNow.requests.some((r) => r.id === id));
   });
@@ -140,7 +186,8 @@ describe('staff work on callback requests', () => {
     const refused = await post(mine, `/requests/${id}/close`, { outcome: 'no_answer_after_attempts' });
     assert.equal(refused.status, 400);
     assert.equal((await errorOf(refused)).fields[0]?.path, 'outcome');
-    for (let i = 0; i < 3; i++) assert.equal((await post(mine, `/requests/${id}/attempts`, { channel: 'text' })).status, 200);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await post(mine, `/requests/${id}/attempts`, { channel: 'text' })).status, 200);
     const closed = await post(supervisor, `/requests/${id}/close`, { outcome: 'no_answer_after_attempts' });
     assert.equal(closed.status, 200);
     assert.equal(((await closed.json()) as Detail).attempts.length, 3);

@@ -19,27 +19,40 @@ describe('staff route table', () => {
   before(async () => {
     h = await startCallbacksHarness();
     for (const role of ROLES) {
-      const member = role === 'partner' ? await addMember(h, role, null, 'partner-a') : await addMember(h, role, role === 'admin' ? null : 'team-texas-es');
+      const member =
+        role === 'partner'
+          ? await addMember(h, role, null, 'partner-a')
+          : await addMember(h, role, role === 'admin' ? null : 'team-texas-es');
       sessions.set(role, await signIn(h, member));
       staffId = member.id;
     }
     otherTeamSpecialist = await signIn(h, await addMember(h, 'specialist', 'team-west'));
     const accepted = await h.post('/v1/callbacks', callbackBody(), { 'x-forwarded-for': '198.51.100.77' });
     const { reference } = (await accepted.json()) as { reference: string };
-    const [row] = await h.db.query<{ id: string; team_id: string }>('SELECT id, team_id FROM callback_requests WHERE reference = $1', [reference]);
+    const [row] = await h.db.query<{ id: string; team_id: string }>(
+      'SELECT id, team_id FROM callback_requests WHERE reference = $1',
+      [reference],
+    );
     assert.equal(row?.team_id, 'team-texas-es');
     requestId = row!.id;
   });
   after(() => h.close());
 
   const label = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }) => r.path.replace('{id}', r.scope === 'request' ? requestId : staffId);
-  const call = (r: { method: 'GET' | 'POST'; path: string; scope?: 'request' | 'partner' }, session?: StaffSession, query = '') =>
-    consoleFetch(h, r.method, `${pathOf(r)}${query}`, { session, body: {} });
+  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }) =>
+    r.path.replace('{id}', r.scope === 'request' ? requestId : staffId);
+  const call = (
+    r: { method: 'GET' | 'POST'; path: string; scope?: 'request' | 'partner' },
+    session?: StaffSession,
+    query = '',
+  ) => consoleFetch(h, r.method, `${pathOf(r)}${query}`, { session, body: {} });
 
   it('serves exactly the routes in the table (plus sign-in and setup) under /console/api', () => {
     const served = h.staff.extraRoutes.map((r) => `${r.method} ${r.path}`).sort();
-    const listed = [...h.staff.routes.map((r) => `${r.method} ${STAFF_API}${r.path}`), ...h.staff.publicRoutes.map((r) => `${r.method} ${r.path}`)].sort();
+    const listed = [
+      ...h.staff.routes.map((r) => `${r.method} ${STAFF_API}${r.path}`),
+      ...h.staff.publicRoutes.map((r) => `${r.method} ${r.path}`),
+    ].sort();
     assert.deepEqual(served, listed);
     assert.ok(h.staff.routes.length >= 5);
   });
@@ -70,7 +83,7 @@ describe('staff route table', () => {
     }
   });
 
-  it("answers 403 to a partner account on every report about another partner", async () => {
+  it('answers 403 to a partner account on every report about another partner', async () => {
     const partnerRoutes = h.staff.routes.filter((r) => r.scope === 'partner');
     assert.ok(partnerRoutes.length >= 2);
     for (const route of partnerRoutes) {
@@ -82,7 +95,10 @@ describe('staff route table', () => {
   it('leaves no route unchecked: each one refuses some role or another team, or is on the short open list', () => {
     for (const route of h.staff.routes) {
       const refusesSomeone = route.roles.length < ROLES.length || route.scope !== undefined;
-      assert.ok(refusesSomeone || OPEN_TO_EVERY_ROLE.includes(label(route)), `${label(route)} is open to every role and every team`);
+      assert.ok(
+        refusesSomeone || OPEN_TO_EVERY_ROLE.includes(label(route)),
+        `${label(route)} is open to every role and every team`,
+      );
     }
   });
 });

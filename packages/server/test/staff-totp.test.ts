@@ -9,14 +9,30 @@ const RFC_KEY = Buffer.from('12345678901234567890');
 describe('TOTP (RFC 6238)', () => {
   it('matches the RFC 6238 SHA-1 test vectors (8 digits)', () => {
     const vectors: [number, string][] = [
-      [59, '94287082'], [1111111109, '07081804'], [1111111111, '14050471'],
-      [1234567890, '89005924'], [2000000000, '69279037'], [20000000000, '65353130'],
+      [59, '94287082'],
+      [1111111109, '07081804'],
+      [1111111111, '14050471'],
+      [1234567890, '89005924'],
+      [2000000000, '69279037'],
+      [20000000000, '65353130'],
     ];
-    for (const [seconds, code] of vectors) assert.equal(hotp(RFC_KEY, totpStep(new Date(seconds * 1000)), 8), code, `T=${seconds}`);
+    for (const [seconds, code] of vectors)
+      assert.equal(hotp(RFC_KEY, totpStep(new Date(seconds * 1000)), 8), code, `T=${seconds}`);
   });
 
   it('matches the RFC 4226 HOTP values (6 digits)', () => {
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, counter) => assert.equal(hotp(RFC_KEY, counter), code));
   });
 
@@ -40,6 +56,9 @@ describe('TOTP (RFC 6238)', () => {
   });
 
   it('writes the otpauth URI authenticator apps scan', () => {
-    assert.equal(otpauthUri('ABC', 'ana@example.org'), 'otpauth://totp/referral-kit%3Aana%40example.org?secret=ABC&issuer=referral-kit&algorithm=SHA1&digits=6&period=30');
+    assert.equal(
+      otpauthUri('ABC', 'ana@example.org'),
+      'otpauth://totp/referral-kit%3Aana%40example.org?secret=ABC&issuer=referral-kit&algorithm=SHA1&digits=6&period=30',
+    );
   });
 });

@@ -30,7 +30,9 @@ const next = (actions: VoiceAction[]) => {
   return gather.next;
 };
 const words = (actions: VoiceAction[]) =>
-  actions.flatMap((a) => (a.verb === 'say' ? [a.text] : a.verb === 'gather' ? a.prompts.map((p) => p.text) : [])).join(' ');
+  actions
+    .flatMap((a) => (a.verb === 'say' ? [a.text] : a.verb === 'gather' ? a.prompts.map((p) => p.text) : []))
+    .join(' ');
 
 async function sms(text: string): Promise<{ action: string; reply: string | null }> {
   h.clock.advance(1000);
@@ -55,15 +57,26 @@ describe('telephony (generic gateway): the phone line as JSON', () => {
     const enterId = await turn({ state: next(menu), digits: '2' });
     assert.match(words(enterId), /Enter the booking number/);
     const result = await turn({ state: next(enterId), digits: '260004512#' });
-    assert.match(words(result), /Record of José Ángel Martínez Ruiz\. The person is held at the facility shown\..* Facility: El Paso Processing Center\. Its phone number is 9 1 5, 5 5 5, 0 1 5 1\./);
+    assert.match(
+      words(result),
+      /Record of José Ángel Martínez Ruiz\. The person is held at the facility shown\..* Facility: El Paso Processing Center\. Its phone number is 9 1 5, 5 5 5, 0 1 5 1\./,
+    );
 
     const body = JSON.stringify({ callId: 'call-1', from: CALLER, state: next(result), digits: '9' });
     const { signPayload } = await import('../src/notify/signature.js');
     const signature = signPayload('inbound-test-secret-0123456789', body, Math.floor(h.clock.now().getTime() / 1000));
-    const send = () => fetch(h.url + CALL, { method: 'POST', headers: { 'content-type': 'application/json', 'x-referral-signature': signature }, body });
+    const send = () =>
+      fetch(h.url + CALL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-referral-signature': signature },
+        body,
+      });
     assert.equal((await send()).status, 200);
     assert.equal((await send()).status, 401, 'a replay');
-    assert.equal((await signedPost(h, CALL, { callId: 'call-1', from: CALLER }, 'another-secret-0123456789abcdef')).status, 401);
+    assert.equal(
+      (await signedPost(h, CALL, { callId: 'call-1', from: CALLER }, 'another-secret-0123456789abcdef')).status,
+      401,
+    );
   });
 
   it('a caller with a withheld number registers another number; the code goes there, as the web form would send it', async () => {
@@ -83,9 +96,17 @@ describe('telephony (generic gateway): the phone line as JSON', () => {
     assert.match(words(done), /If this number can get alerts, we will call it soon/);
     assert.deepEqual(done.at(-1), { verb: 'hangup' });
     await h.alerts.dispatcher.runOnce();
-    assert.deepEqual(h.phone.messages.map((m) => [m.to, m.channel, m.kind]), [['+12025550177', 'voice', 'confirmation']]);
+    assert.deepEqual(
+      h.phone.messages.map((m) => [m.to, m.channel, m.kind]),
+      [['+12025550177', 'voice', 'confirmation']],
+    );
     // 9 with a withheld number cannot know whose alerts to stop, and says so.
-    assert.match(words(await withheld({ state: next(await withheld({ state: next(await withheld({})), digits: '1' })), digits: '9' })), /We cannot see the number you are calling from/);
+    assert.match(
+      words(
+        await withheld({ state: next(await withheld({ state: next(await withheld({})), digits: '1' })), digits: '9' }),
+      ),
+      /We cannot see the number you are calling from/,
+    );
   });
 
   it('an unreadable or expired state ends the call politely', async () => {
@@ -110,9 +131,23 @@ describe('telephony (generic gateway): alert calls carry the script', () => {
     });
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
     const gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`;
-    h = await startHarness({ phone: { transport: 'webhook', url: gatewayUrl, secret: 'gateway-secret-0123456789' } }, { phone: undefined });
+    h = await startHarness(
+      { phone: { transport: 'webhook', url: gatewayUrl, secret: 'gateway-secret-0123456789' } },
+      { phone: undefined },
+    );
     try {
-      const res = await h.post('/v1/alerts/subscriptions', { subjectId: 'cus-000001', channel: 'voice', contact: CALLER, language: 'es', events: ['release'], pin: '2468' }, { 'x-forwarded-for': '198.51.100.9' });
+      const res = await h.post(
+        '/v1/alerts/subscriptions',
+        {
+          subjectId: 'cus-000001',
+          channel: 'voice',
+          contact: CALLER,
+          language: 'es',
+          events: ['release'],
+          pin: '2468',
+        },
+        { 'x-forwarded-for': '198.51.100.9' },
+      );
       assert.equal(res.status, 202);
       await h.alerts.dispatcher.runOnce();
       const call = received[0]!;
@@ -145,7 +180,10 @@ describe('telephony (generic gateway): text in', () => {
     const unknown = await sms('STATUS A000000002');
     assert.equal(hidden.reply, unknown.reply);
     const spanish = await sms('ESTADO a-123 456 789');
-    assert.match(spanish.reply!, /^La persona está detenida\. El Paso Processing Center \(915\) 555-0151\. Cambió el 28 de noviembre de 2026\./);
+    assert.match(
+      spanish.reply!,
+      /^La persona está detenida\. El Paso Processing Center \(915\) 555-0151\. Cambió el 28 de noviembre de 2026\./,
+    );
     assert.ok(smsSize(spanish.reply!).segments <= 2, spanish.reply!);
   });
 
@@ -156,15 +194,29 @@ describe('telephony (generic gateway): text in', () => {
     const hidden = (await res.json()) as { reply: string };
     assert.equal(known.reply, hidden.reply);
     await h.alerts.dispatcher.runOnce();
-    assert.deepEqual(h.phone.messages.map((m) => [m.to, m.kind, m.channel]), [[CALLER, 'confirmation', 'sms'], ['+12025550144', 'confirmation', 'sms']]);
+    assert.deepEqual(
+      h.phone.messages.map((m) => [m.to, m.kind, m.channel]),
+      [
+        [CALLER, 'confirmation', 'sms'],
+        ['+12025550144', 'confirmation', 'sms'],
+      ],
+    );
     assert.deepEqual(await sms('123'), { action: 'ignored', reply: null });
     const wrong = await sms(codeIn(h.phone.messages[0]) === '000000' ? '111111' : '000000');
     assert.equal(wrong.action, 'wrong-code');
-    assert.deepEqual(await sms(codeIn(h.phone.messages[0])), { action: 'confirmed', reply: 'Alerts are on. Reply STOP to stop.' });
-    const rows = await h.db.query<{ subject_id: string; status: string }>('SELECT subject_id, status FROM alert_subscriptions ORDER BY created_at, subject_id');
+    assert.deepEqual(await sms(codeIn(h.phone.messages[0])), {
+      action: 'confirmed',
+      reply: 'Alerts are on. Reply STOP to stop.',
+    });
+    const rows = await h.db.query<{ subject_id: string; status: string }>(
+      'SELECT subject_id, status FROM alert_subscriptions ORDER BY created_at, subject_id',
+    );
     assert.deepEqual(rows.map((r) => r.status).sort(), ['confirmed', 'pending']);
     assert.ok(rows.some((r) => r.subject_id === 'cus-000001' && r.status === 'confirmed'));
-    assert.ok(!rows.some((r) => r.subject_id === 'cus-000002'), 'a confidential record gets a stand-in subject, never its own id');
+    assert.ok(
+      !rows.some((r) => r.subject_id === 'cus-000002'),
+      'a confidential record gets a stand-in subject, never its own id',
+    );
   });
 
   it('HELP and AYUDA answer in their language; every text reply fits three segments, English ones one', async () => {
@@ -172,7 +224,17 @@ describe('telephony (generic gateway): text in', () => {
     assert.match((await sms('ayuda')).reply!, /^Envíe ESTADO o ALERTAS/);
     for (const language of PHONE_LANGUAGES) {
       const t = textReplies(language);
-      for (const reply of [t.notFound, t.statusUsage, t.alertsUsage, t.alertsRequested, t.alertsRefused, t.confirmed, t.wrongCode, t.help, t.tooMany]) {
+      for (const reply of [
+        t.notFound,
+        t.statusUsage,
+        t.alertsUsage,
+        t.alertsRequested,
+        t.alertsRefused,
+        t.confirmed,
+        t.wrongCode,
+        t.help,
+        t.tooMany,
+      ]) {
         assert.equal(smsSize(reply).segments, language === 'en' ? 1 : smsSize(reply).segments, reply);
         assert.ok(smsSize(reply).segments <= 2, reply);
       }
@@ -187,7 +249,12 @@ describe('telephony (generic gateway): text in', () => {
     for (const keyword of ['STATUS', 'ESTADO']) {
       const { reply } = await sms(`${keyword} ${A_NUMBER}`);
       assert.ok(smsSize(reply!).segments <= 3, `${smsSize(reply!).segments} segments: ${reply}`);
-      assert.match(reply!, keyword === 'STATUS' ? /Annex Very Long County Com \(915\) 555-0151\./ : /Very Long County[^(]*\.\.\. \(915\) 555-0151\./);
+      assert.match(
+        reply!,
+        keyword === 'STATUS'
+          ? /Annex Very Long County Com \(915\) 555-0151\./
+          : /Very Long County[^(]*\.\.\. \(915\) 555-0151\./,
+      );
     }
   });
 });
@@ -207,17 +274,30 @@ describe('SMS segment counter', () => {
 
 describe('TwiML checker', () => {
   it('accepts what Twilio documents and refuses the rest', () => {
-    const ok = '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="es-US">Hola &amp; adiós</Say><Gather input="dtmf" action="https://x.test/v?s=a%2Bb" method="POST" timeout="5" numDigits="1"><Say>Press 1</Say></Gather><Dial><Number sendDigits="ww2">+18662777477</Number></Dial><Pause length="1"/><Redirect method="POST">https://x.test/v</Redirect><Hangup/></Response>';
+    const ok =
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="es-US">Hola &amp; adiós</Say><Gather input="dtmf" action="https://x.test/v?s=a%2Bb" method="POST" timeout="5" numDigits="1"><Say>Press 1</Say></Gather><Dial><Number sendDigits="ww2">+18662777477</Number></Dial><Pause length="1"/><Redirect method="POST">https://x.test/v</Redirect><Hangup/></Response>';
     assert.deepEqual(twimlProblems(ok, 'voice'), []);
     assert.deepEqual(twimlProblems('<Response><Message>Hi</Message></Response>', 'messaging'), []);
     assert.match(twimlProblems('<Response><Say>open', 'voice')[0]!, /not well-formed/);
     assert.match(twimlProblems('<Response><Say>a & b</Say></Response>', 'voice')[0]!, /not well-formed/);
-    assert.deepEqual(twimlProblems('<Response><Speak>Hi</Speak></Response>', 'voice'), ['<Speak> is not allowed in <Response>']);
-    assert.deepEqual(twimlProblems('<Response><Say colour="red">Hi</Say></Response>', 'voice'), ['<Say> has no attribute colour']);
-    assert.deepEqual(twimlProblems('<Response><Gather numDigits="0"/></Response>', 'voice'), ['<Gather numDigits="0"> is not a valid value']);
-    assert.deepEqual(twimlProblems('<Response><Gather action="http://plain.test/"/></Response>', 'voice'), ['<Gather action="http://plain.test/"> is not a valid value']);
-    assert.deepEqual(twimlProblems('<Response><Gather><Dial>+15551234567</Dial></Gather></Response>', 'voice'), ['<Dial> is not allowed in <Gather>']);
-    assert.deepEqual(twimlProblems('<Response><Message>Hi</Message></Response>', 'voice'), ['<Message> is not allowed in <Response>']);
+    assert.deepEqual(twimlProblems('<Response><Speak>Hi</Speak></Response>', 'voice'), [
+      '<Speak> is not allowed in <Response>',
+    ]);
+    assert.deepEqual(twimlProblems('<Response><Say colour="red">Hi</Say></Response>', 'voice'), [
+      '<Say> has no attribute colour',
+    ]);
+    assert.deepEqual(twimlProblems('<Response><Gather numDigits="0"/></Response>', 'voice'), [
+      '<Gather numDigits="0"> is not a valid value',
+    ]);
+    assert.deepEqual(twimlProblems('<Response><Gather action="http://plain.test/"/></Response>', 'voice'), [
+      '<Gather action="http://plain.test/"> is not a valid value',
+    ]);
+    assert.deepEqual(twimlProblems('<Response><Gather><Dial>+15551234567</Dial></Gather></Response>', 'voice'), [
+      '<Dial> is not allowed in <Gather>',
+    ]);
+    assert.deepEqual(twimlProblems('<Response><Message>Hi</Message></Response>', 'voice'), [
+      '<Message> is not allowed in <Response>',
+    ]);
     assert.deepEqual(twimlProblems('<Response><Say></Say></Response>', 'voice'), ['<Say> has invalid text ""']);
     assert.deepEqual(twimlProblems('<Reply/>', 'voice'), ['root is <Reply>, not <Response>']);
   });

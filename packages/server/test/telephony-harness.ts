@@ -20,7 +20,12 @@ export interface FakeTwilioRequest {
 }
 
 /** Twilio's REST API for Messages.json and Calls.json: records each request, answers 201 like Twilio. */
-export async function startFakeTwilio(): Promise<{ url: string; requests: FakeTwilioRequest[]; failNext: number | null; close(): Promise<void> }> {
+export async function startFakeTwilio(): Promise<{
+  url: string;
+  requests: FakeTwilioRequest[];
+  failNext: number | null;
+  close(): Promise<void>;
+}> {
   const requests: FakeTwilioRequest[] = [];
   const state = { failNext: null as number | null };
   let counter = 0;
@@ -29,16 +34,24 @@ export async function startFakeTwilio(): Promise<{ url: string; requests: FakeTw
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      requests.push({ path, params: Object.fromEntries(new URLSearchParams(body)), authorization: req.headers.authorization });
+      requests.push({
+        path,
+        params: Object.fromEntries(new URLSearchParams(body)),
+        authorization: req.headers.authorization,
+      });
       if (state.failNext !== null) {
         const status = state.failNext;
         state.failNext = null;
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 21211, message: 'Invalid To number', status }));
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 21211, message: 'Invalid To number', status }));
         return;
       }
       const kind = path.endsWith('/Calls.json') ? 'CA' : 'SM';
       const sid = `${kind}${String(++counter).padStart(32, '0')}`;
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid, account_sid: TWILIO_SID, status: 'queued' }));
+      res
+        .writeHead(201, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ sid, account_sid: TWILIO_SID, status: 'queued' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,17 +73,27 @@ export async function startFakeTwilio(): Promise<{ url: string; requests: FakeTw
  * base64 HMAC-SHA1 under the auth token of the full URL followed by every POST parameter name and value, sorted by name.
  */
 export function twilioSignature(token: string, url: string, params: Record<string, string>): string {
-  const data = Object.keys(params).sort().reduce((acc, key) => acc + key + params[key], url);
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, key) => acc + key + params[key], url);
   return createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64');
 }
 
 /** POSTs form parameters to `target` (an absolute public URL or a path) on the server at `serverUrl`, signed like Twilio. */
-export function twilioPost(serverUrl: string, target: string, params: Record<string, string>, token = TWILIO_TOKEN): Promise<Response> {
+export function twilioPost(
+  serverUrl: string,
+  target: string,
+  params: Record<string, string>,
+  token = TWILIO_TOKEN,
+): Promise<Response> {
   const publicTarget = target.startsWith('https://') ? target : `${PUBLIC_URL}${target}`;
   const pathAndQuery = publicTarget.slice(PUBLIC_URL.length);
   return fetch(serverUrl + pathAndQuery, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(token, publicTarget, params) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilioSignature(token, publicTarget, params),
+    },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -82,7 +105,9 @@ export function elements(root: XmlElement): XmlElement[] {
 
 /** What a TwiML document says, in order, with each Say's language. */
 export function spoken(xml: string): { language: string; text: string }[] {
-  return elements(parseXml(xml)).filter((e) => e.name === 'Say').map((e) => ({ language: e.attributes.language ?? '', text: e.text }));
+  return elements(parseXml(xml))
+    .filter((e) => e.name === 'Say')
+    .map((e) => ({ language: e.attributes.language ?? '', text: e.text }));
 }
 
 /** The action URL of the document's Gather. */
@@ -102,20 +127,33 @@ export async function seedCustody(db: Db, now: Date): Promise<CustodyRecord> {
     id: 'cus-000001',
     displayName: 'José Ángel Martínez Ruiz',
     birthYear: 1986,
-    identifiers: [{ type: 'a-number', value: A_NUMBER }, { type: 'booking', value: '260004512' }],
+    identifiers: [
+      { type: 'a-number', value: A_NUMBER },
+      { type: 'booking', value: '260004512' },
+    ],
     status: 'in-custody',
     facility: { name: 'El Paso Processing Center', city: 'El Paso', state: 'TX', phone: '(915) 555-0151' },
     statusChangedAt: hoursBefore(30),
     sourceUpdatedAt: hoursBefore(2),
   };
   const hidden: CustodyRecord = {
-    ...record, id: 'cus-000002', displayName: 'Protected Person', identifiers: [{ type: 'a-number', value: CONFIDENTIAL_A_NUMBER }],
+    ...record,
+    id: 'cus-000002',
+    displayName: 'Protected Person',
+    identifiers: [{ type: 'a-number', value: CONFIDENTIAL_A_NUMBER }],
   };
   await db.transaction((tx) =>
-    writeCustodyRecords(tx, [
-      { write: { record, sourceKey: `a-number:${A_NUMBER}`, confidential: false }, exists: false },
-      { write: { record: hidden, sourceKey: `a-number:${CONFIDENTIAL_A_NUMBER}`, confidential: true }, exists: false },
-    ], now.toISOString()),
+    writeCustodyRecords(
+      tx,
+      [
+        { write: { record, sourceKey: `a-number:${A_NUMBER}`, confidential: false }, exists: false },
+        {
+          write: { record: hidden, sourceKey: `a-number:${CONFIDENTIAL_A_NUMBER}`, confidential: true },
+          exists: false,
+        },
+      ],
+      now.toISOString(),
+    ),
   );
   return record;
 }

@@ -50,7 +50,8 @@ export function parseXml(xml: string): XmlElement {
         break;
       }
       const attr = name();
-      if (xml[i] !== '=' || (xml[i + 1] !== '"' && xml[i + 1] !== "'")) throw new Error(`attribute ${attr} without a quoted value at ${i}`);
+      if (xml[i] !== '=' || (xml[i + 1] !== '"' && xml[i + 1] !== "'"))
+        throw new Error(`attribute ${attr} without a quoted value at ${i}`);
       const quote = xml[i + 1]!;
       const end = xml.indexOf(quote, i + 2);
       if (end < 0) throw new Error(`unterminated attribute ${attr}`);
@@ -102,35 +103,73 @@ interface VerbRule {
 const VOICE_VERBS = ['Say', 'Play', 'Pause', 'Gather', 'Dial', 'Hangup', 'Redirect'];
 
 const RULES: Record<string, VerbRule> = {
-  Say: { attributes: { voice: any, language: (v) => /^[a-z]{2,3}-[A-Z]{2}$/.test(v), loop: (v) => /^\d+$/.test(v) }, children: [], text: (v) => v.trim().length > 0 },
+  Say: {
+    attributes: { voice: any, language: (v) => /^[a-z]{2,3}-[A-Z]{2}$/.test(v), loop: (v) => /^\d+$/.test(v) },
+    children: [],
+    text: (v) => v.trim().length > 0,
+  },
   Play: { attributes: { loop: (v) => /^\d+$/.test(v), digits: (v) => /^[0-9w*#]+$/.test(v) }, children: [], text: any },
   Pause: { attributes: { length: positive }, children: [], text: 'none' },
   Gather: {
     attributes: {
-      action: url, method, timeout: positive, numDigits: positive, finishOnKey: (v) => /^[0-9*#]?$/.test(v),
-      input: (v) => ['dtmf', 'speech', 'dtmf speech'].includes(v), actionOnEmptyResult: bool, language: any, hints: any,
-      speechTimeout: any, profanityFilter: bool, speechModel: any, enhanced: bool, bargeIn: bool,
-      partialResultCallback: url, partialResultCallbackMethod: method, debug: bool,
+      action: url,
+      method,
+      timeout: positive,
+      numDigits: positive,
+      finishOnKey: (v) => /^[0-9*#]?$/.test(v),
+      input: (v) => ['dtmf', 'speech', 'dtmf speech'].includes(v),
+      actionOnEmptyResult: bool,
+      language: any,
+      hints: any,
+      speechTimeout: any,
+      profanityFilter: bool,
+      speechModel: any,
+      enhanced: bool,
+      bargeIn: bool,
+      partialResultCallback: url,
+      partialResultCallbackMethod: method,
+      debug: bool,
     },
     children: ['Say', 'Play', 'Pause'],
     text: 'none',
   },
   Dial: {
     attributes: {
-      action: url, method, timeout: positive, hangupOnStar: bool, timeLimit: positive, callerId: any, record: any,
-      answerOnBridge: bool, ringTone: any, trim: any, sequential: bool,
+      action: url,
+      method,
+      timeout: positive,
+      hangupOnStar: bool,
+      timeLimit: positive,
+      callerId: any,
+      record: any,
+      answerOnBridge: bool,
+      ringTone: any,
+      trim: any,
+      sequential: bool,
     },
     children: ['Number'],
     text: (v) => v.trim() === '' || e164(v.trim()),
   },
   Number: {
-    attributes: { sendDigits: (v) => /^[0-9w*#]+$/.test(v), url, method, statusCallback: url, statusCallbackMethod: method, statusCallbackEvent: any, byoc: any },
+    attributes: {
+      sendDigits: (v) => /^[0-9w*#]+$/.test(v),
+      url,
+      method,
+      statusCallback: url,
+      statusCallbackMethod: method,
+      statusCallbackEvent: any,
+      byoc: any,
+    },
     children: [],
     text: e164,
   },
   Hangup: { attributes: {}, children: [], text: 'none' },
   Redirect: { attributes: { method }, children: [], text: url },
-  Message: { attributes: { to: any, from: any, action: url, method, statusCallback: url }, children: [], text: (v) => v.trim().length > 0 },
+  Message: {
+    attributes: { to: any, from: any, action: url, method, statusCallback: url },
+    children: [],
+    text: (v) => v.trim().length > 0,
+  },
 };
 
 /** Every problem with a TwiML document; empty when Twilio would accept it. */
@@ -157,7 +196,8 @@ export function twimlProblems(xml: string, kind: 'voice' | 'messaging'): string[
       if (!check) problems.push(`<${el.name}> has no attribute ${attr}`);
       else if (!check(value)) problems.push(`<${el.name} ${attr}="${value}"> is not a valid value`);
     }
-    if (rule.text === 'none' ? el.text.trim() !== '' : !rule.text(el.text)) problems.push(`<${el.name}> has invalid text "${el.text}"`);
+    if (rule.text === 'none' ? el.text.trim() !== '' : !rule.text(el.text))
+      problems.push(`<${el.name}> has invalid text "${el.text}"`);
     for (const child of el.children) visit(child, rule.children, el.name);
   };
   for (const child of root.children) visit(child, allowed, 'Response');

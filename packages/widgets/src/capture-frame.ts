@@ -3,7 +3,14 @@
 // partner page can read what is typed. The page sends texts, the chosen channel and the rest of the request; this
 // frame sends the request to the API itself and tells the page only its height, field errors and the answer's ids.
 // It stores nothing. It calls two routes, and so carries only the alert and callback parts of the contract.
-import { CALLBACK_CONTACT_CHANNEL, alertRoutes, callbackRoutes, createRouteCaller, normalizeContact, type AlertChannel } from '@referral-kit/sdk';
+import {
+  CALLBACK_CONTACT_CHANNEL,
+  alertRoutes,
+  callbackRoutes,
+  createRouteCaller,
+  normalizeContact,
+  type AlertChannel,
+} from '@referral-kit/sdk';
 import { BASE_CSS } from './internal/base-css.js';
 import {
   CAPTURE_PATH,
@@ -77,7 +84,10 @@ function start(): void {
     Object.assign(field, { name, maxLength, autocomplete: 'off' });
     const fieldLabel = make('label', `${name}-label`);
     fieldLabel.htmlFor = field.id;
-    fieldLabel.append(`${text(`${name}Label`)} `, Object.assign(make('span', '', 'hint'), { textContent: text('optional') }));
+    fieldLabel.append(
+      `${text(`${name}Label`)} `,
+      Object.assign(make('span', '', 'hint'), { textContent: text('optional') }),
+    );
     const fieldHint = Object.assign(make('span', `${name}-hint`, 'hint'), { textContent: text(`${name}Hint`) });
     field.setAttribute('aria-describedby', fieldHint.id);
     const fieldBox = make('div', '', 'field');
@@ -91,7 +101,9 @@ function start(): void {
 
   // Like the page's own fields: the error shows from a failed submit until the next one.
   const showInvalid = (invalid: boolean) => {
-    const shown = [hint.textContent ? hint : undefined, invalid ? error : undefined].filter((node) => node !== undefined);
+    const shown = [hint.textContent ? hint : undefined, invalid ? error : undefined].filter(
+      (node) => node !== undefined,
+    );
     for (const node of [hint, error]) if (!shown.includes(node)) node.remove();
     input.before(...shown);
     input.setAttribute('aria-invalid', String(invalid));
@@ -111,13 +123,24 @@ function start(): void {
     try {
       post(await send(contact));
     } catch (caught) {
-      const { name = 'Error', status, code, fields = [] } = caught as Partial<CaptureError> & { fields?: { path: string }[] };
+      const {
+        name = 'Error',
+        status,
+        code,
+        fields = [],
+      } = caught as Partial<CaptureError> & { fields?: { path: string }[] };
       const paths = fields.map(({ path }) => ({ path: String(path) }));
       if (paths.some(({ path }) => path.startsWith('contact'))) showInvalid(true);
-      fail({ name: String(name), status: Number(status) || undefined, code: typeof code === 'string' ? code : undefined, fields: paths });
+      fail({
+        name: String(name),
+        status: Number(status) || undefined,
+        code: typeof code === 'string' ? code : undefined,
+        fields: paths,
+      });
     }
   }
-  const caller = (partnerId?: string) => createRouteCaller({ baseUrl: apiBase, partnerId: partnerId || undefined }).call;
+  const caller = (partnerId?: string) =>
+    createRouteCaller({ baseUrl: apiBase, partnerId: partnerId || undefined }).call;
   const subscribe = (request: CaptureSubscribe, partnerId?: string) =>
     submit(request.channel, async (contact) => {
       const accepted = await caller(partnerId)(alertRoutes.subscribe, { body: { ...request, contact } });
@@ -138,7 +161,9 @@ function start(): void {
     else if (message?.kind === 'request-callback') void requestCallback(message.request, message.partnerId);
     else if (message?.kind === 'focus') input.focus();
   });
-  new ResizeObserver(() => post({ kind: 'size', height: Math.ceil(root.getBoundingClientRect().height) })).observe(root);
+  new ResizeObserver(() => post({ kind: 'size', height: Math.ceil(root.getBoundingClientRect().height) })).observe(
+    root,
+  );
   showInvalid(false);
 }
 

@@ -6,7 +6,8 @@ import type { AlertChannel, CallbackChannel, CallbackTopic } from '@referral-kit
 const init: EventInit = { bubbles: true, composed: true };
 
 /** Which part of the widget an event came from. */
-export type ReferralSource = 'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'custody-guide' | 'quick-exit' | 'widget';
+export type ReferralSource =
+  'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'custody-guide' | 'quick-exit' | 'widget';
 
 /** A directory search finished. */
 export class ReferralSearchEvent extends Event {

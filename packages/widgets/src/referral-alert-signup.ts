@@ -147,7 +147,12 @@ export class ReferralAlertSignup extends ReferralElement {
     }
     const isValidation = error instanceof Error && (error.name === 'ValidationError' || code === 'validation_failed');
     if (!isValidation) return false;
-    const messages: Record<Field, string> = { contact: this.channel === 'email' ? s.email : s.phone, pin: s.pin, events: s.events, code: s.code };
+    const messages: Record<Field, string> = {
+      contact: this.channel === 'email' ? s.email : s.phone,
+      pin: s.pin,
+      events: s.events,
+      code: s.code,
+    };
     const errors = errorsByField(error, messages);
     return Object.keys(errors).length > 0 && this.#setErrors(errors);
   }
@@ -171,7 +176,8 @@ export class ReferralAlertSignup extends ReferralElement {
     const pin = String(data.get('pin') ?? '');
     const needsPin = PIN_CHANNELS.includes(channel);
     const errors: Partial<Record<Field, string>> = {};
-    if (this.capture !== 'isolated' && !normalizeContact(channel, contact)) errors.contact = channel === 'email' ? s.email : s.phone;
+    if (this.capture !== 'isolated' && !normalizeContact(channel, contact))
+      errors.contact = channel === 'email' ? s.email : s.phone;
     if (events.length === 0) errors.events = s.events;
     if (needsPin && !/^\d{4,8}$/.test(pin)) errors.pin = s.pin;
     if (Object.keys(errors).length) {
@@ -237,8 +243,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <h2 id="signup-heading" tabindex="-1">
         ${this.step === 'code' ? t.signup.codeHeading : this.step === 'done' ? t.signup.doneHeading : t.signup.heading(this.subjectName || '…')}
       </h2>
-      ${body}
-      ${this.#submission.panel(t, this.hotlines)}
+      ${body} ${this.#submission.panel(t, this.hotlines)}
     </section>`;
   }
 
@@ -256,25 +261,33 @@ export class ReferralAlertSignup extends ReferralElement {
         ${CHANNELS.filter((c) => !this.deliverable || this.deliverable[c]).map(
           (c) =>
             html`<label class="choice"
-              ><input type="radio" name="channel" value=${c} .checked=${this.channel === c} @change=${() => {
-                this.channel = c;
-                this.errors = {};
-              }} />${s.channels[c]}</label
+              ><input
+                type="radio"
+                name="channel"
+                value=${c}
+                .checked=${this.channel === c}
+                @change=${() => {
+                  this.channel = c;
+                  this.errors = {};
+                }}
+              />${s.channels[c]}</label
             >`,
         )}
       </fieldset>
       <div class="field">
-        ${isolated
-          ? this.apiBaseUrl &&
-            this.#capture.frame(this.apiBaseUrl, {
-              lang: t.lang,
-              dir: t.dir,
-              type: phone ? 'tel' : 'email',
-              label: contactLabel,
-              hint: phone ? s.phoneHint : '',
-              error: phone ? s.errors.phone : s.errors.email,
-            })
-          : contactField(t, this.errors, phone, 'warning')}
+        ${
+          isolated
+            ? this.apiBaseUrl &&
+              this.#capture.frame(this.apiBaseUrl, {
+                lang: t.lang,
+                dir: t.dir,
+                type: phone ? 'tel' : 'email',
+                label: contactLabel,
+                hint: phone ? s.phoneHint : '',
+                error: phone ? s.errors.phone : s.errors.email,
+              })
+            : contactField(t, this.errors, phone, 'warning')
+        }
       </div>
       <div class="field">
         <label for="language">${s.language}</label>
@@ -287,27 +300,32 @@ export class ReferralAlertSignup extends ReferralElement {
         ${fieldError(this.errors, 'events')}
         <div class="events">
           ${ALERT_EVENTS.map(
-            (e) => html`<label class="choice"><input type="checkbox" name="events" value=${e} checked />${s.eventNames[e]}</label>`,
+            (e) =>
+              html`<label class="choice"
+                ><input type="checkbox" name="events" value=${e} checked />${s.eventNames[e]}</label
+              >`,
           )}
         </div>
       </fieldset>
-      ${needsPin
-        ? html`<div class="field">
-            <label for="pin">${s.pin}</label>
-            <span class="hint" id="pin-hint">${s.pinHint}</span>
-            ${fieldError(this.errors, 'pin')}
-            <input
-              id="pin"
-              name="pin"
-              type="password"
-              inputmode="numeric"
-              autocomplete="off"
-              maxlength="8"
-              aria-invalid=${this.errors.pin ? 'true' : 'false'}
-              aria-describedby=${describedBy(this.errors, 'pin', 'pin-hint')}
-            />
-          </div>`
-        : nothing}
+      ${
+        needsPin
+          ? html`<div class="field">
+              <label for="pin">${s.pin}</label>
+              <span class="hint" id="pin-hint">${s.pinHint}</span>
+              ${fieldError(this.errors, 'pin')}
+              <input
+                id="pin"
+                name="pin"
+                type="password"
+                inputmode="numeric"
+                autocomplete="off"
+                maxlength="8"
+                aria-invalid=${this.errors.pin ? 'true' : 'false'}
+                aria-describedby=${describedBy(this.errors, 'pin', 'pin-hint')}
+              />
+            </div>`
+          : nothing
+      }
       ${honeypotField(s.honeypot)}
       <p class="hint">${s.consent}</p>
       <button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${s.submit}</button>

@@ -157,7 +157,8 @@ export class ReferralCallbackRequest extends ReferralElement {
     this.errors = errors;
     const first = FIELDS.find((f) => errors[f]);
     if (first === 'contact' && this.capture === 'isolated') this.#capture.focus();
-    else if (first) void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
+    else if (first)
+      void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
     return true;
   }
 
@@ -204,7 +205,10 @@ export class ReferralCallbackRequest extends ReferralElement {
       (client, signal) =>
         isolated
           ? this.#capture.requestCallback(request, this.partnerId, signal)
-          : client.callbacks.request({ ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) }, { signal }),
+          : client.callbacks.request(
+              { ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) },
+              { signal },
+            ),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
@@ -232,7 +236,9 @@ export class ReferralCallbackRequest extends ReferralElement {
     const t = this.t;
     const c = this.#c;
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="callback-heading">
-      <h2 id="callback-heading" tabindex="-1">${this.cancelled ? c.cancelled : this.accepted ? c.doneHeading : c.heading}</h2>
+      <h2 id="callback-heading" tabindex="-1">
+        ${this.cancelled ? c.cancelled : this.accepted ? c.doneHeading : c.heading}
+      </h2>
       ${this.cancelled ? nothing : this.accepted ? this.#renderDone(this.accepted) : this.#renderForm()}
       ${this.#submission.panel(t, this.hotlines)}
     </section>`;
@@ -244,7 +250,9 @@ export class ReferralCallbackRequest extends ReferralElement {
     const phone = this.channel !== 'email';
     const topics = this.#topics;
     const radio = <V extends string>(name: string, value: V, label: string, checked: boolean, change?: () => void) =>
-      html`<label class="choice"><input type="radio" name=${name} value=${value} .checked=${checked} @change=${change} />${label}</label>`;
+      html`<label class="choice"
+        ><input type="radio" name=${name} value=${value} .checked=${checked} @change=${change} />${label}</label
+      >`;
     return html`<form part="form" novalidate @submit=${this.#submit}>
       <p>${c.intro}</p>
       ${this.subjectName ? html`<p><strong>${c.about}</strong> ${this.subjectName}</p>` : nothing}
@@ -268,64 +276,74 @@ export class ReferralCallbackRequest extends ReferralElement {
         ${fieldError(this.errors, 'windows')}
         ${WINDOWS.map((w) => html`<label class="choice"><input type="checkbox" name="windows" value=${w} />${c.windowNames[w]}</label>`)}
       </fieldset>
-      ${this.channel === 'call' || this.channel === 'tty'
-        ? html`<fieldset class="field">
-            <legend>${c.leaveMessage}</legend>
-            ${radio('leaveMessage', 'no', c.leaveNo, true)} ${radio('leaveMessage', 'yes', c.leaveYes, false)}
-          </fieldset>`
-        : nothing}
+      ${
+        this.channel === 'call' || this.channel === 'tty'
+          ? html`<fieldset class="field">
+              <legend>${c.leaveMessage}</legend>
+              ${radio('leaveMessage', 'no', c.leaveNo, true)} ${radio('leaveMessage', 'yes', c.leaveYes, false)}
+            </fieldset>`
+          : nothing
+      }
       <div class="field">
         <label for="language">${c.language}</label>
-        <select id="language" name="language" @change=${(e: Event) => (this.interpreter = (e.target as HTMLSelectElement).value === INTERPRETER)}>
+        <select
+          id="language"
+          name="language"
+          @change=${(e: Event) => (this.interpreter = (e.target as HTMLSelectElement).value === INTERPRETER)}
+        >
           ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
           <option value=${INTERPRETER}>${c.otherLanguage}</option>
         </select>
       </div>
-      ${this.interpreter
-        ? html`<div class="field">
-            <label for="interpreterLanguage">${c.interpreterLanguage}</label>
-            ${fieldError(this.errors, 'interpreterLanguage')}
-            <input
-              id="interpreterLanguage"
-              name="interpreterLanguage"
-              maxlength="60"
-              autocomplete="off"
-              aria-invalid=${this.errors.interpreterLanguage ? 'true' : 'false'}
-              aria-describedby=${describedBy(this.errors, 'interpreterLanguage')}
-            />
-          </div>`
-        : nothing}
+      ${
+        this.interpreter
+          ? html`<div class="field">
+              <label for="interpreterLanguage">${c.interpreterLanguage}</label>
+              ${fieldError(this.errors, 'interpreterLanguage')}
+              <input
+                id="interpreterLanguage"
+                name="interpreterLanguage"
+                maxlength="60"
+                autocomplete="off"
+                aria-invalid=${this.errors.interpreterLanguage ? 'true' : 'false'}
+                aria-describedby=${describedBy(this.errors, 'interpreterLanguage')}
+              />
+            </div>`
+          : nothing
+      }
       <p class="notice warning" id="callback-warning">${c.warning}</p>
-      ${this.capture === 'isolated'
-        ? html`<div class="field">
-            ${this.apiBaseUrl &&
-            this.#capture.frame(this.apiBaseUrl, {
-              lang: t.lang,
-              dir: t.dir,
-              type: phone ? 'tel' : 'email',
-              label: phone ? t.signup.contactPhone : t.signup.contactEmail,
-              hint: phone ? t.signup.phoneHint : '',
-              error: this.#messages().contact,
-              nameLabel: c.name,
-              nameHint: c.nameHint,
-              noteLabel: c.note,
-              noteHint: c.noteHint,
-              optional: t.optional,
-            })}
-          </div>`
-        : html`<div class="field">
-            ${contactField(t, this.errors, phone, 'callback-warning')}
-          </div>
-          <div class="field">
-            <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
-            <span class="hint" id="name-hint">${c.nameHint}</span>
-            <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
-          </div>
-          <div class="field">
-            <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
-            <span class="hint" id="note-hint">${c.noteHint}</span>
-            <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
-          </div>`}
+      ${
+        this.capture === 'isolated'
+          ? html`<div class="field">
+              ${
+                this.apiBaseUrl &&
+                this.#capture.frame(this.apiBaseUrl, {
+                  lang: t.lang,
+                  dir: t.dir,
+                  type: phone ? 'tel' : 'email',
+                  label: phone ? t.signup.contactPhone : t.signup.contactEmail,
+                  hint: phone ? t.signup.phoneHint : '',
+                  error: this.#messages().contact,
+                  nameLabel: c.name,
+                  nameHint: c.nameHint,
+                  noteLabel: c.note,
+                  noteHint: c.noteHint,
+                  optional: t.optional,
+                })
+              }
+            </div>`
+          : html`<div class="field">${contactField(t, this.errors, phone, 'callback-warning')}</div>
+              <div class="field">
+                <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
+                <span class="hint" id="name-hint">${c.nameHint}</span>
+                <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
+              </div>
+              <div class="field">
+                <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
+                <span class="hint" id="note-hint">${c.noteHint}</span>
+                <textarea id="note" name="note" maxlength="1000" aria-describedby="note-hint"></textarea>
+              </div>`
+      }
       ${honeypotField(t.signup.honeypot)}
       <button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${c.submit}</button>
     </form>`;
@@ -337,7 +355,9 @@ export class ReferralCallbackRequest extends ReferralElement {
       <p class="reference"><bdi>${accepted.reference}</bdi></p>
       <p>${c.doneBody[this.channel]}</p>
       <p class="hint">${c.keepReference}</p>
-      <button type="button" ?disabled=${this.#submission.busy} @click=${() => void this.#cancel()}>${c.cancel}</button>`;
+      <button type="button" ?disabled=${this.#submission.busy} @click=${() => void this.#cancel()}>
+        ${c.cancel}
+      </button>`;
   }
 }
 
@@ -345,7 +365,12 @@ defineElement('referral-callback-request', ReferralCallbackRequest);
 provideCallbackUi({
   tab: (lang) => callbackCatalogFor(lang).tab,
   ask: (lang) => callbackCatalogFor(lang).ask,
-  form: (lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, options: CallbackFormOptions = {}) =>
+  form: (
+    lang: string,
+    client: ReferralClient | undefined,
+    subject: CallbackSubject | undefined,
+    options: CallbackFormOptions = {},
+  ) =>
     html`<referral-callback-request
       tabindex="-1"
       ?no-hotlines=${options.parts !== undefined}

@@ -93,7 +93,8 @@ export class ReferralCustodyGuide extends ReferralElement {
   /** The statuses to show: the one asked for (or `unknown` when the guide does not know it), else all. */
   #statuses(guide: CustodyGuide): GuideStatus[] {
     if (!this.status) return guide.statuses;
-    const found = guide.statuses.find((s) => s.status === this.status) ?? guide.statuses.find((s) => s.status === 'unknown');
+    const found =
+      guide.statuses.find((s) => s.status === this.status) ?? guide.statuses.find((s) => s.status === 'unknown');
     return found ? [found] : [];
   }
 
@@ -104,25 +105,38 @@ export class ReferralCustodyGuide extends ReferralElement {
     const labels: Record<string, string> = l.status;
     return html`<section class="root" part="guide" dir=${t.dir} lang=${t.lang} aria-labelledby="guide-heading">
       <h2 id="guide-heading">${l.guide}</h2>
-      ${this.failure
-        ? failurePanel(t, this.failure, this.hotlines, () => {
-            this.#request = undefined;
-            void this.#load();
-          })
-        : guide
-          ? html`${this.#statuses(guide).map(
-                (s) => html`<article part="status" aria-labelledby="status-${s.status}">
-                  <h3 id="status-${s.status}">${labels[s.status] ?? l.status.unknown}</h3>
-                  <p>${s.meaning}</p>
-                  <p><strong>${l.next}</strong> ${s.next}</p>
-                  <p class="notice"><strong>${l.now}</strong> ${s.now}</p>
-                </article>`,
+      ${
+        this.failure
+          ? failurePanel(t, this.failure, this.hotlines, () => {
+              this.#request = undefined;
+              void this.#load();
+            })
+          : guide
+            ? html`${this.#statuses(guide).map(
+                (s) =>
+                  html`<article part="status" aria-labelledby="status-${s.status}">
+                    <h3 id="status-${s.status}">${labels[s.status] ?? l.status.unknown}</h3>
+                    <p>${s.meaning}</p>
+                    <p><strong>${l.next}</strong> ${s.next}</p>
+                    <p class="notice"><strong>${l.now}</strong> ${s.now}</p>
+                  </article>`,
               )}
-              ${this.status ? nothing : guide.topics.map((topic) => html`<div part="topic"><h3>${topic.title}</h3><p>${topic.body}</p></div>`)}
+              ${
+                this.status
+                  ? nothing
+                  : guide.topics.map(
+                      (topic) =>
+                        html`<div part="topic">
+                          <h3>${topic.title}</h3>
+                          <p>${topic.body}</p>
+                        </div>`,
+                    )
+              }
               ${guide.dataUpdatedAt ? html`<p class="hint" part="freshness">${l.freshness(timeAgo(t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
-          : this.#request
-            ? html`<p>${t.loading}</p>`
-            : nothing}
+            : this.#request
+              ? html`<p>${t.loading}</p>`
+              : nothing
+      }
     </section>`;
   }
 }

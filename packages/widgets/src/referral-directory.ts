@@ -2,7 +2,12 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
 import { isOpenAt } from '@referral-kit/sdk/search';
-import { ReferralCallbackRequestEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralSource } from './events.js';
+import {
+  ReferralCallbackRequestEvent,
+  ReferralSearchEvent,
+  ReferralSelectEvent,
+  type ReferralSource,
+} from './events.js';
 import { defineElement } from './internal/define.js';
 import {
   chooseSource,
@@ -31,7 +36,12 @@ const digitsOf = (number: string) => number.replace(/\D/g, '').replace(/^1(?=\d{
 const CRISIS_NUMBERS = new Set(CRISIS_HOTLINES.flatMap((h) => h.phones.map((p) => digitsOf(p.number))));
 /** The query for the directory's 24/7 hotlines near the partner's ZIP. */
 const nearbyLinesQuery = (near: string): DirectoryQuery => ({
-  text: '', categories: ['hotline'], languages: [], near, openNow: false, open24x7: true,
+  text: '',
+  categories: ['hotline'],
+  languages: [],
+  near,
+  openNow: false,
+  open24x7: true,
 });
 const SUGGESTIONS = 8;
 const DISTANCES_MILES = [5, 10, 25, 50, 100];
@@ -187,7 +197,8 @@ export class ReferralDirectory extends ReferralElement {
     (error, kind) => this.reportError(error, kind),
   );
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
-  #dataSource: { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
+  #dataSource:
+    { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
   /** For which ZIP the nearby lines were asked for (once per ZIP), and the request to abort on clear(). */
   #nearby: { near: string | undefined; controller: AbortController } | undefined;
@@ -249,18 +260,26 @@ export class ReferralDirectory extends ReferralElement {
   /** Runs the current query now; a newer call aborts this one and stale answers are dropped. */
   async search(): Promise<void> {
     clearTimeout(this.#debounce);
-    const found = await this.#request.run(async (client, signal) => {
-      if (this.#dataSource?.client !== client || this.#dataSource.mode !== this.searchMode) {
-        const loading = new AbortController();
-        this.#dataSource = { client, mode: this.searchMode, controller: loading, source: chooseSource(client, this.searchMode, loading.signal) };
-      }
-      const chosen = this.#dataSource;
-      const source = await chosen.source.catch((error: unknown) => {
-        if (this.#dataSource === chosen) this.#dataSource = undefined; // choose again on retry
-        throw error;
-      });
-      return { source, answer: await source.search(this.query, signal) };
-    }, () => void this.search());
+    const found = await this.#request.run(
+      async (client, signal) => {
+        if (this.#dataSource?.client !== client || this.#dataSource.mode !== this.searchMode) {
+          const loading = new AbortController();
+          this.#dataSource = {
+            client,
+            mode: this.searchMode,
+            controller: loading,
+            source: chooseSource(client, this.searchMode, loading.signal),
+          };
+        }
+        const chosen = this.#dataSource;
+        const source = await chosen.source.catch((error: unknown) => {
+          if (this.#dataSource === chosen) this.#dataSource = undefined; // choose again on retry
+          throw error;
+        });
+        return { source, answer: await source.search(this.query, signal) };
+      },
+      () => void this.search(),
+    );
     if (!found) {
       if (this.#request.failed) {
         this.answer = undefined;
@@ -417,29 +436,33 @@ export class ReferralDirectory extends ReferralElement {
           @blur=${() => (this.expanded = false)}
         />
         <ul id="suggestions" role="listbox" part="listbox" aria-label=${d.suggestions} ?hidden=${!open}>
-          ${open
-            ? options.map(
-                (hit, i) =>
-                  html`<li
-                    id="option-${i}"
-                    role="option"
-                    aria-selected=${i === this.activeIndex ? 'true' : 'false'}
-                    @mousedown=${(e: Event) => e.preventDefault()}
-                    @click=${() => this.#select(hit.service)}
-                  >
-                    ${hit.service.name}${orgOf(hit.service) ? html`<span class="hint">${orgOf(hit.service)}</span>` : nothing}
-                  </li>`,
-              )
-            : nothing}
+          ${
+            open
+              ? options.map(
+                  (hit, i) =>
+                    html`<li
+                      id="option-${i}"
+                      role="option"
+                      aria-selected=${i === this.activeIndex ? 'true' : 'false'}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => this.#select(hit.service)}
+                    >
+                      ${hit.service.name}${orgOf(hit.service) ? html`<span class="hint">${orgOf(hit.service)}</span>` : nothing}
+                    </li>`,
+                )
+              : nothing
+          }
         </ul>
       </div>
       ${this.#renderFilters()}
       <div class="results" aria-busy=${this.#request.busy ? 'true' : 'false'}>
-        ${this.#request.failed
-          ? this.#request.panel(t, this.hotlines)
-          : this.#request.busy && !this.answer
-            ? html`<p>${t.loading}</p>`
-            : this.#renderResults()}
+        ${
+          this.#request.failed
+            ? this.#request.panel(t, this.hotlines)
+            : this.#request.busy && !this.answer
+              ? html`<p>${t.loading}</p>`
+              : this.#renderResults()
+        }
       </div>
       ${this.#live.render()}
     </section>`;
@@ -453,33 +476,52 @@ export class ReferralDirectory extends ReferralElement {
       <legend>${d.filters}</legend>
       <div class="field">
         <label for="category">${d.category}</label>
-        <select id="category" @change=${(e: Event) => this.#filterChanged(() => (this.category = (e.target as HTMLSelectElement).value))}>
+        <select
+          id="category"
+          @change=${(e: Event) => this.#filterChanged(() => (this.category = (e.target as HTMLSelectElement).value))}
+        >
           <option value="" ?selected=${!this.category}>${d.any}</option>
           ${SERVICE_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${d.categories[c] ?? c}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="language">${d.language}</label>
-        <select id="language" @change=${(e: Event) => this.#filterChanged(() => (this.language = (e.target as HTMLSelectElement).value))}>
+        <select
+          id="language"
+          @change=${(e: Event) => this.#filterChanged(() => (this.language = (e.target as HTMLSelectElement).value))}
+        >
           <option value="" ?selected=${!this.language}>${d.any}</option>
           ${FILTER_LANGUAGES.map((l) => html`<option value=${l} ?selected=${this.language === l}>${languageName(t.lang, l)}</option>`)}
         </select>
       </div>
-      ${near
-        ? html`<div class="field">
-            <label for="distance">${d.distance}</label>
-            <select id="distance" @change=${(e: Event) => this.#filterChanged(() => (this.radiusMiles = Number((e.target as HTMLSelectElement).value)))}>
-              <option value="0" ?selected=${!this.radiusMiles}>${d.any}</option>
-              ${DISTANCES_MILES.map((m) => html`<option value=${m} ?selected=${this.radiusMiles === m}>${d.withinMiles(m)}</option>`)}
-            </select>
-          </div>`
-        : nothing}
+      ${
+        near
+          ? html`<div class="field">
+              <label for="distance">${d.distance}</label>
+              <select
+                id="distance"
+                @change=${(e: Event) => this.#filterChanged(() => (this.radiusMiles = Number((e.target as HTMLSelectElement).value)))}
+              >
+                <option value="0" ?selected=${!this.radiusMiles}>${d.any}</option>
+                ${DISTANCES_MILES.map((m) => html`<option value=${m} ?selected=${this.radiusMiles === m}>${d.withinMiles(m)}</option>`)}
+              </select>
+            </div>`
+          : nothing
+      }
       <div class="field">
         <label class="choice"
-          ><input type="checkbox" .checked=${this.openNow} @change=${(e: Event) => this.#filterChanged(() => (this.openNow = (e.target as HTMLInputElement).checked))} />${d.openNow}</label
+          ><input
+            type="checkbox"
+            .checked=${this.openNow}
+            @change=${(e: Event) => this.#filterChanged(() => (this.openNow = (e.target as HTMLInputElement).checked))}
+          />${d.openNow}</label
         >
         <label class="choice"
-          ><input type="checkbox" .checked=${this.open24x7} @change=${(e: Event) => this.#filterChanged(() => (this.open24x7 = (e.target as HTMLInputElement).checked))} />${d.open24x7}</label
+          ><input
+            type="checkbox"
+            .checked=${this.open24x7}
+            @change=${(e: Event) => this.#filterChanged(() => (this.open24x7 = (e.target as HTMLInputElement).checked))}
+          />${d.open24x7}</label
         >
       </div>
     </fieldset>`;
@@ -493,10 +535,13 @@ export class ReferralDirectory extends ReferralElement {
       <h3>${t.directory.nearbyLines}</h3>
       <ul>
         ${this.nearbyLines.map(
-          ({ service }) => html`<li class="hotline">
-            <strong>${service.name}</strong>
-            <span class="actions">${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}</span>
-          </li>`,
+          ({ service }) =>
+            html`<li class="hotline">
+              <strong>${service.name}</strong>
+              <span class="actions"
+                >${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}</span
+              >
+            </li>`,
         )}
       </ul>
     </section>`;
@@ -516,10 +561,12 @@ export class ReferralDirectory extends ReferralElement {
     const callback = customElements.get('referral-callback-request');
     return html`<p>${t.directory.noResults}</p>
       ${crisisShown ? nothing : html`${this.#renderNearbyLines()} ${hotlineList(t, this.hotlines)}`}
-      ${callback
-        ? html`<p>${t.directory.askPerson}</p>
-            <referral-callback-request lang=${t.lang} .client=${this.api}></referral-callback-request>`
-        : nothing}`;
+      ${
+        callback
+          ? html`<p>${t.directory.askPerson}</p>
+              <referral-callback-request lang=${t.lang} .client=${this.api}></referral-callback-request>`
+          : nothing
+      }`;
   }
 
   #renderResults() {
@@ -527,11 +574,13 @@ export class ReferralDirectory extends ReferralElement {
     if (!this.answer) return nothing;
     return html`${this.answer.crisis ? this.#renderCrisis() : nothing}
       <p>${d.results(this.answer.total)}</p>
-      ${this.answer.hits.length === 0
-        ? this.#renderNoMatch(this.answer.crisis)
-        : html`<ul part="results" aria-label=${d.heading}>
-            ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit)}</li>`)}
-          </ul>`}
+      ${
+        this.answer.hits.length === 0
+          ? this.#renderNoMatch(this.answer.crisis)
+          : html`<ul part="results" aria-label=${d.heading}>
+              ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit)}</li>`)}
+            </ul>`
+      }
       <div class="print">
         <p class="hint">${d.chosen(this.chosen.size)}</p>
         <button type="button" @click=${() => this.printSafetyCard()}>${d.print}</button>
@@ -539,7 +588,11 @@ export class ReferralDirectory extends ReferralElement {
   }
 
   #requestCallback(service: Service) {
-    if (this.dispatchEvent(new ReferralCallbackRequestEvent({ topic: 'service-referral', serviceId: service.id, name: service.name }))) {
+    if (
+      this.dispatchEvent(
+        new ReferralCallbackRequestEvent({ topic: 'service-referral', serviceId: service.id, name: service.name }),
+      )
+    ) {
       this.callbackFor = service.id;
       void focusAfterRender(this, 'referral-callback-request');
     }
@@ -549,7 +602,13 @@ export class ReferralDirectory extends ReferralElement {
     const t = this.t;
     const d = t.directory;
     const schedule = service.schedule;
-    const open = schedule ? (schedule.open24x7 ? d.open24x7 : isOpenAt(schedule, new Date()) ? d.openNow : d.closedNow) : undefined;
+    const open = schedule
+      ? schedule.open24x7
+        ? d.open24x7
+        : isOpenAt(schedule, new Date())
+          ? d.openNow
+          : d.closedNow
+      : undefined;
     const place = service.locations[0];
     const directions = service.locations.map(directionsHref).find(Boolean);
     const website = httpsHref(service.url);
@@ -564,23 +623,36 @@ export class ReferralDirectory extends ReferralElement {
         ${open ? html`<span class="badge">${open}</span>` : nothing}
         ${place?.confidential ? html`<span>${d.confidential}${place.city ? `, ${place.city}` : ''}</span>` : place?.city ? html`<span>${place.city}</span>` : nothing}
       </p>
-      ${service.languages.length
-        ? html`<p>${d.languages} ${service.languages.map((l) => languageName(t.lang, l)).join(', ')}</p>`
-        : nothing}
+      ${
+        service.languages.length
+          ? html`<p>${d.languages} ${service.languages.map((l) => languageName(t.lang, l)).join(', ')}</p>`
+          : nothing
+      }
       <p class="description">${service.description}</p>
       <div class="actions">
         ${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}
         ${directions ? html`<a class="action" part="action" href=${directions} target="_blank" rel="noopener noreferrer">${d.directions}</a>` : nothing}
         ${website ? html`<a class="action" part="action" href=${website} target="_blank" rel="noopener noreferrer">${d.website}</a>` : nothing}
         ${email ? html`<a class="action" part="action" href=${email}>${d.email}</a>` : nothing}
-        <button type="button" aria-pressed=${this.chosen.has(service.id) ? 'true' : 'false'} @click=${() => this.#toggleChosen(service)}>
+        <button
+          type="button"
+          aria-pressed=${this.chosen.has(service.id) ? 'true' : 'false'}
+          @click=${() => this.#toggleChosen(service)}
+        >
           ${d.addToCard}
         </button>
         ${ask ? html`<button type="button" @click=${() => this.#requestCallback(service)}>${ask}</button>` : nothing}
       </div>
-      ${this.callbackFor === service.id
-        ? callbackUi?.form(t.lang, this.api, { topic: 'service-referral', serviceId: service.id, name: service.name }, { near: this.near })
-        : nothing}
+      ${
+        this.callbackFor === service.id
+          ? callbackUi?.form(
+              t.lang,
+              this.api,
+              { topic: 'service-referral', serviceId: service.id, name: service.name },
+              { near: this.near },
+            )
+          : nothing
+      }
     </article>`;
   }
 }

@@ -1,7 +1,18 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery, type ReferralClient } from '@referral-kit/sdk';
-import { ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralLookupEvent, type ReferralSource } from './events.js';
+import {
+  IdentifierType,
+  type CustodyGuide,
+  type CustodyRecord,
+  type CustodySearchQuery,
+  type ReferralClient,
+} from '@referral-kit/sdk';
+import {
+  ReferralAlertRequestEvent,
+  ReferralCallbackRequestEvent,
+  ReferralLookupEvent,
+  type ReferralSource,
+} from './events.js';
 import { defineElement } from './internal/define.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
@@ -186,7 +197,11 @@ export class ReferralOffenderLookup extends ReferralElement {
   }
 
   #requestCallback(record: CustodyRecord) {
-    const request = new ReferralCallbackRequestEvent({ topic: 'custody-status', recordId: record.id, name: record.displayName });
+    const request = new ReferralCallbackRequestEvent({
+      topic: 'custody-status',
+      recordId: record.id,
+      name: record.displayName,
+    });
     if (this.dispatchEvent(request)) {
       this.inline = { id: record.id, form: 'callback' };
       void focusAfterRender(this, 'referral-callback-request');
@@ -202,44 +217,88 @@ export class ReferralOffenderLookup extends ReferralElement {
         <fieldset class="field">
           <legend>${l.searchBy}</legend>
           <label class="choice"
-            ><input type="radio" name="by" value="name" .checked=${this.by === 'name'} @change=${() => (this.by = 'name')} />${l.byName}</label
+            ><input
+              type="radio"
+              name="by"
+              value="name"
+              .checked=${this.by === 'name'}
+              @change=${() => (this.by = 'name')}
+            />${l.byName}</label
           >
           <label class="choice"
-            ><input type="radio" name="by" value="identifier" .checked=${this.by === 'identifier'} @change=${() => (this.by = 'identifier')} />${l.byId}</label
+            ><input
+              type="radio"
+              name="by"
+              value="identifier"
+              .checked=${this.by === 'identifier'}
+              @change=${() => (this.by = 'identifier')}
+            />${l.byId}</label
           >
         </fieldset>
-        ${this.by === 'name'
-          ? html`<div class="field">
-              <label for="name">${l.name}</label>
-              <span class="hint" id="name-hint">${l.nameHint}</span>
-              ${fieldError(this.errors, 'name')}
-              <input id="name" name="name" type="text" autocomplete="off" spellcheck="false"
-                aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'name', 'name-hint')} />
-            </div>`
-          : html`<div class="row">
-              <div class="field">
-                <label for="identifierType">${l.idType}</label>
-                <select id="identifierType" name="identifierType">
-                  ${IdentifierType.options.map((o) => html`<option value=${o}>${l.idTypes[o]}</option>`)}
-                </select>
-              </div>
-              <div class="field">
-                <label for="identifier">${l.id}</label>
-                ${fieldError(this.errors, 'identifier')}
-                <input id="identifier" name="identifier" type="text" autocomplete="off" spellcheck="false" autocapitalize="characters"
-                  aria-invalid=${this.errors.identifier ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'identifier')} />
-              </div>
-            </div>`}
+        ${
+          this.by === 'name'
+            ? html`<div class="field">
+                <label for="name">${l.name}</label>
+                <span class="hint" id="name-hint">${l.nameHint}</span>
+                ${fieldError(this.errors, 'name')}
+                <input
+                  id="name"
+                  name="name"
+                  type="text"
+                  autocomplete="off"
+                  spellcheck="false"
+                  aria-invalid=${this.errors.name ? 'true' : 'false'}
+                  aria-describedby=${describedBy(this.errors, 'name', 'name-hint')}
+                />
+              </div>`
+            : html`<div class="row">
+                <div class="field">
+                  <label for="identifierType">${l.idType}</label>
+                  <select id="identifierType" name="identifierType">
+                    ${IdentifierType.options.map((o) => html`<option value=${o}>${l.idTypes[o]}</option>`)}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="identifier">${l.id}</label>
+                  ${fieldError(this.errors, 'identifier')}
+                  <input
+                    id="identifier"
+                    name="identifier"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="characters"
+                    aria-invalid=${this.errors.identifier ? 'true' : 'false'}
+                    aria-describedby=${describedBy(this.errors, 'identifier')}
+                  />
+                </div>
+              </div>`
+        }
         <div class="row">
           <div class="field">
             <label for="birthYear">${l.birthYear} <span class="hint">${t.optional}</span></label>
             ${fieldError(this.errors, 'birthYear')}
-            <input id="birthYear" name="birthYear" type="text" inputmode="numeric" maxlength="4" autocomplete="off"
-              aria-invalid=${this.errors.birthYear ? 'true' : 'false'} aria-describedby=${describedBy(this.errors, 'birthYear')} />
+            <input
+              id="birthYear"
+              name="birthYear"
+              type="text"
+              inputmode="numeric"
+              maxlength="4"
+              autocomplete="off"
+              aria-invalid=${this.errors.birthYear ? 'true' : 'false'}
+              aria-describedby=${describedBy(this.errors, 'birthYear')}
+            />
           </div>
           <div class="field">
             <label for="countryOfBirth">${l.country} <span class="hint">${t.optional}</span></label>
-            <input id="countryOfBirth" name="countryOfBirth" type="text" autocomplete="off" spellcheck="false" maxlength="100" />
+            <input
+              id="countryOfBirth"
+              name="countryOfBirth"
+              type="text"
+              autocomplete="off"
+              spellcheck="false"
+              maxlength="100"
+            />
           </div>
           <div class="field">
             <label for="state">${l.state} <span class="hint">${t.optional}</span></label>
@@ -255,8 +314,7 @@ export class ReferralOffenderLookup extends ReferralElement {
         ${this.#request.busy ? html`<p>${t.loading}</p>` : nothing}
         ${this.#request.failed ? this.#request.panel(t, this.hotlines) : this.#renderResults()}
       </div>
-      ${this.#renderGuide()}
-      ${this.#live.render()}
+      ${this.#renderGuide()} ${this.#live.render()}
     </section>`;
   }
 
@@ -281,12 +339,21 @@ export class ReferralOffenderLookup extends ReferralElement {
   #renderGuide() {
     const l = this.t.lookup;
     const guide = this.guide;
-    return html`<details part="guide" @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadGuide(this.api)}>
+    return html`<details
+      part="guide"
+      @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadGuide(this.api)}
+    >
       <summary>${l.guide}</summary>
-      ${guide
-        ? html`${guide.topics.map((topic) => html`<h3>${topic.title}</h3><p>${topic.body}</p>`)}
-          ${guide.dataUpdatedAt ? html`<p class="hint">${l.freshness(timeAgo(this.t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
-        : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`}
+      ${
+        guide
+          ? html`${guide.topics.map(
+              (topic) =>
+                html`<h3>${topic.title}</h3>
+                  <p>${topic.body}</p>`,
+            )}
+            ${guide.dataUpdatedAt ? html`<p class="hint">${l.freshness(timeAgo(this.t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
+          : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`
+      }
     </details>`;
   }
 
@@ -308,12 +375,16 @@ export class ReferralOffenderLookup extends ReferralElement {
           .filter(Boolean)
           .join(' · ')}
       </p>
-      <p class="status" part="status"><strong class="badge">${l.status[record.status]}</strong> ${explained?.meaning ?? ''}</p>
+      <p class="status" part="status">
+        <strong class="badge">${l.status[record.status]}</strong> ${explained?.meaning ?? ''}
+      </p>
       ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
-      ${explained
-        ? html`<p><strong>${l.next}</strong> ${explained.next}</p>
-            <p class="notice"><strong>${l.now}</strong> ${explained.now}</p>`
-        : nothing}
+      ${
+        explained
+          ? html`<p><strong>${l.next}</strong> ${explained.next}</p>
+              <p class="notice"><strong>${l.now}</strong> ${explained.now}</p>`
+          : nothing
+      }
       ${record.facility ? facilityView(t, record.facility, new Date()) : nothing}
       <p class="hint">
         ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}
@@ -322,18 +393,26 @@ export class ReferralOffenderLookup extends ReferralElement {
         <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>
         ${ask ? html`<button type="button" @click=${() => this.#requestCallback(record)}>${ask}</button>` : nothing}
       </p>
-      ${this.inline?.id === record.id && this.inline.form === 'alerts'
-        ? html`<referral-alert-signup
-            tabindex="-1"
-            lang=${t.lang}
-            .client=${this.api}
-            subject-id=${record.id}
-            subject-name=${record.displayName}
-          ></referral-alert-signup>`
-        : nothing}
-      ${this.inline?.id === record.id && this.inline.form === 'callback'
-        ? callbackUi?.form(t.lang, this.api, { topic: 'custody-status', recordId: record.id, name: record.displayName })
-        : nothing}
+      ${
+        this.inline?.id === record.id && this.inline.form === 'alerts'
+          ? html`<referral-alert-signup
+              tabindex="-1"
+              lang=${t.lang}
+              .client=${this.api}
+              subject-id=${record.id}
+              subject-name=${record.displayName}
+            ></referral-alert-signup>`
+          : nothing
+      }
+      ${
+        this.inline?.id === record.id && this.inline.form === 'callback'
+          ? callbackUi?.form(t.lang, this.api, {
+              topic: 'custody-status',
+              recordId: record.id,
+              name: record.displayName,
+            })
+          : nothing
+      }
     </article>`;
   }
 }

@@ -1,7 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CallbackSubject, ReferralAlertRequestEvent, ReferralCallbackRequestEvent, ReferralSource } from './events.js';
+import type {
+  CallbackSubject,
+  ReferralAlertRequestEvent,
+  ReferralCallbackRequestEvent,
+  ReferralSource,
+} from './events.js';
 import { defineElement } from './internal/define.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
@@ -18,7 +23,8 @@ const TABS: readonly Tab[] = ['find', 'lookup', 'alerts', 'callback'];
 /** The tabs this build can show: "Talk to a specialist" only where callbacks are included. */
 const tabs = (): readonly Tab[] => (callbackUi ? TABS : TABS.slice(0, 3));
 /** The parts' own parts, forwarded so `referral-widget::part(card)` reaches into them. */
-const EXPORTED_PARTS = 'search, listbox, filters, results, card, crisis, status, facility, action, form, submit, hotlines, error';
+const EXPORTED_PARTS =
+  'search, listbox, filters, results, card, crisis, status, facility, action, form, submit, hotlines, error';
 
 /**
  * The whole experience in one element: quick exit, a persistent hotline strip, and tabs for finding services,
@@ -167,11 +173,22 @@ export class ReferralWidget extends ReferralElement {
     const lang = t.lang;
     const client = this.api;
     const panel = (tab: Tab, content: unknown) =>
-      html`<div id="panel-${tab}" role="tabpanel" part="panel" aria-labelledby="tab-${tab}" tabindex="0" ?hidden=${this.tab !== tab}>
+      html`<div
+        id="panel-${tab}"
+        role="tabpanel"
+        part="panel"
+        aria-labelledby="tab-${tab}"
+        tabindex="0"
+        ?hidden=${this.tab !== tab}
+      >
         ${content}
       </div>`;
     return html`<div class="root" dir=${t.dir} lang=${lang}>
-      <referral-quick-exit lang=${lang} exit-url=${this.exitUrl || nothing} exportparts="button: exit-button, hint: exit-hint"></referral-quick-exit>
+      <referral-quick-exit
+        lang=${lang}
+        exit-url=${this.exitUrl || nothing}
+        exportparts="button: exit-button, hint: exit-hint"
+      ></referral-quick-exit>
       <div role="tablist" part="tabs" aria-label=${t.tabs.label} @keydown=${this.#onTabKey}>
         ${tabs().map(
           (tab) =>
@@ -194,7 +211,17 @@ export class ReferralWidget extends ReferralElement {
       ${panel(
         'alerts',
         this.subject
-          ? html`<referral-alert-signup no-hotlines tabindex="-1" lang=${lang} .client=${client} api-base-url=${this.apiBaseUrl} capture=${this.capture} exportparts=${EXPORTED_PARTS} subject-id=${this.subject.id} subject-name=${this.subject.displayName}></referral-alert-signup>`
+          ? html`<referral-alert-signup
+              no-hotlines
+              tabindex="-1"
+              lang=${lang}
+              .client=${client}
+              api-base-url=${this.apiBaseUrl}
+              capture=${this.capture}
+              exportparts=${EXPORTED_PARTS}
+              subject-id=${this.subject.id}
+              subject-name=${this.subject.displayName}
+            ></referral-alert-signup>`
           : html`<div class="root">
               <p>${t.signup.needSubject}</p>
               <button type="button" @click=${() => this.#select('lookup', true)}>${t.signup.lookUpFirst}</button>

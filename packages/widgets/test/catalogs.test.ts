@@ -14,7 +14,8 @@ const COUNTS = [0, 1, 2, 3, 4, 5, 11, 21, 22, 101];
 /** Every leaf of a catalog by path; a function is called with MARK. */
 function leaves(value: unknown, path = ''): [string, unknown][] {
   if (typeof value === 'function') return [[path, value]];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${path}.${key}`));
   return [[path, value]];
 }
 
@@ -39,7 +40,13 @@ describe('catalogs', () => {
           [englishCallback, pack.callback],
         ] as const) {
           const theirs = new Map(leaves(mine));
-          assert.deepEqual([...theirs.keys()].sort(), leaves(english).map(([key]) => key).sort(), `${tag}: the same keys`);
+          assert.deepEqual(
+            [...theirs.keys()].sort(),
+            leaves(english)
+              .map(([key]) => key)
+              .sort(),
+            `${tag}: the same keys`,
+          );
           for (const [key, value] of leaves(english)) {
             const translated = theirs.get(key);
             assert.equal(typeof translated, typeof value, `${tag}${key}`);
@@ -71,12 +78,19 @@ describe('catalogs', () => {
 
       it('leaves nothing in English but names and numbers', async () => {
         const { catalog, callback } = await load();
-        const english = new Map([...leaves(en), ...leaves(englishCallback).map(([k, v]) => [`cb${k}`, v] as [string, unknown])]);
+        const english = new Map([
+          ...leaves(en),
+          ...leaves(englishCallback).map(([k, v]) => [`cb${k}`, v] as [string, unknown]),
+        ]);
         const same = [...leaves(catalog), ...leaves(callback).map(([k, v]) => [`cb${k}`, v] as [string, unknown])]
           .filter(([key, value]) => typeof value === 'string' && value === english.get(key))
           // Proper names, acronyms and strings without words are the same in every language.
           // National lines' names are proper names a catalog may keep (Tagalog speakers know them in English).
-          .filter(([key, value]) => !/^\.(lang|dir)$|^\.hotlines\.items\.\w+\.0$/.test(key) && !/^(TTY|Email|Website|Hotline|Stalking|Immigration|Filters|Suggestions|Distance)$/.test(value as string))
+          .filter(
+            ([key, value]) =>
+              !/^\.(lang|dir)$|^\.hotlines\.items\.\w+\.0$/.test(key) &&
+              !/^(TTY|Email|Website|Hotline|Stalking|Immigration|Filters|Suggestions|Distance)$/.test(value as string),
+          )
           .map(([key]) => key);
         assert.deepEqual(same, [], `${tag}: strings left in English`);
       });

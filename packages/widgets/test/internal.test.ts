@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import type { ReferralClient } from '@referral-kit/sdk';
 import { generateFixtures } from '@referral-kit/mocks';
 import { directionsHref, httpsHref, mailtoHref, smsHref, telHref } from '../src/internal/safe-links.js';
-import { chooseSource, enableLocalSearch, LOCAL_SEARCH_MAX_SERVICES, RESULT_LIMIT, type DirectoryQuery } from '../src/internal/directory-source.js';
+import {
+  chooseSource,
+  enableLocalSearch,
+  LOCAL_SEARCH_MAX_SERVICES,
+  RESULT_LIMIT,
+  type DirectoryQuery,
+} from '../src/internal/directory-source.js';
 import { localSource } from '../src/internal/local-source.js';
 import { formatMiles, timeAgo } from '../src/internal/format.js';
 import { catalogFor, registerCatalog, registeredLanguages } from '../src/i18n/index.js';
@@ -19,7 +25,17 @@ import { BUILT_IN_HOTLINES, fromApi, mergeHotlines } from '../src/internal/hotli
 describe('safe links', () => {
   it('keeps only absolute https: URLs without credentials', () => {
     assert.equal(httpsHref('https://example.org/help?a=1'), 'https://example.org/help?a=1');
-    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>1</script>', 'http://example.org', 'https://user:pw@example.org', '/relative', 'not a url', '', undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>1</script>',
+      'http://example.org',
+      'https://user:pw@example.org',
+      '/relative',
+      'not a url',
+      '',
+      undefined,
+    ]) {
       assert.equal(httpsHref(bad), undefined, String(bad));
     }
   });
@@ -36,14 +52,21 @@ describe('safe links', () => {
 
   it('builds mailto: only for valid addresses', () => {
     assert.equal(mailtoHref('Help@Example.org'), 'mailto:help@example.org');
-    for (const bad of ['a@b.org?bcc=x@y.org', 'javascript:a@b.org', 'no-at-sign', '<a@b.org>']) assert.equal(mailtoHref(bad), undefined, bad);
+    for (const bad of ['a@b.org?bcc=x@y.org', 'javascript:a@b.org', 'no-at-sign', '<a@b.org>'])
+      assert.equal(mailtoHref(bad), undefined, bad);
   });
 
   it('gives directions to public places only', () => {
     assert.equal(directionsHref({ confidential: true, city: 'Tucson' }), undefined);
     assert.equal(directionsHref({ confidential: false }), undefined);
-    assert.match(directionsHref({ confidential: false, lat: 29.76, lon: -95.37 })!, /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=29\.76%2C-95\.37$/);
-    assert.match(directionsHref({ confidential: false, address: '1 Main St', city: 'Houston', state: 'TX' })!, /query=1%20Main%20St%2C%20Houston%2C%20TX$/);
+    assert.match(
+      directionsHref({ confidential: false, lat: 29.76, lon: -95.37 })!,
+      /^https:\/\/www\.google\.com\/maps\/search\/\?api=1&query=29\.76%2C-95\.37$/,
+    );
+    assert.match(
+      directionsHref({ confidential: false, address: '1 Main St', city: 'Houston', state: 'TX' })!,
+      /query=1%20Main%20St%2C%20Houston%2C%20TX$/,
+    );
   });
 });
 
@@ -68,14 +91,16 @@ describe('catalogs', () => {
     assert.equal(catalogFor('ar').directory.results(5), 'تم العثور على 5 خدمات.');
   });
 
-  it('carry the callback request\'s strings with the language', () => {
+  it("carry the callback request's strings with the language", () => {
     assert.equal(callbackCatalogFor('es-US').submit, 'Pedir que me llamen');
     assert.equal(callbackCatalogFor('de').submit, 'Ask for a callback');
   });
 
   it('wait for a language the loader fetches, once per language; a failed one is English for good', async () => {
     const asked: string[] = [];
-    const packs: Record<string, LanguagePack | undefined> = { 'xx-Yyyy': { catalog: { ...en, lang: 'xx-Yyyy', retry: 'Xx' } } };
+    const packs: Record<string, LanguagePack | undefined> = {
+      'xx-Yyyy': { catalog: { ...en, lang: 'xx-Yyyy', retry: 'Xx' } },
+    };
     setLanguageLoader(['xx-Yyyy', 'zz'], async (lang) => {
       asked.push(lang);
       if (lang === 'zz') throw new Error('offline');
@@ -111,7 +136,14 @@ describe('formatting', () => {
 
 describe('directory sources', () => {
   const { services } = generateFixtures({ services: 150, custody: 1 });
-  const query = (over: Partial<DirectoryQuery> = {}): DirectoryQuery => ({ text: '', categories: [], languages: [], openNow: false, open24x7: false, ...over });
+  const query = (over: Partial<DirectoryQuery> = {}): DirectoryQuery => ({
+    text: '',
+    categories: [],
+    languages: [],
+    openNow: false,
+    open24x7: false,
+    ...over,
+  });
   const signal = new AbortController().signal;
 
   it('searches a snapshot locally with the SDK engine', async () => {
@@ -137,7 +169,11 @@ describe('directory sources', () => {
         },
         snapshot: async () => {
           calls.push('snapshot');
-          return { notModified: false, etag: undefined, snapshot: { version: '1', generatedAt: '2026-11-28T12:00:00Z', services } };
+          return {
+            notModified: false,
+            etag: undefined,
+            snapshot: { version: '1', generatedAt: '2026-11-28T12:00:00Z', services },
+          };
         },
       },
     } as unknown as ReferralClient;
@@ -146,10 +182,16 @@ describe('directory sources', () => {
 
   it('auto: snapshot for a small directory, server search above the threshold', async () => {
     const small = fakeClient(LOCAL_SEARCH_MAX_SERVICES);
-    assert.equal((await (await chooseSource(small.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode, 'local');
+    assert.equal(
+      (await (await chooseSource(small.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode,
+      'local',
+    );
     assert.deepEqual(small.calls, ['search:1', 'snapshot']);
     const large = fakeClient(LOCAL_SEARCH_MAX_SERVICES + 1);
-    assert.equal((await (await chooseSource(large.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode, 'server');
+    assert.equal(
+      (await (await chooseSource(large.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode,
+      'server',
+    );
     assert.deepEqual(large.calls, ['search:1', `search:${RESULT_LIMIT}`]);
   });
 
@@ -183,13 +225,34 @@ describe('hotlines', () => {
     const added = merged.slice(BUILT_IN_HOTLINES.length).map((h) => h.id);
     assert.ok(added.includes('human-trafficking'), 'a line only the API knows is added');
     assert.ok(added.includes('ndvh-tty'), 'a TTY line is not the same line as a voice line with other digits');
-    for (const duplicate of ['ndvh-voice', 'ndvh-text', 'rainn', '988-voice', '988-text', 'dhs-voice', 'vine-support']) {
+    for (const duplicate of [
+      'ndvh-voice',
+      'ndvh-text',
+      'rainn',
+      '988-voice',
+      '988-text',
+      'dhs-voice',
+      'vine-support',
+    ]) {
       assert.ok(!added.includes(duplicate), `${duplicate} is already built in (same number and type)`);
     }
   });
 
   it('leaves out fax lines and keeps the built-in list when the API adds nothing', () => {
-    assert.deepEqual(fromApi([{ id: 'f', name: 'Fax', number: '1-555-0100', type: 'fax', description: '', languages: [], available24x7: false }]), []);
+    assert.deepEqual(
+      fromApi([
+        {
+          id: 'f',
+          name: 'Fax',
+          number: '1-555-0100',
+          type: 'fax',
+          description: '',
+          languages: [],
+          available24x7: false,
+        },
+      ]),
+      [],
+    );
     assert.equal(mergeHotlines(BUILT_IN_HOTLINES, []), BUILT_IN_HOTLINES);
   });
 });

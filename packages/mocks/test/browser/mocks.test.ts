@@ -23,9 +23,19 @@ describe('@referral-kit/mocks in the browser (msw/browser)', () => {
     expect(services.items[0]?.service.id).to.equal(FIXTURE_IDS.service);
     expect((await client.services.get(FIXTURE_IDS.services.spanishLegalAid)).languages).to.deep.equal(['es']);
     expect((await client.services.hotlines()).items.map((h) => h.number)).to.include('1-866-277-7477');
-    const pending = await client.alerts.subscribe({ subjectId: FIXTURE_IDS.custody.released, channel: 'email', contact: 'a@example.org', language: 'en', events: ['release'] });
-    expect(await client.alerts.confirm({ confirmationId: pending.confirmationId, code: MOCK_CONFIRMATION_CODE })).to.deep.equal({ status: 'confirmed' });
-    expect(await client.alerts.unsubscribe({ token: 'link-token-0123456789' })).to.deep.equal({ status: 'unsubscribed' });
+    const pending = await client.alerts.subscribe({
+      subjectId: FIXTURE_IDS.custody.released,
+      channel: 'email',
+      contact: 'a@example.org',
+      language: 'en',
+      events: ['release'],
+    });
+    expect(
+      await client.alerts.confirm({ confirmationId: pending.confirmationId, code: MOCK_CONFIRMATION_CODE }),
+    ).to.deep.equal({ status: 'confirmed' });
+    expect(await client.alerts.unsubscribe({ token: 'link-token-0123456789' })).to.deep.equal({
+      status: 'unsubscribed',
+    });
   });
 
   it('sends the headers a page can read: x-request-id, cache-control, ETag and 304', async () => {

@@ -38,7 +38,8 @@ export function normalizePhone(input: string): string | null {
   const trimmed = input.trim();
   if (!/^\+?[0-9 ().-]+$/.test(trimmed)) return null;
   const digits = trimmed.replace(/\D/g, '');
-  if (trimmed.startsWith('+')) return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' ? `+${digits}` : null;
+  if (trimmed.startsWith('+'))
+    return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0' ? `+${digits}` : null;
   if (digits.length === 10 && /^[2-9]\d{2}[2-9]/.test(digits)) return `+1${digits}`;
   if (digits.length === 11 && digits.startsWith('1') && /^1[2-9]\d{2}[2-9]/.test(digits)) return `+${digits}`;
   return null;
@@ -61,7 +62,9 @@ export const SubscribeRequest = z
     channel: AlertChannel,
     contact: z.string().check(z.minLength(1, 'Enter where alerts should go.'), z.maxLength(254)),
     language: LanguageTag,
-    events: z.array(AlertEvent).check(z.minLength(1, 'Choose at least one kind of alert.'), z.maxLength(ALERT_EVENTS.length)),
+    events: z
+      .array(AlertEvent)
+      .check(z.minLength(1, 'Choose at least one kind of alert.'), z.maxLength(ALERT_EVENTS.length)),
     pin: z.optional(Pin),
     /** Honeypot: people never see this field, so a value means a bot. Accepted, then silently ignored. */
     website: z.optional(z.string().check(z.maxLength(500))),
@@ -109,7 +112,6 @@ export const AlertOptions = z.object({
 export const UnsubscribeRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
 export const Unsubscribed = z.object({ status: z.literal('unsubscribed') });
 
-
 export type AlertChannel = z.infer<typeof AlertChannel>;
 export type AlertEvent = z.infer<typeof AlertEvent>;
 export type SubscribeRequest = z.input<typeof SubscribeRequest>;
@@ -123,22 +125,46 @@ export type AlertOptions = z.infer<typeof AlertOptions>;
 /** The alerts routes (joined into the one table in routes.ts). */
 export const alertRoutes = {
   getAlertOptions: {
-    method: 'GET', path: '/v1/alerts/options', tag: 'alerts',
+    method: 'GET',
+    path: '/v1/alerts/options',
+    tag: 'alerts',
     summary: 'The languages and channels this server sends alerts in (offer only these at signup)',
-    status: 200, response: AlertOptions, errors: READ_ERRORS,
+    status: 200,
+    response: AlertOptions,
+    errors: READ_ERRORS,
   },
   subscribe: {
-    method: 'POST', path: '/v1/alerts/subscriptions', tag: 'alerts',
+    method: 'POST',
+    path: '/v1/alerts/subscriptions',
+    tag: 'alerts',
     summary: 'Ask for custody-status alerts (double opt-in; the same answer whether or not the contact is known)',
-    body: SubscribeRequest, status: 202, response: SubscribeAccepted, errors: WRITE_ERRORS,
-    noStore: true, idempotencyKey: true,
+    body: SubscribeRequest,
+    status: 202,
+    response: SubscribeAccepted,
+    errors: WRITE_ERRORS,
+    noStore: true,
+    idempotencyKey: true,
   },
   confirmSubscription: {
-    method: 'POST', path: '/v1/alerts/confirm', tag: 'alerts', summary: 'Confirm a subscription with its code or link token',
-    body: ConfirmRequest, status: 200, response: Confirmed, errors: WRITE_ERRORS, noStore: true,
+    method: 'POST',
+    path: '/v1/alerts/confirm',
+    tag: 'alerts',
+    summary: 'Confirm a subscription with its code or link token',
+    body: ConfirmRequest,
+    status: 200,
+    response: Confirmed,
+    errors: WRITE_ERRORS,
+    noStore: true,
   },
   unsubscribe: {
-    method: 'POST', path: '/v1/alerts/unsubscribe', tag: 'alerts', summary: 'Stop alerts with the token from a message',
-    body: UnsubscribeRequest, status: 200, response: Unsubscribed, errors: WRITE_ERRORS, noStore: true,
+    method: 'POST',
+    path: '/v1/alerts/unsubscribe',
+    tag: 'alerts',
+    summary: 'Stop alerts with the token from a message',
+    body: UnsubscribeRequest,
+    status: 200,
+    response: Unsubscribed,
+    errors: WRITE_ERRORS,
+    noStore: true,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -6,7 +6,13 @@ import { Id, LanguageTag, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
 /** What the visitor wants to talk about. A safety concern is answered first. */
-export const CallbackTopic = z.enum(['safety-concern', 'custody-status', 'service-referral', 'releasable-information', 'other']);
+export const CallbackTopic = z.enum([
+  'safety-concern',
+  'custody-status',
+  'service-referral',
+  'releasable-information',
+  'other',
+]);
 export const CALLBACK_TOPICS = CallbackTopic.options;
 
 /** How to reach the visitor. */
@@ -18,7 +24,12 @@ export const CALLBACK_WINDOWS = { morning: [8, 12], afternoon: [12, 17], evening
 export const CallbackWindow = z.enum(['morning', 'afternoon', 'evening']);
 
 /** The notification channel (and so the contact kind) behind each callback channel. */
-export const CALLBACK_CONTACT_CHANNEL: Record<CallbackChannel, AlertChannel> = { call: 'voice', text: 'sms', email: 'email', tty: 'tty' };
+export const CALLBACK_CONTACT_CHANNEL: Record<CallbackChannel, AlertChannel> = {
+  call: 'voice',
+  text: 'sms',
+  email: 'email',
+  tty: 'tty',
+};
 
 /** Lower is sooner. */
 export const CALLBACK_PRIORITY: Record<CallbackTopic, 1 | 2 | 3> = {
@@ -40,7 +51,12 @@ export function newCallbackReference(randomBelow: (n: number) => number): string
 }
 
 /** An IANA time zone name such as `America/Chicago` (the server checks it is one it knows). */
-export const TimeZoneName = z.string().check(z.maxLength(64), z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/, 'Use a time zone name such as "America/Chicago".'));
+export const TimeZoneName = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.regex(/^(UTC|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/, 'Use a time zone name such as "America/Chicago".'),
+  );
 
 export const CallbackRequest = z
   .object({
@@ -89,7 +105,6 @@ export const CallbackAccepted = z.object({
 export const CallbackCancelRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
 export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
 
-
 export type CallbackTopic = z.infer<typeof CallbackTopic>;
 export type CallbackChannel = z.infer<typeof CallbackChannel>;
 export type CallbackWindow = z.infer<typeof CallbackWindow>;
@@ -101,13 +116,26 @@ export type CallbackCancelled = z.infer<typeof CallbackCancelled>;
 /** The callbacks routes (joined into the one table in routes.ts). */
 export const callbackRoutes = {
   requestCallback: {
-    method: 'POST', path: '/v1/callbacks', tag: 'callbacks',
+    method: 'POST',
+    path: '/v1/callbacks',
+    tag: 'callbacks',
     summary: 'Ask a specialist to make contact (the same answer whatever is sent)',
-    body: CallbackRequest, status: 202, response: CallbackAccepted, errors: WRITE_ERRORS,
-    noStore: true, idempotencyKey: true,
+    body: CallbackRequest,
+    status: 202,
+    response: CallbackAccepted,
+    errors: WRITE_ERRORS,
+    noStore: true,
+    idempotencyKey: true,
   },
   cancelCallback: {
-    method: 'POST', path: '/v1/callbacks/cancel', tag: 'callbacks', summary: 'Cancel a callback request',
-    body: CallbackCancelRequest, status: 200, response: CallbackCancelled, errors: WRITE_ERRORS, noStore: true,
+    method: 'POST',
+    path: '/v1/callbacks/cancel',
+    tag: 'callbacks',
+    summary: 'Cancel a callback request',
+    body: CallbackCancelRequest,
+    status: 200,
+    response: CallbackCancelled,
+    errors: WRITE_ERRORS,
+    noStore: true,
   },
 } as const satisfies Record<string, RouteDef>;

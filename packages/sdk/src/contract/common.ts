@@ -3,7 +3,13 @@ import * as z from 'zod/v4/mini';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZE_MAX } from './paging.js';
 
 /** Opaque identifier: letters, digits and `._:-`, so it is safe in a URL path segment. */
-export const Id = z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(128, 'Use at most 128 characters.'), z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'));
+export const Id = z
+  .string()
+  .check(
+    z.minLength(1, 'Must not be empty.'),
+    z.maxLength(128, 'Use at most 128 characters.'),
+    z.regex(/^[A-Za-z0-9._:-]+$/, 'Use letters, digits, ".", "_", ":" or "-".'),
+  );
 
 /** ISO 8601 timestamp with an offset (`2026-11-29T10:00:00Z`). */
 export const Timestamp = z.iso.datetime({ offset: true });
@@ -12,10 +18,12 @@ export const Timestamp = z.iso.datetime({ offset: true });
 export const LanguageCode = z.string().check(z.regex(/^[a-z]{2}$/, 'Use a two-letter ISO 639-1 code such as "en".'));
 
 /** BCP 47 language tag (`en`, `es-MX`, `zh-Hant`). */
-export const LanguageTag = z.string().check(
-  z.maxLength(35),
-  z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as "en" or "es-MX".'),
-);
+export const LanguageTag = z
+  .string()
+  .check(
+    z.maxLength(35),
+    z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language tag such as "en" or "es-MX".'),
+  );
 
 /** Two-letter U.S. state or territory code. */
 export const StateCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use a two-letter state code such as "TX".'));
@@ -27,18 +35,25 @@ export const PostalCode = z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'Use a 5-
  * A telephone number as displayed or dialled: digits with optional +, spaces, dots, dashes, parentheses (including a
  * leading area code such as `(713) 555-0100`), extension.
  */
-export const PhoneNumber = z.string().check(
-  z.minLength(3),
-  z.maxLength(40),
-  z.regex(/^\+?(\([0-9]{1,4}\) ?|[0-9])[0-9 ().-]*[0-9)]( ?(x|ext\.?) ?[0-9]{1,6})?$/i, 'Use a telephone number with digits only.'),
-);
+export const PhoneNumber = z
+  .string()
+  .check(
+    z.minLength(3),
+    z.maxLength(40),
+    z.regex(
+      /^\+?(\([0-9]{1,4}\) ?|[0-9])[0-9 ().-]*[0-9)]( ?(x|ext\.?) ?[0-9]{1,6})?$/i,
+      'Use a telephone number with digits only.',
+    ),
+  );
 
 /** Only https: web addresses are ever turned into links. */
 export const HttpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Use an https:// address.' });
 
 /** Plain text from a data source: bounded so one bad record cannot flood a page. */
 export const Text = (max = 2000) => z.string().check(z.maxLength(max, `Use at most ${max} characters.`));
-export const Name = z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(300, 'Use at most 300 characters.'));
+export const Name = z
+  .string()
+  .check(z.minLength(1, 'Must not be empty.'), z.maxLength(300, 'Use at most 300 characters.'));
 
 /** Inclusive numeric bounds with a message people can act on (zod/mini ships no message catalog). */
 export const between = (min: number, max: number) => [
@@ -79,7 +94,10 @@ export const queryList = <T extends z.ZodMiniType<string, string>>(item: T) =>
     z.union([z.string(), z.array(z.string())]),
     z.pipe(
       z.transform((v: string | string[]) =>
-        (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+        (Array.isArray(v) ? v : [v])
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
       ),
       z.array(item),
     ),

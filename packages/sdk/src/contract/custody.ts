@@ -1,7 +1,18 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
 import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
-import { Id, LanguageCode, LanguageTag, Name, wholeNumber, PageQuery, StateCode, Text, Timestamp, pageOf } from './common.js';
+import {
+  Id,
+  LanguageCode,
+  LanguageTag,
+  Name,
+  wholeNumber,
+  PageQuery,
+  StateCode,
+  Text,
+  Timestamp,
+  pageOf,
+} from './common.js';
 import { CustodyFacility } from './facility.js';
 
 /**
@@ -47,14 +58,26 @@ export function identifierKey(type: IdentifierType, value: string): string {
 
 /** How names compare: lower case, accents removed, apostrophes dropped ("José O'Brien" → "jose obrien"). */
 export function foldName(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’`ʼ]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’`ʼ]/g, '')
+    .toLowerCase();
 }
 
 /** How a country of birth compares: case, accents and spacing ignored ("  MÉXICO" = "Mexico"). */
 export function countryKey(country: string): string {
-  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  return country
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
-export const Identifier = z.object({ type: IdentifierType, value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')) });
+export const Identifier = z.object({
+  type: IdentifierType,
+  value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')),
+});
 
 const thisYear = () => new Date().getUTCFullYear();
 export const BirthYear = z.number().check(
@@ -87,13 +110,33 @@ export const CustodyRecord = z.object({
 
 export const CustodySearchQuery = z
   .object({
-    name: z.optional(z.string().check(z.trim(), z.minLength(2, 'Enter at least 2 letters of the name.'), z.maxLength(100))),
-    identifier: z.optional(z.string().check(z.trim(), z.minLength(1, 'Enter an ID number.'), z.maxLength(64, 'Use at most 64 characters.'))),
+    name: z.optional(
+      z.string().check(z.trim(), z.minLength(2, 'Enter at least 2 letters of the name.'), z.maxLength(100)),
+    ),
+    identifier: z.optional(
+      z.string().check(z.trim(), z.minLength(1, 'Enter an ID number.'), z.maxLength(64, 'Use at most 64 characters.')),
+    ),
     identifierType: z.optional(IdentifierType),
-    birthYear: z.optional(z.coerce.number<number>().check(wholeNumber(), z.gte(1900, 'Use a birth year from 1900 on.'), z.lte(2100, 'Use a four-digit birth year.'))),
+    birthYear: z.optional(
+      z.coerce
+        .number<number>()
+        .check(
+          wholeNumber(),
+          z.gte(1900, 'Use a birth year from 1900 on.'),
+          z.lte(2100, 'Use a four-digit birth year.'),
+        ),
+    ),
     state: z.optional(StateCode),
     /** As ICE's locator asks: with an A-number, or with a name and birth year. Case and accents are ignored. */
-    countryOfBirth: z.optional(z.string().check(z.trim(), z.minLength(2, 'Enter the country of birth.'), z.maxLength(100, 'Use at most 100 characters.'))),
+    countryOfBirth: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(2, 'Enter the country of birth.'),
+          z.maxLength(100, 'Use at most 100 characters.'),
+        ),
+    ),
     ...PageQuery,
   })
   .check(
@@ -141,7 +184,6 @@ export const CustodyGuide = z.object({
 
 export const CustodyGuideQuery = z.object({ lang: z.optional(LanguageTag) });
 
-
 export type CustodyStatus = z.infer<typeof CustodyStatus>;
 export type IdentifierType = z.infer<typeof IdentifierType>;
 export type Identifier = z.infer<typeof Identifier>;
@@ -157,16 +199,35 @@ export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;
 /** The custody routes (joined into the one table in routes.ts). */
 export const custodyRoutes = {
   searchCustody: {
-    method: 'GET', path: '/v1/custody', tag: 'custody', summary: 'Search people in custody by name or identifier',
-    query: CustodySearchQuery, status: 200, response: CustodyPage, errors: READ_ERRORS, noStore: true,
+    method: 'GET',
+    path: '/v1/custody',
+    tag: 'custody',
+    summary: 'Search people in custody by name or identifier',
+    query: CustodySearchQuery,
+    status: 200,
+    response: CustodyPage,
+    errors: READ_ERRORS,
+    noStore: true,
   },
   getCustodyRecord: {
-    method: 'GET', path: '/v1/custody/{id}', tag: 'custody', summary: 'One custody record',
-    params: IdParams, status: 200, response: CustodyRecord, errors: [...READ_ERRORS, 404], noStore: true,
+    method: 'GET',
+    path: '/v1/custody/{id}',
+    tag: 'custody',
+    summary: 'One custody record',
+    params: IdParams,
+    status: 200,
+    response: CustodyRecord,
+    errors: [...READ_ERRORS, 404],
+    noStore: true,
   },
   getCustodyGuide: {
-    method: 'GET', path: '/v1/custody-guide', tag: 'custody',
+    method: 'GET',
+    path: '/v1/custody-guide',
+    tag: 'custody',
     summary: 'How custody works, in plain words: every status explained, and how fresh the data is',
-    query: CustodyGuideQuery, status: 200, response: CustodyGuide, errors: READ_ERRORS,
+    query: CustodyGuideQuery,
+    status: 200,
+    response: CustodyGuide,
+    errors: READ_ERRORS,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -7,10 +7,12 @@ import { HttpsUrl, Id, Name, PhoneNumber, PostalCode, StateCode, Text } from './
  * An IANA time zone name ("America/Chicago", "UTC"). Only its shape is checked here: a browser whose Intl does not
  * know a zone shows no local time rather than refusing the whole record. Importers check the zone is real.
  */
-export const TimeZone = z.string().check(
-  z.maxLength(64),
-  z.regex(/^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/, 'Use an IANA time zone such as "America/Chicago".'),
-);
+export const TimeZone = z
+  .string()
+  .check(
+    z.maxLength(64),
+    z.regex(/^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+){1,2})$/, 'Use an IANA time zone such as "America/Chicago".'),
+  );
 
 const facilityFields = {
   name: Name,

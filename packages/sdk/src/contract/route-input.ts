@@ -4,7 +4,9 @@ import * as z from 'zod/v4/mini';
 import type { FieldError } from './common.js';
 import type { RouteDef, RouteName, Routes } from './routes.js';
 
-type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
+type Part<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodMiniType }
+  ? z.output<S>
+  : undefined;
 
 /** A route's path parameters, query and body after validation (the schemas' output types; no path parameters: `{}`). */
 export interface RouteInput<N extends RouteName> {

@@ -2,8 +2,21 @@
 import * as z from 'zod/v4/mini';
 import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
 import {
-  HttpsUrl, Id, between, LanguageCode, Latitude, Longitude, Name, PageQuery, PhoneNumber, PostalCode, QueryFlag, Text,
-  Timestamp, pageOf, queryList,
+  HttpsUrl,
+  Id,
+  between,
+  LanguageCode,
+  Latitude,
+  Longitude,
+  Name,
+  PageQuery,
+  PhoneNumber,
+  PostalCode,
+  QueryFlag,
+  Text,
+  Timestamp,
+  pageOf,
+  queryList,
 } from './common.js';
 
 /** Category slugs the directory knows words for. Data may carry others (from HSDS taxonomies). */
@@ -33,7 +46,9 @@ export const SERVICE_CATEGORIES = [
 
 export type KnownCategory = (typeof SERVICE_CATEGORIES)[number];
 
-export const Category = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use a category slug such as "legal-aid".'));
+export const Category = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use a category slug such as "legal-aid".'));
 
 export const PhoneType = z.enum(['voice', 'text', 'tty', 'fax']);
 
@@ -105,7 +120,11 @@ export const ServiceSearchQuery = z
     lat: z.optional(z.coerce.number<number>().check(...between(-90, 90))),
     lon: z.optional(z.coerce.number<number>().check(...between(-180, 180))),
     postalCode: z.optional(PostalCode),
-    radiusKm: z.optional(z.coerce.number<number>().check(z.gt(0, 'Use a distance above 0.'), z.lte(1000, 'Use a distance of at most 1000 km.'))),
+    radiusKm: z.optional(
+      z.coerce
+        .number<number>()
+        .check(z.gt(0, 'Use a distance above 0.'), z.lte(1000, 'Use a distance of at most 1000 km.')),
+    ),
     category: z.optional(queryList(Category)),
     language: z.optional(queryList(LanguageCode)),
     openNow: z.optional(QueryFlag),
@@ -170,19 +189,42 @@ export type HotlineList = z.infer<typeof HotlineList>;
 /** The services routes (joined into the one table in routes.ts). */
 export const serviceRoutes = {
   searchServices: {
-    method: 'GET', path: '/v1/services', tag: 'services', summary: 'Search victim services',
-    query: ServiceSearchQuery, status: 200, response: ServicePage, errors: READ_ERRORS,
+    method: 'GET',
+    path: '/v1/services',
+    tag: 'services',
+    summary: 'Search victim services',
+    query: ServiceSearchQuery,
+    status: 200,
+    response: ServicePage,
+    errors: READ_ERRORS,
   },
   getService: {
-    method: 'GET', path: '/v1/services/{id}', tag: 'services', summary: 'One victim service',
-    params: IdParams, status: 200, response: Service, errors: [...READ_ERRORS, 404],
+    method: 'GET',
+    path: '/v1/services/{id}',
+    tag: 'services',
+    summary: 'One victim service',
+    params: IdParams,
+    status: 200,
+    response: Service,
+    errors: [...READ_ERRORS, 404],
   },
   getDirectorySnapshot: {
-    method: 'GET', path: '/v1/directory/snapshot', tag: 'services', summary: 'The whole directory, for client-side search',
-    status: 200, response: DirectorySnapshot, errors: READ_ERRORS, etag: true,
+    method: 'GET',
+    path: '/v1/directory/snapshot',
+    tag: 'services',
+    summary: 'The whole directory, for client-side search',
+    status: 200,
+    response: DirectorySnapshot,
+    errors: READ_ERRORS,
+    etag: true,
   },
   listHotlines: {
-    method: 'GET', path: '/v1/hotlines', tag: 'services', summary: 'Hotlines to show when nothing else works',
-    status: 200, response: HotlineList, errors: READ_ERRORS,
+    method: 'GET',
+    path: '/v1/hotlines',
+    tag: 'services',
+    summary: 'Hotlines to show when nothing else works',
+    status: 200,
+    response: HotlineList,
+    errors: READ_ERRORS,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -15,7 +15,8 @@ const en: GuideText = {
       alert: 'The person is held in custody.',
     },
     'immigration-detainer': {
-      meaning: 'The person is in a local jail. Immigration officers have asked the jail to tell them before a release, or to hold the person for a short time so they can take custody.',
+      meaning:
+        'The person is in a local jail. Immigration officers have asked the jail to tell them before a release, or to hold the person for a short time so they can take custody.',
       next: 'The person may be handed to immigration detention. The jail may also release them: a hold does not always keep someone in custody.',
       now: `Sign up for alerts and plan for either outcome. ${VOICE}`,
       alert: 'The person is held in a local jail with an immigration hold.',
@@ -39,13 +40,15 @@ const en: GuideText = {
       alert: 'The person was released and may be in the community.',
     },
     'released-on-bond': {
-      meaning: 'Money was paid so the person could leave detention while their case goes on. They may be in the community now.',
+      meaning:
+        'Money was paid so the person could leave detention while their case goes on. They may be in the community now.',
       next: 'They must keep going to their hearings. If they do not, they can be detained again.',
       now: `Make or update your safety plan. ${UNSAFE} ${VOICE}`,
       alert: 'Released on bond: the person may be in the community.',
     },
     'released-on-order': {
-      meaning: 'The person left detention on a written order and a promise to follow conditions, such as checking in with officers. They may be in the community now.',
+      meaning:
+        'The person left detention on a written order and a promise to follow conditions, such as checking in with officers. They may be in the community now.',
       next: 'If they do not follow the conditions, they can be detained again. Their case goes on.',
       now: `Make or update your safety plan. ${UNSAFE} ${VOICE}`,
       alert: 'Released with conditions: the person may be in the community.',
@@ -87,7 +90,8 @@ const en: GuideText = {
       alert: 'The facility reports that the person has died.',
     },
     unknown: {
-      meaning: 'The record does not say where the person is now. This happens when data is late, or when a status is new to this tool.',
+      meaning:
+        'The record does not say where the person is now. This happens when data is late, or when a status is new to this tool.',
       next: 'The record may be updated soon.',
       now: `Call the facility or an advocate on a hotline. ${VOICE}`,
       alert: 'The status changed. Details are not available yet.',

@@ -2,7 +2,8 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'La línea VOICE puede explicarle más: 1-855-488-6423.';
-const UNSAFE = 'Si no se siente segura o seguro, llame al 911. Una persona de apoyo en una línea de ayuda puede ayudarle a hacer un plan de seguridad.';
+const UNSAFE =
+  'Si no se siente segura o seguro, llame al 911. Una persona de apoyo en una línea de ayuda puede ayudarle a hacer un plan de seguridad.';
 
 const es: GuideText = {
   language: 'es',
@@ -15,7 +16,8 @@ const es: GuideText = {
       alert: 'La persona está detenida.',
     },
     'immigration-detainer': {
-      meaning: 'La persona está en una cárcel local. Agentes de inmigración pidieron a la cárcel que les avise antes de soltarla, o que la retenga poco tiempo para llevársela.',
+      meaning:
+        'La persona está en una cárcel local. Agentes de inmigración pidieron a la cárcel que les avise antes de soltarla, o que la retenga poco tiempo para llevársela.',
       next: 'La persona puede pasar a detención de inmigración. La cárcel también puede soltarla: una retención no siempre mantiene a alguien detenido.',
       now: `Regístrese para recibir alertas y prepárese para ambos casos. ${VOICE}`,
       alert: 'La persona está en una cárcel local con una retención de inmigración.',
@@ -39,19 +41,22 @@ const es: GuideText = {
       alert: 'La persona salió en libertad y puede estar en la comunidad.',
     },
     'released-on-bond': {
-      meaning: 'Se pagó dinero para que la persona saliera de la detención mientras sigue su caso. Puede estar en la comunidad ahora.',
+      meaning:
+        'Se pagó dinero para que la persona saliera de la detención mientras sigue su caso. Puede estar en la comunidad ahora.',
       next: 'Debe seguir yendo a sus audiencias. Si no va, pueden detenerla otra vez.',
       now: `Haga o actualice su plan de seguridad. ${UNSAFE} ${VOICE}`,
       alert: 'Salió con fianza: la persona puede estar en la comunidad.',
     },
     'released-on-order': {
-      meaning: 'La persona salió de la detención con una orden escrita y la promesa de cumplir condiciones, como presentarse ante agentes. Puede estar en la comunidad ahora.',
+      meaning:
+        'La persona salió de la detención con una orden escrita y la promesa de cumplir condiciones, como presentarse ante agentes. Puede estar en la comunidad ahora.',
       next: 'Si no cumple las condiciones, pueden detenerla otra vez. Su caso sigue.',
       now: `Haga o actualice su plan de seguridad. ${UNSAFE} ${VOICE}`,
       alert: 'Salió con condiciones: la persona puede estar en la comunidad.',
     },
     supervised: {
-      meaning: 'La persona está fuera de custodia, pero debe presentarse ante un agente, por ejemplo en libertad condicional o a prueba.',
+      meaning:
+        'La persona está fuera de custodia, pero debe presentarse ante un agente, por ejemplo en libertad condicional o a prueba.',
       next: 'Si no cumple las condiciones, pueden volver a detenerla.',
       now: UNSAFE,
       alert: 'La persona está fuera de custodia, bajo supervisión.',
@@ -87,7 +92,8 @@ const es: GuideText = {
       alert: 'El centro informa que la persona falleció.',
     },
     unknown: {
-      meaning: 'El registro no dice dónde está la persona ahora. Pasa cuando los datos llegan tarde o cuando un estado es nuevo para esta herramienta.',
+      meaning:
+        'El registro no dice dónde está la persona ahora. Pasa cuando los datos llegan tarde o cuando un estado es nuevo para esta herramienta.',
       next: 'El registro puede actualizarse pronto.',
       now: `Llame al centro o a una persona de apoyo en una línea de ayuda. ${VOICE}`,
       alert: 'El estado cambió. Todavía no hay detalles.',

@@ -3,26 +3,30 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'La ligne VOICE peut vous en dire plus : 1-855-488-6423.';
-const UNSAFE = 'Si vous ne vous sentez pas en sécurité, appelez le 911. Une personne qui répond sur une ligne d’aide peut vous aider à faire un plan de sécurité.';
+const UNSAFE =
+  'Si vous ne vous sentez pas en sécurité, appelez le 911. Une personne qui répond sur une ligne d’aide peut vous aider à faire un plan de sécurité.';
 
 const fr: GuideText = {
   language: 'fr',
   reviewed: false,
   statuses: {
     'in-custody': {
-      meaning: 'La personne est détenue dans l’établissement indiqué. Elle peut toujours passer des appels et envoyer du courrier.',
+      meaning:
+        'La personne est détenue dans l’établissement indiqué. Elle peut toujours passer des appels et envoyer du courrier.',
       next: 'Elle peut passer devant un tribunal, être libérée, ou être transférée dans un autre établissement ou en détention de l’immigration.',
       now: 'Inscrivez-vous aux alertes pour savoir si quelque chose change. Pendant que la personne est détenue, c’est un bon moment pour faire un plan de sécurité avec une personne d’une ligne d’aide.',
       alert: 'La personne est détenue.',
     },
     'immigration-detainer': {
-      meaning: 'La personne est dans une prison locale. Des agents de l’immigration ont demandé à la prison de les prévenir avant une libération, ou de garder la personne peu de temps pour venir la chercher.',
+      meaning:
+        'La personne est dans une prison locale. Des agents de l’immigration ont demandé à la prison de les prévenir avant une libération, ou de garder la personne peu de temps pour venir la chercher.',
       next: 'La personne peut être remise à la détention de l’immigration. La prison peut aussi la libérer : une demande de maintien ne garde pas toujours quelqu’un en détention.',
       now: `Inscrivez-vous aux alertes et préparez-vous aux deux cas. ${VOICE}`,
       alert: 'La personne est dans une prison locale, avec une demande de maintien de l’immigration.',
     },
     'immigration-detention': {
-      meaning: 'La personne est détenue dans un centre de détention de l’immigration pendant que son dossier d’immigration suit son cours.',
+      meaning:
+        'La personne est détenue dans un centre de détention de l’immigration pendant que son dossier d’immigration suit son cours.',
       next: 'Elle peut y rester des semaines ou des mois, être transférée dans un autre centre, être libérée sous caution ou avec des conditions, ou être renvoyée hors des États-Unis.',
       now: `Inscrivez-vous aux alertes. Les transferts entre centres sont fréquents : regardez de nouveau quand le dossier change. ${VOICE}`,
       alert: 'La personne est maintenant en détention de l’immigration.',
@@ -40,19 +44,22 @@ const fr: GuideText = {
       alert: 'La personne a été libérée et peut être en liberté.',
     },
     'released-on-bond': {
-      meaning: 'Une somme d’argent a été payée pour que la personne puisse quitter la détention pendant que son dossier suit son cours. Elle peut être en liberté maintenant.',
+      meaning:
+        'Une somme d’argent a été payée pour que la personne puisse quitter la détention pendant que son dossier suit son cours. Elle peut être en liberté maintenant.',
       next: 'Elle doit continuer à aller à ses audiences. Sinon, elle peut être détenue de nouveau.',
       now: `Faites ou mettez à jour votre plan de sécurité. ${UNSAFE} ${VOICE}`,
       alert: 'Libérée sous caution : la personne peut être en liberté.',
     },
     'released-on-order': {
-      meaning: 'La personne a quitté la détention avec une décision écrite et la promesse de respecter des conditions, comme se présenter à des agents. Elle peut être en liberté maintenant.',
+      meaning:
+        'La personne a quitté la détention avec une décision écrite et la promesse de respecter des conditions, comme se présenter à des agents. Elle peut être en liberté maintenant.',
       next: 'Si elle ne respecte pas les conditions, elle peut être détenue de nouveau. Son dossier suit son cours.',
       now: `Faites ou mettez à jour votre plan de sécurité. ${UNSAFE} ${VOICE}`,
       alert: 'Libérée avec des conditions : la personne peut être en liberté.',
     },
     supervised: {
-      meaning: 'La personne n’est plus détenue mais doit se présenter à un agent, par exemple en liberté conditionnelle ou en probation.',
+      meaning:
+        'La personne n’est plus détenue mais doit se présenter à un agent, par exemple en liberté conditionnelle ou en probation.',
       next: 'Si elle ne respecte pas les conditions, elle peut être remise en détention.',
       now: UNSAFE,
       alert: 'La personne n’est plus détenue, mais elle est surveillée.',
@@ -88,7 +95,8 @@ const fr: GuideText = {
       alert: 'L’établissement indique que la personne est décédée.',
     },
     unknown: {
-      meaning: 'Le dossier ne dit pas où se trouve la personne maintenant. Cela arrive quand les données sont en retard, ou quand une situation est nouvelle pour cet outil.',
+      meaning:
+        'Le dossier ne dit pas où se trouve la personne maintenant. Cela arrive quand les données sont en retard, ou quand une situation est nouvelle pour cet outil.',
       next: 'Le dossier peut être mis à jour bientôt.',
       now: `Appelez l’établissement ou une personne qui répond sur une ligne d’aide. ${VOICE}`,
       alert: 'La situation a changé. Les détails ne sont pas encore disponibles.',

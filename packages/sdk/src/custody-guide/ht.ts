@@ -3,7 +3,8 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'Liy VOICE la ka esplike w plis: 1-855-488-6423.';
-const UNSAFE = 'Si w pa santi w an sekirite, rele 911. Yon moun k ap ede moun sou yon liy èd ka ede w fè yon plan sekirite.';
+const UNSAFE =
+  'Si w pa santi w an sekirite, rele 911. Yon moun k ap ede moun sou yon liy èd ka ede w fè yon plan sekirite.';
 
 const ht: GuideText = {
   language: 'ht',
@@ -16,7 +17,8 @@ const ht: GuideText = {
       alert: 'Moun nan fèmen.',
     },
     'immigration-detainer': {
-      meaning: 'Moun nan nan yon prizon lokal. Ajan imigrasyon yo mande prizon an pou l di yo anvan yo lage l, oswa pou l kenbe moun nan yon ti tan pou yo ka vin pran l.',
+      meaning:
+        'Moun nan nan yon prizon lokal. Ajan imigrasyon yo mande prizon an pou l di yo anvan yo lage l, oswa pou l kenbe moun nan yon ti tan pou yo ka vin pran l.',
       next: 'Yo ka remèt moun nan bay detansyon imigrasyon. Prizon an ka lage l tou: yon demann pou kenbe l pa toujou kenbe yon moun fèmen.',
       now: `Enskri pou resevwa alèt epi prepare w pou toude ka yo. ${VOICE}`,
       alert: 'Moun nan nan yon prizon lokal, ak yon demann imigrasyon pou kenbe l.',
@@ -40,19 +42,22 @@ const ht: GuideText = {
       alert: 'Yo lage moun nan epi li ka nan kominote a.',
     },
     'released-on-bond': {
-      meaning: 'Yo peye lajan pou moun nan ka soti nan detansyon pandan dosye l ap kontinye. Li ka nan kominote a kounye a.',
+      meaning:
+        'Yo peye lajan pou moun nan ka soti nan detansyon pandan dosye l ap kontinye. Li ka nan kominote a kounye a.',
       next: 'Li dwe kontinye al nan odyans li yo. Si li pa ale, yo ka fèmen l ankò.',
       now: `Fè oswa mete plan sekirite w ajou. ${UNSAFE} ${VOICE}`,
       alert: 'Yo lage l sou kosyon: moun nan ka nan kominote a.',
     },
     'released-on-order': {
-      meaning: 'Moun nan soti nan detansyon ak yon lòd ekri epi yon pwomès pou l swiv kèk kondisyon, tankou prezante l devan ajan yo. Li ka nan kominote a kounye a.',
+      meaning:
+        'Moun nan soti nan detansyon ak yon lòd ekri epi yon pwomès pou l swiv kèk kondisyon, tankou prezante l devan ajan yo. Li ka nan kominote a kounye a.',
       next: 'Si li pa swiv kondisyon yo, yo ka fèmen l ankò. Dosye l ap kontinye.',
       now: `Fè oswa mete plan sekirite w ajou. ${UNSAFE} ${VOICE}`,
       alert: 'Yo lage l ak kondisyon: moun nan ka nan kominote a.',
     },
     supervised: {
-      meaning: 'Moun nan pa fèmen ankò, men li dwe prezante l devan yon ajan, pa egzanp sou libète kondisyonèl oswa sou pwobasyon.',
+      meaning:
+        'Moun nan pa fèmen ankò, men li dwe prezante l devan yon ajan, pa egzanp sou libète kondisyonèl oswa sou pwobasyon.',
       next: 'Si li pa respekte kondisyon yo, yo ka fèmen l ankò.',
       now: UNSAFE,
       alert: 'Moun nan pa fèmen ankò, men yo ap siveye l.',
@@ -88,7 +93,8 @@ const ht: GuideText = {
       alert: 'Etablisman an di moun nan mouri.',
     },
     unknown: {
-      meaning: 'Dosye a pa di ki kote moun nan ye kounye a. Sa rive lè enfòmasyon yo an reta, oswa lè yon sitiyasyon nouvo pou zouti sa a.',
+      meaning:
+        'Dosye a pa di ki kote moun nan ye kounye a. Sa rive lè enfòmasyon yo an reta, oswa lè yon sitiyasyon nouvo pou zouti sa a.',
       next: 'Yo ka mete dosye a ajou byento.',
       now: `Rele etablisman an oswa yon moun k ap ede moun sou yon liy èd. ${VOICE}`,
       alert: 'Sitiyasyon an chanje. Detay yo poko disponib.',

@@ -3,7 +3,8 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'Maipapaliwanag pa ito ng VOICE line: 1-855-488-6423.';
-const UNSAFE = 'Kung pakiramdam ninyo ay hindi kayo ligtas, tumawag sa 911. Matutulungan kayo ng isang tagasuporta sa hotline na gumawa ng plano para sa kaligtasan.';
+const UNSAFE =
+  'Kung pakiramdam ninyo ay hindi kayo ligtas, tumawag sa 911. Matutulungan kayo ng isang tagasuporta sa hotline na gumawa ng plano para sa kaligtasan.';
 
 const tl: GuideText = {
   language: 'tl',
@@ -16,7 +17,8 @@ const tl: GuideText = {
       alert: 'Nakakulong ang tao.',
     },
     'immigration-detainer': {
-      meaning: 'Nasa isang lokal na kulungan ang tao. Hiniling ng mga opisyal ng imigrasyon sa kulungan na sabihan sila bago siya palayain, o hawakan siya nang maikling panahon para makuha nila siya.',
+      meaning:
+        'Nasa isang lokal na kulungan ang tao. Hiniling ng mga opisyal ng imigrasyon sa kulungan na sabihan sila bago siya palayain, o hawakan siya nang maikling panahon para makuha nila siya.',
       next: 'Puwedeng ibigay ang tao sa detensyon ng imigrasyon. Puwede rin siyang palayain ng kulungan: hindi laging nananatiling nakakulong ang isang tao dahil sa hiling na ito.',
       now: `Mag-sign up para sa mga alerto at maghanda para sa alinmang mangyari. ${VOICE}`,
       alert: 'Nasa isang lokal na kulungan ang tao, may hiling ang imigrasyon na hawakan siya.',
@@ -40,19 +42,22 @@ const tl: GuideText = {
       alert: 'Pinalaya ang tao at puwedeng nasa komunidad na siya.',
     },
     'released-on-bond': {
-      meaning: 'May nagbayad ng pera para makalabas ang tao sa detensyon habang tuloy ang kaso niya. Puwedeng nasa komunidad na siya ngayon.',
+      meaning:
+        'May nagbayad ng pera para makalabas ang tao sa detensyon habang tuloy ang kaso niya. Puwedeng nasa komunidad na siya ngayon.',
       next: 'Kailangan niyang patuloy na pumunta sa mga pagdinig niya. Kung hindi, puwede siyang makulong ulit.',
       now: `Gumawa o i-update ang plano ninyo para sa kaligtasan. ${UNSAFE} ${VOICE}`,
       alert: 'Pinalaya sa piyansa: puwedeng nasa komunidad na ang tao.',
     },
     'released-on-order': {
-      meaning: 'Lumabas ang tao sa detensyon dahil sa isang nakasulat na utos at pangakong susundin ang mga kondisyon, gaya ng pag-uulat sa mga opisyal. Puwedeng nasa komunidad na siya ngayon.',
+      meaning:
+        'Lumabas ang tao sa detensyon dahil sa isang nakasulat na utos at pangakong susundin ang mga kondisyon, gaya ng pag-uulat sa mga opisyal. Puwedeng nasa komunidad na siya ngayon.',
       next: 'Kung hindi niya susundin ang mga kondisyon, puwede siyang makulong ulit. Tuloy ang kaso niya.',
       now: `Gumawa o i-update ang plano ninyo para sa kaligtasan. ${UNSAFE} ${VOICE}`,
       alert: 'Pinalaya nang may mga kondisyon: puwedeng nasa komunidad na ang tao.',
     },
     supervised: {
-      meaning: 'Wala na sa kustodiya ang tao pero kailangan niyang mag-ulat sa isang opisyal, halimbawa habang naka-parole o naka-probation.',
+      meaning:
+        'Wala na sa kustodiya ang tao pero kailangan niyang mag-ulat sa isang opisyal, halimbawa habang naka-parole o naka-probation.',
       next: 'Kung lalabagin niya ang mga kondisyon, puwede siyang ibalik sa kustodiya.',
       now: UNSAFE,
       alert: 'Wala na sa kustodiya ang tao, pero binabantayan siya.',
@@ -88,7 +93,8 @@ const tl: GuideText = {
       alert: 'Iniulat ng pasilidad na pumanaw na ang tao.',
     },
     unknown: {
-      meaning: 'Hindi sinasabi ng rekord kung nasaan ang tao ngayon. Nangyayari ito kapag huli ang datos, o kapag bago pa sa tool na ito ang isang status.',
+      meaning:
+        'Hindi sinasabi ng rekord kung nasaan ang tao ngayon. Nangyayari ito kapag huli ang datos, o kapag bago pa sa tool na ito ang isang status.',
       next: 'Puwedeng ma-update ang rekord sa lalong madaling panahon.',
       now: `Tawagan ang pasilidad o isang tagasuporta sa hotline. ${VOICE}`,
       alert: 'Nagbago ang status. Wala pang mga detalye.',

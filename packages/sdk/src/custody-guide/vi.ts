@@ -3,7 +3,8 @@
 import type { GuideText } from './index.js';
 
 const VOICE = 'Đường dây VOICE có thể giải thích thêm: 1-855-488-6423.';
-const UNSAFE = 'Nếu quý vị cảm thấy không an toàn, hãy gọi 911. Một người hỗ trợ trên đường dây trợ giúp có thể giúp quý vị lập kế hoạch an toàn.';
+const UNSAFE =
+  'Nếu quý vị cảm thấy không an toàn, hãy gọi 911. Một người hỗ trợ trên đường dây trợ giúp có thể giúp quý vị lập kế hoạch an toàn.';
 
 const vi: GuideText = {
   language: 'vi',
@@ -16,13 +17,15 @@ const vi: GuideText = {
       alert: 'Người này đang bị giam.',
     },
     'immigration-detainer': {
-      meaning: 'Người này đang ở một nhà tù địa phương. Nhân viên di trú đã yêu cầu nhà tù báo cho họ trước khi thả, hoặc giữ người này thêm một thời gian ngắn để họ đến nhận.',
+      meaning:
+        'Người này đang ở một nhà tù địa phương. Nhân viên di trú đã yêu cầu nhà tù báo cho họ trước khi thả, hoặc giữ người này thêm một thời gian ngắn để họ đến nhận.',
       next: 'Người này có thể bị chuyển sang giam giữ di trú. Nhà tù cũng có thể thả họ: yêu cầu giữ người không phải lúc nào cũng khiến một người bị giam tiếp.',
       now: `Hãy đăng ký nhận thông báo và chuẩn bị cho cả hai trường hợp. ${VOICE}`,
       alert: 'Người này đang ở một nhà tù địa phương, có yêu cầu giữ người của di trú.',
     },
     'immigration-detention': {
-      meaning: 'Người này đang bị giam tại một trung tâm giam giữ di trú trong khi hồ sơ di trú của họ vẫn đang tiếp tục.',
+      meaning:
+        'Người này đang bị giam tại một trung tâm giam giữ di trú trong khi hồ sơ di trú của họ vẫn đang tiếp tục.',
       next: 'Họ có thể ở đó nhiều tuần hoặc nhiều tháng, bị chuyển đến trung tâm khác, được thả có tiền bảo lãnh hoặc có điều kiện, hoặc bị đưa ra khỏi Hoa Kỳ.',
       now: `Hãy đăng ký nhận thông báo. Việc chuyển giữa các trung tâm là chuyện thường gặp, vì vậy hãy xem lại khi hồ sơ thay đổi. ${VOICE}`,
       alert: 'Người này hiện đang bị giam giữ di trú.',
@@ -40,19 +43,22 @@ const vi: GuideText = {
       alert: 'Người này đã được thả và có thể đang ở ngoài cộng đồng.',
     },
     'released-on-bond': {
-      meaning: 'Đã có người trả tiền để người này được rời nơi giam giữ trong khi hồ sơ của họ vẫn đang tiếp tục. Hiện họ có thể đang ở ngoài cộng đồng.',
+      meaning:
+        'Đã có người trả tiền để người này được rời nơi giam giữ trong khi hồ sơ của họ vẫn đang tiếp tục. Hiện họ có thể đang ở ngoài cộng đồng.',
       next: 'Họ phải tiếp tục đến các buổi điều trần. Nếu không, họ có thể bị giam lại.',
       now: `Hãy lập hoặc cập nhật kế hoạch an toàn của quý vị. ${UNSAFE} ${VOICE}`,
       alert: 'Được thả có tiền bảo lãnh: người này có thể đang ở ngoài cộng đồng.',
     },
     'released-on-order': {
-      meaning: 'Người này rời nơi giam giữ theo một lệnh bằng văn bản và lời hứa tuân theo các điều kiện, ví dụ như trình diện với nhân viên. Hiện họ có thể đang ở ngoài cộng đồng.',
+      meaning:
+        'Người này rời nơi giam giữ theo một lệnh bằng văn bản và lời hứa tuân theo các điều kiện, ví dụ như trình diện với nhân viên. Hiện họ có thể đang ở ngoài cộng đồng.',
       next: 'Nếu họ không tuân theo các điều kiện, họ có thể bị giam lại. Hồ sơ của họ vẫn tiếp tục.',
       now: `Hãy lập hoặc cập nhật kế hoạch an toàn của quý vị. ${UNSAFE} ${VOICE}`,
       alert: 'Được thả có điều kiện: người này có thể đang ở ngoài cộng đồng.',
     },
     supervised: {
-      meaning: 'Người này không còn bị giam nhưng phải trình diện với một nhân viên, ví dụ như khi được tạm tha hoặc đang quản chế.',
+      meaning:
+        'Người này không còn bị giam nhưng phải trình diện với một nhân viên, ví dụ như khi được tạm tha hoặc đang quản chế.',
       next: 'Nếu họ vi phạm các điều kiện, họ có thể bị giam lại.',
       now: UNSAFE,
       alert: 'Người này không còn bị giam, nhưng đang bị giám sát.',
@@ -88,7 +94,8 @@ const vi: GuideText = {
       alert: 'Cơ sở cho biết người này đã qua đời.',
     },
     unknown: {
-      meaning: 'Hồ sơ không cho biết hiện người này đang ở đâu. Điều này xảy ra khi dữ liệu bị chậm, hoặc khi một tình trạng còn mới với công cụ này.',
+      meaning:
+        'Hồ sơ không cho biết hiện người này đang ở đâu. Điều này xảy ra khi dữ liệu bị chậm, hoặc khi một tình trạng còn mới với công cụ này.',
       next: 'Hồ sơ có thể sớm được cập nhật.',
       now: `Hãy gọi cho cơ sở hoặc một người hỗ trợ trên đường dây trợ giúp. ${VOICE}`,
       alert: 'Tình trạng đã thay đổi. Chưa có thông tin chi tiết.',

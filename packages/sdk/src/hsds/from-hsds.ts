@@ -3,7 +3,15 @@
 // and it is reported too, with its position and the field at fault. Nothing is thrown away silently.
 import * as z from 'zod/v4/mini';
 import { HttpsUrl, Id, PhoneNumber, Timestamp } from '../contract/common.js';
-import { Category, Service, SERVICE_CATEGORIES, type Location, type Phone, type Schedule, type Weekday } from '../contract/service.js';
+import {
+  Category,
+  Service,
+  SERVICE_CATEGORIES,
+  type Location,
+  type Phone,
+  type Schedule,
+  type Weekday,
+} from '../contract/service.js';
 import { languageCode, TAG, TAXONOMY, WEEKDAYS } from './vocabulary.js';
 
 export interface HsdsIssue {
@@ -61,7 +69,8 @@ function bounded(v: unknown, max: number, path: string, issues: Issues): string 
 /** Values of referral-kit's own attributes (`referral-kit:id` etc.) on an HSDS object. */
 function tagValue(o: Json, code: string): string | undefined {
   for (const a of list(o.attributes)) {
-    if (isObject(a) && isObject(a.taxonomy_term) && a.taxonomy_term.code === code) return text(a.value) ?? text(a.taxonomy_term.name);
+    if (isObject(a) && isObject(a.taxonomy_term) && a.taxonomy_term.code === code)
+      return text(a.value) ?? text(a.taxonomy_term.name);
   }
   return undefined;
 }
@@ -69,15 +78,20 @@ function tagValue(o: Json, code: string): string | undefined {
 /** The services in whatever HSDS shape arrived, each with the position it is reported under. */
 function unwrap(json: unknown): { records: unknown[]; issue?: string } {
   if (Array.isArray(json)) return { records: json };
-  if (!isObject(json)) return { records: [], issue: 'Expected HSDS services: an array, a page with `contents`, or one service.' };
+  if (!isObject(json))
+    return { records: [], issue: 'Expected HSDS services: an array, a page with `contents`, or one service.' };
   if (Array.isArray(json.contents)) return { records: json.contents };
   return { records: [json] };
 }
 
 /** Keys that mark an HSDS object that is not a service (a location, a taxonomy or term, the API base, a table). */
 const NOT_A_SERVICE: Record<string, string> = {
-  location_type: 'a location', addresses: 'a location', taxonomy: 'a taxonomy term', term_uri: 'a taxonomy term',
-  version: 'a taxonomy or API description', 'services.csv': 'a tabular package',
+  location_type: 'a location',
+  addresses: 'a location',
+  taxonomy: 'a taxonomy term',
+  term_uri: 'a taxonomy term',
+  version: 'a taxonomy or API description',
+  'services.csv': 'a tabular package',
 };
 
 /** A service object out of a service, a service-at-location (its service, placed there) or an organization's services. */
@@ -108,26 +122,45 @@ function readOrganization(s: Json, issues: Issues): Service['organization'] {
   return {
     id,
     name: (name ?? String(s.name)).slice(0, 300),
-    ...(url ? (valid(HttpsUrl, url) ? { url } : (issues.field('organization.website', 'Only https:// links are kept.') ?? {})) : {}),
+    ...(url
+      ? valid(HttpsUrl, url)
+        ? { url }
+        : (issues.field('organization.website', 'Only https:// links are kept.') ?? {})
+      : {}),
   };
 }
 
 function readPhone(p: unknown, path: string, issues: Issues): Phone | undefined {
   if (!isObject(p)) return issues.field(path, 'Not a phone object.');
-  const raw = text(p.number)?.replace(/^["']+|["']+$/g, '').trim();
+  const raw = text(p.number)
+    ?.replace(/^["']+|["']+$/g, '')
+    .trim();
   const ext = typeof p.extension === 'number' || typeof p.extension === 'string' ? String(p.extension).trim() : '';
   const number = raw && ext ? `${raw} ext ${ext}` : raw;
-  if (!number || !valid(PhoneNumber, number)) return issues.field(`${path}.number`, `Not a telephone number: ${JSON.stringify(p.number)}.`);
+  if (!number || !valid(PhoneNumber, number))
+    return issues.field(`${path}.number`, `Not a telephone number: ${JSON.stringify(p.number)}.`);
   const kind = String(p.type ?? 'voice').toLowerCase();
-  const type = kind === 'text' || kind === 'sms' ? 'text' : kind === 'tty' || kind === 'ttd' || kind === 'tdd' ? 'tty' : kind === 'fax' ? 'fax' : 'voice';
+  const type =
+    kind === 'text' || kind === 'sms'
+      ? 'text'
+      : kind === 'tty' || kind === 'ttd' || kind === 'tdd'
+        ? 'tty'
+        : kind === 'fax'
+          ? 'fax'
+          : 'voice';
   const description = bounded(p.description, 300, `${path}.description`, issues);
-  return { number, type, ...(description ? { description } : {}), languages: readLanguages(p.languages, `${path}.languages`, issues) };
+  return {
+    number,
+    type,
+    ...(description ? { description } : {}),
+    languages: readLanguages(p.languages, `${path}.languages`, issues),
+  };
 }
 
 function readLanguages(raw: unknown, path: string, issues: Issues): string[] {
   const codes = new Set<string>();
   list(raw).forEach((l, i) => {
-    const code = languageCode(isObject(l) ? l.code ?? l.name : l);
+    const code = languageCode(isObject(l) ? (l.code ?? l.name) : l);
     if (code) codes.add(code);
     else issues.field(`${path}[${i}]`, 'Language code not recognised.');
   });
@@ -200,10 +233,14 @@ function readSchedule(entries: Json[], path: string, issues: Issues): Schedule |
     const opens = clock(e.opens_at);
     const closes = clock(e.closes_at);
     const days = (text(e.byday) ?? (e.freq === 'WEEKLY' || !e.freq ? 'MO,TU,WE,TH,FR,SA,SU' : ''))
-      .split(',').map((d) => d.trim().slice(-2).toLowerCase()).filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
-    if (opens && closes && opens === '00:00' && (closes === '23:59' || closes === '00:00') && days.length === 7) allDay = true;
+      .split(',')
+      .map((d) => d.trim().slice(-2).toLowerCase())
+      .filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
+    if (opens && closes && opens === '00:00' && (closes === '23:59' || closes === '00:00') && days.length === 7)
+      allDay = true;
     if (opens && closes && days.length) for (const day of days) hours.push({ day, opens, closes });
-    else if (e.opens_at !== undefined || e.closes_at !== undefined) issues.field(`${path}[${i}]`, 'Opening hours not readable.');
+    else if (e.opens_at !== undefined || e.closes_at !== undefined)
+      issues.field(`${path}[${i}]`, 'Opening hours not readable.');
   });
   const open24x7 = allDay || (hours.length === 0 && /\b24\s*\/\s*7\b|24 hours/i.test(note ?? ''));
   if (!open24x7 && hours.length === 0) return undefined;
@@ -221,7 +258,15 @@ function readCategories(s: Json, issues: Issues): string[] {
     if (!isObject(a) || !isObject(a.taxonomy_term)) return;
     const term = a.taxonomy_term;
     if (typeof term.code === 'string' && term.code.startsWith(`${TAXONOMY}:`)) return; // our own facts, not topics
-    const candidates = [term.code, term.name].map((v) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') : ''));
+    const candidates = [term.code, term.name].map((v) =>
+      typeof v === 'string'
+        ? v
+            .trim()
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-+|-+$/g, '')
+        : '',
+    );
     const slug = candidates.find((c) => KNOWN.has(c)) ?? candidates.find((c) => c && valid(Category, c));
     if (slug) out.add(slug);
     else issues.field(`attributes[${i}].taxonomy_term`, 'Taxonomy term has no usable code or name.');
@@ -234,7 +279,8 @@ function readService(s: Json, issues: Issues): Service | undefined {
   if (!id || !valid(Id, id)) return issues.record('id', `Missing or unusable id: ${JSON.stringify(s.id)}.`);
   const name = text(s.name);
   if (!name) return issues.record('name', 'A service needs a name.');
-  if (typeof s.status === 'string' && DROP_STATUSES.has(s.status)) return issues.record('status', `Service is ${s.status}; not listed.`);
+  if (typeof s.status === 'string' && DROP_STATUSES.has(s.status))
+    return issues.record('status', `Service is ${s.status}; not listed.`);
 
   const sals = list(s.service_at_locations).filter(isObject);
   const phones: Phone[] = [];
@@ -257,16 +303,24 @@ function readService(s: Json, issues: Issues): Service | undefined {
     if (!isObject(sal.location)) return;
     const loc = readLocation(sal.location, `service_at_locations[${i}].location`, issues);
     if (loc) locations.push(loc);
-    for (const a of list(sal.location.accessibility)) if (isObject(a) && text(a.description)) accessibility.push(text(a.description)!);
+    for (const a of list(sal.location.accessibility))
+      if (isObject(a) && text(a.description)) accessibility.push(text(a.description)!);
   });
 
   const scheduleEntries = list(s.schedules).filter(isObject);
-  const schedule = readSchedule(scheduleEntries.length ? scheduleEntries : list(sals[0]?.schedules).filter(isObject), 'schedules', issues);
+  const schedule = readSchedule(
+    scheduleEntries.length ? scheduleEntries : list(sals[0]?.schedules).filter(isObject),
+    'schedules',
+    issues,
+  );
   const url = text(s.url);
   const email = text(s.email);
   const verified = text(s.assured_date);
   const verifiedAt = verified && /^\d{4}-\d{2}-\d{2}$/.test(verified) ? `${verified}T00:00:00Z` : verified;
-  const serviceArea = list(s.service_areas).map((a) => (isObject(a) ? text(a.name) ?? text(a.description) : undefined)).filter(Boolean).join('; ');
+  const serviceArea = list(s.service_areas)
+    .map((a) => (isObject(a) ? (text(a.name) ?? text(a.description)) : undefined))
+    .filter(Boolean)
+    .join('; ');
   const optional = {
     alternateName: bounded(s.alternate_name, 300, 'alternate_name', issues),
     url: url && (valid(HttpsUrl, url) ? url : issues.field('url', 'Only https:// links are kept.')),
@@ -276,7 +330,8 @@ function readService(s: Json, issues: Issues): Service | undefined {
     fees: bounded(s.fees_description ?? s.fees, 500, 'fees_description', issues),
     accessibility: bounded(accessibility.join(' '), 1000, 'accessibility', issues),
     serviceArea: bounded(serviceArea, 300, 'service_areas', issues),
-    lastVerifiedAt: verifiedAt && (valid(Timestamp, verifiedAt) ? verifiedAt : issues.field('assured_date', 'Not a date.')),
+    lastVerifiedAt:
+      verifiedAt && (valid(Timestamp, verifiedAt) ? verifiedAt : issues.field('assured_date', 'Not a date.')),
   };
   const candidate = {
     id,

@@ -41,18 +41,24 @@ function schedules(s: Service, schedule: Schedule | undefined): Json[] | undefin
   if (!schedule) return undefined;
   const owner = `${s.id}:schedule`;
   const zone = schedule.timezone;
-  const common = (i: number) => compact({
-    id: stableUuid(`${owner}:${i}`),
-    service_id: stableUuid(s.id),
-    freq: 'WEEKLY',
-    timezone: zone ? standardOffset(zone) : undefined,
-    notes: schedule.note,
-    attributes: zone ? [tag(`${owner}:${i}`, TAG.timezone, zone, 'IANA time zone of these hours.')] : undefined,
-  });
+  const common = (i: number) =>
+    compact({
+      id: stableUuid(`${owner}:${i}`),
+      service_id: stableUuid(s.id),
+      freq: 'WEEKLY',
+      timezone: zone ? standardOffset(zone) : undefined,
+      notes: schedule.note,
+      attributes: zone ? [tag(`${owner}:${i}`, TAG.timezone, zone, 'IANA time zone of these hours.')] : undefined,
+    });
   if (schedule.open24x7) {
     return [{ ...common(0), byday: 'MO,TU,WE,TH,FR,SA,SU', opens_at: '00:00', closes_at: '23:59' }];
   }
-  return schedule.hours.map((h, i) => ({ ...common(i), byday: h.day.toUpperCase(), opens_at: h.opens, closes_at: h.closes }));
+  return schedule.hours.map((h, i) => ({
+    ...common(i),
+    byday: h.day.toUpperCase(),
+    opens_at: h.opens,
+    closes_at: h.closes,
+  }));
 }
 
 function location(s: Service, l: Location, i: number): Json {
@@ -60,22 +66,27 @@ function location(s: Service, l: Location, i: number): Json {
   const hasPlace = l.city !== undefined || l.state !== undefined || l.postalCode !== undefined;
   // HSDS requires street, city, state, ZIP and country on an address. A confidential location keeps its city, county
   // and state so it can still be found by place, with the street left empty on purpose.
-  const address = hasPlace || l.address
-    ? [compact({
-        id: stableUuid(`${key}:address`),
-        location_id: stableUuid(key),
-        address_1: l.confidential ? '' : l.address ?? '',
-        city: l.city ?? '',
-        region: l.county,
-        state_province: l.state ?? '',
-        postal_code: l.postalCode ?? '',
-        country: l.country ?? 'US',
-        address_type: 'physical',
-      })]
-    : [];
+  const address =
+    hasPlace || l.address
+      ? [
+          compact({
+            id: stableUuid(`${key}:address`),
+            location_id: stableUuid(key),
+            address_1: l.confidential ? '' : (l.address ?? ''),
+            city: l.city ?? '',
+            region: l.county,
+            state_province: l.state ?? '',
+            postal_code: l.postalCode ?? '',
+            country: l.country ?? 'US',
+            address_type: 'physical',
+          }),
+        ]
+      : [];
   const attributes = [
     ...(l.id ? idTag(key, l.id) : []),
-    ...(l.confidential ? [tag(key, TAG.confidential, 'true', 'The address is withheld for safety; only the area is shown.')] : []),
+    ...(l.confidential
+      ? [tag(key, TAG.confidential, 'true', 'The address is withheld for safety; only the area is shown.')]
+      : []),
   ];
   return compact({
     id: stableUuid(key),
@@ -84,7 +95,10 @@ function location(s: Service, l: Location, i: number): Json {
     latitude: l.confidential ? undefined : l.lat,
     longitude: l.confidential ? undefined : l.lon,
     addresses: address,
-    accessibility: s.accessibility && i === 0 ? [{ id: stableUuid(`${key}:accessibility`), location_id: stableUuid(key), description: s.accessibility }] : undefined,
+    accessibility:
+      s.accessibility && i === 0
+        ? [{ id: stableUuid(`${key}:accessibility`), location_id: stableUuid(key), description: s.accessibility }]
+        : undefined,
     attributes: attributes.length ? attributes : undefined,
   });
 }
@@ -113,18 +127,24 @@ function toHsdsService(s: Service): Json {
       name: s.organization.name,
       description: '',
       website: s.organization.url,
-      attributes: idTag(`org:${s.organization.id}`, s.organization.id).length ? idTag(`org:${s.organization.id}`, s.organization.id) : undefined,
+      attributes: idTag(`org:${s.organization.id}`, s.organization.id).length
+        ? idTag(`org:${s.organization.id}`, s.organization.id)
+        : undefined,
     }),
-    phones: s.phones.map((p, i) => compact({
-      id: stableUuid(`${s.id}:phone:${i}`),
-      service_id: id,
-      number: p.number,
-      type: p.type,
-      description: p.description,
-      languages: languages(`${s.id}:phone:${i}`, p.languages),
-    })),
+    phones: s.phones.map((p, i) =>
+      compact({
+        id: stableUuid(`${s.id}:phone:${i}`),
+        service_id: id,
+        number: p.number,
+        type: p.type,
+        description: p.description,
+        languages: languages(`${s.id}:phone:${i}`, p.languages),
+      }),
+    ),
     schedules: schedules(s, s.schedule),
-    service_areas: s.serviceArea ? [{ id: stableUuid(`${s.id}:area`), service_id: id, name: s.serviceArea }] : undefined,
+    service_areas: s.serviceArea
+      ? [{ id: stableUuid(`${s.id}:area`), service_id: id, name: s.serviceArea }]
+      : undefined,
     service_at_locations: s.locations.map((l, i) => ({
       id: stableUuid(`${s.id}:at:${i}`),
       service_id: id,

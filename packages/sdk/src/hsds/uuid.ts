@@ -24,7 +24,9 @@ function hash128(text: string): number[] {
  */
 export function stableUuid(id: string): string {
   if (isUuid(id)) return id.toLowerCase();
-  const hex = hash128(id).map((n) => n.toString(16).padStart(8, '0')).join('');
+  const hex = hash128(id)
+    .map((n) => n.toString(16).padStart(8, '0'))
+    .join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

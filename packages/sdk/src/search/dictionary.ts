@@ -36,7 +36,10 @@ export class Dictionary {
   private readonly prefixes: string[];
   private readonly suffixes: string[];
 
-  constructor(words: Iterable<string>, affixes: { prefixes: Iterable<string>; suffixes: Iterable<string> } = { prefixes: [], suffixes: [] }) {
+  constructor(
+    words: Iterable<string>,
+    affixes: { prefixes: Iterable<string>; suffixes: Iterable<string> } = { prefixes: [], suffixes: [] },
+  ) {
     const longestFirst = (list: Iterable<string>) => [...new Set(list)].sort((a, b) => b.length - a.length);
     this.prefixes = longestFirst(affixes.prefixes);
     this.suffixes = longestFirst(affixes.suffixes);
@@ -84,15 +87,24 @@ export class Dictionary {
     if (this.prefixes.length === 0 && this.suffixes.length === 0) return;
     const forms = [token];
     for (let round = 0; round < 2; round++) {
-      for (const form of forms.slice()) for (const p of this.prefixes) if (form.startsWith(p) && form.length - p.length >= 2) forms.push(form.slice(p.length));
+      for (const form of forms.slice())
+        for (const p of this.prefixes)
+          if (form.startsWith(p) && form.length - p.length >= 2) forms.push(form.slice(p.length));
     }
-    for (const form of forms.slice()) for (const s of this.suffixes) if (form.endsWith(s) && form.length - s.length >= 2) forms.push(form.slice(0, -s.length));
+    for (const form of forms.slice())
+      for (const s of this.suffixes)
+        if (form.endsWith(s) && form.length - s.length >= 2) forms.push(form.slice(0, -s.length));
     for (const form of forms) if (form !== token && this.known.has(form)) offer(form, 0.95, 'exact');
   }
 
   /** "shelters" ↔ "shelter", "abogados" ↔ "abogado": plural forms count as the same word. */
   private addPlurals(token: string, offer: (w: string, q: number, h: MatchHow) => void): void {
-    for (const form of [token + 's', token + 'es', token.endsWith('s') ? token.slice(0, -1) : '', token.endsWith('es') ? token.slice(0, -2) : '']) {
+    for (const form of [
+      token + 's',
+      token + 'es',
+      token.endsWith('s') ? token.slice(0, -1) : '',
+      token.endsWith('es') ? token.slice(0, -2) : '',
+    ]) {
       if (form.length >= 3 && this.known.has(form)) offer(form, 0.95, 'exact');
     }
   }
@@ -111,7 +123,8 @@ export class Dictionary {
     }
     // The shortest completions are the likeliest words being typed.
     completions.sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-    for (const word of completions.slice(0, MAX_PREFIX_WORDS)) offer(word, 0.6 + 0.3 * (token.length / word.length), 'prefix');
+    for (const word of completions.slice(0, MAX_PREFIX_WORDS))
+      offer(word, 0.6 + 0.3 * (token.length / word.length), 'prefix');
   }
 
   private addFuzzy(token: string, offer: (w: string, q: number, h: MatchHow) => void): void {
@@ -130,7 +143,12 @@ export class Dictionary {
       .map(([i]) => this.words[i]!);
     // fuse.js scores ≈ edits / token length; location 0 with a short distance penalises matches that start late
     // ("rape" inside "grape"), so only whole-word look-alikes survive.
-    const fuse = new Fuse(candidates, { includeScore: true, threshold: (edits + 0.5) / token.length, location: 0, distance: 4 });
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold: (edits + 0.5) / token.length,
+      location: 0,
+      distance: 4,
+    });
     for (const { item, score = 1 } of fuse.search(token)) {
       if (Math.round(score * token.length) <= edits) offer(item, 0.85 * (1 - score), 'fuzzy');
     }

@@ -12,7 +12,10 @@ export const MAX_SEARCH_RESULTS = 1000;
  * whichever order a database, a snapshot or a fixture listed them in.
  */
 export function createDirectoryIndex(services: readonly Service[], options: ServiceIndexOptions = {}): ServiceIndex {
-  return createServiceIndex([...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options);
+  return createServiceIndex(
+    [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    options,
+  );
 }
 
 /**
@@ -24,9 +27,11 @@ export function searchDirectory(index: ServiceIndex, query: ServiceSearchParams,
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
   const near: NearPoint | undefined =
-    query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon }
-    : query.postalCode ? { postalCode: query.postalCode }
-    : undefined;
+    query.lat !== undefined && query.lon !== undefined
+      ? { lat: query.lat, lon: query.lon }
+      : query.postalCode
+        ? { postalCode: query.postalCode }
+        : undefined;
   const text = query.q ?? '';
   const ranked = index.search(text, {
     limit: MAX_SEARCH_RESULTS,

@@ -9,7 +9,13 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat | null 
   let f = formatters.get(key);
   if (f === undefined) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
     } catch {
       f = null; // an unknown time zone in the data: hours cannot be judged
     }

@@ -50,7 +50,9 @@ const countyForms = (county: string): string[] => {
  * a few chosen points would otherwise give a shelter away. It stands at its city's centroid instead.
  */
 function exactPoint(loc: Location): Point | undefined {
-  return !loc.confidential && typeof loc.lat === 'number' && typeof loc.lon === 'number' ? { lat: loc.lat, lon: loc.lon } : undefined;
+  return !loc.confidential && typeof loc.lat === 'number' && typeof loc.lon === 'number'
+    ? { lat: loc.lat, lon: loc.lon }
+    : undefined;
 }
 
 export function buildIndexData(services: readonly Service[]): IndexData {
@@ -165,11 +167,18 @@ export function isIndexData(value: unknown, services: readonly Service[]): value
   const v = value as Partial<IndexData>;
   return (
     v.version === 1 &&
-    Array.isArray(v.ids) && v.ids.length === services.length && v.ids.every((id, i) => id === services[i]?.id) &&
-    Array.isArray(v.keys) && Array.isArray(v.postings) && v.keys.length === v.postings.length &&
+    Array.isArray(v.ids) &&
+    v.ids.length === services.length &&
+    v.ids.every((id, i) => id === services[i]?.id) &&
+    Array.isArray(v.keys) &&
+    Array.isArray(v.postings) &&
+    v.keys.length === v.postings.length &&
     v.postings.every((gaps) => Array.isArray(gaps) && fitsIn(gaps, services.length)) &&
-    Array.isArray(v.places) && Array.isArray(v.zip3) &&
-    Array.isArray(v.coords) && v.coords.length === services.length &&
-    Array.isArray(v.remote) && v.remote.length === services.length
+    Array.isArray(v.places) &&
+    Array.isArray(v.zip3) &&
+    Array.isArray(v.coords) &&
+    v.coords.length === services.length &&
+    Array.isArray(v.remote) &&
+    v.remote.length === services.length
   );
 }

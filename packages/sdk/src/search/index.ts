@@ -1,7 +1,13 @@
 // Directory search: fuzzy, bilingual, filterable, and fast enough to run on every keystroke.
 export { createServiceIndex, loadServiceIndex, ServiceIndex } from './service-index.js';
 export type {
-  MatchField, NearPoint, QueryReading, SearchMatch, SearchOptions, SearchResult, ServiceIndexOptions,
+  MatchField,
+  NearPoint,
+  QueryReading,
+  SearchMatch,
+  SearchOptions,
+  SearchResult,
+  ServiceIndexOptions,
 } from './service-index.js';
 export { createDirectoryIndex, MAX_SEARCH_RESULTS, searchDirectory } from './directory-search.js';
 export type { IndexData } from './index-data.js';

@@ -8,20 +8,25 @@ const MAX_TOKEN_CHARS = 40;
 const COMBINING_MARKS = /\p{M}/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/u;
 /** Letters that are one letter to a reader but not to Unicode: Vietnamese đ, Arabic alef maqsura, taa marbuta, tatweel. */
-const LETTER_VARIANTS: Record<string, string> = { 'đ': 'd', 'ى': 'ي', 'ة': 'ه', 'ـ': '' };
+const LETTER_VARIANTS: Record<string, string> = { đ: 'd', ى: 'ي', ة: 'ه', ـ: '' };
 const LETTER_VARIANT = /[đىةـ]/g;
 /** Scripts written without spaces between words: cut into words with Intl.Segmenter. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /** Lower case, accents and vowel marks stripped ("Asesoría" → "asesoria", "nơi" → "noi", "مأوى" → "ماوي"), any script kept. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(LETTER_VARIANT, (c) => LETTER_VARIANTS[c]!);
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(LETTER_VARIANT, (c) => LETTER_VARIANTS[c]!);
 }
 
 let segmenter: Intl.Segmenter | null | undefined;
 /** Chinese word segmentation; without Intl.Segmenter (old browsers) a run stays one word and still matches itself. */
 function words(run: string): string[] {
-  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (segmenter === undefined)
+    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return [run];
   const out: string[] = [];
   for (const part of segmenter.segment(run)) if (part.isWordLike) out.push(part.segment);
@@ -58,6 +63,7 @@ export function phoneDigits(text: string): string | undefined {
   const digits = compact.toLowerCase().replace(/[a-z]/g, (c) => KEYPAD[c.charCodeAt(0) - 97]!);
   const national = digits.length === 11 && digits[0] === '1' ? digits.slice(1) : digits;
   // Letters make a number only in a whole one with most of its digits written ("24 hours" is no phone number).
-  if (/[a-z]/i.test(compact)) return national.length === 10 && compact.replace(/\D/g, '').length >= 4 ? national : undefined;
+  if (/[a-z]/i.test(compact))
+    return national.length === 10 && compact.replace(/\D/g, '').length >= 4 ? national : undefined;
   return national.length === 3 || (national.length >= 5 && national.length <= 10) ? national : undefined;
 }

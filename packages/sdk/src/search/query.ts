@@ -136,13 +136,15 @@ export class QueryParser {
         usedBy(w);
       }
       const add = (p: string, meaning: Meaning) => (addPhrase(p, meaning), usedBy(p));
-      for (const [slug, list] of Object.entries(v.categories)) for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
+      for (const [slug, list] of Object.entries(v.categories))
+        for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
       for (const p of splitPhrases(v.crisis)) add(p, { kind: 'crisis' });
       for (const p of splitPhrases(v.selfHarm)) {
         add(p, { kind: 'crisis' });
         add(p, SELF_HARM_LINES);
       }
-      for (const [code, list] of Object.entries(v.languages)) for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
+      for (const [code, list] of Object.entries(v.languages))
+        for (const p of splitPhrases(list)) addPhrase(p, { kind: 'language', code });
       for (const [channel, list] of Object.entries(v.channels ?? {}) as Array<[Channel, string]>) {
         for (const p of splitPhrases(list)) add(p, { kind: 'channel', channel });
       }
@@ -163,9 +165,13 @@ export class QueryParser {
     const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);
     const last = tokens.length - 1;
     const alts = tokens.map((t, i) => this.dictionary.lookup(t, i === last));
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const phrase = this.longestPhrase(alts, i, last);
-      if (phrase && (phrase.phrase.words.length > 1 || phrase.phrase.place) && !this.overlapsBetter(alts, i, phrase, last)) {
+      if (
+        phrase &&
+        (phrase.phrase.words.length > 1 || phrase.phrase.place) &&
+        !this.overlapsBetter(alts, i, phrase, last)
+      ) {
         const span = tokens.slice(i, i + phrase.phrase.words.length).join(' ');
         const singleWordPlace = phrase.phrase.words.length === 1;
         // A lone word is a place only when it is not better read as a word the vocabulary knows.
@@ -197,7 +203,13 @@ export class QueryParser {
     const id = this.lexicon.keyId(postingKey(FIELD.phone, found.digits));
     if (id === undefined && found.digits.length < 7) return text;
     if (id !== undefined) {
-      parsed.concepts.push({ label: found.text, weight: CATEGORY_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: true, categorical: true });
+      parsed.concepts.push({
+        label: found.text,
+        weight: CATEGORY_CONCEPT_WEIGHT,
+        keys: [{ id, w: 1 }],
+        topical: true,
+        categorical: true,
+      });
     }
     return text.replace(found.text, ' ');
   }
@@ -216,10 +228,17 @@ export class QueryParser {
     const id = this.lexicon.keyId(postingKey(FIELD.language, code));
     if (id === undefined || parsed.concepts.some((c) => c.keys.some((k) => k.id === id))) return;
     // Scored on the candidates only, not as a concept: a concept would walk every service that speaks English.
-    parsed.impliedLanguage = { code, weight: IMPLIED_LANGUAGE_SHARE * parsed.concepts.reduce((sum, c) => sum + c.weight, 0) };
+    parsed.impliedLanguage = {
+      code,
+      weight: IMPLIED_LANGUAGE_SHARE * parsed.concepts.reduce((sum, c) => sum + c.weight, 0),
+    };
   }
 
-  private longestPhrase(alts: Alternative[][], start: number, last: number): { phrase: Phrase; quality: number } | undefined {
+  private longestPhrase(
+    alts: Alternative[][],
+    start: number,
+    last: number,
+  ): { phrase: Phrase; quality: number } | undefined {
     let best: { phrase: Phrase; quality: number } | undefined;
     for (const first of alts[start]!) {
       if (first.how === 'prefix' && start !== last) continue;
@@ -228,12 +247,15 @@ export class QueryParser {
         if (end - 1 > last || (best && best.phrase.words.length > phrase.words.length)) continue;
         let quality = first.quality;
         for (let k = 1; k < phrase.words.length && quality > 0; k++) {
-          const alt = alts[start + k]!.find((a) => a.word === phrase.words[k] && (a.how !== 'prefix' || start + k === last));
+          const alt = alts[start + k]!.find(
+            (a) => a.word === phrase.words[k] && (a.how !== 'prefix' || start + k === last),
+          );
           quality = alt ? Math.min(quality, alt.quality) : 0;
         }
         // A place completed from a prefix is too much of a guess ("san" is not yet "san antonio").
         if (phrase.place && first.how === 'prefix' && phrase.words.length === 1) continue;
-        if (quality > 0 && (!best || phrase.words.length > best.phrase.words.length || quality > best.quality)) best = { phrase, quality };
+        if (quality > 0 && (!best || phrase.words.length > best.phrase.words.length || quality > best.quality))
+          best = { phrase, quality };
       }
     }
     return best;
@@ -243,7 +265,12 @@ export class QueryParser {
    * A guessed phrase ("tuscon legal" read as Tagalog "tulong legal") yields to a surer one that starts inside it and
    * reaches further ("legal aid"): the first word is then read alone ("tucson").
    */
-  private overlapsBetter(alts: Alternative[][], start: number, found: { phrase: Phrase; quality: number }, last: number): boolean {
+  private overlapsBetter(
+    alts: Alternative[][],
+    start: number,
+    found: { phrase: Phrase; quality: number },
+    last: number,
+  ): boolean {
     if (found.quality >= 0.95) return false;
     const end = start + found.phrase.words.length;
     for (let k = start + 1; k < end; k++) {
@@ -271,7 +298,13 @@ export class QueryParser {
     phrase.words.forEach((word, k) => {
       if (alts[k]?.some((a) => a.word === word)) this.addTextKeys(word, 0.5, keys, NAME_ONLY);
     });
-    parsed.concepts.push({ label: span, weight: this.categoryWeight(keys.slice(0, categoryKeys)), keys, topical: true, categorical: true });
+    parsed.concepts.push({
+      label: span,
+      weight: this.categoryWeight(keys.slice(0, categoryKeys)),
+      keys,
+      topical: true,
+      categorical: true,
+    });
   }
 
   private addToken(parsed: ParsedQuery, token: string, alts: Alternative[], typing: boolean): void {
@@ -322,11 +355,23 @@ export class QueryParser {
       return;
     }
     const weight = categoryKeys.length ? this.categoryWeight(categoryKeys) : this.rarity(keys);
-    parsed.concepts.push({ label: token, weight, keys: [...categoryKeys, ...keys], topical: true, categorical: categoryKeys.length > 0 });
+    parsed.concepts.push({
+      label: token,
+      weight,
+      keys: [...categoryKeys, ...keys],
+      topical: true,
+      categorical: categoryKeys.length > 0,
+    });
   }
 
   /** Adds a meaning's key to `keys` (categories) or to the query (crisis, language); true when a category was added. */
-  private addMeaning(parsed: ParsedQuery, label: string, meaning: Meaning, quality: number, keys: WeightedKey[]): boolean {
+  private addMeaning(
+    parsed: ParsedQuery,
+    label: string,
+    meaning: Meaning,
+    quality: number,
+    keys: WeightedKey[],
+  ): boolean {
     if (meaning.kind === 'crisis') {
       parsed.crisis = true;
       return false;
@@ -334,7 +379,13 @@ export class QueryParser {
     if (meaning.kind === 'language') {
       const id = this.lexicon.keyId(postingKey(FIELD.language, meaning.code));
       if (id !== undefined && !parsed.concepts.some((c) => c.keys.some((k) => k.id === id))) {
-        parsed.concepts.push({ label, weight: LANGUAGE_CONCEPT_WEIGHT, keys: [{ id, w: 1 }], topical: false, categorical: false });
+        parsed.concepts.push({
+          label,
+          weight: LANGUAGE_CONCEPT_WEIGHT,
+          keys: [{ id, w: 1 }],
+          topical: false,
+          categorical: false,
+        });
       }
       return false;
     }
@@ -370,4 +421,3 @@ export class QueryParser {
     return 0.3 + 0.7 * Math.min(1, Math.max(0, Math.log(n / df) / Math.log(n)));
   }
 }
-

@@ -37,7 +37,8 @@ export interface SearchOptions {
   sort?: 'relevance' | 'distance';
 }
 
-export type MatchField = 'name' | 'organization' | 'description' | 'category' | 'language' | 'place' | 'hotline' | 'phone' | 'channel';
+export type MatchField =
+  'name' | 'organization' | 'description' | 'category' | 'language' | 'place' | 'hotline' | 'phone' | 'channel';
 
 /** What a query says beyond the services it finds. */
 export interface QueryReading {
@@ -73,10 +74,16 @@ const PLACE_FADE_KM = 30;
 const PLACE_REACH_KM = 60;
 const REMOTE_PLACE_SCORE = 0.5;
 const FIELD_NAMES: Record<string, MatchField> = {
-  [FIELD.name]: 'name', [FIELD.organization]: 'organization', [FIELD.description]: 'description',
-  [FIELD.category]: 'category', [FIELD.primaryCategory]: 'category', [FIELD.language]: 'language', [FIELD.place]: 'place',
+  [FIELD.name]: 'name',
+  [FIELD.organization]: 'organization',
+  [FIELD.description]: 'description',
+  [FIELD.category]: 'category',
+  [FIELD.primaryCategory]: 'category',
+  [FIELD.language]: 'language',
+  [FIELD.place]: 'place',
   [FIELD.hotline247]: 'hotline',
-  [FIELD.phone]: 'phone', [FIELD.channel]: 'channel',
+  [FIELD.phone]: 'phone',
+  [FIELD.channel]: 'channel',
 };
 
 function contains(list: Int32Array | undefined, doc: number): boolean {
@@ -114,7 +121,12 @@ export class ServiceIndex {
    * makes the garbage collector pause for longer than the search itself takes.
    */
   private readonly scratch: {
-    total: Float64Array; best: Float64Array; topic: Uint8Array; docs: Int32Array; rels: Float64Array; dists: Float64Array;
+    total: Float64Array;
+    best: Float64Array;
+    topic: Uint8Array;
+    docs: Int32Array;
+    rels: Float64Array;
+    dists: Float64Array;
   };
 
   /** Use `createServiceIndex` or `loadServiceIndex`. */
@@ -129,15 +141,20 @@ export class ServiceIndex {
     this.saved = { ids: data.ids, keys: data.keys, places: data.places, zip3: data.zip3 };
     data.keys.forEach((k, i) => this.keyIds.set(k, i));
     this.postings = decodePostings(data);
-    for (const [place, lat, lon] of data.places) this.placeCenters.set(place, lat !== null && lon !== null ? { lat, lon } : undefined);
+    for (const [place, lat, lon] of data.places)
+      this.placeCenters.set(place, lat !== null && lon !== null ? { lat, lon } : undefined);
     for (const [prefix, lat, lon] of data.zip3) this.zip3.set(prefix, { lat, lon });
     this.points = new PointSets(data.coords);
     this.remote = Uint8Array.from(data.remote);
     this.hotlines = this.mask([this.posting(FIELD.hotline247, '247')]);
     const n = services.length;
     this.scratch = {
-      total: new Float64Array(n), best: new Float64Array(n), topic: new Uint8Array(n),
-      docs: new Int32Array(n), rels: new Float64Array(n), dists: new Float64Array(n),
+      total: new Float64Array(n),
+      best: new Float64Array(n),
+      topic: new Uint8Array(n),
+      docs: new Int32Array(n),
+      rels: new Float64Array(n),
+      dists: new Float64Array(n),
     };
     const textWords = data.keys
       .filter((k) => k[0] === FIELD.name || k[0] === FIELD.organization || k[0] === FIELD.description)
@@ -195,7 +212,9 @@ export class ServiceIndex {
   private run(query: string, options: SearchOptions, candidates: number[]): SearchResult[] {
     const parsed = this.parser.parse(typeof query === 'string' ? query : '');
     const near = this.resolveNear(options.near);
-    const placeCenter = parsed.place ? this.placeCenters.get(parsed.place.place) ?? this.locate(parsed.place.place) : undefined;
+    const placeCenter = parsed.place
+      ? (this.placeCenters.get(parsed.place.place) ?? this.locate(parsed.place.place))
+      : undefined;
     const origin = near ?? placeCenter;
     const limit = finite(options.limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit))) : DEFAULT_LIMIT;
     const n = this.services.length;
@@ -204,7 +223,9 @@ export class ServiceIndex {
     this.accumulate(parsed, candidates);
     const hasConcepts = parsed.concepts.length > 0;
     // Browsing needs something to browse by; a ZIP the directory cannot place is not one.
-    const filtered = Boolean(options.categories?.length || options.languages?.length || options.openAt || options.open24x7 || near);
+    const filtered = Boolean(
+      options.categories?.length || options.languages?.length || options.openAt || options.open24x7 || near,
+    );
     const hotlines = this.hotlines;
     if (!hasConcepts) {
       if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
@@ -221,15 +242,20 @@ export class ServiceIndex {
       const seen = new Set(candidates);
       for (const doc of this.posting(FIELD.hotline247, '247') ?? []) if (!seen.has(doc)) candidates.push(doc);
     }
-    const categoryLists = options.categories?.length ? options.categories.map((c) => this.posting(FIELD.category, c)) : undefined;
-    const languageLists = options.languages?.length ? options.languages.map((c) => this.posting(FIELD.language, c)) : undefined;
+    const categoryLists = options.categories?.length
+      ? options.categories.map((c) => this.posting(FIELD.category, c))
+      : undefined;
+    const languageLists = options.languages?.length
+      ? options.languages.map((c) => this.posting(FIELD.language, c))
+      : undefined;
     const openAt = options.openAt instanceof Date ? options.openAt : undefined;
     const allDay = options.open24x7 === true;
     const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
     const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
     const speakers = parsed.impliedLanguage ? this.speakersOf(parsed.impliedLanguage.code) : undefined;
     const speakerWeight = speakers ? parsed.impliedLanguage!.weight : 0;
-    const weightSum = parsed.concepts.reduce((s, c) => s + c.weight, 0) + (parsed.place ? PLACE_CONCEPT_WEIGHT : 0) + speakerWeight;
+    const weightSum =
+      parsed.concepts.reduce((s, c) => s + c.weight, 0) + (parsed.place ? PLACE_CONCEPT_WEIGHT : 0) + speakerWeight;
     const originCos = origin ? cosLatitude(origin) : 1;
     const placeCos = placeCenter ? cosLatitude(placeCenter) : 1;
 
@@ -247,9 +273,15 @@ export class ServiceIndex {
       if (speakers?.[doc]) score += speakerWeight;
       if (parsed.place) {
         const placeDist = !placeCenter ? NaN : near ? this.points.approxKm(doc, placeCenter, placeCos) : dist;
-        score += PLACE_CONCEPT_WEIGHT * (contains(placeList, doc) ? 1
-          : !Number.isNaN(placeDist) ? Math.exp(-placeDist / PLACE_FADE_KM)
-          : this.remote[doc] ? REMOTE_PLACE_SCORE : 0);
+        score +=
+          PLACE_CONCEPT_WEIGHT *
+          (contains(placeList, doc)
+            ? 1
+            : !Number.isNaN(placeDist)
+              ? Math.exp(-placeDist / PLACE_FADE_KM)
+              : this.remote[doc]
+                ? REMOTE_PLACE_SCORE
+                : 0);
       }
       let rel = weightSum > 0 ? score / weightSum : 1;
       // Someone in danger needs a line that answers now: 24/7 hotlines for what they asked about go first.
@@ -270,9 +302,11 @@ export class ServiceIndex {
       const rel = rels[i]!;
       if (rel < floor) continue;
       const far = Number.isNaN(dists[i]!) ? DISTANCE_SCALE - 1 : Math.min(dists[i]!, DISTANCE_SCALE - 1);
-      const key = !origin ? rel
-        : byDistance ? -far + rel / (top + 1)
-        : Math.round((rel / top) * 10) * DISTANCE_SCALE - far + rel / (top + 1);
+      const key = !origin
+        ? rel
+        : byDistance
+          ? -far + rel / (top + 1)
+          : Math.round((rel / top) * 10) * DISTANCE_SCALE - far + rel / (top + 1);
       best.push(key, i);
     }
     return best.result().map((i) => {
@@ -345,7 +379,8 @@ export class ServiceIndex {
     const matches: SearchMatch[] = [];
     for (const concept of parsed.concepts) {
       let bestKey: { id: number; w: number } | undefined;
-      for (const key of concept.keys) if ((!bestKey || key.w > bestKey.w) && contains(this.postings[key.id], doc)) bestKey = key;
+      for (const key of concept.keys)
+        if ((!bestKey || key.w > bestKey.w) && contains(this.postings[key.id], doc)) bestKey = key;
       if (!bestKey) continue;
       const key = this.saved.keys[bestKey.id]!;
       matches.push({ query: concept.label, field: FIELD_NAMES[key[0]!]!, value: key.slice(2) });
@@ -353,7 +388,8 @@ export class ServiceIndex {
     if (parsed.place && contains(this.posting(FIELD.place, parsed.place.place), doc)) {
       matches.push({ query: parsed.place.label, field: 'place', value: parsed.place.place });
     }
-    if (parsed.crisis && contains(this.posting(FIELD.hotline247, '247'), doc)) matches.push({ query: '', field: 'hotline', value: '24/7' });
+    if (parsed.crisis && contains(this.posting(FIELD.hotline247, '247'), doc))
+      matches.push({ query: '', field: 'hotline', value: '24/7' });
     return matches;
   }
 
@@ -395,7 +431,11 @@ export function createServiceIndex(services: readonly Service[], options: Servic
  * Restores an index saved with `index.toJSON()` (e.g. built in a worker or at publish time) for the same services
  * in the same order. A saved index that does not fit those services is ignored and the index is rebuilt.
  */
-export function loadServiceIndex(json: unknown, services: readonly Service[], options: ServiceIndexOptions = {}): ServiceIndex {
+export function loadServiceIndex(
+  json: unknown,
+  services: readonly Service[],
+  options: ServiceIndexOptions = {},
+): ServiceIndex {
   const data = typeof json === 'string' ? safeParse(json) : json;
   const saved = isIndexData(data, services) ? data : buildIndexData(services);
   return new ServiceIndex(services, saved, options.vocabularies ?? DEFAULT_VOCABULARIES);

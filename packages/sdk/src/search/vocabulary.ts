@@ -40,4 +40,8 @@ export type Meaning =
   | { kind: 'language'; code: string }
   | { kind: 'channel'; channel: Channel };
 
-export const splitPhrases = (list: string): string[] => list.split('|').map((p) => p.trim()).filter(Boolean);
+export const splitPhrases = (list: string): string[] =>
+  list
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean);

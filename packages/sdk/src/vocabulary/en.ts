@@ -11,7 +11,7 @@ export const en: Vocabulary = {
     'tell told say says said saying keep keeps up very was we were what when where which who will with ' +
     'would you your help helping assistance',
   categories: {
-    'hotline':
+    hotline:
       'hotline|hotlines|helpline|help line|crisis line|hot line|talk to someone|someone to talk to|talk to somebody|' +
       'talk to a person|someone to listen|24 7|24 hours|24 hour|text line|call someone|lifeline|chat with someone|chat',
     'domestic-violence':
@@ -21,11 +21,11 @@ export const en: Vocabulary = {
       'dating violence|dating abuse|spouse abuse',
     'sexual-assault':
       'sexual assault|rape|raped|touched me|touched her|touched him|touching me|touching her|inappropriately|groped|sexual abuse|sexual violence|sexually assaulted|molested|molestation|incest|date rape|rape kit|forensic exam',
-    'shelter':
+    shelter:
       'shelter|shelters|safe house|safehouse|refuge|place to stay|somewhere to stay|place to sleep|somewhere to sleep|' +
       'emergency housing|safe place|nowhere to go|homeless|stay tonight|sleep tonight|tonight|bed for tonight|' +
       'somewhere safe|safe to stay|place to live|leave home|leave my home|run away|kicked out|where to stay|a bed',
-    'counseling':
+    counseling:
       'counseling|counselling|counselor|counsellor|therapy|therapist|mental health|psychologist|emotional support|trauma|ptsd|anxiety|depression',
     'legal-aid':
       'legal aid|legal help|legal services|legal advice|legal assistance|legal clinic|lawyer|lawyers|attorney|attorneys|' +
@@ -47,15 +47,17 @@ export const en: Vocabulary = {
     'elder-abuse':
       'elder abuse|elderly|senior|seniors|older adult|older adults|adult protective services|aps|elder exploitation|nursing home|caregiver abuse|' +
       'grandmother|grandfather|grandma|grandpa',
-    'stalking':
+    stalking:
       'stalking|stalker|stalked|being followed|following me|follows me|keeps following|keeps calling|showing up|harassment|harassed|cyberstalking|tracking my phone|gps tracker',
     'homicide-survivors':
       'homicide|murder|murdered|killed|grief|bereavement|grieving|homicide survivors|loss of a loved one|loved one killed',
-    'immigration':
+    immigration:
       'immigration|immigrant|immigrants|undocumented|u visa|t visa|vawa|green card|deportation|asylum|citizenship',
-    'medical': 'injuries|bleeding|hurt badly|medical|hospital|doctor|nurse|forensic nurse|sane exam|injury|injured|emergency room|health care|clinic',
-    'housing': 'housing|rent|rental assistance|apartment|transitional housing|rehousing|eviction|relocation',
-    'financial-assistance': 'financial assistance|financial help|cash assistance|emergency funds|money|pay bills|bills|utility bills',
+    medical:
+      'injuries|bleeding|hurt badly|medical|hospital|doctor|nurse|forensic nurse|sane exam|injury|injured|emergency room|health care|clinic',
+    housing: 'housing|rent|rental assistance|apartment|transitional housing|rehousing|eviction|relocation',
+    'financial-assistance':
+      'financial assistance|financial help|cash assistance|emergency funds|money|pay bills|bills|utility bills',
     'support-group': 'support group|support groups|peer support|survivors group|healing circle',
     'custody-notification':
       'custody notification|inmate release|offender release|release notification|vine|jail release|when he gets out|inmate|offender|parole|' +

@@ -8,16 +8,18 @@ export const es: Vocabulary = {
     'la las le lo los me mi mis muy necesito no nos o para pero por porfavor puedo que quien quiero se ser servicio ' +
     'servicios si soy su sus te tengo un una unos y ya yo',
   categories: {
-    'hotline': 'linea de ayuda|linea directa|linea de crisis|linea telefonica|hablar con alguien|24 horas|llamar|alguien que me escuche|hablar con una persona',
+    hotline:
+      'linea de ayuda|linea directa|linea de crisis|linea telefonica|hablar con alguien|24 horas|llamar|alguien que me escuche|hablar con una persona',
     'domestic-violence':
       'violencia domestica|violencia familiar|violencia intrafamiliar|violencia de pareja|maltrato|maltrato domestico|' +
       'abuso domestico|me pega|mi esposo me pega|golpes|golpeada|pareja violenta|abusador|esposo|marido|novio|pareja|' +
       'me golpea|me maltrata|me pego|me golpeo|violento|celoso',
-    'sexual-assault': 'agresion sexual|me toco|la toco|lo toco|tocamientos|manoseo|asalto sexual|violacion|violada|abuso sexual|violencia sexual|acoso sexual',
-    'shelter':
+    'sexual-assault':
+      'agresion sexual|me toco|la toco|lo toco|tocamientos|manoseo|asalto sexual|violacion|violada|abuso sexual|violencia sexual|acoso sexual',
+    shelter:
       'refugio|refugios|albergue|albergues|casa de seguridad|casa segura|lugar seguro|donde quedarme|lugar para dormir|alojamiento de emergencia|' +
       'donde dormir|quedarme|dormir esta noche|esta noche|salir de mi casa|sin casa|no tengo donde',
-    'counseling':
+    counseling:
       'consejeria|consejero|consejera|terapia|terapeuta|psicologo|psicologa|salud mental|apoyo emocional|asesoramiento psicologico|trauma',
     'legal-aid':
       'abogado|abogada|abogados|asesoria legal|asesoria juridica|ayuda legal|servicios legales|asistencia legal|consulta legal|' +
@@ -30,16 +32,18 @@ export const es: Vocabulary = {
     'victim-advocacy':
       'defensor de victimas|defensora de victimas|intercesor|intercesora|apoyo a victimas|asistencia a victimas|' +
       'servicios para victimas|derechos de las victimas|fiscalia|fiscal',
-    'court-accompaniment': 'acompanamiento a la corte|acompanamiento|corte|tribunal|juzgado|audiencia|juicio|testificar',
-    'human-trafficking': 'trata de personas|trata|mi pasaporte|pasaporte|sin pago|no me pagan|mi patron|mi jefe|trafico de personas|trabajo forzado|explotacion|explotacion sexual',
+    'court-accompaniment':
+      'acompanamiento a la corte|acompanamiento|corte|tribunal|juzgado|audiencia|juicio|testificar',
+    'human-trafficking':
+      'trata de personas|trata|mi pasaporte|pasaporte|sin pago|no me pagan|mi patron|mi jefe|trafico de personas|trabajo forzado|explotacion|explotacion sexual',
     'child-abuse': 'abuso infantil|mi nina|mi nino|maltrato infantil|abuso de menores|ninos|mi hijo|mi hija|menores',
     'elder-abuse': 'abuso de ancianos|maltrato de ancianos|adultos mayores|personas mayores|anciano|anciana',
-    'stalking': 'acecho|acosador|acoso|me sigue|me persigue|hostigamiento',
+    stalking: 'acecho|acosador|acoso|me sigue|me persigue|hostigamiento',
     'homicide-survivors': 'homicidio|asesinato|asesinado|asesinada|duelo|perdida de un ser querido',
-    'immigration':
+    immigration:
       'inmigracion|inmigrante|inmigrantes|indocumentado|indocumentada|visa u|visa t|papeles|deportacion|asilo|ciudadania',
-    'medical': 'medico|medica|hospital|clinica|enfermera|atencion medica|sala de emergencias|lesiones|heridas',
-    'housing': 'vivienda|renta|alquiler|apartamento|vivienda transitoria|desalojo',
+    medical: 'medico|medica|hospital|clinica|enfermera|atencion medica|sala de emergencias|lesiones|heridas',
+    housing: 'vivienda|renta|alquiler|apartamento|vivienda transitoria|desalojo',
     'financial-assistance': 'asistencia financiera|ayuda financiera|ayuda economica|dinero|pagar cuentas',
     'support-group': 'grupo de apoyo|grupos de apoyo|apoyo entre pares|sobrevivientes',
     'custody-notification': 'notificacion de custodia|cuando salga|preso|reo|carcel|recluso|liberacion',

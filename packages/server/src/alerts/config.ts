@@ -65,7 +65,9 @@ export interface AlertsConfig {
 
 export type AlertsConfigInput = Pick<AlertsConfig, 'secretKey' | 'publicUrl' | 'outboxFile'> & {
   [K in Exclude<keyof AlertsConfig, 'secretKey' | 'publicUrl' | 'outboxFile'>]?: AlertsConfig[K] extends object
-    ? AlertsConfig[K] extends unknown[] | Buffer ? AlertsConfig[K] : Partial<AlertsConfig[K]>
+    ? AlertsConfig[K] extends unknown[] | Buffer
+      ? AlertsConfig[K]
+      : Partial<AlertsConfig[K]>
     : AlertsConfig[K];
 };
 
@@ -107,7 +109,9 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
   };
   const { leaseSeconds, sendTimeoutMs } = config.dispatch;
   if (leaseSeconds * 1000 < sendTimeoutMs + LEASE_MARGIN_MS) {
-    throw new Error(`The dispatch lease (${leaseSeconds} s) must outlast a send (${sendTimeoutMs} ms) by ${LEASE_MARGIN_MS} ms, or nothing is ever sent.`);
+    throw new Error(
+      `The dispatch lease (${leaseSeconds} s) must outlast a send (${sendTimeoutMs} ms) by ${LEASE_MARGIN_MS} ms, or nothing is ever sent.`,
+    );
   }
   return config;
 }
@@ -123,51 +127,83 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
 
   const keyText = get('ALERTS_SECRET_KEY');
   if (keyText === undefined && !opts.demo) {
-    throw new Error(`ALERTS_SECRET_KEY is required outside demo mode (${MIN_KEY_BYTES}+ random bytes as base64 or hex, e.g. \`openssl rand -base64 32\`).`);
+    throw new Error(
+      `ALERTS_SECRET_KEY is required outside demo mode (${MIN_KEY_BYTES}+ random bytes as base64 or hex, e.g. \`openssl rand -base64 32\`).`,
+    );
   }
   const secretKey = keyText !== undefined ? parseKey(keyText) : demoKey(opts.dataDir);
 
-  const publicUrl = get('ALERTS_PUBLIC_URL') ?? get('PUBLIC_URL') ?? (opts.demo ? `http://localhost:${get('PORT') ?? '8787'}` : need('ALERTS_PUBLIC_URL', 'outside demo mode (the https:// address of this API, used in message links)'));
+  const publicUrl =
+    get('ALERTS_PUBLIC_URL') ??
+    get('PUBLIC_URL') ??
+    (opts.demo
+      ? `http://localhost:${get('PORT') ?? '8787'}`
+      : need('ALERTS_PUBLIC_URL', 'outside demo mode (the https:// address of this API, used in message links)'));
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error('ALERTS_PUBLIC_URL must be an absolute http(s) URL.');
-  if (!opts.demo && !publicUrl.startsWith('https://')) throw new Error('ALERTS_PUBLIC_URL must use https:// outside demo mode.');
+  if (!opts.demo && !publicUrl.startsWith('https://'))
+    throw new Error('ALERTS_PUBLIC_URL must use https:// outside demo mode.');
 
   const emailKind = get('ALERTS_EMAIL_TRANSPORT') ?? (get('ALERTS_SMTP_URL') ? 'smtp' : opts.demo ? 'file' : undefined);
   let email: EmailTransportConfig;
   if (emailKind === 'file') email = { transport: 'file' };
-  else if (emailKind === 'smtp') email = { transport: 'smtp', url: need('ALERTS_SMTP_URL', 'with ALERTS_EMAIL_TRANSPORT=smtp (smtp://user:pass@host:587)') };
+  else if (emailKind === 'smtp')
+    email = {
+      transport: 'smtp',
+      url: need('ALERTS_SMTP_URL', 'with ALERTS_EMAIL_TRANSPORT=smtp (smtp://user:pass@host:587)'),
+    };
   else throw new Error('ALERTS_EMAIL_TRANSPORT must be "smtp" (with ALERTS_SMTP_URL) or "file".');
 
-  const from = get('ALERTS_FROM') ?? (email.transport === 'smtp' && !opts.demo ? need('ALERTS_FROM', 'with SMTP (a neutral sender such as "Notifications <no-reply@example.org>")') : undefined);
+  const from =
+    get('ALERTS_FROM') ??
+    (email.transport === 'smtp' && !opts.demo
+      ? need('ALERTS_FROM', 'with SMTP (a neutral sender such as "Notifications <no-reply@example.org>")')
+      : undefined);
 
-  const phoneKind = get('ALERTS_PHONE_TRANSPORT') ?? (get('ALERTS_GATEWAY_URL') ? 'webhook' : opts.demo ? 'file' : undefined);
+  const phoneKind =
+    get('ALERTS_PHONE_TRANSPORT') ?? (get('ALERTS_GATEWAY_URL') ? 'webhook' : opts.demo ? 'file' : undefined);
   let phone: PhoneTransportConfig;
   if (phoneKind === 'file') phone = { transport: 'file' };
   else if (phoneKind === 'webhook') {
     const url = need('ALERTS_GATEWAY_URL', 'with ALERTS_PHONE_TRANSPORT=webhook (the SMS/voice gateway endpoint)');
-    const secret = need('ALERTS_GATEWAY_SECRET', 'with ALERTS_PHONE_TRANSPORT=webhook (shared secret that signs each request)');
+    const secret = need(
+      'ALERTS_GATEWAY_SECRET',
+      'with ALERTS_PHONE_TRANSPORT=webhook (shared secret that signs each request)',
+    );
     if (secret.length < 16) throw new Error('ALERTS_GATEWAY_SECRET must be at least 16 characters.');
     phone = { transport: 'webhook', url, secret };
   } else if (phoneKind === 'twilio') {
     const accountSid = need('TWILIO_ACCOUNT_SID', 'with ALERTS_PHONE_TRANSPORT=twilio (AC… from the Twilio console)');
-    if (!/^AC[0-9a-f]{32}$/.test(accountSid)) throw new Error('TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex digits.');
-    const authToken = need('TWILIO_AUTH_TOKEN', 'with ALERTS_PHONE_TRANSPORT=twilio (it signs Twilio\'s webhooks)');
+    if (!/^AC[0-9a-f]{32}$/.test(accountSid))
+      throw new Error('TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex digits.');
+    const authToken = need('TWILIO_AUTH_TOKEN', "with ALERTS_PHONE_TRANSPORT=twilio (it signs Twilio's webhooks)");
     if (authToken.length < 16) throw new Error('TWILIO_AUTH_TOKEN must be at least 16 characters.');
     const from = need('TWILIO_FROM_NUMBER', 'with ALERTS_PHONE_TRANSPORT=twilio (the E.164 number alerts come from)');
-    if (!/^\+[1-9]\d{7,14}$/.test(from)) throw new Error('TWILIO_FROM_NUMBER must be an E.164 number such as +15551234567.');
+    if (!/^\+[1-9]\d{7,14}$/.test(from))
+      throw new Error('TWILIO_FROM_NUMBER must be an E.164 number such as +15551234567.');
     const apiBaseUrl = get('TWILIO_API_BASE_URL');
-    if (apiBaseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(apiBaseUrl)) throw new Error('TWILIO_API_BASE_URL must be an origin such as https://api.twilio.com.');
+    if (apiBaseUrl !== undefined && !/^https?:\/\/[^/]+$/.test(apiBaseUrl))
+      throw new Error('TWILIO_API_BASE_URL must be an origin such as https://api.twilio.com.');
     phone = { transport: 'twilio', twilio: { accountSid, authToken, from, apiBaseUrl } };
-  } else throw new Error('ALERTS_PHONE_TRANSPORT must be "webhook" (with ALERTS_GATEWAY_URL and ALERTS_GATEWAY_SECRET), "twilio" (with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER) or "file".');
+  } else
+    throw new Error(
+      'ALERTS_PHONE_TRANSPORT must be "webhook" (with ALERTS_GATEWAY_URL and ALERTS_GATEWAY_SECRET), "twilio" (with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER) or "file".',
+    );
 
   const interpreterNumber = get('ALERTS_INTERPRETER_NUMBER');
-  if (interpreterNumber !== undefined && !/^\+[1-9]\d{7,14}$/.test(interpreterNumber)) throw new Error('ALERTS_INTERPRETER_NUMBER must be an E.164 number such as +18662777477.');
+  if (interpreterNumber !== undefined && !/^\+[1-9]\d{7,14}$/.test(interpreterNumber))
+    throw new Error('ALERTS_INTERPRETER_NUMBER must be an E.164 number such as +18662777477.');
   const interpreterDigits = get('ALERTS_INTERPRETER_DIGITS');
-  if (interpreterDigits !== undefined && !/^[0-9*#w]{1,20}$/.test(interpreterDigits)) throw new Error('ALERTS_INTERPRETER_DIGITS must be keypad digits such as "2" (w waits half a second).');
+  if (interpreterDigits !== undefined && !/^[0-9*#w]{1,20}$/.test(interpreterDigits))
+    throw new Error('ALERTS_INTERPRETER_DIGITS must be keypad digits such as "2" (w waits half a second).');
 
   const inboundSecret = get('ALERTS_INBOUND_SECRET');
-  if (inboundSecret !== undefined && inboundSecret.length < 16) throw new Error('ALERTS_INBOUND_SECRET must be at least 16 characters.');
+  if (inboundSecret !== undefined && inboundSecret.length < 16)
+    throw new Error('ALERTS_INBOUND_SECRET must be at least 16 characters.');
 
-  const codes = (get('ALERTS_ALLOWED_COUNTRY_CODES') ?? '1').split(',').map((c) => c.trim().replace(/^\+/, '')).filter(Boolean);
+  const codes = (get('ALERTS_ALLOWED_COUNTRY_CODES') ?? '1')
+    .split(',')
+    .map((c) => c.trim().replace(/^\+/, ''))
+    .filter(Boolean);
   if (codes.length === 0 || codes.some((c) => !/^[1-9]\d{0,2}$/.test(c))) {
     throw new Error('ALERTS_ALLOWED_COUNTRY_CODES must be a comma-separated list of calling codes such as "1,52".');
   }
@@ -181,8 +217,14 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
   const intervalMs = count('ALERTS_DISPATCH_INTERVAL_MS', 2000);
   const limits: AlertsConfig['limits'] = {
     ...DEFAULT_LIMITS,
-    subscribePerIp: { max: count('ALERTS_SUBSCRIBE_PER_IP_PER_HOUR', DEFAULT_LIMITS.subscribePerIp.max), windowSeconds: 3600 },
-    subscribePerContact: { max: count('ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY', DEFAULT_LIMITS.subscribePerContact.max), windowSeconds: 24 * 3600 },
+    subscribePerIp: {
+      max: count('ALERTS_SUBSCRIBE_PER_IP_PER_HOUR', DEFAULT_LIMITS.subscribePerIp.max),
+      windowSeconds: 3600,
+    },
+    subscribePerContact: {
+      max: count('ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY', DEFAULT_LIMITS.subscribePerContact.max),
+      windowSeconds: 24 * 3600,
+    },
   };
 
   return alertsConfig({
@@ -197,14 +239,20 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     allowedCountryCodes: codes,
     phoneLine: { interpreterNumber, interpreterDigits },
     limits,
-    dispatch: { intervalMs, perSecond: { email: count('ALERTS_EMAIL_PER_SECOND', 0), phone: count('ALERTS_PHONE_PER_SECOND', 0) } },
+    dispatch: {
+      intervalMs,
+      perSecond: { email: count('ALERTS_EMAIL_PER_SECOND', 0), phone: count('ALERTS_PHONE_PER_SECOND', 0) },
+    },
   });
 }
 
 function parseKey(text: string): Buffer {
-  const key = /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  const key =
+    /^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
   if (key.length < MIN_KEY_BYTES) {
-    throw new Error(`ALERTS_SECRET_KEY must hold at least ${MIN_KEY_BYTES} bytes (base64 or hex); it holds ${key.length}.`);
+    throw new Error(
+      `ALERTS_SECRET_KEY must hold at least ${MIN_KEY_BYTES} bytes (base64 or hex); it holds ${key.length}.`,
+    );
   }
   return key;
 }

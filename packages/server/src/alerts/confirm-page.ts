@@ -20,12 +20,20 @@ async function confirmPage(c: AlertsContext, ctx: RequestContext, submit: boolea
   const limited = await pageRateLimit(c, ctx, 'confirm', c.config.limits.confirmPerIp, strings('en').pageConfirmTitle);
   if (limited) return limited;
   const id = c.keys.verifyToken('confirm', token);
-  const [row] = id === null ? [] : await c.db.query<{ language: string }>('SELECT language FROM alert_confirmations WHERE id = $1', [id]);
+  const [row] =
+    id === null
+      ? []
+      : await c.db.query<{ language: string }>('SELECT language FROM alert_confirmations WHERE id = $1', [id]);
   const t = strings(row?.language ?? 'en');
   const language = row?.language ?? 'en';
   if (!row) return page({ status: 400, language, title: t.pageConfirmTitle, message: t.pageInvalid });
   if (!submit) {
-    return page({ status: 200, language, title: t.pageConfirmTitle, form: { action: `${CONFIRM_LINK_PATH}?token=${encodeURIComponent(token)}`, button: t.pageConfirmButton } });
+    return page({
+      status: 200,
+      language,
+      title: t.pageConfirmTitle,
+      form: { action: `${CONFIRM_LINK_PATH}?token=${encodeURIComponent(token)}`, button: t.pageConfirmButton },
+    });
   }
   const outcome = await confirmByToken(c, token);
   return outcome === 'confirmed'

@@ -6,7 +6,6 @@ import { limitIp, type AlertsContext } from './context.js';
 import { sameHash } from './crypto.js';
 import { primarySubtag } from '../insights/observe.js';
 
-
 interface ConfirmationRow {
   id: string;
   subscription_id: string;
@@ -32,7 +31,8 @@ export function confirmHandler(c: AlertsContext): RouteHandler<'confirmSubscript
   return async (ctx) => {
     await limitIp(c, 'confirm', ctx.ip, c.config.limits.confirmPerIp);
     const { body } = ctx;
-    const outcome = 'token' in body ? await confirmByToken(c, body.token) : await confirmByCode(c, body.confirmationId, body.code);
+    const outcome =
+      'token' in body ? await confirmByToken(c, body.token) : await confirmByCode(c, body.confirmationId, body.code);
     if (outcome !== 'confirmed') {
       throw new HttpError(400, outcome, MESSAGES[outcome], {
         fields: [{ path: 'token' in body ? 'token' : 'code', message: MESSAGES[outcome] }],

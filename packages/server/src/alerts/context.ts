@@ -51,7 +51,8 @@ export async function limitContact(
   limit: Limit,
   now: Date,
 ): Promise<void> {
-  if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [CONTACT_LOCK_SPACE, contactLockKey(table, contactHash)]);
+  if (tx.dialect === 'postgres')
+    await tx.query('SELECT pg_advisory_xact_lock($1, $2)', [CONTACT_LOCK_SPACE, contactLockKey(table, contactHash)]);
   const since = new Date(now.getTime() - limit.windowSeconds * 1000).toISOString();
   const [row] = await tx.query<{ n: number; oldest: string | null }>(
     `SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM ${table} WHERE contact_hash = $1 AND created_at > $2`,

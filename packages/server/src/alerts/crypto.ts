@@ -13,7 +13,12 @@ import {
 import { promisify } from 'node:util';
 import type { AlertChannel } from '@referral-kit/sdk';
 
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: object,
+) => Promise<Buffer>;
 
 const HKDF_SALT = 'referral-kit/alerts/v1';
 const PURPOSES = ['contact-encryption', 'contact-lookup', 'tokens', 'codes', 'idempotency', 'rate-limit'] as const;
@@ -132,7 +137,10 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const actual = await scrypt(pin, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: maxmem(Number(n), Number(r)),
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: maxmem(Number(n), Number(r)),
   });
   return timingSafeEqual(actual, expected);
 }

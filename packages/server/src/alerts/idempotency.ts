@@ -10,14 +10,22 @@ export interface IdempotencyHashes {
 }
 
 /** Hashes of the header and the request, or null without a header; `scope` keeps routes' keys apart. */
-export function idempotencyHashes(keys: AlertKeys, scope: string, header: string | undefined, request: unknown): IdempotencyHashes | null {
+export function idempotencyHashes(
+  keys: AlertKeys,
+  scope: string,
+  header: string | undefined,
+  request: unknown,
+): IdempotencyHashes | null {
   if (header === undefined) return null;
   if (!/^[\x21-\x7e]{8,255}$/.test(header)) {
-    throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [
-      { path: 'Idempotency-Key', message: 'Use 8 to 255 visible ASCII characters.' },
-    ] });
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', {
+      fields: [{ path: 'Idempotency-Key', message: 'Use 8 to 255 visible ASCII characters.' }],
+    });
   }
-  return { key: keys.idempotencyHash(scope, header), request: keys.idempotencyHash(`${scope}-body`, canonicalJson(request)) };
+  return {
+    key: keys.idempotencyHash(scope, header),
+    request: keys.idempotencyHash(`${scope}-body`, canonicalJson(request)),
+  };
 }
 
 /** The first answer given for this key, or a 400 when the key comes back with a different request. */
@@ -28,9 +36,9 @@ export async function findReplay(db: Db, hashes: IdempotencyHashes, status: numb
   );
   if (!row) return null;
   if (row.request_hash !== hashes.request) {
-    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', { fields: [
-      { path: 'Idempotency-Key', message: 'Use a new key for a new request.' },
-    ] });
+    throw new HttpError(400, 'validation_failed', 'This Idempotency-Key was already used for a different request.', {
+      fields: [{ path: 'Idempotency-Key', message: 'Use a new key for a new request.' }],
+    });
   }
   return { status, body: JSON.parse(row.response) as unknown };
 }
@@ -38,14 +46,19 @@ export async function findReplay(db: Db, hashes: IdempotencyHashes, status: numb
 /** Keeps the answer for replays; call inside the transaction that made the change. */
 export async function rememberAnswer(tx: Db, hashes: IdempotencyHashes, body: unknown, now: Date): Promise<void> {
   await tx.run('INSERT INTO alert_idempotency (key_hash, request_hash, response, created_at) VALUES ($1, $2, $3, $4)', [
-    hashes.key, hashes.request, JSON.stringify(body), now.toISOString(),
+    hashes.key,
+    hashes.request,
+    JSON.stringify(body),
+    now.toISOString(),
   ]);
 }
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -54,7 +54,12 @@ async function inboundVoice(c: AlertsContext, ctx: RequestContext): Promise<Hand
 
 async function inboundCall(c: AlertsContext, ctx: RequestContext): Promise<HandlerResult> {
   const body = await signedBody(c, ctx, CallBody);
-  const actions = await voiceTurn(c, { callId: body.callId, from: body.from, state: body.state, digits: body.digits ?? '' });
+  const actions = await voiceTurn(c, {
+    callId: body.callId,
+    from: body.from,
+    state: body.state,
+    digits: body.digits ?? '',
+  });
   return { status: 200, body: { actions } };
 }
 
@@ -62,7 +67,11 @@ async function inboundCall(c: AlertsContext, ctx: RequestContext): Promise<Handl
  * The parsed body of a request whose signature checks out and was not seen before; 401 otherwise (also when no
  * secret is configured). Nothing has changed when this throws.
  */
-async function signedBody<T extends z.ZodMiniType>(c: AlertsContext, ctx: RequestContext, schema: T): Promise<z.output<T>> {
+async function signedBody<T extends z.ZodMiniType>(
+  c: AlertsContext,
+  ctx: RequestContext,
+  schema: T,
+): Promise<z.output<T>> {
   const raw = ctx.rawBody ?? '';
   const secret = c.config.inboundSecret;
   const header = ctx.headers[SIGNATURE_HEADER];

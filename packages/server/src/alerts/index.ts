@@ -26,7 +26,13 @@ import { purgeExpired } from './retention.js';
 import { subscribeHandler } from './subscribe.js';
 import { stopPageRoutes, unsubscribeHandler } from './unsubscribe.js';
 
-export { alertsConfig, alertsConfigFromEnv, DEFAULT_LIMITS, type AlertsConfig, type AlertsConfigInput } from './config.js';
+export {
+  alertsConfig,
+  alertsConfigFromEnv,
+  DEFAULT_LIMITS,
+  type AlertsConfig,
+  type AlertsConfigInput,
+} from './config.js';
 export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
 export type { Transports } from '../notify/dispatcher.js';
 
@@ -57,18 +63,41 @@ export function createAlerts(deps: {
   insights?: InsightsCounter;
 }): AlertsModule {
   const now = deps.now;
-  const c: AlertsContext = { db: deps.db, config: deps.config, keys: deriveKeys(deps.config.secretKey), logger: deps.logger, limiter: limiterFor(deps.db), now, insights: deps.insights };
+  const c: AlertsContext = {
+    db: deps.db,
+    config: deps.config,
+    keys: deriveKeys(deps.config.secretKey),
+    logger: deps.logger,
+    limiter: limiterFor(deps.db),
+    now,
+    insights: deps.insights,
+  };
   // One file transport for both channels when both use it: one writer, one set of seen keys.
   const file = new FileTransport(deps.config.outboxFile, now);
   const transports: Transports = {
-    email: deps.transports?.email ?? (deps.config.email.transport === 'smtp' ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs) : file),
+    email:
+      deps.transports?.email ??
+      (deps.config.email.transport === 'smtp'
+        ? new SmtpTransport(deps.config.email.url, deps.config.from, deps.config.dispatch.sendTimeoutMs)
+        : file),
     phone: deps.transports?.phone ?? phoneTransport(c, deps.config.phone, file),
   };
-  const maintenance: ((now: Date) => Promise<void>)[] = [(at) => purgeExpired(c.db, c.config, at), (at) => c.limiter.purge(at.getTime())];
+  const maintenance: ((now: Date) => Promise<void>)[] = [
+    (at) => purgeExpired(c.db, c.config, at),
+    (at) => c.limiter.purge(at.getTime()),
+  ];
   const maintain = async (at: Date) => {
     for (const task of maintenance) await task(at);
   };
-  const dispatcher = new Dispatcher({ db: c.db, keys: c.keys, config: c.config, transports, logger: c.logger, now, maintenance: maintain, limiter: c.limiter,
+  const dispatcher = new Dispatcher({
+    db: c.db,
+    keys: c.keys,
+    config: c.config,
+    transports,
+    logger: c.logger,
+    now,
+    maintenance: maintain,
+    limiter: c.limiter,
     onDelivery: (transport, outcome) => {
       deps.onDelivery?.(transport, outcome);
       if (outcome !== 'retry') c.insights?.count('delivery', { channel: transport, outcome });
@@ -84,7 +113,13 @@ export function createAlerts(deps: {
       confirmSubscription: confirmHandler(c),
       unsubscribe: unsubscribeHandler(c),
     },
-    extraRoutes: [...confirmPageRoutes(c), ...stopPageRoutes(c), ...inboundRoutes(c), ...twilioRoutes(c), ...demoOutboxRoutes(c)],
+    extraRoutes: [
+      ...confirmPageRoutes(c),
+      ...stopPageRoutes(c),
+      ...inboundRoutes(c),
+      ...twilioRoutes(c),
+      ...demoOutboxRoutes(c),
+    ],
     dispatcher: {
       start: () => dispatcher.start(),
       stop: () => dispatcher.stop(),
@@ -101,7 +136,9 @@ export function createAlerts(deps: {
 function phoneTransport(c: AlertsContext, config: PhoneTransportConfig, file: FileTransport): Transport {
   switch (config.transport) {
     case 'webhook':
-      return new WebhookTransport(config.url, config.secret, c.now, undefined, (message) => alertCallScript(c, message));
+      return new WebhookTransport(config.url, config.secret, c.now, undefined, (message) =>
+        alertCallScript(c, message),
+      );
     case 'twilio':
       return new TwilioTransport(config.twilio, twilioCallbacks(c), c.config.dispatch.sendTimeoutMs);
     case 'file':

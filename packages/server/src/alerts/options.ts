@@ -8,11 +8,15 @@ import type { AlertsConfig } from './config.js';
 
 /** Email and text use the message catalogs; calls and TTY also need the phone line's spoken prompts. */
 const languagesOf = (channel: AlertChannel): readonly MessageLanguage[] =>
-  PIN_CHANNELS.includes(channel) ? MESSAGE_LANGUAGES.filter((l) => (PHONE_LANGUAGES as string[]).includes(l)) : MESSAGE_LANGUAGES;
+  PIN_CHANNELS.includes(channel)
+    ? MESSAGE_LANGUAGES.filter((l) => (PHONE_LANGUAGES as string[]).includes(l))
+    : MESSAGE_LANGUAGES;
 
 export function alertOptions(config: Pick<AlertsConfig, 'phone'>): AlertOptions {
   // Twilio has no TTY relay: such a subscription could never be delivered.
-  const channels = AlertChannel.options.filter((channel) => !(channel === 'tty' && config.phone.transport === 'twilio'));
+  const channels = AlertChannel.options.filter(
+    (channel) => !(channel === 'tty' && config.phone.transport === 'twilio'),
+  );
   return { channels: channels.map((channel) => ({ channel, languages: [...languagesOf(channel)] })) };
 }
 

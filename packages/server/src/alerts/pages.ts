@@ -39,7 +39,12 @@ ${message}${form}
 </body>
 </html>
 `;
-  return { status: input.status, body: html, contentType: 'text/html; charset=utf-8', headers: { ...PAGE_HEADERS, ...input.headers } };
+  return {
+    status: input.status,
+    body: html,
+    contentType: 'text/html; charset=utf-8',
+    headers: { ...PAGE_HEADERS, ...input.headers },
+  };
 }
 
 export function escapeHtml(text: string): string {

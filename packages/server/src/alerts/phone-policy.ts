@@ -5,7 +5,12 @@
 import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
 
 /** Kinds of number a person answers themselves; premium-rate, shared-cost, personal (forwarding), pager, UAN refused. */
-const PERSONAL_TYPES: ReadonlySet<NumberType> = new Set<NumberType>(['MOBILE', 'FIXED_LINE', 'FIXED_LINE_OR_MOBILE', 'VOIP']);
+const PERSONAL_TYPES: ReadonlySet<NumberType> = new Set<NumberType>([
+  'MOBILE',
+  'FIXED_LINE',
+  'FIXED_LINE_OR_MOBILE',
+  'VOIP',
+]);
 
 /** Under "+1", only these are domestic; the other NANP countries are billed as international. */
 const NANP_DOMESTIC = new Set(['US', 'CA']);

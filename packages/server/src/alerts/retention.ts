@@ -12,7 +12,9 @@ export async function purgeExpired(db: Db, config: AlertsConfig, now: Date): Pro
   const before = (ms: number) => new Date(now.getTime() - ms).toISOString();
   await db.run('DELETE FROM telephony_replays WHERE expires_at < $1', [now.toISOString()]);
   await db.run('DELETE FROM alert_idempotency WHERE created_at < $1', [before(config.idempotencyTtlSeconds * 1000)]);
-  await db.run('DELETE FROM alert_confirmations WHERE expires_at < $1', [before(Math.max(CONFIRMATION_KEEP_MS, config.limits.subscribePerContact.windowSeconds * 1000))]);
+  await db.run('DELETE FROM alert_confirmations WHERE expires_at < $1', [
+    before(Math.max(CONFIRMATION_KEEP_MS, config.limits.subscribePerContact.windowSeconds * 1000)),
+  ]);
   await db.run(
     `DELETE FROM alert_subscriptions WHERE status = 'pending' AND confirmed_at IS NULL AND created_at < $1
      AND NOT EXISTS (SELECT 1 FROM alert_confirmations c WHERE c.subscription_id = alert_subscriptions.id)`,

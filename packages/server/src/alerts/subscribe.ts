@@ -42,10 +42,16 @@ export function subscribeHandler(c: AlertsContext): RouteHandler<'subscribe'> {
  * and the per-contact limit, then writes the pending subscription, its confirmation and the confirmation message.
  * Throws the same HttpErrors the web form answers with (400 for a refused contact, 429 for the limit).
  */
-export async function requestSubscription(c: AlertsContext, request: SubscribeBody, idempotency: IdempotencyHashes | null = null): Promise<SubscribeAccepted> {
+export async function requestSubscription(
+  c: AlertsContext,
+  request: SubscribeBody,
+  idempotency: IdempotencyHashes | null = null,
+): Promise<SubscribeAccepted> {
   const contact = normalizeContact(request.channel, request.contact);
   if (contact === null || (request.channel !== 'email' && !isAllowedPhone(contact, c.config.allowedCountryCodes))) {
-    throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'contact', message: INVALID_CONTACT }] });
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', {
+      fields: [{ path: 'contact', message: INVALID_CONTACT }],
+    });
   }
 
   const now = c.now();
@@ -72,20 +78,42 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
        ON CONFLICT (subject_id, channel, contact_hash) DO UPDATE
        SET contact_enc = alert_subscriptions.contact_enc, reference_code = COALESCE(alert_subscriptions.reference_code, excluded.reference_code)
        RETURNING id`,
-      [randomId(), request.subjectId, request.channel, contactHash, contactEnc, request.language, mask, pinHash, now.toISOString(), await unusedReference(tx)],
+      [
+        randomId(),
+        request.subjectId,
+        request.channel,
+        contactHash,
+        contactEnc,
+        request.language,
+        mask,
+        pinHash,
+        now.toISOString(),
+        await unusedReference(tx),
+      ],
     );
     const subscriptionId = subscription!.id;
     await tx.run(
       `INSERT INTO alert_confirmations (id, subscription_id, contact_hash, code_hash, language, events_mask, pin_hash, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
-        confirmationId, subscriptionId, contactHash, c.keys.codeHash(confirmationId, code), request.language, mask, pinHash,
-        expiresAt, now.toISOString(),
+        confirmationId,
+        subscriptionId,
+        contactHash,
+        c.keys.codeHash(confirmationId, code),
+        request.language,
+        mask,
+        pinHash,
+        expiresAt,
+        now.toISOString(),
       ],
     );
     const payload: ConfirmationPayload = { confirmationId, code, language: request.language, expiresAt };
     const outboxId = `confirm:${confirmationId}/${subscriptionId}`;
-    await enqueueConfirmation(tx, { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) }, now);
+    await enqueueConfirmation(
+      tx,
+      { subscriptionId, confirmationId, payloadEnc: c.keys.seal(JSON.stringify(payload), `outbox:${outboxId}`) },
+      now,
+    );
     if (idempotency) await rememberAnswer(tx, idempotency, body, now);
     return body;
   });
@@ -95,7 +123,8 @@ export async function requestSubscription(c: AlertsContext, request: SubscribeBo
 async function unusedReference(tx: Db): Promise<string> {
   for (;;) {
     const reference = randomReference();
-    if ((await tx.query('SELECT 1 FROM alert_subscriptions WHERE reference_code = $1', [reference])).length === 0) return reference;
+    if ((await tx.query('SELECT 1 FROM alert_subscriptions WHERE reference_code = $1', [reference])).length === 0)
+      return reference;
   }
 }
 

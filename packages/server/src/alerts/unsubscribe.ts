@@ -17,7 +17,8 @@ interface StoppedRow {
 }
 
 const countStopped = (c: AlertsContext, rows: readonly StoppedRow[]) => {
-  for (const row of rows) c.insights?.count('alert-unsubscribed', { channel: row.channel, language: primarySubtag(row.language) });
+  for (const row of rows)
+    c.insights?.count('alert-unsubscribed', { channel: row.channel, language: primarySubtag(row.language) });
 };
 
 /** Marks one subscription unsubscribed. Pending outbox rows for it are skipped by the dispatcher. */
@@ -34,7 +35,11 @@ export async function unsubscribeById(c: AlertsContext, subscriptionId: string, 
  * Stops every phone subscription (SMS, voice, TTY) of one number: a texted STOP, or 9 on the phone line. The
  * channels share one contact hash, so this reaches the number whatever channel it signed up with.
  */
-export async function stopPhoneNumber(c: AlertsContext, contactHash: string, via: Exclude<UnsubscribeVia, 'link'>): Promise<void> {
+export async function stopPhoneNumber(
+  c: AlertsContext,
+  contactHash: string,
+  via: Exclude<UnsubscribeVia, 'link'>,
+): Promise<void> {
   const stopped = await c.db.query<StoppedRow>(
     `UPDATE alert_subscriptions SET status = 'unsubscribed', unsubscribed_at = $1, unsubscribed_via = $2
      WHERE contact_hash = $3 AND channel <> 'email' AND status <> 'unsubscribed' RETURNING channel, language`,
@@ -75,10 +80,22 @@ export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
 
 async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = await pageRateLimit(c, ctx, 'unsubscribe', c.config.limits.unsubscribePerIp, strings('en').pageStopTitle);
+  const limited = await pageRateLimit(
+    c,
+    ctx,
+    'unsubscribe',
+    c.config.limits.unsubscribePerIp,
+    strings('en').pageStopTitle,
+  );
   if (limited) return limited;
   const id = c.keys.verifyToken('unsubscribe', token);
-  if (id === null) return page({ status: 400, language: 'en', title: strings('en').pageStopTitle, message: strings('en').pageInvalid });
+  if (id === null)
+    return page({
+      status: 400,
+      language: 'en',
+      title: strings('en').pageStopTitle,
+      message: strings('en').pageInvalid,
+    });
   const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [id]);
   const language = row?.language ?? 'en';
   const t = strings(language);
@@ -87,7 +104,11 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
       status: 200,
       language,
       title: t.pageStopTitle,
-      form: { action: `${STOP_PATH}?token=${encodeURIComponent(token)}`, button: t.pageStopButton, hidden: { 'List-Unsubscribe': 'One-Click' } },
+      form: {
+        action: `${STOP_PATH}?token=${encodeURIComponent(token)}`,
+        button: t.pageStopButton,
+        hidden: { 'List-Unsubscribe': 'One-Click' },
+      },
     });
   }
   await unsubscribeById(c, id, 'link');
@@ -95,8 +116,20 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
 }
 
 /** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
-export async function pageRateLimit(c: LimitDeps, ctx: RequestContext, scope: string, limit: Limit, title: string): Promise<PageResult | null> {
+export async function pageRateLimit(
+  c: LimitDeps,
+  ctx: RequestContext,
+  scope: string,
+  limit: Limit,
+  title: string,
+): Promise<PageResult | null> {
   const outcome = await c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
   if (outcome.ok) return null;
-  return page({ status: 429, language: 'en', title, message: RATE_LIMIT_MESSAGE, headers: { 'retry-after': String(outcome.retryAfterSeconds) } });
+  return page({
+    status: 429,
+    language: 'en',
+    title,
+    message: RATE_LIMIT_MESSAGE,
+    headers: { 'retry-after': String(outcome.retryAfterSeconds) },
+  });
 }

@@ -40,15 +40,29 @@ export function cancelPageRoutes(c: CallbacksContext): ExtraRoute[] {
 
 async function cancelPage(c: CallbacksContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = await pageRateLimit(c, ctx, 'callback-cancel', c.config.limits.cancelPerIp, callbackStrings('en').pageTitle);
+  const limited = await pageRateLimit(
+    c,
+    ctx,
+    'callback-cancel',
+    c.config.limits.cancelPerIp,
+    callbackStrings('en').pageTitle,
+  );
   if (limited) return limited;
   const id = c.keys.verifyToken('callback-cancel', token);
-  const [row] = id === null ? [] : await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [id]);
+  const [row] =
+    id === null
+      ? []
+      : await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [id]);
   const language = row?.language ?? 'en';
   const t = callbackStrings(language);
   if (id === null) return page({ status: 400, language, title: t.pageTitle, message: t.pageInvalid });
   if (!submit) {
-    return page({ status: 200, language, title: t.pageTitle, form: { action: `${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`, button: t.pageButton } });
+    return page({
+      status: 200,
+      language,
+      title: t.pageTitle,
+      form: { action: `${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`, button: t.pageButton },
+    });
   }
   await cancelById(c, id);
   return page({ status: 200, language, title: t.pageTitle, message: t.pageDone });

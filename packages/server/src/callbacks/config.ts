@@ -14,13 +14,16 @@ export const DEFAULT_CALLBACK_LIMITS: CallbacksConfig['limits'] = {
   cancelPerIp: { max: 30, windowSeconds: 3600 },
 };
 
-export function callbacksConfig(input: { retentionDays?: number; limits?: Partial<CallbacksConfig['limits']> } = {}): CallbacksConfig {
+export function callbacksConfig(
+  input: { retentionDays?: number; limits?: Partial<CallbacksConfig['limits']> } = {},
+): CallbacksConfig {
   return { retentionDays: input.retentionDays ?? 30, limits: { ...DEFAULT_CALLBACK_LIMITS, ...input.limits } };
 }
 
 /** Reads CALLBACKS_RETENTION_DAYS (whole days, default 30). */
 export function callbacksConfigFromEnv(env: NodeJS.ProcessEnv): CallbacksConfig {
   const days = env.CALLBACKS_RETENTION_DAYS?.trim();
-  if (days !== undefined && days !== '' && !/^\d{1,4}$/.test(days)) throw new Error('CALLBACKS_RETENTION_DAYS must be a whole number of days.');
+  if (days !== undefined && days !== '' && !/^\d{1,4}$/.test(days))
+    throw new Error('CALLBACKS_RETENTION_DAYS must be a whole number of days.');
   return callbacksConfig({ retentionDays: days ? Number(days) : undefined });
 }

@@ -18,7 +18,9 @@ export interface CallbacksContext {
 
 export const CANCEL_PAGE_PATH = '/v1/callbacks/cancel-link';
 
-export const cancelUrl = (c: CallbacksContext, token: string) => `${c.publicUrl}${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`;
+export const cancelUrl = (c: CallbacksContext, token: string) =>
+  `${c.publicUrl}${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`;
 
 /** Seal context of one personal field of one request: a value copied to another row or field does not open. */
-export const sealContext = (requestId: string, field: 'contact' | 'name' | 'note' | 'interpreter') => `callback:${requestId}:${field}`;
+export const sealContext = (requestId: string, field: 'contact' | 'name' | 'note' | 'interpreter') =>
+  `callback:${requestId}:${field}`;

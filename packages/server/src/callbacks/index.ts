@@ -16,10 +16,12 @@ export interface CallbacksModule {
   maintenance(now: Date): Promise<void>;
 }
 
-export function createCallbacks(deps: CallbacksContext & {
-  /** Country calling codes phone contacts may have (the alerts setting). */
-  allowedCountryCodes: readonly string[];
-}): CallbacksModule {
+export function createCallbacks(
+  deps: CallbacksContext & {
+    /** Country calling codes phone contacts may have (the alerts setting). */
+    allowedCountryCodes: readonly string[];
+  },
+): CallbacksModule {
   const { allowedCountryCodes, ...c } = deps;
   return {
     handlers: {

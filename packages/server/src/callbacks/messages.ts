@@ -20,7 +20,8 @@ interface CallbackStrings {
 const CATALOG: Record<MessageLanguage, CallbackStrings> = {
   en: {
     subject: 'Your request was received',
-    received: (reference) => `We received your request. Your reference is ${reference}. We will contact you at the times you chose.`,
+    received: (reference) =>
+      `We received your request. Your reference is ${reference}. We will contact you at the times you chose.`,
     cancel: (url) => `To cancel it: ${url}`,
     notYou: 'If you did not ask for this, ignore this message.',
     neutral: (reference) => `Hello, this is a courtesy call about your request, reference ${reference}. Thank you.`,
@@ -31,10 +32,12 @@ const CATALOG: Record<MessageLanguage, CallbackStrings> = {
   },
   es: {
     subject: 'Recibimos su solicitud',
-    received: (reference) => `Recibimos su solicitud. Su referencia es ${reference}. Le contactaremos en los horarios que eligió.`,
+    received: (reference) =>
+      `Recibimos su solicitud. Su referencia es ${reference}. Le contactaremos en los horarios que eligió.`,
     cancel: (url) => `Para cancelarla: ${url}`,
     notYou: 'Si usted no lo pidió, ignore este mensaje.',
-    neutral: (reference) => `Hola, esta es una llamada de cortesía sobre su solicitud, referencia ${reference}. Gracias.`,
+    neutral: (reference) =>
+      `Hola, esta es una llamada de cortesía sobre su solicitud, referencia ${reference}. Gracias.`,
     pageTitle: 'Cancelar su solicitud',
     pageButton: 'Cancelar la solicitud',
     pageDone: 'Su solicitud está cancelada. Nadie le contactará por ella.',
@@ -61,7 +64,13 @@ export function callbackStrings(language: string): CallbackStrings {
  * The reference message for a channel, or null when nothing may be sent: a call or TTY message is left only when
  * the visitor said a message may be left, because nobody knows who will hear it.
  */
-export function renderReference(input: { language: string; channel: CallbackChannel; reference: string; leaveMessage: boolean; cancelUrl: string }): RenderedMessage | null {
+export function renderReference(input: {
+  language: string;
+  channel: CallbackChannel;
+  reference: string;
+  leaveMessage: boolean;
+  cancelUrl: string;
+}): RenderedMessage | null {
   const t = callbackStrings(input.language);
   if (input.channel === 'call' || input.channel === 'tty') {
     if (!input.leaveMessage) return null;

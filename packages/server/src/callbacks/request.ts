@@ -40,14 +40,20 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
     await limitIp(c, 'callback', ctx.ip, c.config.limits.requestPerIp);
 
     const id = randomId();
-    const body: CallbackAccepted = { status: 'received', reference: newCallbackReference(randomInt), cancelToken: c.keys.signToken('callback-cancel', id) };
+    const body: CallbackAccepted = {
+      status: 'received',
+      reference: newCallbackReference(randomInt),
+      cancelToken: c.keys.signToken('callback-cancel', id),
+    };
     // Honeypot: a bot filled the hidden field. Same answer, nothing stored, nothing sent.
     if (request.website) return { status: 202, body };
 
     const contactChannel = CALLBACK_CONTACT_CHANNEL[request.channel];
     const contact = normalizeContact(contactChannel, request.contact);
     if (contact === null || (contactChannel !== 'email' && !isAllowedPhone(contact, allowedCountryCodes))) {
-      throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'contact', message: INVALID_CONTACT }] });
+      throw new HttpError(400, 'validation_failed', 'The request is not valid.', {
+        fields: [{ path: 'contact', message: INVALID_CONTACT }],
+      });
     }
 
     const now = c.now();
@@ -82,20 +88,52 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
            status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 'new', $20, $20)`,
         [
-          id, body.reference, team?.id ?? null, request.topic, CALLBACK_PRIORITY[request.topic], request.channel, request.language,
-          interpreter ? 1 : 0, request.windows.join(','), request.timeZone, request.leaveMessage ? 1 : 0, state ?? null, contactHash,
-          sealed('contact', contact), sealed('name', request.name), sealed('note', request.note), sealed('interpreter', request.interpreterLanguage),
-          request.recordId ?? null, request.serviceId ?? null, at,
+          id,
+          body.reference,
+          team?.id ?? null,
+          request.topic,
+          CALLBACK_PRIORITY[request.topic],
+          request.channel,
+          request.language,
+          interpreter ? 1 : 0,
+          request.windows.join(','),
+          request.timeZone,
+          request.leaveMessage ? 1 : 0,
+          state ?? null,
+          contactHash,
+          sealed('contact', contact),
+          sealed('name', request.name),
+          sealed('note', request.note),
+          sealed('interpreter', request.interpreterLanguage),
+          request.recordId ?? null,
+          request.serviceId ?? null,
+          at,
         ],
       );
       if (message) {
-        await enqueueMessage(tx, c.keys, {
-          id: `callback:${id}`,
-          message: { kind: 'callback-reference', channel: contactChannel, to: contact, language: messageLanguage(request.language), ...message },
-        }, now);
+        await enqueueMessage(
+          tx,
+          c.keys,
+          {
+            id: `callback:${id}`,
+            message: {
+              kind: 'callback-reference',
+              channel: contactChannel,
+              to: contact,
+              language: messageLanguage(request.language),
+              ...message,
+            },
+          },
+          now,
+        );
       }
       if (CALLBACK_PRIORITY[request.topic] === 1) {
-        await enqueueUrgentNotices(tx, c.keys, { requestId: id, reference: body.reference, teamId: team?.id ?? null, publicUrl: c.publicUrl }, now);
+        await enqueueUrgentNotices(
+          tx,
+          c.keys,
+          { requestId: id, reference: body.reference, teamId: team?.id ?? null, publicUrl: c.publicUrl },
+          now,
+        );
       }
       if (idempotency) await rememberAnswer(tx, idempotency, body, now);
       return { status: 202, body };
@@ -116,9 +154,10 @@ async function regionOf(db: Db, request: Body): Promise<string | undefined> {
   }
   if (request.serviceId) {
     const [row] = await db.query<{ data: string }>('SELECT data FROM services WHERE id = $1', [request.serviceId]);
-    const state = row ? (JSON.parse(row.data) as { locations?: { state?: string }[] }).locations?.[0]?.state : undefined;
+    const state = row
+      ? (JSON.parse(row.data) as { locations?: { state?: string }[] }).locations?.[0]?.state
+      : undefined;
     if (state && /^[A-Z]{2}$/.test(state)) return state;
   }
   return undefined;
 }
-

@@ -24,7 +24,11 @@ export async function eraseClosedRequests(db: Db, retentionDays: number, now: Da
            record_id = NULL, service_id = NULL, erased_at = $2 WHERE id = $1`,
         [id, at],
       );
-      await audit(tx, { actorId: null, teamId: team_id, action: 'request-erased', requestId: id, detail: { retentionDays } }, now);
+      await audit(
+        tx,
+        { actorId: null, teamId: team_id, action: 'request-erased', requestId: id, detail: { retentionDays } },
+        now,
+      );
     }
     return due.length;
   });

@@ -31,12 +31,21 @@ export function chooseTeam(teams: readonly Team[], input: RoutingInput): Team | 
   return best?.team;
 }
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function loadTeams(db: Db): Promise<Team[]> {
-  const rows = await db.query<{ id: string; name: string; states: string; zip_prefixes: string; languages: string; fallback: number }>(
-    'SELECT id, name, states, zip_prefixes, languages, fallback FROM callback_teams ORDER BY id',
-  );
+  const rows = await db.query<{
+    id: string;
+    name: string;
+    states: string;
+    zip_prefixes: string;
+    languages: string;
+    fallback: number;
+  }>('SELECT id, name, states, zip_prefixes, languages, fallback FROM callback_teams ORDER BY id');
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -53,6 +62,14 @@ export async function saveTeam(db: Db, team: Team, now: Date): Promise<void> {
     `INSERT INTO callback_teams (id, name, states, zip_prefixes, languages, fallback, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, states = excluded.states, zip_prefixes = excluded.zip_prefixes,
        languages = excluded.languages, fallback = excluded.fallback`,
-    [team.id, team.name, team.states.join(','), team.zipPrefixes.join(','), team.languages.join(','), team.fallback ? 1 : 0, now.toISOString()],
+    [
+      team.id,
+      team.name,
+      team.states.join(','),
+      team.zipPrefixes.join(','),
+      team.languages.join(','),
+      team.fallback ? 1 : 0,
+      now.toISOString(),
+    ],
   );
 }

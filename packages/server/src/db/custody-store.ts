@@ -1,6 +1,13 @@
 // Custody records in the database: written by the importer and the demo seed, read by the API.
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
-import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type CustodyStatus, type Facility } from '@referral-kit/sdk';
+import {
+  IdentifierType,
+  countryKey,
+  identifierKey,
+  type CustodyRecord,
+  type CustodyStatus,
+  type Facility,
+} from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { deleteWhereIn, insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
@@ -57,26 +64,60 @@ function birthYearOf(record: CustodyRecord): number | null {
 }
 
 export async function loadCustodyState(db: Db): Promise<Map<string, StoredCustodyState>> {
-  const rows = await db.query<{ id: string; source_key: string; status: CustodyStatus; content_hash: string; confidential: number }>(
-    'SELECT id, source_key, status, content_hash, confidential FROM custody_records',
+  const rows = await db.query<{
+    id: string;
+    source_key: string;
+    status: CustodyStatus;
+    content_hash: string;
+    confidential: number;
+  }>('SELECT id, source_key, status, content_hash, confidential FROM custody_records');
+  return new Map(
+    rows.map((r) => [
+      r.source_key,
+      {
+        id: r.id,
+        sourceKey: r.source_key,
+        status: r.status,
+        contentHash: r.content_hash,
+        confidential: Number(r.confidential) === 1,
+      },
+    ]),
   );
-  return new Map(rows.map((r) => [r.source_key, { id: r.id, sourceKey: r.source_key, status: r.status, contentHash: r.content_hash, confidential: Number(r.confidential) === 1 }]));
 }
 
 /**
  * Inserts new records and replaces changed ones, with their search rows, in batched statements. Call inside a
  * transaction.
  */
-export async function writeCustodyRecords(tx: Db, items: readonly { write: CustodyWrite; exists: boolean }[], now: string): Promise<void> {
+export async function writeCustodyRecords(
+  tx: Db,
+  items: readonly { write: CustodyWrite; exists: boolean }[],
+  now: string,
+): Promise<void> {
   // The state searches filter on is the facility record's, when the person is in one.
-  const facilityStates = items.some((i) => i.write.facilityId !== undefined) ? await loadFacilityStates(tx) : new Map<string, string>();
+  const facilityStates = items.some((i) => i.write.facilityId !== undefined)
+    ? await loadFacilityStates(tx)
+    : new Map<string, string>();
   const row = (write: CustodyWrite) => {
     const { record, confidential } = write;
-    const state = (write.facilityId === undefined ? undefined : facilityStates.get(write.facilityId)) ?? record.facility?.state ?? null;
+    const state =
+      (write.facilityId === undefined ? undefined : facilityStates.get(write.facilityId)) ??
+      record.facility?.state ??
+      null;
     return [
-      record.id, write.sourceKey, JSON.stringify(record), contentHashOf(write), record.status, confidential ? 1 : 0,
-      nameTokens(record.displayName).join(' '), birthYearOf(record), state, record.sourceUpdatedAt, now,
-      record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth), write.facilityId ?? null,
+      record.id,
+      write.sourceKey,
+      JSON.stringify(record),
+      contentHashOf(write),
+      record.status,
+      confidential ? 1 : 0,
+      nameTokens(record.displayName).join(' '),
+      birthYearOf(record),
+      state,
+      record.sourceUpdatedAt,
+      now,
+      record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth),
+      write.facilityId ?? null,
     ];
   };
   const updates = items.filter((i) => i.exists);
@@ -91,14 +132,39 @@ export async function writeCustodyRecords(tx: Db, items: readonly { write: Custo
   await deleteWhereIn(tx, 'custody_name_prefixes', 'record_id', updatedIds);
   await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
   await insertMany(
-    tx, 'custody_records',
-    ['id', 'source_key', 'data', 'content_hash', 'status', 'confidential', 'sort_name', 'birth_year', 'state', 'source_updated_at', 'updated_at', 'country_key', 'facility_id'],
+    tx,
+    'custody_records',
+    [
+      'id',
+      'source_key',
+      'data',
+      'content_hash',
+      'status',
+      'confidential',
+      'sort_name',
+      'birth_year',
+      'state',
+      'source_updated_at',
+      'updated_at',
+      'country_key',
+      'facility_id',
+    ],
     items.filter((i) => !i.exists).map((i) => row(i.write)),
   );
   const records = items.map((i) => i.write.record);
-  await insertMany(tx, 'custody_name_prefixes', ['prefix', 'record_id'], records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])));
+  await insertMany(
+    tx,
+    'custody_name_prefixes',
+    ['prefix', 'record_id'],
+    records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])),
+  );
   const identifiers = records.flatMap((r) => {
-    const unique = new Map(r.identifiers.map((i) => [`${i.type}:${identifierKey(i.type, i.value)}`, [identifierKey(i.type, i.value), i.type, r.id]]));
+    const unique = new Map(
+      r.identifiers.map((i) => [
+        `${i.type}:${identifierKey(i.type, i.value)}`,
+        [identifierKey(i.type, i.value), i.type, r.id],
+      ]),
+    );
     return [...unique.values()];
   });
   await insertMany(tx, 'custody_identifiers', ['value', 'type', 'record_id'], identifiers);
@@ -106,7 +172,8 @@ export async function writeCustodyRecords(tx: Db, items: readonly { write: Custo
 
 /** Refreshes planner statistics after bulk writes, so name and ID searches start from the selective index. */
 export async function analyzeCustody(db: Db): Promise<void> {
-  for (const table of ['custody_records', 'custody_name_prefixes', 'custody_identifiers']) await db.run(`ANALYZE ${table}`);
+  for (const table of ['custody_records', 'custody_name_prefixes', 'custody_identifiers'])
+    await db.run(`ANALYZE ${table}`);
 }
 
 /** A stored record joined with its facility (`SELECT r.data, f.data AS facility … LEFT JOIN facilities f`). */
@@ -114,7 +181,8 @@ interface StoredRow {
   data: string;
   facility: string | null;
 }
-const WITH_FACILITY = 'SELECT r.data, f.data AS facility FROM custody_records r LEFT JOIN facilities f ON f.id = r.facility_id';
+const WITH_FACILITY =
+  'SELECT r.data, f.data AS facility FROM custody_records r LEFT JOIN facilities f ON f.id = r.facility_id';
 
 /** The record as the API answers it: the stored facility record, when there is one, replaces what the feed gave. */
 function answerOf(row: StoredRow): CustodyRecord {
@@ -129,7 +197,9 @@ export async function getCustodyRecord(db: Db, id: string): Promise<CustodyRecor
 
 /** The newest source update among the records anyone can look up: how fresh the lookup's data is. */
 export async function newestCustodyUpdate(db: Db): Promise<string | null> {
-  const [row] = await db.query<{ newest: string | null }>('SELECT MAX(source_updated_at) AS newest FROM custody_records WHERE confidential = 0');
+  const [row] = await db.query<{ newest: string | null }>(
+    'SELECT MAX(source_updated_at) AS newest FROM custody_records WHERE confidential = 0',
+  );
   return row?.newest ?? null;
 }
 
@@ -138,7 +208,10 @@ export async function newestCustodyUpdate(db: Db): Promise<string | null> {
  * "José Ángel Martínez Ruiz". Identifier: exact after normalization (an A-number with or without its A). Birth year:
  * ±1. State: the facility's. Country of birth: exact, case and accents ignored.
  */
-export async function searchCustodyRecords(db: Db, search: CustodySearch): Promise<{ items: CustodyRecord[]; total: number }> {
+export async function searchCustodyRecords(
+  db: Db,
+  search: CustodySearch,
+): Promise<{ items: CustodyRecord[]; total: number }> {
   const where = ['r.confidential = 0'];
   const params: (string | number)[] = [];
   const param = (value: string | number) => {
@@ -146,9 +219,13 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
     return `$${params.length}`;
   };
   if (search.name !== undefined) {
-    const tokens = [...new Set(nameTokens(search.name).map((t) => [...t].slice(0, MAX_PREFIX).join('')))].slice(0, MAX_NAME_TOKENS);
+    const tokens = [...new Set(nameTokens(search.name).map((t) => [...t].slice(0, MAX_PREFIX).join('')))].slice(
+      0,
+      MAX_NAME_TOKENS,
+    );
     if (tokens.length === 0) return { items: [], total: 0 };
-    for (const token of tokens) where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(token)})`);
+    for (const token of tokens)
+      where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(token)})`);
   }
   if (search.identifier !== undefined) {
     const types = search.identifierType ? [search.identifierType] : IDENTIFIER_TYPES;
@@ -158,12 +235,16 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
       const key = identifierKey(type, search.identifier);
       byKey.set(key, [...(byKey.get(key) ?? []), type]);
     }
-    const lookups = [...byKey].map(([key, keyTypes]) => `(value = ${param(key)} AND type IN (${keyTypes.map(param).join(', ')}))`);
+    const lookups = [...byKey].map(
+      ([key, keyTypes]) => `(value = ${param(key)} AND type IN (${keyTypes.map(param).join(', ')}))`,
+    );
     where.push(`r.id IN (SELECT record_id FROM custody_identifiers WHERE ${lookups.join(' OR ')})`);
   }
   if (search.countryOfBirth !== undefined) where.push(`r.country_key = ${param(countryKey(search.countryOfBirth))}`);
   if (search.birthYear !== undefined) {
-    where.push(`r.birth_year BETWEEN ${param(search.birthYear - BIRTH_YEAR_TOLERANCE)} AND ${param(search.birthYear + BIRTH_YEAR_TOLERANCE)}`);
+    where.push(
+      `r.birth_year BETWEEN ${param(search.birthYear - BIRTH_YEAR_TOLERANCE)} AND ${param(search.birthYear + BIRTH_YEAR_TOLERANCE)}`,
+    );
   }
   if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
   const clause = where.join(' AND ');

@@ -13,7 +13,8 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export async function openDb(config: { url?: string; file?: string }): Promise<Db> {
   if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url);
-  if (config.url) throw new Error(`Unsupported database URL scheme in "${config.url.split(':')[0]}:"; use postgres://…`);
+  if (config.url)
+    throw new Error(`Unsupported database URL scheme in "${config.url.split(':')[0]}:"; use postgres://…`);
   const file = config.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   return openSqlite(file);
@@ -23,7 +24,10 @@ export async function openDb(config: { url?: string; file?: string }): Promise<D
  * The migrations for a dialect, in name order: `NNN_name.sql` runs on both, `NNN_name.postgres.sql` or
  * `NNN_name.sqlite.sql` on that dialect only.
  */
-export function migrationFiles(dialect: Db['dialect'] = 'sqlite', dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+export function migrationFiles(
+  dialect: Db['dialect'] = 'sqlite',
+  dir = MIGRATIONS_DIR,
+): { name: string; sql: string }[] {
   const other = dialect === 'sqlite' ? '.postgres.sql' : '.sqlite.sql';
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql') && !f.endsWith(other))
@@ -44,7 +48,10 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
       if (done.length > 0) return;
       if (!canExec(tx)) throw new TypeError('transaction handle cannot exec');
       await tx.exec(sql);
-      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, new Date().toISOString()]);
+      await tx.run('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [
+        name,
+        new Date().toISOString(),
+      ]);
       applied.push(name);
     });
   }

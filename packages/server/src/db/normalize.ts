@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { foldName } from '@referral-kit/sdk';
 
-
 /** Name tokens: letters and digits of the folded text. */
 export function nameTokens(text: string): string[] {
-  return foldName(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldName(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Longest prefix indexed per token; longer query tokens are cut to this length. */
@@ -34,7 +35,9 @@ export function sha256(text: string): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }

@@ -21,9 +21,17 @@ export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateF
     );
     if (Number(counts?.services) > 0 || Number(counts?.custody) > 0) return false;
     const stamp = now.toISOString();
-    await writeServices(tx, fixtures.services.map((service) => ({ service, exists: false })), stamp);
+    await writeServices(
+      tx,
+      fixtures.services.map((service) => ({ service, exists: false })),
+      stamp,
+    );
     await bumpServicesVersion(tx);
-    await writeFacilities(tx, fixtures.facilities.map((facility) => ({ facility, exists: false })), stamp);
+    await writeFacilities(
+      tx,
+      fixtures.facilities.map((facility) => ({ facility, exists: false })),
+      stamp,
+    );
     const writes = fixtures.custody.map((record) => {
       const first = record.identifiers[0];
       const sourceKey = first ? sourceKeyOf(first.type, first.value) : `id:${record.id}`;

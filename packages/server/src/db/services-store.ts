@@ -17,12 +17,21 @@ export async function loadServiceHashes(db: Db): Promise<Map<string, string>> {
 }
 
 /** Inserts new services (batched) and replaces changed ones. Call inside a transaction. */
-export async function writeServices(tx: Db, items: readonly { service: Service; exists: boolean }[], now: string): Promise<void> {
+export async function writeServices(
+  tx: Db,
+  items: readonly { service: Service; exists: boolean }[],
+  now: string,
+): Promise<void> {
   const row = (service: Service) => [service.id, JSON.stringify(service), serviceHash(service), now];
   for (const { service } of items.filter((i) => i.exists)) {
     await tx.run('UPDATE services SET data = $2, content_hash = $3, updated_at = $4 WHERE id = $1', row(service));
   }
-  await insertMany(tx, 'services', ['id', 'data', 'content_hash', 'updated_at'], items.filter((i) => !i.exists).map((i) => row(i.service)));
+  await insertMany(
+    tx,
+    'services',
+    ['id', 'data', 'content_hash', 'updated_at'],
+    items.filter((i) => !i.exists).map((i) => row(i.service)),
+  );
 }
 
 export async function deleteService(tx: Db, id: string): Promise<void> {
@@ -31,7 +40,9 @@ export async function deleteService(tx: Db, id: string): Promise<void> {
 
 /** Recomputes the directory version from the stored content. Call inside the transaction that changed it. */
 export async function bumpServicesVersion(tx: Db): Promise<string> {
-  const rows = await tx.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM services ORDER BY id');
+  const rows = await tx.query<{ id: string; content_hash: string }>(
+    'SELECT id, content_hash FROM services ORDER BY id',
+  );
   const version = sha256(rows.map((r) => `${r.id}:${r.content_hash}`).join('\n')).slice(0, 20);
   await setMeta(tx, SERVICES_VERSION_KEY, version);
   return version;
@@ -46,7 +57,11 @@ export async function replaceHotlines(tx: Db, hotlines: readonly Hotline[]): Pro
   await tx.run('DELETE FROM hotlines');
   let position = 0;
   for (const hotline of hotlines) {
-    await tx.run('INSERT INTO hotlines (id, position, data) VALUES ($1, $2, $3)', [hotline.id, position++, JSON.stringify(hotline)]);
+    await tx.run('INSERT INTO hotlines (id, position, data) VALUES ($1, $2, $3)', [
+      hotline.id,
+      position++,
+      JSON.stringify(hotline),
+    ]);
   }
 }
 
@@ -61,5 +76,8 @@ export async function getMeta(db: Db, key: string): Promise<string | undefined> 
 }
 
 export async function setMeta(tx: Db, key: string, value: string): Promise<void> {
-  await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    key,
+    value,
+  ]);
 }

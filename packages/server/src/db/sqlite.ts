@@ -34,7 +34,8 @@ export function openSqlite(file: string): ExecDb {
     }
     const order = entry.order;
     for (const i of order) {
-      if (i < 0 || i >= params.length) throw new RangeError(`SQL uses $${i + 1} but ${params.length} parameter(s) were given`);
+      if (i < 0 || i >= params.length)
+        throw new RangeError(`SQL uses $${i + 1} but ${params.length} parameter(s) were given`);
     }
     return { stmt: entry.stmt, reader: entry.stmt.reader, params: bind(order.map((i) => params[i]!)) };
   }

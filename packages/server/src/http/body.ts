@@ -35,10 +35,15 @@ export function mediaType(header: string | undefined): string {
 }
 
 export function parseJson(text: string): unknown {
-  if (text.trim() === '') throw new HttpError(400, 'validation_failed', 'The request body is empty; send a JSON object.', { fields: [{ path: 'body', message: 'Required.' }] });
+  if (text.trim() === '')
+    throw new HttpError(400, 'validation_failed', 'The request body is empty; send a JSON object.', {
+      fields: [{ path: 'body', message: 'Required.' }],
+    });
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'validation_failed', 'The request body is not valid JSON.', { fields: [{ path: 'body', message: 'Not valid JSON.' }] });
+    throw new HttpError(400, 'validation_failed', 'The request body is not valid JSON.', {
+      fields: [{ path: 'body', message: 'Not valid JSON.' }],
+    });
   }
 }

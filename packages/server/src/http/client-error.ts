@@ -30,7 +30,10 @@ export function answerClientError(error: ParserError, socket: Duplex, https: boo
     'x-request-id': requestId,
     connection: 'close',
   };
-  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+  const head = [
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ].join('\r\n');
   socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), bytes]));
   lingerThenClose(socket);
 }

@@ -3,9 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/v4/mini';
-import { checkRouteInput, etagMatches, queryObject, type ErrorBody, type RouteDef, type RouteName } from '@referral-kit/sdk';
+import {
+  checkRouteInput,
+  etagMatches,
+  queryObject,
+  type ErrorBody,
+  type RouteDef,
+  type RouteName,
+} from '@referral-kit/sdk';
 import type { Logger } from '../logger.js';
-import { HttpError, type ExtraRoute, type RequestContext, type RouteContext, type RouteHandler, type RouteHandlers } from './types.js';
+import {
+  HttpError,
+  type ExtraRoute,
+  type RequestContext,
+  type RouteContext,
+  type RouteHandler,
+  type RouteHandlers,
+} from './types.js';
 import { Router, type Matched } from './router.js';
 import { mediaType, parseJson, readBody } from './body.js';
 import { JsonText } from './json-text.js';
@@ -82,7 +96,9 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       const match = router.match(method, url.pathname);
       if (match.kind === 'not-found') throw new HttpError(404, 'not_found', 'There is no such endpoint.');
       if (match.kind === 'method-not-allowed') {
-        throw new HttpError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} for this endpoint.`, { headers: { allow: match.allow.join(', ') } });
+        throw new HttpError(405, 'method_not_allowed', `Use ${match.allow.join(' or ')} for this endpoint.`, {
+          headers: { allow: match.allow.join(', ') },
+        });
       }
       route = match.kind === 'contract' ? match.name : `${match.route.method} ${match.route.path}`;
       const ctx = await buildContext(req, url, match, requestId);
@@ -93,7 +109,12 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     }
   };
 
-  async function buildContext(req: IncomingMessage, url: URL, match: Matched, requestId: string): Promise<RequestContext> {
+  async function buildContext(
+    req: IncomingMessage,
+    url: URL,
+    match: Matched,
+    requestId: string,
+  ): Promise<RequestContext> {
     const ctx: RequestContext = {
       params: match.params,
       query: queryObject(url.searchParams),
@@ -108,7 +129,8 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       if (def.body) requireMediaType(req, ['application/json']);
       const body = def.body ? parseJson(await readBody(req, options.bodyLimitBytes)) : undefined;
       const checked = checkRouteInput(def, { params: match.params, query: ctx.query, body });
-      if (!checked.ok) throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: checked.fields });
+      if (!checked.ok)
+        throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: checked.fields });
       return { ...ctx, ...checked.value };
     }
     if (req.method === 'POST') {
@@ -124,7 +146,13 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     return ctx;
   }
 
-  async function answerContract(req: IncomingMessage, res: ServerResponse, name: RouteName, def: RouteDef, ctx: RequestContext): Promise<void> {
+  async function answerContract(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: RouteName,
+    def: RouteDef,
+    ctx: RequestContext,
+  ): Promise<void> {
     res.setHeader('cache-control', def.noStore ? 'no-store' : def.etag ? 'no-cache' : 'public, max-age=60');
     const handler = options.handlers[name];
     if (!handler) throw new HttpError(503, 'unavailable', 'This part of the API is not enabled on this server.');
@@ -138,10 +166,16 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       return;
     }
     if (result.body instanceof JsonText) return sendJson(res, result.status, result.body.bytes);
-    const checked = result.status >= 200 && result.status < 300 ? z.safeParse(def.response, result.body) : { success: true as const, data: result.body };
+    const checked =
+      result.status >= 200 && result.status < 300
+        ? z.safeParse(def.response, result.body)
+        : { success: true as const, data: result.body };
     if (!checked.success) {
       // A server bug, never a broken answer: log which fields (not their values) broke the contract.
-      logger.error({ requestId: ctx.requestId, route: name, fields: checked.error.issues.map((i) => i.path.join('.')) }, 'response broke the contract');
+      logger.error(
+        { requestId: ctx.requestId, route: name, fields: checked.error.issues.map((i) => i.path.join('.')) },
+        'response broke the contract',
+      );
       throw new Error('response validation failed');
     }
     sendJson(res, result.status, Buffer.from(JSON.stringify(checked.data)));
@@ -158,7 +192,11 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       res.end(typeof result.body === 'string' ? result.body : JSON.stringify(result.body));
       return;
     }
-    sendJson(res, result.status, result.body instanceof JsonText ? result.body.bytes : Buffer.from(JSON.stringify(result.body)));
+    sendJson(
+      res,
+      result.status,
+      result.body instanceof JsonText ? result.body.bytes : Buffer.from(JSON.stringify(result.body)),
+    );
   }
 
   function sendError(res: ServerResponse, requestId: string, error: unknown): void {
@@ -177,7 +215,12 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       if (status === 413) res.setHeader('connection', 'close');
     } else {
       logger.error({ requestId, err: error }, 'unhandled error');
-      body = { code: 'internal', message: 'Something went wrong on our side. Please try again.', fields: [], requestId };
+      body = {
+        code: 'internal',
+        message: 'Something went wrong on our side. Please try again.',
+        fields: [],
+        requestId,
+      };
     }
     res.setHeader('cache-control', 'no-store');
     res.removeHeader('etag');

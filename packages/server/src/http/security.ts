@@ -53,7 +53,13 @@ const EXPOSED_HEADERS = 'etag, retry-after, x-request-id';
  * CORS only for configured partner origins. Returns true when the request was a preflight and has been answered.
  * Other origins get no CORS headers, so browsers keep their pages from reading our answers.
  */
-export function applyCors(res: ServerResponse, origin: string | undefined, method: string, allowed: ReadonlySet<string>, requestedMethod: string | undefined): boolean {
+export function applyCors(
+  res: ServerResponse,
+  origin: string | undefined,
+  method: string,
+  allowed: ReadonlySet<string>,
+  requestedMethod: string | undefined,
+): boolean {
   res.appendHeader('vary', 'Origin');
   const ok = origin !== undefined && allowed.has(origin);
   if (ok) {

@@ -8,14 +8,18 @@ export interface RequestContext {
   params: Record<string, string>;
   query: unknown;
   body: unknown;
-  headers: Record<string, string | undefined>;   // lower-case names
-  ip: string;              // for rate limiting only (an IPv6 client is its /64); never logged or stored in clear
+  headers: Record<string, string | undefined>; // lower-case names
+  ip: string; // for rate limiting only (an IPv6 client is its /64); never logged or stored in clear
   requestId: string;
-  rawBody?: string;        // for signature checks on webhooks
-  url?: string;            // the request target as received (path and query): providers sign the URL they called
+  rawBody?: string; // for signature checks on webhooks
+  url?: string; // the request target as received (path and query): providers sign the URL they called
 }
 
-export interface HandlerResult { status: number; body: unknown; headers?: Record<string, string> }
+export interface HandlerResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
 
 export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;
 

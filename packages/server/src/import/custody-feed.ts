@@ -2,7 +2,15 @@
 // "Birth Year"); each problem is reported with the row, the field as named in the file, and the reason.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/v4/mini';
-import { CustodyRecord, CustodyStatus, Id, IdentifierType, StateCode, PhoneNumber, type Identifier } from '@referral-kit/sdk';
+import {
+  CustodyRecord,
+  CustodyStatus,
+  Id,
+  IdentifierType,
+  StateCode,
+  PhoneNumber,
+  type Identifier,
+} from '@referral-kit/sdk';
 import { sourceKeyOf } from '../db/custody-store.js';
 import type { RowIssue } from './report.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -28,19 +36,40 @@ export interface ParsedFeed {
 /** Every status by its own name, plus the wordings jail and immigration feeds use for them (compared loosely). */
 const STATUS_ALIASES: Record<string, CustodyStatus> = {
   ...Object.fromEntries(CustodyStatus.options.map((status) => [looseKey(status), status])),
-  custody: 'in-custody', incarcerated: 'in-custody', booked: 'in-custody',
-  detainer: 'immigration-detainer', icedetainer: 'immigration-detainer', immigrationhold: 'immigration-detainer', icehold: 'immigration-detainer',
-  immigrationcustody: 'immigration-detention', icecustody: 'immigration-detention', detained: 'immigration-detention',
-  bond: 'released-on-bond', releasedbond: 'released-on-bond', bonded: 'released-on-bond',
-  recognizance: 'released-on-order', releasedonrecognizance: 'released-on-order', orderofrecognizance: 'released-on-order',
-  orderofsupervision: 'released-on-order', releasedonorderofsupervision: 'released-on-order', releasedonorderofrecognizance: 'released-on-order',
-  removal: 'removed', deported: 'removed', departed: 'voluntary-departure', returned: 'returned-to-custody', rebooked: 'returned-to-custody',
+  custody: 'in-custody',
+  incarcerated: 'in-custody',
+  booked: 'in-custody',
+  detainer: 'immigration-detainer',
+  icedetainer: 'immigration-detainer',
+  immigrationhold: 'immigration-detainer',
+  icehold: 'immigration-detainer',
+  immigrationcustody: 'immigration-detention',
+  icecustody: 'immigration-detention',
+  detained: 'immigration-detention',
+  bond: 'released-on-bond',
+  releasedbond: 'released-on-bond',
+  bonded: 'released-on-bond',
+  recognizance: 'released-on-order',
+  releasedonrecognizance: 'released-on-order',
+  orderofrecognizance: 'released-on-order',
+  orderofsupervision: 'released-on-order',
+  releasedonorderofsupervision: 'released-on-order',
+  releasedonorderofrecognizance: 'released-on-order',
+  removal: 'removed',
+  deported: 'removed',
+  departed: 'voluntary-departure',
+  returned: 'returned-to-custody',
+  rebooked: 'returned-to-custody',
 };
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
 
 /** `now` bounds dates in the feed (a birth year cannot be later than its year). */
-export function parseCustodyFeed(text: string, fileName: string, options: { now: Date; progress?: Progress }): ParsedFeed {
+export function parseCustodyFeed(
+  text: string,
+  fileName: string,
+  options: { now: Date; progress?: Progress },
+): ParsedFeed {
   const progress = options.progress ?? silentProgress;
   const rows = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text) ? jsonRows(text, fileName) : readCsv(text, fileName);
   progress.start('Checking rows', rows.length);
@@ -56,7 +85,12 @@ export function parseCustodyFeed(text: string, fileName: string, options: { now:
     }
     const clash = seenKeys.get(checked.sourceKey) ?? (checked.id ? seenIds.get(checked.id) : undefined);
     if (clash !== undefined) {
-      issues.push({ row: source.row, line: source.line, field: 'identifier', reason: `The same person is already in row ${clash}.` });
+      issues.push({
+        row: source.row,
+        line: source.line,
+        field: 'identifier',
+        reason: `The same person is already in row ${clash}.`,
+      });
       continue;
     }
     seenKeys.set(checked.sourceKey, source.row);
@@ -71,9 +105,17 @@ export function parseCustodyFeed(text: string, fileName: string, options: { now:
 
 function jsonRows(text: string, fileName: string): SourceRow[] {
   const data = readJson(text, fileName);
-  const list = Array.isArray(data) ? data : Array.isArray((data as { records?: unknown })?.records) ? (data as { records: unknown[] }).records : null;
-  if (!list) throw new FileFormatError(`${fileName} must hold a JSON array of records, or an object with a "records" array.`);
-  return list.map((item, i) => ({ row: i + 1, values: item && typeof item === 'object' && !Array.isArray(item) ? flatten(item as Record<string, unknown>) : {} }));
+  const list = Array.isArray(data)
+    ? data
+    : Array.isArray((data as { records?: unknown })?.records)
+      ? (data as { records: unknown[] }).records
+      : null;
+  if (!list)
+    throw new FileFormatError(`${fileName} must hold a JSON array of records, or an object with a "records" array.`);
+  return list.map((item, i) => ({
+    row: i + 1,
+    values: item && typeof item === 'object' && !Array.isArray(item) ? flatten(item as Record<string, unknown>) : {},
+  }));
 }
 
 /** `{ facility: { name } }` → `{ "facility.name": … }`, so nested JSON and flat CSV read the same way. */
@@ -98,7 +140,8 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
     values.set(looseKey(key), value);
   }
   const fieldName = (...keys: string[]) => keys.map((k) => names.get(k)).find(Boolean) ?? keys[0]!;
-  const problem = (keys: string[], reason: string) => issues.push({ row: source.row, line: source.line, field: fieldName(...keys), reason });
+  const problem = (keys: string[], reason: string) =>
+    issues.push({ row: source.row, line: source.line, field: fieldName(...keys), reason });
   const text = (...keys: string[]): string | undefined => {
     for (const key of keys) {
       const value = values.get(key);
@@ -143,13 +186,19 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   if (identifierValue === undefined) problem(['identifier'], 'Required: the ID the source uses for this person.');
   const identifiers: Identifier[] = [];
   if (identifierValue !== undefined && identifierType !== undefined) {
-    const primary = check(['identifier'], z.object({ type: IdentifierType, value: z.string().check(z.maxLength(64, 'At most 64 characters.')) }), { type: identifierType, value: identifierValue });
+    const primary = check(
+      ['identifier'],
+      z.object({ type: IdentifierType, value: z.string().check(z.maxLength(64, 'At most 64 characters.')) }),
+      { type: identifierType, value: identifierValue },
+    );
     if (primary) identifiers.push(primary);
   }
   identifiers.push(...extraIdentifiers(values, problem));
   const displayName =
-    text('displayname', 'name') ?? ([text('firstname'), text('middlename'), text('lastname')].filter(Boolean).join(' ') || undefined);
-  if (displayName === undefined) problem(['displayname', 'name', 'lastname'], 'Required: a display name, or first and last names.');
+    text('displayname', 'name') ??
+    ([text('firstname'), text('middlename'), text('lastname')].filter(Boolean).join(' ') || undefined);
+  if (displayName === undefined)
+    problem(['displayname', 'name', 'lastname'], 'Required: a display name, or first and last names.');
   else if (displayName.length > 300) problem(['displayname', 'name', 'lastname'], 'At most 300 characters.');
   const id = text('id') === undefined ? undefined : check(['id'], Id, text('id'));
   const birthYear = whole(['birthyear'], 1900, now.getUTCFullYear());
@@ -162,13 +211,20 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   if (statusRaw === undefined) problem(['status'], `Required: one of ${CustodyStatus.options.join(', ')}.`);
   else {
     status = STATUS_ALIASES[looseKey(statusRaw)];
-    if (!status) problem(['status'], `"${statusRaw.slice(0, 40)}" is not a status; use one of ${CustodyStatus.options.join(', ')}.`);
+    if (!status)
+      problem(
+        ['status'],
+        `"${statusRaw.slice(0, 40)}" is not a status; use one of ${CustodyStatus.options.join(', ')}.`,
+      );
   }
   const statusReason = text('statusreason');
   const statusChangedAt = timestamp(['statuschangedat']);
   const sourceUpdatedAt = timestamp(['sourceupdatedat', 'updatedat']) ?? statusChangedAt;
   if (text('sourceupdatedat', 'updatedat', 'statuschangedat') === undefined) {
-    problem(['sourceupdatedat', 'updatedat'], 'Required: when the source last updated this record (or status_changed_at).');
+    problem(
+      ['sourceupdatedat', 'updatedat'],
+      'Required: when the source last updated this record (or status_changed_at).',
+    );
   }
 
   // Where: a facility record by id, and/or the facility as the feed words it (shown until that record is imported)
@@ -179,8 +235,14 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
         name: facilityName,
         address: text('facilityaddress'),
         city: text('facilitycity'),
-        state: text('facilitystate') === undefined ? undefined : check(['facilitystate'], StateCode, text('facilitystate')!.toUpperCase()),
-        phone: text('facilityphone') === undefined ? undefined : check(['facilityphone'], PhoneNumber, text('facilityphone')),
+        state:
+          text('facilitystate') === undefined
+            ? undefined
+            : check(['facilitystate'], StateCode, text('facilitystate')!.toUpperCase()),
+        phone:
+          text('facilityphone') === undefined
+            ? undefined
+            : check(['facilityphone'], PhoneNumber, text('facilityphone')),
       }
     : undefined;
 
@@ -196,32 +258,64 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
 
   if (issues.length) return { issues };
   const record = stripUndefined({
-    displayName: displayName!, birthYear, age, countryOfBirth, identifiers, status: status!, statusReason, facility: facility && stripUndefined(facility),
-    statusChangedAt, sourceUpdatedAt: sourceUpdatedAt!,
+    displayName: displayName!,
+    birthYear,
+    age,
+    countryOfBirth,
+    identifiers,
+    status: status!,
+    statusReason,
+    facility: facility && stripUndefined(facility),
+    statusChangedAt,
+    sourceUpdatedAt: sourceUpdatedAt!,
   });
   // The contract is the last word: whatever passes here is what the API will serve.
   const contract = z.safeParse(CustodyRecord, { id: id ?? 'probe', ...record });
   if (!contract.success) {
-    return { issues: contract.error.issues.map((i) => ({ row: source.row, line: source.line, field: columnOf(i.path, names), reason: i.message })) };
+    return {
+      issues: contract.error.issues.map((i) => ({
+        row: source.row,
+        line: source.line,
+        field: columnOf(i.path, names),
+        reason: i.message,
+      })),
+    };
   }
   const { id: _probe, ...checked } = contract.data;
-  return { row: source.row, id, sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value), record: checked, confidential, facilityId };
+  return {
+    row: source.row,
+    id,
+    sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value),
+    record: checked,
+    confidential,
+    facilityId,
+  };
 }
 
 /** JSON `identifiers: [{type, value}]`, or CSV `additional_identifiers: "case:2025-CR-1; a-number:A123"`. */
-function extraIdentifiers(values: Map<string, unknown>, problem: (keys: string[], reason: string) => void): Identifier[] {
+function extraIdentifiers(
+  values: Map<string, unknown>,
+  problem: (keys: string[], reason: string) => void,
+): Identifier[] {
   const raw = values.get('identifiers') ?? values.get('additionalidentifiers');
   if (raw === undefined || raw === null || raw === '') return [];
   const key = values.has('identifiers') ? 'identifiers' : 'additionalidentifiers';
   const items: unknown[] = Array.isArray(raw)
     ? raw
     : typeof raw === 'string'
-      ? raw.split(';').map((s) => s.trim()).filter(Boolean).map((s) => ({ type: s.split(':')[0]?.trim().toLowerCase(), value: s.split(':').slice(1).join(':').trim() }))
+      ? raw
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((s) => ({ type: s.split(':')[0]?.trim().toLowerCase(), value: s.split(':').slice(1).join(':').trim() }))
       : [null];
   const schema = z.array(z.object({ type: IdentifierType, value: z.string().check(z.minLength(1), z.maxLength(64)) }));
   const result = z.safeParse(schema, items);
   if (!result.success) {
-    problem([key], `Expected identifiers as type:value pairs (types: ${IdentifierType.options.join(', ')}). ${result.error.issues[0]?.message ?? ''}`.trim());
+    problem(
+      [key],
+      `Expected identifiers as type:value pairs (types: ${IdentifierType.options.join(', ')}). ${result.error.issues[0]?.message ?? ''}`.trim(),
+    );
     return [];
   }
   return result.data;

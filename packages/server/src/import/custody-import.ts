@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db, SqlParam } from '../db/types.js';
-import { analyzeCustody, contentHashOf, loadCustodyState, writeCustodyRecords, type CustodyWrite } from '../db/custody-store.js';
+import {
+  analyzeCustody,
+  contentHashOf,
+  loadCustodyState,
+  writeCustodyRecords,
+  type CustodyWrite,
+} from '../db/custody-store.js';
 import { insertMany } from '../db/batch.js';
 import { loadFacilityHashes } from '../db/facility-store.js';
 import { sha256 } from '../db/normalize.js';
@@ -39,7 +45,13 @@ export interface CustodyImportOptions {
 
 /** Statuses in which the person is not held: moving from one of them into custody is a return. */
 const OUT_OF_CUSTODY: ReadonlySet<CustodyStatus> = new Set([
-  'released', 'released-on-bond', 'released-on-order', 'supervised', 'escaped', 'removed', 'voluntary-departure',
+  'released',
+  'released-on-bond',
+  'released-on-order',
+  'supervised',
+  'escaped',
+  'removed',
+  'voluntary-departure',
 ]);
 
 /** Which alert (if any) a status transition means. */
@@ -79,7 +91,12 @@ class ImportStopped extends Error {}
 /** Records written per batch (and per progress step). */
 const APPLY_CHUNK = 500;
 
-export async function importCustody(db: Db, text: string, fileName: string, options: CustodyImportOptions): Promise<ImportReport> {
+export async function importCustody(
+  db: Db,
+  text: string,
+  fileName: string,
+  options: CustodyImportOptions,
+): Promise<ImportReport> {
   const progress = options.progress ?? silentProgress;
   const { now } = options;
   const startedAt = now().toISOString();
@@ -113,9 +130,18 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
         }
         takenIds.add(id);
         if (item.facilityId !== undefined && !facilities.has(item.facilityId)) {
-          report.warnings.push({ row: item.row, field: 'facility_id', reason: `No facility "${item.facilityId}" has been imported yet: the record shows the facility once it is.` });
+          report.warnings.push({
+            row: item.row,
+            field: 'facility_id',
+            reason: `No facility "${item.facilityId}" has been imported yet: the record shows the facility once it is.`,
+          });
         }
-        const write: CustodyWrite = { record: { id, ...item.record }, sourceKey: item.sourceKey, confidential: item.confidential, facilityId: item.facilityId };
+        const write: CustodyWrite = {
+          record: { id, ...item.record },
+          sourceKey: item.sourceKey,
+          confidential: item.confidential,
+          facilityId: item.facilityId,
+        };
         if (existing && existing.contentHash === contentHashOf(write)) {
           report.unchanged++;
           continue;
@@ -162,7 +188,12 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
         }
         progress.tick(Math.min(plan.length, start + APPLY_CHUNK));
       }
-      await insertMany(tx, 'custody_events', ['id', 'record_id', 'from_status', 'to_status', 'alert_event', 'occurred_at', 'import_id'], events);
+      await insertMany(
+        tx,
+        'custody_events',
+        ['id', 'record_id', 'from_status', 'to_status', 'alert_event', 'occurred_at', 'import_id'],
+        events,
+      );
       for (const event of alerts) {
         report.alertEvents++;
         if (options.enqueueStatusChange) report.notifications += await options.enqueueStatusChange(tx, event, now());
@@ -170,7 +201,14 @@ export async function importCustody(db: Db, text: string, fileName: string, opti
       progress.stop();
       report.outcome = plan.length ? 'applied' : 'unchanged';
       report.message = plan.length ? '' : 'The feed matches the stored records; nothing changed.';
-      await recordImport(tx, { id: importId, report, contentHash, startedAt, finishedAt: now().toISOString(), update: true });
+      await recordImport(tx, {
+        id: importId,
+        report,
+        contentHash,
+        startedAt,
+        finishedAt: now().toISOString(),
+        update: true,
+      });
     });
   } catch (error) {
     progress.stop();

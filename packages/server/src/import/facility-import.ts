@@ -61,9 +61,17 @@ function checkRow(source: SourceRow): CheckedRow {
     return undefined;
   };
   const columnNames = new Map(
-    (Object.keys(COLUMNS) as (keyof Facility)[]).map((field) => [looseKey(field), COLUMNS[field].map((c) => names.get(c)).find(Boolean) ?? field]),
+    (Object.keys(COLUMNS) as (keyof Facility)[]).map((field) => [
+      looseKey(field),
+      COLUMNS[field].map((c) => names.get(c)).find(Boolean) ?? field,
+    ]),
   );
-  const issue = (path: PropertyKey[], reason: string): RowIssue => ({ row: source.row, line: source.line, field: columnOf(path, columnNames), reason });
+  const issue = (path: PropertyKey[], reason: string): RowIssue => ({
+    row: source.row,
+    line: source.line,
+    field: columnOf(path, columnNames),
+    reason,
+  });
 
   const candidate: Record<string, string> = {};
   for (const field of Object.keys(COLUMNS) as (keyof Facility)[]) {
@@ -75,7 +83,13 @@ function checkRow(source: SourceRow): CheckedRow {
   if (candidate.timeZone !== undefined) {
     const zone = canonicalTimeZone(candidate.timeZone);
     if (zone) candidate.timeZone = zone;
-    else issues.push(issue(['timeZone'], `"${candidate.timeZone.slice(0, 40)}" is not a time zone; use an IANA name such as America/Chicago.`));
+    else
+      issues.push(
+        issue(
+          ['timeZone'],
+          `"${candidate.timeZone.slice(0, 40)}" is not a time zone; use an IANA name such as America/Chicago.`,
+        ),
+      );
   }
   // A visiting link that is not https is left out (it would never be shown); the facility is kept.
   const visiting = z.safeParse(Facility.shape.visitingUrl, candidate.visitingUrl);
@@ -97,12 +111,29 @@ function checkRow(source: SourceRow): CheckedRow {
 function rowsOf(text: string, fileName: string): SourceRow[] {
   if (!/\.json$/i.test(fileName) && !/^\s*[[{]/.test(text)) return readCsv(text, fileName);
   const data = readJson(text, fileName) as { facilities?: unknown; records?: unknown } | unknown[];
-  const list = Array.isArray(data) ? data : Array.isArray(data?.facilities) ? data.facilities : Array.isArray(data?.records) ? data.records : null;
-  if (!list) throw new FileFormatError(`${fileName} must hold a JSON array of facilities, or an object with a "facilities" array.`);
-  return (list as unknown[]).map((item, i) => ({ row: i + 1, values: item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {} }));
+  const list = Array.isArray(data)
+    ? data
+    : Array.isArray(data?.facilities)
+      ? data.facilities
+      : Array.isArray(data?.records)
+        ? data.records
+        : null;
+  if (!list)
+    throw new FileFormatError(
+      `${fileName} must hold a JSON array of facilities, or an object with a "facilities" array.`,
+    );
+  return (list as unknown[]).map((item, i) => ({
+    row: i + 1,
+    values: item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {},
+  }));
 }
 
-export async function importFacilities(db: Db, text: string, fileName: string, options: FacilityImportOptions): Promise<ImportReport> {
+export async function importFacilities(
+  db: Db,
+  text: string,
+  fileName: string,
+  options: FacilityImportOptions,
+): Promise<ImportReport> {
   const { now } = options;
   const startedAt = now().toISOString();
   const report = emptyReport('facilities', basename(fileName));
@@ -118,7 +149,12 @@ export async function importFacilities(db: Db, text: string, fileName: string, o
     if (!checked.facility) continue;
     const clash = seen.get(checked.facility.id);
     if (clash !== undefined) {
-      report.issues.push({ row: source.row, line: source.line, field: 'id', reason: `The same facility id is already in row ${clash}.` });
+      report.issues.push({
+        row: source.row,
+        line: source.line,
+        field: 'id',
+        reason: `The same facility id is already in row ${clash}.`,
+      });
       continue;
     }
     seen.set(checked.facility.id, source.row);
@@ -135,7 +171,11 @@ export async function importFacilities(db: Db, text: string, fileName: string, o
     report.unchanged = facilities.length - changed.length;
     report.inserted = changed.filter((f) => !stored.has(f.id)).length;
     report.updated = changed.length - report.inserted;
-    await writeFacilities(tx, changed.map((facility) => ({ facility, exists: stored.has(facility.id) })), now().toISOString());
+    await writeFacilities(
+      tx,
+      changed.map((facility) => ({ facility, exists: stored.has(facility.id) })),
+      now().toISOString(),
+    );
     report.outcome = changed.length ? 'applied' : 'unchanged';
     report.message = changed.length ? '' : 'The file matches the stored facilities; nothing changed.';
     await recordImport(tx, { report, contentHash, startedAt, finishedAt: now().toISOString() });

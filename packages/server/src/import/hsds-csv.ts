@@ -19,7 +19,18 @@ export interface AssembledService {
   origins: Map<string, Origin>;
 }
 
-const NUMERIC = new Set(['latitude', 'longitude', 'minimum_age', 'maximum_age', 'extension', 'interval', 'count', 'year_incorporated', 'amount', 'rank']);
+const NUMERIC = new Set([
+  'latitude',
+  'longitude',
+  'minimum_age',
+  'maximum_age',
+  'extension',
+  'interval',
+  'count',
+  'year_incorporated',
+  'amount',
+  'rank',
+]);
 
 /** The folder of a CSV package, from the folder itself, its datapackage.json or any of its CSV files. */
 export async function packageFolder(path: string): Promise<string> {
@@ -31,9 +42,11 @@ export async function packageFolder(path: string): Promise<string> {
 
 export async function readCsvPackage(folder: string): Promise<Map<string, SourceRow[]>> {
   const files = (await readdir(folder)).filter((f) => f.toLowerCase().endsWith('.csv'));
-  if (!files.some((f) => f.toLowerCase() === 'services.csv')) throw new FileFormatError(`${folder} has no services.csv, so it is not an HSDS CSV package.`);
+  if (!files.some((f) => f.toLowerCase() === 'services.csv'))
+    throw new FileFormatError(`${folder} has no services.csv, so it is not an HSDS CSV package.`);
   const tables = new Map<string, SourceRow[]>();
-  for (const file of files) tables.set(file.toLowerCase().replace(/\.csv$/, ''), readCsv(await readFile(join(folder, file), 'utf8'), file));
+  for (const file of files)
+    tables.set(file.toLowerCase().replace(/\.csv$/, ''), readCsv(await readFile(join(folder, file), 'utf8'), file));
   return tables;
 }
 
@@ -66,10 +79,27 @@ export function assembleServices(tables: Map<string, SourceRow[]>): AssembledSer
   const organizations = byId('organizations');
   const locations = byId('locations');
   const terms = byId('taxonomy_terms');
-  const phonesOf = { service: index('phones', 'service_id'), location: index('phones', 'location_id'), sal: index('phones', 'service_at_location_id'), contact: index('phones', 'contact_id') };
-  const languagesOf = { service: index('languages', 'service_id'), location: index('languages', 'location_id'), phone: index('languages', 'phone_id') };
-  const schedulesOf = { service: index('schedules', 'service_id'), location: index('schedules', 'location_id'), sal: index('schedules', 'service_at_location_id') };
-  const contactsOf = { service: index('contacts', 'service_id'), location: index('contacts', 'location_id'), sal: index('contacts', 'service_at_location_id') };
+  const phonesOf = {
+    service: index('phones', 'service_id'),
+    location: index('phones', 'location_id'),
+    sal: index('phones', 'service_at_location_id'),
+    contact: index('phones', 'contact_id'),
+  };
+  const languagesOf = {
+    service: index('languages', 'service_id'),
+    location: index('languages', 'location_id'),
+    phone: index('languages', 'phone_id'),
+  };
+  const schedulesOf = {
+    service: index('schedules', 'service_id'),
+    location: index('schedules', 'location_id'),
+    sal: index('schedules', 'service_at_location_id'),
+  };
+  const contactsOf = {
+    service: index('contacts', 'service_id'),
+    location: index('contacts', 'location_id'),
+    sal: index('contacts', 'service_at_location_id'),
+  };
   const addressesOf = index('addresses', 'location_id');
   const accessibilityOf = index('accessibility', 'location_id');
   const areasOf = index('service_areas', 'service_id');
@@ -84,15 +114,31 @@ export function assembleServices(tables: Map<string, SourceRow[]>): AssembledSer
       origins.set(path, { file: `${file}.csv`, row: row.row, line: row.line });
       return clean(row.values);
     };
-    const list = (file: string, rows: SourceRow[], path: string, extend?: (item: Json, itemPath: string) => void): Json[] =>
+    const list = (
+      file: string,
+      rows: SourceRow[],
+      path: string,
+      extend?: (item: Json, itemPath: string) => void,
+    ): Json[] =>
       rows.map((row, i) => {
         const item = take(file, row, `${path}.${i}`);
         extend?.(item, `${path}.${i}`);
         return item;
       });
     const phones = (rows: SourceRow[], path: string) =>
-      list('phones', rows, path, (phone, p) => (phone.languages = list('languages', languagesOf.phone(phone.id), `${p}.languages`)));
-    const contacts = (rows: SourceRow[], path: string) => list('contacts', rows, path, (contact, p) => (contact.phones = phones(phonesOf.contact(contact.id), `${p}.phones`)));
+      list(
+        'phones',
+        rows,
+        path,
+        (phone, p) => (phone.languages = list('languages', languagesOf.phone(phone.id), `${p}.languages`)),
+      );
+    const contacts = (rows: SourceRow[], path: string) =>
+      list(
+        'contacts',
+        rows,
+        path,
+        (contact, p) => (contact.phones = phones(phonesOf.contact(contact.id), `${p}.phones`)),
+      );
 
     const service = take('services', serviceRow, '');
     const org = organizations(service.organization_id)[0];
@@ -129,7 +175,10 @@ export function assembleServices(tables: Map<string, SourceRow[]>): AssembledSer
 }
 
 /** The CSV row behind a path inside an assembled service: the deepest recorded object on the path. */
-export function originOf(assembled: AssembledService, path: readonly (string | number)[]): { origin: Origin; field: string } {
+export function originOf(
+  assembled: AssembledService,
+  path: readonly (string | number)[],
+): { origin: Origin; field: string } {
   const parts = path.map(String);
   for (let n = parts.length; n >= 0; n--) {
     const origin = assembled.origins.get(parts.slice(0, n).join('.'));

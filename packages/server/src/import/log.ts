@@ -20,20 +20,48 @@ export async function rejectInvalidRows(
 
 export async function recordImport(
   db: Db,
-  entry: { id?: string; report: ImportReport; contentHash: string; startedAt: string; finishedAt: string; update?: boolean },
+  entry: {
+    id?: string;
+    report: ImportReport;
+    contentHash: string;
+    startedAt: string;
+    finishedAt: string;
+    update?: boolean;
+  },
 ): Promise<void> {
   const { report } = entry;
   const summary = JSON.stringify({
-    rows: report.rows, valid: report.valid, invalid: invalidRows(report), inserted: report.inserted, updated: report.updated,
-    unchanged: report.unchanged, deleted: report.deleted, statusChanges: report.statusChanges, alertEvents: report.alertEvents,
+    rows: report.rows,
+    valid: report.valid,
+    invalid: invalidRows(report),
+    inserted: report.inserted,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    deleted: report.deleted,
+    statusChanges: report.statusChanges,
+    alertEvents: report.alertEvents,
     notifications: report.notifications,
   });
   if (entry.update) {
-    await db.run('UPDATE imports SET outcome = $2, summary = $3, finished_at = $4 WHERE id = $1', [entry.id!, report.outcome, summary, entry.finishedAt]);
+    await db.run('UPDATE imports SET outcome = $2, summary = $3, finished_at = $4 WHERE id = $1', [
+      entry.id!,
+      report.outcome,
+      summary,
+      entry.finishedAt,
+    ]);
     return;
   }
   await db.run(
     'INSERT INTO imports (id, kind, source_name, content_hash, outcome, summary, started_at, finished_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [entry.id ?? randomUUID(), report.kind, report.source, entry.contentHash, report.outcome, summary, entry.startedAt, entry.finishedAt],
+    [
+      entry.id ?? randomUUID(),
+      report.kind,
+      report.source,
+      entry.contentHash,
+      report.outcome,
+      summary,
+      entry.startedAt,
+      entry.finishedAt,
+    ],
   );
 }

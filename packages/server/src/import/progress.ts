@@ -16,7 +16,12 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       start(label, total) {
         bar?.stop();
         bar = new cliProgress.SingleBar(
-          { format: `${label.padEnd(18)} [{bar}] {percentage}% | {value}/{total}`, stream, hideCursor: true, clearOnComplete: false },
+          {
+            format: `${label.padEnd(18)} [{bar}] {percentage}% | {value}/{total}`,
+            stream,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, 0);

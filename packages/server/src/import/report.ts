@@ -39,8 +39,21 @@ export interface ImportReport {
 
 export function emptyReport(kind: ImportReport['kind'], source: string): ImportReport {
   return {
-    kind, source, outcome: 'unchanged', rows: 0, valid: 0, issues: [], warnings: [], inserted: 0, updated: 0, unchanged: 0, deleted: 0,
-    statusChanges: 0, alertEvents: 0, notifications: 0, message: '',
+    kind,
+    source,
+    outcome: 'unchanged',
+    rows: 0,
+    valid: 0,
+    issues: [],
+    warnings: [],
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    statusChanges: 0,
+    alertEvents: 0,
+    notifications: 0,
+    message: '',
   };
 }
 
@@ -56,7 +69,10 @@ export function formatReport(report: ImportReport, maxIssues = 50): string {
     `  rows read: ${report.rows}, valid: ${report.valid}, invalid: ${invalidRows(report)}`,
     `  inserted: ${report.inserted}, updated: ${report.updated}, unchanged: ${report.unchanged}${report.kind === 'services' ? `, deleted: ${report.deleted}` : ''}`,
   ];
-  if (report.kind === 'custody') lines.push(`  status changes: ${report.statusChanges}, alert events: ${report.alertEvents}, notifications queued: ${report.notifications}`);
+  if (report.kind === 'custody')
+    lines.push(
+      `  status changes: ${report.statusChanges}, alert events: ${report.alertEvents}, notifications queued: ${report.notifications}`,
+    );
   const list = (title: string, issues: RowIssue[]) => {
     if (!issues.length) return;
     lines.push(`  ${title}:`);
@@ -64,7 +80,8 @@ export function formatReport(report: ImportReport, maxIssues = 50): string {
       const where = `${issue.file ? `${issue.file} ` : ''}row ${issue.row}${issue.line ? ` (line ${issue.line})` : ''}`;
       lines.push(`    ${where}, ${issue.field}: ${issue.reason}`);
     }
-    if (issues.length > maxIssues) lines.push(`    … and ${issues.length - maxIssues} more (use --json for all of them)`);
+    if (issues.length > maxIssues)
+      lines.push(`    … and ${issues.length - maxIssues} more (use --json for all of them)`);
   };
   list('invalid rows', report.issues);
   list('values left out (rows imported without them)', report.warnings);

@@ -7,7 +7,13 @@ import type { Service } from '@referral-kit/sdk';
 import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
-import { bumpServicesVersion, deleteService, loadServiceHashes, serviceHash, writeServices } from '../db/services-store.js';
+import {
+  bumpServicesVersion,
+  deleteService,
+  loadServiceHashes,
+  serviceHash,
+  writeServices,
+} from '../db/services-store.js';
 import { assembleServices, originOf, packageFolder, readCsvPackage, type AssembledService } from './hsds-csv.js';
 import { recordImport, rejectInvalidRows } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
@@ -70,7 +76,11 @@ export async function importServices(db: Db, path: string, options: ServicesImpo
 
   if (report.issues.length && !options.skipInvalid) {
     const finishedAt = now().toISOString();
-    return rejectInvalidRows(db, { report, contentHash: input.contentHash, startedAt, finishedAt }, 'import the valid services only');
+    return rejectInvalidRows(
+      db,
+      { report, contentHash: input.contentHash, startedAt, finishedAt },
+      'import the valid services only',
+    );
   }
 
   await db.transaction(async (tx) => {
@@ -112,7 +122,9 @@ async function readSource(path: string): Promise<Source> {
   }
   const folder = await packageFolder(path);
   const tables = await readCsvPackage(folder);
-  const contentHash = sha256([...tables].map(([name, rows]) => `${name}:${JSON.stringify(rows.map((r) => r.values))}`).join('\n'));
+  const contentHash = sha256(
+    [...tables].map(([name, rows]) => `${name}:${JSON.stringify(rows.map((r) => r.values))}`).join('\n'),
+  );
   return { assembled: assembleServices(tables), source: `${basename(folder)}/ (HSDS CSV)`, contentHash };
 }
 
@@ -133,21 +145,35 @@ function convert(input: Source, progress: Progress): Converted[] {
   }
   const records = Array.isArray(input.json)
     ? input.json
-    : isObject(input.json) && Array.isArray(input.json.contents) ? input.json.contents // an HSDS API page
-    : isObject(input.json) ? [input.json] // one service (or an organization with its services)
-    : null;
-  if (!records) throw new FileFormatError(`${input.source} holds no HSDS services: expected an array, a page with "contents", or one service.`);
+    : isObject(input.json) && Array.isArray(input.json.contents)
+      ? input.json.contents // an HSDS API page
+      : isObject(input.json)
+        ? [input.json] // one service (or an organization with its services)
+        : null;
+  if (!records)
+    throw new FileFormatError(
+      `${input.source} holds no HSDS services: expected an array, a page with "contents", or one service.`,
+    );
   progress.start('Checking services', records.length);
   const out = records.map((record, i) => {
     const { services, issues } = fromHsdsReport(record);
     progress.tick(i + 1);
-    return split(i + 1, services, issues, (issue) => ({ row: i + 1, field: issue.path || 'service', reason: issue.message }));
+    return split(i + 1, services, issues, (issue) => ({
+      row: i + 1,
+      field: issue.path || 'service',
+      reason: issue.message,
+    }));
   });
   progress.stop();
   return out;
 }
 
-function split(row: number, services: Service[], issues: HsdsIssue[], toRow: (issue: HsdsIssue) => RowIssue): Converted {
+function split(
+  row: number,
+  services: Service[],
+  issues: HsdsIssue[],
+  toRow: (issue: HsdsIssue) => RowIssue,
+): Converted {
   return {
     row,
     services,

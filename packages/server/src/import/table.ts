@@ -14,13 +14,20 @@ export class FileFormatError extends Error {
 
 export function readCsv(text: string, fileName: string): SourceRow[] {
   try {
-    const records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, info: true }) as {
+    const records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as {
       record: Record<string, string>;
       info: { lines: number };
     }[];
     return records.map((r, i) => ({ row: i + 1, line: r.info.lines, values: r.record }));
   } catch (error) {
-    throw new FileFormatError(`${fileName} is not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FileFormatError(
+      `${fileName} is not a readable CSV file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -28,7 +35,9 @@ export function readJson(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new FileFormatError(`${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new FileFormatError(
+      `${fileName} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -22,13 +22,19 @@ export const PARTNER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** INSIGHTS_PARTNERS (comma-separated ids), INSIGHTS_K, INSIGHTS_EPSILON, INSIGHTS_EPSILON_BUDGET. */
 export function insightsConfigFromEnv(env: NodeJS.ProcessEnv): InsightsConfig {
-  const partners = (env.INSIGHTS_PARTNERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of partners) if (!PARTNER_ID.test(id)) throw new Error(`INSIGHTS_PARTNERS: "${id}" is not a partner id (lower-case letters, digits and dashes).`);
+  const partners = (env.INSIGHTS_PARTNERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of partners)
+    if (!PARTNER_ID.test(id))
+      throw new Error(`INSIGHTS_PARTNERS: "${id}" is not a partner id (lower-case letters, digits and dashes).`);
   const number = (name: string, min: number, whole: boolean): number | undefined => {
     const text = env[name]?.trim();
     if (!text) return undefined;
     const n = Number(text);
-    if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n))) throw new Error(`${name} must be a ${whole ? 'whole ' : ''}number of at least ${min}.`);
+    if (!Number.isFinite(n) || n < min || (whole && !Number.isInteger(n)))
+      throw new Error(`${name} must be a ${whole ? 'whole ' : ''}number of at least ${min}.`);
     return n;
   };
   const epsilon = number('INSIGHTS_EPSILON', 0.01, false);

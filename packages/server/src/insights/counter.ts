@@ -7,13 +7,32 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 
 export const INSIGHT_EVENTS = [
-  'search', 'crisis-panel', 'lookup-search', 'lookup-view',
-  'alert-signup', 'alert-event-chosen', 'alert-confirmed', 'alert-unsubscribed', 'delivery',
-  'callback-request', 'callback-first-attempt', 'callback-closed',
+  'search',
+  'crisis-panel',
+  'lookup-search',
+  'lookup-view',
+  'alert-signup',
+  'alert-event-chosen',
+  'alert-confirmed',
+  'alert-unsubscribed',
+  'delivery',
+  'callback-request',
+  'callback-first-attempt',
+  'callback-closed',
 ] as const;
 export type InsightEvent = (typeof INSIGHT_EVENTS)[number];
 
-export const DIMENSIONS = ['partner', 'topic', 'language', 'state', 'zip3', 'channel', 'outcome', 'priority', 'duration'] as const;
+export const DIMENSIONS = [
+  'partner',
+  'topic',
+  'language',
+  'state',
+  'zip3',
+  'channel',
+  'outcome',
+  'priority',
+  'duration',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export type Dimensions = Partial<Record<Dimension, string | number | undefined>>;
 
@@ -100,7 +119,12 @@ export function createInsightsCounter(db: Db, options: CounterOptions): Insights
 
 /** Upper bounds (hours) of the duration buckets callback times are counted in; the last one is open-ended. */
 export const DURATION_BUCKETS = [
-  ['under-1h', 1], ['1-4h', 4], ['4-24h', 24], ['1-3d', 72], ['3-7d', 168], ['over-7d', Infinity],
+  ['under-1h', 1],
+  ['1-4h', 4],
+  ['4-24h', 24],
+  ['1-3d', 72],
+  ['3-7d', 168],
+  ['over-7d', Infinity],
 ] as const;
 
 /** The bucket of the time between two moments (`1-4h`): reports show how fast, never when exactly. */

@@ -9,7 +9,13 @@ import { regionOfZip } from './regions.js';
 /** Primary language subtag (`es-MX` → `es`). */
 export const primarySubtag = (tag: string | undefined) => tag?.split('-')[0]?.toLowerCase();
 
-type Observer<N extends RouteName> = (insights: InsightsCounter, ctx: RouteContext<N>, status: number, body: unknown, partner: string) => void;
+type Observer<N extends RouteName> = (
+  insights: InsightsCounter,
+  ctx: RouteContext<N>,
+  status: number,
+  body: unknown,
+  partner: string,
+) => void;
 
 const OBSERVERS: { [N in RouteName]?: Observer<N> } = {
   searchServices(insights, { query }, _status, body, partner) {
@@ -22,7 +28,11 @@ const OBSERVERS: { [N in RouteName]?: Observer<N> } = {
   },
   searchCustody(insights, { query }, _status, body, partner) {
     if ((query.page ?? 1) !== 1) return;
-    insights.count('lookup-search', { partner, state: query.state, outcome: (body as { total: number }).total > 0 ? 'found' : 'not-found' });
+    insights.count('lookup-search', {
+      partner,
+      state: query.state,
+      outcome: (body as { total: number }).total > 0 ? 'found' : 'not-found',
+    });
   },
   getCustodyRecord(insights, _ctx, status, body, partner) {
     const state = status === 200 ? (body as { facility?: { state?: string } }).facility?.state : undefined;
@@ -32,7 +42,8 @@ const OBSERVERS: { [N in RouteName]?: Observer<N> } = {
     if (body.website) return; // the honeypot: a bot, not a person
     const language = primarySubtag(body.language);
     insights.count('alert-signup', { partner, channel: body.channel, language });
-    for (const kind of body.events) insights.count('alert-event-chosen', { partner, channel: body.channel, language, topic: kind });
+    for (const kind of body.events)
+      insights.count('alert-event-chosen', { partner, channel: body.channel, language, topic: kind });
   },
   requestCallback(insights, { body }, _status, _answer, partner) {
     if (body.website) return;
@@ -52,7 +63,8 @@ const OBSERVERS: { [N in RouteName]?: Observer<N> } = {
 export function observeHandlers(handlers: RouteHandlers, insights: InsightsCounter): RouteHandlers {
   const observed: RouteHandlers = { ...handlers };
   for (const name of Object.keys(OBSERVERS) as RouteName[]) {
-    const handler = handlers[name] as ((ctx: RouteContext<typeof name>) => ReturnType<NonNullable<RouteHandlers[typeof name]>>) | undefined;
+    const handler = handlers[name] as
+      ((ctx: RouteContext<typeof name>) => ReturnType<NonNullable<RouteHandlers[typeof name]>>) | undefined;
     const observer = OBSERVERS[name] as Observer<typeof name> | undefined;
     if (!handler || !observer) continue;
     const wrapped = async (ctx: RouteContext<typeof name>) => {

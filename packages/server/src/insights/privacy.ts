@@ -28,24 +28,34 @@ export function geometricNoise(epsilon: number, random: () => number): number {
 /** Noisy inner counts (never below 0), the same cube otherwise. */
 export function addNoise(cube: Cube, epsilon: number, random: () => number): Cube {
   const counts = new Map<string, number>();
-  for (const p of cube.partners) for (const r of cube.rows) for (const m of cube.measures) {
-    const key = cellKey(p, r, m);
-    counts.set(key, Math.max(0, (cube.counts.get(key) ?? 0) + geometricNoise(epsilon, random)));
-  }
+  for (const p of cube.partners)
+    for (const r of cube.rows)
+      for (const m of cube.measures) {
+        const key = cellKey(p, r, m);
+        counts.set(key, Math.max(0, (cube.counts.get(key) ?? 0) + geometricNoise(epsilon, random)));
+      }
   return { ...cube, counts };
 }
 
 /** Every cell of the cube with margins, each shown or suppressed. Keys use MARGIN for "all" on an axis. */
 export function suppress(cube: Cube, k: number): Map<string, Published> {
-  const axes = [[...cube.partners, MARGIN], [...cube.rows, MARGIN], [...cube.measures, MARGIN]] as const;
+  const axes = [
+    [...cube.partners, MARGIN],
+    [...cube.rows, MARGIN],
+    [...cube.measures, MARGIN],
+  ] as const;
   const value = new Map<string, number>();
-  for (const p of axes[0]) for (const r of axes[1]) for (const m of axes[2]) {
-    let sum = 0;
-    for (const ip of p === MARGIN ? cube.partners : [p]) for (const ir of r === MARGIN ? cube.rows : [r]) for (const im of m === MARGIN ? cube.measures : [m]) {
-      sum += cube.counts.get(cellKey(ip, ir, im)) ?? 0;
-    }
-    value.set(cellKey(p, r, m), sum);
-  }
+  for (const p of axes[0])
+    for (const r of axes[1])
+      for (const m of axes[2]) {
+        let sum = 0;
+        for (const ip of p === MARGIN ? cube.partners : [p])
+          for (const ir of r === MARGIN ? cube.rows : [r])
+            for (const im of m === MARGIN ? cube.measures : [m]) {
+              sum += cube.counts.get(cellKey(ip, ir, im)) ?? 0;
+            }
+        value.set(cellKey(p, r, m), sum);
+      }
   const hidden = new Set([...value].filter(([, n]) => n > 0 && n < k).map(([key]) => key));
 
   // Lines along each axis: every cell of the line is a part of the line's margin cell, or the margin itself.
@@ -59,7 +69,7 @@ export function suppress(cube: Cube, k: number): Map<string, Published> {
     const n = value.get(key)!;
     return n === 0 ? Number.MAX_SAFE_INTEGER : isMargin(key) ? 1e12 + n : n;
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       if (line.filter((key) => hidden.has(key)).length !== 1) continue;

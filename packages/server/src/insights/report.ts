@@ -20,21 +20,42 @@ interface ViewDef {
 const m = (name: string, event: InsightEvent, outcome?: string): Measure => ({ name, event, outcome });
 
 export const VIEWS = {
-  searches: { rows: 'day', measures: [m('matched', 'search', 'matched'), m('unmet', 'search', 'unmet'), m('crisisPanels', 'crisis-panel')] },
+  searches: {
+    rows: 'day',
+    measures: [m('matched', 'search', 'matched'), m('unmet', 'search', 'unmet'), m('crisisPanels', 'crisis-panel')],
+  },
   categories: { rows: 'topic', measures: [m('matched', 'search', 'matched'), m('unmet', 'search', 'unmet')] },
   states: { rows: 'state', measures: [m('matched', 'search', 'matched'), m('unmet', 'search', 'unmet')] },
   zip3: { rows: 'zip3', measures: [m('matched', 'search', 'matched'), m('unmet', 'search', 'unmet')] },
-  languages: { rows: 'language', measures: [m('searches', 'search'), m('alertSignups', 'alert-signup'), m('callbackRequests', 'callback-request')] },
-  'alert-channels': { rows: 'channel', measures: [m('signups', 'alert-signup'), m('confirmations', 'alert-confirmed'), m('unsubscribes', 'alert-unsubscribed')] },
+  languages: {
+    rows: 'language',
+    measures: [m('searches', 'search'), m('alertSignups', 'alert-signup'), m('callbackRequests', 'callback-request')],
+  },
+  'alert-channels': {
+    rows: 'channel',
+    measures: [
+      m('signups', 'alert-signup'),
+      m('confirmations', 'alert-confirmed'),
+      m('unsubscribes', 'alert-unsubscribed'),
+    ],
+  },
   'alert-kinds': { rows: 'topic', measures: [m('chosen', 'alert-event-chosen')] },
   deliveries: { rows: 'channel', measures: [m('sent', 'delivery', 'sent'), m('failed', 'delivery', 'failed')] },
   lookups: {
     rows: 'state',
-    measures: [m('searchesFound', 'lookup-search', 'found'), m('searchesNotFound', 'lookup-search', 'not-found'), m('viewsFound', 'lookup-view', 'found'), m('viewsNotFound', 'lookup-view', 'not-found')],
+    measures: [
+      m('searchesFound', 'lookup-search', 'found'),
+      m('searchesNotFound', 'lookup-search', 'not-found'),
+      m('viewsFound', 'lookup-view', 'found'),
+      m('viewsNotFound', 'lookup-view', 'not-found'),
+    ],
   },
   callbacks: { rows: 'topic', measures: [m('requests', 'callback-request')] },
   'callback-regions': { rows: 'state', measures: [m('requests', 'callback-request')] },
-  'callback-times': { rows: 'duration', measures: [m('firstAttempt', 'callback-first-attempt'), m('closed', 'callback-closed')] },
+  'callback-times': {
+    rows: 'duration',
+    measures: [m('firstAttempt', 'callback-first-attempt'), m('closed', 'callback-closed')],
+  },
   'callback-outcomes': { rows: 'outcome', measures: [m('closed', 'callback-closed')] },
 } as const satisfies Record<string, ViewDef>;
 
@@ -78,7 +99,13 @@ function daysOf(period: string): string[] {
   return Array.from({ length }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`);
 }
 
-export async function buildReport(db: Db, view: ViewName, period: string, partner: string | null, options: ReportOptions): Promise<Report> {
+export async function buildReport(
+  db: Db,
+  view: ViewName,
+  period: string,
+  partner: string | null,
+  options: ReportOptions,
+): Promise<Report> {
   const def: ViewDef = VIEWS[view];
   const { from, to } = monthHours(period);
   const events = [...new Set(def.measures.map((x) => x.event))];
@@ -111,7 +138,8 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
     const cell = published.get(cellKey(slice, row, measure))!;
     return typeof cell === 'number' ? cell : label;
   };
-  const cellsOf = (row: string) => Object.fromEntries([...cube.measures, MARGIN].map((x) => [x === MARGIN ? 'total' : x, show(row, x)]));
+  const cellsOf = (row: string) =>
+    Object.fromEntries([...cube.measures, MARGIN].map((x) => [x === MARGIN ? 'total' : x, show(row, x)]));
   return {
     view,
     period,
@@ -129,6 +157,13 @@ export async function buildReport(db: Db, view: ViewName, period: string, partne
 export function reportCsv(report: Report): string {
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const columns = [...report.measures, 'total'];
-  const line = (key: string, cells: Record<string, Cell>) => [key, ...columns.map((c) => String(cells[c]))].map(quote).join(',');
-  return [[report.rowDimension, ...columns].join(','), ...report.rows.map((r) => line(r.key, r.cells)), line('total', report.totals)].join('\r\n') + '\r\n';
+  const line = (key: string, cells: Record<string, Cell>) =>
+    [key, ...columns.map((c) => String(cells[c]))].map(quote).join(',');
+  return (
+    [
+      [report.rowDimension, ...columns].join(','),
+      ...report.rows.map((r) => line(r.key, r.cells)),
+      line('total', report.totals),
+    ].join('\r\n') + '\r\n'
+  );
 }

@@ -125,12 +125,22 @@ export class Dispatcher {
    * references); returns the larger number of rows handled, so a full batch of either means "more may be waiting".
    */
   async runOnce(): Promise<number> {
-    const alerts = await this.runBatch<ClaimedRow>('alert_outbox', 'id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts', (row) => this.compose(row));
-    const messages = await this.runBatch<ClaimedMessage>('notify_messages', 'id, payload_enc, attempts', async (row) => this.openMessage(row));
+    const alerts = await this.runBatch<ClaimedRow>(
+      'alert_outbox',
+      'id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts',
+      (row) => this.compose(row),
+    );
+    const messages = await this.runBatch<ClaimedMessage>('notify_messages', 'id, payload_enc, attempts', async (row) =>
+      this.openMessage(row),
+    );
     return Math.max(alerts, messages);
   }
 
-  private async runBatch<Row extends Claimed>(table: OutboxTable, columns: string, compose: (row: Row) => Promise<OutgoingMessage | null>): Promise<number> {
+  private async runBatch<Row extends Claimed>(
+    table: OutboxTable,
+    columns: string,
+    compose: (row: Row) => Promise<OutgoingMessage | null>,
+  ): Promise<number> {
     const claimed = await this.claim<Row>(table, columns);
     const { rows } = claimed;
     let { leaseUntilMs } = claimed;
@@ -138,9 +148,15 @@ export class Dispatcher {
     // While the batch is worked through (a slow gateway, a long batch), its unsent rows keep a fresh lease, so no
     // other dispatcher takes them over from a live one. A renewal that fails leaves the old lease to run out.
     const held = new Set(rows.map((r) => r.id));
-    const renewal = setInterval(() => {
-      this.renew(table, [...held]).then((until) => (leaseUntilMs = until ?? leaseUntilMs), () => {});
-    }, Math.max(1000, (leaseSeconds * 1000) / 3));
+    const renewal = setInterval(
+      () => {
+        this.renew(table, [...held]).then(
+          (until) => (leaseUntilMs = until ?? leaseUntilMs),
+          () => {},
+        );
+      },
+      Math.max(1000, (leaseSeconds * 1000) / 3),
+    );
     renewal.unref();
     try {
       for (const [index, row] of rows.entries()) {
@@ -196,7 +212,10 @@ export class Dispatcher {
     }
   }
 
-  private async claim<Row extends Claimed>(table: OutboxTable, columns: string): Promise<{ rows: Row[]; leaseUntilMs: number }> {
+  private async claim<Row extends Claimed>(
+    table: OutboxTable,
+    columns: string,
+  ): Promise<{ rows: Row[]; leaseUntilMs: number }> {
     const { db, config } = this.deps;
     const now = this.deps.now();
     const leaseUntilMs = now.getTime() + config.dispatch.leaseSeconds * 1000;
@@ -228,7 +247,11 @@ export class Dispatcher {
     );
   }
 
-  private async process(table: OutboxTable, row: Claimed, compose: () => Promise<OutgoingMessage | null>): Promise<boolean> {
+  private async process(
+    table: OutboxTable,
+    row: Claimed,
+    compose: () => Promise<OutgoingMessage | null>,
+  ): Promise<boolean> {
     const { logger, config } = this.deps;
     let message: OutgoingMessage | null;
     try {
@@ -260,7 +283,11 @@ export class Dispatcher {
     }
     this.deps.onDelivery?.(transportName, 'sent');
     const marked = await this.finish(table, row, 'sent', null);
-    if (!marked) logger.warn({ outboxId: row.id }, 'alerts lease lost before marking; the transport drops the repeat by idempotency key');
+    if (!marked)
+      logger.warn(
+        { outboxId: row.id },
+        'alerts lease lost before marking; the transport drops the repeat by idempotency key',
+      );
     return true;
   }
 
@@ -268,7 +295,11 @@ export class Dispatcher {
   private async withinProviderRate(provider: 'email' | 'phone', transportName: string): Promise<boolean> {
     const max = this.deps.config.dispatch.perSecond[provider];
     if (max <= 0 || !this.deps.limiter) return true;
-    const outcome = await this.deps.limiter.hit(`provider-rate:${provider}:${transportName}`, { max, windowSeconds: 1 }, this.deps.now().getTime());
+    const outcome = await this.deps.limiter.hit(
+      `provider-rate:${provider}:${transportName}`,
+      { max, windowSeconds: 1 },
+      this.deps.now().getTime(),
+    );
     return outcome.ok;
   }
 
@@ -330,7 +361,10 @@ export class Dispatcher {
 
   /** A notify_messages row carries its whole message; the row id is the idempotency key. */
   private openMessage(row: ClaimedMessage): OutgoingMessage {
-    const sealed = JSON.parse(this.deps.keys.open(row.payload_enc ?? '', `message:${row.id}`)) as Omit<OutgoingMessage, 'idempotencyKey'>;
+    const sealed = JSON.parse(this.deps.keys.open(row.payload_enc ?? '', `message:${row.id}`)) as Omit<
+      OutgoingMessage,
+      'idempotencyKey'
+    >;
     return { ...sealed, idempotencyKey: row.id };
   }
 
@@ -344,7 +378,12 @@ export class Dispatcher {
     return rows.length > 0;
   }
 
-  private async finish(table: OutboxTable, row: Claimed, status: 'sent' | 'failed' | 'skipped', error: string | null): Promise<boolean> {
+  private async finish(
+    table: OutboxTable,
+    row: Claimed,
+    status: 'sent' | 'failed' | 'skipped',
+    error: string | null,
+  ): Promise<boolean> {
     const now = this.deps.now().toISOString();
     // A ready-made message holds its recipient: once it is done with, it is dropped.
     const drop = table === 'notify_messages' ? 'payload_enc = NULL,' : '';

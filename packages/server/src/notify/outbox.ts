@@ -27,7 +27,16 @@ export async function enqueueStatusChange(tx: Db, event: StatusChange, now: Date
      FROM alert_subscriptions s
      WHERE s.subject_id = $5 AND s.status = 'confirmed' AND (s.events_mask & $6) <> 0
      ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-    [event.eventId, event.alertEvent, event.occurredAt, at, event.recordId, eventBit(event.alertEvent), event.status, statusAlertPriority(event.alertEvent)],
+    [
+      event.eventId,
+      event.alertEvent,
+      event.occurredAt,
+      at,
+      event.recordId,
+      eventBit(event.alertEvent),
+      event.status,
+      statusAlertPriority(event.alertEvent),
+    ],
   );
   return changes;
 }
@@ -48,11 +57,22 @@ export async function enqueueConfirmation(
 }
 
 /** A message rendered now and sent by the dispatcher after the caller's transaction commits (notify_messages). */
-export async function enqueueMessage(tx: Db, keys: AlertKeys, input: { id: string; message: Omit<OutgoingMessage, 'idempotencyKey'> }, now: Date): Promise<void> {
+export async function enqueueMessage(
+  tx: Db,
+  keys: AlertKeys,
+  input: { id: string; message: Omit<OutgoingMessage, 'idempotencyKey'> },
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   await tx.run(
     `INSERT INTO notify_messages (id, kind, payload_enc, status, attempts, next_attempt_at, created_at, priority)
      VALUES ($1, $2, $3, 'pending', 0, $4, $4, $5)`,
-    [input.id, input.message.kind, keys.seal(JSON.stringify(input.message), `message:${input.id}`), at, messagePriority(input.message.kind)],
+    [
+      input.id,
+      input.message.kind,
+      keys.seal(JSON.stringify(input.message), `message:${input.id}`),
+      at,
+      messagePriority(input.message.kind),
+    ],
   );
 }

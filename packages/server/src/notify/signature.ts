@@ -18,10 +18,12 @@ export function verifySignature(
   toleranceSeconds = SIGNATURE_TOLERANCE_SECONDS,
 ): boolean {
   if (!header) return false;
-  const parts = new Map(header.split(',').map((p) => {
-    const eq = p.indexOf('=');
-    return [p.slice(0, eq).trim(), p.slice(eq + 1).trim()] as const;
-  }));
+  const parts = new Map(
+    header.split(',').map((p) => {
+      const eq = p.indexOf('=');
+      return [p.slice(0, eq).trim(), p.slice(eq + 1).trim()] as const;
+    }),
+  );
   const t = parts.get('t');
   const v1 = parts.get('v1');
   if (!t || !/^\d{1,12}$/.test(t) || !v1 || !/^[0-9a-f]{64}$/.test(v1)) return false;

@@ -23,14 +23,22 @@ function lookupGate(limits: CustodyLimits): (ctx: RequestContext) => Promise<voi
   return async (ctx) => {
     const outcome = await limits.limiter.hit(limits.keyOf(ctx.ip), limit, limits.now().getTime());
     if (!outcome.ok) {
-      throw new HttpError(429, 'rate_limited', 'Too many lookups from this network. Please wait a minute and try again.', {
-        headers: { 'retry-after': String(outcome.retryAfterSeconds) },
-      });
+      throw new HttpError(
+        429,
+        'rate_limited',
+        'Too many lookups from this network. Please wait a minute and try again.',
+        {
+          headers: { 'retry-after': String(outcome.retryAfterSeconds) },
+        },
+      );
     }
   };
 }
 
-export function createCustodyHandlers(db: Db, limits: CustodyLimits): Required<Pick<RouteHandlers, 'searchCustody' | 'getCustodyRecord' | 'getCustodyGuide'>> {
+export function createCustodyHandlers(
+  db: Db,
+  limits: CustodyLimits,
+): Required<Pick<RouteHandlers, 'searchCustody' | 'getCustodyRecord' | 'getCustodyGuide'>> {
   const gate = lookupGate(limits);
   return {
     async searchCustody(ctx) {
@@ -39,8 +47,14 @@ export function createCustodyHandlers(db: Db, limits: CustodyLimits): Required<P
       const page = q.page ?? 1;
       const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
       const { items, total } = await searchCustodyRecords(db, {
-        name: q.name, identifier: q.identifier, identifierType: q.identifierType, birthYear: q.birthYear, state: q.state,
-        countryOfBirth: q.countryOfBirth, page, pageSize,
+        name: q.name,
+        identifier: q.identifier,
+        identifierType: q.identifierType,
+        birthYear: q.birthYear,
+        state: q.state,
+        countryOfBirth: q.countryOfBirth,
+        page,
+        pageSize,
       });
       return { status: 200, body: { items, total, page, pageSize } };
     },

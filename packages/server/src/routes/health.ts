@@ -32,7 +32,9 @@ export function healthRoutes(readiness: Readiness): ExtraRoute[] {
         let timer: NodeJS.Timeout | undefined;
         try {
           // A database that hangs is as unready as one that fails.
-          const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)));
+          const timeout = new Promise<never>(
+            (_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)),
+          );
           const rows = await Promise.race([db.query<{ name: string }>('SELECT name FROM schema_migrations'), timeout]);
           applied = new Set(rows.map((r) => r.name));
         } catch {

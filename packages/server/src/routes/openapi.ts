@@ -15,17 +15,32 @@ export function openApiRoutes(options: { document: () => unknown }): ExtraRoute[
     {
       method: 'GET',
       path: '/v1/openapi.json',
-      handler: async () => ({ status: 200, body: build().json, contentType: 'application/json; charset=utf-8', headers: { 'cache-control': 'public, max-age=300' } }),
+      handler: async () => ({
+        status: 200,
+        body: build().json,
+        contentType: 'application/json; charset=utf-8',
+        headers: { 'cache-control': 'public, max-age=300' },
+      }),
     },
     {
       method: 'GET',
       path: '/v1/reference',
-      handler: async () => ({ status: 200, body: build().html, contentType: 'text/html; charset=utf-8', headers: { 'cache-control': 'public, max-age=300' } }),
+      handler: async () => ({
+        status: 200,
+        body: build().html,
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'cache-control': 'public, max-age=300' },
+      }),
     },
     {
       method: 'GET',
       path: '/v1/reference.css',
-      handler: async () => ({ status: 200, body: REFERENCE_CSS, contentType: 'text/css; charset=utf-8', headers: { 'cache-control': 'public, max-age=300' } }),
+      handler: async () => ({
+        status: 200,
+        body: REFERENCE_CSS,
+        contentType: 'text/css; charset=utf-8',
+        headers: { 'cache-control': 'public, max-age=300' },
+      }),
     },
   ];
 }

@@ -21,14 +21,30 @@ function schemaSummary(schema: Json): string {
     return `<a href="#${anchor('schema', name)}">${esc(name)}</a>`;
   }
   if (schema.const !== undefined) return `<code>${esc(JSON.stringify(schema.const))}</code>`;
-  if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(', ')}`;
+  if (Array.isArray(schema.enum))
+    return `one of ${schema.enum.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(', ')}`;
   const variants = arr(schema.anyOf ?? schema.oneOf);
   if (variants.length) return `one of: ${variants.map((v) => schemaSummary(obj(v))).join(' | ')}`;
   const type = Array.isArray(schema.type) ? schema.type.join(' or ') : String(schema.type ?? 'any');
   if (type === 'array') return `array of ${schemaSummary(obj(schema.items))}`;
   const facts: string[] = [];
-  for (const key of ['format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'default']) {
-    if (schema[key] !== undefined) facts.push(`${key} <code>${esc(typeof schema[key] === 'string' ? schema[key] : JSON.stringify(schema[key]))}</code>`);
+  for (const key of [
+    'format',
+    'pattern',
+    'minLength',
+    'maxLength',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+    'minItems',
+    'maxItems',
+    'default',
+  ]) {
+    if (schema[key] !== undefined)
+      facts.push(
+        `${key} <code>${esc(typeof schema[key] === 'string' ? schema[key] : JSON.stringify(schema[key]))}</code>`,
+      );
   }
   return `${esc(type)}${facts.length ? ` (${facts.join(', ')})` : ''}`;
 }
@@ -37,7 +53,9 @@ function renderSchema(schema: Json, depth = 0): string {
   const properties = obj(schema.properties);
   const names = Object.keys(properties);
   if (names.length === 0 || depth > 4) {
-    const variants = arr(schema.anyOf ?? schema.oneOf).map(obj).filter((v) => Object.keys(obj(v.properties)).length > 0);
+    const variants = arr(schema.anyOf ?? schema.oneOf)
+      .map(obj)
+      .filter((v) => Object.keys(obj(v.properties)).length > 0);
     if (variants.length && depth <= 4) {
       return `<p>One of:</p><ol>${variants.map((v) => `<li>${renderSchema(v, depth + 1)}</li>`).join('')}</ol>`;
     }
@@ -60,14 +78,21 @@ function renderSchema(schema: Json, depth = 0): string {
 /** Follows a local `#/components/...` reference; anything else stays as it is. */
 function resolve(doc: Json, value: Json): Json {
   if (typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-  return value.$ref.slice(2).split('/').reduce<Json>((node, key) => obj(node[key]), doc);
+  return value.$ref
+    .slice(2)
+    .split('/')
+    .reduce<Json>((node, key) => obj(node[key]), doc);
 }
 
 function renderOperation(doc: Json, path: string, method: string, op: Json): string {
   const id = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
   const params = arr(op.parameters).map((p) => resolve(doc, obj(p)));
-  const paramRows = params.map((p) => `<tr><td><code>${esc(p.name)}</code>${p.required ? ' <span class="req">required</span>' : ''}</td><td>${esc(p.in)}</td>
-<td>${schemaSummary(obj(p.schema))}${typeof p.description === 'string' ? `<div>${esc(p.description)}</div>` : ''}</td></tr>`);
+  const paramRows = params.map(
+    (
+      p,
+    ) => `<tr><td><code>${esc(p.name)}</code>${p.required ? ' <span class="req">required</span>' : ''}</td><td>${esc(p.in)}</td>
+<td>${schemaSummary(obj(p.schema))}${typeof p.description === 'string' ? `<div>${esc(p.description)}</div>` : ''}</td></tr>`,
+  );
   const body = obj(obj(obj(op.requestBody).content)['application/json']).schema;
   const responses = Object.entries(obj(op.responses)).map(([status, r]) => {
     const schema = obj(obj(obj(obj(r).content)['application/json']).schema);
@@ -103,7 +128,11 @@ export function renderReferencePage(document: unknown, stylesheetHref: string): 
     ([name, schema]) => `<section class="schema" id="${esc(anchor('schema', name))}"><h3>${esc(name)}</h3>
 ${typeof obj(schema).description === 'string' ? `<p>${esc(obj(schema).description)}</p>` : ''}${renderSchema(obj(schema))}</section>`,
   );
-  const tagText = new Map(arr(doc.tags).map(obj).map((t) => [String(t.name), typeof t.description === 'string' ? t.description : '']));
+  const tagText = new Map(
+    arr(doc.tags)
+      .map(obj)
+      .map((t) => [String(t.name), typeof t.description === 'string' ? t.description : '']),
+  );
   return `<!doctype html>
 <html lang="en">
 <head>

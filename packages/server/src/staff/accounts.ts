@@ -28,10 +28,12 @@ export async function createStaffAccount(db: Db, input: NewStaff, now: Date): Pr
   const name = input.name.trim();
   if (!EMAIL.test(email)) throw new StaffInputError('--email must be an email address.');
   if (name === '' || name.length > 100) throw new StaffInputError('--name must be 1 to 100 characters.');
-  if (!(ROLES as readonly string[]).includes(input.role)) throw new StaffInputError(`--role must be one of ${ROLES.join(', ')}.`);
+  if (!(ROLES as readonly string[]).includes(input.role))
+    throw new StaffInputError(`--role must be one of ${ROLES.join(', ')}.`);
   const role = input.role as Role;
   if (role === 'partner') {
-    if (!input.partnerId || !PARTNER_ID.test(input.partnerId)) throw new StaffInputError('A partner account reports on one partner id: give --partner.');
+    if (!input.partnerId || !PARTNER_ID.test(input.partnerId))
+      throw new StaffInputError('A partner account reports on one partner id: give --partner.');
     if (input.teamId) throw new StaffInputError('A partner account belongs to no team.');
   } else {
     if (input.partnerId) throw new StaffInputError('Only a partner account has --partner.');
@@ -39,7 +41,8 @@ export async function createStaffAccount(db: Db, input: NewStaff, now: Date): Pr
   }
   if (input.teamId) {
     const [team] = await db.query('SELECT 1 FROM callback_teams WHERE id = $1', [input.teamId]);
-    if (!team) throw new StaffInputError(`There is no team "${input.teamId}" (add it with "referral-kit staff team add").`);
+    if (!team)
+      throw new StaffInputError(`There is no team "${input.teamId}" (add it with "referral-kit staff team add").`);
   }
   const [taken] = await db.query('SELECT 1 FROM staff_accounts WHERE email = $1', [email]);
   if (taken) throw new StaffInputError(`There is already an account for ${email}.`);
@@ -56,18 +59,29 @@ export async function createStaffAccount(db: Db, input: NewStaff, now: Date): Pr
  * A new setup link for an account (earlier unused links stop working). Used once, within the configured hours;
  * finishing setup replaces the password and authenticator, so it also serves as a reset issued by an operator.
  */
-export async function issueSetupLink(db: Db, config: Pick<StaffConfig, 'setupLinkHours'>, staffId: string, publicUrl: string, now: Date): Promise<{ url: string; expiresAt: string }> {
+export async function issueSetupLink(
+  db: Db,
+  config: Pick<StaffConfig, 'setupLinkHours'>,
+  staffId: string,
+  publicUrl: string,
+  now: Date,
+): Promise<{ url: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.setupLinkHours * 3600_000).toISOString();
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM staff_setup_links WHERE staff_id = $1 AND used_at IS NULL', [staffId]);
-    await tx.run('INSERT INTO staff_setup_links (token_hash, staff_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [tokenHash(token), staffId, expiresAt, now.toISOString()]);
+    await tx.run(
+      'INSERT INTO staff_setup_links (token_hash, staff_id, expires_at, created_at) VALUES ($1, $2, $3, $4)',
+      [tokenHash(token), staffId, expiresAt, now.toISOString()],
+    );
   });
   return { url: `${publicUrl.replace(/\/+$/, '')}${SETUP_PAGE}#${token}`, expiresAt };
 }
 
 /** The account id for an email (lower-cased), or undefined. */
 export async function staffIdByEmail(db: Db, email: string): Promise<string | undefined> {
-  const [row] = await db.query<{ id: string }>('SELECT id FROM staff_accounts WHERE email = $1', [email.trim().toLowerCase()]);
+  const [row] = await db.query<{ id: string }>('SELECT id FROM staff_accounts WHERE email = $1', [
+    email.trim().toLowerCase(),
+  ]);
   return row?.id;
 }

@@ -27,8 +27,15 @@ const TeamBody = z.object({
 export function adminRoutes(c: StaffContext): StaffRoute[] {
   /** Teams with their routing rules and shared notice address (opened: only admins read this). */
   async function teamsWithNotice() {
-    const sealed = await c.db.query<{ id: string; notify_email_enc: string | null }>('SELECT id, notify_email_enc FROM callback_teams');
-    const notice = new Map(sealed.map((r) => [r.id, r.notify_email_enc === null ? null : c.keys.open(r.notify_email_enc, teamNoticeSealContext(r.id))]));
+    const sealed = await c.db.query<{ id: string; notify_email_enc: string | null }>(
+      'SELECT id, notify_email_enc FROM callback_teams',
+    );
+    const notice = new Map(
+      sealed.map((r) => [
+        r.id,
+        r.notify_email_enc === null ? null : c.keys.open(r.notify_email_enc, teamNoticeSealContext(r.id)),
+      ]),
+    );
     return (await loadTeams(c.db)).map((team) => ({ ...team, notifyEmail: notice.get(team.id) ?? null }));
   }
 
@@ -38,7 +45,16 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
       path: '/admin/staff',
       roles: ADMIN,
       handler: async () => {
-        const rows = await c.db.query<{ id: string; email: string; name: string; role: string; team_id: string | null; status: string; locked_until: string | null; created_at: string }>(
+        const rows = await c.db.query<{
+          id: string;
+          email: string;
+          name: string;
+          role: string;
+          team_id: string | null;
+          status: string;
+          locked_until: string | null;
+          created_at: string;
+        }>(
           'SELECT id, email, name, role, team_id, status, locked_until, created_at FROM staff_accounts ORDER BY email',
         );
         const now = c.now().getTime();
@@ -46,8 +62,14 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
           status: 200,
           body: {
             staff: rows.map((r) => ({
-              id: r.id, email: r.email, name: r.name, role: r.role, teamId: r.team_id, status: r.status,
-              locked: r.locked_until !== null && Date.parse(r.locked_until) > now, createdAt: r.created_at,
+              id: r.id,
+              email: r.email,
+              name: r.name,
+              role: r.role,
+              teamId: r.team_id,
+              status: r.status,
+              locked: r.locked_until !== null && Date.parse(r.locked_until) > now,
+              createdAt: r.created_at,
             })),
           },
         };
@@ -61,13 +83,22 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
         const id = ctx.params.id!;
         if (id === member.id) throw new HttpError(409, 'conflict', 'You cannot disable your own account.');
         const now = c.now();
-        const [row] = await c.db.query<{ team_id: string | null }>('SELECT team_id FROM staff_accounts WHERE id = $1', [id]);
+        const [row] = await c.db.query<{ team_id: string | null }>('SELECT team_id FROM staff_accounts WHERE id = $1', [
+          id,
+        ]);
         if (!row) throw new HttpError(404, 'not_found', 'There is no such staff account.');
         await c.db.transaction(async (tx) => {
-          await tx.run("UPDATE staff_accounts SET status = 'disabled', updated_at = $2 WHERE id = $1", [id, now.toISOString()]);
+          await tx.run("UPDATE staff_accounts SET status = 'disabled', updated_at = $2 WHERE id = $1", [
+            id,
+            now.toISOString(),
+          ]);
           await tx.run('DELETE FROM staff_setup_links WHERE staff_id = $1', [id]);
           await endSessionsOf(tx, id);
-          await audit(tx, { actorId: member.id, teamId: row.team_id, action: 'staff-disabled', detail: { staffId: id } }, now);
+          await audit(
+            tx,
+            { actorId: member.id, teamId: row.team_id, action: 'staff-disabled', detail: { staffId: id } },
+            now,
+          );
         });
         return { status: 200, body: { status: 'disabled' } };
       },
@@ -79,11 +110,18 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
       handler: async (ctx, { member }) => {
         const id = ctx.params.id!;
         const now = c.now();
-        const [row] = await c.db.query<{ team_id: string | null; status: string }>('SELECT team_id, status FROM staff_accounts WHERE id = $1', [id]);
+        const [row] = await c.db.query<{ team_id: string | null; status: string }>(
+          'SELECT team_id, status FROM staff_accounts WHERE id = $1',
+          [id],
+        );
         if (!row) throw new HttpError(404, 'not_found', 'There is no such staff account.');
         if (row.status === 'disabled') throw new HttpError(409, 'conflict', 'This account is disabled.');
         const link = await issueSetupLink(c.db, c.config, id, c.publicUrl, now);
-        await audit(c.db, { actorId: member.id, teamId: row.team_id, action: 'setup-link-issued', detail: { staffId: id } }, now);
+        await audit(
+          c.db,
+          { actorId: member.id, teamId: row.team_id, action: 'setup-link-issued', detail: { staffId: id } },
+          now,
+        );
         return { status: 200, body: { setupUrl: link.url, expiresAt: link.expiresAt } };
       },
     },
@@ -103,10 +141,26 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
         await c.db.transaction(async (tx) => {
           await saveTeam(tx, team, now);
           if (notifyEmail !== undefined) {
-            const sealed = notifyEmail === null ? null : c.keys.seal(notifyEmail.toLowerCase(), teamNoticeSealContext(team.id));
+            const sealed =
+              notifyEmail === null ? null : c.keys.seal(notifyEmail.toLowerCase(), teamNoticeSealContext(team.id));
             await tx.run('UPDATE callback_teams SET notify_email_enc = $2 WHERE id = $1', [team.id, sealed]);
           }
-          await audit(tx, { actorId: member.id, teamId: team.id, action: 'team-saved', detail: { states: team.states.join(','), zipPrefixes: team.zipPrefixes.join(','), languages: team.languages.join(','), fallback: team.fallback, notifyEmailChanged: notifyEmail !== undefined } }, now);
+          await audit(
+            tx,
+            {
+              actorId: member.id,
+              teamId: team.id,
+              action: 'team-saved',
+              detail: {
+                states: team.states.join(','),
+                zipPrefixes: team.zipPrefixes.join(','),
+                languages: team.languages.join(','),
+                fallback: team.fallback,
+                notifyEmailChanged: notifyEmail !== undefined,
+              },
+            },
+            now,
+          );
         });
         return { status: 200, body: { team: (await teamsWithNotice()).find((t) => t.id === team.id) } };
       },

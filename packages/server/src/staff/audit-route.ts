@@ -21,14 +21,32 @@ export function auditRoute(c: StaffContext): StaffRoute {
       const where = [teamScope(member, 'team_id', params)];
       if (query.before !== undefined) where.push(`seq < $${params.push(query.before)}`);
       if (query.requestId) where.push(`request_id = $${params.push(query.requestId)}`);
-      const rows = await c.db.query<{ id: string; seq: number; at: string; actor_id: string | null; team_id: string | null; action: string; request_id: string | null; detail: string }>(
+      const rows = await c.db.query<{
+        id: string;
+        seq: number;
+        at: string;
+        actor_id: string | null;
+        team_id: string | null;
+        action: string;
+        request_id: string | null;
+        detail: string;
+      }>(
         `SELECT id, seq, at, actor_id, team_id, action, request_id, detail FROM staff_audit WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT 200`,
         params,
       );
       return {
         status: 200,
         body: {
-          entries: rows.map((r) => ({ id: r.id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, teamId: r.team_id, action: r.action, requestId: r.request_id, detail: JSON.parse(r.detail) as unknown })),
+          entries: rows.map((r) => ({
+            id: r.id,
+            seq: Number(r.seq),
+            at: r.at,
+            actorId: r.actor_id,
+            teamId: r.team_id,
+            action: r.action,
+            requestId: r.request_id,
+            detail: JSON.parse(r.detail) as unknown,
+          })),
         },
       };
     },

@@ -17,6 +17,14 @@ export async function audit(db: Db, entry: AuditEntry, now: Date): Promise<void>
   await db.run(
     `INSERT INTO staff_audit (id, seq, at, actor_id, team_id, action, request_id, detail)
      VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM staff_audit), $2, $3, $4, $5, $6, $7)`,
-    [randomId(), now.toISOString(), entry.actorId, entry.teamId, entry.action, entry.requestId ?? null, JSON.stringify(entry.detail ?? {})],
+    [
+      randomId(),
+      now.toISOString(),
+      entry.actorId,
+      entry.teamId,
+      entry.action,
+      entry.requestId ?? null,
+      JSON.stringify(entry.detail ?? {}),
+    ],
   );
 }

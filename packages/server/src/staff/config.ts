@@ -47,7 +47,8 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv, publicUrl: string | u
     if (!WHOLE.test(text) || Number(text) < min) throw new Error(`${name} must be a whole number of at least ${min}.`);
     return Number(text);
   };
-  const set = <K extends keyof StaffConfig>(key: K, value: StaffConfig[K] | undefined) => (value === undefined ? {} : { [key]: value });
+  const set = <K extends keyof StaffConfig>(key: K, value: StaffConfig[K] | undefined) =>
+    value === undefined ? {} : { [key]: value };
   return staffConfig({
     ...set('idleTimeoutMinutes', whole('STAFF_SESSION_IDLE_MINUTES', 1)),
     ...set('absoluteTimeoutHours', whole('STAFF_SESSION_ABSOLUTE_HOURS', 1)),

@@ -52,9 +52,14 @@ export interface StaffMember {
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A JSON body (or a query) checked against a schema, or the API's 400 with field errors. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, value: unknown, where: 'body' | 'query' = 'body'): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' = 'body',
+): z.output<S> {
   const checked = checkPart(schema, value ?? {}, where);
-  if (!checked.ok) throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: checked.fields });
+  if (!checked.ok)
+    throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: checked.fields });
   return checked.value as z.output<S>;
 }
 
@@ -68,4 +73,11 @@ export interface StaffRow {
   status: 'pending' | 'active' | 'disabled';
 }
 
-export const memberOf = (row: StaffRow): StaffMember => ({ id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.team_id, partnerId: row.partner_id });
+export const memberOf = (row: StaffRow): StaffMember => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  teamId: row.team_id,
+  partnerId: row.partner_id,
+});

@@ -53,7 +53,12 @@ export function protect(c: StaffContext, route: StaffRoute): ExtraRoute {
       const token = sessionTokenFrom(ctx.headers.cookie);
       const session = token === undefined ? null : await resumeSession(c.db, c.config, token, c.now());
       if (!session) {
-        throw new HttpError(401, 'unauthorized', SIGN_IN_REQUIRED, token === undefined ? {} : { headers: { 'set-cookie': clearedSessionCookie() } });
+        throw new HttpError(
+          401,
+          'unauthorized',
+          SIGN_IN_REQUIRED,
+          token === undefined ? {} : { headers: { 'set-cookie': clearedSessionCookie() } },
+        );
       }
       if (route.method === 'POST') {
         checkOrigin(c, ctx);
@@ -61,7 +66,8 @@ export function protect(c: StaffContext, route: StaffRoute): ExtraRoute {
           throw new HttpError(403, 'forbidden', 'The page is out of date. Reload it and try again.');
         }
       }
-      if (!route.roles.includes(session.member.role)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+      if (!route.roles.includes(session.member.role))
+        throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
       return route.handler(ctx, session);
     },
   };

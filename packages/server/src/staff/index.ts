@@ -29,7 +29,14 @@ export interface StaffModule {
 }
 
 export function createStaff(c: StaffContext): StaffModule {
-  const routes: StaffRoute[] = [...sessionRoutes(c), queueRoute(c), ...requestRoutes(c), auditRoute(c), ...adminRoutes(c), ...insightsRoutes(c)];
+  const routes: StaffRoute[] = [
+    ...sessionRoutes(c),
+    queueRoute(c),
+    ...requestRoutes(c),
+    auditRoute(c),
+    ...adminRoutes(c),
+    ...insightsRoutes(c),
+  ];
   const publicRoutes = [signInRoute(c), ...setupRoutes(c)];
   return {
     routes,

@@ -13,7 +13,8 @@ const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Counts reach the database within seconds; a month is reported once this long has passed after it ended. */
 const SETTLE_MS = 3_600_000;
 
-const invalid = (path: string, message: string) => new HttpError(400, 'validation_failed', message, { fields: [{ path, message }] });
+const invalid = (path: string, message: string) =>
+  new HttpError(400, 'validation_failed', message, { fields: [{ path, message }] });
 
 function queryValue(ctx: RequestContext, name: string): string | undefined {
   const value = (ctx.query as Record<string, unknown> | undefined)?.[name];
@@ -25,7 +26,8 @@ function partnerFor(ctx: RequestContext, session: Session, partners: readonly st
   const asked = queryValue(ctx, 'partner');
   const { member } = session;
   if (member.role === 'partner') {
-    if (asked !== undefined && asked !== member.partnerId) throw new HttpError(403, 'forbidden', 'Your account reports on your own organization only.');
+    if (asked !== undefined && asked !== member.partnerId)
+      throw new HttpError(403, 'forbidden', 'Your account reports on your own organization only.');
     return member.partnerId;
   }
   if (asked === undefined || asked === '') return null;
@@ -36,7 +38,8 @@ function partnerFor(ctx: RequestContext, session: Session, partners: readonly st
 function periodFor(c: StaffContext, ctx: RequestContext): string {
   const period = queryValue(ctx, 'period') ?? '';
   if (!PERIOD.test(period)) throw invalid('period', 'Give a month such as 2026-11.');
-  if (monthHours(period).end.getTime() + SETTLE_MS > c.now().getTime()) throw invalid('period', 'Reports cover months that have ended.');
+  if (monthHours(period).end.getTime() + SETTLE_MS > c.now().getTime())
+    throw invalid('period', 'Reports cover months that have ended.');
   return period;
 }
 
@@ -52,13 +55,21 @@ export function insightsRoutes(c: StaffContext): StaffRoute[] {
     const { epsilon } = noise;
     // The budget check and the record of what this report spends are one step, so two reports cannot both fit.
     return c.db.transaction(async (tx) => {
-      const [spent] = await tx.query<{ total: number | null }>('SELECT SUM(epsilon) AS total FROM insight_privacy_budget WHERE period = $1', [period]);
+      const [spent] = await tx.query<{ total: number | null }>(
+        'SELECT SUM(epsilon) AS total FROM insight_privacy_budget WHERE period = $1',
+        [period],
+      );
       if (Number(spent?.total ?? 0) + epsilon > config.epsilonBudget + 1e-9) {
-        throw new HttpError(409, 'conflict', 'The privacy budget for this month is spent: no more reports about it can be published.');
+        throw new HttpError(
+          409,
+          'conflict',
+          'The privacy budget for this month is spent: no more reports about it can be published.',
+        );
       }
-      await tx.run('INSERT INTO insight_privacy_budget (id, at, staff_id, period, partner, view, epsilon) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        randomId(), c.now().toISOString(), session.member.id, period, partner ?? '', view, epsilon,
-      ]);
+      await tx.run(
+        'INSERT INTO insight_privacy_budget (id, at, staff_id, period, partner, view, epsilon) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [randomId(), c.now().toISOString(), session.member.id, period, partner ?? '', view, epsilon],
+      );
       return buildReport(tx, view, period, partner, options);
     });
   };
@@ -97,7 +108,9 @@ export function insightsRoutes(c: StaffContext): StaffRoute[] {
             status: 200,
             contentType: 'text/csv; charset=utf-8',
             body: reportCsv(built),
-            headers: { 'content-disposition': `attachment; filename="${view}-${built.period}${built.partner ? `-${built.partner}` : ''}.csv"` },
+            headers: {
+              'content-disposition': `attachment; filename="${view}-${built.period}${built.partner ? `-${built.partner}` : ''}.csv"`,
+            },
           };
         },
       },

@@ -40,7 +40,8 @@ async function requestInScope(db: Db, member: StaffMember, id: string): Promise<
     [id],
   );
   if (!row) throw new HttpError(404, 'not_found', 'There is no such request.');
-  if (member.role !== 'admin' && row.team_id !== member.teamId) throw new HttpError(403, 'forbidden', 'This request belongs to another team.');
+  if (member.role !== 'admin' && row.team_id !== member.teamId)
+    throw new HttpError(403, 'forbidden', 'This request belongs to another team.');
   return row;
 }
 
@@ -56,10 +57,18 @@ function mustBe(row: RequestRow, statuses: readonly string[], message: string): 
 }
 
 export function requestRoutes(c: StaffContext): StaffRoute[] {
-  const open = (row: FullRow, value: string | null, field: Parameters<typeof sealContext>[1]) => (value === null ? null : c.keys.open(value, sealContext(row.id, field)));
+  const open = (row: FullRow, value: string | null, field: Parameters<typeof sealContext>[1]) =>
+    value === null ? null : c.keys.open(value, sealContext(row.id, field));
 
   async function detail(row: FullRow) {
-    const attempts = await c.db.query<{ id: string; at: string; staff_id: string; channel: string; reached: number; note_enc: string | null }>(
+    const attempts = await c.db.query<{
+      id: string;
+      at: string;
+      staff_id: string;
+      channel: string;
+      reached: number;
+      note_enc: string | null;
+    }>(
       'SELECT id, at, staff_id, channel, reached, note_enc FROM callback_attempts WHERE request_id = $1 ORDER BY at, id',
       [row.id],
     );
@@ -74,7 +83,11 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
         serviceId: row.service_id,
       },
       attempts: attempts.map((a) => ({
-        id: a.id, at: a.at, staffId: a.staff_id, channel: a.channel, reached: Number(a.reached) === 1,
+        id: a.id,
+        at: a.at,
+        staffId: a.staff_id,
+        channel: a.channel,
+        reached: Number(a.reached) === 1,
         note: a.note_enc === null ? null : c.keys.open(a.note_enc, attemptSealContext(row.id, a.id)),
       })),
     };
@@ -94,7 +107,11 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
       scope: 'request',
       handler: async (ctx, { member }) => {
         const row = await requestInScope(c.db, member, ctx.params.id!);
-        await audit(c.db, { actorId: member.id, teamId: row.team_id, action: 'request-viewed', requestId: row.id }, c.now());
+        await audit(
+          c.db,
+          { actorId: member.id, teamId: row.team_id, action: 'request-viewed', requestId: row.id },
+          c.now(),
+        );
         return { status: 200, body: await detail(row) };
       },
     },
@@ -108,9 +125,16 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
         const staffId = parseInput(AssignBody, ctx.body).staffId ?? member.id;
         mustBe(row, OPEN_STATUSES, 'This request is closed.');
         if (member.role === 'specialist' && (staffId !== member.id || row.assigned_to !== null)) {
-          throw new HttpError(403, 'forbidden', 'Specialists can take unassigned requests; a supervisor assigns the rest.');
+          throw new HttpError(
+            403,
+            'forbidden',
+            'Specialists can take unassigned requests; a supervisor assigns the rest.',
+          );
         }
-        const [target] = await c.db.query<{ team_id: string | null; role: string }>("SELECT team_id, role FROM staff_accounts WHERE id = $1 AND status = 'active'", [staffId]);
+        const [target] = await c.db.query<{ team_id: string | null; role: string }>(
+          "SELECT team_id, role FROM staff_accounts WHERE id = $1 AND status = 'active'",
+          [staffId],
+        );
         if (!target || (target.team_id !== row.team_id && target.role !== 'admin')) {
           const message = 'Choose an active member of the team this request belongs to.';
           throw new HttpError(400, 'validation_failed', message, { fields: [{ path: 'staffId', message }] });
@@ -122,7 +146,18 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
              WHERE id = $1 AND status = $4 AND assigned_to IS NOT DISTINCT FROM $5`,
             [row.id, staffId, now.toISOString(), row.status, row.assigned_to],
           );
-          if (changes === 1) await audit(tx, { actorId: member.id, teamId: row.team_id, action: 'request-assigned', requestId: row.id, detail: { staffId, previous: row.assigned_to } }, now);
+          if (changes === 1)
+            await audit(
+              tx,
+              {
+                actorId: member.id,
+                teamId: row.team_id,
+                action: 'request-assigned',
+                requestId: row.id,
+                detail: { staffId, previous: row.assigned_to },
+              },
+              now,
+            );
           return changes;
         });
         return changed(changes, member, row.id);
@@ -137,7 +172,11 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
         const row = await requestInScope(c.db, member, ctx.params.id!);
         mayWork(member, row);
         const body = parseInput(AttemptBody, ctx.body);
-        mustBe(row, ['assigned', 'contacted'], row.status === 'new' ? 'Assign this request before recording attempts.' : 'This request is closed.');
+        mustBe(
+          row,
+          ['assigned', 'contacted'],
+          row.status === 'new' ? 'Assign this request before recording attempts.' : 'This request is closed.',
+        );
         const now = c.now();
         const id = randomId();
         const changes = await c.db.transaction(async (tx) => {
@@ -151,12 +190,26 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
               'INSERT INTO callback_attempts (id, request_id, staff_id, at, channel, reached, note_enc) VALUES ($1, $2, $3, $4, $5, $6, $7)',
               [id, row.id, member.id, now.toISOString(), body.channel, body.reached ? 1 : 0, note],
             );
-            await audit(tx, { actorId: member.id, teamId: row.team_id, action: 'attempt-recorded', requestId: row.id, detail: { channel: body.channel, reached: body.reached } }, now);
+            await audit(
+              tx,
+              {
+                actorId: member.id,
+                teamId: row.team_id,
+                action: 'attempt-recorded',
+                requestId: row.id,
+                detail: { channel: body.channel, reached: body.reached },
+              },
+              now,
+            );
           }
           return changes;
         });
         if (changes === 1 && row.status === 'assigned') {
-          c.insights?.counter?.count('callback-first-attempt', { topic: row.topic, priority: row.priority, duration: durationBucket(new Date(row.created_at), now) });
+          c.insights?.counter?.count('callback-first-attempt', {
+            topic: row.topic,
+            priority: row.priority,
+            duration: durationBucket(new Date(row.created_at), now),
+          });
         }
         return changed(changes, member, row.id);
       },
@@ -170,9 +223,16 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
         const row = await requestInScope(c.db, member, ctx.params.id!);
         mayWork(member, row);
         const { outcome } = parseInput(CloseBody, ctx.body);
-        mustBe(row, ['assigned', 'contacted'], row.status === 'new' ? 'Assign this request before closing it.' : 'This request is already closed.');
+        mustBe(
+          row,
+          ['assigned', 'contacted'],
+          row.status === 'new' ? 'Assign this request before closing it.' : 'This request is already closed.',
+        );
         if (outcome === 'no_answer_after_attempts') {
-          const [count] = await c.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM callback_attempts WHERE request_id = $1', [row.id]);
+          const [count] = await c.db.query<{ n: number }>(
+            'SELECT COUNT(*) AS n FROM callback_attempts WHERE request_id = $1',
+            [row.id],
+          );
           if (Number(count?.n ?? 0) === 0) {
             const message = 'Record the attempts before closing as "no answer".';
             throw new HttpError(400, 'validation_failed', message, { fields: [{ path: 'outcome', message }] });
@@ -184,10 +244,27 @@ export function requestRoutes(c: StaffContext): StaffRoute[] {
             "UPDATE callback_requests SET status = 'closed', outcome = $2, closed_at = $3, updated_at = $3 WHERE id = $1 AND status IN ('assigned', 'contacted')",
             [row.id, outcome, now.toISOString()],
           );
-          if (changes === 1) await audit(tx, { actorId: member.id, teamId: row.team_id, action: 'request-closed', requestId: row.id, detail: { outcome } }, now);
+          if (changes === 1)
+            await audit(
+              tx,
+              {
+                actorId: member.id,
+                teamId: row.team_id,
+                action: 'request-closed',
+                requestId: row.id,
+                detail: { outcome },
+              },
+              now,
+            );
           return changes;
         });
-        if (changes === 1) c.insights?.counter?.count('callback-closed', { topic: row.topic, priority: row.priority, outcome, duration: durationBucket(new Date(row.created_at), now) });
+        if (changes === 1)
+          c.insights?.counter?.count('callback-closed', {
+            topic: row.topic,
+            priority: row.priority,
+            outcome,
+            duration: durationBucket(new Date(row.created_at), now),
+          });
         return changed(changes, member, row.id);
       },
     },

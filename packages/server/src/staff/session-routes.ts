@@ -10,7 +10,10 @@ export function sessionRoutes(c: StaffContext): StaffRoute[] {
       method: 'GET',
       path: '/session',
       roles: ROLES,
-      handler: async (_ctx, session) => ({ status: 200, body: { staff: session.member, csrfToken: session.csrfToken } }),
+      handler: async (_ctx, session) => ({
+        status: 200,
+        body: { staff: session.member, csrfToken: session.csrfToken },
+      }),
     },
     {
       method: 'POST',

@@ -18,7 +18,10 @@ export async function createSession(db: Db, staffId: string, now: Date): Promise
   const token = newToken();
   const csrfToken = newToken();
   const at = now.toISOString();
-  await db.run('INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', [tokenHash(token), staffId, csrfToken, at]);
+  await db.run(
+    'INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)',
+    [tokenHash(token), staffId, csrfToken, at],
+  );
   return { token, csrfToken };
 }
 
@@ -32,7 +35,12 @@ export async function endSessionsOf(db: Db, staffId: string): Promise<void> {
 }
 
 /** The live session for a token, touched (idle clock restarts); an expired one is deleted and gives null. */
-export async function resumeSession(db: Db, config: Pick<StaffConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours'>, token: string, now: Date): Promise<Session | null> {
+export async function resumeSession(
+  db: Db,
+  config: Pick<StaffConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours'>,
+  token: string,
+  now: Date,
+): Promise<Session | null> {
   const hash = tokenHash(token);
   const [row] = await db.query<StaffRow & { csrf_token: string; created_at: string; last_seen_at: string }>(
     `SELECT a.id, a.email, a.name, a.role, a.team_id, a.partner_id, a.status, s.csrf_token, s.created_at, s.last_seen_at
@@ -51,7 +59,11 @@ export async function resumeSession(db: Db, config: Pick<StaffConfig, 'idleTimeo
 }
 
 /** Sessions past either timeout (run with the other retention work). */
-export async function purgeExpiredSessions(db: Db, config: Pick<StaffConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours'>, now: Date): Promise<void> {
+export async function purgeExpiredSessions(
+  db: Db,
+  config: Pick<StaffConfig, 'idleTimeoutMinutes' | 'absoluteTimeoutHours'>,
+  now: Date,
+): Promise<void> {
   const idle = new Date(now.getTime() - config.idleTimeoutMinutes * 60_000).toISOString();
   const absolute = new Date(now.getTime() - config.absoluteTimeoutHours * 3600_000).toISOString();
   await db.run('DELETE FROM staff_sessions WHERE last_seen_at <= $1 OR created_at <= $2', [idle, absolute]);

@@ -18,10 +18,12 @@ export const MIN_PASSWORD_LENGTH = 12;
 const Start = z.object({ token: z.string().check(z.maxLength(100)) });
 const Finish = z.object({
   token: z.string().check(z.maxLength(100)),
-  password: z.string().check(
-    z.minLength(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`),
-    z.maxLength(256, 'Use at most 256 characters.'),
-  ),
+  password: z
+    .string()
+    .check(
+      z.minLength(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`),
+      z.maxLength(256, 'Use at most 256 characters.'),
+    ),
   code: z.string().check(z.maxLength(12)),
 });
 
@@ -66,9 +68,21 @@ export function setupRoutes(c: StaffContext): ExtraRoute[] {
         if (link.totp_secret_enc) secret = c.keys.open(link.totp_secret_enc, totpSealContext(link.staff_id));
         else {
           secret = newTotpSecret();
-          await c.db.run('UPDATE staff_setup_links SET totp_secret_enc = $2 WHERE token_hash = $1', [link.token_hash, c.keys.seal(secret, totpSealContext(link.staff_id))]);
+          await c.db.run('UPDATE staff_setup_links SET totp_secret_enc = $2 WHERE token_hash = $1', [
+            link.token_hash,
+            c.keys.seal(secret, totpSealContext(link.staff_id)),
+          ]);
         }
-        return { status: 200, body: { email: link.email, name: link.name, role: link.role, totpSecret: secret, otpauthUri: otpauthUri(secret, link.email) } };
+        return {
+          status: 200,
+          body: {
+            email: link.email,
+            name: link.name,
+            role: link.role,
+            totpSecret: secret,
+            otpauthUri: otpauthUri(secret, link.email),
+          },
+        };
       },
     },
     {
@@ -87,7 +101,10 @@ export function setupRoutes(c: StaffContext): ExtraRoute[] {
         }
         const passwordHash = await hashPin(body.password, c.config.passwordCost);
         await c.db.transaction(async (tx) => {
-          const { changes } = await tx.run('UPDATE staff_setup_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL', [link.token_hash, now.toISOString()]);
+          const { changes } = await tx.run(
+            'UPDATE staff_setup_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL',
+            [link.token_hash, now.toISOString()],
+          );
           if (changes !== 1) throw new HttpError(400, 'invalid_token', 'This setup link was already used.');
           await tx.run(
             `UPDATE staff_accounts SET password_hash = $2, totp_secret_enc = $3, last_totp_step = $4, status = 'active', failed_sign_ins = 0,

@@ -6,12 +6,21 @@ import { limitIp } from '../alerts/context.js';
 import { hashPin, verifyPin } from '../alerts/crypto.js';
 import { HttpError, type ExtraRoute, type Handler } from '../http/types.js';
 import { audit } from './audit.js';
-import { memberOf, parseInput, STAFF_API, tokenHash, type StaffContext, type StaffMember, type StaffRow } from './context.js';
+import {
+  memberOf,
+  parseInput,
+  STAFF_API,
+  tokenHash,
+  type StaffContext,
+  type StaffMember,
+  type StaffRow,
+} from './context.js';
 import { checkOrigin } from './guard.js';
 import { createSession, endSession, sessionCookie, sessionTokenFrom } from './sessions.js';
 import { matchTotp } from './totp.js';
 
-export const SIGN_IN_FAILED = 'Those sign-in details did not work. Check them and try again; after several tries, wait a few minutes.';
+export const SIGN_IN_FAILED =
+  'Those sign-in details did not work. Check them and try again; after several tries, wait a few minutes.';
 
 const SignIn = z.object({
   email: z.string().check(z.maxLength(254)),
@@ -28,21 +37,43 @@ export function signInRoute(c: StaffContext): ExtraRoute {
 
   async function verify(body: z.output<typeof SignIn>): Promise<StaffMember> {
     const now = c.now();
-    const [row] = await c.db.query<StaffRow & { password_hash: string | null; totp_secret_enc: string | null; last_totp_step: number; locked_until: string | null }>(
+    const [row] = await c.db.query<
+      StaffRow & {
+        password_hash: string | null;
+        totp_secret_enc: string | null;
+        last_totp_step: number;
+        locked_until: string | null;
+      }
+    >(
       `SELECT id, email, name, role, team_id, partner_id, status, password_hash, totp_secret_enc, last_totp_step, locked_until
        FROM staff_accounts WHERE email = $1`,
       [body.email.trim().toLowerCase()],
     );
     // Always one password hash, so timing does not tell a known email from an unknown one.
-    const passwordOk = await verifyPin(body.password, row?.password_hash ?? (await (dummyHash ??= hashPin('not a password', c.config.passwordCost))));
+    const passwordOk = await verifyPin(
+      body.password,
+      row?.password_hash ?? (await (dummyHash ??= hashPin('not a password', c.config.passwordCost))),
+    );
     if (!row || row.status !== 'active' || !row.password_hash || !row.totp_secret_enc) throw failed();
     if (row.locked_until !== null && Date.parse(row.locked_until) > now.getTime()) throw failed();
-    const step = passwordOk ? matchTotp(c.keys.open(row.totp_secret_enc, totpSealContext(row.id)), body.code.trim(), now, Number(row.last_totp_step)) : null;
+    const step = passwordOk
+      ? matchTotp(
+          c.keys.open(row.totp_secret_enc, totpSealContext(row.id)),
+          body.code.trim(),
+          now,
+          Number(row.last_totp_step),
+        )
+      : null;
     // The step is taken in the same statement that checks it: two requests with one code cannot both pass.
-    const taken = step === null ? 0 : (await c.db.run(
-      'UPDATE staff_accounts SET last_totp_step = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND last_totp_step < $2',
-      [row.id, step],
-    )).changes;
+    const taken =
+      step === null
+        ? 0
+        : (
+            await c.db.run(
+              'UPDATE staff_accounts SET last_totp_step = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND last_totp_step < $2',
+              [row.id, step],
+            )
+          ).changes;
     if (taken === 1) return memberOf(row);
     await recordFailure(row.id, row.team_id, now);
     throw failed();
@@ -59,7 +90,11 @@ export function signInRoute(c: StaffContext): ExtraRoute {
       [staffId, c.config.lockoutAttempts, lockedUntil],
     );
     if (row?.locked_until === lockedUntil) {
-      await audit(c.db, { actorId: staffId, teamId, action: 'account-locked', detail: { minutes: c.config.lockoutMinutes } }, now);
+      await audit(
+        c.db,
+        { actorId: staffId, teamId, action: 'account-locked', detail: { minutes: c.config.lockoutMinutes } },
+        now,
+      );
     }
   }
 

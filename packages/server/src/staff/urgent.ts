@@ -28,18 +28,33 @@ export async function enqueueUrgentNotices(
   input: { requestId: string; reference: string; teamId: string | null; publicUrl: string },
   now: Date,
 ): Promise<void> {
-  const recipients = input.teamId === null
-    ? await tx.query<{ id: string; email: string }>("SELECT id, email FROM staff_accounts WHERE status = 'active' AND role = 'admin' ORDER BY id")
-    : await tx.query<{ id: string; email: string }>("SELECT id, email FROM staff_accounts WHERE status = 'active' AND team_id = $1 ORDER BY id", [input.teamId]);
+  const recipients =
+    input.teamId === null
+      ? await tx.query<{ id: string; email: string }>(
+          "SELECT id, email FROM staff_accounts WHERE status = 'active' AND role = 'admin' ORDER BY id",
+        )
+      : await tx.query<{ id: string; email: string }>(
+          "SELECT id, email FROM staff_accounts WHERE status = 'active' AND team_id = $1 ORDER BY id",
+          [input.teamId],
+        );
   if (input.teamId !== null) {
-    const [team] = await tx.query<{ notify_email_enc: string | null }>('SELECT notify_email_enc FROM callback_teams WHERE id = $1', [input.teamId]);
-    if (team?.notify_email_enc) recipients.push({ id: 'team', email: keys.open(team.notify_email_enc, teamNoticeSealContext(input.teamId)) });
+    const [team] = await tx.query<{ notify_email_enc: string | null }>(
+      'SELECT notify_email_enc FROM callback_teams WHERE id = $1',
+      [input.teamId],
+    );
+    if (team?.notify_email_enc)
+      recipients.push({ id: 'team', email: keys.open(team.notify_email_enc, teamNoticeSealContext(input.teamId)) });
   }
   const message = renderUrgentNotice(input.reference, `${input.publicUrl.replace(/\/+$/, '')}${STAFF_CONSOLE_PAGE}`);
   for (const staff of recipients) {
-    await enqueueMessage(tx, keys, {
-      id: `staff-urgent:${input.requestId}:${staff.id}`,
-      message: { kind: 'staff-urgent', channel: 'email', to: staff.email, language: 'en', ...message },
-    }, now);
+    await enqueueMessage(
+      tx,
+      keys,
+      {
+        id: `staff-urgent:${input.requestId}:${staff.id}`,
+        message: { kind: 'staff-urgent', channel: 'email', to: staff.email, language: 'en', ...message },
+      },
+      now,
+    );
   }
 }

@@ -7,5 +7,12 @@ export const TEAM_ROLES = ['specialist', 'supervisor', 'admin'] as const satisfi
 export const REQUEST_STATUSES = ['new', 'assigned', 'contacted', 'closed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const OUTCOMES = ['reached', 'no_answer_after_attempts', 'declined', 'referred', 'releasable_info_provided', 'none_releasable'] as const;
+export const OUTCOMES = [
+  'reached',
+  'no_answer_after_attempts',
+  'declined',
+  'referred',
+  'releasable_info_provided',
+  'none_releasable',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];

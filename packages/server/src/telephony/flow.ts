@@ -17,7 +17,14 @@ import { HttpError } from '../http/types.js';
 import type { OutgoingMessage } from '../notify/transports/types.js';
 import { findByKeypad, findByReference, type KeypadIdKind } from './lookup.js';
 import {
-  freshness, PHONE_LANGUAGES, phoneLanguage, prompts, spokenDate, spokenPhone, spokenStatus, type PhoneLanguage,
+  freshness,
+  PHONE_LANGUAGES,
+  phoneLanguage,
+  prompts,
+  spokenDate,
+  spokenPhone,
+  spokenStatus,
+  type PhoneLanguage,
 } from './prompts.js';
 
 export interface Spoken {
@@ -49,7 +56,17 @@ export interface CallTurn {
   digits: string;
 }
 
-type Step = 'language' | 'menu' | 'id' | 'result' | 'reg-number' | 'reg-other' | 'pin' | 'pin-again' | 'call-status' | 'call-confirm';
+type Step =
+  | 'language'
+  | 'menu'
+  | 'id'
+  | 'result'
+  | 'reg-number'
+  | 'reg-other'
+  | 'pin'
+  | 'pin-again'
+  | 'call-status'
+  | 'call-confirm';
 
 interface CallState {
   step: Step;
@@ -123,11 +140,21 @@ export function alertCallScript(c: AlertsContext, message: OutgoingMessage): Pro
 }
 
 function languageMenu(c: AlertsContext, tries: number): VoiceAction[] {
-  const offers: Spoken[] = PHONE_LANGUAGES.map((language, i) => ({ text: prompts(language).chooseLanguage(i + 1), language }));
-  if (c.config.phoneLine.interpreterNumber) offers.push(...PHONE_LANGUAGES.map((language) => ({ text: prompts(language).otherLanguage, language })));
+  const offers: Spoken[] = PHONE_LANGUAGES.map((language, i) => ({
+    text: prompts(language).chooseLanguage(i + 1),
+    language,
+  }));
+  if (c.config.phoneLine.interpreterNumber)
+    offers.push(...PHONE_LANGUAGES.map((language) => ({ text: prompts(language).otherLanguage, language })));
   return [
     ...PHONE_LANGUAGES.map((language) => say(prompts(language).danger, language)),
-    { verb: 'gather', next: sealState(c, { step: 'language', lang: 'en', tries }), prompts: offers, numDigits: 1, timeoutSeconds: 5 },
+    {
+      verb: 'gather',
+      next: sealState(c, { step: 'language', lang: 'en', tries }),
+      prompts: offers,
+      numDigits: 1,
+      timeoutSeconds: 5,
+    },
   ];
 }
 
@@ -140,7 +167,8 @@ function interpreterOrAgain(c: AlertsContext, state: CallState): VoiceAction[] {
       { verb: 'dial', number: interpreterNumber, ...(interpreterDigits ? { sendDigits: interpreterDigits } : {}) },
     ];
   }
-  if (state.tries + 1 >= MAX_TRIES) return [...PHONE_LANGUAGES.map((language) => say(prompts(language).goodbye, language)), hangup];
+  if (state.tries + 1 >= MAX_TRIES)
+    return [...PHONE_LANGUAGES.map((language) => say(prompts(language).goodbye, language)), hangup];
   return languageMenu(c, state.tries + 1);
 }
 
@@ -188,7 +216,10 @@ async function ask(c: AlertsContext, state: CallState): Promise<VoiceAction[]> {
 function describe(c: AlertsContext, language: PhoneLanguage, record: CustodyRecord, named: boolean): string[] {
   const p = prompts(language);
   const lines = [...(named ? [p.recordOf(record.displayName)] : []), ...spokenStatus(language, record.status)];
-  if (record.facility) lines.push(p.facility(record.facility.name, record.facility.phone ? spokenPhone(record.facility.phone) : undefined));
+  if (record.facility)
+    lines.push(
+      p.facility(record.facility.name, record.facility.phone ? spokenPhone(record.facility.phone) : undefined),
+    );
   if (record.statusChangedAt) lines.push(p.changedOn(spokenDate(language, record.statusChangedAt)));
   lines.push(p.updated(freshness(language, record.sourceUpdatedAt, c.now())));
   return lines;
@@ -197,7 +228,10 @@ function describe(c: AlertsContext, language: PhoneLanguage, record: CustodyReco
 async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits: string): Promise<VoiceAction[]> {
   const p = prompts(state.lang);
   const lang = state.lang;
-  const again = async (line: string, next: CallState = { ...state, tries: state.tries + 1 }) => [say(line, lang), ...(await ask(c, next))];
+  const again = async (line: string, next: CallState = { ...state, tries: state.tries + 1 }) => [
+    say(line, lang),
+    ...(await ask(c, next)),
+  ];
   switch (state.step) {
     case 'language': {
       const chosen = PHONE_LANGUAGES[Number(digits) - 1];
@@ -205,7 +239,12 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
     }
     case 'menu':
       if (digits === '1' || digits === '2' || digits === '3') {
-        return ask(c, { step: 'id', lang, tries: 0, kind: digits === '1' ? 'a-number' : digits === '2' ? 'booking' : 'reference' });
+        return ask(c, {
+          step: 'id',
+          lang,
+          tries: 0,
+          kind: digits === '1' ? 'a-number' : digits === '2' ? 'booking' : 'reference',
+        });
       }
       return ask(c, state);
     case 'id': {
@@ -244,7 +283,8 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
     }
     case 'pin-again': {
       const pin = digits.replace(/#/g, '');
-      if (state.pin !== pinHash(c, turn, pin)) return again(p.pinMismatch, { ...state, step: 'pin', tries: 0, pin: undefined });
+      if (state.pin !== pinHash(c, turn, pin))
+        return again(p.pinMismatch, { ...state, step: 'pin', tries: 0, pin: undefined });
       return register(c, turn, state, pin);
     }
     case 'call-status': {
@@ -253,8 +293,14 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
       return state.tries + 1 >= MAX_TRIES ? [say(p.wrongPin, lang), say(p.goodbye, lang), hangup] : again(p.wrongPin);
     }
     case 'call-confirm': {
-      const [row] = await c.db.query<{ event_id: string }>("SELECT event_id FROM alert_outbox WHERE id = $1 AND kind = 'confirmation'", [state.outbox ?? '']);
-      const outcome = row && /^\d{6}$/.test(digits) ? await confirmByCode(c, row.event_id.replace(/^confirm:/, ''), digits) : 'invalid_code';
+      const [row] = await c.db.query<{ event_id: string }>(
+        "SELECT event_id FROM alert_outbox WHERE id = $1 AND kind = 'confirmation'",
+        [state.outbox ?? ''],
+      );
+      const outcome =
+        row && /^\d{6}$/.test(digits)
+          ? await confirmByCode(c, row.event_id.replace(/^confirm:/, ''), digits)
+          : 'invalid_code';
       if (outcome === 'confirmed') return [say(p.confirmed, lang), hangup];
       return state.tries + 1 >= MAX_TRIES ? [say(p.wrongCode, lang), say(p.goodbye, lang), hangup] : again(p.wrongCode);
     }
@@ -276,13 +322,28 @@ function pinHash(c: AlertsContext, turn: CallTurn, pin: string): string {
 async function register(c: AlertsContext, turn: CallTurn, state: CallState, pin: string): Promise<VoiceAction[]> {
   const p = prompts(state.lang);
   const lang = state.lang;
-  const limited = !(await c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${turn.from ?? turn.callId}`), c.config.limits.subscribePerIp, c.now().getTime())).ok;
+  const limited = !(
+    await c.limiter.hit(
+      c.keys.rateLimitKey('subscribe', `phone:${turn.from ?? turn.callId}`),
+      c.config.limits.subscribePerIp,
+      c.now().getTime(),
+    )
+  ).ok;
   if (limited || !state.record || !state.contact) return [say(p.tooManyRequests, lang), say(p.goodbye, lang), hangup];
   try {
-    await requestSubscription(c, { subjectId: state.record, channel: 'voice', contact: state.contact, language: lang, events: [...ALERT_EVENTS], pin });
+    await requestSubscription(c, {
+      subjectId: state.record,
+      channel: 'voice',
+      contact: state.contact,
+      language: lang,
+      events: [...ALERT_EVENTS],
+      pin,
+    });
   } catch (error) {
-    if (error instanceof HttpError && error.status === 429) return [say(p.tooManyRequests, lang), say(p.goodbye, lang), hangup];
-    if (error instanceof HttpError && error.status === 400) return [say(p.invalidNumber, lang), ...(await ask(c, { ...state, step: 'reg-other', tries: 0 }))];
+    if (error instanceof HttpError && error.status === 429)
+      return [say(p.tooManyRequests, lang), say(p.goodbye, lang), hangup];
+    if (error instanceof HttpError && error.status === 400)
+      return [say(p.invalidNumber, lang), ...(await ask(c, { ...state, step: 'reg-other', tries: 0 }))];
     throw error;
   }
   return [say(p.registered, lang), say(p.goodbye, lang), hangup];

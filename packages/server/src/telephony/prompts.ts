@@ -65,7 +65,8 @@ const en: PhonePrompts = {
   enterId: {
     'a-number': 'Enter the A-number digits, then press the pound key. To correct, press star.',
     booking: 'Enter the booking number, then press the pound key. To correct, press star.',
-    reference: 'Enter the 10-digit reference number from your alert messages, then press the pound key. To correct, press star.',
+    reference:
+      'Enter the 10-digit reference number from your alert messages, then press the pound key. To correct, press star.',
   },
   correcting: 'Let us start that number again.',
   notFound: 'We have no record we can share for that number. Check the number and try again.',
@@ -74,15 +75,18 @@ const en: PhonePrompts = {
   facility: (name, phone) => (phone ? `Facility: ${name}. Its phone number is ${phone}.` : `Facility: ${name}.`),
   changedOn: (date) => `Last change: ${date}.`,
   updated: (freshness) => `This information was updated ${freshness}.`,
-  resultMenu: 'To get a phone call when this status changes, press 1. To look up another number, press 2. To hear this again, press 0. To stop alerts to this phone number, press 9.',
-  registerNumber: 'Alerts will call the number you are calling from. To use it, press 1. To enter another number, press 2.',
+  resultMenu:
+    'To get a phone call when this status changes, press 1. To look up another number, press 2. To hear this again, press 0. To stop alerts to this phone number, press 9.',
+  registerNumber:
+    'Alerts will call the number you are calling from. To use it, press 1. To enter another number, press 2.',
   enterNumber: 'Enter the 10-digit phone number for alerts, then press the pound key.',
   invalidNumber: 'That number cannot get alerts. Please enter another one.',
   choosePin: 'Choose a PIN of 4 to 8 digits, then press the pound key. You will enter it to confirm each alert call.',
   invalidPin: 'A PIN has 4 to 8 digits.',
   repeatPin: 'Enter the same PIN again, then press the pound key.',
   pinMismatch: 'The two PINs were not the same. Let us try again.',
-  registered: 'Thank you. If this number can get alerts, we will call it soon with a 6-digit code. Enter the code during that call to turn alerts on.',
+  registered:
+    'Thank you. If this number can get alerts, we will call it soon with a 6-digit code. Enter the code during that call to turn alerts on.',
   tooManyRequests: 'Too many requests. Please try again later.',
   stopped: 'Alerts to this phone number are stopped.',
   cannotStop: 'We cannot see the number you are calling from. To stop text alerts, reply STOP to one of them.',
@@ -107,7 +111,8 @@ const es: PhonePrompts = {
   enterId: {
     'a-number': 'Marque los dígitos del número A y luego la tecla numeral. Para corregir, oprima asterisco.',
     booking: 'Marque el número de registro y luego la tecla numeral. Para corregir, oprima asterisco.',
-    reference: 'Marque el número de referencia de 10 dígitos de sus mensajes de alerta y luego la tecla numeral. Para corregir, oprima asterisco.',
+    reference:
+      'Marque el número de referencia de 10 dígitos de sus mensajes de alerta y luego la tecla numeral. Para corregir, oprima asterisco.',
   },
   correcting: 'Volvamos a empezar ese número.',
   notFound: 'No tenemos un registro que podamos compartir para ese número. Revise el número e intente de nuevo.',
@@ -116,18 +121,23 @@ const es: PhonePrompts = {
   facility: (name, phone) => (phone ? `Centro: ${name}. Su teléfono es ${phone}.` : `Centro: ${name}.`),
   changedOn: (date) => `Último cambio: ${date}.`,
   updated: (freshness) => `Esta información se actualizó ${freshness}.`,
-  resultMenu: 'Para recibir una llamada cuando cambie este estado, oprima 1. Para buscar otro número, oprima 2. Para escuchar de nuevo, oprima 0. Para dejar de recibir alertas en este teléfono, oprima 9.',
-  registerNumber: 'Las alertas llamarán al número desde el que llama. Para usarlo, oprima 1. Para marcar otro número, oprima 2.',
+  resultMenu:
+    'Para recibir una llamada cuando cambie este estado, oprima 1. Para buscar otro número, oprima 2. Para escuchar de nuevo, oprima 0. Para dejar de recibir alertas en este teléfono, oprima 9.',
+  registerNumber:
+    'Las alertas llamarán al número desde el que llama. Para usarlo, oprima 1. Para marcar otro número, oprima 2.',
   enterNumber: 'Marque el número de teléfono de 10 dígitos para las alertas y luego la tecla numeral.',
   invalidNumber: 'Ese número no puede recibir alertas. Marque otro, por favor.',
-  choosePin: 'Elija un PIN de 4 a 8 dígitos y luego oprima la tecla numeral. Lo marcará para confirmar cada llamada de alerta.',
+  choosePin:
+    'Elija un PIN de 4 a 8 dígitos y luego oprima la tecla numeral. Lo marcará para confirmar cada llamada de alerta.',
   invalidPin: 'Un PIN tiene de 4 a 8 dígitos.',
   repeatPin: 'Marque el mismo PIN otra vez y luego la tecla numeral.',
   pinMismatch: 'Los dos PIN no eran iguales. Intentemos de nuevo.',
-  registered: 'Gracias. Si este número puede recibir alertas, lo llamaremos pronto con un código de 6 dígitos. Marque el código durante esa llamada para activar las alertas.',
+  registered:
+    'Gracias. Si este número puede recibir alertas, lo llamaremos pronto con un código de 6 dígitos. Marque el código durante esa llamada para activar las alertas.',
   tooManyRequests: 'Demasiadas solicitudes. Intente más tarde.',
   stopped: 'Las alertas a este teléfono están canceladas.',
-  cannotStop: 'No vemos el número desde el que llama. Para cancelar las alertas por mensaje, responda STOP a una de ellas.',
+  cannotStop:
+    'No vemos el número desde el que llama. Para cancelar las alertas por mensaje, responda STOP a una de ellas.',
   noInput: 'No recibimos respuesta.',
   goodbye: 'Adiós.',
   enterCode: 'Para activar las alertas, marque el código ahora.',
@@ -143,7 +153,9 @@ const es: PhonePrompts = {
 // Text replies are short: one GSM-7 segment in English; Spanish accents need UCS-2, so those stay within two.
 const enText: TextReplies = {
   status: (explained, facility, changed, freshness) =>
-    [explained, facility, changed ? `Changed ${changed}.` : undefined, `Updated ${freshness}.`].filter(Boolean).join(' '),
+    [explained, facility, changed ? `Changed ${changed}.` : undefined, `Updated ${freshness}.`]
+      .filter(Boolean)
+      .join(' '),
   notFound: 'No record we can share for that ID. Check it and try again.',
   statusUsage: 'Text STATUS and the A-number or booking number, e.g. STATUS A123456789.',
   alertsUsage: 'Text ALERTS and the A-number or booking number, e.g. ALERTS A123456789.',
@@ -157,7 +169,9 @@ const enText: TextReplies = {
 
 const esText: TextReplies = {
   status: (explained, facility, changed, freshness) =>
-    [explained, facility, changed ? `Cambió el ${changed}.` : undefined, `Actualizado ${freshness}.`].filter(Boolean).join(' '),
+    [explained, facility, changed ? `Cambió el ${changed}.` : undefined, `Actualizado ${freshness}.`]
+      .filter(Boolean)
+      .join(' '),
   notFound: 'No hay un registro que podamos compartir para ese número. Revíselo.',
   statusUsage: 'Envíe ESTADO y el número A o de registro, p. ej. ESTADO A123456789.',
   alertsUsage: 'Envíe ALERTAS y el número A o de registro, p. ej. ALERTAS A123456789.',

@@ -27,13 +27,25 @@ type Keyword = { does: 'stop' | 'start' | 'help' | 'status' | 'alerts'; language
 // Carrier (CTIA) opt-out and opt-in words, plus each language's own. A word without a language answers in the
 // language the number signed up in.
 const KEYWORDS: Record<string, Keyword> = {
-  STOP: { does: 'stop' }, STOPALL: { does: 'stop' }, CANCEL: { does: 'stop' }, END: { does: 'stop' }, QUIT: { does: 'stop' },
-  UNSUBSCRIBE: { does: 'stop' }, PARAR: { does: 'stop', language: 'es' }, ALTO: { does: 'stop', language: 'es' },
-  CANCELAR: { does: 'stop', language: 'es' }, BAJA: { does: 'stop', language: 'es' },
-  START: { does: 'start' }, UNSTOP: { does: 'start' },
-  HELP: { does: 'help' }, INFO: { does: 'help' }, AYUDA: { does: 'help', language: 'es' },
-  STATUS: { does: 'status', language: 'en' }, ESTADO: { does: 'status', language: 'es' },
-  ALERTS: { does: 'alerts', language: 'en' }, ALERTAS: { does: 'alerts', language: 'es' },
+  STOP: { does: 'stop' },
+  STOPALL: { does: 'stop' },
+  CANCEL: { does: 'stop' },
+  END: { does: 'stop' },
+  QUIT: { does: 'stop' },
+  UNSUBSCRIBE: { does: 'stop' },
+  PARAR: { does: 'stop', language: 'es' },
+  ALTO: { does: 'stop', language: 'es' },
+  CANCELAR: { does: 'stop', language: 'es' },
+  BAJA: { does: 'stop', language: 'es' },
+  START: { does: 'start' },
+  UNSTOP: { does: 'start' },
+  HELP: { does: 'help' },
+  INFO: { does: 'help' },
+  AYUDA: { does: 'help', language: 'es' },
+  STATUS: { does: 'status', language: 'en' },
+  ESTADO: { does: 'status', language: 'es' },
+  ALERTS: { does: 'alerts', language: 'en' },
+  ALERTAS: { does: 'alerts', language: 'es' },
 };
 
 /** No reply is longer than this; carriers bill each segment and some phones show long texts badly. */
@@ -50,7 +62,10 @@ export function smsKeyword(text: string): string {
 /** The answer to one text from `from` (E.164 after normalizing); null `from` is a 400 for the caller to raise. */
 export async function answerText(c: AlertsContext, from: string, text: string): Promise<TextAnswer> {
   const phone = normalizePhone(from);
-  if (phone === null) throw new HttpError(400, 'validation_failed', 'The request is not valid.', { fields: [{ path: 'from', message: 'Not a phone number.' }] });
+  if (phone === null)
+    throw new HttpError(400, 'validation_failed', 'The request is not valid.', {
+      fields: [{ path: 'from', message: 'Not a phone number.' }],
+    });
   const hash = c.keys.contactHash('sms', phone);
   const keyword = KEYWORDS[smsKeyword(text)];
   const argument = text.trim().split(/\s+/).slice(1).join(' ');
@@ -85,10 +100,16 @@ async function signedUpLanguage(c: AlertsContext, hash: string): Promise<PhoneLa
   return phoneLanguage(latest?.language ?? 'en');
 }
 
-async function statusReply(c: AlertsContext, phone: string, language: PhoneLanguage, argument: string): Promise<string> {
+async function statusReply(
+  c: AlertsContext,
+  phone: string,
+  language: PhoneLanguage,
+  argument: string,
+): Promise<string> {
   const t = textReplies(language);
   if (!argument) return t.statusUsage;
-  if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime())).ok) return t.tooMany;
+  if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime())).ok)
+    return t.tooMany;
   const record = await findByText(c.db, argument);
   if (!record) return t.notFound;
   const changed = record.statusChangedAt ? spokenDate(language, record.statusChangedAt) : undefined;
@@ -113,14 +134,24 @@ async function statusReply(c: AlertsContext, phone: string, language: PhoneLangu
  * The same request the web form makes, for this number by SMS. An ID we cannot share (unknown or confidential)
  * gets a subscription to a stand-in subject, so a code arrives either way and the answer tells nothing.
  */
-async function alertsReply(c: AlertsContext, phone: string, language: PhoneLanguage, argument: string): Promise<string> {
+async function alertsReply(
+  c: AlertsContext,
+  phone: string,
+  language: PhoneLanguage,
+  argument: string,
+): Promise<string> {
   const t = textReplies(language);
   if (!argument) return t.alertsUsage;
   try {
-    const outcome = await c.limiter.hit(c.keys.rateLimitKey('subscribe', `phone:${phone}`), c.config.limits.subscribePerIp, c.now().getTime());
+    const outcome = await c.limiter.hit(
+      c.keys.rateLimitKey('subscribe', `phone:${phone}`),
+      c.config.limits.subscribePerIp,
+      c.now().getTime(),
+    );
     if (!outcome.ok) return t.tooMany;
     const record = await findByText(c.db, argument);
-    const subjectId = record?.id ?? `unmatched-${c.keys.idempotencyHash('unmatched-id', normalizeIdentifier(argument)).slice(0, 22)}`;
+    const subjectId =
+      record?.id ?? `unmatched-${c.keys.idempotencyHash('unmatched-id', normalizeIdentifier(argument)).slice(0, 22)}`;
     await requestSubscription(c, { subjectId, channel: 'sms', contact: phone, language, events: [...ALERT_EVENTS] });
     return t.alertsRequested;
   } catch (error) {
@@ -141,5 +172,7 @@ async function confirmByText(c: AlertsContext, hash: string, code: string): Prom
   if (!pending) return { action: 'ignored', reply: null };
   const t = textReplies(phoneLanguage(pending.language));
   const outcome = await confirmByCode(c, pending.id, code);
-  return outcome === 'confirmed' ? { action: 'confirmed', reply: t.confirmed } : { action: 'wrong-code', reply: t.wrongCode };
+  return outcome === 'confirmed'
+    ? { action: 'confirmed', reply: t.confirmed }
+    : { action: 'wrong-code', reply: t.wrongCode };
 }

@@ -23,8 +23,20 @@ const XML = 'text/xml; charset=utf-8';
 const DELIVERY_CONTEXT = 'delivery-callback';
 /** Statuses Twilio reports for messages and calls; anything else is not recorded. */
 const DELIVERY_STATUSES = new Set([
-  'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read',
-  'initiated', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'canceled',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'read',
+  'initiated',
+  'ringing',
+  'in-progress',
+  'completed',
+  'busy',
+  'no-answer',
+  'canceled',
 ]);
 
 /** Final call statuses after which a status alert nobody acknowledged is tried again (voicemail answers "completed"). */
@@ -53,7 +65,12 @@ async function voice(c: AlertsContext, ctx: RequestContext): Promise<HandlerResu
   const state = field(ctx.query, 's');
   const params = await verified(c, ctx, (p) => p.CallSid && `call:${p.CallSid}:${state ?? 'start'}`);
   // On an alert call Twilio's "From" is our own number; the flow then works from the message in its state.
-  const actions = await voiceTurn(c, { callId: params.CallSid!, from: params.From ?? null, state, digits: params.Digits ?? '' });
+  const actions = await voiceTurn(c, {
+    callId: params.CallSid!,
+    from: params.From ?? null,
+    state,
+    digits: params.Digits ?? '',
+  });
   return { status: 200, contentType: XML, body: await renderTwiml(c, actions) };
 }
 
@@ -80,7 +97,11 @@ async function status(c: AlertsContext, ctx: RequestContext): Promise<HandlerRes
     outboxId = null;
   }
   if (outboxId && DELIVERY_STATUSES.has(reported)) {
-    await c.db.run('UPDATE alert_outbox SET delivery_status = $1, delivery_updated_at = $2 WHERE id = $3', [reported, c.now().toISOString(), outboxId]);
+    await c.db.run('UPDATE alert_outbox SET delivery_status = $1, delivery_updated_at = $2 WHERE id = $3', [
+      reported,
+      c.now().toISOString(),
+      outboxId,
+    ]);
     if (params.CallStatus && UNHEARD_CALL.has(reported)) await callAgainLater(c, outboxId);
   }
   return { status: 200, contentType: XML, body: new (await loadTwilio()).twiml.MessagingResponse().toString() };
@@ -104,7 +125,11 @@ async function callAgainLater(c: AlertsContext, outboxId: string): Promise<void>
 }
 
 /** The form parameters of a request Twilio signed and has not sent before; 401 otherwise. */
-async function verified(c: AlertsContext, ctx: RequestContext, replayKey: (params: Params) => string | undefined | ''): Promise<Params> {
+async function verified(
+  c: AlertsContext,
+  ctx: RequestContext,
+  replayKey: (params: Params) => string | undefined | '',
+): Promise<Params> {
   const refused = new HttpError(401, 'unauthorized', 'Missing or invalid signature.');
   const config = c.config.phone.transport === 'twilio' ? c.config.phone.twilio : null;
   const signature = ctx.headers['x-twilio-signature'];
@@ -122,7 +147,8 @@ async function verified(c: AlertsContext, ctx: RequestContext, replayKey: (param
 /** Twilio's form body as single values (its webhooks never repeat a parameter). */
 function formParams(raw: string): Params {
   const out: Params = {};
-  for (const [key, value] of Object.entries(queryObject(new URLSearchParams(raw)))) out[key] = Array.isArray(value) ? value[0]! : value;
+  for (const [key, value] of Object.entries(queryObject(new URLSearchParams(raw))))
+    out[key] = Array.isArray(value) ? value[0]! : value;
   return out;
 }
 

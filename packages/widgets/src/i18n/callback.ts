@@ -21,7 +21,11 @@ const en = {
   warning: 'Use a phone number or email that only you can see.',
   windows: 'When is it safe to reach you?',
   windowsHint: (zone: string) => `Times are in your time zone (${zone}).`,
-  windowNames: { morning: 'Morning (8 am to noon)', afternoon: 'Afternoon (noon to 5 pm)', evening: 'Evening (5 pm to 9 pm)' },
+  windowNames: {
+    morning: 'Morning (8 am to noon)',
+    afternoon: 'Afternoon (noon to 5 pm)',
+    evening: 'Evening (5 pm to 9 pm)',
+  },
   leaveMessage: 'If you do not answer, may we leave a message?',
   leaveNo: 'No, do not leave a message',
   leaveYes: 'Yes, but only: “Hello, this is a courtesy call about your request.”',

@@ -112,7 +112,12 @@ const en = {
     name: 'Name of the person',
     nameHint: 'Last name, or first and last name.',
     idType: 'Kind of number',
-    idTypes: { 'a-number': 'A-number (immigration)', booking: 'Booking number', case: 'Case number', other: 'Other number' },
+    idTypes: {
+      'a-number': 'A-number (immigration)',
+      booking: 'Booking number',
+      case: 'Case number',
+      other: 'Other number',
+    },
     id: 'ID number',
     birthYear: 'Birth year',
     country: 'Country of birth',
@@ -182,7 +187,8 @@ const en = {
     pin: 'PIN (4 to 8 digits)',
     pinHint: 'You enter it to confirm each call.',
     warning: 'Use an email address or phone that only you can see. Anyone who can read it will see these alerts.',
-    consent: 'By signing up you agree to get automatic alerts about this person. Message and data rates may apply. You can stop at any time.',
+    consent:
+      'By signing up you agree to get automatic alerts about this person. Message and data rates may apply. You can stop at any time.',
     submit: 'Send me a code',
     honeypot: 'Leave this field empty',
     errors: {

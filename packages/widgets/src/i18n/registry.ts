@@ -47,7 +47,9 @@ export function callbackStringsFor(lang: string | null | undefined): CallbackCat
 
 /** Languages the widgets can show: registered ones and those the loader can fetch. */
 export function registeredLanguages(): string[] {
-  return [...new Set([...packs.values()].map((pack) => pack.catalog.lang).concat([...(loader?.languages.values() ?? [])]))];
+  return [
+    ...new Set([...packs.values()].map((pack) => pack.catalog.lang).concat([...(loader?.languages.values() ?? [])])),
+  ];
 }
 
 /** Installs how the languages tagged `languages` ("zh-Hans", …) arrive: one loader per page, the entry point's. */
@@ -66,7 +68,10 @@ export function languageLoading(lang: string | null | undefined): Promise<void> 
   if (!pending) {
     pending = loader
       .load(loader.languages.get(key)!)
-      .then((pack) => pack && registerCatalog(pack.catalog, pack.callback), () => undefined)
+      .then(
+        (pack) => pack && registerCatalog(pack.catalog, pack.callback),
+        () => undefined,
+      )
       // Failed for good: this language now means English, and nothing waits for it again.
       .finally(() => packs.has(key) || packs.set(key, packs.get('en')!));
     loads.set(key, pending);

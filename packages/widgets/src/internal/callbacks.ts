@@ -11,7 +11,12 @@ export interface CallbackUi {
   /** The button on a lookup result or a directory card, in `lang`. */
   ask(lang: string): string;
   /** A request form about `subject` (or about nothing yet). */
-  form(lang: string, client: ReferralClient | undefined, subject: CallbackSubject | undefined, options?: CallbackFormOptions): TemplateResult;
+  form(
+    lang: string,
+    client: ReferralClient | undefined,
+    subject: CallbackSubject | undefined,
+    options?: CallbackFormOptions,
+  ): TemplateResult;
 }
 
 export interface CallbackFormOptions {

@@ -95,4 +95,5 @@ export type FrameMessage =
   | { kind: 'failed'; error: CaptureError };
 
 /** `data` as a message on `channel`, or undefined for anything else (other frames, other scripts). */
-export const onChannel = <M>(data: unknown, channel: string): M | undefined => ((data as { channel?: unknown } | null)?.channel === channel ? (data as M) : undefined);
+export const onChannel = <M>(data: unknown, channel: string): M | undefined =>
+  (data as { channel?: unknown } | null)?.channel === channel ? (data as M) : undefined;

@@ -85,7 +85,11 @@ export function enableLocalSearch(factory: ((services: readonly Service[]) => Di
 }
 
 /** Picks the source for a client and mode: `auto` asks for one result to learn the directory's size. */
-export async function chooseSource(client: ReferralClient, mode: SearchMode, signal: AbortSignal): Promise<DirectorySource> {
+export async function chooseSource(
+  client: ReferralClient,
+  mode: SearchMode,
+  signal: AbortSignal,
+): Promise<DirectorySource> {
   const makeLocal = makeLocalSource;
   if (mode === 'server' || !makeLocal) return serverSource(client);
   if (mode === 'auto') {

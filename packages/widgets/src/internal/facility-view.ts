@@ -16,15 +16,18 @@ export function facilityView(t: Catalog, facility: CustodyFacility, now: Date): 
   const visiting = httpsHref(facility.visitingUrl);
   return html`<div part="facility">
     <p>
-      <strong>${l.facility}:</strong> ${facility.name}${facility.operator ? html`<br />${l.operator(facility.operator)}` : nothing}${address
-        ? html`<br />${address}`
-        : nothing}${localTime ? html`<br /><span class="facility-time">${l.localTime(localTime)}</span>` : nothing}
+      <strong>${l.facility}:</strong>
+      ${facility.name}${facility.operator ? html`<br />${l.operator(facility.operator)}` : nothing}${
+        address ? html`<br />${address}` : nothing
+      }${localTime ? html`<br /><span class="facility-time">${l.localTime(localTime)}</span>` : nothing}
     </p>
-    ${facility.phone || visiting
-      ? html`<p class="actions">
-          ${facility.phone ? phoneAction(t, { number: facility.phone, type: 'voice' }) : nothing}
-          ${visiting ? html`<a class="action" part="action" href=${visiting} target="_blank" rel="noopener noreferrer">${l.visiting}</a>` : nothing}
-        </p>`
-      : nothing}
+    ${
+      facility.phone || visiting
+        ? html`<p class="actions">
+            ${facility.phone ? phoneAction(t, { number: facility.phone, type: 'voice' }) : nothing}
+            ${visiting ? html`<a class="action" part="action" href=${visiting} target="_blank" rel="noopener noreferrer">${l.visiting}</a>` : nothing}
+          </p>`
+        : nothing
+    }
   </div>`;
 }

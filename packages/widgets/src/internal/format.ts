@@ -4,7 +4,9 @@ const KM_PER_MILE = 1.609344;
 export const milesToKm = (miles: number) => miles * KM_PER_MILE;
 
 export function formatMiles(lang: string, km: number): string {
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'mile', maximumFractionDigits: km < 16 ? 1 : 0 }).format(km / KM_PER_MILE);
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'mile', maximumFractionDigits: km < 16 ? 1 : 0 }).format(
+    km / KM_PER_MILE,
+  );
 }
 
 export function languageName(lang: string, code: string): string {
@@ -41,7 +43,9 @@ export function timeAgo(lang: string, iso: string, now = Date.now()): string {
  */
 export function timeAt(lang: string, timeZone: string, now: Date): string | undefined {
   try {
-    return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(now);
+    return new Intl.DateTimeFormat(lang, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(
+      now,
+    );
   } catch {
     return undefined;
   }

@@ -11,7 +11,8 @@ export interface HotlineEntry {
   phones: readonly HotlinePhone[];
 }
 
-const lines = (ids: readonly NationalLineId[]): readonly HotlineEntry[] => ids.map((id) => ({ id, phones: NATIONAL_LINES[id] }));
+const lines = (ids: readonly NationalLineId[]): readonly HotlineEntry[] =>
+  ids.map((id) => ({ id, phones: NATIONAL_LINES[id] }));
 
 export const BUILT_IN_HOTLINES = lines(['dv', 'rainn', 'crisis', 'voice', 'vine']);
 
@@ -22,13 +23,21 @@ export const CRISIS_HOTLINES = lines(CRISIS_LINE_IDS);
 export function fromApi(hotlines: readonly Hotline[]): HotlineEntry[] {
   return hotlines
     .filter((h) => h.type !== 'fax')
-    .map((h) => ({ id: h.id, name: h.name, description: h.description, phones: [{ number: h.number, type: h.type as HotlinePhone['type'] }] }));
+    .map((h) => ({
+      id: h.id,
+      name: h.name,
+      description: h.description,
+      phones: [{ number: h.number, type: h.type as HotlinePhone['type'] }],
+    }));
 }
 
 const digits = (number: string) => number.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
 
 /** The built-in lines (translated by the catalog), then each API line whose number none of them already has. */
-export function mergeHotlines(builtIn: readonly HotlineEntry[], fromServer: readonly HotlineEntry[]): readonly HotlineEntry[] {
+export function mergeHotlines(
+  builtIn: readonly HotlineEntry[],
+  fromServer: readonly HotlineEntry[],
+): readonly HotlineEntry[] {
   if (fromServer.length === 0) return builtIn;
   const known = new Set(builtIn.flatMap((h) => h.phones.map((p) => `${p.type}:${digits(p.number)}`)));
   const added = fromServer.filter((h) => h.phones.every((p) => !known.has(`${p.type}:${digits(p.number)}`)));

@@ -22,7 +22,9 @@ export class IsolatedCapture {
   #origin = '';
   #channel = '';
   #ready = false;
-  #pending: { answer: FrameMessage['kind']; resolve: (answer: FrameMessage) => void; reject: (error: unknown) => void } | undefined;
+  #pending:
+    | { answer: FrameMessage['kind']; resolve: (answer: FrameMessage) => void; reject: (error: unknown) => void }
+    | undefined;
 
   /** @param host - the element the frame sits in, whose theme it takes. */
   constructor(private readonly host: HTMLElement) {}
@@ -42,7 +44,10 @@ export class IsolatedCapture {
       this.#src = src;
       this.#origin = new URL(src).origin;
       this.#channel = channelId();
-      this.#frame = Object.assign(document.createElement('iframe'), { src: `${src}&channel=${this.#channel}`, title: field.label });
+      this.#frame = Object.assign(document.createElement('iframe'), {
+        src: `${src}&channel=${this.#channel}`,
+        title: field.label,
+      });
       window.addEventListener('message', this.#onMessage);
     }
     return this.#frame;
@@ -55,12 +60,20 @@ export class IsolatedCapture {
   }
 
   /** The frame subscribes with what it holds plus `request`; rejects with the failure as the frame reports it. */
-  subscribe(request: CaptureSubscribe, partnerId: string, signal: AbortSignal): Promise<Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>> {
+  subscribe(
+    request: CaptureSubscribe,
+    partnerId: string,
+    signal: AbortSignal,
+  ): Promise<Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>> {
     return this.#ask({ kind: 'subscribe', request, partnerId }, 'accepted', signal);
   }
 
   /** The frame asks for a callback with what it holds (contact, name, note) plus `request`. */
-  requestCallback(request: CaptureCallback, partnerId: string, signal: AbortSignal): Promise<Pick<CallbackAccepted, 'reference' | 'cancelToken'>> {
+  requestCallback(
+    request: CaptureCallback,
+    partnerId: string,
+    signal: AbortSignal,
+  ): Promise<Pick<CallbackAccepted, 'reference' | 'cancelToken'>> {
     return this.#ask({ kind: 'request-callback', request, partnerId }, 'requested', signal);
   }
 

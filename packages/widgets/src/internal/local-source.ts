@@ -16,7 +16,11 @@ const PAGE_VOCABULARIES: readonly Vocabulary[] = [en, es, ar];
  * Searches `services` in the page as the server does (same engine, same adapter, same paging); "open now" is judged
  * at `now()`. With the server's vocabularies the answers are the server's.
  */
-export function localSource(services: readonly Service[], now: () => Date, vocabularies = PAGE_VOCABULARIES): DirectorySource {
+export function localSource(
+  services: readonly Service[],
+  now: () => Date,
+  vocabularies = PAGE_VOCABULARIES,
+): DirectorySource {
   const index = createDirectoryIndex(services, { vocabularies });
   return {
     async search(query) {

@@ -36,7 +36,9 @@ export abstract class ReferralElement extends LitElement {
     if (this.#ownClient?.key !== key) {
       let client: ReferralClient | undefined;
       try {
-        client = this.apiBaseUrl ? createClient({ baseUrl: this.apiBaseUrl, partnerId: this.partnerId || undefined }) : undefined;
+        client = this.apiBaseUrl
+          ? createClient({ baseUrl: this.apiBaseUrl, partnerId: this.partnerId || undefined })
+          : undefined;
       } catch {
         client = undefined;
       }

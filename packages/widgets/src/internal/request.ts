@@ -47,7 +47,10 @@ export class RequestController implements ReactiveController {
    * Runs `work` with the API and a signal that a newer request or `abort()` aborts; `retry` repeats it from the
    * failure panel. Resolves to its answer; undefined when it failed, was aborted or was replaced.
    */
-  async run<T>(work: (client: ReferralClient, signal: AbortSignal) => Promise<T>, retry: () => void): Promise<T | undefined> {
+  async run<T>(
+    work: (client: ReferralClient, signal: AbortSignal) => Promise<T>,
+    retry: () => void,
+  ): Promise<T | undefined> {
     const client = this.client();
     this.abort();
     if (!client) {

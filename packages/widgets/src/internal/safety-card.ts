@@ -15,7 +15,11 @@ const CARD_CSS = `
   .muted { color: #333; }
 `;
 
-export function buildSafetyCard(t: Catalog, services: readonly Service[], hotlines: readonly HotlineEntry[]): HTMLIFrameElement {
+export function buildSafetyCard(
+  t: Catalog,
+  services: readonly Service[],
+  hotlines: readonly HotlineEntry[],
+): HTMLIFrameElement {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
@@ -40,20 +44,22 @@ export function buildSafetyCard(t: Catalog, services: readonly Service[], hotlin
           </li>`;
         })}
       </ul>
-      ${services.length
-        ? html`<h2>${t.directory.heading}</h2>
-            <ul>
-              ${services.map((s) => {
-                const place = s.locations.find((l) => !l.confidential && l.address);
-                return html`<li>
-                  <strong>${s.name}</strong>${orgOf(s) ? ` — ${orgOf(s)}` : ''}<br />
-                  ${s.phones.flatMap((p) => (p.type === 'fax' ? [] : [html`<bdi>${phoneLabel(t, { number: p.number, type: p.type })}</bdi> `]))}
-                  ${place ? html`<br />${[place.address, place.city, place.state, place.postalCode].filter(Boolean).join(', ')}` : ''}
-                  ${s.url ? html`<br /><bdi>${s.url}</bdi>` : ''}
-                </li>`;
-              })}
-            </ul>`
-        : ''}`,
+      ${
+        services.length
+          ? html`<h2>${t.directory.heading}</h2>
+              <ul>
+                ${services.map((s) => {
+                  const place = s.locations.find((l) => !l.confidential && l.address);
+                  return html`<li>
+                    <strong>${s.name}</strong>${orgOf(s) ? ` — ${orgOf(s)}` : ''}<br />
+                    ${s.phones.flatMap((p) => (p.type === 'fax' ? [] : [html`<bdi>${phoneLabel(t, { number: p.number, type: p.type })}</bdi> `]))}
+                    ${place ? html`<br />${[place.address, place.city, place.state, place.postalCode].filter(Boolean).join(', ')}` : ''}
+                    ${s.url ? html`<br /><bdi>${s.url}</bdi>` : ''}
+                  </li>`;
+                })}
+              </ul>`
+          : ''
+      }`,
     doc.body,
   );
   return frame;

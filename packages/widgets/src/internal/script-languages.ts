@@ -26,7 +26,9 @@ function scriptUrl(url: string): string {
   if (!trustedTypes) return url;
   policy ??= trustedTypes.createPolicy('referral-kit', {
     createScriptURL(candidate) {
-      const known = Object.values(LANGUAGE_FILES).some((files) => Object.values(files).some(([file]) => fileUrl(file) === candidate));
+      const known = Object.values(LANGUAGE_FILES).some((files) =>
+        Object.values(files).some(([file]) => fileUrl(file) === candidate),
+      );
       if (!known) throw new TypeError(`referral-kit loads only its language files, not ${candidate}`);
       return candidate;
     },
@@ -47,7 +49,9 @@ function loadFile([file, integrity]: readonly [string, string]): Promise<Languag
       part = undefined;
       settle();
     }, LANGUAGE_TIMEOUT_MS);
-    script.addEventListener(LANGUAGE_EVENT, (event) => (part ??= (event as CustomEvent<LanguagePart>).detail), { once: true });
+    script.addEventListener(LANGUAGE_EVENT, (event) => (part ??= (event as CustomEvent<LanguagePart>).detail), {
+      once: true,
+    });
     script.addEventListener('load', settle, { once: true });
     script.addEventListener('error', settle, { once: true }); // also what an SRI mismatch fires
     script.integrity = integrity;
@@ -69,7 +73,9 @@ async function loadLanguage(lang: string): Promise<LanguagePack | undefined> {
   const loaded = await Promise.all(files.map(([, file]) => loadFile(file)));
   const pack: LanguagePart = Object.assign({}, ...loaded);
   // All or nothing: a form half in one language and half in English is worse than English.
-  return pack.catalog && files.every(([part]) => pack[part as keyof LanguagePack]) ? { ...pack, catalog: pack.catalog } : undefined;
+  return pack.catalog && files.every(([part]) => pack[part as keyof LanguagePack])
+    ? { ...pack, catalog: pack.catalog }
+    : undefined;
 }
 
 setLanguageLoader(Object.keys(LANGUAGE_FILES), loadLanguage);

@@ -9,7 +9,8 @@ import type { HotlineEntry, HotlinePhone } from './hotlines.js';
 import { smsHref, telHref } from './safe-links.js';
 
 /** The organization's name, when it says more than the service's own name (often they are the same). */
-export const orgOf = (service: Service): string => (service.organization.name === service.name ? '' : service.organization.name);
+export const orgOf = (service: Service): string =>
+  service.organization.name === service.name ? '' : service.organization.name;
 
 /** "Call 1-800…", "Text 88788: START", "TTY 711": what a phone action says. */
 export function phoneLabel(t: Catalog, phone: HotlinePhone): string {
@@ -68,13 +69,20 @@ export function failurePanel(
 }
 
 /** The message under a field, with the id its input's aria-describedby points at. */
-export function fieldError<F extends string>(errors: Partial<Record<F, string>>, field: F): TemplateResult | typeof nothing {
+export function fieldError<F extends string>(
+  errors: Partial<Record<F, string>>,
+  field: F,
+): TemplateResult | typeof nothing {
   const message = errors[field];
   return message ? html`<span class="error" id="${field}-error">${message}</span>` : nothing;
 }
 
 /** aria-describedby for a field: its hint, then its error when it has one. */
-export function describedBy<F extends string>(errors: Partial<Record<F, string>>, field: F, hint?: string): string | typeof nothing {
+export function describedBy<F extends string>(
+  errors: Partial<Record<F, string>>,
+  field: F,
+  hint?: string,
+): string | typeof nothing {
   return [hint, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
@@ -90,9 +98,15 @@ export function honeypotField(label: string): TemplateResult {
  * The contact input typed in the page: an email address, or a phone number (`phone`) for calls, texts and TTY.
  * It is read together with the form's warning (`warningId`: where alerts or calls could be seen by someone else).
  */
-export function contactField(t: Catalog, errors: Partial<Record<'contact', string>>, phone: boolean, warningId: string): TemplateResult {
+export function contactField(
+  t: Catalog,
+  errors: Partial<Record<'contact', string>>,
+  phone: boolean,
+  warningId: string,
+): TemplateResult {
   return html`<label for="contact">${phone ? t.signup.contactPhone : t.signup.contactEmail}</label>
-    ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing} ${fieldError(errors, 'contact')}
+    ${phone ? html`<span class="hint" id="contact-hint">${t.signup.phoneHint}</span>` : nothing}
+    ${fieldError(errors, 'contact')}
     <input
       id="contact"
       name="contact"
@@ -106,7 +120,10 @@ export function contactField(t: Catalog, errors: Partial<Record<'contact', strin
 }
 
 /** The form's fields an API or SDK validation error names, each with the form's own message for it. */
-export function errorsByField<F extends string>(error: unknown, messages: Record<F, string>): Partial<Record<F, string>> {
+export function errorsByField<F extends string>(
+  error: unknown,
+  messages: Record<F, string>,
+): Partial<Record<F, string>> {
   const errors: Partial<Record<F, string>> = {};
   const fields = error instanceof Error ? (error as { fields?: Array<{ path: string }> }).fields : undefined;
   for (const { path } of fields ?? []) {

@@ -8,7 +8,21 @@ import {
   ReferralOffenderLookup,
   ReferralWidget,
 } from '@referral-kit/widgets';
-import { $, $$, API, browserTraces, data, expectAccessible, mock, nextEvent, requests, startWorker, text, until, worker } from './helpers.js';
+import {
+  $,
+  $$,
+  API,
+  browserTraces,
+  data,
+  expectAccessible,
+  mock,
+  nextEvent,
+  requests,
+  startWorker,
+  text,
+  until,
+  worker,
+} from './helpers.js';
 
 const person = data.custody.find((r) => r.id === FIXTURE_IDS.custody['in-custody'])!;
 
@@ -21,7 +35,9 @@ const submit = (host: Element) => $<HTMLFormElement>(host, 'form').requestSubmit
 const pick = (host: Element, selector: string) => $<HTMLInputElement>(host, selector).click();
 
 async function form(attrs = html``) {
-  return fixture<ReferralCallbackRequest>(html`<referral-callback-request api-base-url=${API}>${attrs}</referral-callback-request>`);
+  return fixture<ReferralCallbackRequest>(
+    html`<referral-callback-request api-base-url=${API}>${attrs}</referral-callback-request>`,
+  );
 }
 
 before(startWorker);
@@ -35,8 +51,18 @@ describe('<referral-callback-request>', () => {
   it('asks only for choices, a contact and optional name and note; is accessible; shows field errors', async () => {
     const el = await form();
     await expectAccessible(el, 'callback: empty form');
-    expect($$(el, 'input[name=topic]').map((i) => i.getAttribute('value'))).to.deep.equal(['safety-concern', 'custody-status', 'service-referral', 'other']);
-    expect($$(el, 'input[name=channel]').map((i) => i.getAttribute('value'))).to.deep.equal(['call', 'text', 'email', 'tty']);
+    expect($$(el, 'input[name=topic]').map((i) => i.getAttribute('value'))).to.deep.equal([
+      'safety-concern',
+      'custody-status',
+      'service-referral',
+      'other',
+    ]);
+    expect($$(el, 'input[name=channel]').map((i) => i.getAttribute('value'))).to.deep.equal([
+      'call',
+      'text',
+      'email',
+      'tty',
+    ]);
     expect(text(el)).to.match(/Times are in your time zone \(.+\)/);
     // The neutral phrase is the only message that may be left.
     expect(text(el)).to.contain('Yes, but only: “Hello, this is a courtesy call about your request.”');
@@ -72,7 +98,15 @@ describe('<referral-callback-request>', () => {
     expect([event.step, event.topic, event.channel]).to.deep.equal(['requested', 'safety-concern', 'text']);
     expect(Object.keys(event)).to.not.include('contact');
     const [sent] = mock.callbacks;
-    expect(sent!.request).to.include({ topic: 'safety-concern', channel: 'text', contact: '(713) 555-0100', leaveMessage: false, interpreterLanguage: 'Mam', name: 'Rosa', language: 'en' });
+    expect(sent!.request).to.include({
+      topic: 'safety-concern',
+      channel: 'text',
+      contact: '(713) 555-0100',
+      leaveMessage: false,
+      interpreterLanguage: 'Mam',
+      name: 'Rosa',
+      language: 'en',
+    });
     expect(sent!.request.windows).to.deep.equal(['evening']);
     expect(sent!.request.timeZone).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect($(el, '.reference').textContent).to.equal(sent!.reference);
@@ -95,10 +129,14 @@ describe('<referral-callback-request>', () => {
   });
 
   it('speaks Spanish and Arabic (right to left), accessibly', async () => {
-    const es = await fixture<ReferralCallbackRequest>(html`<referral-callback-request api-base-url=${API} lang="es"></referral-callback-request>`);
+    const es = await fixture<ReferralCallbackRequest>(
+      html`<referral-callback-request api-base-url=${API} lang="es"></referral-callback-request>`,
+    );
     expect($(es, 'h2').textContent).to.equal('Hablar con un especialista');
     expect(text(es)).to.contain('Otro idioma (llevaremos un intérprete)');
-    const ar = await fixture<ReferralCallbackRequest>(html`<referral-callback-request api-base-url=${API} lang="ar"></referral-callback-request>`);
+    const ar = await fixture<ReferralCallbackRequest>(
+      html`<referral-callback-request api-base-url=${API} lang="ar"></referral-callback-request>`,
+    );
     expect($(ar, 'section').getAttribute('dir')).to.equal('rtl');
     expect($(ar, 'h2').textContent).to.equal('التحدث مع أخصائي');
     await expectAccessible(ar, 'callback: Arabic');
@@ -133,7 +171,9 @@ describe('asking a specialist from a lookup result', () => {
   }
 
   it('on its own, the lookup opens the request in place, carrying the record id', async () => {
-    const lookup = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`);
+    const lookup = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`,
+    );
     const card = await findPerson(lookup);
     [...card.querySelectorAll('button')].find((b) => b.textContent === 'Ask a specialist about this')!.click();
     await lookup.updateComplete;
@@ -152,7 +192,9 @@ describe('asking a specialist from a lookup result', () => {
     const lookup = $<ReferralOffenderLookup>(el, 'referral-offender-lookup');
     await lookup.updateComplete;
     const card = await findPerson(lookup);
-    [...card.querySelectorAll('button')].find((b) => b.textContent === 'Preguntar a un especialista sobre esto')!.click();
+    [...card.querySelectorAll('button')]
+      .find((b) => b.textContent === 'Preguntar a un especialista sobre esto')!
+      .click();
     await el.updateComplete;
     expect($$(el, '[role=tab]')[3]!.getAttribute('aria-selected')).to.equal('true');
     const request = $<ReferralCallbackRequest>(el, '#panel-callback referral-callback-request');

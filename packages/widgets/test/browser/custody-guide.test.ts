@@ -10,7 +10,9 @@ import { catalogFor } from '../../src/i18n/index.js';
 import { $$, API, expectAccessible, mock, nextEvent, startWorker, text, until, worker } from './helpers.js';
 
 async function guideElement(lang: string, status = '') {
-  const el = await fixture<ReferralCustodyGuide>(html`<referral-custody-guide lang=${lang} status=${status} api-base-url=${API}></referral-custody-guide>`);
+  const el = await fixture<ReferralCustodyGuide>(
+    html`<referral-custody-guide lang=${lang} status=${status} api-base-url=${API}></referral-custody-guide>`,
+  );
   await until(() => el.guide !== undefined || el.failure !== undefined, 'guide loaded');
   await el.updateComplete;
   return el;
@@ -54,7 +56,13 @@ describe('<referral-custody-guide>', () => {
     expect(others).to.have.length(0);
     const explained = custodyGuideText('es').statuses['released-on-bond'];
     const shown = only!.textContent!.replace(/\s+/g, ' ');
-    for (const part of [catalogFor('es').lookup.status['released-on-bond'], explained.meaning, explained.next, explained.now]) expect(shown).to.contain(part);
+    for (const part of [
+      catalogFor('es').lookup.status['released-on-bond'],
+      explained.meaning,
+      explained.next,
+      explained.now,
+    ])
+      expect(shown).to.contain(part);
     expect($$(el, '[part="topic"]')).to.have.length(0);
     await expectAccessible(el, 'guide, one status, es');
   });
@@ -77,7 +85,11 @@ describe('<referral-custody-guide>', () => {
   });
 
   it('shows hotlines and a retry when the guide cannot load, and reports it', async () => {
-    worker.use(http.get(`${API}/v1/custody-guide`, () => HttpResponse.json({ error: { code: 'internal', message: 'x', requestId: 'r' } }, { status: 500 })));
+    worker.use(
+      http.get(`${API}/v1/custody-guide`, () =>
+        HttpResponse.json({ error: { code: 'internal', message: 'x', requestId: 'r' } }, { status: 500 }),
+      ),
+    );
     const failed = nextEvent(document, 'referral-error');
     const el = await guideElement('en');
     const event = await failed;

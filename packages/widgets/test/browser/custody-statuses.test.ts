@@ -11,15 +11,23 @@ import { ReferralOffenderLookup } from '@referral-kit/widgets';
 import { catalogFor } from '../../src/i18n/index.js';
 import { $, $$, API, data, expectAccessible, mock, startWorker, until, worker } from './helpers.js';
 
-const everyStatus = CustodyStatus.options.map((status) => data.custody.find((r) => r.id === FIXTURE_IDS.custody[status])!);
+const everyStatus = CustodyStatus.options.map((status) =>
+  data.custody.find((r) => r.id === FIXTURE_IDS.custody[status])!,
+);
 
 /** The API answers any search with exactly these records. */
 function answerSearchWith(records: unknown[]) {
-  worker.use(http.get(`${API}/v1/custody`, () => HttpResponse.json({ items: records, total: records.length, page: 1, pageSize: 20 })));
+  worker.use(
+    http.get(`${API}/v1/custody`, () =>
+      HttpResponse.json({ items: records, total: records.length, page: 1, pageSize: 20 }),
+    ),
+  );
 }
 
 async function searched(lang: string) {
-  const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang=${lang} api-base-url=${API}></referral-offender-lookup>`);
+  const el = await fixture<ReferralOffenderLookup>(
+    html`<referral-offender-lookup lang=${lang} api-base-url=${API}></referral-offender-lookup>`,
+  );
   const name = $<HTMLInputElement>(el, '#name');
   name.value = 'any name';
   $<HTMLFormElement>(el, 'form').requestSubmit();
@@ -28,7 +36,8 @@ async function searched(lang: string) {
   return el;
 }
 
-const cardOf = (el: Element, record: { displayName: string }) => $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === record.displayName)!;
+const cardOf = (el: Element, record: { displayName: string }) =>
+  $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === record.displayName)!;
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
 
 before(startWorker);
@@ -53,15 +62,22 @@ describe('<referral-offender-lookup>: every custody status', () => {
         const card = squash(cardOf(el, record).textContent);
         const explained = guide.statuses[record.status];
         expect(card, record.status).to.contain(labels[record.status]);
-        for (const part of [explained.meaning, explained.next, explained.now]) expect(card, record.status).to.contain(part);
+        for (const part of [explained.meaning, explained.next, explained.now])
+          expect(card, record.status).to.contain(part);
         expect(card, record.status).to.contain(record.statusReason!);
       }
       await expectAccessible(el, `every status, ${lang}`);
     });
   }
 
-  it('an SDK that has never seen a status shows it as unknown with the source\'s words, not an error', async () => {
-    const newer: CustodyRecord = { ...everyStatus[0]!, id: 'cus-newer', displayName: 'Persona Nueva', status: 'paroled-into-a-program' as never, statusReason: 'Paroled into a sponsorship program.' };
+  it("an SDK that has never seen a status shows it as unknown with the source's words, not an error", async () => {
+    const newer: CustodyRecord = {
+      ...everyStatus[0]!,
+      id: 'cus-newer',
+      displayName: 'Persona Nueva',
+      status: 'paroled-into-a-program' as never,
+      statusReason: 'Paroled into a sponsorship program.',
+    };
     answerSearchWith([newer]);
     const el = await searched('en');
     expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
@@ -72,11 +88,17 @@ describe('<referral-offender-lookup>: every custody status', () => {
     await expectAccessible(el, 'a status the SDK does not know');
   });
 
-  it('still shows the status and the source\'s words when the guide cannot be loaded', async () => {
-    worker.use(http.get(`${API}/v1/custody-guide`, () => HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 })));
+  it("still shows the status and the source's words when the guide cannot be loaded", async () => {
+    worker.use(
+      http.get(`${API}/v1/custody-guide`, () =>
+        HttpResponse.json({ error: { code: 'internal', message: 'down' } }, { status: 500 }),
+      ),
+    );
     const released = everyStatus.find((r) => r.status === 'released-on-bond')!;
     answerSearchWith([released]);
-    const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang="es" api-base-url=${API}></referral-offender-lookup>`);
+    const el = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup lang="es" api-base-url=${API}></referral-offender-lookup>`,
+    );
     $<HTMLInputElement>(el, '#name').value = 'any name';
     $<HTMLFormElement>(el, 'form').requestSubmit();
     await until(() => el.guideFailed, 'the guide failed');
@@ -86,9 +108,11 @@ describe('<referral-offender-lookup>: every custody status', () => {
     expect(el.shadowRoot!.querySelector('[part=error]'), 'the lookup itself did not fail').to.equal(null);
   });
 
-  it('searches by name with a country of birth, written any way, as ICE\'s locator asks', async () => {
+  it("searches by name with a country of birth, written any way, as ICE's locator asks", async () => {
     const jose = data.custody.find((r) => r.id === FIXTURE_IDS.custody['in-custody'])!;
-    const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`);
+    const el = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup api-base-url=${API}></referral-offender-lookup>`,
+    );
     $<HTMLInputElement>(el, '#name').value = 'martinez';
     $<HTMLInputElement>(el, '#countryOfBirth').value = 'MEXICO';
     $<HTMLFormElement>(el, 'form').requestSubmit();
@@ -100,7 +124,9 @@ describe('<referral-offender-lookup>: every custody status', () => {
   });
 
   it('"How custody works" explains detainers, detention, bond, removal and changing records, with the data\'s freshness', async () => {
-    const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang="es" api-base-url=${API}></referral-offender-lookup>`);
+    const el = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup lang="es" api-base-url=${API}></referral-offender-lookup>`,
+    );
     const details = $<HTMLDetailsElement>(el, 'details');
     $(el, 'summary').click();
     await until(() => el.guide !== undefined, 'the guide loads when opened');

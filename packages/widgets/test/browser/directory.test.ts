@@ -4,8 +4,28 @@ import { delay, http, HttpResponse } from 'msw';
 import { createClient, NATIONAL_LINES, type Service } from '@referral-kit/sdk';
 import type { Scenario } from '@referral-kit/mocks';
 import '@referral-kit/widgets';
-import { ReferralDirectory, ReferralErrorEvent, ReferralSearchEvent, ReferralSelectEvent, type ReferralErrorKind } from '@referral-kit/widgets';
-import { $, $$, API, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
+import {
+  ReferralDirectory,
+  ReferralErrorEvent,
+  ReferralSearchEvent,
+  ReferralSelectEvent,
+  type ReferralErrorKind,
+} from '@referral-kit/widgets';
+import {
+  $,
+  $$,
+  API,
+  data,
+  expectAccessible,
+  mock,
+  nextEvent,
+  requests,
+  startWorker,
+  text,
+  type,
+  until,
+  worker,
+} from './helpers.js';
 import { XSS, xssService, xssRan } from './xss.js';
 
 const search = (el: ReferralDirectory) => $<HTMLInputElement>(el, 'input[role=combobox]');
@@ -15,17 +35,25 @@ const status = (el: ReferralDirectory) => $(el, '[role=status]').textContent!.tr
 const fastClient = () => createClient({ baseUrl: API, timeoutMs: 1000, retries: 0 });
 
 async function directory(attrs = '') {
-  const el = await fixture<ReferralDirectory>(html`<referral-directory api-base-url=${API} search-mode="server"></referral-directory>`);
+  const el = await fixture<ReferralDirectory>(
+    html`<referral-directory api-base-url=${API} search-mode="server"></referral-directory>`,
+  );
   if (attrs) el.setAttribute('near', attrs);
   await el.updateComplete;
   return el;
 }
 
 /** [label, href] of every link in the element. */
-const hrefsOf = (el: ReferralDirectory) => $$<HTMLAnchorElement>(el, 'a').map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
+const hrefsOf = (el: ReferralDirectory) =>
+  $$<HTMLAnchorElement>(el, 'a').map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
 
 function page(services: Service[]) {
-  return HttpResponse.json({ items: services.map((service) => ({ service })), total: services.length, page: 1, pageSize: 20 });
+  return HttpResponse.json({
+    items: services.map((service) => ({ service })),
+    total: services.length,
+    page: 1,
+    pageSize: 20,
+  });
 }
 
 describe('<referral-directory>', () => {
@@ -78,7 +106,9 @@ describe('<referral-directory>', () => {
     expect(search(el).getAttribute('aria-expanded')).to.equal('false');
     const focused = el.shadowRoot!.activeElement as HTMLElement;
     expect(focused.dataset.service).to.equal(event.serviceId);
-    expect(focused.querySelector('h3')!.textContent).to.equal(data.services.find((s) => s.id === event.serviceId)!.name);
+    expect(focused.querySelector('h3')!.textContent).to.equal(
+      data.services.find((s) => s.id === event.serviceId)!.name,
+    );
     await expectAccessible(el, 'results');
 
     search(el).focus();
@@ -111,7 +141,9 @@ describe('<referral-directory>', () => {
         return page([{ ...data.services[5]!, id: `svc-${q}`, name: `Answer for ${q}` }]);
       }),
     );
-    const el = await fixture<ReferralDirectory>(html`<referral-directory .client=${client} search-mode="server"></referral-directory>`);
+    const el = await fixture<ReferralDirectory>(
+      html`<referral-directory .client=${client} search-mode="server"></referral-directory>`,
+    );
     type(search(el), 'jo');
     await until(() => signals.length === 1, 'first request not sent');
     type(search(el), 'john');
@@ -168,7 +200,11 @@ describe('<referral-directory>', () => {
     const open = $$<HTMLInputElement>(el, 'input[type=checkbox]');
     open[0]!.click();
     await until(() => requests.some((r) => r.includes('openNow=true')), 'open-now not sent');
-    const last = new URL(requests.filter((r) => r.includes('/v1/services'))[requests.filter((r) => r.includes('/v1/services')).length - 1]!);
+    const last = new URL(
+      requests.filter((r) => r.includes('/v1/services'))[
+        requests.filter((r) => r.includes('/v1/services')).length - 1
+      ]!,
+    );
     expect(last.searchParams.get('category')).to.equal('legal-aid');
     expect(last.searchParams.get('language')).to.equal('es');
     expect(last.searchParams.get('postalCode')).to.equal('77002');
@@ -215,11 +251,14 @@ describe('<referral-directory>', () => {
   });
 
   it('marks TTY numbers and builds text links', async () => {
-    const service = { ...data.services[1]!, phones: [
-      { number: '713-555-0100', type: 'voice' as const, languages: [] },
-      { number: '713-555-0101', type: 'tty' as const, languages: [] },
-      { number: '713-555-0102', type: 'text' as const, languages: [] },
-    ] };
+    const service = {
+      ...data.services[1]!,
+      phones: [
+        { number: '713-555-0100', type: 'voice' as const, languages: [] },
+        { number: '713-555-0101', type: 'tty' as const, languages: [] },
+        { number: '713-555-0102', type: 'text' as const, languages: [] },
+      ],
+    };
     worker.use(http.get(`${API}/v1/services`, () => page([service])));
     const el = await directory();
     type(search(el), 'x');
@@ -243,7 +282,10 @@ describe('<referral-directory>', () => {
   it('with no match, lists the directory’s own 24/7 lines and offers a callback when that element exists', async () => {
     const el = await directory('85701');
     type(search(el), 'qqqqzzzz');
-    await until(() => text(el).includes('No services match') && text(el).includes('Open 24/7 near you'), 'no nearby lines');
+    await until(
+      () => text(el).includes('No services match') && text(el).includes('Open 24/7 near you'),
+      'no nearby lines',
+    );
     const nearby = $$(el, '.hotlines').find((h) => h.getAttribute('aria-label') === 'Open 24/7 near you')!;
     for (const name of [...nearby.querySelectorAll('strong')].map((s) => s.textContent!.trim())) {
       const service = data.services.find((x) => x.name === name)!;
@@ -264,7 +306,11 @@ describe('<referral-directory>', () => {
     expect(panel.querySelector('h3')!.textContent).to.equal('Get help now');
     // Every number comes from the SDK's one list of national lines, in the panel's order.
     const expected = [
-      ...NATIONAL_LINES.emergency, ...NATIONAL_LINES.crisis, ...NATIONAL_LINES.dv, ...NATIONAL_LINES.rainn, ...NATIONAL_LINES.voice,
+      ...NATIONAL_LINES.emergency,
+      ...NATIONAL_LINES.crisis,
+      ...NATIONAL_LINES.dv,
+      ...NATIONAL_LINES.rainn,
+      ...NATIONAL_LINES.voice,
     ].map((p) => (p.type === 'text' ? `Text ${p.number}${'body' in p ? `: ${p.body}` : ''}` : `Call ${p.number}`));
     const labels = [...panel.querySelectorAll('a')].map((a) => a.textContent!.trim());
     expect(labels.slice(0, expected.length)).to.deep.equal(expected);
@@ -290,7 +336,9 @@ describe('<referral-directory>', () => {
   });
 
   it('recognises a cry for help in the page too (local search), in Arabic', async () => {
-    const el = await fixture<ReferralDirectory>(html`<referral-directory api-base-url=${API} search-mode="local" lang="ar"></referral-directory>`);
+    const el = await fixture<ReferralDirectory>(
+      html`<referral-directory api-base-url=${API} search-mode="local" lang="ar"></referral-directory>`,
+    );
     type(search(el), 'أنا في خطر');
     await until(() => $$(el, '.crisis').length === 1, 'no crisis panel');
     type(search(el), 'مأوى');
@@ -341,7 +389,8 @@ describe('<referral-directory>', () => {
     expect(root.querySelectorAll('script, img, svg, iframe, [onerror], [onload]')).to.have.length(0);
     expect(text(el)).to.contain(XSS.script);
     expect(text(el)).to.contain(XSS.img);
-    for (const a of $$<HTMLAnchorElement>(el, 'a')) expect(a.protocol).to.be.oneOf(['https:', 'tel:', 'sms:', 'mailto:']);
+    for (const a of $$<HTMLAnchorElement>(el, 'a'))
+      expect(a.protocol).to.be.oneOf(['https:', 'tel:', 'sms:', 'mailto:']);
     await delay(50);
     expect(xssRan()).to.equal(false);
   });
@@ -357,7 +406,9 @@ describe('<referral-directory>', () => {
   for (const [scenario, kind] of Object.entries(faults) as Array<[Scenario, ReferralErrorKind]>) {
     it(`shows hotlines, a plain message and a retry when the API answers "${scenario}"`, async () => {
       mock.setScenario(scenario);
-      const el = await fixture<ReferralDirectory>(html`<referral-directory .client=${fastClient()} search-mode="server"></referral-directory>`);
+      const el = await fixture<ReferralDirectory>(
+        html`<referral-directory .client=${fastClient()} search-mode="server"></referral-directory>`,
+      );
       const failed = nextEvent(el, ReferralErrorEvent.eventName);
       type(search(el), 'shelter');
       const event = await failed;

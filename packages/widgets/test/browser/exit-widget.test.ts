@@ -15,7 +15,22 @@ import {
   type Catalog,
 } from '@referral-kit/widgets';
 import en from '../../src/i18n/en.js';
-import { $, $$, API, browserTraces, data, expectAccessible, mock, nextEvent, requests, startWorker, text, type, until, worker } from './helpers.js';
+import {
+  $,
+  $$,
+  API,
+  browserTraces,
+  data,
+  expectAccessible,
+  mock,
+  nextEvent,
+  requests,
+  startWorker,
+  text,
+  type,
+  until,
+  worker,
+} from './helpers.js';
 
 const overlays = () => document.querySelectorAll('[data-referral-exit-overlay]');
 let navigations: string[] = [];
@@ -38,11 +53,13 @@ after(() => {
 
 /** A page with quick exit, a directory showing results and a lookup with a typed name. */
 async function pageWithWork() {
-  const root = await fixture<HTMLDivElement>(html`<div>
-    <referral-quick-exit exit-url="https://example.org/weather"></referral-quick-exit>
-    <referral-directory api-base-url=${API} search-mode="server"></referral-directory>
-    <referral-offender-lookup api-base-url=${API}></referral-offender-lookup>
-  </div>`);
+  const root = await fixture<HTMLDivElement>(
+    html`<div>
+      <referral-quick-exit exit-url="https://example.org/weather"></referral-quick-exit>
+      <referral-directory api-base-url=${API} search-mode="server"></referral-directory>
+      <referral-offender-lookup api-base-url=${API}></referral-offender-lookup>
+    </div>`,
+  );
   const exit = root.querySelector('referral-quick-exit')!;
   const directory = root.querySelector('referral-directory')!;
   const lookup = root.querySelector('referral-offender-lookup')!;
@@ -123,7 +140,9 @@ describe('<referral-quick-exit>', () => {
 
   it('asks the API for nothing: it shows no hotlines', async () => {
     const start = requests.length;
-    const exit = await fixture<ReferralQuickExit>(html`<referral-quick-exit api-base-url=${API}></referral-quick-exit>`);
+    const exit = await fixture<ReferralQuickExit>(
+      html`<referral-quick-exit api-base-url=${API}></referral-quick-exit>`,
+    );
     await exit.updateComplete;
     await delay(200);
     expect(requests.slice(start)).to.deep.equal([]);
@@ -132,11 +151,16 @@ describe('<referral-quick-exit>', () => {
   it('aborts requests in flight', async () => {
     const inFlight: { url: string; signal: AbortSignal }[] = [];
     mock.setScenario('never');
-    const client = createClient({ baseUrl: API, fetch: (input, init) => (inFlight.push({ url: String(input), signal: init!.signal! }), fetch(input, init)) });
-    const root = await fixture<HTMLDivElement>(html`<div>
-      <referral-quick-exit></referral-quick-exit>
-      <referral-directory .client=${client} search-mode="server"></referral-directory>
-    </div>`);
+    const client = createClient({
+      baseUrl: API,
+      fetch: (input, init) => (inFlight.push({ url: String(input), signal: init!.signal! }), fetch(input, init)),
+    });
+    const root = await fixture<HTMLDivElement>(
+      html`<div>
+        <referral-quick-exit></referral-quick-exit>
+        <referral-directory .client=${client} search-mode="server"></referral-directory>
+      </div>`,
+    );
     const directory = root.querySelector('referral-directory')!;
     await directory.updateComplete;
     type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
@@ -192,7 +216,12 @@ describe('<referral-quick-exit>', () => {
     console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
     try {
       const el = await fixture<ReferralQuickExit>(html`<referral-quick-exit></referral-quick-exit>`);
-      for (const value of ['http://example.org/', 'javascript:alert(1)', 'https://user:pw@example.org/', 'http://[bad']) {
+      for (const value of [
+        'http://example.org/',
+        'javascript:alert(1)',
+        'https://user:pw@example.org/',
+        'http://[bad',
+      ]) {
         warnings.length = 0;
         el.exitUrl = value;
         await el.updateComplete;
@@ -236,7 +265,12 @@ describe('<referral-widget>', () => {
     await until(() => text(el).includes('National Human Trafficking Hotline'), 'API hotlines added to the strip');
     expect(text(el).split('1-800-799-7233').length - 1).to.equal(1);
     const tabs = $$(el, '[role=tab]');
-    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal(['Find services', 'Look up a person in custody', 'Get alerts', 'Talk to a specialist']);
+    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal([
+      'Find services',
+      'Look up a person in custody',
+      'Get alerts',
+      'Talk to a specialist',
+    ]);
     tabs[0]!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
@@ -286,7 +320,9 @@ describe('<referral-widget>', () => {
   });
 
   it('takes the page language, lays Arabic out right to left, and reverses arrow keys there', async () => {
-    const wrap = await fixture<HTMLDivElement>(html`<div lang="es"><referral-widget api-base-url=${API}></referral-widget></div>`);
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div lang="es"><referral-widget api-base-url=${API}></referral-widget></div>`,
+    );
     const spanish = wrap.querySelector('referral-widget')!;
     await spanish.updateComplete;
     expect(text(spanish)).to.contain('Buscar servicios');
@@ -345,7 +381,9 @@ describe('<referral-widget>', () => {
 
   it('when a part fails, shows its message and retry once, with the hotlines once (in the strip)', async () => {
     mock.setScenario('server-error');
-    const el = await fixture<ReferralWidget>(html`<referral-widget .client=${createClient({ baseUrl: API, retries: 0 })}></referral-widget>`);
+    const el = await fixture<ReferralWidget>(
+      html`<referral-widget .client=${createClient({ baseUrl: API, retries: 0 })}></referral-widget>`,
+    );
     const directory = $<ReferralDirectory>(el, 'referral-directory');
     await directory.updateComplete;
     type($<HTMLInputElement>(directory, 'input[role=combobox]'), 'shelter');
@@ -362,9 +400,12 @@ describe('<referral-widget>', () => {
     const start = requests.length;
     const composed: string[] = [];
     const listen = (e: Event) => composed.push(e.type);
-    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']) document.addEventListener(name, listen);
+    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit'])
+      document.addEventListener(name, listen);
 
-    const el = await fixture<ReferralWidget>(html`<referral-widget api-base-url=${API} near="77002"></referral-widget>`);
+    const el = await fixture<ReferralWidget>(
+      html`<referral-widget api-base-url=${API} near="77002"></referral-widget>`,
+    );
     const directory = $<ReferralDirectory>(el, 'referral-directory');
     await directory.updateComplete;
     const searched = nextEvent(document, ReferralSearchEvent.eventName);
@@ -398,8 +439,11 @@ describe('<referral-widget>', () => {
     expect($$(el, '[role=tab]')[0]!.getAttribute('aria-selected')).to.equal('true');
     expect(el.shadowRoot!.querySelector('#panel-alerts referral-alert-signup')).to.equal(null);
 
-    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']) document.removeEventListener(name, listen);
-    expect(new Set(composed)).to.deep.equal(new Set(['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']));
+    for (const name of ['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit'])
+      document.removeEventListener(name, listen);
+    expect(new Set(composed)).to.deep.equal(
+      new Set(['referral-search', 'referral-lookup', 'referral-subscribe', 'referral-exit']),
+    );
     expect(await browserTraces()).to.deep.equal(before);
     const origins = new Set(requests.slice(start).map((r) => new URL(r).origin));
     expect([...origins]).to.deep.equal([API]);

@@ -62,7 +62,11 @@ export async function expectAccessible(el: Element, state: string): Promise<void
   const result = await axe.run(el, {
     runOnly: { type: 'tag', values: AXE_TAGS },
     // Page-level rules judge the test page, not the widget inside it.
-    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
+    rules: {
+      region: { enabled: false },
+      'page-has-heading-one': { enabled: false },
+      'landmark-one-main': { enabled: false },
+    },
   });
   const problems = result.violations.map(
     (v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('\n  ')}`,
@@ -71,8 +75,13 @@ export async function expectAccessible(el: Element, state: string): Promise<void
 }
 
 /** The next event of a name on a target, typed. */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) =>
+    target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }),
+  );
 }
 
 /** Everything a visit could leave behind in the browser: cookies, storage, history, URL, title, databases, caches, workers. */

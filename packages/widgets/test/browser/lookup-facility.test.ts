@@ -16,7 +16,9 @@ const facility = held.facility!;
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 async function lookupShowing(lang: string, records: CustodyRecord[]) {
-  const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang=${lang} api-base-url=${API}></referral-offender-lookup>`);
+  const el = await fixture<ReferralOffenderLookup>(
+    html`<referral-offender-lookup lang=${lang} api-base-url=${API}></referral-offender-lookup>`,
+  );
   el.records = records;
   el.total = records.length;
   await el.updateComplete;
@@ -47,7 +49,9 @@ describe('<referral-offender-lookup>: the facility', () => {
 
   it('shows name, operator, address, local time, a call action and the visiting page (searched through the API)', async () => {
     expect(facility.id, 'the fixture record points to a facility record').to.be.a('string');
-    const el = await fixture<ReferralOffenderLookup>(html`<referral-offender-lookup lang="en" api-base-url=${API}></referral-offender-lookup>`);
+    const el = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup lang="en" api-base-url=${API}></referral-offender-lookup>`,
+    );
     const before = new Date();
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('#name')!;
     input.value = held.displayName;
@@ -84,18 +88,29 @@ describe('<referral-offender-lookup>: the facility', () => {
     const hostile = {
       ...held,
       facility: {
-        name: XSS.svg, operator: XSS.img, address: XSS.attr, city: XSS.script, phone: 'call the front desk',
-        timeZone: 'Mars/Olympus_Mons', visitingUrl: XSS.js,
+        name: XSS.svg,
+        operator: XSS.img,
+        address: XSS.attr,
+        city: XSS.script,
+        phone: 'call the front desk',
+        timeZone: 'Mars/Olympus_Mons',
+        visitingUrl: XSS.js,
       },
     } as CustodyRecord;
-    const plainHttp = { ...held, id: 'cus-http', facility: { ...facility, visitingUrl: 'http://visiting.example.org/x' } };
+    const plainHttp = {
+      ...held,
+      id: 'cus-http',
+      facility: { ...facility, visitingUrl: 'http://visiting.example.org/x' },
+    };
     const el = await lookupShowing('en', [hostile, plainHttp]);
     const [hostilePart, httpPart] = $$(el, '[part="facility"]');
     expect(hostilePart!.querySelectorAll('a')).to.have.length(0);
     expect(hostilePart!.querySelector('img, svg, script')).to.equal(null);
     expect(hostilePart!.textContent).to.contain(XSS.svg).and.contain(XSS.img).and.contain('call the front desk');
     expect(hostilePart!.querySelector('.facility-time'), 'no local time for an unknown zone').to.equal(null);
-    expect([...httpPart!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([`tel:${facility.phone!.replace(/\D/g, '')}`]);
+    expect([...httpPart!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+      `tel:${facility.phone!.replace(/\D/g, '')}`,
+    ]);
     expect(xssRan()).to.equal(false);
   });
 });

@@ -37,7 +37,11 @@ async function lookup(client?: ReturnType<typeof createClient>) {
 
 async function signup(subjectId = inCustody.id, name = inCustody.displayName) {
   return fixture<ReferralAlertSignup>(
-    html`<referral-alert-signup api-base-url=${API} subject-id=${subjectId} subject-name=${name}></referral-alert-signup>`,
+    html`<referral-alert-signup
+      api-base-url=${API}
+      subject-id=${subjectId}
+      subject-name=${name}
+    ></referral-alert-signup>`,
   );
 }
 
@@ -75,7 +79,8 @@ describe('<referral-offender-lookup>', () => {
     expect(card.textContent).to.contain('no longer held');
     expect(card.textContent).to.contain('If you feel unsafe');
     expect(card.textContent).to.match(/Information updated (\d+ \w+ ago|yesterday|last \w+)\./);
-    if (released.statusChangedAt) expect(card.textContent).to.match(/Status changed (\d+ \w+ ago|yesterday|last \w+)\./);
+    if (released.statusChangedAt)
+      expect(card.textContent).to.match(/Status changed (\d+ \w+ ago|yesterday|last \w+)\./);
     if (released.facility?.phone) expect(card.querySelector('a[href^="tel:"]')).to.exist;
     expect(text(el)).to.contain('1-800-799-7233');
     await expectAccessible(el, 'results');
@@ -118,7 +123,14 @@ describe('<referral-offender-lookup>', () => {
     await expectAccessible(el, 'no results');
   });
 
-  const faults: Scenario[] = ['network-error', 'server-error', 'rate-limited', 'never', 'malformed-json', 'contract-violation'];
+  const faults: Scenario[] = [
+    'network-error',
+    'server-error',
+    'rate-limited',
+    'never',
+    'malformed-json',
+    'contract-violation',
+  ];
   for (const scenario of faults) {
     it(`shows hotlines and a plain message when the API answers "${scenario}"`, async () => {
       mock.setScenario(scenario);
@@ -138,12 +150,16 @@ describe('<referral-offender-lookup>', () => {
   }
 
   it('renders hostile custody text as text and runs nothing', async () => {
-    worker.use(http.get(`${API}/v1/custody`, () => HttpResponse.json({ items: [xssRecord], total: 1, page: 1, pageSize: 20 })));
+    worker.use(
+      http.get(`${API}/v1/custody`, () => HttpResponse.json({ items: [xssRecord], total: 1, page: 1, pageSize: 20 })),
+    );
     const el = await lookup();
     fill(el, '#name', 'anyone');
     submit(el);
     await until(() => $$(el, '.card').length === 1, 'no card');
-    expect(el.shadowRoot!.querySelectorAll('script, img, svg, iframe, [onerror], [onload], [onmouseover]')).to.have.length(0);
+    expect(
+      el.shadowRoot!.querySelectorAll('script, img, svg, iframe, [onerror], [onload], [onmouseover]'),
+    ).to.have.length(0);
     expect($(el, '.card h4').textContent).to.equal(XSS.script);
     expect(text(el)).to.contain(XSS.svg);
     expect(xssRan()).to.equal(false);
@@ -203,7 +219,11 @@ describe('<referral-alert-signup>', () => {
     expect([first.step, first.channel]).to.deep.equal(['requested', 'sms']);
     expect(JSON.stringify(first)).to.not.contain('0147');
     await until(() => el.shadowRoot!.querySelector('#code'), 'no code step');
-    expect(mock.subscriptions.at(-1)!.request).to.include({ subjectId: inCustody.id, channel: 'sms', contact: '(713) 555-0147' });
+    expect(mock.subscriptions.at(-1)!.request).to.include({
+      subjectId: inCustody.id,
+      channel: 'sms',
+      contact: '(713) 555-0147',
+    });
     expect(el.shadowRoot!.activeElement!.localName).to.equal('h2');
     await expectAccessible(el, 'code');
 
@@ -234,7 +254,10 @@ describe('<referral-alert-signup>', () => {
     expect(el.shadowRoot!.activeElement!.id).to.equal('contact');
     await sendKeys({ type: '7135550147' });
     await sendKeys({ press: 'Enter' });
-    await until(() => el.shadowRoot!.activeElement?.localName === 'h2' && el.shadowRoot!.querySelector('#code'), 'no code step');
+    await until(
+      () => el.shadowRoot!.activeElement?.localName === 'h2' && el.shadowRoot!.querySelector('#code'),
+      'no code step',
+    );
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement!.id).to.equal('code');
     await sendKeys({ type: '123456' });
@@ -322,7 +345,11 @@ describe('<referral-alert-signup>', () => {
     it(`shows hotlines and a retry when subscribing fails ("${scenario}")`, async () => {
       mock.setScenario(scenario);
       const el = await fixture<ReferralAlertSignup>(
-        html`<referral-alert-signup .client=${createClient({ baseUrl: API, retries: 0 })} subject-id=${inCustody.id} subject-name="X"></referral-alert-signup>`,
+        html`<referral-alert-signup
+          .client=${createClient({ baseUrl: API, retries: 0 })}
+          subject-id=${inCustody.id}
+          subject-name="X"
+        ></referral-alert-signup>`,
       );
       fill(el, '#contact', 'me@example.org');
       submit(el);
@@ -339,7 +366,9 @@ describe('<referral-alert-signup>', () => {
     const offered = (el: Element) => $$<HTMLOptionElement>(el, '#language option').map((o) => o.value);
     const channels = (el: Element) => $$<HTMLInputElement>(el, 'input[name=channel]').map((i) => i.value);
     const arabic = () =>
-      fixture<ReferralAlertSignup>(html`<referral-alert-signup lang="ar" api-base-url=${API} subject-id=${inCustody.id}></referral-alert-signup>`);
+      fixture<ReferralAlertSignup>(
+        html`<referral-alert-signup lang="ar" api-base-url=${API} subject-id=${inCustody.id}></referral-alert-signup>`,
+      );
 
     let el = await arabic();
     await until(() => offered(el).length === 3, 'the API languages never came');
@@ -353,7 +382,12 @@ describe('<referral-alert-signup>', () => {
     // Calls speak fewer languages than email; a server without TTY does not offer it.
     worker.use(
       http.get(`${API}/v1/alerts/options`, () =>
-        HttpResponse.json({ channels: [{ channel: 'email', languages: ['en', 'es'] }, { channel: 'voice', languages: ['en'] }] }),
+        HttpResponse.json({
+          channels: [
+            { channel: 'email', languages: ['en', 'es'] },
+            { channel: 'voice', languages: ['en'] },
+          ],
+        }),
       ),
     );
     el = await arabic();
@@ -369,7 +403,11 @@ describe('<referral-alert-signup>', () => {
     mock.setScenario({ getAlertOptions: 'network-error' });
     worker.resetHandlers();
     el = await fixture<ReferralAlertSignup>(
-      html`<referral-alert-signup lang="es" .client=${createClient({ baseUrl: API, retries: 0 })} subject-id=${inCustody.id}></referral-alert-signup>`,
+      html`<referral-alert-signup
+        lang="es"
+        .client=${createClient({ baseUrl: API, retries: 0 })}
+        subject-id=${inCustody.id}
+      ></referral-alert-signup>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(channels(el)).to.deep.equal(['email', 'sms', 'voice', 'tty']);
@@ -378,7 +416,9 @@ describe('<referral-alert-signup>', () => {
   });
 
   it('without a person, explains to look one up first', async () => {
-    const el = await fixture<ReferralAlertSignup>(html`<referral-alert-signup api-base-url=${API}></referral-alert-signup>`);
+    const el = await fixture<ReferralAlertSignup>(
+      html`<referral-alert-signup api-base-url=${API}></referral-alert-signup>`,
+    );
     expect(text(el)).to.contain('first look up the person');
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
   });

@@ -33,7 +33,9 @@ export const xssService: Service = {
   serviceArea: XSS.js,
   url: 'https://example.org/?q="><img src=x onerror=window.__xss=7>',
   phones: base.phones.map((p) => ({ ...p, description: all })),
-  locations: [{ name: XSS.svg, address: XSS.attr, city: XSS.js, state: XSS.img, confidential: false, lat: 29.7, lon: -95.3 }],
+  locations: [
+    { name: XSS.svg, address: XSS.attr, city: XSS.js, state: XSS.img, confidential: false, lat: 29.7, lon: -95.3 },
+  ],
   schedule: { open24x7: false, hours: [], note: all },
 };
 
@@ -45,7 +47,14 @@ export const xssRecord: CustodyRecord = {
   statusReason: all,
   identifiers: [{ type: 'booking', value: XSS.img.slice(0, 60) }],
   facility: {
-    id: 'fac-xss', name: XSS.svg, operator: XSS.img, address: XSS.attr, city: XSS.js, state: 'TX', phone: '(713) 555-0100', timeZone: 'America/Chicago',
+    id: 'fac-xss',
+    name: XSS.svg,
+    operator: XSS.img,
+    address: XSS.attr,
+    city: XSS.js,
+    state: 'TX',
+    phone: '(713) 555-0100',
+    timeZone: 'America/Chicago',
     visitingUrl: 'https://example.org/?q="><img src=x onerror=window.__xss=8>',
   },
 };

@@ -15,7 +15,10 @@ export class FileTransport implements Transport {
   /** File size after our last read or write: if it changed, another process wrote, so re-read the keys. */
   private knownSize = -1;
 
-  constructor(readonly file: string, private readonly now: Clock) {}
+  constructor(
+    readonly file: string,
+    private readonly now: Clock,
+  ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
     this.refreshKeys();

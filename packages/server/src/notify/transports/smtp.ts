@@ -12,9 +12,19 @@ export class SmtpTransport implements Transport {
   private readonly mailer: ReturnType<typeof nodemailer.createTransport>;
   private readonly messageIdDomain: string;
 
-  constructor(url: string, private readonly from: string, timeoutMs = 30_000) {
+  constructor(
+    url: string,
+    private readonly from: string,
+    timeoutMs = 30_000,
+  ) {
     // Transport options, not message defaults (createTransport's second argument), or nodemailer ignores them.
-    this.mailer = nodemailer.createTransport({ url, pool: true, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+    this.mailer = nodemailer.createTransport({
+      url,
+      pool: true,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
     this.messageIdDomain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
   }
 

@@ -40,16 +40,27 @@ export class TwilioTransport implements Transport {
   readonly name = 'twilio';
   private client: Promise<TwilioClient> | undefined;
 
-  constructor(private readonly config: TwilioConfig, private readonly callbacks: TwilioCallbacks, private readonly timeoutMs = 30_000) {}
+  constructor(
+    private readonly config: TwilioConfig,
+    private readonly callbacks: TwilioCallbacks,
+    private readonly timeoutMs = 30_000,
+  ) {}
 
   async send(message: OutgoingMessage): Promise<void> {
     const statusCallback = this.callbacks.statusCallbackUrl(message);
     try {
-      const client = await (this.client ??= loadTwilio().then((twilio) => createClient(twilio, this.config, this.timeoutMs)));
+      const client = await (this.client ??= loadTwilio().then((twilio) =>
+        createClient(twilio, this.config, this.timeoutMs),
+      ));
       if (message.channel === 'sms') {
         await client.messages.create({ to: message.to, from: this.config.from, body: message.text, statusCallback });
       } else if (message.channel === 'voice') {
-        await client.calls.create({ to: message.to, from: this.config.from, twiml: await this.callbacks.callTwiml(message), statusCallback });
+        await client.calls.create({
+          to: message.to,
+          from: this.config.from,
+          twiml: await this.callbacks.callTwiml(message),
+          statusCallback,
+        });
       } else {
         // TTY devices need a relay service Twilio does not offer; the subscriber must pick another channel.
         throw new PermanentDeliveryError(`twilio_no_${message.channel}`);

@@ -29,7 +29,10 @@ export interface Transport {
 /** A failure that retrying cannot fix (bad address, gateway rejected the request). */
 export class PermanentDeliveryError extends Error {
   override name = 'PermanentDeliveryError';
-  constructor(readonly code: string, message = code) {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
     super(message);
   }
 }

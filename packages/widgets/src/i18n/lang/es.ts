@@ -25,7 +25,10 @@ export const catalog: Catalog = {
       dv: ['Línea Nacional sobre la Violencia Doméstica', 'Gratis, confidencial, 24/7. Envíe START al 88788.'],
       rainn: ['Línea Nacional de Agresión Sexual', 'Gratis, confidencial, 24/7.'],
       crisis: ['988 Línea de Prevención del Suicidio y Crisis', 'Llame o envíe un texto al 988, 24/7.'],
-      voice: ['Línea de ayuda VOICE para víctimas', 'Para víctimas de delitos cometidos por no ciudadanos. Información sobre custodia y apoyo.'],
+      voice: [
+        'Línea de ayuda VOICE para víctimas',
+        'Para víctimas de delitos cometidos por no ciudadanos. Información sobre custodia y apoyo.',
+      ],
       vine: ['Apoyo con avisos de custodia', 'Ayuda con alertas y búsquedas de custodia.'],
     },
   },
@@ -61,9 +64,11 @@ export const catalog: Catalog = {
     withinMiles: (n) => `A menos de ${n} millas`,
     openNow: 'Abierto ahora',
     open24x7: 'Abierto 24/7',
-    results: (n) => (n === 0 ? 'No se encontraron servicios.' : n === 1 ? 'Se encontró 1 servicio.' : `Se encontraron ${n} servicios.`),
+    results: (n) =>
+      n === 0 ? 'No se encontraron servicios.' : n === 1 ? 'Se encontró 1 servicio.' : `Se encontraron ${n} servicios.`,
     crisis: 'Obtenga ayuda ahora',
-    crisisAnnouncement: 'Obtenga ayuda ahora. Si está en peligro ahora mismo, llame al 911. Las líneas de crisis aparecen primero.',
+    crisisAnnouncement:
+      'Obtenga ayuda ahora. Si está en peligro ahora mismo, llame al 911. Las líneas de crisis aparecen primero.',
     nearbyLines: 'Abiertos 24/7 cerca de usted',
     askPerson: 'O pida que alguien le devuelva la llamada:',
     noResults: 'Ningún servicio coincide. Pruebe otras palabras o quite un filtro.',
@@ -111,14 +116,20 @@ export const catalog: Catalog = {
     name: 'Nombre de la persona',
     nameHint: 'Apellido, o nombre y apellido.',
     idType: 'Tipo de número',
-    idTypes: { 'a-number': 'Número A (inmigración)', booking: 'Número de registro', case: 'Número de caso', other: 'Otro número' },
+    idTypes: {
+      'a-number': 'Número A (inmigración)',
+      booking: 'Número de registro',
+      case: 'Número de caso',
+      other: 'Otro número',
+    },
     id: 'Número de identificación',
     birthYear: 'Año de nacimiento',
     country: 'País de nacimiento',
     state: 'Estado',
     anyState: 'Cualquier estado',
     submit: 'Buscar',
-    results: (n) => (n === 0 ? 'No se encontró a nadie.' : n === 1 ? 'Se encontró 1 persona.' : `Se encontraron ${n} personas.`),
+    results: (n) =>
+      n === 0 ? 'No se encontró a nadie.' : n === 1 ? 'Se encontró 1 persona.' : `Se encontraron ${n} personas.`,
     notFound: 'No se encontró a nadie',
     notFoundBody:
       'Revise la ortografía, pruebe otro número o busque por nombre. Es posible que una persona que no aparece ya haya sido liberada. Si no se siente segura, llame ahora a una de estas líneas.',
@@ -181,7 +192,8 @@ export const catalog: Catalog = {
     pin: 'PIN (de 4 a 8 cifras)',
     pinHint: 'Lo escribirá para confirmar cada llamada.',
     warning: 'Use un correo o teléfono que solo usted pueda ver. Quien pueda leerlo verá estas alertas.',
-    consent: 'Al inscribirse acepta recibir alertas automáticas sobre esta persona. Pueden aplicarse tarifas de mensajes y datos. Puede cancelarlas en cualquier momento.',
+    consent:
+      'Al inscribirse acepta recibir alertas automáticas sobre esta persona. Pueden aplicarse tarifas de mensajes y datos. Puede cancelarlas en cualquier momento.',
     submit: 'Enviarme un código',
     honeypot: 'Deje este campo vacío',
     errors: {
@@ -205,7 +217,8 @@ export const catalog: Catalog = {
     stop: {
       email: 'Para dejar de recibir alertas, use el enlace al final de cualquier correo de alerta.',
       sms: 'Para dejar de recibir alertas, responda STOP a cualquier mensaje de alerta.',
-      voice: 'Para dejar de recibir alertas, quédese en la línea durante una llamada de alerta y siga las instrucciones.',
+      voice:
+        'Para dejar de recibir alertas, quédese en la línea durante una llamada de alerta y siga las instrucciones.',
       tty: 'Para dejar de recibir alertas, quédese en la línea durante una llamada de alerta y siga las instrucciones.',
     },
   },
@@ -216,7 +229,8 @@ export const callback: CallbackCatalog = {
   tab: 'Hablar con un especialista',
   ask: 'Preguntar a un especialista sobre esto',
   heading: 'Hablar con un especialista',
-  intro: 'Un especialista puede llamarle, enviarle un mensaje de texto o un correo en un horario seguro para usted. Es gratis y confidencial.',
+  intro:
+    'Un especialista puede llamarle, enviarle un mensaje de texto o un correo en un horario seguro para usted. Es gratis y confidencial.',
   about: 'Sobre:',
   topic: '¿De qué le gustaría hablar?',
   topics: {

@@ -26,10 +26,16 @@ export const catalog: Catalog = {
     heading: 'Parler à quelqu’un maintenant',
     items: {
       emergency: ['Urgences : 911', 'En danger maintenant ? Appelez le 911.'],
-      dv: ['Ligne nationale contre la violence conjugale', 'Gratuite, confidentielle, 24 h/24. Envoyez START au 88788.'],
+      dv: [
+        'Ligne nationale contre la violence conjugale',
+        'Gratuite, confidentielle, 24 h/24. Envoyez START au 88788.',
+      ],
       rainn: ['Ligne nationale contre les agressions sexuelles', 'Gratuite, confidentielle, 24 h/24.'],
       crisis: ['988 Ligne de crise et de prévention du suicide', 'Appelez ou écrivez au 988, 24 h/24.'],
-      voice: ['Ligne d’aide aux victimes VOICE', 'Pour les victimes de crimes commis par des non-citoyens. Informations sur la détention et soutien.'],
+      voice: [
+        'Ligne d’aide aux victimes VOICE',
+        'Pour les victimes de crimes commis par des non-citoyens. Informations sur la détention et soutien.',
+      ],
       vine: ['Aide aux avis de détention', 'Aide pour les alertes et les recherches de détention.'],
     },
   },
@@ -42,7 +48,11 @@ export const catalog: Catalog = {
   exit: {
     button: 'Quitter cette page',
     hint: 'Ou appuyez 3 fois sur Maj',
-    pressMore: (n) => plural(n, { one: 'Maj : appuyez encore # fois pour quitter.', other: 'Maj : appuyez encore # fois pour quitter.' }),
+    pressMore: (n) =>
+      plural(n, {
+        one: 'Maj : appuyez encore # fois pour quitter.',
+        other: 'Maj : appuyez encore # fois pour quitter.',
+      }),
     expired: 'Quitter cette page a expiré.',
     exiting: 'Sortie de la page.',
   },
@@ -65,9 +75,11 @@ export const catalog: Catalog = {
     withinMiles: (n) => `À moins de ${n} miles`,
     openNow: 'Ouvert maintenant',
     open24x7: 'Ouvert 24 h/24, 7 j/7',
-    results: (n) => (n === 0 ? 'Aucun service trouvé.' : plural(n, { one: '# service trouvé.', other: '# services trouvés.' })),
+    results: (n) =>
+      n === 0 ? 'Aucun service trouvé.' : plural(n, { one: '# service trouvé.', other: '# services trouvés.' }),
     crisis: 'Obtenir de l’aide maintenant',
-    crisisAnnouncement: 'Obtenir de l’aide maintenant. Si vous êtes en danger, appelez le 911. Les lignes de crise sont en premier.',
+    crisisAnnouncement:
+      'Obtenir de l’aide maintenant. Si vous êtes en danger, appelez le 911. Les lignes de crise sont en premier.',
     nearbyLines: 'Ouvert 24 h/24 près de chez vous',
     askPerson: 'Ou demandez qu’une personne vous rappelle :',
     noResults: 'Aucun service ne correspond. Essayez d’autres mots ou retirez un filtre.',
@@ -80,7 +92,8 @@ export const catalog: Catalog = {
     confidential: 'Adresse confidentielle',
     addToCard: 'Ajouter à la carte de sécurité',
     print: 'Imprimer une carte de sécurité',
-    chosen: (n) => plural(n, { one: '# service sur votre carte de sécurité.', other: '# services sur votre carte de sécurité.' }),
+    chosen: (n) =>
+      plural(n, { one: '# service sur votre carte de sécurité.', other: '# services sur votre carte de sécurité.' }),
     cardTitle: 'Carte de sécurité',
     cardNote: 'Gardez cette carte en lieu sûr.',
     categories: {
@@ -115,14 +128,20 @@ export const catalog: Catalog = {
     name: 'Nom de la personne',
     nameHint: 'Nom de famille, ou prénom et nom.',
     idType: 'Type de numéro',
-    idTypes: { 'a-number': 'Numéro A (immigration)', booking: 'Numéro d’écrou', case: 'Numéro de dossier', other: 'Autre numéro' },
+    idTypes: {
+      'a-number': 'Numéro A (immigration)',
+      booking: 'Numéro d’écrou',
+      case: 'Numéro de dossier',
+      other: 'Autre numéro',
+    },
     id: 'Numéro',
     birthYear: 'Année de naissance',
     country: 'Pays de naissance',
     state: 'État',
     anyState: 'Tous les États',
     submit: 'Rechercher',
-    results: (n) => (n === 0 ? 'Personne n’a été trouvé.' : plural(n, { one: '# personne trouvée.', other: '# personnes trouvées.' })),
+    results: (n) =>
+      n === 0 ? 'Personne n’a été trouvé.' : plural(n, { one: '# personne trouvée.', other: '# personnes trouvées.' }),
     notFound: 'Personne n’a été trouvé',
     notFoundBody:
       'Vérifiez l’orthographe, essayez un autre numéro ou cherchez par nom. Une personne introuvable a peut-être déjà été libérée. Si vous ne vous sentez pas en sécurité, appelez l’une de ces lignes maintenant.',
@@ -163,7 +182,8 @@ export const catalog: Catalog = {
   },
   signup: {
     heading: (name) => `Recevoir des alertes sur ${name}`,
-    needSubject: 'Pour recevoir des alertes, recherchez d’abord la personne, puis choisissez « Recevoir des alertes sur cette personne ».',
+    needSubject:
+      'Pour recevoir des alertes, recherchez d’abord la personne, puis choisissez « Recevoir des alertes sur cette personne ».',
     lookUpFirst: 'Rechercher une personne',
     channel: 'Comment voulez-vous être alerté(e) ?',
     channels: { email: 'Courriel', sms: 'SMS', voice: 'Appel vocal', tty: 'Appel ATS' },
@@ -184,8 +204,10 @@ export const catalog: Catalog = {
     },
     pin: 'Code PIN (4 à 8 chiffres)',
     pinHint: 'Vous le saisissez pour confirmer chaque appel.',
-    warning: 'Utilisez une adresse courriel ou un téléphone que vous seul(e) pouvez voir. Toute personne qui peut les lire verra ces alertes.',
-    consent: 'En vous inscrivant, vous acceptez de recevoir des alertes automatiques sur cette personne. Des frais de messages et de données peuvent s’appliquer. Vous pouvez arrêter à tout moment.',
+    warning:
+      'Utilisez une adresse courriel ou un téléphone que vous seul(e) pouvez voir. Toute personne qui peut les lire verra ces alertes.',
+    consent:
+      'En vous inscrivant, vous acceptez de recevoir des alertes automatiques sur cette personne. Des frais de messages et de données peuvent s’appliquer. Vous pouvez arrêter à tout moment.',
     submit: 'M’envoyer un code',
     honeypot: 'Laissez ce champ vide',
     errors: {
@@ -220,7 +242,8 @@ export const callback: CallbackCatalog = {
   tab: 'Parler à un spécialiste',
   ask: 'Poser la question à un spécialiste',
   heading: 'Parler à un spécialiste',
-  intro: 'Un spécialiste peut vous appeler, vous écrire par SMS ou par courriel à un moment sûr pour vous. C’est gratuit et confidentiel.',
+  intro:
+    'Un spécialiste peut vous appeler, vous écrire par SMS ou par courriel à un moment sûr pour vous. C’est gratuit et confidentiel.',
   about: 'Au sujet de :',
   topic: 'De quoi voulez-vous parler ?',
   topics: {
@@ -257,7 +280,8 @@ export const callback: CallbackCatalog = {
   doneBody: {
     call: 'Un spécialiste vous appellera aux moments choisis.',
     text: 'Nous vous avons aussi envoyé la référence par SMS. Un spécialiste vous contactera aux moments choisis.',
-    email: 'Nous vous avons aussi envoyé la référence par courriel. Un spécialiste vous contactera aux moments choisis.',
+    email:
+      'Nous vous avons aussi envoyé la référence par courriel. Un spécialiste vous contactera aux moments choisis.',
     tty: 'Un spécialiste vous appellera par ATS aux moments choisis.',
   },
   keepReference: 'Gardez la référence en lieu sûr ou notez-la. Cette page ne s’en souviendra pas.',

@@ -113,7 +113,12 @@ export const catalog: Catalog = {
     name: 'Non moun nan',
     nameHint: 'Siyati, oswa non ak siyati.',
     idType: 'Ki kalite nimewo',
-    idTypes: { 'a-number': 'Nimewo A (imigrasyon)', booking: 'Nimewo anrejistreman', case: 'Nimewo dosye', other: 'Lòt nimewo' },
+    idTypes: {
+      'a-number': 'Nimewo A (imigrasyon)',
+      booking: 'Nimewo anrejistreman',
+      case: 'Nimewo dosye',
+      other: 'Lòt nimewo',
+    },
     id: 'Nimewo',
     birthYear: 'Ane nesans',
     country: 'Peyi kote l fèt',
@@ -183,7 +188,8 @@ export const catalog: Catalog = {
     pin: 'PIN (4 a 8 chif)',
     pinHint: 'Ou antre l pou konfime chak apèl.',
     warning: 'Sèvi ak yon imèl oswa yon telefòn se sèlman ou ki ka wè. Nenpòt moun ki ka li l ap wè alèt sa yo.',
-    consent: 'Lè ou enskri, ou dakò pou resevwa alèt otomatik sou moun sa a. Ka gen frè pou mesaj ak done. Ou ka sispann nenpòt ki lè.',
+    consent:
+      'Lè ou enskri, ou dakò pou resevwa alèt otomatik sou moun sa a. Ka gen frè pou mesaj ak done. Ou ka sispann nenpòt ki lè.',
     submit: 'Voye yon kòd ban mwen',
     honeypot: 'Kite chan sa a vid',
     errors: {
@@ -217,7 +223,8 @@ export const callback: CallbackCatalog = {
   tab: 'Pale ak yon espesyalis',
   ask: 'Mande yon espesyalis sou sa',
   heading: 'Pale ak yon espesyalis',
-  intro: 'Yon espesyalis ka rele ou, voye tèks oswa imèl ba ou nan yon lè ki an sekirite pou ou. Li gratis e konfidansyèl.',
+  intro:
+    'Yon espesyalis ka rele ou, voye tèks oswa imèl ba ou nan yon lè ki an sekirite pou ou. Li gratis e konfidansyèl.',
   about: 'Konsènan:',
   topic: 'Sou kisa ou vle pale?',
   topics: {
@@ -232,7 +239,11 @@ export const callback: CallbackCatalog = {
   warning: 'Sèvi ak yon nimewo telefòn oswa yon imèl se sèlman ou ki ka wè.',
   windows: 'Ki lè li an sekirite pou kontakte ou?',
   windowsHint: (zone: string) => `Lè yo nan zòn lè pa ou (${zone}).`,
-  windowNames: { morning: 'Maten (8 è rive midi)', afternoon: 'Apremidi (midi rive 5 è)', evening: 'Aswè (5 è rive 9 è)' },
+  windowNames: {
+    morning: 'Maten (8 è rive midi)',
+    afternoon: 'Apremidi (midi rive 5 è)',
+    evening: 'Aswè (5 è rive 9 è)',
+  },
   leaveMessage: 'Si ou pa reponn, èske nou ka kite yon mesaj?',
   leaveNo: 'Non, pa kite mesaj',
   leaveYes: 'Wi, men sèlman: “Bonjou, sa se yon apèl koutwazi sou demann ou.”',

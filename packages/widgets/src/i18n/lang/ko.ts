@@ -183,7 +183,8 @@ export const catalog: Catalog = {
     pin: 'PIN(4~8자리 숫자)',
     pinHint: '전화가 올 때마다 확인을 위해 입력합니다.',
     warning: '본인만 볼 수 있는 이메일이나 전화를 사용하세요. 읽을 수 있는 사람은 누구나 이 알림을 보게 됩니다.',
-    consent: '가입하면 이 사람에 대한 자동 알림을 받는 데 동의하게 됩니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 언제든지 중단할 수 있습니다.',
+    consent:
+      '가입하면 이 사람에 대한 자동 알림을 받는 데 동의하게 됩니다. 메시지 및 데이터 요금이 부과될 수 있습니다. 언제든지 중단할 수 있습니다.',
     submit: '코드 보내기',
     honeypot: '이 칸은 비워 두세요',
     errors: {
@@ -197,7 +198,8 @@ export const catalog: Catalog = {
       tooManyAttempts: '잘못된 코드가 너무 많습니다. 처음부터 다시 시작해 새 코드를 받으세요.',
     },
     codeHeading: '코드를 입력하세요',
-    codeBody: (minutes) => `알림을 보낼 수 있는 곳이라면 방금 6자리 코드를 보냈습니다. ${minutes}분 안에 아래에 입력하세요.`,
+    codeBody: (minutes) =>
+      `알림을 보낼 수 있는 곳이라면 방금 6자리 코드를 보냈습니다. ${minutes}분 안에 아래에 입력하세요.`,
     code: '6자리 코드',
     confirm: '확인',
     startOver: '다시 시작',

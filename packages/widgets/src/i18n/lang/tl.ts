@@ -29,7 +29,10 @@ export const catalog: Catalog = {
       dv: ['National Domestic Violence Hotline', 'Libre, kumpidensyal, 24/7. I-text ang START sa 88788.'],
       rainn: ['National Sexual Assault Hotline', 'Libre, kumpidensyal, 24/7.'],
       crisis: ['988 Suicide & Crisis Lifeline', 'Tumawag o mag-text sa 988, 24/7.'],
-      voice: ['VOICE helpline para sa mga biktima', 'Para sa mga biktima ng krimen ng mga hindi mamamayan. Impormasyon tungkol sa kustodiya at suporta.'],
+      voice: [
+        'VOICE helpline para sa mga biktima',
+        'Para sa mga biktima ng krimen ng mga hindi mamamayan. Impormasyon tungkol sa kustodiya at suporta.',
+      ],
       vine: ['Suporta sa abiso ng kustodiya', 'Tulong sa mga alerto at paghahanap ng kustodiya.'],
     },
   },
@@ -65,9 +68,13 @@ export const catalog: Catalog = {
     withinMiles: (n) => `Sa loob ng ${n} milya`,
     openNow: 'Bukas ngayon',
     open24x7: 'Bukas 24/7',
-    results: (n) => (n === 0 ? 'Walang nahanap na serbisyo.' : plural(n, { one: '# serbisyo ang nahanap.', other: '# na serbisyo ang nahanap.' })),
+    results: (n) =>
+      n === 0
+        ? 'Walang nahanap na serbisyo.'
+        : plural(n, { one: '# serbisyo ang nahanap.', other: '# na serbisyo ang nahanap.' }),
     crisis: 'Kumuha ng tulong ngayon',
-    crisisAnnouncement: 'Kumuha ng tulong ngayon. Kung nasa panganib kayo ngayon, tumawag sa 911. Nauuna ang mga crisis line.',
+    crisisAnnouncement:
+      'Kumuha ng tulong ngayon. Kung nasa panganib kayo ngayon, tumawag sa 911. Nauuna ang mga crisis line.',
     nearbyLines: 'Bukas 24/7 malapit sa inyo',
     askPerson: 'O humiling na may tumawag sa inyo pabalik:',
     noResults: 'Walang tumugmang serbisyo. Subukan ang ibang salita o alisin ang isang filter.',
@@ -80,7 +87,11 @@ export const catalog: Catalog = {
     confidential: 'Kumpidensyal na lokasyon',
     addToCard: 'Idagdag sa kard pangkaligtasan',
     print: 'I-print ang kard pangkaligtasan',
-    chosen: (n) => plural(n, { one: '# serbisyo sa inyong kard pangkaligtasan.', other: '# na serbisyo sa inyong kard pangkaligtasan.' }),
+    chosen: (n) =>
+      plural(n, {
+        one: '# serbisyo sa inyong kard pangkaligtasan.',
+        other: '# na serbisyo sa inyong kard pangkaligtasan.',
+      }),
     cardTitle: 'Kard pangkaligtasan',
     cardNote: 'Itago ang card na ito sa ligtas na lugar.',
     categories: {
@@ -115,14 +126,20 @@ export const catalog: Catalog = {
     name: 'Pangalan ng tao',
     nameHint: 'Apelyido, o pangalan at apelyido.',
     idType: 'Uri ng numero',
-    idTypes: { 'a-number': 'A-number (imigrasyon)', booking: 'Numero ng pagkakakulong', case: 'Numero ng kaso', other: 'Ibang numero' },
+    idTypes: {
+      'a-number': 'A-number (imigrasyon)',
+      booking: 'Numero ng pagkakakulong',
+      case: 'Numero ng kaso',
+      other: 'Ibang numero',
+    },
     id: 'Numero',
     birthYear: 'Taon ng kapanganakan',
     country: 'Bansang sinilangan',
     state: 'Estado',
     anyState: 'Anumang estado',
     submit: 'Maghanap',
-    results: (n) => (n === 0 ? 'Walang nahanap.' : plural(n, { one: '# tao ang nahanap.', other: '# na tao ang nahanap.' })),
+    results: (n) =>
+      n === 0 ? 'Walang nahanap.' : plural(n, { one: '# tao ang nahanap.', other: '# na tao ang nahanap.' }),
     notFound: 'Walang nahanap',
     notFoundBody:
       'Suriin ang baybay, subukan ang ibang numero, o maghanap ayon sa pangalan. Maaaring napalaya na ang taong hindi mahanap. Kung hindi kayo ligtas, tawagan ngayon ang isa sa mga linyang ito.',
@@ -133,7 +150,8 @@ export const catalog: Catalog = {
     localTime: (time) => `Lokal na oras doon: ${time}`,
     visiting: 'Impormasyon sa pagdalaw',
     changed: (when) => `Nagbago ang status ${when}.`,
-    updated: (when) => `Na-update ang impormasyon ${when}. Maaaring hindi pa nito ipinapakita ang pinakabagong pagbabago.`,
+    updated: (when) =>
+      `Na-update ang impormasyon ${when}. Maaaring hindi pa nito ipinapakita ang pinakabagong pagbabago.`,
     getAlerts: 'Tumanggap ng alerto tungkol sa taong ito',
     errors: {
       name: 'Ilagay ang hindi bababa sa 2 titik ng pangalan.',
@@ -163,7 +181,8 @@ export const catalog: Catalog = {
   },
   signup: {
     heading: (name) => `Tumanggap ng alerto tungkol kay ${name}`,
-    needSubject: 'Para tumanggap ng alerto, hanapin muna ang tao, saka piliin ang “Tumanggap ng alerto tungkol sa taong ito”.',
+    needSubject:
+      'Para tumanggap ng alerto, hanapin muna ang tao, saka piliin ang “Tumanggap ng alerto tungkol sa taong ito”.',
     lookUpFirst: 'Maghanap ng tao',
     channel: 'Paano namin kayo aalertuhin?',
     channels: { email: 'Email', sms: 'Mensaheng text', voice: 'Tawag sa telepono', tty: 'Tawag sa TTY' },
@@ -184,8 +203,10 @@ export const catalog: Catalog = {
     },
     pin: 'PIN (4 hanggang 8 digit)',
     pinHint: 'Ilalagay ninyo ito para kumpirmahin ang bawat tawag.',
-    warning: 'Gumamit ng email o telepono na kayo lang ang nakakakita. Makikita ng sinumang makakabasa nito ang mga alertong ito.',
-    consent: 'Sa pag-sign up, pumapayag kayong tumanggap ng awtomatikong alerto tungkol sa taong ito. Maaaring may singil sa mensahe at data. Maaari kayong huminto anumang oras.',
+    warning:
+      'Gumamit ng email o telepono na kayo lang ang nakakakita. Makikita ng sinumang makakabasa nito ang mga alertong ito.',
+    consent:
+      'Sa pag-sign up, pumapayag kayong tumanggap ng awtomatikong alerto tungkol sa taong ito. Maaaring may singil sa mensahe at data. Maaari kayong huminto anumang oras.',
     submit: 'Padalhan ako ng code',
     honeypot: 'Iwanang blangko ang field na ito',
     errors: {
@@ -220,7 +241,8 @@ export const callback: CallbackCatalog = {
   tab: 'Makipag-usap sa isang espesyalista',
   ask: 'Magtanong sa espesyalista tungkol dito',
   heading: 'Makipag-usap sa isang espesyalista',
-  intro: 'Maaari kayong tawagan, i-text o i-email ng isang espesyalista sa oras na ligtas para sa inyo. Libre at kumpidensyal.',
+  intro:
+    'Maaari kayong tawagan, i-text o i-email ng isang espesyalista sa oras na ligtas para sa inyo. Libre at kumpidensyal.',
   about: 'Tungkol sa:',
   topic: 'Ano ang gusto ninyong pag-usapan?',
   topics: {
@@ -235,7 +257,11 @@ export const callback: CallbackCatalog = {
   warning: 'Gumamit ng numero ng telepono o email na kayo lang ang nakakakita.',
   windows: 'Kailan ligtas na kontakin kayo?',
   windowsHint: (zone: string) => `Ang mga oras ay nasa inyong time zone (${zone}).`,
-  windowNames: { morning: 'Umaga (8 am hanggang tanghali)', afternoon: 'Hapon (tanghali hanggang 5 pm)', evening: 'Gabi (5 pm hanggang 9 pm)' },
+  windowNames: {
+    morning: 'Umaga (8 am hanggang tanghali)',
+    afternoon: 'Hapon (tanghali hanggang 5 pm)',
+    evening: 'Gabi (5 pm hanggang 9 pm)',
+  },
   leaveMessage: 'Kung hindi kayo sumagot, maaari ba kaming mag-iwan ng mensahe?',
   leaveNo: 'Hindi, huwag mag-iwan ng mensahe',
   leaveYes: 'Oo, pero ito lang: “Hello, ito ay isang courtesy call tungkol sa inyong kahilingan.”',
@@ -257,7 +283,8 @@ export const callback: CallbackCatalog = {
   doneBody: {
     call: 'Tatawagan kayo ng isang espesyalista sa mga oras na pinili ninyo.',
     text: 'Ipinadala rin namin ang reference sa text. Kokontakin kayo ng isang espesyalista sa mga oras na pinili ninyo.',
-    email: 'Ipinadala rin namin ang reference sa email. Kokontakin kayo ng isang espesyalista sa mga oras na pinili ninyo.',
+    email:
+      'Ipinadala rin namin ang reference sa email. Kokontakin kayo ng isang espesyalista sa mga oras na pinili ninyo.',
     tty: 'Tatawagan kayo ng isang espesyalista sa TTY sa mga oras na pinili ninyo.',
   },
   keepReference: 'Itago ang reference sa ligtas na lugar, o isulat ito. Hindi ito tatandaan ng pahinang ito.',

@@ -27,7 +27,10 @@ export const catalog: Catalog = {
       dv: ['Đường dây nóng quốc gia về bạo lực gia đình', 'Miễn phí, bảo mật, 24/7. Nhắn START đến 88788.'],
       rainn: ['Đường dây nóng quốc gia về tấn công tình dục', 'Miễn phí, bảo mật, 24/7.'],
       crisis: ['988 Đường dây khủng hoảng và phòng chống tự tử', 'Gọi hoặc nhắn tin đến 988, 24/7.'],
-      voice: ['Đường dây hỗ trợ nạn nhân VOICE', 'Dành cho nạn nhân của tội phạm do người không phải công dân gây ra. Thông tin giam giữ và hỗ trợ.'],
+      voice: [
+        'Đường dây hỗ trợ nạn nhân VOICE',
+        'Dành cho nạn nhân của tội phạm do người không phải công dân gây ra. Thông tin giam giữ và hỗ trợ.',
+      ],
       vine: ['Hỗ trợ thông báo giam giữ', 'Giúp đỡ về cảnh báo và tra cứu giam giữ.'],
     },
   },
@@ -65,7 +68,8 @@ export const catalog: Catalog = {
     open24x7: 'Mở cửa 24/7',
     results: (n) => (n === 0 ? 'Không tìm thấy dịch vụ nào.' : `Tìm thấy ${n} dịch vụ.`),
     crisis: 'Nhận trợ giúp ngay',
-    crisisAnnouncement: 'Nhận trợ giúp ngay. Nếu quý vị đang gặp nguy hiểm, hãy gọi 911. Các đường dây khủng hoảng được liệt kê trước.',
+    crisisAnnouncement:
+      'Nhận trợ giúp ngay. Nếu quý vị đang gặp nguy hiểm, hãy gọi 911. Các đường dây khủng hoảng được liệt kê trước.',
     nearbyLines: 'Mở cửa 24/7 gần quý vị',
     askPerson: 'Hoặc yêu cầu có người gọi lại cho quý vị:',
     noResults: 'Không có dịch vụ phù hợp. Hãy thử từ khác hoặc bỏ một bộ lọc.',
@@ -113,7 +117,12 @@ export const catalog: Catalog = {
     name: 'Tên của người đó',
     nameHint: 'Họ, hoặc tên và họ.',
     idType: 'Loại số',
-    idTypes: { 'a-number': 'Số A (di trú)', booking: 'Số đăng ký giam giữ', case: 'Số hồ sơ vụ việc', other: 'Số khác' },
+    idTypes: {
+      'a-number': 'Số A (di trú)',
+      booking: 'Số đăng ký giam giữ',
+      case: 'Số hồ sơ vụ việc',
+      other: 'Số khác',
+    },
     id: 'Số',
     birthYear: 'Năm sinh',
     country: 'Nước sinh',
@@ -183,7 +192,8 @@ export const catalog: Catalog = {
     pin: 'Mã PIN (4 đến 8 chữ số)',
     pinHint: 'Quý vị nhập mã này để xác nhận mỗi cuộc gọi.',
     warning: 'Hãy dùng email hoặc điện thoại mà chỉ mình quý vị xem được. Bất kỳ ai đọc được sẽ thấy các cảnh báo này.',
-    consent: 'Khi đăng ký, quý vị đồng ý nhận cảnh báo tự động về người này. Có thể mất phí tin nhắn và dữ liệu. Quý vị có thể dừng bất cứ lúc nào.',
+    consent:
+      'Khi đăng ký, quý vị đồng ý nhận cảnh báo tự động về người này. Có thể mất phí tin nhắn và dữ liệu. Quý vị có thể dừng bất cứ lúc nào.',
     submit: 'Gửi mã cho tôi',
     honeypot: 'Để trống ô này',
     errors: {
@@ -233,7 +243,11 @@ export const callback: CallbackCatalog = {
   warning: 'Hãy dùng số điện thoại hoặc email mà chỉ mình quý vị xem được.',
   windows: 'Khi nào liên lạc với quý vị là an toàn?',
   windowsHint: (zone: string) => `Giờ theo múi giờ của quý vị (${zone}).`,
-  windowNames: { morning: 'Buổi sáng (8 giờ đến trưa)', afternoon: 'Buổi chiều (trưa đến 5 giờ)', evening: 'Buổi tối (5 giờ đến 9 giờ)' },
+  windowNames: {
+    morning: 'Buổi sáng (8 giờ đến trưa)',
+    afternoon: 'Buổi chiều (trưa đến 5 giờ)',
+    evening: 'Buổi tối (5 giờ đến 9 giờ)',
+  },
   leaveMessage: 'Nếu quý vị không nghe máy, chúng tôi có thể để lại lời nhắn không?',
   leaveNo: 'Không, xin đừng để lại lời nhắn',
   leaveYes: 'Có, nhưng chỉ: “Xin chào, đây là cuộc gọi về yêu cầu của quý vị.”',

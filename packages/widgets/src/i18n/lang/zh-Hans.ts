@@ -122,7 +122,8 @@ export const catalog: Catalog = {
     submit: '查询',
     results: (n) => (n === 0 ? '未找到任何人。' : `找到 ${n} 人。`),
     notFound: '未找到任何人',
-    notFoundBody: '请检查拼写，换一个编号，或改用姓名查询。查不到的人可能已被释放。如果您感到不安全，请立即拨打以下热线。',
+    notFoundBody:
+      '请检查拼写，换一个编号，或改用姓名查询。查不到的人可能已被释放。如果您感到不安全，请立即拨打以下热线。',
     age: (n) => `${n} 岁`,
     born: (y) => `${y} 年出生`,
     facility: '羁押场所',
@@ -196,7 +197,8 @@ export const catalog: Catalog = {
       tooManyAttempts: '错误次数过多。请重新开始以获取新的验证码。',
     },
     codeHeading: '输入您的验证码',
-    codeBody: (minutes) => `如果可以向那里发送提醒，我们刚刚发送了一个 6 位数验证码。请在 ${minutes} 分钟内在下方输入。`,
+    codeBody: (minutes) =>
+      `如果可以向那里发送提醒，我们刚刚发送了一个 6 位数验证码。请在 ${minutes} 分钟内在下方输入。`,
     code: '6 位数验证码',
     confirm: '确认',
     startOver: '重新开始',
