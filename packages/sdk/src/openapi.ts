@@ -211,7 +211,7 @@ function fieldParameters(schema: z.ZodMiniType | undefined, where: 'path' | 'que
 function schemaRef(schema: z.ZodMiniType, named: Record<string, z.ZodMiniType>, io: 'input' | 'output'): JsonObject {
   const name = Object.keys(named).find((key) => named[key] === schema);
   if (name) return REF(name);
-  return withoutDialect(z.toJSONSchema(schema, { ...JSON_SCHEMA, io }) as JsonObject);
+  return withoutDialect(z.toJSONSchema(schema, { ...JSON_SCHEMA, io }));
 }
 
 function componentSchemas(named: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonObject> {

@@ -71,15 +71,15 @@ export const SubscribeRequest = z
   })
   .check(
     z.refine((r) => normalizeContact(r.channel, r.contact) !== null, {
-      message: 'Enter a valid email address or U.S. phone number for this channel.',
+      error: 'Enter a valid email address or U.S. phone number for this channel.',
       path: ['contact'],
     }),
     z.refine((r) => !PIN_CHANNELS.includes(r.channel) || r.pin !== undefined, {
-      message: 'Choose a PIN to confirm calls.',
+      error: 'Choose a PIN to confirm calls.',
       path: ['pin'],
     }),
     z.refine((r) => PIN_CHANNELS.includes(r.channel) || r.pin === undefined, {
-      message: 'A PIN is only used for voice and TTY alerts.',
+      error: 'A PIN is only used for voice and TTY alerts.',
       path: ['pin'],
     }),
   );

@@ -86,11 +86,11 @@ export const CallbackRequest = z
   })
   .check(
     z.refine((r) => normalizeContact(CALLBACK_CONTACT_CHANNEL[r.channel], r.contact) !== null, {
-      message: 'Enter a valid email address or U.S. phone number for this channel.',
+      error: 'Enter a valid email address or U.S. phone number for this channel.',
       path: ['contact'],
     }),
     z.refine((r) => r.topic !== 'releasable-information' || r.recordId !== undefined, {
-      message: 'Start from the person’s record in a lookup.',
+      error: 'Start from the person’s record in a lookup.',
       path: ['recordId'],
     }),
   );

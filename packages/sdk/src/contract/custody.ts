@@ -141,7 +141,7 @@ export const CustodySearchQuery = z
   })
   .check(
     z.refine((q) => q.name !== undefined || q.identifier !== undefined, {
-      message: 'Enter a name or an ID number.',
+      error: 'Enter a name or an ID number.',
       path: ['name'],
     }),
   );

@@ -79,7 +79,7 @@ export const Location = z
   })
   .check(
     z.refine((l) => !l.confidential || (l.address === undefined && l.lat === undefined && l.lon === undefined), {
-      message: 'A confidential location must not carry a street address or coordinates.',
+      error: 'A confidential location must not carry a street address or coordinates.',
     }),
   );
 
@@ -134,7 +134,7 @@ export const ServiceSearchQuery = z
   })
   .check(
     z.refine((q) => (q.lat === undefined) === (q.lon === undefined), {
-      message: 'Give both lat and lon, or neither.',
+      error: 'Give both lat and lon, or neither.',
       path: ['lon'],
     }),
   );

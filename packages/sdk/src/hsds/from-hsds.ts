@@ -56,6 +56,12 @@ class Issues {
     this.found.push({ index: this.index, path, message, dropped: 'record' });
     return undefined;
   }
+  /** `value` when `schema` accepts it; otherwise the field is reported and left out. */
+  checked(schema: z.ZodMiniType<string>, value: string | undefined, path: string, message: string) {
+    if (value === undefined || valid(schema, value)) return value;
+    this.field(path, message);
+    return undefined;
+  }
 }
 
 /** A text field cut to the contract's limit, reporting the cut. */
@@ -96,7 +102,10 @@ const NOT_A_SERVICE: Record<string, string> = {
 
 /** A service object out of a service, a service-at-location (its service, placed there) or an organization's services. */
 function servicesIn(record: unknown, issues: Issues): Json[] | undefined {
-  if (!isObject(record)) return issues.record('', 'Not an object.');
+  if (!isObject(record)) {
+    issues.record('', 'Not an object.');
+    return undefined;
+  }
   if (isObject(record.service) && (isObject(record.location) || 'service_id' in record || !('name' in record))) {
     const sal = { ...record, service: undefined };
     const own = list(record.service.service_at_locations);
@@ -107,7 +116,10 @@ function servicesIn(record: unknown, issues: Issues): Json[] | undefined {
     return record.services.filter(isObject).map((s) => ({ organization, ...s }));
   }
   const other = Object.keys(NOT_A_SERVICE).find((k) => k in record);
-  if (other) return issues.record(other, `This is ${NOT_A_SERVICE[other]}, not a service.`);
+  if (other) {
+    issues.record(other, `This is ${NOT_A_SERVICE[other]}, not a service.`);
+    return undefined;
+  }
   return [record];
 }
 
@@ -115,31 +127,33 @@ function readOrganization(s: Json, issues: Issues): Service['organization'] {
   const org = isObject(s.organization) ? s.organization : undefined;
   const rawId = text(org && tagValue(org, TAG.id)) ?? text(org?.id) ?? text(s.organization_id);
   const name = text(org?.name);
-  const url = text(org?.website) ?? text(org?.url);
   if (!name) issues.field('organization.name', 'No organization name; the service name stands in.');
   const id = rawId && valid(Id, rawId) ? rawId : `org-${String(s.id)}`;
   if (rawId && id !== rawId) issues.field('organization.id', 'Not a usable id; one was derived from the service id.');
+  const website = text(org?.website) ?? text(org?.url);
+  const url = issues.checked(HttpsUrl, website, 'organization.website', 'Only https:// links are kept.');
   return {
     id,
     name: (name ?? String(s.name)).slice(0, 300),
-    ...(url
-      ? valid(HttpsUrl, url)
-        ? { url }
-        : (issues.field('organization.website', 'Only https:// links are kept.') ?? {})
-      : {}),
+    ...(url ? { url } : {}),
   };
 }
 
 function readPhone(p: unknown, path: string, issues: Issues): Phone | undefined {
-  if (!isObject(p)) return issues.field(path, 'Not a phone object.');
+  if (!isObject(p)) {
+    issues.field(path, 'Not a phone object.');
+    return undefined;
+  }
   const raw = text(p.number)
     ?.replace(/^["']+|["']+$/g, '')
     .trim();
   const ext = typeof p.extension === 'number' || typeof p.extension === 'string' ? String(p.extension).trim() : '';
   const number = raw && ext ? `${raw} ext ${ext}` : raw;
-  if (!number || !valid(PhoneNumber, number))
-    return issues.field(`${path}.number`, `Not a telephone number: ${JSON.stringify(p.number)}.`);
-  const kind = String(p.type ?? 'voice').toLowerCase();
+  if (!number || !valid(PhoneNumber, number)) {
+    issues.field(`${path}.number`, `Not a telephone number: ${JSON.stringify(p.number)}.`);
+    return undefined;
+  }
+  const kind = (text(p.type) ?? 'voice').toLowerCase();
   const type =
     kind === 'text' || kind === 'sms'
       ? 'text'
@@ -227,7 +241,7 @@ function readSchedule(entries: Json[], path: string, issues: Issues): Schedule |
   let timezone: string | undefined;
   let note: string | undefined;
   let allDay = false;
-  entries.forEach((e, i) => {
+  for (const [i, e] of entries.entries()) {
     timezone ??= tagValue(e, TAG.timezone) ?? offsetZone(e.timezone);
     note ??= text(e.description) ?? text(e.notes);
     const opens = clock(e.opens_at);
@@ -241,7 +255,7 @@ function readSchedule(entries: Json[], path: string, issues: Issues): Schedule |
     if (opens && closes && days.length) for (const day of days) hours.push({ day, opens, closes });
     else if (e.opens_at !== undefined || e.closes_at !== undefined)
       issues.field(`${path}[${i}]`, 'Opening hours not readable.');
-  });
+  }
   const open24x7 = allDay || (hours.length === 0 && /\b24\s*\/\s*7\b|24 hours/i.test(note ?? ''));
   if (!open24x7 && hours.length === 0) return undefined;
   return {
@@ -276,11 +290,19 @@ function readCategories(s: Json, issues: Issues): string[] {
 
 function readService(s: Json, issues: Issues): Service | undefined {
   const id = text(tagValue(s, TAG.id)) ?? text(s.id);
-  if (!id || !valid(Id, id)) return issues.record('id', `Missing or unusable id: ${JSON.stringify(s.id)}.`);
+  if (!id || !valid(Id, id)) {
+    issues.record('id', `Missing or unusable id: ${JSON.stringify(s.id)}.`);
+    return undefined;
+  }
   const name = text(s.name);
-  if (!name) return issues.record('name', 'A service needs a name.');
-  if (typeof s.status === 'string' && DROP_STATUSES.has(s.status))
-    return issues.record('status', `Service is ${s.status}; not listed.`);
+  if (!name) {
+    issues.record('name', 'A service needs a name.');
+    return undefined;
+  }
+  if (typeof s.status === 'string' && DROP_STATUSES.has(s.status)) {
+    issues.record('status', `Service is ${s.status}; not listed.`);
+    return undefined;
+  }
 
   const sals = list(s.service_at_locations).filter(isObject);
   const phones: Phone[] = [];
@@ -323,15 +345,14 @@ function readService(s: Json, issues: Issues): Service | undefined {
     .join('; ');
   const optional = {
     alternateName: bounded(s.alternate_name, 300, 'alternate_name', issues),
-    url: url && (valid(HttpsUrl, url) ? url : issues.field('url', 'Only https:// links are kept.')),
-    email: email && (valid(z.email(), email) ? email : issues.field('email', 'Not an email address.')),
+    url: issues.checked(HttpsUrl, url, 'url', 'Only https:// links are kept.'),
+    email: issues.checked(z.email(), email, 'email', 'Not an email address.'),
     schedule,
     eligibility: bounded(s.eligibility_description, 1000, 'eligibility_description', issues),
     fees: bounded(s.fees_description ?? s.fees, 500, 'fees_description', issues),
     accessibility: bounded(accessibility.join(' '), 1000, 'accessibility', issues),
     serviceArea: bounded(serviceArea, 300, 'service_areas', issues),
-    lastVerifiedAt:
-      verifiedAt && (valid(Timestamp, verifiedAt) ? verifiedAt : issues.field('assured_date', 'Not a date.')),
+    lastVerifiedAt: issues.checked(Timestamp, verifiedAt, 'assured_date', 'Not a date.'),
   };
   const candidate = {
     id,

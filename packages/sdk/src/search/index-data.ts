@@ -60,7 +60,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
   const byField = new Map<string, Map<string, number[]>>();
   const add = (field: string, value: string, doc: number) => {
     let postings = byField.get(field);
-    if (!postings) byField.set(field, (postings = new Map()));
+    if (!postings) byField.set(field, (postings = new Map<string, number[]>()));
     const list = postings.get(value);
     if (!list) postings.set(value, [doc]);
     else if (list[list.length - 1] !== doc) list.push(doc);
@@ -81,19 +81,19 @@ export function buildIndexData(services: readonly Service[]): IndexData {
 
   services.forEach((s, doc) => {
     addText(FIELD.name, doc, s.name, s.alternateName);
-    addText(FIELD.organization, doc, s.organization?.name);
+    addText(FIELD.organization, doc, s.organization.name);
     addText(FIELD.description, doc, s.description, s.eligibility, s.serviceArea);
-    for (const c of s.categories ?? []) add(FIELD.category, c, doc);
-    if (s.categories?.[0]) add(FIELD.primaryCategory, s.categories[0], doc);
-    const languages = new Set([...(s.languages ?? []), ...(s.phones ?? []).flatMap((p) => p.languages ?? [])]);
+    for (const c of s.categories) add(FIELD.category, c, doc);
+    if (s.categories[0]) add(FIELD.primaryCategory, s.categories[0], doc);
+    const languages = new Set([...s.languages, ...s.phones.flatMap((p) => p.languages)]);
     for (const code of languages) add(FIELD.language, code, doc);
-    if (s.schedule?.open24x7 && s.categories?.includes('hotline')) add(FIELD.hotline247, '247', doc);
-    for (const phone of s.phones ?? []) {
+    if (s.schedule?.open24x7 && s.categories.includes('hotline')) add(FIELD.hotline247, '247', doc);
+    for (const phone of s.phones) {
       const digits = phoneDigits(phone.number);
       if (digits) add(FIELD.phone, digits, doc);
       if (phone.type === 'text' || phone.type === 'tty') add(FIELD.channel, phone.type, doc);
     }
-    for (const loc of s.locations ?? []) {
+    for (const loc of s.locations) {
       const here = exactPoint(loc);
       const names = [
         ...(loc.city ? [phraseKey(loc.city)] : []),
@@ -111,7 +111,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
 
   const coords = services.map((s) => {
     const flat: number[] = [];
-    for (const loc of s.locations ?? []) {
+    for (const loc of s.locations) {
       const at = exactPoint(loc) ?? (loc.city ? cityCentroids.get(phraseKey(loc.city)) : undefined);
       if (at) flat.push(at.lat, at.lon);
     }
@@ -136,7 +136,7 @@ export function buildIndexData(services: readonly Service[]): IndexData {
     }),
     zip3: zip3.entries().map(([k, p]) => [k, p.lat, p.lon]),
     coords,
-    remote: services.map((s) => ((s.locations ?? []).length === 0 ? 1 : 0)),
+    remote: services.map((s) => (s.locations.length === 0 ? 1 : 0)),
   };
 }
 

@@ -135,7 +135,10 @@ export class QueryParser {
         this.stopwords.add(w);
         usedBy(w);
       }
-      const add = (p: string, meaning: Meaning) => (addPhrase(p, meaning), usedBy(p));
+      const add = (p: string, meaning: Meaning) => {
+        addPhrase(p, meaning);
+        usedBy(p);
+      };
       for (const [slug, list] of Object.entries(v.categories))
         for (const p of splitPhrases(list)) add(p, { kind: 'category', slug });
       for (const p of splitPhrases(v.crisis)) add(p, { kind: 'crisis' });
@@ -322,7 +325,7 @@ export class QueryParser {
       if (!topMeanings.some((m) => m.kind === 'category')) return;
     }
     const language = topMeanings.find((m) => m.kind === 'language');
-    if (language && language.kind === 'language') {
+    if (language) {
       this.addMeaning(parsed, token, language, top.quality, []);
       return;
     }
