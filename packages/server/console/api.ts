@@ -159,6 +159,15 @@ export class ConsoleApi {
     return this.#keep(await this.#call<Session>('POST', '/sign-in', { email, password, code }, false));
   }
 
+  /** Where the "sign in with your organization" link goes, or null when single sign-on is not set up. */
+  async ssoStart(): Promise<string | null> {
+    try {
+      return (await this.#call<{ start: string | null }>('GET', '/sso', undefined, false)).start;
+    } catch {
+      return null;
+    }
+  }
+
   async signOut(): Promise<void> {
     await this.#call('POST', '/sign-out');
     this.#csrfToken = '';

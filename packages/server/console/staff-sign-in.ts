@@ -1,25 +1,59 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import { ApiError } from './api.js';
 import type { MessageKey } from './i18n.js';
 import { ConsolePage } from './page.js';
 
+/** What the server's SSO callback says in `?sso=` when it sends the browser back here. */
+const SSO_OUTCOMES: Record<string, MessageKey> = { failed: 'signIn.ssoFailed', unavailable: 'signIn.ssoUnavailable' };
+
 /**
  * Sign-in: email, password and the authenticator's 6-digit code. Every failure reads the same (the API does not
- * say which part was wrong, and neither does the page).
+ * say which part was wrong, and neither does the page). When the server has single sign-on, a link to it first.
  * @customElement staff-sign-in
  */
 export class StaffSignIn extends ConsolePage {
+  static override styles = [
+    ...ConsolePage.styles,
+    css`
+      a.sso {
+        display: inline-block;
+        padding: 0.625em 1em;
+        border: 2px solid var(--_primary);
+        border-radius: var(--_radius);
+        font-weight: 600;
+        text-decoration: none;
+      }
+    `,
+  ];
   /** Why the person is here (session ended, signed out, account ready), shown above the form. */
   @property({ attribute: false }) accessor notice: MessageKey | null = null;
   @state() private accessor busy = false;
+  /** The SSO start URL; null while unknown or when SSO is not set up. */
+  @state() private accessor ssoStart: string | null = null;
+
+  override firstUpdated(): void {
+    const outcome = SSO_OUTCOMES[new URLSearchParams(location.search).get('sso') ?? ''];
+    if (outcome) {
+      history.replaceState(null, '', location.pathname);
+      this.error = this.ctx.t(outcome);
+      this.ctx.announce(this.error);
+    }
+    void this.ctx.api.ssoStart().then((start) => (this.ssoStart = start));
+  }
 
   override render() {
     const { t } = this.ctx;
     return html`
       <h1 tabindex="-1">${t('signIn.title')}</h1>
       ${this.notice ? html`<p class="notice">${t(this.notice)}</p>` : nothing} ${this.renderError()}
+      ${
+        this.ssoStart
+          ? html`<p><a class="sso" href=${this.ssoStart}>${t('signIn.sso')}</a></p>
+              <p>${t('signIn.orPassword')}</p>`
+          : nothing
+      }
       <form novalidate @submit=${this.#submit}>
         <div class="field">
           <label for="email">${t('signIn.email')}</label>

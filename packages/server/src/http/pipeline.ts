@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js';
 import {
   HttpError,
   type ExtraRoute,
+  type HandlerResult,
   type RequestContext,
   type RouteContext,
   type RouteHandler,
@@ -160,7 +161,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     const result = await (handler as RouteHandler<RouteName>)(ctx as RouteContext<RouteName>);
     applyHeaders(res, result.headers);
     const etag = result.headers?.etag;
-    if (def.etag && etag && etagMatches(header(req, 'if-none-match'), etag)) {
+    if (def.etag && typeof etag === 'string' && etagMatches(header(req, 'if-none-match'), etag)) {
       res.statusCode = 304;
       res.end();
       return;
@@ -242,7 +243,7 @@ function sendJson(res: ServerResponse, status: number, bytes: Buffer): void {
   res.end(bytes);
 }
 
-function applyHeaders(res: ServerResponse, headers: Record<string, string> | undefined): void {
+function applyHeaders(res: ServerResponse, headers: HandlerResult['headers']): void {
   for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
 }
 

@@ -18,7 +18,8 @@ export interface RequestContext {
 export interface HandlerResult {
   status: number;
   body: unknown;
-  headers?: Record<string, string>;
+  /** A list sends the header once per value (two `Set-Cookie`s). */
+  headers?: Record<string, string | readonly string[]>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<HandlerResult>;

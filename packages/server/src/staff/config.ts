@@ -1,5 +1,6 @@
 // Staff console configuration: session lifetimes, setup links, sign-in lockout and the password hash cost.
 import type { Limit } from '../alerts/rate-limiter.js';
+import { ssoConfigFromEnv, type SsoConfig } from './sso-config.js';
 
 export interface StaffConfig {
   /** A session unused for this long ends. */
@@ -18,6 +19,8 @@ export interface StaffConfig {
   passwordCost: number;
   /** Origin the console is served from; state changes from any other Origin are refused. Default: the request's Host. */
   origin: string | undefined;
+  /** Single sign-on with OpenID Connect; undefined: off. */
+  sso: SsoConfig | undefined;
 }
 
 /** scrypt N = 2^17, r = 8: 128 MiB per hash, OWASP's recommended minimum for scrypt. */
@@ -33,6 +36,7 @@ export function staffConfig(input: Partial<StaffConfig> = {}): StaffConfig {
     signInPerIp: { max: 30, windowSeconds: 15 * 60 },
     passwordCost: DEFAULT_PASSWORD_COST,
     origin: undefined,
+    sso: undefined,
     ...input,
   };
 }
@@ -56,5 +60,6 @@ export function staffConfigFromEnv(env: NodeJS.ProcessEnv, publicUrl: string | u
     ...set('lockoutAttempts', whole('STAFF_LOCKOUT_ATTEMPTS', 1)),
     ...set('lockoutMinutes', whole('STAFF_LOCKOUT_MINUTES', 1)),
     origin: publicUrl ? new URL(publicUrl).origin : undefined,
+    sso: ssoConfigFromEnv(env, publicUrl),
   });
 }

@@ -12,8 +12,10 @@ import { sessionRoutes } from './session-routes.js';
 import { purgeExpiredSessions } from './sessions.js';
 import { setupRoutes } from './setup.js';
 import { signInRoute } from './sign-in.js';
+import { ssoRoutes } from './sso.js';
 
 export { staffConfig, staffConfigFromEnv, type StaffConfig } from './config.js';
+export { ssoConfig, SSO_CALLBACK_PATH, type SsoConfig } from './sso-config.js';
 export { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './accounts.js';
 export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, TEAM_ROLES, type Role, type StaffContext } from './context.js';
 export type { StaffRoute } from './guard.js';
@@ -21,7 +23,7 @@ export type { StaffRoute } from './guard.js';
 export interface StaffModule {
   /** Every protected route, as the guard sees it (tests enumerate these). */
   routes: readonly StaffRoute[];
-  /** Routes open without a session: sign-in and the setup link. */
+  /** Routes open without a session: sign-in, the setup link and SSO (when configured). */
   publicRoutes: readonly ExtraRoute[];
   extraRoutes: ExtraRoute[];
   /** Periodic clean-up (expired sessions); the alerts dispatcher runs it between batches. */
@@ -37,7 +39,7 @@ export function createStaff(c: StaffContext): StaffModule {
     ...adminRoutes(c),
     ...insightsRoutes(c),
   ];
-  const publicRoutes = [signInRoute(c), ...setupRoutes(c)];
+  const publicRoutes = [signInRoute(c), ...setupRoutes(c), ...ssoRoutes(c)];
   return {
     routes,
     publicRoutes,

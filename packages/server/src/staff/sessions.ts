@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/types.js';
 import type { StaffConfig } from './config.js';
-import { memberOf, SESSION_COOKIE, tokenHash, type StaffMember, type StaffRow } from './context.js';
+import { audit } from './audit.js';
+import { memberOf, SESSION_COOKIE, tokenHash, type StaffContext, type StaffMember, type StaffRow } from './context.js';
 
 export interface Session {
   tokenHash: string;
@@ -23,6 +24,24 @@ export async function createSession(db: Db, staffId: string, now: Date): Promise
     [tokenHash(token), staffId, csrfToken, at],
   );
   return { token, csrfToken };
+}
+
+/**
+ * Signs in a member whose credentials were checked (password + TOTP, or SSO). Session fixation: whatever session the
+ * browser came with ends, and the new one always has a new token. The audit entry says how they signed in.
+ */
+export async function beginSession(
+  c: Pick<StaffContext, 'db' | 'now'>,
+  cookieHeader: string | undefined,
+  member: StaffMember,
+  method: 'password' | 'sso',
+): Promise<{ token: string; csrfToken: string }> {
+  const previous = sessionTokenFrom(cookieHeader);
+  if (previous !== undefined) await endSession(c.db, tokenHash(previous));
+  const now = c.now();
+  const session = await createSession(c.db, member.id, now);
+  await audit(c.db, { actorId: member.id, teamId: member.teamId, action: 'sign-in', detail: { method } }, now);
+  return session;
 }
 
 export async function endSession(db: Db, hash: string): Promise<void> {

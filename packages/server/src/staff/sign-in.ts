@@ -6,17 +6,9 @@ import { limitIp } from '../alerts/context.js';
 import { hashPin, verifyPin } from '../alerts/crypto.js';
 import { HttpError, type ExtraRoute, type Handler } from '../http/types.js';
 import { audit } from './audit.js';
-import {
-  memberOf,
-  parseInput,
-  STAFF_API,
-  tokenHash,
-  type StaffContext,
-  type StaffMember,
-  type StaffRow,
-} from './context.js';
+import { memberOf, parseInput, STAFF_API, type StaffContext, type StaffMember, type StaffRow } from './context.js';
 import { checkOrigin } from './guard.js';
-import { createSession, endSession, sessionCookie, sessionTokenFrom } from './sessions.js';
+import { beginSession, sessionCookie } from './sessions.js';
 import { matchTotp } from './totp.js';
 
 export const SIGN_IN_FAILED =
@@ -102,12 +94,7 @@ export function signInRoute(c: StaffContext): ExtraRoute {
     checkOrigin(c, ctx);
     await limitIp(c, 'staff-sign-in', ctx.ip, c.config.signInPerIp);
     const member = await verify(parseInput(SignIn, ctx.body));
-    // Session fixation: whatever session the browser came with ends; the signed-in one always has a new token.
-    const previous = sessionTokenFrom(ctx.headers.cookie);
-    if (previous !== undefined) await endSession(c.db, tokenHash(previous));
-    const now = c.now();
-    const { token, csrfToken } = await createSession(c.db, member.id, now);
-    await audit(c.db, { actorId: member.id, teamId: member.teamId, action: 'sign-in' }, now);
+    const { token, csrfToken } = await beginSession(c, ctx.headers.cookie, member, 'password');
     return { status: 200, body: { staff: member, csrfToken }, headers: { 'set-cookie': sessionCookie(token) } };
   };
   return { method: 'POST', path: `${STAFF_API}/sign-in`, handler };
