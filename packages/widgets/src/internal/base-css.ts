@@ -12,7 +12,8 @@ export const BASE_CSS = `
     font-size: var(--referral-font-size, 1rem);
     line-height: 1.5;
     color: var(--referral-color-text, #1b1b1b);
-    overflow-wrap: break-word;
+    /* "anywhere", not "break-word": a word longer than its line also breaks inside flex items (a checkbox label). */
+    overflow-wrap: anywhere;
     --_primary: var(--referral-color-primary, #0b4f8a);
     --_on-primary: var(--referral-color-on-primary, #ffffff);
     --_surface: var(--referral-color-surface, #ffffff);

@@ -1,7 +1,7 @@
 // Pseudo-localisation: every English string made about 40 % longer and accented ("[Ŝéåŕçĥ ƒöŕ ĥéļþ ······]"),
 // registered as a partner would register a language, left to right and right to left. At 320 px wide no view of
-// <referral-widget> may clip text, overlap two controls or scroll sideways, and quick exit stays in sight and
-// clickable wherever the visitor has scrolled.
+// <referral-widget> may clip text, overlap two controls or scroll sideways, also with the text at 150 %, and quick
+// exit stays in sight and clickable wherever the visitor has scrolled.
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '@referral-kit/widgets';
@@ -158,17 +158,27 @@ describe('pseudo-localised, 320 px wide', () => {
       expect(found).to.contain(problem);
   });
 
-  for (const [lang, dir] of Object.entries(PSEUDO)) {
-    it(`${lang} (${dir}): nothing clipped, overlapping or scrolling sideways in any view; quick exit always in reach`, async () => {
-      const el = await fixture<ReferralWidget>(
-        html`<referral-widget lang=${lang} api-base-url=${API} near="77002"></referral-widget>`,
-      );
-      expect(el.shadowRoot!.querySelector('[role=tab]')!.textContent!.trim()).to.equal(pseudo(en.tabs.find));
-      const problems: string[] = [];
-      await everyView(el, async (view) => {
-        problems.push(...[...layoutProblems(el), ...quickExitProblems(el)].map((p) => `${view}: ${p}`));
-      });
-      expect(problems, problems.join('\n')).to.deep.equal([]);
+  // 16 px is the browsers' default text size; 24 px is a visitor who set theirs to 150 %.
+  for (const [lang, fontSize] of [
+    ['en-XA', 16],
+    ['ar-XB', 16],
+    ['ar-XB', 24],
+  ] as const) {
+    it(`${lang} (${PSEUDO[lang]}), ${fontSize} px text: nothing clipped, overlapping or scrolling sideways in any view; quick exit always in reach`, async () => {
+      document.documentElement.style.fontSize = `${fontSize}px`;
+      try {
+        const el = await fixture<ReferralWidget>(
+          html`<referral-widget lang=${lang} api-base-url=${API} near="77002"></referral-widget>`,
+        );
+        expect(el.shadowRoot!.querySelector('[role=tab]')!.textContent!.trim()).to.equal(pseudo(en.tabs.find));
+        const problems: string[] = [];
+        await everyView(el, async (view) => {
+          problems.push(...[...layoutProblems(el), ...quickExitProblems(el)].map((p) => `${view}: ${p}`));
+        });
+        expect(problems, problems.join('\n')).to.deep.equal([]);
+      } finally {
+        document.documentElement.style.fontSize = '';
+      }
     }).timeout(60_000);
   }
 });
