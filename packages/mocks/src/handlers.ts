@@ -4,7 +4,7 @@ import * as z from 'zod/v4/mini';
 import {
   AlertChannel,
   newCallbackReference,
-  PIN_CHANNELS,
+  LANGUAGES,
   checkRouteInput,
   etagMatches,
   queryObject,
@@ -25,11 +25,19 @@ import { CONTRACT_VIOLATIONS } from './violations.js';
 
 /** The confirmation code the mock accepts (any other 6-digit code is `invalid_code`). Link tokens are all accepted. */
 export const MOCK_CONFIRMATION_CODE = '123456';
-/** The languages the mock API sends alerts in, per channel (as the reference server does: calls and TTY speak fewer). */
+/**
+ * The languages the mock API sends alerts in, per channel, as the reference server does: email and texts in all ten,
+ * calls in those a voice speaks (not Haitian Creole), TTY in those its alphabet carries.
+ */
 export const MOCK_ALERT_OPTIONS: AlertOptions = {
   channels: AlertChannel.options.map((channel) => ({
     channel,
-    languages: PIN_CHANNELS.includes(channel) ? ['en', 'es'] : ['en', 'es', 'ar'],
+    languages:
+      channel === 'voice'
+        ? LANGUAGES.filter((language) => language !== 'ht')
+        : channel === 'tty'
+          ? ['en', 'es', 'tl', 'fr']
+          : [...LANGUAGES],
   })),
 };
 /** How long a pending subscription waits for its confirmation. */

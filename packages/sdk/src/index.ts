@@ -2,6 +2,7 @@
 export * from './contract/index.js';
 export * from './errors.js';
 export * from './hotlines.js';
+export * from './languages.js';
 export { createClient } from './client.js';
 export type { ReferralClient, SnapshotResult } from './client.js';
 export { createRouteCaller, parseRetryAfter } from './route-caller.js';

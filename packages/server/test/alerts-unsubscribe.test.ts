@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enqueueStatusChange } from '../src/alerts/index.js';
 import { FileTransport } from '../src/notify/transports/file.js';
+import { catalog } from '../src/i18n/index.js';
 import {
   signedPost,
   startHarness,
@@ -151,6 +152,35 @@ describe('alerts: inbound SMS keywords (signed webhook)', () => {
       assert.equal((await statuses())[`sms:rec-${word}`], 'unsubscribed', word);
       await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: 'START' });
       h.clock.advance(25 * 3600_000); // past the per-contact limit window
+    }
+  });
+
+  it('stop words in every language stop, in any case and without accents, and answer in their language; STOP in the number’s', async () => {
+    await subscribeAndConfirm(h, subscription({ channel: 'sms', contact: '+12025550143', language: 'vi' }));
+    const text = async (body: string) => {
+      h.clock.advance(1000); // a signed body is accepted once: each text is signed at its own second
+      const res = await signedPost(h, '/v1/alerts/inbound/sms', { from: '+12025550143', text: body });
+      return (await res.json()) as { action: string; reply: string };
+    };
+    // The English carrier words answer in the language the number signed up in.
+    assert.deepEqual(await text('STOP'), { action: 'stopped', reply: catalog('vi').alerts.smsStopped });
+    assert.deepEqual(await text('bat dau'), { action: 'started', reply: catalog('vi').alerts.smsStarted });
+    const words: [string, string][] = [
+      ['Arrêt', 'fr'],
+      ['parar', 'es'],
+      ['停止', 'zh-Hans'],
+      ['dừng', 'vi'],
+      ['중지', 'ko'],
+      ['TIGIL', 'tl'],
+      ['ايقاف', 'ar'],
+      ['стоп', 'ru'],
+      ['Kanpe', 'ht'],
+    ];
+    for (const [word, language] of words) {
+      assert.deepEqual(await text(word), { action: 'stopped', reply: catalog(language).alerts.smsStopped }, word);
+      assert.equal((await statuses())['sms:rec-1'], 'unsubscribed', word);
+      assert.equal((await text('START')).action, 'started');
+      assert.equal((await statuses())['sms:rec-1'], 'confirmed', word);
     }
   });
 

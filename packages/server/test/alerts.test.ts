@@ -193,10 +193,12 @@ describe('alerts: languages', () => {
     assert.deepEqual(Object.keys(languagesOf), ['email', 'sms', 'voice', 'tty']);
     assert.ok(languagesOf.email!.includes('ar'), 'Arabic, which the widget offers, is sent in Arabic');
     assert.deepEqual(languagesOf.sms, languagesOf.email);
+    assert.equal(languagesOf.email!.length, 10, 'the ten languages');
     assert.ok(
-      !languagesOf.voice!.includes('ar') && !languagesOf.tty!.includes('ar'),
-      'calls and TTY only in languages the phone line speaks',
+      languagesOf.voice!.includes('ar') && !languagesOf.voice!.includes('ht'),
+      'calls only in languages a voice speaks (none speaks Haitian Creole)',
     );
+    assert.ok(!languagesOf.tty!.includes('ar'), 'TTY only in languages its alphabet carries');
 
     const english = new Set<string>();
     for (const [i, language] of languagesOf.email!.entries()) {
@@ -241,16 +243,17 @@ describe('alerts: languages', () => {
   it('calls in a language the phone line does not speak are made in English, not read out by a voice of another language', async () => {
     const call = await subscribeAndConfirm(
       h,
-      subscription({ channel: 'voice', contact: '(202) 555-0143', pin: '2468', language: 'ar' }),
+      subscription({ channel: 'voice', contact: '(202) 555-0143', pin: '2468', language: 'ht' }),
     );
     assert.equal(call.language, 'en');
     assert.match(call.text, /Your verification code is/);
     const text = await subscribeAndConfirm(
       h,
-      subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'ar' }),
+      subscription({ channel: 'sms', contact: '(202) 555-0143', language: 'ht' }),
       '203.0.113.9',
     );
-    assert.equal(text.language, 'ar', 'texts keep the subscriber language');
+    assert.equal(text.language, 'ht', 'texts keep the subscriber language');
+    assert.match(text.text, /Kòd verifikasyon ou se/);
   });
 
   it('does not offer TTY where the phone transport cannot deliver it (Twilio)', () => {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { CustodyStatus, type AlertChannel, type AlertEvent } from '@referral-kit/sdk';
 import { alertEventFor } from '../src/import/custody-import.js';
 import { renderConfirmation, renderStatus } from '../src/notify/messages.js';
-import { messageLanguage } from '../src/notify/i18n.js';
+import { messageLanguage } from '../src/i18n/index.js';
+import { smsSize } from '../src/notify/sms-segments.js';
 import { WebhookTransport } from '../src/notify/transports/webhook.js';
 import { FileTransport, readOutboxFile } from '../src/notify/transports/file.js';
 import { PermanentDeliveryError, type OutgoingMessage } from '../src/notify/transports/types.js';
@@ -90,23 +91,19 @@ describe('notify: messages', () => {
     assert.equal(status('en').subject, 'Notification update');
     assert.equal(status('es').subject, 'Actualización de notificación');
     assert.equal(status('es-MX').subject, 'Actualización de notificación');
-    assert.equal(status('fr').subject, 'Notification update');
-    assert.equal(status('zh-Hant').subject, 'Notification update');
+    assert.equal(status('fr').subject, 'Mise à jour de notification');
+    assert.equal(status('zh-Hant').subject, '通知更新', 'Traditional Chinese readers get Simplified, not English');
+    assert.equal(status('pt-BR').subject, 'Notification update');
     assert.match(status('es').text, /salió en libertad/);
     assert.match(status('es').text, /29 nov 2026/);
     assert.match(status('en').text, /Nov 29, 2026/);
     assert.equal(status('ar').subject, 'تحديث إشعار');
-    assert.match(status('ar').text, /تحديث الحالة للمرجع A-1/);
+    assert.match(status('ar').text, /تحديث A-1/);
     assert.match(status('ar').text, /أُطلق سراح الشخص/);
-    assert.deepEqual(['en', 'es', 'es-419', 'pt-BR', 'EN', 'ar', 'ar-EG'].map(messageLanguage), [
-      'en',
-      'es',
-      'es',
-      'en',
-      'en',
-      'ar',
-      'ar',
-    ]);
+    assert.deepEqual(
+      ['en', 'es', 'es-419', 'pt-BR', 'EN', 'ar', 'ar-EG', 'zh-CN', 'fil', 'ht-HT'].map(messageLanguage),
+      ['en', 'es', 'es', 'en', 'en', 'ar', 'ar', 'zh-Hans', 'tl', 'ht'],
+    );
   });
 
   it('confirmation: email has the code, the link and the stop link; a call reads the code digit by digit', () => {
@@ -174,10 +171,12 @@ describe('notify: messages', () => {
       text('en', 'bond-or-order-release', 'released-on-bond'),
       /Released on bond: the person may be in the community\./,
     );
+    // Too long for two UCS-2 segments with its accents: sent without the ones GSM-7 lacks (two GSM-7 segments).
     assert.match(
       text('es', 'bond-or-order-release', 'released-on-bond'),
-      /Salió con fianza: la persona puede estar en la comunidad\./,
+      /Salio con fianza: la persona puede estar en la comunidad\./,
     );
+    assert.deepEqual(smsSize(text('es', 'bond-or-order-release', 'released-on-bond')).encoding, 'GSM-7');
     assert.match(text('en', 'removal', 'removed'), /sent out of the United States/);
     assert.match(text('es', 'removal', 'voluntary-departure'), /salir de los Estados Unidos por su cuenta/);
     assert.match(text('en', 'immigration-custody', 'immigration-detainer'), /immigration hold/);

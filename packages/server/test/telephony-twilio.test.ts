@@ -95,7 +95,8 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
 
   it('looks up by A-number, hears the status, registers with a PIN, acknowledges the release call, texts STOP and gets no more calls', async () => {
     const sid = newSid('CA');
-    // The first words of every call are the danger warning, in every language; then the language menu.
+    // The first words of every call are the danger warning, in English and Spanish; then every spoken language
+    // offers itself, each in its own voice (Haitian Creole has none, so it is not offered).
     const welcome = await call(VOICE, { CallSid: sid, From: CALLER, To: TWILIO_FROM });
     const first = spoken(welcome);
     assert.deepEqual(first.slice(0, 2), [
@@ -104,7 +105,12 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
     ]);
     assert.match(
       said(welcome),
-      /For English, press 1\. Para español, oprima 2\. For another language, stay on the line\./,
+      /For English, press 1\. Para español, oprima 2\. 中文服务，请按 3。 Tiếng Việt, bấm 4\./,
+    );
+    assert.match(said(welcome), /Pour le français, appuyez sur 9\. For another language, stay on the line\./);
+    assert.deepEqual(
+      [...new Set(first.map((s) => s.language))],
+      ['en-US', 'es-US', 'cmn-CN', 'vi-VN', 'ko-KR', 'fil-PH', 'ar-XA', 'ru-RU', 'fr-FR'],
     );
     assert.doesNotMatch(welcome, /Martínez/);
 

@@ -4,6 +4,7 @@ import {
   ALERT_EVENTS,
   AlertChannel,
   PIN_CHANNELS,
+  matchLanguage,
   normalizeContact,
   type AlertEvent,
   type AlertChannel as Channel,
@@ -116,6 +117,13 @@ export class ReferralAlertSignup extends ReferralElement {
     } catch {
       // Offline, or a server without the route: every channel, in English (which every server sends).
     }
+  }
+
+  /** The channel's languages, the one the page is in chosen ("zh-CN" picks zh-Hans; English when it has none). */
+  #languageOptions(lang: string) {
+    const offered = this.deliverable?.[this.channel] ?? ['en'];
+    const chosen = matchLanguage(lang, offered) ?? matchLanguage('en', offered);
+    return offered.map((l) => html`<option value=${l} ?selected=${l === chosen}>${languageName(l, l)}</option>`);
   }
 
   protected clear(): void {
@@ -292,7 +300,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <div class="field">
         <label for="language">${s.language}</label>
         <select id="language" name="language">
-          ${(this.deliverable?.[this.channel] ?? ['en']).map((l) => html`<option value=${l} ?selected=${l === t.lang.split('-')[0]}>${languageName(l, l)}</option>`)}
+          ${this.#languageOptions(t.lang)}
         </select>
       </div>
       <fieldset class="field" aria-describedby=${describedBy(this.errors, 'events')}>

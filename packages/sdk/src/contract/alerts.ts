@@ -100,8 +100,8 @@ export const Confirmed = z.object({ status: z.literal('confirmed') });
 
 /**
  * What this server can send: each channel it delivers to, with the languages its messages on that channel are
- * written in (primary subtags such as `en`, `es`, `ar`; calls and TTY may speak fewer than email and text).
- * A subscription in any other language gets English.
+ * written in (the tags of `LANGUAGES`: `en`, `es`, `zh-Hans`, …; calls speak only languages a voice speaks, TTY only
+ * those its alphabet carries). A subscription in any other language gets English on that channel.
  */
 export const AlertOptions = z.object({
   channels: z

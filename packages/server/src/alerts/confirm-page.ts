@@ -1,6 +1,6 @@
 // The confirm link in email: GET shows a Confirm button, POST confirms (link scanners never confirm anything).
 import type { ExtraRoute, RequestContext } from '../http/types.js';
-import { strings } from '../notify/i18n.js';
+import { catalog } from '../i18n/index.js';
 import { confirmByToken } from './confirm.js';
 import { field, type AlertsContext } from './context.js';
 import { page, type PageResult } from './pages.js';
@@ -17,14 +17,20 @@ export function confirmPageRoutes(c: AlertsContext): ExtraRoute[] {
 
 async function confirmPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = await pageRateLimit(c, ctx, 'confirm', c.config.limits.confirmPerIp, strings('en').pageConfirmTitle);
+  const limited = await pageRateLimit(
+    c,
+    ctx,
+    'confirm',
+    c.config.limits.confirmPerIp,
+    catalog('en').alerts.pageConfirmTitle,
+  );
   if (limited) return limited;
   const id = c.keys.verifyToken('confirm', token);
   const [row] =
     id === null
       ? []
       : await c.db.query<{ language: string }>('SELECT language FROM alert_confirmations WHERE id = $1', [id]);
-  const t = strings(row?.language ?? 'en');
+  const t = catalog(row?.language ?? 'en').alerts;
   const language = row?.language ?? 'en';
   if (!row) return page({ status: 400, language, title: t.pageConfirmTitle, message: t.pageInvalid });
   if (!submit) {

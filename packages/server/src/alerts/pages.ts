@@ -1,7 +1,7 @@
 // The tiny HTML pages behind message links (confirm, stop). A GET only shows a button; the change happens on
 // POST, so mail scanners that open every link cannot confirm or stop anything by themselves.
 import type { HandlerResult } from '../http/types.js';
-import { messageLanguage, strings } from '../notify/i18n.js';
+import { catalog, messageLanguage } from '../i18n/index.js';
 
 export type PageResult = HandlerResult & { contentType: string };
 
@@ -24,7 +24,7 @@ export function page(input: {
     : '';
   const message = input.message ? `<p>${escapeHtml(input.message)}</p>` : '';
   const html = `<!doctype html>
-<html lang="${lang}" dir="${strings(lang).dir}">
+<html lang="${lang}" dir="${catalog(lang).dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

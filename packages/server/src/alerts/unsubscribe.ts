@@ -1,7 +1,7 @@
 // Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
 import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
-import { strings } from '../notify/i18n.js';
+import { catalog } from '../i18n/index.js';
 import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { Limit } from './rate-limiter.js';
 import { primarySubtag } from '../insights/observe.js';
@@ -85,7 +85,7 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
     ctx,
     'unsubscribe',
     c.config.limits.unsubscribePerIp,
-    strings('en').pageStopTitle,
+    catalog('en').alerts.pageStopTitle,
   );
   if (limited) return limited;
   const id = c.keys.verifyToken('unsubscribe', token);
@@ -93,12 +93,12 @@ async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean):
     return page({
       status: 400,
       language: 'en',
-      title: strings('en').pageStopTitle,
-      message: strings('en').pageInvalid,
+      title: catalog('en').alerts.pageStopTitle,
+      message: catalog('en').alerts.pageInvalid,
     });
   const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [id]);
   const language = row?.language ?? 'en';
-  const t = strings(language);
+  const t = catalog(language).alerts;
   if (!submit) {
     return page({
       status: 200,

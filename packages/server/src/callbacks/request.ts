@@ -18,7 +18,6 @@ import { isAllowedPhone } from '../alerts/phone-policy.js';
 import { getCustodyRecord } from '../db/custody-store.js';
 import type { Db } from '../db/types.js';
 import { HttpError, type Handler } from '../http/types.js';
-import { messageLanguage } from '../notify/i18n.js';
 import { enqueueMessage } from '../notify/outbox.js';
 import { cancelUrl, sealContext, type CallbacksContext } from './context.js';
 import { renderReference } from './messages.js';
@@ -120,7 +119,6 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
               kind: 'callback-reference',
               channel: contactChannel,
               to: contact,
-              language: messageLanguage(request.language),
               ...message,
             },
           },

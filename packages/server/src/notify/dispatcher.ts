@@ -15,7 +15,7 @@ import type { Db } from '../db/types.js';
 import type { AlertKeys } from '../alerts/crypto.js';
 import type { AlertsConfig } from '../alerts/config.js';
 import { eventBit } from '../alerts/events.js';
-import { channelLanguage } from '../alerts/options.js';
+import { channelLanguage } from '../i18n/index.js';
 import { renderConfirmation, renderStatus } from './messages.js';
 import type { Limiter } from '../alerts/rate-limiter.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './transports/types.js';

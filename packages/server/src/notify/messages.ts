@@ -1,7 +1,8 @@
 // Message bodies: short, in the subscriber's language, and always saying how to stop them.
 import type { AlertChannel, AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
-import { messageLanguage, strings } from './i18n.js';
+import { catalog, formatDate } from '../i18n/index.js';
+import { fitSms } from './sms-segments.js';
 
 export interface RenderedMessage {
   subject: string;
@@ -19,7 +20,7 @@ export function renderConfirmation(input: {
   confirmUrl: string;
   stopUrl: string;
 }): RenderedMessage {
-  const t = strings(input.language);
+  const t = catalog(input.language).alerts;
   // Spoken codes are read digit by digit.
   const code = input.channel === 'voice' ? input.code.split('').join(' ') : input.code;
   const lines = [t.confirmCode(code, input.minutes)];
@@ -38,9 +39,15 @@ export function renderStatus(input: {
   reference: string;
   stopUrl: string;
 }): RenderedMessage {
-  const t = strings(input.language);
-  const explanation = custodyGuideText(messageLanguage(input.language)).statuses[input.status];
-  const lines = [t.statusLine(input.reference, formatWhen(input.language, input.occurredAt)), explanation.alert];
+  const t = catalog(input.language).alerts;
+  const explanation = custodyGuideText(catalog(input.language).language).statuses[input.status];
+  const lines = [
+    t.statusLine(
+      input.reference,
+      `${formatDate(input.language, input.occurredAt, input.channel === 'sms' ? 'brief' : 'moment')} UTC`,
+    ),
+    explanation.alert,
+  ];
   if (SAFETY_EVENTS.includes(input.event)) lines.push(t.safety);
   if (input.channel === 'voice' || input.channel === 'tty') lines.push(t.pinPrompt);
   lines.push(stopLine(input.language, input.channel, input.stopUrl));
@@ -48,27 +55,13 @@ export function renderStatus(input: {
 }
 
 function stopLine(language: string, channel: AlertChannel, stopUrl: string): string {
-  const t = strings(language);
+  const t = catalog(language).alerts;
   if (channel === 'email') return t.stopEmail(stopUrl);
   return channel === 'sms' ? t.stopSms : t.stopCall;
 }
 
-/** Email gets paragraphs; SMS and calls one short run of sentences. */
+/** Email gets paragraphs; SMS and calls one short run of sentences (SMS within two segments where it can be). */
 function joinFor(channel: AlertChannel, lines: string[]): string {
-  return channel === 'email' ? `${lines.join('\n\n')}\n` : lines.join(' ');
-}
-
-/** Building an Intl formatter costs far more than using one: one per catalog language. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatWhen(language: string, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const lang = messageLanguage(language);
-  let format = dateFormats.get(lang);
-  if (!format) {
-    format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-    dateFormats.set(lang, format);
-  }
-  return `${format.format(date)} UTC`;
+  if (channel === 'email') return `${lines.join('\n\n')}\n`;
+  return channel === 'sms' ? fitSms(lines.join(' ')) : lines.join(' ');
 }

@@ -27,3 +27,39 @@ export function smsSize(text: string): SmsSize {
   }
   return { encoding: 'GSM-7', units: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
 }
+
+/** How many segments a text may take: carriers bill each one and some phones show longer texts badly. */
+export const MAX_SMS_SEGMENTS = 2;
+
+/** Typographic marks GSM-7 lacks, and the plain ones it has. */
+const PLAIN: Record<string, string> = {
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  '\u00a0': ' ',
+};
+
+/**
+ * The text as it should be sent: unchanged when it fits `maxSegments`; otherwise, when dropping the accents GSM-7
+ * lacks (ó → o, ê → e, ự → u; é, ñ, ü stay) and plain quotes make it GSM-7, that form, which holds more than twice as
+ * many characters per segment. Latin-script languages are commonly texted this way; other scripts stay as written.
+ */
+export function fitSms(text: string, maxSegments = MAX_SMS_SEGMENTS): string {
+  if (smsSize(text).segments <= maxSegments) return text;
+  let plain = '';
+  for (const ch of text) {
+    if (BASIC.has(ch) || EXTENSION.has(ch)) plain += ch;
+    else
+      plain +=
+        PLAIN[ch] ??
+        ch
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/[đĐ]/g, (d) => (d === 'đ' ? 'd' : 'D'));
+  }
+  return smsSize(plain).encoding === 'GSM-7' ? plain : text;
+}

@@ -16,16 +16,8 @@ import { getCustodyRecord } from '../db/custody-store.js';
 import { HttpError } from '../http/types.js';
 import type { OutgoingMessage } from '../notify/transports/types.js';
 import { findByKeypad, findByReference, type KeypadIdKind } from './lookup.js';
-import {
-  freshness,
-  PHONE_LANGUAGES,
-  phoneLanguage,
-  prompts,
-  spokenDate,
-  spokenPhone,
-  spokenStatus,
-  type PhoneLanguage,
-} from './prompts.js';
+import { PHONE_LANGUAGES, phoneLanguage, type PhoneLanguage } from '../i18n/index.js';
+import { freshness, prompts, spokenDate, spokenPhone, spokenStatus } from './prompts.js';
 
 export interface Spoken {
   text: string;
@@ -139,15 +131,22 @@ export function alertCallScript(c: AlertsContext, message: OutgoingMessage): Pro
   });
 }
 
+/**
+ * What is said before a language is chosen (the danger warning, "for another language", goodbye), in the two most
+ * spoken languages only: said in all nine, the warning alone would keep a caller in danger listening for half a
+ * minute. Each language offers itself in the menu, and a caller who picks another one hears the warning first.
+ */
+const MENU_LANGUAGES: readonly PhoneLanguage[] = ['en', 'es'];
+
 function languageMenu(c: AlertsContext, tries: number): VoiceAction[] {
   const offers: Spoken[] = PHONE_LANGUAGES.map((language, i) => ({
     text: prompts(language).chooseLanguage(i + 1),
     language,
   }));
   if (c.config.phoneLine.interpreterNumber)
-    offers.push(...PHONE_LANGUAGES.map((language) => ({ text: prompts(language).otherLanguage, language })));
+    offers.push(...MENU_LANGUAGES.map((language) => ({ text: prompts(language).otherLanguage, language })));
   return [
-    ...PHONE_LANGUAGES.map((language) => say(prompts(language).danger, language)),
+    ...MENU_LANGUAGES.map((language) => say(prompts(language).danger, language)),
     {
       verb: 'gather',
       next: sealState(c, { step: 'language', lang: 'en', tries }),
@@ -163,12 +162,12 @@ function interpreterOrAgain(c: AlertsContext, state: CallState): VoiceAction[] {
   const { interpreterNumber, interpreterDigits } = c.config.phoneLine;
   if (interpreterNumber) {
     return [
-      ...PHONE_LANGUAGES.map((language) => say(prompts(language).transferring, language)),
+      ...MENU_LANGUAGES.map((language) => say(prompts(language).transferring, language)),
       { verb: 'dial', number: interpreterNumber, ...(interpreterDigits ? { sendDigits: interpreterDigits } : {}) },
     ];
   }
   if (state.tries + 1 >= MAX_TRIES)
-    return [...PHONE_LANGUAGES.map((language) => say(prompts(language).goodbye, language)), hangup];
+    return [...MENU_LANGUAGES.map((language) => say(prompts(language).goodbye, language)), hangup];
   return languageMenu(c, state.tries + 1);
 }
 
@@ -235,7 +234,9 @@ async function answer(c: AlertsContext, turn: CallTurn, state: CallState, digits
   switch (state.step) {
     case 'language': {
       const chosen = PHONE_LANGUAGES[Number(digits) - 1];
-      return chosen ? ask(c, { step: 'menu', lang: chosen, tries: 0 }) : languageMenu(c, state.tries);
+      if (!chosen) return languageMenu(c, state.tries);
+      const menu = await ask(c, { step: 'menu', lang: chosen, tries: 0 });
+      return MENU_LANGUAGES.includes(chosen) ? menu : [say(prompts(chosen).danger, chosen), ...menu];
     }
     case 'menu':
       if (digits === '1' || digits === '2' || digits === '3') {

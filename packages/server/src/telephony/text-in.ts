@@ -1,19 +1,19 @@
-// Text messages in, whatever the provider: keywords in every language the phone line speaks.
-//   STATUS/ESTADO <A-number or booking>  one short status message
-//   ALERTS/ALERTAS <id>                  asks for SMS alerts to this number (double opt-in: a code follows)
-//   a 6-digit code                       confirms the newest pending request of this number
-//   HELP/AYUDA, STOP (and carrier words), START as before
+// Text messages in, whatever the provider: keywords in every language the server writes (src/i18n catalogs).
+//   STATUS/ESTADO/状态… <A-number or booking>  one short status message
+//   ALERTS/ALERTAS/提醒… <id>                  asks for SMS alerts to this number (double opt-in: a code follows)
+//   a 6-digit code                            confirms the newest pending request of this number
+//   HELP/AYUDA/AIDE…, STOP/ARRÊT/停止… (and the English carrier words in every language), START/REANUDAR…
 import { ALERT_EVENTS, normalizePhone } from '@referral-kit/sdk';
 import type { AlertsContext } from '../alerts/context.js';
 import { confirmByCode } from '../alerts/confirm.js';
 import { requestSubscription } from '../alerts/subscribe.js';
 import { restartPhoneNumber, stopPhoneNumber } from '../alerts/unsubscribe.js';
 import { HttpError } from '../http/types.js';
-import { strings } from '../notify/i18n.js';
+import { catalog, MESSAGE_LANGUAGES, messageLanguage, type Keywords, type MessageLanguage } from '../i18n/index.js';
 import { normalizeIdentifier } from '../db/normalize.js';
-import { smsSize } from '../notify/sms-segments.js';
+import { fitSms, smsSize } from '../notify/sms-segments.js';
 import { findByText } from './lookup.js';
-import { freshness, phoneLanguage, spokenDate, textReplies, textStatus, type PhoneLanguage } from './prompts.js';
+import { freshness, spokenDate, textReplies, textStatus } from './prompts.js';
 
 export type TextAction = 'stopped' | 'started' | 'help' | 'status' | 'alerts' | 'confirmed' | 'wrong-code' | 'ignored';
 
@@ -22,42 +22,71 @@ export interface TextAnswer {
   reply: string | null;
 }
 
-type Keyword = { does: 'stop' | 'start' | 'help' | 'status' | 'alerts'; language?: PhoneLanguage };
+type Keyword = { does: keyof Keywords; language?: MessageLanguage };
 
-// Carrier (CTIA) opt-out and opt-in words, plus each language's own. A word without a language answers in the
-// language the number signed up in.
-const KEYWORDS: Record<string, Keyword> = {
-  STOP: { does: 'stop' },
-  STOPALL: { does: 'stop' },
-  CANCEL: { does: 'stop' },
-  END: { does: 'stop' },
-  QUIT: { does: 'stop' },
-  UNSUBSCRIBE: { does: 'stop' },
-  PARAR: { does: 'stop', language: 'es' },
-  ALTO: { does: 'stop', language: 'es' },
-  CANCELAR: { does: 'stop', language: 'es' },
-  BAJA: { does: 'stop', language: 'es' },
-  START: { does: 'start' },
-  UNSTOP: { does: 'start' },
-  HELP: { does: 'help' },
-  INFO: { does: 'help' },
-  AYUDA: { does: 'help', language: 'es' },
-  STATUS: { does: 'status', language: 'en' },
-  ESTADO: { does: 'status', language: 'es' },
-  ALERTS: { does: 'alerts', language: 'en' },
-  ALERTAS: { does: 'alerts', language: 'es' },
-};
+/**
+ * A word as keywords are compared: letters and digits only, accents and marks dropped, upper case, and the
+ * spellings people type interchangeably made one ("Arrêt" → ARRET, "DỪNG" → DUNG, "إلغاء" → الغاء, "حاله" → حالة).
+ */
+export function keywordForm(word: string): string {
+  return word
+    .replace(/[đĐ]/g, 'D')
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]|\u0640/gu, '')
+    .normalize('NFC')
+    .replace(/ه$/u, 'ة')
+    .replace(/ى/gu, 'ي')
+    .toUpperCase();
+}
+
+/**
+ * Every keyword by its compared form (several words joined by one space). The English carrier (CTIA) words stop,
+ * restart and help in whatever language the number signed up in, and so answer in it; every other word answers in
+ * its own language. Two languages may not give one form two meanings (checked when the table is built).
+ */
+export const KEYWORDS: ReadonlyMap<string, Keyword> = (() => {
+  const table = new Map<string, Keyword>();
+  for (const language of MESSAGE_LANGUAGES) {
+    const { keywords } = catalog(language);
+    for (const does of Object.keys(keywords) as (keyof Keywords)[]) {
+      const carrierWord = language === 'en' && does !== 'status' && does !== 'alerts';
+      for (const word of keywords[does]) {
+        const form = word.split(/\s+/).map(keywordForm).join(' ');
+        const existing = table.get(form);
+        if (existing && (existing.does !== does || existing.language !== (carrierWord ? undefined : language)))
+          throw new Error(`SMS keyword ${word} (${language}) already means ${existing.does} (${existing.language}).`);
+        table.set(form, carrierWord ? { does } : { does, language });
+      }
+    }
+  }
+  return table;
+})();
+
+/** The longest keyword a text has, in words. */
+const MAX_KEYWORD_WORDS = Math.max(...[...KEYWORDS.keys()].map((form) => form.split(' ').length));
+/** Scripts written without spaces: "状态A123456789" is the keyword and its argument. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hangul}]$/u;
+
+/** The keyword a text starts with, and the rest of the text (the argument), or undefined when none does. */
+export function findKeyword(text: string): { keyword: Keyword; argument: string } | undefined {
+  const words = text.trim().split(/\s+/);
+  const forms = words.map(keywordForm);
+  for (let n = Math.min(MAX_KEYWORD_WORDS, words.length); n >= 1; n--) {
+    const keyword = KEYWORDS.get(forms.slice(0, n).join(' '));
+    if (keyword) return { keyword, argument: words.slice(n).join(' ') };
+  }
+  for (const [form, keyword] of KEYWORDS) {
+    if (UNSPACED.test(form) && words[0]!.startsWith(form))
+      return { keyword, argument: [words[0]!.slice(form.length), ...words.slice(1)].join(' ').trim() };
+  }
+  return undefined;
+}
 
 /** No reply is longer than this; carriers bill each segment and some phones show long texts badly. */
 const MAX_SEGMENTS = 3;
 
 /** Lookups per number per hour: plenty for a person, useless for copying the roster. */
 const LOOKUPS = { max: 20, windowSeconds: 3600 };
-
-/** The keyword an SMS carries: its first word, letters only, upper case ("Stop." → "STOP"). */
-export function smsKeyword(text: string): string {
-  return (text.trim().split(/\s+/)[0] ?? '').replace(/[^A-Za-z]/g, '').toUpperCase();
-}
 
 /** The answer to one text from `from` (E.164 after normalizing); null `from` is a 400 for the caller to raise. */
 export async function answerText(c: AlertsContext, from: string, text: string): Promise<TextAnswer> {
@@ -67,22 +96,21 @@ export async function answerText(c: AlertsContext, from: string, text: string): 
       fields: [{ path: 'from', message: 'Not a phone number.' }],
     });
   const hash = c.keys.contactHash('sms', phone);
-  const keyword = KEYWORDS[smsKeyword(text)];
-  const argument = text.trim().split(/\s+/).slice(1).join(' ');
-
-  if (!keyword) {
+  const found = findKeyword(text);
+  if (!found) {
     if (/^\d{6}$/.test(text.trim())) return confirmByText(c, hash, text.trim());
     return { action: 'ignored', reply: null };
   }
+  const { keyword, argument } = found;
   const language = keyword.language ?? (await signedUpLanguage(c, hash));
   const t = textReplies(language);
   switch (keyword.does) {
     case 'stop':
       await stopPhoneNumber(c, hash, 'sms');
-      return { action: 'stopped', reply: strings(language).smsStopped };
+      return { action: 'stopped', reply: catalog(language).alerts.smsStopped };
     case 'start':
       await restartPhoneNumber(c, hash);
-      return { action: 'started', reply: strings(language).smsStarted };
+      return { action: 'started', reply: catalog(language).alerts.smsStarted };
     case 'help':
       return { action: 'help', reply: t.help };
     case 'status':
@@ -92,18 +120,18 @@ export async function answerText(c: AlertsContext, from: string, text: string): 
   }
 }
 
-async function signedUpLanguage(c: AlertsContext, hash: string): Promise<PhoneLanguage> {
+async function signedUpLanguage(c: AlertsContext, hash: string): Promise<MessageLanguage> {
   const [latest] = await c.db.query<{ language: string }>(
     `SELECT language FROM alert_subscriptions WHERE contact_hash = $1 AND channel <> 'email' ORDER BY created_at DESC LIMIT 1`,
     [hash],
   );
-  return phoneLanguage(latest?.language ?? 'en');
+  return messageLanguage(latest?.language ?? 'en');
 }
 
 async function statusReply(
   c: AlertsContext,
   phone: string,
-  language: PhoneLanguage,
+  language: MessageLanguage,
   argument: string,
 ): Promise<string> {
   const t = textReplies(language);
@@ -122,10 +150,10 @@ async function statusReply(
     );
   // A long facility name is shortened rather than sending a fourth segment ("..." keeps the text GSM-7).
   let name = record.facility?.name;
-  let text = reply(name);
+  let text = fitSms(reply(name), MAX_SEGMENTS);
   while (name && smsSize(text).segments > MAX_SEGMENTS) {
     name = name.length > 12 ? name.slice(0, -8).trimEnd() : undefined;
-    text = reply(name && `${name}...`);
+    text = fitSms(reply(name && `${name}...`), MAX_SEGMENTS);
   }
   return text;
 }
@@ -137,7 +165,7 @@ async function statusReply(
 async function alertsReply(
   c: AlertsContext,
   phone: string,
-  language: PhoneLanguage,
+  language: MessageLanguage,
   argument: string,
 ): Promise<string> {
   const t = textReplies(language);
@@ -170,7 +198,7 @@ async function confirmByText(c: AlertsContext, hash: string, code: string): Prom
     [hash, c.now().toISOString()],
   );
   if (!pending) return { action: 'ignored', reply: null };
-  const t = textReplies(phoneLanguage(pending.language));
+  const t = textReplies(messageLanguage(pending.language));
   const outcome = await confirmByCode(c, pending.id, code);
   return outcome === 'confirmed'
     ? { action: 'confirmed', reply: t.confirmed }

@@ -10,7 +10,7 @@ import { queryObject } from '@referral-kit/sdk';
 import { retryDelaySeconds } from '../notify/dispatcher.js';
 import type { TwilioCallbacks } from '../notify/transports/twilio.js';
 import { alertCallScript, voiceTurn, type VoiceAction } from './flow.js';
-import { SPEECH_TAGS } from './prompts.js';
+import { voiceOf } from '../i18n/index.js';
 import { firstUse } from './replay.js';
 import { loadTwilio } from './twilio-sdk.js';
 import { answerText } from './text-in.js';
@@ -158,7 +158,7 @@ export async function renderTwiml(c: AlertsContext, actions: VoiceAction[]): Pro
   for (const action of actions) {
     switch (action.verb) {
       case 'say':
-        response.say({ language: SPEECH_TAGS[action.language] }, action.text);
+        response.say({ language: voiceOf(action.language).speechTag }, action.text);
         break;
       case 'gather': {
         const gather = response.gather({
@@ -170,7 +170,7 @@ export async function renderTwiml(c: AlertsContext, actions: VoiceAction[]): Pro
           actionOnEmptyResult: true,
           ...(action.numDigits ? { numDigits: action.numDigits } : { finishOnKey: '#' }),
         });
-        for (const prompt of action.prompts) gather.say({ language: SPEECH_TAGS[prompt.language] }, prompt.text);
+        for (const prompt of action.prompts) gather.say({ language: voiceOf(prompt.language).speechTag }, prompt.text);
         break;
       }
       case 'dial':

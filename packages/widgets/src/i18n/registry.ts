@@ -1,7 +1,8 @@
 // Catalog registry. English is built in; every other language (lang/*.ts) arrives either
 // statically (`import '@referral-kit/widgets/i18n/es'`, or a partner's `registerCatalog`) or on demand through the
 // loader the entry point installs (script files with SRI in the embed, dynamic imports in the package root).
-// Lookups drop subtags from the end ("es-MX" → "es"; "zh-CN" → "zh-Hans" too), then fall back to English.
+// Lookups drop subtags from the end ("es-MX" → "es"; "zh-CN" → "zh-Hans", "fil" → "tl" too), then fall back to English.
+import { languageCandidates } from '@referral-kit/sdk';
 import type { CallbackCatalog } from './callback.js';
 import en, { type Catalog } from './en.js';
 
@@ -23,13 +24,9 @@ const loads = new Map<string, Promise<void>>();
 
 const known = (key: string): boolean => packs.has(key) || !!loader?.languages.has(key);
 
-/** The registered or loadable language key `lang` settles on (BCP 47 lookup: drop subtags from the end), else "en". */
+/** The registered or loadable language key `lang` settles on (as the server's messages do), else "en". */
 function keyFor(lang: string | null | undefined): string {
-  const subtags = (lang ?? '').trim().toLowerCase().split('-');
-  const candidates = subtags.map((_, i) => subtags.slice(0, subtags.length - i).join('-'));
-  // Chinese: the one catalog is Simplified, which readers of other Chinese tags read better than English.
-  if (subtags[0] === 'zh') candidates.push('zh-hans');
-  return candidates.find((key) => key && known(key)) ?? 'en';
+  return languageCandidates(lang).find(known) ?? 'en';
 }
 
 export function registerCatalog(catalog: Catalog, callback?: CallbackCatalog): void {

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
-import { ALERT_EVENTS, createClient } from '@referral-kit/sdk';
+import { ALERT_EVENTS, LANGUAGES, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS, type Scenario } from '@referral-kit/mocks';
 import '@referral-kit/widgets';
 import {
@@ -370,9 +370,30 @@ describe('<referral-alert-signup>', () => {
         html`<referral-alert-signup lang="ar" api-base-url=${API} subject-id=${inCustody.id}></referral-alert-signup>`,
       );
 
-    let el = await arabic();
-    await until(() => offered(el).length === 3, 'the API languages never came');
-    expect(offered(el)).to.deep.equal(['en', 'es', 'ar']);
+    const page = (lang: string) =>
+      fixture<ReferralAlertSignup>(
+        html`<referral-alert-signup
+          lang=${lang}
+          api-base-url=${API}
+          subject-id=${inCustody.id}
+        ></referral-alert-signup>`,
+      );
+    // Email and texts in the ten languages; calls in those a voice speaks (no Haitian Creole).
+    let el = await page('ht');
+    await until(() => offered(el).length === 10, 'the API languages never came');
+    expect(offered(el)).to.deep.equal([...LANGUAGES]);
+    expect($<HTMLSelectElement>(el, '#language').value).to.equal('ht');
+    pick(el, 'input[value=voice]');
+    await el.updateComplete;
+    expect(offered(el)).to.not.include('ht');
+    expect($<HTMLSelectElement>(el, '#language').value).to.equal('en', 'a call cannot be in Haitian Creole: English');
+    // Any Chinese page picks the Simplified Chinese messages.
+    el = await page('zh-CN');
+    await until(() => offered(el).length === 10, 'the API languages never came');
+    expect($<HTMLSelectElement>(el, '#language').value).to.equal('zh-Hans');
+
+    el = await arabic();
+    await until(() => offered(el).length === 10, 'the API languages never came');
     expect($<HTMLSelectElement>(el, '#language').value).to.equal('ar');
     fill(el, '#contact', 'me@example.org');
     submit(el);

@@ -1,7 +1,7 @@
 // What every transport receives and promises. Transports are at-least-once: the dispatcher may hand the same
 // message over again after a crash, always with the same idempotencyKey, so the receiving end can drop repeats.
 import type { AlertChannel } from '@referral-kit/sdk';
-import type { MessageLanguage } from '../i18n.js';
+import type { MessageLanguage } from '../../i18n/index.js';
 
 export interface OutgoingMessage {
   /** The outbox row id: stable across retries and restarts. */
