@@ -317,9 +317,14 @@ describe('staff console', () => {
   });
 
   it('the console page: strict CSP, never framed, never cached; the script is not in any visitor embed', async () => {
-    for (const path of ['/console', '/console/requests/aB3_-x', '/console/console.js']) {
+    for (const [path, status] of [
+      ['/console/sign-in', 200],
+      ['/console', 401],
+      ['/console/requests/aB3_-x', 401],
+      ['/console/console.js', 200],
+    ] as const) {
       const res = await fetch(origin + path);
-      assert.equal(res.status, 200, path);
+      assert.equal(res.status, status, path);
       assert.equal(res.headers.get('cache-control'), 'no-store', path);
       assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
       assert.match(res.headers.get('content-security-policy')!, /script-src 'self';.*frame-ancestors 'none'/, path);
@@ -408,6 +413,31 @@ describe('staff console', () => {
       await page.context().close();
     });
   }
+
+  it('a page opened without a session (401) shows the sign-in form and opens after signing in; a page not for this role (403) says so', async () => {
+    await saveTeam(
+      server.db,
+      { id: 'team-pages', name: 'Pages team', states: ['NH'], zipPrefixes: [], languages: ['en'], fallback: false },
+      clock.now(),
+    );
+    const supervisor = await member('supervisor', 'team-pages');
+    const { page, errors } = await open('/console/audit');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: TIMEOUT });
+    await signIn(page, supervisor);
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor({ timeout: TIMEOUT });
+    assert.equal(new URL(page.url()).pathname, '/console/audit');
+
+    const response = await page.goto(`${origin}/console/admin`);
+    assert.equal(response?.status(), 403);
+    await page.getByRole('heading', { level: 1, name: 'Not available to your account' }).waitFor({ timeout: TIMEOUT });
+    assert.match(await page.title(), /^Not available to your account/);
+    assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0, 'no link to it either');
+    assert.deepEqual(
+      unexpected(errors).filter((e) => !/status of 403/.test(e)),
+      [],
+    );
+    await page.context().close();
+  });
 
   it('the language switch changes the whole console at once', async () => {
     const { page } = await open('/console/sign-in');

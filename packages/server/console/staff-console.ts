@@ -7,6 +7,14 @@ import { baseStyles } from '../../widgets/src/internal/styles.js';
 import { ConsoleApi, type Session, type Staff } from './api.js';
 import { browserLanguage, LANGUAGES, translator, type Lang, type MessageKey } from './i18n.js';
 import { followLink, type ConsoleContext, type ConsolePage } from './page.js';
+import {
+  CONSOLE_PAGES,
+  CONSOLE_ROOT as ROOT,
+  matchPage,
+  mayOpen,
+  type ConsolePageName,
+  type PageMatch,
+} from '../src/staff/pages.js';
 import './staff-admin.js';
 import './staff-audit.js';
 import './staff-not-found.js';
@@ -15,18 +23,17 @@ import './staff-request.js';
 import './staff-setup.js';
 import './staff-sign-in.js';
 
-type PageName = 'sign-in' | 'setup' | 'queue' | 'request' | 'audit' | 'admin' | 'not-found';
+/** What the shell shows: a page of the table, or why it shows none. */
+type View = ConsolePageName | 'not-found' | 'forbidden';
 
-interface Route {
-  page: PageName;
-  /** The request id on a request's page. */
-  id?: string;
-}
-
-const ROOT = '/console';
+/** The pages in the navigation (each shown to the roles that may open it), in the table's order. */
+const NAV_LABELS = { queue: 'nav.queue', audit: 'nav.audit', admin: 'nav.admin' } as const satisfies Partial<
+  Record<ConsolePageName, MessageKey>
+>;
+const isNavPage = (name: string): name is keyof typeof NAV_LABELS => Object.hasOwn(NAV_LABELS, name);
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
 /** Page titles: generic on purpose, so no reference or name reaches the title bar or the browser's history. */
-const TITLES: Record<PageName, MessageKey> = {
+const TITLES: Record<View, MessageKey> = {
   'sign-in': 'signIn.title',
   setup: 'setup.title',
   queue: 'queue.title',
@@ -34,23 +41,14 @@ const TITLES: Record<PageName, MessageKey> = {
   audit: 'audit.title',
   admin: 'admin.title',
   'not-found': 'notFound.title',
+  forbidden: 'forbidden.title',
 };
-
-export function routeOf(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, '') || ROOT;
-  if (path === ROOT) return { page: 'queue' };
-  const request = /^\/console\/requests\/([A-Za-z0-9_-]+)$/.exec(path);
-  if (request) return { page: 'request', id: request[1] };
-  const page = path.slice(ROOT.length + 1);
-  return page === 'sign-in' || page === 'setup' || page === 'audit' || page === 'admin'
-    ? { page }
-    : { page: 'not-found' };
-}
 
 /**
  * The staff console: header (navigation, language, sign-out), one page at a time routed by the URL under /console,
- * a live region, and focus on each new page's heading. A session that ends mid-work brings the sign-in page back
- * with a message.
+ * a live region, and focus on each new page's heading. Without a session a page brings the sign-in form (and after
+ * signing in, the page asked for); a page the role may not open says so. A session that ends mid-work brings the
+ * sign-in page back with a message.
  * @customElement staff-console
  */
 export class StaffConsole extends LitElement {
@@ -98,13 +96,15 @@ export class StaffConsole extends LitElement {
     `,
   ];
 
-  @state() private accessor route: Route = routeOf(location.pathname);
+  @state() private accessor route: PageMatch | null = matchPage(location.pathname);
   @state() private accessor language: Lang = browserLanguage(navigator.languages);
   /** undefined while the first GET /session is on its way. */
   @state() private accessor session: Session | null | undefined = undefined;
   @state() private accessor notice: MessageKey | null = null;
   /** The setup link's token, taken from the fragment once (and cleared from the address bar). */
   #setupToken = '';
+  /** The page asked for before signing in (a console path: never personal data). */
+  #returnTo: string | null = null;
   #live = new LiveRegion(this);
   #api = new ConsoleApi(() => this.#expired());
   #ctx!: ConsoleContext;
@@ -113,7 +113,7 @@ export class StaffConsole extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('popstate', this.#popstate);
-    if (this.route.page === 'setup' && location.hash.length > 1) {
+    if (this.route?.page.name === 'setup' && location.hash.length > 1) {
       this.#setupToken = decodeURIComponent(location.hash.slice(1));
       history.replaceState(null, '', location.pathname);
     }
@@ -136,10 +136,10 @@ export class StaffConsole extends LitElement {
 
   #popstate = (): void => {
     this.notice = null;
-    this.#show(routeOf(location.pathname));
+    this.#show(matchPage(location.pathname));
   };
 
-  #show(route: Route): void {
+  #show(route: PageMatch | null): void {
     this.route = route;
     this.#focusPending = true;
     this.#guard();
@@ -147,10 +147,17 @@ export class StaffConsole extends LitElement {
 
   /** Pages behind the sign-in go to sign-in without a session; the signed-in person skips the sign-in page. */
   #guard(): void {
-    if (this.session === undefined) return;
-    const open = this.route.page === 'sign-in' || this.route.page === 'setup';
-    if (!this.session && !open) this.#navigate(`${ROOT}/sign-in`, { replace: true });
-    else if (this.session && this.route.page === 'sign-in') this.#navigate(ROOT, { replace: true });
+    if (this.session === undefined || !this.route) return;
+    if (!this.session && this.route.page.roles !== null) {
+      this.#returnTo = location.pathname;
+      this.#navigate(`${ROOT}/sign-in`, { replace: true });
+    } else if (this.session && this.route.page.name === 'sign-in') this.#navigate(ROOT, { replace: true });
+  }
+
+  /** The page to show, or why there is none. */
+  #view(): View {
+    if (!this.route) return 'not-found';
+    return this.session && !mayOpen(this.route.page, this.session.staff.role) ? 'forbidden' : this.route.page.name;
   }
 
   #navigate(path: string, options: { replace?: boolean; notice?: MessageKey } = {}): void {
@@ -158,18 +165,20 @@ export class StaffConsole extends LitElement {
     else history.pushState(null, '', path);
     this.notice = options.notice ?? null;
     if (this.notice) this.#live.announce(translator(this.language).t(this.notice));
-    this.#show(routeOf(path));
+    this.#show(matchPage(path));
   }
 
   #expired(): void {
     if (!this.session) return;
     this.session = null;
+    this.#returnTo = location.pathname;
     this.#navigate(`${ROOT}/sign-in`, { replace: true, notice: 'signIn.expired' });
   }
 
   async #signOut(): Promise<void> {
     await this.#api.signOut().catch(() => undefined);
     this.session = null;
+    this.#returnTo = null;
     this.#navigate(`${ROOT}/sign-in`, { notice: 'signIn.signedOut' });
   }
 
@@ -187,11 +196,12 @@ export class StaffConsole extends LitElement {
       announce: (message) => this.#live.announce(message),
       signedIn: (session) => {
         this.session = session;
-        this.#navigate(ROOT, { replace: true });
+        this.#navigate(this.#returnTo ?? ROOT, { replace: true });
+        this.#returnTo = null;
       },
     };
     document.documentElement.lang = this.language;
-    document.title = `${tr.t(TITLES[this.route.page])} – ${tr.t('app.name')}`;
+    document.title = `${tr.t(TITLES[this.#view()])} – ${tr.t('app.name')}`;
   }
 
   protected override async updated(): Promise<void> {
@@ -228,7 +238,7 @@ export class StaffConsole extends LitElement {
           this.session === undefined
             ? html`<p>${t('loading')}</p>`
             : // keyed: each visit is a fresh element, so a page loads its data once, when it opens.
-              keyed(`${this.route.page}/${this.route.id ?? ''}`, this.#page())
+              keyed(`${this.#view()}/${this.route?.id ?? ''}`, this.#page())
         }
         ${this.#live.render()}
       </main>
@@ -237,23 +247,22 @@ export class StaffConsole extends LitElement {
 
   #nav(staff: Staff): TemplateResult {
     const { t } = this.#ctx;
-    const role = staff.role;
-    const link = (path: string, label: string, current: boolean) =>
-      html`<li>
-        <a
-          href=${path}
-          aria-current=${current ? 'page' : nothing}
-          @click=${(event: MouseEvent) => followLink(event, this.#ctx)}
-          >${label}</a
-        >
-      </li>`;
-    const page = this.route.page;
+    const view = this.#view();
+    const links = CONSOLE_PAGES.filter((page) => isNavPage(page.name) && mayOpen(page, staff.role)).map(
+      (page) =>
+        html`<li>
+          <a
+            href=${page.path}
+            aria-current=${page.name === view ? 'page' : nothing}
+            @click=${(event: MouseEvent) => followLink(event, this.#ctx)}
+            >${t(NAV_LABELS[page.name as keyof typeof NAV_LABELS])}</a
+          >
+        </li>`,
+    );
     return html`
       <nav aria-label=${t('nav.label')}>
         <ul>
-          ${link(ROOT, t('nav.queue'), page === 'queue')}
-          ${role === 'supervisor' || role === 'admin' ? link(`${ROOT}/audit`, t('nav.audit'), page === 'audit') : nothing}
-          ${role === 'admin' ? link(`${ROOT}/admin`, t('nav.admin'), page === 'admin') : nothing}
+          ${links}
           <li><button @click=${this.#signOut}>${t('nav.signOut')}</button></li>
         </ul>
       </nav>
@@ -263,9 +272,8 @@ export class StaffConsole extends LitElement {
 
   #page(): TemplateResult {
     const ctx = this.#ctx;
-    const route = this.route;
-    const role = this.session?.staff.role;
-    switch (route.page) {
+    const view = this.#view();
+    switch (view) {
       case 'sign-in':
         return html`<staff-sign-in .ctx=${ctx} .notice=${this.notice}></staff-sign-in>`;
       case 'setup':
@@ -273,15 +281,14 @@ export class StaffConsole extends LitElement {
       case 'queue':
         return html`<staff-queue .ctx=${ctx}></staff-queue>`;
       case 'request':
-        return html`<staff-request .ctx=${ctx} .requestId=${route.id!}></staff-request>`;
+        return html`<staff-request .ctx=${ctx} .requestId=${this.route!.id!}></staff-request>`;
       case 'audit':
-        if (role === 'supervisor' || role === 'admin') return html`<staff-audit .ctx=${ctx}></staff-audit>`;
-        break;
+        return html`<staff-audit .ctx=${ctx}></staff-audit>`;
       case 'admin':
-        if (role === 'admin') return html`<staff-admin .ctx=${ctx}></staff-admin>`;
-        break;
+        return html`<staff-admin .ctx=${ctx}></staff-admin>`;
+      default:
+        return html`<staff-not-found .ctx=${ctx} reason=${view}></staff-not-found>`;
     }
-    return html`<staff-not-found .ctx=${ctx}></staff-not-found>`;
   }
 }
 

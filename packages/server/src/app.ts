@@ -22,6 +22,7 @@ import { createConsolePage, isConsolePath } from './console-page.js';
 import { createStatic } from './static.js';
 import { metricsRoutes, type Metrics } from './metrics.js';
 import { STAFF_API } from './staff/context.js';
+import type { StaffModule } from './staff/index.js';
 import type { InsightsCounter } from './insights/counter.js';
 import { observeHandlers } from './insights/observe.js';
 
@@ -41,8 +42,8 @@ export interface AppOptions {
   logger: Logger;
   alerts?: AlertsHttp;
   callbacks?: AlertsHttp;
-  /** The staff console's API (routes under /console/api). */
-  staff?: { extraRoutes: ExtraRoute[] };
+  /** The staff console's API (routes under /console/api) and who may open its pages. */
+  staff?: Pick<StaffModule, 'extraRoutes' | 'authorizePage'>;
   now: Clock;
   /** Repository root, for examples/ and packages/widgets/dist/. */
   rootDir?: string;
@@ -164,7 +165,7 @@ export function createApp(options: AppOptions): App {
     https,
   );
   const captureFrame = createCaptureFrame({ partnerOrigins: options.config.corsOrigins, rootDir });
-  const consolePage = createConsolePage({ rootDir });
+  const consolePage = createConsolePage({ rootDir, authorizePage: options.staff?.authorizePage });
   const pages: typeof files = (req, res, url) => {
     if (url.pathname.startsWith('/embed/')) return captureFrame(req, res, url);
     if (isConsolePath(url.pathname)) return consolePage(req, res, url);

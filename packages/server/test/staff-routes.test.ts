@@ -1,10 +1,12 @@
-// Every protected staff route, read from the module's own route table: 401 without a session, 403 for a role the
-// route does not allow, and 403 for a request of another team. A route added later is covered without editing this.
+// Every protected staff route and console page, read from the module's own route and page tables: 401 without a
+// session, 403 for a role the route or page does not allow, and 403 for a request of another team. A route or page
+// added later is covered without editing this.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { callbackBody, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { addMember, consoleFetch, signIn, type StaffSession } from './staff-harness.js';
-import { ROLES, STAFF_API, type Role } from '../src/staff/index.js';
+import { CONSOLE_PAGES, matchPage, ROLES, SESSION_COOKIE, STAFF_API, type Role } from '../src/staff/index.js';
+import { CONSOLE_CSP } from '../src/console-page.js';
 
 /** Routes every signed-in member may call that concern only their own session or their own team's list. */
 const OPEN_TO_EVERY_ROLE = ['GET /session', 'POST /sign-out', 'GET /requests'];
@@ -12,7 +14,8 @@ const OPEN_TO_EVERY_ROLE = ['GET /session', 'POST /sign-out', 'GET /requests'];
 describe('staff route table', () => {
   let h: CallbacksHarness;
   const sessions = new Map<Role, StaffSession>();
-  let otherTeamSpecialist: StaffSession;
+  /** Members of another team, by role: every route and page about a request refuses them. */
+  const otherTeam = new Map<Role, StaffSession>();
   let requestId: string;
   let staffId: string;
 
@@ -26,7 +29,8 @@ describe('staff route table', () => {
       sessions.set(role, await signIn(h, member));
       staffId = member.id;
     }
-    otherTeamSpecialist = await signIn(h, await addMember(h, 'specialist', 'team-west'));
+    for (const role of ['specialist', 'supervisor'] as const)
+      otherTeam.set(role, await signIn(h, await addMember(h, role, 'team-west')));
     const accepted = await h.post('/v1/callbacks', callbackBody(), { 'x-forwarded-for': '198.51.100.77' });
     const { reference } = (await accepted.json()) as { reference: string };
     const [row] = await h.db.query<{ id: string; team_id: string }>(
@@ -39,8 +43,11 @@ describe('staff route table', () => {
   after(() => h.close());
 
   const label = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }) =>
-    r.path.replace('{id}', r.scope === 'request' ? requestId : staffId);
+  /** A route's address: `{id}` filled in; a request's id in the query of a route that takes it there. */
+  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }, id = requestId) =>
+    r.scope === 'request' && !r.path.includes('{id}')
+      ? `${r.path}?requestId=${id}`
+      : r.path.replace('{id}', r.scope === 'request' ? id : staffId);
   const call = (
     r: { method: 'GET' | 'POST'; path: string; scope?: 'request' | 'partner' },
     session?: StaffSession,
@@ -78,8 +85,12 @@ describe('staff route table', () => {
 
   it("answers 403 on another team's request on every route about one request", async () => {
     for (const route of h.staff.routes.filter((r) => r.scope === 'request')) {
-      const res = await call(route, otherTeamSpecialist);
-      assert.equal(res.status, 403, label(route));
+      for (const [role, session] of otherTeam) {
+        if (!route.roles.includes(role)) continue;
+        const res = await call(route, session);
+        assert.equal(res.status, 403, `${label(route)} as ${role} of another team`);
+        assert.match(((await res.json()) as { error: { message: string } }).error.message, /another team/);
+      }
     }
   });
 
@@ -92,13 +103,100 @@ describe('staff route table', () => {
     }
   });
 
+  it('answers 404 on every route about one request when there is no such request', async () => {
+    for (const route of h.staff.routes.filter((r) => r.scope === 'request')) {
+      const res = await consoleFetch(h, route.method, pathOf(route, 'no-such-request'), {
+        session: sessions.get('admin'),
+        body: {},
+      });
+      assert.equal(res.status, 404, label(route));
+    }
+  });
+
   it('leaves no route unchecked: each one refuses some role or another team, or is on the short open list', () => {
     for (const route of h.staff.routes) {
+      if (route.path.includes('/requests/{id}') || route.path === '/audit')
+        assert.equal(route.scope, 'request', `${label(route)} takes a request id: its team is checked`);
       const refusesSomeone = route.roles.length < ROLES.length || route.scope !== undefined;
       assert.ok(
         refusesSomeone || OPEN_TO_EVERY_ROLE.includes(label(route)),
         `${label(route)} is open to every role and every team`,
       );
     }
+  });
+
+  describe('console pages', () => {
+    /** A page's address as a browser asks for it (the session cookie when given, nothing else). */
+    const openPage = (path: string, session?: StaffSession) =>
+      fetch(h.url + path, { headers: session ? { cookie: `${SESSION_COOKIE}=${session.token}` } : {} });
+    const protectedPages = CONSOLE_PAGES.filter((page) => page.roles !== null);
+    const addressOf = (page: { path: string }, id = requestId) => page.path.replace('{id}', id);
+
+    /** Every answer is the console's shell under its strict CSP, whatever the status: the browser shows a page. */
+    async function assertShell(res: Response, what: string): Promise<void> {
+      assert.match(await res.text(), /<staff-console><\/staff-console>/, what);
+      assert.equal(res.headers.get('content-security-policy'), CONSOLE_CSP, what);
+      assert.equal(res.headers.get('cache-control'), 'no-store', what);
+    }
+
+    it('the table has the pages the console shows, each at its own address', () => {
+      assert.ok(protectedPages.length >= 4);
+      for (const page of CONSOLE_PAGES) assert.equal(matchPage(addressOf(page))?.page.name, page.name);
+      assert.equal(matchPage('/console/')?.page.name, 'queue', 'a trailing slash is the same page');
+      assert.equal(matchPage('/console/requests/abc/')?.id, 'abc');
+      assert.equal(matchPage('/console/nothing-here'), null);
+    });
+
+    it('answers 401 without a session on every page that needs one: the shell, which shows the sign-in form', async () => {
+      for (const page of protectedPages) {
+        const res = await openPage(addressOf(page));
+        assert.equal(res.status, 401, page.path);
+        await assertShell(res, page.path);
+      }
+      const dead = await openPage(addressOf(protectedPages[0]!), { token: 'x'.repeat(43), csrfToken: '' });
+      assert.equal(dead.status, 401);
+      assert.match(dead.headers.get('set-cookie') ?? '', /Max-Age=0/, 'a dead session cookie is cleared');
+      await dead.arrayBuffer();
+    });
+
+    it('answers 200 on the sign-in and setup pages without a session', async () => {
+      for (const page of CONSOLE_PAGES.filter((p) => p.roles === null)) {
+        const res = await openPage(page.path);
+        assert.equal(res.status, 200, page.path);
+        await assertShell(res, page.path);
+      }
+    });
+
+    it('answers 403 to every role a page does not allow, and 200 to every role it does', async () => {
+      for (const page of protectedPages) {
+        for (const role of ROLES) {
+          const res = await openPage(addressOf(page), sessions.get(role));
+          const allowed = (page.roles as readonly Role[]).includes(role);
+          assert.equal(res.status, allowed ? 200 : 403, `${page.path} as ${role}`);
+          await assertShell(res, `${page.path} as ${role}`);
+        }
+      }
+    });
+
+    it("answers 403 on another team's request and 404 on no request, on every page about one request", async () => {
+      const requestPages = CONSOLE_PAGES.filter((page) => 'scope' in page && page.scope === 'request');
+      assert.ok(requestPages.length >= 1);
+      for (const page of requestPages) {
+        for (const [role, session] of otherTeam) {
+          const other = await openPage(addressOf(page), session);
+          assert.equal(other.status, 403, `${page.path} as ${role} of another team`);
+          await assertShell(other, page.path);
+        }
+        const missing = await openPage(addressOf(page, 'no-such-request'), sessions.get('admin'));
+        assert.equal(missing.status, 404, page.path);
+        await missing.arrayBuffer();
+      }
+    });
+
+    it('answers an address that names no page with the shell and 404', async () => {
+      const res = await openPage('/console/no-such-page', sessions.get('admin'));
+      assert.equal(res.status, 404);
+      await assertShell(res, '/console/no-such-page');
+    });
   });
 });

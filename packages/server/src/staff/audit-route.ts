@@ -1,4 +1,5 @@
-// Reading the audit log: supervisors their team's entries, admins everyone's. Newest first, a page at a time.
+// Reading the audit log: supervisors their team's entries, admins everyone's. Newest first, a page at a time. With
+// `requestId`, one request's entries: the guard answers 403 for another team's request (404 for no such request).
 import * as z from 'zod/v4/mini';
 import type { SqlParam } from '../db/types.js';
 import { parseInput, type StaffContext } from './context.js';
@@ -15,6 +16,7 @@ export function auditRoute(c: StaffContext): StaffRoute {
     method: 'GET',
     path: '/audit',
     roles: ['supervisor', 'admin'],
+    scope: 'request',
     handler: async (ctx, { member }) => {
       const query = parseInput(AuditQuery, ctx.query, 'query');
       const params: SqlParam[] = [];

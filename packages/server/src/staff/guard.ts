@@ -1,9 +1,12 @@
-// Every protected staff route goes through here: a live session (else 401), then for state changes the same Origin
-// and the session's CSRF token in a header (else 403), then the route's roles (else 403). Routes about one callback
-// request also check its team (requests.ts), so nothing reaches a handler that the caller may not do.
+// Every protected staff route and console page goes through here: a live session (else 401), then for state changes
+// the same Origin and the session's CSRF token in a header (else 403), then the route's roles (else 403), then for a
+// route or page about one callback request, its team (else 403), so nothing reaches a handler that the caller may
+// not do.
 import { timingSafeEqual } from 'node:crypto';
 import { HttpError, type ExtraRoute, type HandlerResult, type RequestContext } from '../http/types.js';
 import { CSRF_HEADER, STAFF_API, type Role, type StaffContext } from './context.js';
+import type { PageMatch } from './pages.js';
+import { requestInScope } from './requests.js';
 import { clearedSessionCookie, resumeSession, sessionTokenFrom, type Session } from './sessions.js';
 
 export interface StaffRoute {
@@ -12,7 +15,8 @@ export interface StaffRoute {
   path: string;
   roles: readonly Role[];
   /**
-   * `request`: the route acts on one callback request (`{id}`): only staff of its team (and admins) may.
+   * `request`: the route acts on one callback request (`{id}`, or `?requestId=` when given): only staff of its team
+   * (and admins) may.
    * `partner`: the route reports on a partner (`?partner=`): a partner account only on its own.
    */
   scope?: 'request' | 'partner';
@@ -45,30 +49,52 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The live session the request's cookie names, or 401 (clearing the cookie of a session that ended). */
+async function requireSession(c: StaffContext, headers: { cookie?: string }): Promise<Session> {
+  const token = sessionTokenFrom(headers.cookie);
+  const session = token === undefined ? null : await resumeSession(c.db, c.config, token, c.now());
+  if (session) return session;
+  throw new HttpError(
+    401,
+    'unauthorized',
+    SIGN_IN_REQUIRED,
+    token === undefined ? {} : { headers: { 'set-cookie': clearedSessionCookie() } },
+  );
+}
+
+function requireRole(roles: readonly Role[], session: Session): void {
+  if (!roles.includes(session.member.role)) throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+}
+
 export function protect(c: StaffContext, route: StaffRoute): ExtraRoute {
   return {
     method: route.method,
     path: `${STAFF_API}${route.path}`,
     handler: async (ctx) => {
-      const token = sessionTokenFrom(ctx.headers.cookie);
-      const session = token === undefined ? null : await resumeSession(c.db, c.config, token, c.now());
-      if (!session) {
-        throw new HttpError(
-          401,
-          'unauthorized',
-          SIGN_IN_REQUIRED,
-          token === undefined ? {} : { headers: { 'set-cookie': clearedSessionCookie() } },
-        );
-      }
+      const session = await requireSession(c, ctx.headers);
       if (route.method === 'POST') {
         checkOrigin(c, ctx);
         if (!sameToken(ctx.headers[CSRF_HEADER], session.csrfToken)) {
           throw new HttpError(403, 'forbidden', 'The page is out of date. Reload it and try again.');
         }
       }
-      if (!route.roles.includes(session.member.role))
-        throw new HttpError(403, 'forbidden', 'Your role does not allow this.');
+      requireRole(route.roles, session);
+      if (route.scope === 'request') {
+        const id = ctx.params.id ?? (ctx.query as Record<string, unknown>).requestId;
+        if (typeof id === 'string') await requestInScope(c.db, session.member, id);
+      }
       return route.handler(ctx, session);
     },
   };
+}
+
+/**
+ * Whether the request may open a console page: nothing for an open page or an allowed one, else the 401 or 403 (or
+ * the 404 of an unknown request) the page is served with.
+ */
+export async function authorizePage(c: StaffContext, match: PageMatch, headers: { cookie?: string }) {
+  if (match.page.roles === null) return;
+  const session = await requireSession(c, headers);
+  requireRole(match.page.roles, session);
+  if (match.page.scope === 'request' && match.id !== undefined) await requestInScope(c.db, session.member, match.id);
 }

@@ -34,7 +34,7 @@ interface FullRow extends RequestRow {
 const attemptSealContext = (requestId: string, attemptId: string) => `callback:${requestId}:attempt:${attemptId}`;
 
 /** The request if the member's team holds it (admins: any), else 404 / 403. */
-async function requestInScope(db: Db, member: StaffMember, id: string): Promise<FullRow> {
+export async function requestInScope(db: Db, member: StaffMember, id: string): Promise<FullRow> {
   const [row] = await db.query<FullRow>(
     `SELECT ${REQUEST_COLUMNS}, contact_enc, name_enc, note_enc, interpreter_language_enc, record_id, service_id FROM callback_requests WHERE id = $1`,
     [id],
