@@ -221,8 +221,9 @@ export class QueryParser {
   private addImpliedLanguage(parsed: ParsedQuery, tokens: string[], alts: Alternative[][]): void {
     const voted = new Set<string>();
     tokens.forEach((token, i) => {
-      const word = alts[i]?.[0]?.word ?? token;
-      const langs = this.wordLanguages.get(word);
+      // A word the vocabularies list as typed (stop words too) votes as itself, not as a look-alike: Haitian
+      // "bezwen" (need) is no typo of English "beaten".
+      const langs = this.wordLanguages.get(token) ?? this.wordLanguages.get(alts[i]?.[0]?.word ?? token);
       if (langs?.size === 1) voted.add([...langs][0]!);
     });
     // Only to order what the words found: on its own it would turn "de" into "every Spanish-speaking service".
