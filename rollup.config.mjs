@@ -62,9 +62,12 @@ function esmPackage(pkg) {
 const EMBED_LANGUAGES = readdirSync('packages/widgets/src/i18n/lang')
   .map((file) => file.replace(/\.ts$/, ''))
   .sort();
-/** A language's files: its catalog, and the callback request's strings (which only the callbacks embed fetches). */
-const languageFile = (tag, part) => `referral-kit.lang.${tag}${part === 'callback' ? '.callback' : ''}.js`;
-const LANGUAGE_PARTS = ['catalog', 'callback'];
+/**
+ * A language's files: its catalog (`referral-kit.lang.vi.js`), the callback request's strings (`….callback.js`, only
+ * the callbacks embed fetches them) and the in-page search's words (`….vocabulary.js`, only the local-search embed's).
+ */
+const languageFile = (tag, part) => `referral-kit.lang.${tag}${part === 'catalog' ? '' : `.${part}`}.js`;
+const LANGUAGE_PARTS = ['catalog', 'callback', 'vocabulary'];
 const SRC = `${process.cwd()}/packages/widgets/src`;
 
 /**
@@ -156,10 +159,14 @@ const CONFIGS = {
       LANGUAGE_PARTS.map((part) => embed({ file: languageFile(tag, part), input: `language-entry:${tag}:${part}` })),
     ),
     embed({ file: 'referral-kit.js', input: 'embed.ts' }),
-    embed({ file: 'referral-kit.local-search.js', input: 'embed-local-search.ts' }),
+    embed({
+      file: 'referral-kit.local-search.js',
+      input: 'embed-local-search.ts',
+      languageParts: ['catalog', 'vocabulary'],
+    }),
     // The isolated-capture frame's script (served by the API at /embed/capture.js), built the same way.
     embed({ file: 'referral-kit.capture.js', input: 'capture-frame.ts' }),
-    embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts', languageParts: LANGUAGE_PARTS }),
+    embed({ file: 'referral-kit.callbacks.js', input: 'embed-callbacks.ts', languageParts: ['catalog', 'callback'] }),
   ],
   // The staff console's script (served at /console/console.js): staff-only, so it is its own bundle, never in an embed.
   console: () => embed({ file: 'console.js', input: 'packages/server/console/index.ts', dir: 'packages/server/dist' }),

@@ -135,10 +135,14 @@ function describeParity(name: string, services: () => Service[], queries: Query[
     });
 
     it('the in-page search, given the server’s languages, ranks like the server for every query it can express', async () => {
-      // The page searches the snapshot the server hands out, as the directory element does. The embed loads three
-      // languages' words, the server ten: given the server's, the page must give the server's answers.
+      // The page searches the snapshot the server hands out, as the directory element does. The page knows English
+      // and the languages it has loaded, the server all ten: given the server's, the page must give its answers.
       const snapshot = (await (await fetch(`${server.url}/v1/directory/snapshot`)).json()) as { services: Service[] };
-      const source = localSource(snapshot.services, () => NOW, allVocabularies);
+      const source = localSource(
+        snapshot.services,
+        () => NOW,
+        () => allVocabularies,
+      );
       let compared = 0;
       for (const query of queries) {
         const local = inPageQuery(query);

@@ -3,21 +3,28 @@
 // loader the entry point installs (script files with SRI in the embed, dynamic imports in the package root).
 // Lookups drop subtags from the end ("es-MX" → "es"; "zh-CN" → "zh-Hans", "fil" → "tl" too), then fall back to English.
 import { languageCandidates } from '@referral-kit/sdk';
+import type { Vocabulary } from '@referral-kit/sdk/search';
 import type { CallbackCatalog } from './callback.js';
 import en, { type Catalog } from './en.js';
 
 export type { Catalog };
 
-/** Everything the widgets say in one language: the main catalog and the callback request's strings. */
+/**
+ * Everything the widgets need in one language: the main catalog, the callback request's strings and the words the
+ * in-page search understands in it (English's are built into the engine).
+ */
 export interface LanguagePack {
   catalog: Catalog;
   callback?: CallbackCatalog;
+  vocabulary?: Vocabulary;
 }
 
 /** Fetches one language's pack (resolving to nothing when it cannot); `lang` is one of the loader's tags. */
 export type LanguageLoader = (lang: string) => Promise<LanguagePack | undefined>;
 
 const packs = new Map<string, LanguagePack>([['en', { catalog: en }]]);
+/** The registered packs' vocabularies, one array until a pack arrives (so a search index knows when to rebuild). */
+let vocabularies: readonly Vocabulary[] | undefined;
 /** The loader's language tags by lower-cased key. */
 let loader: { languages: ReadonlyMap<string, string>; load: LanguageLoader } | undefined;
 const loads = new Map<string, Promise<void>>();
@@ -29,8 +36,15 @@ function keyFor(lang: string | null | undefined): string {
   return languageCandidates(lang).find(known) ?? 'en';
 }
 
-export function registerCatalog(catalog: Catalog, callback?: CallbackCatalog): void {
-  packs.set(catalog.lang.toLowerCase(), { catalog, callback });
+export function registerCatalog(catalog: Catalog, callback?: CallbackCatalog, vocabulary?: Vocabulary): void {
+  packs.set(catalog.lang.toLowerCase(), { catalog, callback, vocabulary });
+  vocabularies = undefined;
+}
+
+/** The search vocabularies of the languages registered so far: the same array until another language arrives. */
+export function registeredVocabularies(): readonly Vocabulary[] {
+  vocabularies ??= [...new Set([...packs.values()].flatMap((pack) => (pack.vocabulary ? [pack.vocabulary] : [])))];
+  return vocabularies;
 }
 
 export function catalogFor(lang: string | null | undefined): Catalog {
@@ -66,7 +80,7 @@ export function languageLoading(lang: string | null | undefined): Promise<void> 
     pending = loader
       .load(loader.languages.get(key)!)
       .then(
-        (pack) => pack && registerCatalog(pack.catalog, pack.callback),
+        (pack) => pack && registerCatalog(pack.catalog, pack.callback, pack.vocabulary),
         () => undefined,
       )
       // Failed for good: this language now means English, and nothing waits for it again.

@@ -1,30 +1,46 @@
 // In-page directory search with the SDK engine. Importing this module turns it on (see enableLocalSearch).
 import type { Service } from '@referral-kit/sdk';
-import { createDirectoryIndex, searchDirectory, type Vocabulary } from '@referral-kit/sdk/search';
-import { ar } from '@referral-kit/sdk/vocabulary/ar';
-import { en } from '@referral-kit/sdk/vocabulary/en';
-import { es } from '@referral-kit/sdk/vocabulary/es';
+import {
+  createDirectoryIndex,
+  englishVocabulary,
+  searchDirectory,
+  type ServiceIndex,
+  type Vocabulary,
+} from '@referral-kit/sdk/search';
+import { registeredVocabularies } from '../i18n/registry.js';
 import { enableLocalSearch, searchParams, type DirectorySource } from './directory-source.js';
 
 /**
- * The languages whose catalogs are built into the widget; a visitor may type in any of them whatever the UI shows.
- * The server knows all ten, so a word only another language has (French, Vietnamese, …) can rank differently there.
+ * English, built into the engine, and the words of every language the page has loaded (each language's pack brings
+ * its vocabulary: a Vietnamese widget understands Vietnamese). The server knows all ten, so a word of a language
+ * the page has not loaded can rank differently there.
  */
-const PAGE_VOCABULARIES: readonly Vocabulary[] = [en, es, ar];
+let pageVocabularies: { loaded: readonly Vocabulary[]; all: readonly Vocabulary[] } | undefined;
+function vocabulariesOfThePage(): readonly Vocabulary[] {
+  const loaded = registeredVocabularies();
+  if (pageVocabularies?.loaded !== loaded) pageVocabularies = { loaded, all: [englishVocabulary, ...loaded] };
+  return pageVocabularies.all;
+}
 
 /**
  * Searches `services` in the page as the server does (same engine, same adapter, same paging); "open now" is judged
- * at `now()`. With the server's vocabularies the answers are the server's.
+ * at `now()`. `vocabularies()` says which languages' words to understand: the index is rebuilt when it answers a new
+ * array (a language arrived). With the server's vocabularies the answers are the server's.
  */
 export function localSource(
   services: readonly Service[],
   now: () => Date,
-  vocabularies = PAGE_VOCABULARIES,
+  vocabularies: () => readonly Vocabulary[] = vocabulariesOfThePage,
 ): DirectorySource {
-  const index = createDirectoryIndex(services, { vocabularies });
+  let built: { vocabularies: readonly Vocabulary[]; index: ServiceIndex } | undefined;
+  const indexFor = (wanted: readonly Vocabulary[]) => {
+    if (built?.vocabularies !== wanted)
+      built = { vocabularies: wanted, index: createDirectoryIndex(services, { vocabularies: wanted }) };
+    return built.index;
+  };
   return {
     async search(query) {
-      const page = searchDirectory(index, searchParams(query), now());
+      const page = searchDirectory(indexFor(vocabularies()), searchParams(query), now());
       return { hits: page.items, total: page.total, mode: 'local', crisis: page.crisis === true };
     },
   };

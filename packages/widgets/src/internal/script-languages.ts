@@ -1,9 +1,10 @@
 // The embed's language loader: a language other than English is a small classic script next to the embed
-// (`referral-kit.lang.es.js`; the callbacks embed also fetches `referral-kit.lang.es.callback.js`: an embed's
-// build lists the files it needs, with their hashes, in language-files.ts), fetched from the
-// embed's own origin only when a widget needs it, checked with the SRI hash built into the embed, without cookies or
-// referrer. Under Trusted Types its URL goes through a policy named `referral-kit` that accepts these files only.
-// A file that fails, is refused or takes too long leaves the whole language in English.
+// (`referral-kit.lang.es.js`; the callbacks embed also fetches `referral-kit.lang.es.callback.js`, the local-search
+// embed `referral-kit.lang.es.vocabulary.js`: an embed's build lists the files it needs, with their hashes, in
+// language-files.ts), fetched from the embed's own origin only when a widget needs it, checked with the SRI hash
+// built into the embed, without cookies or referrer. Under Trusted Types its URL goes through a policy named
+// `referral-kit` that accepts these files only. A file that fails, is refused or takes too long leaves the whole
+// language in English.
 import { setLanguageLoader, type LanguagePack } from '../i18n/registry.js';
 import { LANGUAGE_EVENT, type LanguagePart } from './language-file.js';
 import { LANGUAGE_FILES } from './language-files.js';

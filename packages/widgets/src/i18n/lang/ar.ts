@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { ar as vocabulary } from '@referral-kit/sdk/vocabulary/ar';
+
 const rules = new Intl.PluralRules('ar');
 /** Arabic has six plural forms; pick by CLDR category. */
 const plural = (n: number, forms: Record<Intl.LDMLPluralRule, string>) =>

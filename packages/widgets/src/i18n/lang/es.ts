@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { es as vocabulary } from '@referral-kit/sdk/vocabulary/es';
+
 export const catalog: Catalog = {
   lang: 'es',
   reviewed: false,

@@ -3,6 +3,9 @@ import type { CallbackCatalog } from '../callback.js';
 import { pluralFor } from '../plural.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { fr as vocabulary } from '@referral-kit/sdk/vocabulary/fr';
+
 const plural = pluralFor('fr');
 const stillHelp = 'Vous pouvez toujours obtenir de l’aide par téléphone ou par SMS.';
 

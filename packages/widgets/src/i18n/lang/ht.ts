@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { ht as vocabulary } from '@referral-kit/sdk/vocabulary/ht';
+
 const stillHelp = 'Ou ka toujou jwenn èd pa telefòn oswa pa tèks.';
 
 export const catalog: Catalog = {

@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { ko as vocabulary } from '@referral-kit/sdk/vocabulary/ko';
+
 const stillHelp = '전화나 문자로 여전히 도움을 받을 수 있습니다.';
 
 export const catalog: Catalog = {

@@ -3,6 +3,9 @@ import type { CallbackCatalog } from '../callback.js';
 import { pluralFor } from '../plural.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { ru as vocabulary } from '@referral-kit/sdk/vocabulary/ru';
+
 const plural = pluralFor('ru');
 const stillHelp = 'Помощь по-прежнему доступна по телефону или СМС.';
 

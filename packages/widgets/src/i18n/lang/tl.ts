@@ -3,6 +3,9 @@ import type { CallbackCatalog } from '../callback.js';
 import { pluralFor } from '../plural.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { tl as vocabulary } from '@referral-kit/sdk/vocabulary/tl';
+
 const plural = pluralFor('tl');
 const stillHelp = 'Makakakuha pa rin kayo ng tulong sa telepono o text.';
 

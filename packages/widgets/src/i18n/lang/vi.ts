@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { vi as vocabulary } from '@referral-kit/sdk/vocabulary/vi';
+
 const stillHelp = 'Quý vị vẫn có thể nhận trợ giúp qua điện thoại hoặc tin nhắn.';
 
 export const catalog: Catalog = {

@@ -2,6 +2,9 @@
 import type { CallbackCatalog } from '../callback.js';
 import type { Catalog } from '../registry.js';
 
+// The in-page search's words for this language (what visitors type), fetched with it: ../../internal/local-source.ts.
+export { zh as vocabulary } from '@referral-kit/sdk/vocabulary/zh';
+
 const stillHelp = '您仍然可以通过电话或短信获得帮助。';
 
 export const catalog: Catalog = {
