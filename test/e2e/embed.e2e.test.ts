@@ -171,6 +171,19 @@ describe('embed bundle', () => {
       apiRequests.some((url) => url.pathname === '/v1/directory/snapshot'),
       'the directory came as one snapshot',
     );
+    // A Vietnamese widget fetches the Vietnamese search words with its catalog: typed without marks, they find
+    // shelters in the page too.
+    const vocabulary = page.waitForResponse((response) =>
+      response.url().endsWith('/referral-kit.lang.vi.vocabulary.js'),
+    );
+    await widget.evaluate((el) => el.setAttribute('lang', 'vi'));
+    assert.equal((await vocabulary).status(), 200);
+    await widget.getByRole('tab', { name: 'Tìm dịch vụ' }).click();
+    await widget.getByRole('combobox', { name: 'Tìm trợ giúp' }).fill('nha tam tru');
+    await widget
+      .getByText(/^Tìm thấy \d+ dịch vụ\.$/)
+      .first()
+      .waitFor();
     const typed = apiRequests.filter((url) => url.searchParams.has('q'));
     assert.deepEqual(typed.map(String), [], 'no request carried the search words');
   });
