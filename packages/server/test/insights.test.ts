@@ -83,6 +83,18 @@ describe('insights', () => {
     }
   });
 
+  it('offers the months that have ended and the partners the account may see', async () => {
+    // A search in December: counted, but December is not offered until it has ended.
+    assert.equal((await search('postalCode=77002')).status, 200);
+    await h.insights.flush();
+    const index = await report('/insights', supervisor);
+    assert.equal(index.status, 200);
+    assert.deepEqual(index.body.periods, ['2026-11']);
+    const own = await report('/insights', partnerA);
+    assert.deepEqual(own.body.partners, ['partner-a']);
+    assert.deepEqual(own.body.periods, ['2026-11']);
+  });
+
   it('refuses months that have not ended, and answers 400 for a partner that does not exist', async () => {
     const res = await report('/insights/states?period=2026-12', supervisor);
     assert.equal(res.status, 400);

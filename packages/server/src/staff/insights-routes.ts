@@ -35,12 +35,22 @@ function partnerFor(ctx: RequestContext, session: Session, partners: readonly st
   return asked;
 }
 
+const reportable = (c: StaffContext, period: string) =>
+  monthHours(period).end.getTime() + SETTLE_MS <= c.now().getTime();
+
 function periodFor(c: StaffContext, ctx: RequestContext): string {
   const period = queryValue(ctx, 'period') ?? '';
   if (!PERIOD.test(period)) throw invalid('period', 'Give a month such as 2026-11.');
-  if (monthHours(period).end.getTime() + SETTLE_MS > c.now().getTime())
-    throw invalid('period', 'Reports cover months that have ended.');
+  if (!reportable(c, period)) throw invalid('period', 'Reports cover months that have ended.');
   return period;
+}
+
+/** The months with counts that reports may cover, newest first. */
+async function reportablePeriods(c: StaffContext): Promise<string[]> {
+  const rows = await c.db.query<{ period: string }>(
+    'SELECT DISTINCT substr(hour, 1, 7) AS period FROM insight_counts ORDER BY period DESC',
+  );
+  return rows.map((r) => r.period).filter((period) => reportable(c, period));
 }
 
 export function insightsRoutes(c: StaffContext): StaffRoute[] {
@@ -86,6 +96,7 @@ export function insightsRoutes(c: StaffContext): StaffRoute[] {
           partners: session.member.role === 'partner' ? [session.member.partnerId] : config.partners,
           k: config.k,
           epsilon: config.epsilon ?? null,
+          periods: await reportablePeriods(c),
         },
       }),
     },
