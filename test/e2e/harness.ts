@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { generateFixtures } from '@referral-kit/mocks';
+import type { Clock } from '../../packages/server/src/clock.js';
 import { loadConfig } from '../../packages/server/src/config.js';
 import { createLogger } from '../../packages/server/src/logger.js';
 import { startServer, type RunningServer } from '../../packages/server/src/main.js';
@@ -50,7 +51,11 @@ export interface ReferenceServer {
  * `port` 0 picks a free one; `env` adds settings (CORS_ORIGINS for partner pages on other origins).
  * Also used by bench/embed.bench.ts.
  */
-export async function startReferenceServer(port = 0, env: Record<string, string> = {}): Promise<ReferenceServer> {
+export async function startReferenceServer(
+  port = 0,
+  env: Record<string, string> = {},
+  options: { now?: Clock } = {},
+): Promise<ReferenceServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-e2e-'));
   const config = loadConfig({
     DATA_DIR: dir,
@@ -67,6 +72,7 @@ export async function startReferenceServer(port = 0, env: Record<string, string>
     logger: createLogger({ level: 'silent' }),
     fixtures: generateFixtures({ seed: 11, services: 60, custody: 40 }),
     directoryCheckMs: 0,
+    now: options.now,
   }).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -79,6 +85,21 @@ export async function startReferenceServer(port = 0, env: Record<string, string>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The newest confirmation code the demo outbox of the server at `origin` "sent" to `to`. */
+export async function confirmationCode(origin: string, to: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const body = (await (await fetch(`${origin}/v1/alerts/demo/outbox`)).json()) as {
+      messages: { to: string; kind: string; text: string }[];
+    };
+    const message = body.messages.find((m) => m.to === to && m.kind === 'confirmation');
+    const code = message?.text.match(/\b\d{6}\b/)?.[0];
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No confirmation code for ${to} in the demo outbox`);
 }
 
 export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
@@ -114,19 +135,7 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
       await page.goto(origin + path);
       return { page, errors };
     },
-    async confirmationCode(to) {
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline) {
-        const body = (await (await fetch(`${origin}/v1/alerts/demo/outbox`)).json()) as {
-          messages: { to: string; kind: string; text: string }[];
-        };
-        const message = body.messages.find((m) => m.to === to && m.kind === 'confirmation');
-        const code = message?.text.match(/\b\d{6}\b/)?.[0];
-        if (code) return code;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      throw new Error(`No confirmation code for ${to} in the demo outbox`);
-    },
+    confirmationCode: (to) => confirmationCode(origin, to),
     async stop() {
       await browser.close();
       await reference.stop();

@@ -1,6 +1,9 @@
 // The console's calls to /console/api: same origin, JSON, the CSRF token on every POST. A 401 on a signed-in
 // route means the session ended (idle or absolute timeout, sign-out elsewhere): the shell is told, once.
+import type { Report, ViewName } from '../src/insights/report.js';
 import type { Outcome, RequestStatus, Role } from '../src/staff/vocabulary.js';
+
+export type { Report, ViewName };
 
 export interface Staff {
   id: string;
@@ -82,6 +85,21 @@ export interface Team {
   zipPrefixes: string[];
   languages: string[];
   fallback: boolean;
+}
+
+export interface InsightsIndex {
+  views: ViewName[];
+  partners: string[];
+  k: number;
+  epsilon: number | null;
+  periods: string[];
+}
+
+/** Where a report lives: JSON for the dashboard, and the same path plus `.csv` for its download. */
+export function insightsPath(view: ViewName, period: string, partner: string | null, format: 'json' | 'csv'): string {
+  const query = new URLSearchParams({ period });
+  if (partner) query.set('partner', partner);
+  return `${BASE}/insights/${view}${format === 'csv' ? '.csv' : ''}?${query}`;
 }
 
 export interface FieldError {
@@ -208,4 +226,8 @@ export class ConsoleApi {
     this.#call<{ setupUrl: string; expiresAt: string }>('POST', `/admin/staff/${encodeURIComponent(id)}/setup-link`);
   teams = () => this.#call<{ teams: Team[] }>('GET', '/admin/teams');
   saveTeam = (team: Team) => this.#call<{ team: Team }>('POST', '/admin/teams', team);
+
+  insights = () => this.#call<InsightsIndex>('GET', '/insights');
+  report = (view: ViewName, period: string, partner: string | null) =>
+    this.#call<Report>('GET', insightsPath(view, period, partner, 'json').slice(BASE.length));
 }

@@ -9,6 +9,7 @@ const en = {
   'nav.label': 'Console',
   'nav.queue': 'Queue',
   'nav.audit': 'Audit log',
+  'nav.insights': 'Insights',
   'nav.admin': 'Administration',
   'nav.signOut': 'Sign out',
   'lang.label': 'Language',
@@ -171,6 +172,7 @@ const es: Catalog = {
   'nav.label': 'Consola',
   'nav.queue': 'Solicitudes',
   'nav.audit': 'Registro de auditoría',
+  'nav.insights': 'Estadísticas',
   'nav.admin': 'Administración',
   'nav.signOut': 'Cerrar sesión',
   'lang.label': 'Idioma',
@@ -403,12 +405,16 @@ export interface Translator {
   priority(priority: number): string;
 }
 
+/** A message with its `{name}` placeholders filled in. */
+export const fill = (message: string, values: Record<string, string | number> = {}) =>
+  message.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+
 export function translator(lang: Lang): Translator {
   const catalog = CATALOGS[lang];
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     lang,
-    t: (key, values = {}) => catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
+    t: (key, values = {}) => fill(catalog[key], values),
     word: (value) => WORDS[lang][value] ?? value,
     date: (iso) => dates.format(new Date(iso)),
     priority: (priority) => catalog[priority === 1 ? 'priority.1' : priority === 2 ? 'priority.2' : 'priority.3'],

@@ -17,6 +17,7 @@ import {
 } from '../src/staff/pages.js';
 import './staff-admin.js';
 import './staff-audit.js';
+import './staff-insights.js';
 import './staff-not-found.js';
 import './staff-queue.js';
 import './staff-request.js';
@@ -27,9 +28,12 @@ import './staff-sign-in.js';
 type View = ConsolePageName | 'not-found' | 'forbidden';
 
 /** The pages in the navigation (each shown to the roles that may open it), in the table's order. */
-const NAV_LABELS = { queue: 'nav.queue', audit: 'nav.audit', admin: 'nav.admin' } as const satisfies Partial<
-  Record<ConsolePageName, MessageKey>
->;
+const NAV_LABELS = {
+  queue: 'nav.queue',
+  audit: 'nav.audit',
+  insights: 'nav.insights',
+  admin: 'nav.admin',
+} as const satisfies Partial<Record<ConsolePageName, MessageKey>>;
 const isNavPage = (name: string): name is keyof typeof NAV_LABELS => Object.hasOwn(NAV_LABELS, name);
 const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', es: 'Español' };
 /** Page titles: generic on purpose, so no reference or name reaches the title bar or the browser's history. */
@@ -39,6 +43,7 @@ const TITLES: Record<View, MessageKey> = {
   queue: 'queue.title',
   request: 'request.heading',
   audit: 'audit.title',
+  insights: 'nav.insights',
   admin: 'admin.title',
   'not-found': 'notFound.title',
   forbidden: 'forbidden.title',
@@ -152,6 +157,12 @@ export class StaffConsole extends LitElement {
       this.#returnTo = location.pathname;
       this.#navigate(`${ROOT}/sign-in`, { replace: true });
     } else if (this.session && this.route.page.name === 'sign-in') this.#navigate(ROOT, { replace: true });
+    else if (this.session && this.route.page.path === ROOT && !mayOpen(this.route.page, this.session.staff.role)) {
+      // An account without a queue (a partner) starts on the first page it may open.
+      const role = this.session.staff.role;
+      const home = CONSOLE_PAGES.find((page) => isNavPage(page.name) && mayOpen(page, role));
+      if (home) this.#navigate(home.path, { replace: true });
+    }
   }
 
   /** The page to show, or why there is none. */
@@ -284,6 +295,8 @@ export class StaffConsole extends LitElement {
         return html`<staff-request .ctx=${ctx} .requestId=${this.route!.id!}></staff-request>`;
       case 'audit':
         return html`<staff-audit .ctx=${ctx}></staff-audit>`;
+      case 'insights':
+        return html`<staff-insights .ctx=${ctx}></staff-insights>`;
       case 'admin':
         return html`<staff-admin .ctx=${ctx}></staff-admin>`;
       default:

@@ -7,8 +7,8 @@ import { HttpError, type RequestContext } from '../http/types.js';
 import type { StaffContext } from './context.js';
 import type { StaffRoute } from './guard.js';
 import type { Session } from './sessions.js';
+import { INSIGHT_ROLES } from './vocabulary.js';
 
-const INSIGHT_ROLES = ['supervisor', 'admin', 'partner'] as const;
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** Counts reach the database within seconds; a month is reported once this long has passed after it ended. */
 const SETTLE_MS = 3_600_000;

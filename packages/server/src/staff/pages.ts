@@ -1,6 +1,6 @@
 // The console's pages and who may open each: the server answers a page's address with 200, 401 or 403 from this
 // table, and the console in the browser routes by it. Browser code imports this file too: no Node imports here.
-import { TEAM_ROLES, type Role } from './vocabulary.js';
+import { INSIGHT_ROLES, TEAM_ROLES, type Role } from './vocabulary.js';
 
 export const CONSOLE_ROOT = '/console';
 
@@ -20,6 +20,7 @@ export const CONSOLE_PAGES = [
   { name: 'queue', path: CONSOLE_ROOT, roles: TEAM_ROLES },
   { name: 'request', path: `${CONSOLE_ROOT}/requests/{id}`, roles: TEAM_ROLES, scope: 'request' },
   { name: 'audit', path: `${CONSOLE_ROOT}/audit`, roles: ['supervisor', 'admin'] },
+  { name: 'insights', path: `${CONSOLE_ROOT}/insights`, roles: INSIGHT_ROLES },
   { name: 'admin', path: `${CONSOLE_ROOT}/admin`, roles: ['admin'] },
 ] as const satisfies readonly ConsolePageRule[];
 
