@@ -16,7 +16,13 @@ import { FileFormatError } from './import/table.js';
 import { silentProgress, terminalProgress } from './import/progress.js';
 import { run as runServer } from './main.js';
 import { saveTeam } from './callbacks/index.js';
-import { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './staff/index.js';
+import {
+  createStaffAccount,
+  issueSetupLink,
+  resetSsoIdentity,
+  staffIdByEmail,
+  StaffInputError,
+} from './staff/index.js';
 
 export const EXIT = { ok: 0, error: 1, invalidRows: 2, held: 3, usage: 64, config: 78 } as const;
 
@@ -34,6 +40,9 @@ export const USAGE = `Usage: referral-kit <command>
   staff add --email <address> --name <name> --role specialist|supervisor|admin|partner [--team <id>] [--partner <id>]
                                   create a staff account; prints its one-time setup link
   staff link --email <address>    a new setup link (lost authenticator or password); the old one stops working
+  staff sso-reset --email <address>
+                                  forget the single sign-on identity the account is pinned to (it changed at
+                                  the provider); the next SSO sign-in pins it again by verified email
   staff team add --id <id> --name <name> [--states TX,OK] [--zips 770,773] [--languages en,es] [--fallback]
                                   create or update a team and the requests routed to it
   migrate                         apply database migrations
@@ -197,7 +206,7 @@ const list = (text: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** `staff add`, `staff link`, `staff team add`: the only way accounts come to exist (no sign-up page). */
+/** `staff add`, `staff link`, `staff sso-reset`, `staff team add`: the only way accounts come to exist (no sign-up page). */
 async function runStaff(
   config: ServerConfig,
   action: string | undefined,
@@ -206,11 +215,12 @@ async function runStaff(
   io: CliIo,
 ): Promise<number> {
   const teamAdd = action === 'team' && object === 'add';
-  if (action !== 'add' && action !== 'link' && !teamAdd)
-    return usage(io, 'Say what to do: "staff add", "staff link" or "staff team add".');
+  if (action !== 'add' && action !== 'link' && action !== 'sso-reset' && !teamAdd)
+    return usage(io, 'Say what to do: "staff add", "staff link", "staff sso-reset" or "staff team add".');
   if (action === 'add' && (!values.email || !values.name || !values.role))
     return usage(io, '"staff add" needs --email, --name and --role.');
-  if (action === 'link' && !values.email) return usage(io, '"staff link" needs --email.');
+  if ((action === 'link' || action === 'sso-reset') && !values.email)
+    return usage(io, `"staff ${action}" needs --email.`);
   if (teamAdd && (!values.id || !values.name)) return usage(io, '"staff team add" needs --id and --name.');
   const now = (io.now ?? systemClock)();
   const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
@@ -249,6 +259,15 @@ async function runStaff(
     if (staffId === undefined) {
       io.stderr.write(`There is no account for ${values.email}.\n`);
       return EXIT.error;
+    }
+    if (action === 'sso-reset') {
+      const email = values.email!.trim().toLowerCase();
+      io.stdout(
+        (await resetSsoIdentity(db, staffId, now))
+          ? `${email} is no longer pinned to a single sign-on identity; the next SSO sign-in pins it again.\n`
+          : `${email} was not pinned to a single sign-on identity.\n`,
+      );
+      return EXIT.ok;
     }
     const link = await issueSetupLink(db, config.staff, staffId, config.alerts.publicUrl, now);
     io.stdout(

@@ -173,9 +173,14 @@ describe('referral-kit CLI', () => {
       EXIT.usage,
     );
     assert.equal(await runCli(['staff', 'link', '--email', 'nobody@example.org'], io(refused)), EXIT.error);
+    const reset: string[] = [];
+    assert.equal(await runCli(['staff', 'sso-reset', '--email', 'Ana@example.org'], io(reset)), EXIT.ok);
+    assert.match(reset.join(''), /ana@example\.org was not pinned to a single sign-on identity/);
+    assert.equal(await runCli(['staff', 'sso-reset', '--email', 'nobody@example.org'], io(refused)), EXIT.error);
+    assert.equal(await runCli(['staff', 'sso-reset'], io(refused)), EXIT.usage);
     assert.match(
       refused.join(''),
-      /already an account[\s\S]*--role must be one of[\s\S]*belongs to a team[\s\S]*no team "team-nowhere"/,
+      /already an account[\s\S]*--role must be one of[\s\S]*belongs to a team[\s\S]*no team "team-nowhere"[\s\S]*"staff sso-reset" needs --email/,
     );
   });
 

@@ -8,7 +8,7 @@ import { MINUTE } from './clock.js';
 import { startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { startFakeProvider, type FakeIdentity, type FakeProvider } from './fake-oidc-provider.js';
 import { addMember, consoleFetch, cookieToken, signIn, type Member } from './staff-harness.js';
-import { SESSION_COOKIE, SSO_CALLBACK_PATH, ssoConfig } from '../src/staff/index.js';
+import { resetSsoIdentity, SESSION_COOKIE, SSO_CALLBACK_PATH, ssoConfig } from '../src/staff/index.js';
 import { ssoConfigFromEnv } from '../src/staff/sso-config.js';
 import { SSO_FAILED_PAGE, SSO_FLOW_COOKIE } from '../src/staff/sso.js';
 
@@ -212,6 +212,20 @@ describe('staff single sign-on (OpenID Connect)', () => {
     assertRefused(await signInWith(verified(other.email, 'sub-other')));
     await h.db.run("UPDATE staff_accounts SET status = 'pending' WHERE id = $1", [other.id]);
     assertRefused(await signInWith(verified(other.email, 'sub-other')));
+  });
+
+  it("an operator's reset lets the account be pinned again, to the identity that now has its email", async () => {
+    const moved = await addMember(h, 'specialist', 'team-texas');
+    assert.equal((await signInWith(verified(moved.email, 'sub-old'))).headers.get('location'), '/console');
+    assertRefused(await signInWith(verified(moved.email, 'sub-new')));
+    assert.equal(await resetSsoIdentity(h.db, moved.id, h.clock.now()), true);
+    assert.equal(await resetSsoIdentity(h.db, moved.id, h.clock.now()), false, 'nothing left to reset');
+    assert.equal((await signInWith(verified(moved.email, 'sub-new'))).headers.get('location'), '/console');
+    assertRefused(await signInWith(verified(moved.email, 'sub-old')));
+    const [entry] = await h.db.query<{ actor_id: string | null; detail: string }>(
+      "SELECT actor_id, detail FROM staff_audit WHERE action = 'sso-reset'",
+    );
+    assert.deepEqual(entry, { actor_id: null, detail: JSON.stringify({ staffId: moved.id }) });
   });
 
   it('the same answer for every refusal: nothing tells an unknown identity from a wrong state', async () => {

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/types.js';
 import { randomId } from '../alerts/crypto.js';
+import { audit } from './audit.js';
 import type { StaffConfig } from './config.js';
 import { PARTNER_ID } from '../insights/config.js';
 import { ROLES, SETUP_PAGE, tokenHash, type Role } from './context.js';
@@ -84,4 +85,19 @@ export async function staffIdByEmail(db: Db, email: string): Promise<string | un
     email.trim().toLowerCase(),
   ]);
   return row?.id;
+}
+
+/**
+ * Forgets the single sign-on identity an account is pinned to (its owner's identity at the provider changed); the
+ * next SSO sign-in pins it again by verified email. False when the account was not pinned.
+ */
+export async function resetSsoIdentity(db: Db, staffId: string, now: Date): Promise<boolean> {
+  const [row] = await db.query<{ team_id: string | null }>(
+    `UPDATE staff_accounts SET sso_issuer = NULL, sso_subject = NULL, updated_at = $2
+     WHERE id = $1 AND sso_subject IS NOT NULL RETURNING team_id`,
+    [staffId, now.toISOString()],
+  );
+  if (!row) return false;
+  await audit(db, { actorId: null, teamId: row.team_id, action: 'sso-reset', detail: { staffId } }, now);
+  return true;
 }

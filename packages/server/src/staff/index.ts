@@ -17,7 +17,7 @@ import { ssoRoutes } from './sso.js';
 
 export { staffConfig, staffConfigFromEnv, type StaffConfig } from './config.js';
 export { ssoConfig, SSO_CALLBACK_PATH, type SsoConfig } from './sso-config.js';
-export { createStaffAccount, issueSetupLink, staffIdByEmail, StaffInputError } from './accounts.js';
+export { createStaffAccount, issueSetupLink, resetSsoIdentity, staffIdByEmail, StaffInputError } from './accounts.js';
 export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, TEAM_ROLES, type Role, type StaffContext } from './context.js';
 export type { StaffRoute } from './guard.js';
 export { CONSOLE_PAGES, matchPage, type PageMatch } from './pages.js';
