@@ -10,7 +10,7 @@ import { startFakeProvider, type FakeIdentity, type FakeProvider } from './fake-
 import { addMember, consoleFetch, cookieToken, signIn, type Member } from './staff-harness.js';
 import { resetSsoIdentity, SESSION_COOKIE, SSO_CALLBACK_PATH, ssoConfig } from '../src/staff/index.js';
 import { ssoConfigFromEnv } from '../src/staff/sso-config.js';
-import { SSO_FAILED_PAGE, SSO_FLOW_COOKIE } from '../src/staff/sso.js';
+import { SSO_FAILED_PAGE, SSO_FLOW_COOKIE, SSO_SIGNED_IN_PAGE } from '../src/staff/sso.js';
 
 const REDIRECT_URL = `http://localhost${SSO_CALLBACK_PATH}`;
 
@@ -137,7 +137,7 @@ describe('staff single sign-on (OpenID Connect)', () => {
       cookie: (flow) => `${flow}; ${SESSION_COOKIE}=${old.token}`,
     });
     assert.equal(res.status, 303);
-    assert.equal(res.headers.get('location'), '/console');
+    assert.equal(res.headers.get('location'), SSO_SIGNED_IN_PAGE);
     const sessionCookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
     assert.deepEqual(sessionCookie.split('; ').slice(1), ['Path=/', 'Secure', 'HttpOnly', 'SameSite=Strict']);
     const token = cookieToken(res)!;
@@ -160,7 +160,7 @@ describe('staff single sign-on (OpenID Connect)', () => {
 
     // Pinned: the same subject signs in even after its email changed at the provider …
     const renamed = await signInWith({ ...verified('renamed@elsewhere.example', 'sub-specialist') });
-    assert.equal(renamed.headers.get('location'), '/console');
+    assert.equal(renamed.headers.get('location'), SSO_SIGNED_IN_PAGE);
     // … and another subject with the account's email does not take it over.
     assertRefused(await signInWith(verified(member.email, 'sub-impostor')));
   });
@@ -194,7 +194,7 @@ describe('staff single sign-on (OpenID Connect)', () => {
     assertRefused(await signInWith({ ...identity, expiresIn: -120 }));
     // Within the tolerance (30 s) of the server's clock it still passes.
     const late = await signInWith({ ...identity, expiresIn: -10 });
-    assert.equal(late.headers.get('location'), '/console');
+    assert.equal(late.headers.get('location'), SSO_SIGNED_IN_PAGE);
   });
 
   it('refuses unknown identities, unverified emails, inactive accounts and sign-ins without a second factor', async () => {
@@ -206,7 +206,7 @@ describe('staff single sign-on (OpenID Connect)', () => {
     assertRefused(await signInWith({ ...verified(other.email, 'sub-other'), amr: undefined }));
     // None of those pinned the account: the right sign-in still can.
     const ok = await signInWith(verified(other.email, 'sub-other'));
-    assert.equal(ok.headers.get('location'), '/console');
+    assert.equal(ok.headers.get('location'), SSO_SIGNED_IN_PAGE);
 
     await h.db.run("UPDATE staff_accounts SET status = 'disabled' WHERE id = $1", [other.id]);
     assertRefused(await signInWith(verified(other.email, 'sub-other')));
@@ -216,11 +216,11 @@ describe('staff single sign-on (OpenID Connect)', () => {
 
   it("an operator's reset lets the account be pinned again, to the identity that now has its email", async () => {
     const moved = await addMember(h, 'specialist', 'team-texas');
-    assert.equal((await signInWith(verified(moved.email, 'sub-old'))).headers.get('location'), '/console');
+    assert.equal((await signInWith(verified(moved.email, 'sub-old'))).headers.get('location'), SSO_SIGNED_IN_PAGE);
     assertRefused(await signInWith(verified(moved.email, 'sub-new')));
     assert.equal(await resetSsoIdentity(h.db, moved.id, h.clock.now()), true);
     assert.equal(await resetSsoIdentity(h.db, moved.id, h.clock.now()), false, 'nothing left to reset');
-    assert.equal((await signInWith(verified(moved.email, 'sub-new'))).headers.get('location'), '/console');
+    assert.equal((await signInWith(verified(moved.email, 'sub-new'))).headers.get('location'), SSO_SIGNED_IN_PAGE);
     assertRefused(await signInWith(verified(moved.email, 'sub-old')));
     const [entry] = await h.db.query<{ actor_id: string | null; detail: string }>(
       "SELECT actor_id, detail FROM staff_audit WHERE action = 'sso-reset'",

@@ -29,6 +29,12 @@ const SIGN_IN_PAGE = `${STAFF_CONSOLE_PAGE}/sign-in`;
 const SSO_START_PATH = `${STAFF_API}/sso/start`;
 /** Where a refused sign-in lands: one page for every reason (unknown identity, no MFA, bad state, expired token…). */
 export const SSO_FAILED_PAGE = `${SIGN_IN_PAGE}?sso=failed`;
+/**
+ * Where a signed-in browser lands. Not a page behind the session: the provider's cross-site redirect still marks
+ * this navigation cross-site, so the `SameSite=Strict` session cookie is not sent with it (that page would answer
+ * 401). The sign-in page opens for anyone; its script asks for the session with the cookie and goes on to the queue.
+ */
+export const SSO_SIGNED_IN_PAGE = SIGN_IN_PAGE;
 /** The provider could not be reached (discovery failed): the person can still use their password. */
 export const SSO_UNAVAILABLE_PAGE = `${SIGN_IN_PAGE}?sso=unavailable`;
 
@@ -207,7 +213,7 @@ export function ssoRoutes(c: StaffContext): ExtraRoute[] {
     const member = await accountFor(claims);
     if (typeof member === 'string') return refuse(member);
     const { token } = await beginSession(c, ctx.headers.cookie, member, 'sso');
-    return redirect(STAFF_CONSOLE_PAGE, [sessionCookie(token), clearedFlowCookie]);
+    return redirect(SSO_SIGNED_IN_PAGE, [sessionCookie(token), clearedFlowCookie]);
   };
 
   return [
