@@ -7,7 +7,7 @@ import { isAbort } from './internal/errors.js';
 import { timeAgo } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { failurePanel } from './internal/views.js';
+import { apiText, failurePanel } from './internal/views.js';
 
 /**
  * "How custody works", in plain words and in the widget's language, from the API's custody guide: for one status
@@ -116,9 +116,9 @@ export class ReferralCustodyGuide extends ReferralElement {
                 (s) =>
                   html`<article part="status" aria-labelledby="status-${s.status}">
                     <h3 id="status-${s.status}">${labels[s.status] ?? l.status.unknown}</h3>
-                    <p>${s.meaning}</p>
-                    <p><strong>${l.next}</strong> ${s.next}</p>
-                    <p class="notice"><strong>${l.now}</strong> ${s.now}</p>
+                    <p>${apiText(t, guide.language, s.meaning)}</p>
+                    <p><strong>${l.next}</strong> ${apiText(t, guide.language, s.next)}</p>
+                    <p class="notice"><strong>${l.now}</strong> ${apiText(t, guide.language, s.now)}</p>
                   </article>`,
               )}
               ${
@@ -127,8 +127,8 @@ export class ReferralCustodyGuide extends ReferralElement {
                   : guide.topics.map(
                       (topic) =>
                         html`<div part="topic">
-                          <h3>${topic.title}</h3>
-                          <p>${topic.body}</p>
+                          <h3>${apiText(t, guide.language, topic.title)}</h3>
+                          <p>${apiText(t, guide.language, topic.body)}</p>
                         </div>`,
                     )
               }

@@ -22,7 +22,7 @@ import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { describedBy, fieldError, hotlineList } from './internal/views.js';
+import { apiText, describedBy, fieldError, hotlineList } from './internal/views.js';
 import { facilityView } from './internal/facility-view.js';
 import './referral-alert-signup.js';
 
@@ -348,8 +348,8 @@ export class ReferralOffenderLookup extends ReferralElement {
         guide
           ? html`${guide.topics.map(
               (topic) =>
-                html`<h3>${topic.title}</h3>
-                  <p>${topic.body}</p>`,
+                html`<h3>${apiText(this.t, guide.language, topic.title)}</h3>
+                  <p>${apiText(this.t, guide.language, topic.body)}</p>`,
             )}
             ${guide.dataUpdatedAt ? html`<p class="hint">${l.freshness(timeAgo(this.t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
           : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`
@@ -361,6 +361,8 @@ export class ReferralOffenderLookup extends ReferralElement {
     const t = this.t;
     const l = t.lookup;
     const explained = this.guide?.statuses.find((s) => s.status === record.status);
+    /** The guide's words, marked when the API fell back to another language. */
+    const guideSays = (text: string) => apiText(t, this.guide?.language ?? t.lang, text);
     const headingId = `record-${record.id}`;
     const ask = callbackUi?.ask(t.lang);
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
@@ -376,13 +378,14 @@ export class ReferralOffenderLookup extends ReferralElement {
           .join(' · ')}
       </p>
       <p class="status" part="status">
-        <strong class="badge">${l.status[record.status]}</strong> ${explained?.meaning ?? ''}
+        <strong class="badge">${l.status[record.status]}</strong>
+        ${explained ? guideSays(explained.meaning) : ''}
       </p>
       ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
       ${
         explained
-          ? html`<p><strong>${l.next}</strong> ${explained.next}</p>
-              <p class="notice"><strong>${l.now}</strong> ${explained.now}</p>`
+          ? html`<p><strong>${l.next}</strong> ${guideSays(explained.next)}</p>
+              <p class="notice"><strong>${l.now}</strong> ${guideSays(explained.now)}</p>`
           : nothing
       }
       ${record.facility ? facilityView(t, record.facility, new Date()) : nothing}

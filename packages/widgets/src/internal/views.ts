@@ -12,6 +12,20 @@ import { smsHref, telHref } from './safe-links.js';
 export const orgOf = (service: Service): string =>
   service.organization.name === service.name ? '' : service.organization.name;
 
+/** Languages written right to left, for text the API wrote in a language the widget has no catalog of. */
+const RIGHT_TO_LEFT = /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)(-|$)/i;
+const primaryTag = (lang: string) => lang.split('-')[0]!.toLowerCase();
+
+/**
+ * Prose the API wrote in `language`. When that is not the widget's language (the API's English fallback under a
+ * partner's own catalog, say), it is marked with its language and direction, so screen readers switch voice and an
+ * English sentence keeps its order inside right-to-left text.
+ */
+export function apiText(t: Catalog, language: string, text: string): TemplateResult | string {
+  if (primaryTag(language) === primaryTag(t.lang)) return text;
+  return html`<span lang=${language} dir=${RIGHT_TO_LEFT.test(language) ? 'rtl' : 'ltr'}>${text}</span>`;
+}
+
 /** "Call 1-800…", "Text 88788: START", "TTY 711": what a phone action says. */
 export function phoneLabel(t: Catalog, phone: HotlinePhone): string {
   // In right-to-left text a number such as "(713) 555-0100" is isolated so its parentheses and order survive.

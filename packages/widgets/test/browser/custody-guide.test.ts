@@ -2,12 +2,19 @@
 // ar right to left), a status it does not know explained as unknown, failure with hotlines; axe reports nothing.
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { CustodyStatus } from '@referral-kit/sdk';
+import { createClient, CustodyStatus } from '@referral-kit/sdk';
 import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import '@referral-kit/widgets';
-import { ReferralCustodyGuide, ReferralErrorEvent, ReferralGuideEvent } from '@referral-kit/widgets';
+import {
+  ReferralCustodyGuide,
+  ReferralErrorEvent,
+  ReferralGuideEvent,
+  ReferralOffenderLookup,
+  registerCatalog,
+} from '@referral-kit/widgets';
 import { catalogFor } from '../../src/i18n/index.js';
-import { $$, API, expectAccessible, mock, nextEvent, startWorker, text, until, worker } from './helpers.js';
+import en from '../../src/i18n/en.js';
+import { $, $$, API, data, expectAccessible, mock, nextEvent, startWorker, text, until, worker } from './helpers.js';
 
 async function guideElement(lang: string, status = '') {
   const el = await fixture<ReferralCustodyGuide>(
@@ -76,6 +83,35 @@ describe('<referral-custody-guide>', () => {
     await until(() => el.guide?.language === 'en', 'guide in English');
     await el.updateComplete;
     expect(text(el)).to.contain(custodyGuideText('en').statuses.removed.meaning);
+  });
+
+  it('marks the API’s words with their language and direction when the API fell back to another language', async () => {
+    const marks = (el: Element, selector: string) =>
+      $$(el, `${selector} [lang]`).map((e) => `${e.getAttribute('lang')} ${e.getAttribute('dir')}`);
+    // A partner's own catalog: the API has no German guide and answers in English.
+    registerCatalog({ ...en, lang: 'de' });
+    const german = await guideElement('de', 'removed');
+    expect(german.guide!.language).to.equal('en');
+    expect(marks(german, '[part="status"]')).to.deep.equal(['en ltr', 'en ltr', 'en ltr']);
+    // In the widget's own language nothing is marked.
+    expect(marks(await guideElement('es', 'removed'), '[part="status"]')).to.deep.equal([]);
+
+    // An API with only English: inside right-to-left Arabic, its sentences stay left to right, on the lookup too.
+    const english = await createClient({ baseUrl: API }).custody.guide({ lang: 'en' });
+    worker.use(http.get(`${API}/v1/custody-guide`, () => HttpResponse.json(english)));
+    const arabic = await guideElement('ar');
+    expect(marks(arabic, '[part="topic"]')).to.have.length(english.topics.length * 2);
+    expect(new Set(marks(arabic, 'section'))).to.deep.equal(new Set(['en ltr']));
+    const lookup = await fixture<ReferralOffenderLookup>(
+      html`<referral-offender-lookup lang="ar" api-base-url=${API}></referral-offender-lookup>`,
+    );
+    $<HTMLInputElement>(lookup, '#name').value = data.custody[0]!.displayName;
+    $<HTMLFormElement>(lookup, 'form').requestSubmit();
+    await until(() => $$(lookup, '.card').length > 0 && lookup.guide !== undefined, 'results and guide');
+    await lookup.updateComplete;
+    expect(marks(lookup, '.card')).to.include.members(['en ltr']);
+    expect($(lookup, 'section').getAttribute('dir')).to.equal('rtl');
+    await expectAccessible(lookup, 'lookup, ar, English guide');
   });
 
   it('explains a status it has never heard of as unknown', async () => {
