@@ -72,10 +72,12 @@ function layoutProblems(widget: Element): string[] {
   for (const el of shown) {
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
-    if (!ownText(el) && !(el instanceof HTMLSelectElement)) continue;
+    if (!ownText(el) && !el.matches(INTERACTIVE)) continue;
     if (box.left < -0.5 || box.right > WIDTH + 0.5)
       problems.push(`${label(el)} sticks out: ${box.left}–${box.right} px`);
-    if (style.display !== 'inline' && el.scrollWidth > el.clientWidth + 1)
+    // A typed value longer than its field scrolls inside it, as fields do.
+    const field = el.matches('input, textarea');
+    if (style.display !== 'inline' && !field && el.scrollWidth > el.clientWidth + 1)
       problems.push(`${label(el)} clipped: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
     if (el instanceof HTMLSelectElement) {
       // The closed list shows its chosen option in the box (less the arrow): a longer one is cut off unseen.
