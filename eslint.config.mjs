@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // One package at a time while the others are made clean.
-    files: ['packages/sdk/src/**/*.ts'],
+    files: ['packages/sdk/src/**/*.ts', 'packages/mocks/src/**/*.ts', 'packages/widgets/src/**/*.ts'],
     extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {

@@ -117,7 +117,8 @@ function start(): void {
     const contact = input.value.trim();
     if (!normalizeContact(channel, contact)) {
       showInvalid(true);
-      return fail({ name: 'ValidationError', fields: [{ path: 'contact' }] });
+      fail({ name: 'ValidationError', fields: [{ path: 'contact' }] });
+      return;
     }
     showInvalid(false);
     try {
@@ -128,7 +129,7 @@ function start(): void {
         status,
         code,
         fields = [],
-      } = caught as Partial<CaptureError> & { fields?: { path: string }[] };
+      } = caught as { name?: unknown; status?: unknown; code?: unknown; fields?: { path: unknown }[] };
       const paths = fields.map(({ path }) => ({ path: String(path) }));
       if (paths.some(({ path }) => path.startsWith('contact'))) showInvalid(true);
       fail({
@@ -156,7 +157,7 @@ function start(): void {
 
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== origin) return;
-    const message = onChannel<PageMessage>(event.data, channel);
+    const message = onChannel(event.data, channel) as PageMessage | undefined;
     if (message?.kind === 'subscribe') void subscribe(message.request, message.partnerId);
     else if (message?.kind === 'request-callback') void requestCallback(message.request, message.partnerId);
     else if (message?.kind === 'focus') input.focus();

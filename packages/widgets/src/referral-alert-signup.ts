@@ -18,7 +18,7 @@ import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, errorsByField, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -135,7 +135,7 @@ export class ReferralAlertSignup extends ReferralElement {
     this.channel = 'email';
     this.errors = {};
     this.codeDead = false;
-    this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
+    this.shadowRoot?.querySelectorAll('form').forEach((form) => form.reset());
   }
 
   /** Back to an empty form (after a dead code, or for another signup). */
@@ -179,9 +179,9 @@ export class ReferralAlertSignup extends ReferralElement {
     const data = new FormData(form);
     const s = this.t.signup.errors;
     const channel = this.channel;
-    const contact = String(data.get('contact') ?? '');
+    const contact = formText(data, 'contact');
     const events = data.getAll('events').map(String) as AlertEvent[];
-    const pin = String(data.get('pin') ?? '');
+    const pin = formText(data, 'pin');
     const needsPin = PIN_CHANNELS.includes(channel);
     const errors: Partial<Record<Field, string>> = {};
     if (this.capture !== 'isolated' && !normalizeContact(channel, contact))
@@ -193,11 +193,11 @@ export class ReferralAlertSignup extends ReferralElement {
       return;
     }
     this.errors = {};
-    const website = String(data.get('website') ?? '');
+    const website = formText(data, 'website');
     const request = {
       subjectId: this.subjectId,
       channel,
-      language: String(data.get('language') ?? this.t.lang),
+      language: formText(data, 'language') || this.t.lang,
       events,
       ...(needsPin ? { pin } : {}),
       ...(website ? { website } : {}),
@@ -222,7 +222,7 @@ export class ReferralAlertSignup extends ReferralElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     // People paste codes with spaces or dashes ("123 456"): keep the digits.
-    const code = String(new FormData(form).get('code') ?? '').replace(/\D/g, '');
+    const code = formText(new FormData(form), 'code').replace(/\D/g, '');
     if (!/^\d{6}$/.test(code)) {
       this.#setErrors({ code: this.t.signup.errors.code });
       return;

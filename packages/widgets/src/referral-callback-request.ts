@@ -22,7 +22,7 @@ import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, errorsByField, fieldError, honeypotField } from './internal/views.js';
+import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
 import { registeredLanguages } from './i18n/index.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
@@ -125,7 +125,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     this.errors = {};
     this.accepted = undefined;
     this.cancelled = false;
-    this.renderRoot.querySelectorAll?.('form').forEach((form) => form.reset());
+    this.shadowRoot?.querySelectorAll('form').forEach((form) => form.reset());
   }
 
   get #c(): CallbackCatalog {
@@ -166,7 +166,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => formText(data, name).trim();
     const topic = this.#topic;
     const channel = this.channel;
     const isolated = this.capture === 'isolated';
@@ -249,7 +249,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     const c = this.#c;
     const phone = this.channel !== 'email';
     const topics = this.#topics;
-    const radio = <V extends string>(name: string, value: V, label: string, checked: boolean, change?: () => void) =>
+    const radio = (name: string, value: string, label: string, checked: boolean, change?: () => void) =>
       html`<label class="choice"
         ><input type="radio" name=${name} value=${value} .checked=${checked} @change=${change} />${label}</label
       >`;

@@ -253,7 +253,7 @@ export class ReferralDirectory extends ReferralElement {
     this.#card = undefined;
     this.#live.clear();
     // Also empty the field now, not at the next render: the page is about to be covered or shown again.
-    const input = this.renderRoot.querySelector?.('input');
+    const input = this.shadowRoot?.querySelector('input');
     if (input) input.value = '';
   }
 
@@ -347,7 +347,7 @@ export class ReferralDirectory extends ReferralElement {
       case 'Enter': {
         const hit = this.expanded ? options[this.activeIndex] : undefined;
         event.preventDefault();
-        if (hit) this.#select(hit.service);
+        if (hit) void this.#select(hit.service);
         else void this.search();
         break;
       }
@@ -376,7 +376,7 @@ export class ReferralDirectory extends ReferralElement {
     await this.updateComplete;
     const card = this.renderRoot.querySelector<HTMLElement>(`[data-service="${CSS.escape(service.id)}"]`);
     card?.focus();
-    card?.scrollIntoView?.({ block: 'nearest' });
+    card?.scrollIntoView({ block: 'nearest' });
   }
 
   #toggleChosen(service: Service) {

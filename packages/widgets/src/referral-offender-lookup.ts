@@ -22,7 +22,7 @@ import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { apiText, describedBy, fieldError, hotlineList } from './internal/views.js';
+import { apiText, describedBy, fieldError, formText, hotlineList } from './internal/views.js';
 import { facilityView } from './internal/facility-view.js';
 import './referral-alert-signup.js';
 
@@ -115,14 +115,14 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.total = 0;
     this.inline = undefined;
     this.#live.clear();
-    this.renderRoot.querySelector?.('form')?.reset();
+    this.shadowRoot?.querySelector('form')?.reset();
   }
 
   /** Reads and checks the form; field errors are shown next to their fields. */
   #readQuery(form: HTMLFormElement): CustodySearchQuery | undefined {
     const data = new FormData(form);
     const e = this.t.lookup.errors;
-    const text = (key: string) => String(data.get(key) ?? '').trim();
+    const text = (key: string) => formText(data, key).trim();
     const errors: Partial<Record<Field, string>> = {};
     const query: CustodySearchQuery = { pageSize: PAGE_SIZE };
     if (this.by === 'name') {

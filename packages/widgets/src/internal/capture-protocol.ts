@@ -94,6 +94,6 @@ export type FrameMessage =
   | { kind: 'requested'; reference: string; cancelToken: string }
   | { kind: 'failed'; error: CaptureError };
 
-/** `data` as a message on `channel`, or undefined for anything else (other frames, other scripts). */
-export const onChannel = <M>(data: unknown, channel: string): M | undefined =>
-  (data as { channel?: unknown } | null)?.channel === channel ? (data as M) : undefined;
+/** `data` when it is a message on `channel`, or undefined for anything else (other frames, other scripts). */
+export const onChannel = (data: unknown, channel: string): unknown =>
+  (data as { channel?: unknown } | null)?.channel === channel ? data : undefined;

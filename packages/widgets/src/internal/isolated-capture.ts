@@ -33,7 +33,8 @@ export class IsolatedCapture {
   frame(apiBaseUrl: string, field: CaptureField): HTMLIFrameElement {
     const style = getComputedStyle(this.host);
     const query = new URLSearchParams({ parent: location.origin });
-    for (const [name, value] of Object.entries(field)) if (value !== undefined) query.set(name, value);
+    for (const [name, value] of Object.entries(field) as [string, string | undefined][])
+      if (value !== undefined) query.set(name, value);
     for (const token of CAPTURE_TOKENS) {
       const value = style.getPropertyValue(`--referral-${token}`).trim();
       if (value) query.set(token, value);
@@ -80,7 +81,10 @@ export class IsolatedCapture {
   #ask<K extends FrameMessage['kind']>(message: PageMessage, answer: K, signal: AbortSignal): Promise<Answer<K>> {
     return new Promise((resolve, reject) => {
       // Not loaded (offline, or the API does not let this origin frame it): shown like an unreachable API.
-      if (!this.#ready) return reject(Object.assign(new Error(), { name: 'NetworkError' }));
+      if (!this.#ready) {
+        reject(Object.assign(new Error(), { name: 'NetworkError' }));
+        return;
+      }
       this.#pending = { answer, resolve: resolve as (answer: FrameMessage) => void, reject };
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       this.#post(message);
@@ -102,9 +106,9 @@ export class IsolatedCapture {
 
   readonly #onMessage = (event: MessageEvent) => {
     if (event.origin !== this.#origin || !this.#frame || event.source !== this.#frame.contentWindow) return;
-    const message = onChannel<FrameMessage>(event.data, this.#channel);
+    const message = onChannel(event.data, this.#channel) as FrameMessage | undefined;
     if (message?.kind === 'size') {
-      this.#frame.style.blockSize = `${Number(message.height) || 0}px`;
+      this.#frame.style.blockSize = `${message.height || 0}px`;
       this.#ready = true;
     } else if (message?.kind === 'failed') this.#pending?.reject(Object.assign(new Error(), message.error));
     else if (message && message.kind === this.#pending?.answer) this.#pending.resolve(message);

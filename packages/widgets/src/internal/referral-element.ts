@@ -86,7 +86,7 @@ export abstract class ReferralElement extends LitElement {
    * Renders only once the effective language's strings are here: until then the element keeps what it showed
    * (nothing, the first time) instead of flashing English; if they fail to arrive, English.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  protected override scheduleUpdate() {
     const loading = languageLoading(this.#language);
     return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }

@@ -72,7 +72,7 @@ async function loadLanguage(lang: string): Promise<LanguagePack | undefined> {
   const files = Object.entries(LANGUAGE_FILES[lang] ?? {});
   if (!embedUrl) return undefined;
   const loaded = await Promise.all(files.map(([, file]) => loadFile(file)));
-  const pack: LanguagePart = Object.assign({}, ...loaded);
+  const pack = Object.assign({}, ...loaded) as LanguagePart;
   // All or nothing: a form half in one language and half in English is worse than English.
   return pack.catalog && files.every(([part]) => pack[part as keyof LanguagePack])
     ? { ...pack, catalog: pack.catalog }

@@ -133,6 +133,12 @@ export function contactField(
     />`;
 }
 
+/** A text field's value in submitted form data ('' when absent). */
+export const formText = (data: FormData, name: string): string => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
 /** The form's fields an API or SDK validation error names, each with the form's own message for it. */
 export function errorsByField<F extends string>(
   error: unknown,
