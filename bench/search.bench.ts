@@ -33,6 +33,24 @@ const FIRST_RUN_AT3: Record<string, string> = {
   fr: '1.000',
 };
 
+/**
+ * Batch 4's first run, per kind (success@3 over its own queries; 46 queries, 0.957 / 0.957 / 0.957 overall). Its two
+ * misses ("where can i stay tonight with my kids" read as child abuse; Russian "мне негде ночевать", a word for
+ * spending the night the vocabulary lacks) were left as they are: fixing them would tune the engine to the batch.
+ */
+const FIRST_RUN_BATCH4_AT3: Record<string, string> = {
+  en: '0.900',
+  spanish: '1.000',
+  vi: '1.000',
+  zh: '1.000',
+  ko: '1.000',
+  tl: '1.000',
+  ar: '1.000',
+  ru: '0.750',
+  ht: '1.000',
+  fr: '1.000',
+};
+
 const SIZES = [1_000, 10_000, 100_000];
 /** The baseline scans every record per query (~65 µs each here): cap its timed queries so the bench ends in minutes. */
 const BASELINE_QUERIES: Record<number, number> = { 1_000: 200, 10_000: 40, 100_000: 8 };
@@ -191,6 +209,7 @@ function quality(): {
   batch1: Quality;
   batch2: Quality;
   batch3: Quality;
+  batch4: Quality;
   kinds: ReturnType<typeof evaluateByKind>;
 } {
   const index = createServiceIndex(directory, VOCABULARIES);
@@ -211,6 +230,10 @@ function quality(): {
     batch3: evaluate(
       engineSearch,
       JUDGED.filter((j) => j.heldOut === 3),
+    ),
+    batch4: evaluate(
+      engineSearch,
+      JUDGED.filter((j) => j.heldOut === 4),
     ),
     kinds: evaluateByKind(engineSearch),
   };
@@ -278,12 +301,13 @@ ${qualityRow('plain Fuse (name, description)', q.baseline)}
 ${qualityRow('referral-kit, held-out batch 1 (first run: success@3 0.692; tuned since)', q.batch1)}
 ${qualityRow('referral-kit, held-out batch 2 (first run: 0.867 / 0.867 / 0.884; only general bugs fixed)', q.batch2)}
 ${qualityRow('referral-kit, batch 3: ten languages, crisis, phone, organization, long sentences (first run: 0.944 / 0.952 / 0.950)', q.batch3)}
+${qualityRow('referral-kit, batch 4: English and four more per other language (first run: 0.957 / 0.957 / 0.957; untouched since)', q.batch4)}
 
 Per kind of query (engine; targets: success@3 ≥ 0.95 overall, ≥ 0.9 in every kind):
 
-| kind | queries | success@1 | success@3 | MRR@10 | batch 3 first run, success@3 |
-| --- | ---: | ---: | ---: | ---: | ---: |
-${q.kinds.map(({ kind, quality: x }) => `| ${kind} | ${x.queries} | ${fmt(x.successAt1, 3)} | ${fmt(x.successAt3, 3)} | ${fmt(x.mrrAt10, 3)} | ${FIRST_RUN_AT3[kind] ?? '–'} |`).join('\n')}
+| kind | queries | success@1 | success@3 | MRR@10 | batch 3 first run, success@3 | batch 4 first run, success@3 |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${q.kinds.map(({ kind, quality: x }) => `| ${kind} | ${x.queries} | ${fmt(x.successAt1, 3)} | ${fmt(x.successAt3, 3)} | ${fmt(x.mrrAt10, 3)} | ${FIRST_RUN_AT3[kind] ?? '–'} | ${FIRST_RUN_BATCH4_AT3[kind] ?? '–'} |`).join('\n')}
 
 ${q.engine.misses.length ? `Engine misses (top 3): ${q.engine.misses.map((m) => `"${m.q}" → ${m.top3.join(', ') || 'nothing'}`).join('; ')}.` : 'The engine has no misses at 3.'}
 `;
