@@ -3,6 +3,8 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/v4/mini';
 import {
   AlertChannel,
+  CALLBACK_CHANNELS,
+  CALLBACK_CONTACT_CHANNEL,
   newCallbackReference,
   LANGUAGES,
   checkRouteInput,
@@ -10,6 +12,7 @@ import {
   queryObject,
   routes,
   type AlertOptions,
+  type CallbackOptions,
   type RouteDef,
   type RouteInput,
   type RouteName,
@@ -25,19 +28,22 @@ import { CONTRACT_VIOLATIONS } from './violations.js';
 
 /** The confirmation code the mock accepts (any other 6-digit code is `invalid_code`). Link tokens are all accepted. */
 export const MOCK_CONFIRMATION_CODE = '123456';
-/**
- * The languages the mock API sends alerts in, per channel, as the reference server does: email and texts in all ten,
- * calls in those a voice speaks (not Haitian Creole), TTY in those its alphabet carries.
- */
+/** The languages of each alert channel, as the reference server's: calls not in Haitian Creole, TTY in four. */
+const CHANNEL_LANGUAGES: Record<AlertChannel, string[]> = {
+  email: [...LANGUAGES],
+  sms: [...LANGUAGES],
+  voice: LANGUAGES.filter((language) => language !== 'ht'),
+  tty: ['en', 'es', 'tl', 'fr'],
+};
+/** The languages the mock API sends alerts in, per channel. */
 export const MOCK_ALERT_OPTIONS: AlertOptions = {
-  channels: AlertChannel.options.map((channel) => ({
+  channels: AlertChannel.options.map((channel) => ({ channel, languages: CHANNEL_LANGUAGES[channel] })),
+};
+/** The languages the mock API sends a callback reference in, per callback channel (the alert channel behind it). */
+export const MOCK_CALLBACK_OPTIONS: CallbackOptions = {
+  channels: CALLBACK_CHANNELS.map((channel) => ({
     channel,
-    languages:
-      channel === 'voice'
-        ? LANGUAGES.filter((language) => language !== 'ht')
-        : channel === 'tty'
-          ? ['en', 'es', 'tl', 'fr']
-          : [...LANGUAGES],
+    languages: CHANNEL_LANGUAGES[CALLBACK_CONTACT_CHANNEL[channel]],
   })),
 };
 /** How long a pending subscription waits for its confirmation. */
@@ -133,6 +139,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
     },
     listHotlines: () => ({ status: 200, body: { items: data.hotlines } }),
     getAlertOptions: () => ({ status: 200, body: MOCK_ALERT_OPTIONS }),
+    getCallbackOptions: () => ({ status: 200, body: MOCK_CALLBACK_OPTIONS }),
     subscribe: ({ body }) => {
       const confirmationId = `cnf-${globalThis.crypto.randomUUID()}`;
       // A honeypot hit gets the very same answer, so a bot learns nothing; it is just not kept.

@@ -5,6 +5,7 @@ export {
   createHandlers,
   createMockApi,
   MOCK_ALERT_OPTIONS,
+  MOCK_CALLBACK_OPTIONS,
   MOCK_CONFIRMATION_CODE,
   MOCK_CONFIRMATION_TTL_SECONDS,
 } from './handlers.js';

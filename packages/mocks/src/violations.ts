@@ -31,6 +31,7 @@ export const CONTRACT_VIOLATIONS: Record<RouteName, unknown> = {
   getDirectorySnapshot: { version: 1, generatedAt: 'now', services: [badService] },
   listHotlines: { items: [{ id: 'bogus', name: 'Bogus', number: 'call me', type: 'pigeon', languages: ['english'] }] },
   getAlertOptions: { channels: [{ channel: 'carrier-pigeon', languages: [] }] },
+  getCallbackOptions: { channels: [{ channel: 'fax', languages: ['en'] }] },
   subscribe: { status: 'subscribed', contactKnown: true },
   confirmSubscription: { status: 'maybe' },
   unsubscribe: { ok: true },

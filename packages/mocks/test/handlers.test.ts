@@ -56,6 +56,7 @@ const SAMPLE: Record<RouteName, () => Promise<Response>> = {
   getDirectorySnapshot: () => get('/v1/directory/snapshot'),
   listHotlines: () => get('/v1/hotlines'),
   getAlertOptions: () => get('/v1/alerts/options'),
+  getCallbackOptions: () => get('/v1/callbacks/options'),
   subscribe: () => post('/v1/alerts/subscriptions', SUBSCRIBE),
   confirmSubscription: () => post('/v1/alerts/confirm', { confirmationId: 'cnf-1', code: MOCK_CONFIRMATION_CODE }),
   unsubscribe: () => post('/v1/alerts/unsubscribe', { token: 'tok-0123456789abcdef' }),

@@ -69,6 +69,8 @@ export function createClient(options: ClientOptions) {
         call('unsubscribe', { body: request }, opts),
     },
     callbacks: {
+      /** The languages the server sends a request's reference in, per channel. */
+      options: (opts?: CallOptions) => call('getCallbackOptions', {}, opts),
       /** Ask a specialist to make contact. Retried safely with one idempotency key. */
       request: (request: Input<Routes['requestCallback']['body']>, opts?: IdempotentCallOptions) =>
         call('requestCallback', { body: request }, opts),

@@ -23,6 +23,7 @@ import {
 import {
   FIXTURE_IDS,
   MOCK_ALERT_OPTIONS,
+  MOCK_CALLBACK_OPTIONS,
   MOCK_CONFIRMATION_CODE,
   createMockApi,
   generateFixtures,
@@ -129,6 +130,10 @@ describe('client against the mock API (msw)', () => {
 
     it('alerts.options: the channels the server delivers to, with the languages of each', async () => {
       assert.deepEqual(await client.alerts.options(), MOCK_ALERT_OPTIONS);
+    });
+
+    it('callbacks.options: the languages a request can be answered in, per channel', async () => {
+      assert.deepEqual(await client.callbacks.options(), MOCK_CALLBACK_OPTIONS);
     });
 
     it('alerts.subscribe, confirm (with the mock code or a token) and unsubscribe', async () => {

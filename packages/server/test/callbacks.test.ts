@@ -142,6 +142,29 @@ describe('callback requests', () => {
     );
   });
 
+  it('offers per channel the languages the reference can be sent in; a Haitian Creole request is texted in it, called in English', async () => {
+    const res = await fetch(`${h.url}/v1/callbacks/options`);
+    assert.equal(res.status, 200);
+    const all = ['en', 'es', 'zh-Hans', 'vi', 'ko', 'tl', 'ar', 'ru', 'ht', 'fr'];
+    assert.deepEqual(await res.json(), {
+      channels: [
+        { channel: 'call', languages: all.filter((l) => l !== 'ht') },
+        { channel: 'text', languages: all },
+        { channel: 'email', languages: all },
+        { channel: 'tty', languages: ['en', 'es', 'tl', 'fr'] },
+      ],
+    });
+    await request(callbackBody({ channel: 'text', language: 'ht', contact: '(713) 555-0171' }));
+    await request(callbackBody({ channel: 'call', leaveMessage: true, language: 'ht', contact: '(713) 555-0172' }));
+    await h.alerts.dispatcher.runOnce();
+    const text = h.phone.messages.find((m) => m.channel === 'sms')!;
+    const call = h.phone.messages.find((m) => m.channel === 'voice')!;
+    assert.equal(text.language, 'ht');
+    assert.match(text.text, /^Nou resevwa demann CB-/);
+    assert.equal(call.language, 'en', 'no voice speaks Haitian Creole');
+    assert.match(call.text, /^Hello, this is a courtesy call/);
+  });
+
   it('gives a bot (honeypot) the same answer and stores and sends nothing', async () => {
     const count = async () =>
       Number((await h.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM callback_requests'))[0]?.n);

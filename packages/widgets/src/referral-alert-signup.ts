@@ -4,16 +4,15 @@ import {
   ALERT_EVENTS,
   AlertChannel,
   PIN_CHANNELS,
-  matchLanguage,
   normalizeContact,
   type AlertEvent,
   type AlertChannel as Channel,
 } from '@referral-kit/sdk';
 import { ReferralSubscribeEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
+import { DeliverableLanguages } from './internal/deliverable.js';
 import { apiErrorCode } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
-import { languageName } from './internal/format.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
@@ -84,11 +83,7 @@ export class ReferralAlertSignup extends ReferralElement {
   /** The code step cannot go on (expired, too many attempts): only "start again" is offered. */
   @state() accessor codeDead = false;
 
-  /** The channels the API delivers to, each with the languages it writes them in; undefined until it has said. */
-  @state() accessor deliverable: Partial<Record<Channel, readonly string[]>> | undefined = undefined;
-
   protected readonly source: ReferralSource = 'alert-signup';
-  #optionsRequest: AbortController | undefined;
   #confirmationId = '';
   #expiresInSeconds = 0;
   readonly #submission = new RequestController(
@@ -98,36 +93,11 @@ export class ReferralAlertSignup extends ReferralElement {
     (error) => this.#fieldErrors(error),
   );
   readonly #capture = new IsolatedCapture(this);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#loadOptions();
-  }
-
-  /** Offer only what the server really sends: a signup in Arabic must not bring English, nor a channel nothing. */
-  async #loadOptions(): Promise<void> {
-    await this.updateComplete;
-    const api = this.api;
-    if (!api || !this.isConnected) return;
-    this.#optionsRequest?.abort();
-    const request = (this.#optionsRequest = new AbortController());
-    try {
-      const { channels } = await api.alerts.options({ signal: request.signal });
-      this.deliverable = Object.fromEntries(channels.map((c) => [c.channel, c.languages]));
-    } catch {
-      // Offline, or a server without the route: every channel, in English (which every server sends).
-    }
-  }
-
-  /** The channel's languages, the one the page is in chosen ("zh-CN" picks zh-Hans; English when it has none). */
-  #languageOptions(lang: string) {
-    const offered = this.deliverable?.[this.channel] ?? ['en'];
-    const chosen = matchLanguage(lang, offered) ?? matchLanguage('en', offered);
-    return offered.map((l) => html`<option value=${l} ?selected=${l === chosen}>${languageName(l, l)}</option>`);
-  }
+  /** The channels the API delivers to, each with the languages it writes them in. */
+  readonly #deliverable = new DeliverableLanguages<Channel>(this, (signal) => this.api?.alerts.options({ signal }));
 
   protected clear(): void {
-    this.#optionsRequest?.abort();
+    this.#deliverable.abort();
     this.#capture.remove();
     this.#submission.abort();
     this.#confirmationId = '';
@@ -266,7 +236,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <p class="notice warning" id="warning">${s.warning}</p>
       <fieldset class="field">
         <legend>${s.channel}</legend>
-        ${CHANNELS.filter((c) => !this.deliverable || this.deliverable[c]).map(
+        ${CHANNELS.filter((c) => !this.#deliverable.byChannel || this.#deliverable.byChannel[c]).map(
           (c) =>
             html`<label class="choice"
               ><input
@@ -300,7 +270,7 @@ export class ReferralAlertSignup extends ReferralElement {
       <div class="field">
         <label for="language">${s.language}</label>
         <select id="language" name="language">
-          ${this.#languageOptions(t.lang)}
+          ${this.#deliverable.options(this.channel, t.lang)}
         </select>
       </div>
       <fieldset class="field" aria-describedby=${describedBy(this.errors, 'events')}>

@@ -15,15 +15,14 @@ import {
 import * as z from 'zod/v4/mini';
 import { ReferralCallbackEvent, type CallbackSubject, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
+import { DeliverableLanguages } from './internal/deliverable.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
-import { languageName } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
-import { registeredLanguages } from './i18n/index.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
 type Field = 'topic' | 'contact' | 'windows' | 'interpreterLanguage';
@@ -115,8 +114,13 @@ export class ReferralCallbackRequest extends ReferralElement {
     (error) => this.#serverFieldErrors(error),
   );
   readonly #capture = new IsolatedCapture(this);
+  /** The languages the API can send the reference in on each channel: the only ones offered. */
+  readonly #deliverable = new DeliverableLanguages<CallbackChannel>(this, (signal) =>
+    this.api?.callbacks.options({ signal }),
+  );
 
   protected clear(): void {
+    this.#deliverable.abort();
     this.#capture.remove();
     this.#submission.abort();
     this.channel = 'call';
@@ -291,7 +295,7 @@ export class ReferralCallbackRequest extends ReferralElement {
           name="language"
           @change=${(e: Event) => (this.interpreter = (e.target as HTMLSelectElement).value === INTERPRETER)}
         >
-          ${registeredLanguages().map((l) => html`<option value=${l} ?selected=${l === t.lang}>${languageName(l, l)}</option>`)}
+          ${this.#deliverable.options(this.channel, t.lang)}
           <option value=${INTERPRETER}>${c.otherLanguage}</option>
         </select>
       </div>

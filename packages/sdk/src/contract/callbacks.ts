@@ -1,7 +1,7 @@
 // Reaching a person: a visitor asks a specialist to contact them, safely, about one topic. Every field is a choice
 // from a short list except the contact, an optional name and an optional note; nothing else personal is asked.
 import * as z from 'zod/v4/mini';
-import { WRITE_ERRORS, type RouteDef } from './route.js';
+import { READ_ERRORS, WRITE_ERRORS, type RouteDef } from './route.js';
 import { Id, LanguageTag, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
@@ -102,6 +102,16 @@ export const CallbackAccepted = z.object({
   cancelToken: z.string().check(z.minLength(16), z.maxLength(512)),
 });
 
+/**
+ * The languages the server can send a request's reference in, per channel (as `AlertOptions`: a call only in a
+ * language a voice speaks). The request form offers only these; an interpreter covers any other.
+ */
+export const CallbackOptions = z.object({
+  channels: z
+    .array(z.object({ channel: CallbackChannel, languages: z.array(LanguageTag).check(z.minLength(1)) }))
+    .check(z.minLength(1)),
+});
+
 export const CallbackCancelRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
 export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
 
@@ -110,11 +120,21 @@ export type CallbackChannel = z.infer<typeof CallbackChannel>;
 export type CallbackWindow = z.infer<typeof CallbackWindow>;
 export type CallbackRequest = z.input<typeof CallbackRequest>;
 export type CallbackAccepted = z.infer<typeof CallbackAccepted>;
+export type CallbackOptions = z.infer<typeof CallbackOptions>;
 export type CallbackCancelRequest = z.input<typeof CallbackCancelRequest>;
 export type CallbackCancelled = z.infer<typeof CallbackCancelled>;
 
 /** The callbacks routes (joined into the one table in routes.ts). */
 export const callbackRoutes = {
+  getCallbackOptions: {
+    method: 'GET',
+    path: '/v1/callbacks/options',
+    tag: 'callbacks',
+    summary: 'The languages a callback request can be answered in, per channel (offer only these)',
+    status: 200,
+    response: CallbackOptions,
+    errors: READ_ERRORS,
+  },
   requestCallback: {
     method: 'POST',
     path: '/v1/callbacks',

@@ -3,6 +3,7 @@
 import type { ExtraRoute, RouteHandlers } from '../http/types.js';
 import { cancelCallbackHandler, cancelPageRoutes } from './cancel.js';
 import type { CallbacksContext } from './context.js';
+import { optionsHandler } from './options.js';
 import { requestCallbackHandler } from './request.js';
 import { eraseClosedRequests } from './retention.js';
 
@@ -10,7 +11,7 @@ export { callbacksConfig, callbacksConfigFromEnv, type CallbacksConfig } from '.
 export { chooseTeam, loadTeams, saveTeam, type Team } from './routing.js';
 
 export interface CallbacksModule {
-  handlers: Required<Pick<RouteHandlers, 'requestCallback' | 'cancelCallback'>>;
+  handlers: Required<Pick<RouteHandlers, 'getCallbackOptions' | 'requestCallback' | 'cancelCallback'>>;
   extraRoutes: ExtraRoute[];
   /** Erases personal data of requests closed longer ago than the retention (the dispatcher runs it periodically). */
   maintenance(now: Date): Promise<void>;
@@ -25,6 +26,7 @@ export function createCallbacks(
   const { allowedCountryCodes, ...c } = deps;
   return {
     handlers: {
+      getCallbackOptions: optionsHandler,
       requestCallback: requestCallbackHandler(c, allowedCountryCodes),
       cancelCallback: cancelCallbackHandler(c),
     },

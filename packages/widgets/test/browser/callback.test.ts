@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
+import { LANGUAGES } from '@referral-kit/sdk';
 import '@referral-kit/widgets';
 import {
   ReferralCallbackEvent,
@@ -142,6 +143,34 @@ describe('<referral-callback-request>', () => {
     await expectAccessible(ar, 'callback: Arabic');
   });
 
+  it('offers only the languages the API can send the reference in on the chosen channel', async () => {
+    const el = await fixture<ReferralCallbackRequest>(
+      html`<referral-callback-request api-base-url=${API} lang="ht"></referral-callback-request>`,
+    );
+    const offered = () => $$<HTMLOptionElement>(el, '#language option').map((o) => o.value);
+    const chosen = () => $<HTMLSelectElement>(el, '#language').value;
+    await until(() => offered().length > 2, 'the API languages never came');
+    // A call: no voice speaks Haitian Creole, so it is not offered and English is chosen.
+    expect(offered()).to.deep.equal([...LANGUAGES.filter((l) => l !== 'ht'), 'interpreter']);
+    expect(chosen()).to.equal('en');
+    pick(el, 'input[name=channel][value=text]');
+    await el.updateComplete;
+    expect(offered()).to.deep.equal([...LANGUAGES, 'interpreter']);
+    expect(chosen()).to.equal('ht');
+    pick(el, 'input[name=topic][value=other]');
+    fill(el, '#contact', '(713) 555-0100');
+    pick(el, 'input[name=windows][value=morning]');
+    submit(el);
+    await until(() => mock.callbacks.length === 1, 'no request sent');
+    expect(mock.callbacks[0]!.request.language).to.equal('ht');
+
+    // Offline (or a server without the route): English, which every server sends, or an interpreter.
+    mock.setScenario({ getCallbackOptions: 'network-error' });
+    const offline = await form();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect($$<HTMLOptionElement>(offline, '#language option').map((o) => o.value)).to.deep.equal(['en', 'interpreter']);
+  });
+
   it('quick exit forgets the reference and everything typed, and nothing is left in the browser', async () => {
     const before = await browserTraces();
     const start = requests.length;
@@ -201,6 +230,8 @@ describe('asking a specialist from a lookup result', () => {
     await request.updateComplete;
     expect($<HTMLInputElement>(request, 'input[name=topic][value=custody-status]').checked).to.equal(true);
     pick(request, 'input[name=channel][value=call]');
+    // The languages come from the API (the reference can be sent in Spanish on a call): Spanish is chosen.
+    await until(() => $<HTMLSelectElement>(request, '#language').value === 'es', 'the API languages never came');
     fill(request, '#contact', '(713) 555-0100');
     pick(request, 'input[name=windows][value=afternoon]');
     submit(request);
