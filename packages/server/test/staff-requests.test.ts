@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callbackBody, databaseBytes, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { addMember, consoleFetch, signIn, type Member, type StaffSession } from './staff-harness.js';
+import { createStaffAccount } from '../src/staff/index.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 let ipCounter = 0;
@@ -177,6 +178,30 @@ describe('staff work on callback requests', () => {
     });
     const mineNow = (await (await get(mine, '/requests?assigned=me')).json()) as { requests: { id: string }[] };
     assert.ok(mineNow.requests.some((r) => r.id === id));
+  });
+
+  it("lists a team's active members for its supervisor to assign to, with the open requests each holds", async () => {
+    type TeamStaff = { staff: { id: string; name: string; role: string; openRequests: number }[] };
+    const team = async (session: StaffSession, teamId = 'team-texas-es') =>
+      (await (await get(session, `/teams/${teamId}/staff`)).json()) as TeamStaff;
+    const pending = await createStaffAccount(
+      h.db,
+      { email: 'pending@staff.example.org', name: 'Pending', role: 'specialist', teamId: 'team-texas-es' },
+      h.clock.now(),
+    );
+    const before = await team(supervisor);
+    const ids = before.staff.map((s) => s.id);
+    assert.ok(ids.includes(specialist.id) && ids.includes(colleague.id), 'the team is listed');
+    assert.ok(!ids.includes(westSpecialist.id), 'no one from another team');
+    assert.ok(!ids.includes(pending), 'no account that has not finished setup');
+    const held = (list: TeamStaff) => list.staff.find((s) => s.id === colleague.id)!.openRequests;
+
+    const id = await newRequest();
+    assert.equal((await post(supervisor, `/requests/${id}/assign`, { staffId: colleague.id })).status, 200);
+    assert.equal(held(await team(supervisor)), held(before) + 1);
+    assert.deepEqual(await team(admin), await team(supervisor), 'admins see any team');
+    assert.equal((await get(admin, '/teams/no-such-team/staff')).status, 404);
+    assert.equal((await get(westSupervisor, '/teams/team-texas-es/staff')).status, 403);
   });
 
   it('closes as "no answer" only after attempts were recorded', async () => {

@@ -5,8 +5,19 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { callbackBody, startCallbacksHarness, type CallbacksHarness } from './callbacks-harness.js';
 import { addMember, consoleFetch, signIn, type StaffSession } from './staff-harness.js';
-import { CONSOLE_PAGES, matchPage, ROLES, SESSION_COOKIE, STAFF_API, type Role } from '../src/staff/index.js';
+import {
+  CONSOLE_PAGES,
+  matchPage,
+  ROLES,
+  SESSION_COOKIE,
+  STAFF_API,
+  type Role,
+  type StaffRoute,
+} from '../src/staff/index.js';
 import { CONSOLE_CSP } from '../src/console-page.js';
+
+/** The team the test's request is routed to; every member but the other team's is in it. */
+const REQUEST_TEAM = 'team-texas-es';
 
 /** Routes every signed-in member may call that concern only their own session or their own team's list. */
 const OPEN_TO_EVERY_ROLE = ['GET /session', 'POST /sign-out', 'GET /requests'];
@@ -25,7 +36,7 @@ describe('staff route table', () => {
       const member =
         role === 'partner'
           ? await addMember(h, role, null, 'partner-a')
-          : await addMember(h, role, role === 'admin' ? null : 'team-texas-es');
+          : await addMember(h, role, role === 'admin' ? null : REQUEST_TEAM);
       sessions.set(role, await signIn(h, member));
       staffId = member.id;
     }
@@ -37,22 +48,19 @@ describe('staff route table', () => {
       'SELECT id, team_id FROM callback_requests WHERE reference = $1',
       [reference],
     );
-    assert.equal(row?.team_id, 'team-texas-es');
+    assert.equal(row?.team_id, REQUEST_TEAM);
     requestId = row!.id;
   });
   after(() => h.close());
 
   const label = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
   /** A route's address: `{id}` filled in; a request's id in the query of a route that takes it there. */
-  const pathOf = (r: { path: string; scope?: 'request' | 'partner' }, id = requestId) =>
-    r.scope === 'request' && !r.path.includes('{id}')
-      ? `${r.path}?requestId=${id}`
-      : r.path.replace('{id}', r.scope === 'request' ? id : staffId);
-  const call = (
-    r: { method: 'GET' | 'POST'; path: string; scope?: 'request' | 'partner' },
-    session?: StaffSession,
-    query = '',
-  ) => consoleFetch(h, r.method, `${pathOf(r)}${query}`, { session, body: {} });
+  const pathOf = (r: StaffRoute, id = requestId) => {
+    if (r.scope === 'request' && !r.path.includes('{id}')) return `${r.path}?requestId=${id}`;
+    return r.path.replace('{id}', r.scope === 'request' ? id : r.scope === 'team' ? REQUEST_TEAM : staffId);
+  };
+  const call = (r: StaffRoute, session?: StaffSession, query = '') =>
+    consoleFetch(h, r.method, `${pathOf(r)}${query}`, { session, body: {} });
 
   it('serves exactly the routes in the table (plus sign-in and setup) under /console/api', () => {
     const served = h.staff.extraRoutes.map((r) => `${r.method} ${r.path}`).sort();
@@ -83,8 +91,10 @@ describe('staff route table', () => {
     }
   });
 
-  it("answers 403 on another team's request on every route about one request", async () => {
-    for (const route of h.staff.routes.filter((r) => r.scope === 'request')) {
+  it("answers 403 on another team's request or team on every route about one", async () => {
+    const teamRoutes = h.staff.routes.filter((r) => r.scope === 'request' || r.scope === 'team');
+    assert.ok(teamRoutes.some((r) => r.scope === 'team'));
+    for (const route of teamRoutes) {
       for (const [role, session] of otherTeam) {
         if (!route.roles.includes(role)) continue;
         const res = await call(route, session);
@@ -117,6 +127,7 @@ describe('staff route table', () => {
     for (const route of h.staff.routes) {
       if (route.path.includes('/requests/{id}') || route.path === '/audit')
         assert.equal(route.scope, 'request', `${label(route)} takes a request id: its team is checked`);
+      if (route.path.includes('/teams/{id}')) assert.equal(route.scope, 'team', `${label(route)} is about a team`);
       const refusesSomeone = route.roles.length < ROLES.length || route.scope !== undefined;
       assert.ok(
         refusesSomeone || OPEN_TO_EVERY_ROLE.includes(label(route)),

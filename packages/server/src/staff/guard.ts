@@ -17,9 +17,10 @@ export interface StaffRoute {
   /**
    * `request`: the route acts on one callback request (`{id}`, or `?requestId=` when given): only staff of its team
    * (and admins) may.
+   * `team`: the route is about one team (`{id}`): only its own members (and admins) may.
    * `partner`: the route reports on a partner (`?partner=`): a partner account only on its own.
    */
-  scope?: 'request' | 'partner';
+  scope?: 'request' | 'partner' | 'team';
   handler(ctx: RequestContext, session: Session): Promise<HandlerResult>;
 }
 
@@ -83,6 +84,8 @@ export function protect(c: StaffContext, route: StaffRoute): ExtraRoute {
         const id = ctx.params.id ?? (ctx.query as Record<string, unknown>).requestId;
         if (typeof id === 'string') await requestInScope(c.db, session.member, id);
       }
+      if (route.scope === 'team' && session.member.role !== 'admin' && ctx.params.id !== session.member.teamId)
+        throw new HttpError(403, 'forbidden', 'This is another team.');
       return route.handler(ctx, session);
     },
   };

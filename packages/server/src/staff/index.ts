@@ -12,6 +12,7 @@ import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session-routes.js';
 import { purgeExpiredSessions } from './sessions.js';
 import { setupRoutes } from './setup.js';
+import { teamStaffRoute } from './team-staff.js';
 import { signInRoute } from './sign-in.js';
 import { ssoRoutes } from './sso.js';
 
@@ -39,6 +40,7 @@ export function createStaff(c: StaffContext): StaffModule {
     ...sessionRoutes(c),
     queueRoute(c),
     ...requestRoutes(c),
+    teamStaffRoute(c),
     auditRoute(c),
     ...adminRoutes(c),
     ...insightsRoutes(c),

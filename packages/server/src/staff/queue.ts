@@ -8,6 +8,8 @@ import { REQUEST_STATUSES } from './vocabulary.js';
 
 /** Statuses still being worked (the queue's default, and what assigning needs). */
 export const OPEN_STATUSES: readonly string[] = ['new', 'assigned', 'contacted'];
+/** SQL: the column holds an open status (constants only, no input). */
+export const isOpenSql = (column: string) => `${column} IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const QueueQuery = z.object({
   status: z.optional(z.enum(['open', 'all', ...REQUEST_STATUSES])),
   assigned: z.optional(z.enum(['me', 'nobody'])),
@@ -79,7 +81,7 @@ export function queueRoute(c: StaffContext): StaffRoute {
       const { status = 'open', assigned } = parseInput(QueueQuery, ctx.query, 'query');
       const params: SqlParam[] = [];
       const where = [teamScope(member, 'team_id', params)];
-      if (status === 'open') where.push(`status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+      if (status === 'open') where.push(isOpenSql('status'));
       else if (status !== 'all') where.push(`status = $${params.push(status)}`);
       if (assigned === 'me') where.push(`assigned_to = $${params.push(member.id)}`);
       if (assigned === 'nobody') where.push('assigned_to IS NULL');
