@@ -439,6 +439,54 @@ describe('staff console', () => {
     await page.context().close();
   });
 
+  it('a supervisor assigns a request to a specialist of the team from the request page, and the audit log has it', async () => {
+    await saveTeam(
+      server.db,
+      { id: 'team-assign', name: 'Assign team', states: ['OR'], zipPrefixes: [], languages: ['en'], fallback: false },
+      clock.now(),
+    );
+    await request('OR', 'assign@example.org');
+    const supervisor = await member('supervisor', 'team-assign');
+    const specialist = await member('specialist', 'team-assign');
+    const specialistName = `specialist ${counter}`;
+    const { page, errors } = await open('/console/sign-in');
+    await signIn(page, supervisor);
+    await page.getByRole('link', { name: /^CB-/ }).first().click({ timeout: TIMEOUT });
+    const assignee = page.getByLabel('Assign to');
+    await assignee.locator('option', { hasText: specialistName }).waitFor({ state: 'attached', timeout: TIMEOUT });
+    assert.match((await assignee.locator('option', { hasText: specialistName }).textContent())!, /0 open/);
+    await assignee.selectOption({
+      label: (await assignee.locator('option', { hasText: specialistName }).textContent())!.trim(),
+    });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.locator('staff-request dd', { hasText: specialistName }).waitFor({ timeout: TIMEOUT });
+    await assignee
+      .locator('option', { hasText: `${specialistName} (` })
+      .filter({ hasText: '1 open' })
+      .waitFor({ state: 'attached', timeout: TIMEOUT });
+
+    const [ids] = await server.db.query<{ supervisor: string; specialist: string }>(
+      'SELECT (SELECT id FROM staff_accounts WHERE email = $1) AS supervisor, (SELECT id FROM staff_accounts WHERE email = $2) AS specialist',
+      [supervisor.email, specialist.email],
+    );
+    const [assigned] = await server.db.query<{ id: string; assigned_to: string; status: string }>(
+      "SELECT id, assigned_to, status FROM callback_requests WHERE team_id = 'team-assign'",
+    );
+    assert.deepEqual(
+      { to: assigned?.assigned_to, status: assigned?.status },
+      { to: ids!.specialist, status: 'assigned' },
+    );
+    const entries = await server.db.query<{ actor_id: string; detail: string }>(
+      "SELECT actor_id, detail FROM staff_audit WHERE action = 'request-assigned' AND request_id = $1",
+      [assigned!.id],
+    );
+    assert.equal(entries.length, 1);
+    assert.equal(entries[0]!.actor_id, ids!.supervisor);
+    assert.equal((JSON.parse(entries[0]!.detail) as { staffId: string }).staffId, ids!.specialist);
+    assert.deepEqual(unexpected(errors), []);
+    await page.context().close();
+  });
+
   it('the language switch changes the whole console at once', async () => {
     const { page } = await open('/console/sign-in');
     await page.getByRole('button', { name: 'Español' }).click();

@@ -102,6 +102,15 @@ export function insightsPath(view: ViewName, period: string, partner: string | n
   return `${BASE}/insights/${view}${format === 'csv' ? '.csv' : ''}?${query}`;
 }
 
+/** Someone a request of the team can be assigned to. */
+export interface TeamMember {
+  id: string;
+  name: string;
+  role: Role;
+  /** Assigned or contacted requests they hold. */
+  openRequests: number;
+}
+
 export interface FieldError {
   path: string;
   message: string;
@@ -210,6 +219,8 @@ export class ConsoleApi {
   request = (id: string) => this.#call<RequestDetail>('GET', `/requests/${encodeURIComponent(id)}`);
   assign = (id: string, staffId?: string) =>
     this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/assign`, staffId ? { staffId } : {});
+  teamStaff = (teamId: string) =>
+    this.#call<{ staff: TeamMember[] }>('GET', `/teams/${encodeURIComponent(teamId)}/staff`);
   attempt = (id: string, body: { channel: string; reached: boolean; note?: string }) =>
     this.#call<RequestDetail>('POST', `/requests/${encodeURIComponent(id)}/attempts`, body);
   close = (id: string, outcome: Outcome) =>

@@ -3,20 +3,23 @@ import { property, state } from 'lit/decorators.js';
 import { CALLBACK_CHANNELS } from '@referral-kit/sdk';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import { OUTCOMES, type Outcome } from '../src/staff/vocabulary.js';
-import type { RequestDetail } from './api.js';
+import type { RequestDetail, TeamMember } from './api.js';
 import type { MessageKey } from './i18n.js';
 import { ConsolePage } from './page.js';
 
 /**
  * One request: its contact and what the visitor chose, the attempts, and the actions the status allows (take it,
- * record an attempt, close it). Fetched once when the page opens: every fetch is a `request-viewed` audit entry,
- * and each action's answer carries the updated request, so nothing is fetched again.
+ * assign it to a member of the team — supervisors and admins —, record an attempt, close it). Fetched once when the
+ * page opens: every fetch is a `request-viewed` audit entry, and each action's answer carries the updated request,
+ * so nothing is fetched again.
  * @customElement staff-request
  */
 export class StaffRequest extends ConsolePage {
   @property({ attribute: false }) accessor requestId = '';
   @state() private accessor detail: RequestDetail | null = null;
   @state() private accessor busy = false;
+  /** The request's team, for a supervisor or admin to assign within (null: not theirs to assign, or not loaded). */
+  @state() private accessor team: TeamMember[] | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -26,9 +29,16 @@ export class StaffRequest extends ConsolePage {
   async #load(): Promise<void> {
     try {
       this.detail = await this.ctx.api.request(this.requestId);
+      await this.#loadTeam();
     } catch (error) {
       this.failed(error);
     }
+  }
+
+  async #loadTeam(): Promise<void> {
+    const role = this.ctx.staff?.role;
+    const teamId = this.detail?.request.teamId;
+    if ((role === 'supervisor' || role === 'admin') && teamId) this.team = (await this.ctx.api.teamStaff(teamId)).staff;
   }
 
   /** Runs an action; its answer replaces the request, and the message (or the error) is announced. */
@@ -76,7 +86,54 @@ export class StaffRequest extends ConsolePage {
             </div>`
           : nothing
       }
+      ${this.team && (open || r.status === 'new') ? this.#assignForm(this.team) : nothing}
       ${open ? html`${this.#attemptForm()} ${this.#closeForm()}` : nothing}
+    `;
+  }
+
+  /** Who holds the request: by name when the team is loaded, else me / someone else / nobody. */
+  #assignee(id: string | null): string {
+    const { t } = this.ctx;
+    if (id === null) return t('assigned.nobody');
+    return this.team?.find((m) => m.id === id)?.name ?? t(id === this.ctx.staff?.id ? 'assigned.me' : 'assigned.other');
+  }
+
+  #assignForm(team: TeamMember[]) {
+    const { t, word } = this.ctx;
+    const r = this.detail!.request;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const staffId = String(new FormData(event.target as HTMLFormElement).get('staffId'));
+      void this.#act(async () => {
+        const detail = await this.ctx.api.assign(r.id, staffId);
+        await this.#loadTeam();
+        return detail;
+      }, 'assign.done');
+    };
+    return html`
+      <section aria-labelledby="assign-title">
+        <h2 id="assign-title">${t('assign.title')}</h2>
+        <form novalidate @submit=${submit}>
+          <div class="field">
+            <label for="assignee">${t('assign.staff')}</label>
+            <select
+              id="assignee"
+              name="staffId"
+              aria-invalid=${this.invalid('staffId')}
+              aria-describedby=${this.describedBy('staffId')}
+            >
+              ${team.map(
+                (m) =>
+                  html`<option value=${m.id} ?selected=${m.id === r.assignedTo}>
+                    ${t('assign.option', { name: m.name, role: word(m.role), count: m.openRequests })}
+                  </option>`,
+              )}
+            </select>
+            ${this.fieldError('staffId')}
+          </div>
+          <button type="submit" ?disabled=${this.busy}>${t('assign.submit')}</button>
+        </form>
+      </section>
     `;
   }
 
@@ -97,6 +154,8 @@ export class StaffRequest extends ConsolePage {
                   <dd>${word(r.outcome)}</dd>`
               : nothing
           }
+          <dt>${t('request.assignedTo')}</dt>
+          <dd>${this.#assignee(r.assignedTo)}</dd>
           <dt>${t('col.priority')}</dt>
           <dd class=${r.priority === 1 ? 'urgent' : ''}>${this.ctx.priority(r.priority)}</dd>
           <dt>${t('col.topic')}</dt>
