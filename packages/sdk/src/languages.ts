@@ -18,6 +18,11 @@ export function languageCandidates(tag: string | null | undefined): string[] {
   return candidates;
 }
 
+/** The primary language subtag, lower-case (`es-MX` → `es`, `zh-Hans` → `zh`); '' for no tag. */
+export function primarySubtag(tag: string | null | undefined): string {
+  return (tag ?? '').trim().split('-')[0]!.toLowerCase();
+}
+
 /** The one of `available` (compared case-insensitively) that `tag` settles on, or undefined when none fits. */
 export function matchLanguage<L extends string>(
   tag: string | null | undefined,

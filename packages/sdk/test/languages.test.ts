@@ -1,7 +1,7 @@
 // How a BCP 47 tag settles on one of the ten languages: the widgets and the server both go through this.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LANGUAGES, languageCandidates, matchLanguage } from '@referral-kit/sdk';
+import { LANGUAGES, languageCandidates, matchLanguage, primarySubtag } from '@referral-kit/sdk';
 
 describe('languages', () => {
   it('are the ten, English first', () => {
@@ -28,6 +28,13 @@ describe('languages', () => {
     ];
     for (const [tag, expected] of cases) assert.equal(matchLanguage(tag, LANGUAGES), expected, String(tag));
     assert.deepEqual(languageCandidates('es-MX'), ['es-mx', 'es']);
+  });
+
+  it('have a primary subtag, lower-case, empty for no tag', () => {
+    assert.equal(primarySubtag('es-MX'), 'es');
+    assert.equal(primarySubtag('zh-Hans'), 'zh');
+    assert.equal(primarySubtag(' FIL '), 'fil');
+    assert.equal(primarySubtag(undefined), '');
   });
 
   it('choose only among what is available', () => {

@@ -1,4 +1,5 @@
 // The console's words in English and Spanish. The language comes from the browser, or the switch in the header.
+import { matchLanguage } from '@referral-kit/sdk';
 import type { Outcome, RequestStatus, Role } from '../src/staff/vocabulary.js';
 
 export const LANGUAGES = ['en', 'es'] as const;
@@ -436,8 +437,8 @@ export function translator(lang: Lang): Translator {
 /** The first of the browser's languages the console speaks, else English. */
 export function browserLanguage(preferred: readonly string[]): Lang {
   for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if ((LANGUAGES as readonly string[]).includes(base!)) return base as Lang;
+    const lang = matchLanguage(tag, LANGUAGES);
+    if (lang) return lang;
   }
   return 'en';
 }

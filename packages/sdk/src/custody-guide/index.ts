@@ -2,6 +2,7 @@
 // lookup (GET /v1/custody-guide), alert messages carry its short form, phone calls read it. Plain data, no UI.
 // It is its own entry point (`@referral-kit/sdk/custody-guide`) so the embed never carries ten languages of prose.
 import type { CustodyGuide, CustodyStatus, GuideTopic, StatusExplanation } from '../contract/custody.js';
+import { primarySubtag } from '../languages.js';
 import en from './en.js';
 import es from './es.js';
 import ar from './ar.js';
@@ -36,8 +37,7 @@ export const GUIDE_LANGUAGES = Object.keys(GUIDES);
  * Traditional-script tags (`zh-Hant`, `zh-TW`) get Simplified Chinese too: closer to readable than English.
  */
 export function custodyGuideText(tag: string | undefined): GuideText {
-  const primary = (tag ?? '').split('-')[0]!.toLowerCase();
-  return GUIDES[primary] ?? en;
+  return GUIDES[primarySubtag(tag)] ?? en;
 }
 
 /** The API's answer to GET /v1/custody-guide: the guide for a tag, and how fresh the custody data is. */

@@ -1,10 +1,10 @@
 // POST /v1/alerts/confirm: the 6-digit code (15 minutes, 5 tries) or the link token from the message turns the
 // settings a subscribe request asked for into a confirmed subscription. Confirming twice is harmless.
+import { primarySubtag } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { HttpError, type RouteHandler } from '../http/types.js';
 import { limitIp, type AlertsContext } from './context.js';
 import { sameHash } from './crypto.js';
-import { primarySubtag } from '../insights/observe.js';
 
 interface ConfirmationRow {
   id: string;

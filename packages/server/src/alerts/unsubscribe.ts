@@ -1,10 +1,10 @@
 // Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
+import { primarySubtag } from '@referral-kit/sdk';
 import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
 import { catalog } from '../i18n/index.js';
 import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { Limit } from './rate-limiter.js';
-import { primarySubtag } from '../insights/observe.js';
 import { page, type PageResult } from './pages.js';
 
 export const STOP_PATH = '/v1/alerts/stop';

@@ -7,6 +7,7 @@ import {
   CALLBACK_PRIORITY,
   newCallbackReference,
   normalizeContact,
+  primarySubtag,
   type CallbackAccepted,
   type CallbackRequest,
 } from '@referral-kit/sdk';
@@ -137,11 +138,6 @@ export function requestCallbackHandler(c: CallbacksContext, allowedCountryCodes:
       return { status: 202, body };
     });
   };
-}
-
-/** The primary language subtag (`es-MX` → `es`): teams list languages by their code. */
-function primarySubtag(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase();
 }
 
 /** Where the record's facility or the service is, when the page did not say where the visitor is. */

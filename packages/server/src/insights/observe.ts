@@ -1,13 +1,10 @@
 // What the public API's answers teach, counted as they leave: directory searches (category, language, ZIP3/state,
 // matched or unmet, crisis panel), custody lookups (state, found or not), alert signups and callback requests. The
 // handlers stay as they are; each is wrapped here, and only the validated choices and the answer's shape are read.
-import { CALLBACK_PRIORITY } from '@referral-kit/sdk';
+import { CALLBACK_PRIORITY, primarySubtag } from '@referral-kit/sdk';
 import type { RouteContext, RouteHandlers, RouteName } from '../http/types.js';
 import type { InsightsCounter } from './counter.js';
 import { regionOfZip } from './regions.js';
-
-/** Primary language subtag (`es-MX` → `es`). */
-export const primarySubtag = (tag: string | undefined) => tag?.split('-')[0]?.toLowerCase();
 
 type Observer<N extends RouteName> = (
   insights: InsightsCounter,
