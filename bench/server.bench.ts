@@ -12,6 +12,8 @@ import { generateFixtures } from '@referral-kit/mocks';
 import { migrate, openDb } from '../packages/server/src/db/index.js';
 import { seedDemo } from '../packages/server/src/db/seed.js';
 import { importCustody } from '../packages/server/src/import/custody-import.js';
+import { createInsightsCounter } from '../packages/server/src/insights/counter.js';
+import { createLogger } from '../packages/server/src/logger.js';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface LoadResult {
@@ -32,6 +34,8 @@ const SERVICES = 2_000;
 const CUSTODY = 20_000;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
+const INSIGHTS_ROUNDS = Number(process.env.BENCH_INSIGHTS_ROUNDS ?? 5);
+const ROUND_S = Math.max(2, Math.round(DURATION_S / 2));
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const loadAtStart = loadavg()[0] ?? 0;
@@ -60,27 +64,45 @@ const firstImport = await timed();
 const reImport = await timed();
 await importDb.close();
 
-const port = await freePort();
-const server = spawn(
-  process.execPath,
-  ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, 'packages/server/src/main.ts')],
-  {
-    // The per-address lookup limit would turn a one-address load test into a 429 test.
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      ALERTS_DISPATCH_INTERVAL_MS: '60000',
-      CUSTODY_LOOKUPS_PER_MINUTE: '0',
+/** The server from `entry` in its own process on the seeded folder; resolves once it answers /readyz. */
+async function serverProcess(entry: string): Promise<{ base: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', import.meta.resolve('tsx'), join(root, entry)],
+    {
+      // The per-address lookup limit would turn a one-address load test into a 429 test.
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+        ALERTS_DISPATCH_INTERVAL_MS: '60000',
+        CUSTODY_LOOKUPS_PER_MINUTE: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const base = `http://127.0.0.1:${port}`;
-try {
-  await waitForReady(base);
+  );
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+  const base = `http://127.0.0.1:${port}`;
+  await waitForReady(base).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { base, stop };
+}
 
+const server = await serverProcess('packages/server/src/main.ts');
+// The same server without insights counting, for the comparison below (both on the same database).
+const uncounted = await serverProcess('bench/server-without-insights.ts').catch(async (error: unknown) => {
+  await server.stop();
+  throw error;
+});
+try {
   // Custody lookups as a victim makes them: a name (first and last words of a real record), an ID number, one record.
   const custodyPaths = fixtures.custody.slice(0, 300).flatMap((record, i) => {
     const words = record.displayName.split(' ');
@@ -110,9 +132,31 @@ try {
   ];
   const servicePaths = serviceQueries.map((q) => `/v1/services?${q}`);
 
-  await run('warm-up', [...custodyPaths.slice(0, 20), ...servicePaths], 2);
-  const custody = await run('custody lookup', custodyPaths, DURATION_S);
-  const services = await run('services search', servicePaths, DURATION_S);
+  await run('warm-up', server.base, [...custodyPaths.slice(0, 20), ...servicePaths], 2);
+  const custody = await run('custody lookup', server.base, custodyPaths, DURATION_S);
+  const services = await run('services search', server.base, servicePaths, DURATION_S);
+
+  // Insights counting on vs off: the two servers take turns (on, off, on, off, …) on the same mix of counted
+  // requests, so load from elsewhere on the machine falls on both alike; the medians are compared.
+  const counted = [...custodyPaths.slice(0, 100), ...servicePaths];
+  // The counted server is warm from the scenarios above; the other gets as long a warm-up, and the order alternates.
+  await run('warm-up (no insights)', uncounted.base, counted, 2 * DURATION_S);
+  const rounds: { on: number[]; off: number[] } = { on: [], off: [] };
+  for (let i = 0; i < INSIGHTS_ROUNDS; i++) {
+    const on = () => run(`insights on, round ${i + 1}`, server.base, counted, ROUND_S);
+    const off = () => run(`insights off, round ${i + 1}`, uncounted.base, counted, ROUND_S);
+    if (i % 2 === 0) {
+      rounds.on.push((await on()).requests.average);
+      rounds.off.push((await off()).requests.average);
+    } else {
+      rounds.off.push((await off()).requests.average);
+      rounds.on.push((await on()).requests.average);
+    }
+  }
+  const countUs = await timeOfCount();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const cost = (1 - median(rounds.on) / median(rounds.off)) * 100;
+  const perRound = (xs: number[]) => xs.map((x) => Math.round(x).toLocaleString('en-US')).join(', ');
 
   const row = (name: string, r: LoadResult) =>
     `| ${name} | ${Math.round(r.requests.average).toLocaleString('en-US')} | ${r.latency.p50} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx + r.errors + r.timeouts} |`;
@@ -136,18 +180,35 @@ load average when the run started was ${loadAtStart.toFixed(1)} on ${cpus().leng
 | --- | --- |
 | ${CUSTODY.toLocaleString('en-US')}-row custody feed, all new (${firstImport.outcome}) | ${(firstImport.ms / 1000).toFixed(1)} s |
 | the same feed again (${reImport.outcome}) | ${(reImport.ms / 1000).toFixed(1)} s |
+
+### What insights counting costs
+
+The same server with and without counting for the insights reports (\`countInsights: false\`,
+\`bench/server-without-insights.ts\`), taking turns (in alternating order) for ${INSIGHTS_ROUNDS} rounds of ${ROUND_S} s on ${counted.length} counted
+requests (custody lookups and services searches). Target: counting costs under 5 % of throughput.
+
+| insights counting | requests/s per round | median |
+| --- | --- | --- |
+| on | ${perRound(rounds.on)} | ${Math.round(median(rounds.on)).toLocaleString('en-US')} |
+| off | ${perRound(rounds.off)} | ${Math.round(median(rounds.off)).toLocaleString('en-US')} |
+
+In-process, one \`count()\` (what a counted request adds before its answer leaves; the database write is batched every
+few seconds) takes ${countUs.toFixed(2)} µs: at the uncounted median of ${Math.round(median(rounds.off))} requests/s on one Node thread that is
+${((countUs / 1e6) * median(rounds.off) * 100).toFixed(3)} % of the thread's time.
+
+Throughput with counting: ${cost >= 0 ? `${cost.toFixed(1)} % lower` : `${(-cost).toFixed(1)} % higher (noise)`} than without.
 `;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/server.md'), md);
   process.stdout.write(md);
   if (custody.non2xx + custody.errors + services.non2xx + services.errors > 0) process.exitCode = 1;
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await server.stop();
+  await uncounted.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
-function run(title: string, paths: string[], duration: number): Promise<LoadResult> {
+function run(title: string, base: string, paths: string[], duration: number): Promise<LoadResult> {
   process.stdout.write(`${title}: ${duration} s …\n`);
   return autocannon({
     url: base,
@@ -155,6 +216,22 @@ function run(title: string, paths: string[], duration: number): Promise<LoadResu
     duration,
     requests: paths.map((path) => ({ method: 'GET', path })),
   });
+}
+
+/** Microseconds per insights count() with a search's dimensions (the counter's own work, no database). */
+async function timeOfCount(): Promise<number> {
+  const noDb = {} as Parameters<typeof createInsightsCounter>[0];
+  const counter = createInsightsCounter(noDb, {
+    now: () => new Date(),
+    logger: createLogger({ level: 'silent' }),
+    partners: [],
+  });
+  const dims = { partner: '', topic: 'shelter', language: 'es', state: 'TX', zip3: '770', outcome: 'matched' };
+  const n = 200_000;
+  for (let i = 0; i < 10_000; i++) counter.count('search', dims);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) counter.count('search', dims);
+  return ((performance.now() - start) * 1000) / n;
 }
 
 function freePort(): Promise<number> {

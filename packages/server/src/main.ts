@@ -33,6 +33,9 @@ export interface StartOptions {
   /** The clock every part of the server reads (default: the system clock). */
   now?: Clock;
   directoryCheckMs?: number;
+  /** Whether the public API's answers are counted for the insights reports (default true; the bench turns it off to
+   * measure what counting costs). */
+  countInsights?: boolean;
 }
 
 export interface RunningServer {
@@ -107,7 +110,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           directoryCheckMs: options.directoryCheckMs,
           migrations,
           metrics,
-          insights,
+          insights: options.countInsights === false ? undefined : insights,
           limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey },
         });
   const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
