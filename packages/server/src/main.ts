@@ -111,7 +111,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           migrations,
           metrics,
           insights: options.countInsights === false ? undefined : insights,
-          limits: { limiter: alerts.limiter, rateLimitKey: alerts.keys.rateLimitKey },
+          limits: { limiter: alerts.limiter, rateLimitKey: (scope, value) => alerts.keys.rateLimitKey(scope, value) },
         });
   const app = api ?? createWorkerApp({ db, logger, migrations, metrics, config });
   const server = createServer(

@@ -13,8 +13,8 @@ import { PRIORITY, PRIORITY_NAMES } from './notify/priority.js';
 export interface Metrics {
   registry: Registry;
   /** One answered request: `route` is the route table's name (or `GET /healthz`, `page`, `unmatched`…), never a path. */
-  requestFinished(route: string, method: string, status: number, seconds: number): void;
-  delivery(transport: string, outcome: DeliveryOutcome): void;
+  requestFinished: (route: string, method: string, status: number, seconds: number) => void;
+  delivery: (transport: string, outcome: DeliveryOutcome) => void;
 }
 
 /** Methods the API knows; anything else a client sends counts as OTHER, so a client cannot mint label values. */

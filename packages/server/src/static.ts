@@ -71,7 +71,10 @@ export function createStatic(mounts: readonly StaticMount[], https: boolean) {
     }
     const mount = mounts.find((m) => url.pathname.startsWith(m.prefix) || url.pathname === m.prefix.slice(0, -1));
     if (!mount) throw notFound();
-    if (url.pathname === mount.prefix.slice(0, -1)) return redirect(res, mount.prefix + url.search);
+    if (url.pathname === mount.prefix.slice(0, -1)) {
+      redirect(res, mount.prefix + url.search);
+      return;
+    }
 
     let relative: string;
     try {
@@ -89,7 +92,10 @@ export function createStatic(mounts: readonly StaticMount[], https: boolean) {
     let info = await stat(path).catch(() => null);
     if (!info) throw notFound();
     if (info.isDirectory()) {
-      if (!url.pathname.endsWith('/')) return redirect(res, `${url.pathname}/${url.search}`);
+      if (!url.pathname.endsWith('/')) {
+        redirect(res, `${url.pathname}/${url.search}`);
+        return;
+      }
       const index = join(path, 'index.html');
       const indexInfo = await stat(index).catch(() => null);
       if (!indexInfo) {

@@ -118,7 +118,7 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
 
 /** Reads ALERTS_* variables. Demo mode fills in safe local defaults, including a generated key file. */
 export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolean; dataDir: string }): AlertsConfig {
-  const get = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const get = (name: string) => env[name]?.trim() || undefined;
   const need = (name: string, why: string) => {
     const value = get(name);
     if (value === undefined) throw new Error(`${name} is required ${why}.`);

@@ -75,6 +75,6 @@ function contactLockKey(table: string, contactHash: string): number {
 export function field(source: unknown, name: string): string | undefined {
   if (!source || typeof source !== 'object') return undefined;
   const value = (source as Record<string, unknown>)[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first : undefined;
 }

@@ -2,10 +2,10 @@
 // metadata) in an allowed country code, never premium-rate or foreign numbers hiding inside an allowed code
 // (NANP "+1" also covers Caribbean countries used in one-ring scams). Server only: the metadata is far too big for
 // the browser, where the SDK's light check stands in.
-import { parsePhoneNumberFromString, type NumberType } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type PhoneNumberType } from 'libphonenumber-js/max';
 
 /** Kinds of number a person answers themselves; premium-rate, shared-cost, personal (forwarding), pager, UAN refused. */
-const PERSONAL_TYPES: ReadonlySet<NumberType> = new Set<NumberType>([
+const PERSONAL_TYPES: ReadonlySet<PhoneNumberType> = new Set<PhoneNumberType>([
   'MOBILE',
   'FIXED_LINE',
   'FIXED_LINE_OR_MOBILE',

@@ -14,7 +14,7 @@ export interface CallbacksModule {
   handlers: Required<Pick<RouteHandlers, 'getCallbackOptions' | 'requestCallback' | 'cancelCallback'>>;
   extraRoutes: ExtraRoute[];
   /** Erases personal data of requests closed longer ago than the retention (the dispatcher runs it periodically). */
-  maintenance(now: Date): Promise<void>;
+  maintenance: (now: Date) => Promise<void>;
 }
 
 export function createCallbacks(
@@ -31,6 +31,8 @@ export function createCallbacks(
       cancelCallback: cancelCallbackHandler(c),
     },
     extraRoutes: cancelPageRoutes(c),
-    maintenance: async (now) => void (await eraseClosedRequests(c.db, c.config.retentionDays, now)),
+    maintenance: async (now) => {
+      await eraseClosedRequests(c.db, c.config.retentionDays, now);
+    },
   };
 }

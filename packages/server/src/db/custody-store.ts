@@ -219,7 +219,7 @@ export async function searchCustodyRecords(
     return `$${params.length}`;
   };
   if (search.name !== undefined) {
-    const tokens = [...new Set(nameTokens(search.name).map((t) => [...t].slice(0, MAX_PREFIX).join('')))].slice(
+    const tokens = [...new Set(nameTokens(search.name).map((t) => Array.from(t).slice(0, MAX_PREFIX).join('')))].slice(
       0,
       MAX_NAME_TOKENS,
     );

@@ -16,7 +16,7 @@ export const MAX_PREFIX = 24;
 export function namePrefixes(text: string): string[] {
   const out = new Set<string>();
   for (const token of nameTokens(text)) {
-    const chars = [...token].slice(0, MAX_PREFIX);
+    const chars = Array.from(token).slice(0, MAX_PREFIX);
     for (let i = 1; i <= chars.length; i++) out.add(chars.slice(0, i).join(''));
   }
   return [...out];

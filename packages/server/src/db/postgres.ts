@@ -4,7 +4,7 @@ import type { Db, SqlParam } from './types.js';
 import type { ExecDb } from './exec.js';
 
 // COUNT(*) and BIGINT come back as strings by default; the schema keeps them far below 2^53.
-pg.types.setTypeParser(20, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 function bind(params: readonly SqlParam[]): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p instanceof Uint8Array ? Buffer.from(p) : p));
@@ -37,7 +37,7 @@ export async function openPostgres(url: string): Promise<ExecDb> {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          const result = await fn(makeDb(client as Queryable, true));
+          const result = await fn(makeDb(client, true));
           await client.query('COMMIT');
           return result;
         } catch (error) {
@@ -54,5 +54,5 @@ export async function openPostgres(url: string): Promise<ExecDb> {
     };
     return db;
   }
-  return makeDb(pool as Queryable, false);
+  return makeDb(pool, false);
 }

@@ -63,10 +63,10 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     res.setHeader('x-request-id', requestId);
     // Decided when the answer starts, not when the request arrived: a request in flight when shutdown begins
     // must tell its keep-alive client to let go. Every way of answering (end() included) goes through writeHead.
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = function (...args: Parameters<ServerResponse['writeHead']>) {
       if (options.closing() && !res.headersSent) res.setHeader('connection', 'close');
-      return writeHead.apply(this, args);
+      return writeHead(...args);
     } as ServerResponse['writeHead'];
     // Allow-listed fields only: never the URL (query strings carry names), IPs, user agents or bodies.
     res.on('finish', () => {
@@ -166,7 +166,10 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       res.end();
       return;
     }
-    if (result.body instanceof JsonText) return sendJson(res, result.status, result.body.bytes);
+    if (result.body instanceof JsonText) {
+      sendJson(res, result.status, result.body.bytes);
+      return;
+    }
     const checked =
       result.status >= 200 && result.status < 300
         ? z.safeParse(def.response, result.body)

@@ -107,7 +107,7 @@ function jsonRows(text: string, fileName: string): SourceRow[] {
   const data = readJson(text, fileName);
   const list = Array.isArray(data)
     ? data
-    : Array.isArray((data as { records?: unknown })?.records)
+    : Array.isArray((data as { records?: unknown } | null)?.records)
       ? (data as { records: unknown[] }).records
       : null;
   if (!list)
@@ -251,7 +251,9 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   let confidential = false;
   if (typeof confidentialRaw === 'boolean') confidential = confidentialRaw;
   else if (confidentialRaw !== undefined && confidentialRaw !== null) {
-    const v = String(confidentialRaw).trim().toLowerCase();
+    const v = (typeof confidentialRaw === 'string' ? confidentialRaw : JSON.stringify(confidentialRaw))
+      .trim()
+      .toLowerCase();
     if (TRUE.has(v)) confidential = true;
     else if (!FALSE.has(v)) problem(['confidential'], 'Expected true or false.');
   }

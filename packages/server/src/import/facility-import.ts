@@ -110,7 +110,7 @@ function checkRow(source: SourceRow): CheckedRow {
 
 function rowsOf(text: string, fileName: string): SourceRow[] {
   if (!/\.json$/i.test(fileName) && !/^\s*[[{]/.test(text)) return readCsv(text, fileName);
-  const data = readJson(text, fileName) as { facilities?: unknown; records?: unknown } | unknown[];
+  const data = readJson(text, fileName) as { facilities?: unknown; records?: unknown } | unknown[] | null;
   const list = Array.isArray(data)
     ? data
     : Array.isArray(data?.facilities)

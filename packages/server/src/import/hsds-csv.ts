@@ -67,7 +67,8 @@ export function assembleServices(tables: Map<string, SourceRow[]>): AssembledSer
   const index = (name: string, key: string) => {
     const map = new Map<string, SourceRow[]>();
     for (const row of table(name)) {
-      const id = String(row.values[key] ?? '').trim();
+      const raw = row.values[key];
+      const id = (typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '').trim();
       if (!id) continue;
       if (!map.has(id)) map.set(id, []);
       map.get(id)!.push(row);

@@ -14,15 +14,12 @@ export class FileFormatError extends Error {
 
 export function readCsv(text: string, fileName: string): SourceRow[] {
   try {
-    const records = parse(text, {
+    const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
       columns: (header: string[]) => header.map((h) => h.trim()),
       bom: true,
       skip_empty_lines: true,
       info: true,
-    }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[];
+    });
     return records.map((r, i) => ({ row: i + 1, line: r.info.lines, values: r.record }));
   } catch (error) {
     throw new FileFormatError(

@@ -25,7 +25,11 @@ function schemaSummary(schema: Json): string {
     return `one of ${schema.enum.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(', ')}`;
   const variants = arr(schema.anyOf ?? schema.oneOf);
   if (variants.length) return `one of: ${variants.map((v) => schemaSummary(obj(v))).join(' | ')}`;
-  const type = Array.isArray(schema.type) ? schema.type.join(' or ') : String(schema.type ?? 'any');
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(' or ')
+    : typeof schema.type === 'string'
+      ? schema.type
+      : 'any';
   if (type === 'array') return `array of ${schemaSummary(obj(schema.items))}`;
   const facts: string[] = [];
   for (const key of [
@@ -117,7 +121,8 @@ export function renderReferencePage(document: unknown, stylesheetHref: string): 
     for (const method of METHODS) {
       const op = obj(obj(item)[method]);
       if (Object.keys(op).length === 0) continue;
-      const tag = String(arr(op.tags)[0] ?? 'other');
+      const [firstTag] = arr(op.tags);
+      const tag = typeof firstTag === 'string' ? firstTag : 'other';
       const id = typeof op.operationId === 'string' ? op.operationId : `${method}-${path}`;
       if (!byTag.has(tag)) byTag.set(tag, []);
       byTag.get(tag)!.push(renderOperation(doc, path, method, op));

@@ -32,7 +32,7 @@ export interface StaffModule {
   /** Throws the 401, 403 or 404 a console page is served with for this request, or returns when it may open. */
   authorizePage(match: PageMatch, headers: { cookie?: string }): Promise<void>;
   /** Periodic clean-up (expired sessions); the alerts dispatcher runs it between batches. */
-  maintenance(now: Date): Promise<void>;
+  maintenance: (now: Date) => Promise<void>;
 }
 
 export function createStaff(c: StaffContext): StaffModule {

@@ -86,6 +86,8 @@ const offer = (start: string | null): ExtraRoute => ({
 export function ssoRoutes(c: StaffContext): ExtraRoute[] {
   if (!c.config.sso) return [offer(null)];
   const sso: SsoConfig = c.config.sso;
+  // Plain http only for an issuer on this machine (development, the tests' fake provider).
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out, as above
   const insecure = isLoopback(sso.issuer) ? [oidc.allowInsecureRequests] : [];
   let discovered: Promise<oidc.ServerMetadata> | undefined;
 
@@ -113,6 +115,7 @@ export function ssoRoutes(c: StaffContext): ExtraRoute[] {
         : oidc.ClientSecretPost(sso.clientSecret);
     const skew = Math.round((now.getTime() - Date.now()) / 1000);
     const config = new oidc.Configuration(metadata, sso.clientId, { [oidc.clockSkew]: skew }, auth);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the loopback-only allowance above
     for (const allow of insecure) allow(config);
     return config;
   }

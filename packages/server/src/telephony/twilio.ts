@@ -128,7 +128,7 @@ async function callAgainLater(c: AlertsContext, outboxId: string): Promise<void>
 async function verified(
   c: AlertsContext,
   ctx: RequestContext,
-  replayKey: (params: Params) => string | undefined | '',
+  replayKey: (params: Params) => string | undefined,
 ): Promise<Params> {
   const refused = new HttpError(401, 'unauthorized', 'Missing or invalid signature.');
   const config = c.config.phone.transport === 'twilio' ? c.config.phone.twilio : null;

@@ -26,7 +26,7 @@ function createClient(twilio: TwilioSdkModule, config: TwilioConfig, timeout: nu
     }
 
     override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-      return super.request<TData>({ ...opts, uri: opts.uri?.replace(/^https:\/\/[^/]+/, this.base) });
+      return super.request<TData>({ ...opts, uri: opts.uri.replace(/^https:\/\/[^/]+/, this.base) });
     }
   }
   return twilio(config.accountSid, config.authToken, {
