@@ -536,6 +536,16 @@ describe('staff console', () => {
     await page.getByRole('button', { name: 'Save team' }).click();
     await page.locator('staff-admin tr', { hasText: 'team-console' }).getByText('NM, AZ').waitFor({ timeout: TIMEOUT });
 
+    // Editing fills the form with the team's routing: only the change is typed.
+    await page.getByRole('button', { name: 'Edit Console team' }).click();
+    assert.equal(await page.getByLabel(/^States/).inputValue(), 'NM, AZ');
+    assert.equal(await page.getByLabel(/^Team id/).inputValue(), 'team-console');
+    await page.getByLabel(/^Languages/).fill('es');
+    await page.getByRole('button', { name: 'Save team' }).click();
+    const edited = page.locator('staff-admin tr', { hasText: 'team-console' });
+    await edited.getByRole('cell', { name: 'es', exact: true }).waitFor({ timeout: TIMEOUT });
+    assert.equal(await edited.getByRole('cell', { name: 'NM, AZ', exact: true }).count(), 1, 'the states kept');
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('staff-sign-in').getByText('You are signed out.').waitFor({ timeout: TIMEOUT });
     assert.equal(await page.evaluate(async () => (await fetch('/console/api/session')).status), 401);

@@ -21,6 +21,8 @@ export class StaffAdmin extends ConsolePage {
   /** The setup link just issued, shown once (it is a credential: never put in the URL or the title). */
   @state() private accessor link: { name: string; setupUrl: string; expiresAt: string } | null = null;
   @state() private accessor busy = false;
+  /** The team whose routing the form holds (null: a new team). */
+  @state() private accessor editing: Team | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -87,6 +89,7 @@ export class StaffAdmin extends ConsolePage {
         a.id.localeCompare(b.id),
       );
       form.reset();
+      this.editing = null;
       return this.ctx.t('admin.teamSaved', { name: saved.name });
     });
   }
@@ -165,6 +168,7 @@ export class StaffAdmin extends ConsolePage {
           <th scope="col">${t('col.zips')}</th>
           <th scope="col">${t('col.languages')}</th>
           <th scope="col">${t('col.fallback')}</th>
+          <th scope="col">${t('col.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -177,14 +181,34 @@ export class StaffAdmin extends ConsolePage {
               <td>${team.zipPrefixes.join(', ')}</td>
               <td>${team.languages.join(', ')}</td>
               <td>${team.fallback ? t('request.yes') : t('request.no')}</td>
+              <td>
+                <button ?disabled=${this.busy} @click=${() => this.#edit(team)}>
+                  ${t('admin.teamEdit', { name: team.name })}
+                </button>
+              </td>
             </tr>`,
         )}
       </tbody>
     </table>`;
   }
 
+  /** Fills the form with a team's routing and moves there, so a change does not mean typing it all again. */
+  async #edit(team: Team): Promise<void> {
+    this.editing = team;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
+  }
+
   #teamForm() {
     const { t } = this.ctx;
+    const team = this.editing;
+    const values: Record<string, string> = {
+      id: team?.id ?? '',
+      name: team?.name ?? '',
+      states: team?.states.join(', ') ?? '',
+      zipPrefixes: team?.zipPrefixes.join(', ') ?? '',
+      languages: team?.languages.join(', ') ?? '',
+    };
     const text = (name: string, label: string, hint?: string) =>
       html`<div class="field">
         <label for=${name}
@@ -193,6 +217,7 @@ export class StaffAdmin extends ConsolePage {
         <input
           id=${name}
           name=${name}
+          .value=${values[name] ?? ''}
           aria-invalid=${this.invalid(name)}
           aria-describedby=${this.describedBy(name, hint ? `${name}-hint` : undefined)}
         />
@@ -204,7 +229,9 @@ export class StaffAdmin extends ConsolePage {
       ${text('states', t('admin.teamStates'), t('admin.listHint'))}
       ${text('zipPrefixes', t('admin.teamZips'), t('admin.listHint'))}
       ${text('languages', t('admin.teamLanguages'), t('admin.listHint'))}
-      <label class="choice"><input type="checkbox" name="fallback" /> ${t('admin.teamFallback')}</label>
+      <label class="choice"
+        ><input type="checkbox" name="fallback" .checked=${team?.fallback ?? false} /> ${t('admin.teamFallback')}</label
+      >
       <button class="primary" type="submit" ?disabled=${this.busy}>${t('admin.teamSave')}</button>
     </form>`;
   }
