@@ -1,10 +1,12 @@
 // ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources, its recommended
-// rules (without type information) over the tests, and the Lit and web-component rules over the widgets.
+// rules (without type information) over the tests, and the Lit, web-component and
+// Lit accessibility rules over the widgets.
 // `npm run lint`; part of `npm test`. Formatting is Prettier's (not here).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
   {
@@ -59,6 +61,6 @@ export default tseslint.config(
   },
   {
     files: ['packages/widgets/src/**/*.ts'],
-    extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended']],
+    extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended'], litA11y.configs.recommended],
   },
 );

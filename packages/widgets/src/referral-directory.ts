@@ -405,6 +405,8 @@ export class ReferralDirectory extends ReferralElement {
     void this.search();
   }
 
+  // Options are chosen with the keys from the combobox input (aria-activedescendant); a click is the pointer way.
+  /* eslint-disable lit-a11y/click-events-have-key-events */
   override render() {
     const t = this.t;
     const d = t.directory;
@@ -414,13 +416,14 @@ export class ReferralDirectory extends ReferralElement {
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="directory-heading">
       <h2 id="directory-heading">${d.heading}</h2>
       <div class="combo field">
-        <label for="search">${d.search}</label>
+        <label id="search-label" for="search">${d.search}</label>
         <span class="hint" id="search-hint">${d.searchHint}</span>
         <input
           id="search"
           part="search"
           type="search"
           role="combobox"
+          aria-labelledby="search-label"
           autocomplete="off"
           autocapitalize="off"
           spellcheck="false"
@@ -467,6 +470,7 @@ export class ReferralDirectory extends ReferralElement {
       ${this.#live.render()}
     </section>`;
   }
+  /* eslint-enable lit-a11y/click-events-have-key-events */
 
   #renderFilters() {
     const t = this.t;
