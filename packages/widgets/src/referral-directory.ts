@@ -23,6 +23,7 @@ import { formatMiles, languageName, milesToKm } from './internal/format.js';
 import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
+import { ComboboxController } from './internal/combobox.js';
 import { RequestController } from './internal/request.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
@@ -179,8 +180,6 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor radiusMiles = 0;
   @state() accessor openNow = false;
   @state() accessor open24x7 = false;
-  @state() accessor expanded = false;
-  @state() accessor activeIndex = -1;
   @state() accessor answer: DirectoryAnswer | undefined = undefined;
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
   /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
@@ -191,6 +190,16 @@ export class ReferralDirectory extends ReferralElement {
   protected readonly source: ReferralSource = 'directory';
   readonly #live = new LiveRegion(this);
   #debounce: ReturnType<typeof setTimeout> | undefined;
+  readonly #combo = new ComboboxController(this, {
+    count: () => this.#suggestions.length,
+    choose: (index) => void this.#select(this.#suggestions[index]!.service),
+    submit: () => void this.search(),
+    empty: (input) => {
+      input.value = '';
+      this.text = '';
+      void this.search();
+    },
+  });
   readonly #request = new RequestController(
     this,
     () => this.api,
@@ -241,8 +250,7 @@ export class ReferralDirectory extends ReferralElement {
     this.radiusMiles = 0;
     this.openNow = false;
     this.open24x7 = false;
-    this.expanded = false;
-    this.activeIndex = -1;
+    this.#combo.close();
     this.answer = undefined;
     this.chosen = new Map();
     this.nearbyLines = [];
@@ -283,13 +291,13 @@ export class ReferralDirectory extends ReferralElement {
     if (!found) {
       if (this.#request.failed) {
         this.answer = undefined;
-        this.expanded = false;
+        this.#combo.expand(false);
       }
       return;
     }
     const { source, answer } = found;
     this.answer = answer;
-    this.activeIndex = -1;
+    this.#combo.deactivate();
     const announceCrisis = answer.crisis && !this.#crisisAnnounced;
     this.#crisisAnnounced = answer.crisis;
     const results = this.t.directory.results(answer.total);
@@ -319,7 +327,7 @@ export class ReferralDirectory extends ReferralElement {
 
   #onInput(event: Event) {
     this.text = (event.target as HTMLInputElement).value;
-    this.expanded = this.text.trim() !== '';
+    this.#combo.expand(this.text.trim() !== '');
     clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => void this.search(), DEBOUNCE_MS);
   }
@@ -328,50 +336,8 @@ export class ReferralDirectory extends ReferralElement {
     return this.text.trim() && this.answer ? this.answer.hits.slice(0, SUGGESTIONS) : [];
   }
 
-  #onKeyDown(event: KeyboardEvent) {
-    const options = this.#suggestions;
-    const count = options.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (!count) return;
-        event.preventDefault();
-        this.expanded = true;
-        this.activeIndex = (this.activeIndex + 1) % count;
-        break;
-      case 'ArrowUp':
-        if (!count) return;
-        event.preventDefault();
-        this.expanded = true;
-        this.activeIndex = this.activeIndex <= 0 ? count - 1 : this.activeIndex - 1;
-        break;
-      case 'Enter': {
-        const hit = this.expanded ? options[this.activeIndex] : undefined;
-        event.preventDefault();
-        if (hit) void this.#select(hit.service);
-        else void this.search();
-        break;
-      }
-      case 'Escape':
-        if (this.expanded) {
-          event.preventDefault();
-          this.expanded = false;
-          this.activeIndex = -1;
-        } else if (this.text) {
-          event.preventDefault();
-          (event.target as HTMLInputElement).value = '';
-          this.text = '';
-          void this.search();
-        }
-        break;
-      case 'Tab':
-        this.expanded = false;
-        break;
-    }
-  }
-
   async #select(service: Service) {
-    this.expanded = false;
-    this.activeIndex = -1;
+    this.#combo.close();
     this.dispatchEvent(new ReferralSelectEvent(service.id));
     await this.updateComplete;
     const card = this.renderRoot.querySelector<HTMLElement>(`[data-service="${CSS.escape(service.id)}"]`);
@@ -411,8 +377,7 @@ export class ReferralDirectory extends ReferralElement {
     const t = this.t;
     const d = t.directory;
     const options = this.#suggestions;
-    const open = this.expanded && options.length > 0;
-    const active = open && this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing;
+    const open = this.#combo.open;
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="directory-heading">
       <h2 id="directory-heading">${d.heading}</h2>
       <div class="combo field">
@@ -431,12 +396,12 @@ export class ReferralDirectory extends ReferralElement {
           aria-autocomplete="list"
           aria-controls="suggestions"
           aria-expanded=${open ? 'true' : 'false'}
-          aria-activedescendant=${active}
+          aria-activedescendant=${this.#combo.activeId}
           aria-describedby="search-hint"
           .value=${this.text}
           @input=${this.#onInput}
-          @keydown=${this.#onKeyDown}
-          @blur=${() => (this.expanded = false)}
+          @keydown=${this.#combo.onKeyDown}
+          @blur=${() => this.#combo.expand(false)}
         />
         <ul id="suggestions" role="listbox" part="listbox" aria-label=${d.suggestions} ?hidden=${!open}>
           ${
@@ -446,7 +411,7 @@ export class ReferralDirectory extends ReferralElement {
                     html`<li
                       id="option-${i}"
                       role="option"
-                      aria-selected=${i === this.activeIndex ? 'true' : 'false'}
+                      aria-selected=${i === this.#combo.active ? 'true' : 'false'}
                       @mousedown=${(e: Event) => e.preventDefault()}
                       @click=${() => this.#select(hit.service)}
                     >
