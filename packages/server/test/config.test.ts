@@ -128,6 +128,7 @@ describe('loadConfig', () => {
         origin: 'https://help.example.org',
         signInPerIp: undefined,
         passwordCost: undefined,
+        sso: undefined,
       },
     );
     assert.equal(config.staff.passwordCost, 2 ** 17);
