@@ -50,10 +50,13 @@ describe('published packages in a consumer bundle', () => {
     assert.equal(lazy.filter((chunk) => chunk.includes(ARABIC)).length, 1, 'Arabic is a chunk of its own');
   });
 
-  it("import '@referral-kit/widgets/i18n/es' builds Spanish in, callback strings included", async () => {
+  it("import '@referral-kit/widgets/i18n/es' builds Spanish in, callback strings and search words included", async () => {
     const code = await bundle(`import '@referral-kit/widgets/i18n/es';`);
     assert.ok(code.includes('Buscar servicios') && code.includes('Pedir que me llamen'));
-    assert.ok(code.includes('registerCatalog(catalog, callback)'));
+    assert.ok(
+      code.includes('registerCatalog(catalog, callback, vocabulary)'),
+      'strings, callback strings and search words registered',
+    );
     assert.ok(!code.includes(ARABIC), 'and no other language');
   });
 
