@@ -221,4 +221,21 @@ describe('loadConfig', () => {
     });
     assert.deepEqual(config.alerts.phoneLine, { interpreterNumber: '+18662777477', interpreterDigits: 'ww2' });
   });
+
+  it('reads the dispatcher’s sends at a time and hand-overs per second for each transport', () => {
+    assert.deepEqual(loadConfig({}, cwd).alerts.dispatch.concurrency, { email: 1, phone: 1 });
+    const { dispatch } = loadConfig(
+      {
+        ALERTS_EMAIL_CONCURRENCY: '8',
+        ALERTS_PHONE_CONCURRENCY: '4',
+        ALERTS_EMAIL_PER_SECOND: '14',
+        ALERTS_PHONE_PER_SECOND: '1',
+      },
+      cwd,
+    ).alerts;
+    assert.deepEqual(dispatch.concurrency, { email: 8, phone: 4 });
+    assert.deepEqual(dispatch.perSecond, { email: 14, phone: 1 });
+    assert.match(problems({ ALERTS_PHONE_CONCURRENCY: '0' })[0]!, /ALERTS_PHONE_CONCURRENCY must be between 1 and 100/);
+    assert.match(problems({ ALERTS_EMAIL_CONCURRENCY: 'many' })[0]!, /ALERTS_EMAIL_CONCURRENCY must be a whole number/);
+  });
 });

@@ -262,3 +262,66 @@ describe('dispatch: provider rate', () => {
     }
   });
 });
+
+describe('dispatch: concurrency per transport', () => {
+  it('runs up to each transport’s number of sends at once, and a slow email relay does not hold up texts', async () => {
+    const h = await startHarness({ dispatch: { concurrency: { email: 3, phone: 1 } } });
+    const inFlight = { email: 0, phone: 0 };
+    const most = { email: 0, phone: 0 };
+    const finished: string[] = [];
+    let textsDone!: () => void;
+    const texts = new Promise<void>((resolve) => (textsDone = resolve));
+    const lane = (provider: 'email' | 'phone', waitFor?: Promise<void>) => ({
+      async send(message: OutgoingMessage) {
+        most[provider] = Math.max(most[provider], ++inFlight[provider]);
+        await (waitFor ?? new Promise((r) => setTimeout(r, 20)));
+        inFlight[provider]--;
+        finished.push(message.channel);
+        if (finished.filter((c) => c === 'sms').length === 2) textsDone();
+      },
+    });
+    try {
+      for (let i = 0; i < 6; i++)
+        await subscribeAndConfirm(h, subscription({ contact: `lane${i}@example.org` }), `203.0.113.${i + 1}`);
+      for (let i = 0; i < 2; i++)
+        await subscribeAndConfirm(
+          h,
+          subscription({ channel: 'sms', contact: `+1202555014${i}` }),
+          `203.0.113.${i + 11}`,
+        );
+      await h.db.transaction((tx) =>
+        enqueueStatusChange(
+          tx,
+          {
+            eventId: 'ev-lanes',
+            recordId: 'rec-1',
+            alertEvent: 'release',
+            status: 'released',
+            occurredAt: fromStart(-HOUR),
+          },
+          h.clock.now(),
+        ),
+      );
+      const worker = createAlerts({
+        db: h.db,
+        config: h.config,
+        logger: createLogger({ level: 'silent' }),
+        now: h.clock.now,
+        // Every email waits until both texts are out: with one queue for both, the texts would wait behind them.
+        transports: { email: lane('email', texts), phone: lane('phone') },
+      });
+      assert.equal(await worker.dispatcher.runOnce(), 8);
+      assert.deepEqual(most, { email: 3, phone: 1 });
+      assert.deepEqual(finished.slice(0, 2), ['sms', 'sms']);
+      const rows = await h.db.query<{ status: string; attempts: number }>(
+        "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-lanes'",
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.status, Number(r.attempts)]),
+        Array.from({ length: 8 }, () => ['sent', 1]),
+      );
+    } finally {
+      await h.close();
+    }
+  });
+});

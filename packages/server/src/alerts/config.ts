@@ -59,6 +59,8 @@ export interface AlertsConfig {
     sendTimeoutMs: number;
     /** Hand-overs per second to each provider, counted across every worker (0 = no limit): email, and phone (SMS, voice, TTY). */
     perSecond: { email: number; phone: number };
+    /** Sends one worker runs at the same time on each transport (at least 1): email, and phone (SMS, voice, TTY). */
+    concurrency: { email: number; phone: number };
   };
   idempotencyTtlSeconds: number;
 }
@@ -103,11 +105,14 @@ export function alertsConfig(input: AlertsConfigInput): AlertsConfig {
       retryCapSeconds: 6 * 3600,
       sendTimeoutMs: 30_000,
       perSecond: { email: 0, phone: 0 },
+      concurrency: { email: 1, phone: 1 },
       ...input.dispatch,
     },
     idempotencyTtlSeconds: input.idempotencyTtlSeconds ?? 24 * 3600,
   };
-  const { leaseSeconds, sendTimeoutMs } = config.dispatch;
+  const { leaseSeconds, sendTimeoutMs, concurrency } = config.dispatch;
+  if (!(concurrency.email >= 1 && concurrency.phone >= 1))
+    throw new Error('The dispatch concurrency of each transport must be at least 1.');
   if (leaseSeconds * 1000 < sendTimeoutMs + LEASE_MARGIN_MS) {
     throw new Error(
       `The dispatch lease (${leaseSeconds} s) must outlast a send (${sendTimeoutMs} ms) by ${LEASE_MARGIN_MS} ms, or nothing is ever sent.`,
@@ -215,6 +220,11 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     return Number(value);
   };
   const intervalMs = count('ALERTS_DISPATCH_INTERVAL_MS', 2000);
+  const sends = (name: string) => {
+    const value = count(name, 1);
+    if (value < 1 || value > 100) throw new Error(`${name} must be between 1 and 100 (sends at a time per worker).`);
+    return value;
+  };
   const limits: AlertsConfig['limits'] = {
     ...DEFAULT_LIMITS,
     subscribePerIp: {
@@ -242,6 +252,7 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     dispatch: {
       intervalMs,
       perSecond: { email: count('ALERTS_EMAIL_PER_SECOND', 0), phone: count('ALERTS_PHONE_PER_SECOND', 0) },
+      concurrency: { email: sends('ALERTS_EMAIL_CONCURRENCY'), phone: sends('ALERTS_PHONE_CONCURRENCY') },
     },
   });
 }

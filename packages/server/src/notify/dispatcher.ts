@@ -7,7 +7,8 @@
 // marking after it; the lease on the rows still held is renewed every third of its length while the batch runs, and
 // whatever a failed renewal leaves uncovered goes back unsent for the next pass, so while this dispatcher is still
 // sending, no other one can have claimed the same row. On PostgreSQL, claims skip rows another dispatcher has
-// locked (FOR UPDATE SKIP LOCKED) and take the most urgent first (priority, then due time).
+// locked (FOR UPDATE SKIP LOCKED) and take the most urgent first (priority, then due time). Within a batch, email and
+// phone each run up to their own number of sends at a time (config.dispatch.concurrency).
 import { randomBytes } from 'node:crypto';
 import type { AlertChannel, AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Logger } from 'pino';
@@ -66,6 +67,11 @@ interface ClaimedMessage {
 
 type OutboxTable = 'alert_outbox' | 'notify_messages';
 type Claimed = { id: string; attempts: number; priority: number };
+/** The two transports, each with its own concurrency and rate: email, and phone (SMS, voice, TTY). */
+export type Provider = keyof Transports;
+const PROVIDERS: Provider[] = ['email', 'phone'];
+const providerOf = (message: OutgoingMessage): Provider => (message.channel === 'email' ? 'email' : 'phone');
+const rowOf = (item: Claimed | { row: Claimed }): Claimed => ('row' in item ? item.row : item);
 
 interface SubscriptionRow {
   id: string;
@@ -161,19 +167,46 @@ export class Dispatcher {
     );
     renewal.unref();
     try {
+      // Rows are read first (a row that will never send is settled at once); then each transport works through
+      // its own rows in priority order with up to its configured number of sends at a time, so a slow email
+      // relay does not hold up texts and calls. What a lane leaves (stop, lease too short, rate used up) goes
+      // back unsent.
+      const lanes: Record<Provider, { row: Row; message: OutgoingMessage }[]> = { email: [], phone: [] };
+      let handled = 0;
       for (const [index, row] of rows.entries()) {
-        if (this.stopping || this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS > leaseUntilMs) {
-          await this.release(table, rows.slice(index));
-          return index;
+        if (this.stopping) {
+          await this.release(table, [...rows.slice(index), ...lanes.email, ...lanes.phone].map(rowOf));
+          return handled;
         }
-        if (!(await this.process(table, row, () => compose(row)))) {
-          // The provider's rate is used up for this second: the rest of the batch waits for the next pass.
-          await this.release(table, rows.slice(index));
-          return index;
+        const message = await this.open(table, row, () => compose(row));
+        if (message) lanes[providerOf(message)].push({ row, message });
+        else {
+          held.delete(row.id);
+          handled++;
         }
-        held.delete(row.id);
       }
-      return rows.length;
+      const leaseCovers = () => this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS <= leaseUntilMs;
+      const work = (provider: Provider) => async () => {
+        const queue = lanes[provider];
+        while (queue.length > 0 && !this.stopping && leaseCovers()) {
+          // The provider's rate is used up for this second: the rest of this lane waits for the next pass.
+          if (!(await this.withinProviderRate(provider))) return;
+          const { row, message } = queue.shift()!;
+          await this.deliver(table, row, message, provider);
+          held.delete(row.id);
+          handled++;
+        }
+      };
+      const { concurrency } = this.deps.config.dispatch;
+      const outcomes = await Promise.allSettled(
+        PROVIDERS.flatMap((provider) =>
+          Array.from({ length: Math.min(concurrency[provider], lanes[provider].length) }, work(provider)),
+        ),
+      );
+      await this.release(table, [...lanes.email, ...lanes.phone].map(rowOf));
+      const failure = outcomes.find((o) => o.status === 'rejected');
+      if (failure) throw failure.reason;
+      return handled;
     } finally {
       clearInterval(renewal);
     }
@@ -250,28 +283,32 @@ export class Dispatcher {
     );
   }
 
-  private async process(
+  /** The message a claimed row carries, or null once the row is settled without sending (unreadable, unwanted). */
+  private async open(
     table: OutboxTable,
     row: Claimed,
     compose: () => Promise<OutgoingMessage | null>,
-  ): Promise<boolean> {
-    const { logger, config } = this.deps;
+  ): Promise<OutgoingMessage | null> {
     let message: OutgoingMessage | null;
     try {
       message = await compose();
     } catch (error) {
       // A row we cannot even read (key rotated without re-encryption, corrupt payload) will never send.
-      logger.error({ outboxId: row.id, err: { message: (error as Error).message } }, 'alerts outbox row unreadable');
+      this.deps.logger.error(
+        { outboxId: row.id, err: { message: (error as Error).message } },
+        'alerts outbox row unreadable',
+      );
       await this.finish(table, row, 'failed', 'unreadable');
-      return true;
+      return null;
     }
-    if (!message) {
-      await this.finish(table, row, 'skipped', null);
-      return true;
-    }
-    const transport = message.channel === 'email' ? this.deps.transports.email : this.deps.transports.phone;
+    if (!message) await this.finish(table, row, 'skipped', null);
+    return message;
+  }
+
+  private async deliver(table: OutboxTable, row: Claimed, message: OutgoingMessage, provider: Provider): Promise<void> {
+    const { logger, config } = this.deps;
+    const transport = this.deps.transports[provider];
     const transportName = transport.name ?? 'custom';
-    if (!(await this.withinProviderRate(message.channel === 'email' ? 'email' : 'phone', transportName))) return false;
     try {
       await transport.send(message, AbortSignal.timeout(config.dispatch.sendTimeoutMs));
     } catch (error) {
@@ -282,7 +319,7 @@ export class Dispatcher {
       this.deps.onDelivery?.(transportName, giveUp ? 'failed' : 'retry');
       if (giveUp) await this.finish(table, row, 'failed', code);
       else await this.retryLater(table, row, code);
-      return true;
+      return;
     }
     this.deps.onDelivery?.(transportName, 'sent');
     const marked = await this.finish(table, row, 'sent', null);
@@ -291,15 +328,14 @@ export class Dispatcher {
         { outboxId: row.id },
         'alerts lease lost before marking; the transport drops the repeat by idempotency key',
       );
-    return true;
   }
 
   /** Counts one hand-over to the provider; false when its rate for this second is used up. */
-  private async withinProviderRate(provider: 'email' | 'phone', transportName: string): Promise<boolean> {
+  private async withinProviderRate(provider: Provider): Promise<boolean> {
     const max = this.deps.config.dispatch.perSecond[provider];
     if (max <= 0 || !this.deps.limiter) return true;
     const outcome = await this.deps.limiter.hit(
-      `provider-rate:${provider}:${transportName}`,
+      `provider-rate:${provider}:${this.deps.transports[provider].name ?? 'custom'}`,
       { max, windowSeconds: 1 },
       this.deps.now().getTime(),
     );
