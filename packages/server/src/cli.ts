@@ -8,7 +8,7 @@ import { migrate, openDb } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import { enqueueStatusChange } from './alerts/index.js';
-import { importCustody } from './import/custody-import.js';
+import { importCustodyFile } from './import/custody-import.js';
 import { importServices } from './import/services-import.js';
 import { importFacilities } from './import/facility-import.js';
 import { formatReport, type ImportReport } from './import/report.js';
@@ -191,9 +191,8 @@ async function runImport(
     throw new FileFormatError(
       `${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`,
     );
-  const text = await readFile(file, 'utf8');
-  if (kind === 'facilities') return importFacilities(db, text, file, options);
-  return importCustody(db, text, file, { ...options, enqueueStatusChange });
+  if (kind === 'custody') return importCustodyFile(db, file, { ...options, enqueueStatusChange });
+  return importFacilities(db, await readFile(file, 'utf8'), file, options);
 }
 
 type StaffOptions = Partial<

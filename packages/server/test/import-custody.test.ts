@@ -1,12 +1,14 @@
 // Custody feed imports: row-level reports, all-or-nothing, idempotent re-import, status events mapped to alert
 // events inside the import's transaction, the mass-change guard, and confidential records kept out of the API.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
 import { alertEventFor, importCustody, type StatusChangeEvent } from '../src/import/custody-import.js';
-import { parseCustodyFeed } from '../src/import/custody-feed.js';
-import { json, startTestServer, type TestServer } from './server-harness.js';
+import { Readable } from 'node:stream';
+import { readCustodyFeed, type FeedRecord } from '../src/import/custody-feed.js';
+import type { RowIssue } from '../src/import/report.js';
+import { createPgSchema, json, startTestServer, type TestServer } from './server-harness.js';
 import { testClock } from './clock.js';
 
 const clock = testClock();
@@ -60,12 +62,25 @@ async function statuses(db: Db): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.source_key, r.status]));
 }
 
+/** Every row of a feed, read as a stream and checked on its own. */
+async function parseCustodyFeed(text: string, fileName: string) {
+  const feed = readCustodyFeed(Readable.from([text]), fileName, { now: clock.now() });
+  const records: FeedRecord[] = [];
+  const issues: RowIssue[] = [];
+  let rows = 0;
+  for await (const checked of feed.rows) {
+    rows = checked.row;
+    if ('issues' in checked) issues.push(...checked.issues);
+    else records.push(checked);
+  }
+  return { rows, records, issues };
+}
+
 describe('custody feed parsing', () => {
-  it('reads CSV and JSON with loosely named columns and nested facility', () => {
-    const fromCsv = parseCustodyFeed(
+  it('reads CSV and JSON with loosely named columns and nested facility', async () => {
+    const fromCsv = await parseCustodyFeed(
       'Identifier,Identifier Type,Display Name,Birth Year,Status,Facility,Facility State,Updated At\nA-12 34,a-number,Ana Prueba,1990,IN_CUSTODY,Test Jail,tx,2026-11-28T10:00:00+02:00\n',
       'feed.csv',
-      { now: clock.now() },
     );
     assert.deepEqual(fromCsv.issues, []);
     const record = fromCsv.records[0]!;
@@ -74,7 +89,7 @@ describe('custody feed parsing', () => {
     assert.equal(record.record.facility?.state, 'TX');
     assert.equal(record.record.sourceUpdatedAt, '2026-11-28T08:00:00.000Z');
 
-    const fromJson = parseCustodyFeed(
+    const fromJson = await parseCustodyFeed(
       JSON.stringify({
         records: [
           {
@@ -90,7 +105,6 @@ describe('custody feed parsing', () => {
         ],
       }),
       'feed.json',
-      { now: clock.now() },
     );
     assert.deepEqual(fromJson.issues, []);
     assert.equal(fromJson.records[0]!.record.displayName, 'Bo Ng');
@@ -106,14 +120,13 @@ describe('custody feed parsing', () => {
     );
   });
 
-  it('reports every problem with row, line, field as named in the file, and reason', () => {
-    const feed = parseCustodyFeed(
+  it('reports every problem with row, line, field as named in the file, and reason', async () => {
+    const feed = await parseCustodyFeed(
       `${HEADER}\nBK-1,booking,Ana,Prueba,1980,in-custody,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n,booking,,,19x,free,Jail,Texas,yesterday,,maybe\nBK-1,booking,Ana,Again,1980,released,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no\n`,
       'feed.csv',
-      { now: clock.now() },
     );
     assert.equal(feed.rows, 3);
-    assert.equal(feed.records.length, 1);
+    assert.equal(feed.records.length, 2, 'a person twice in the feed is found over the staged feed, not per row');
     const byField = Object.fromEntries(feed.issues.filter((i) => i.row === 2).map((i) => [i.field, i]));
     for (const field of [
       'identifier',
@@ -129,9 +142,16 @@ describe('custody feed parsing', () => {
       assert.ok(byField[field]!.reason.length > 5, 'a reason is given');
     }
     assert.match(byField.status!.reason, /"free" is not a status/);
-    const duplicate = feed.issues.find((i) => i.row === 3);
-    assert.equal(duplicate?.field, 'identifier');
-    assert.match(duplicate!.reason, /row 1/);
+  });
+
+  it('reads NDJSON one record per line, with its line', async () => {
+    const feed = await parseCustodyFeed(
+      '{"identifier":"B1","name":"Bo Ng","status":"released","updatedAt":"2026-11-28T10:00:00Z"}\n\n{"identifier":"B2","status":"lost"}\n',
+      'feed.ndjson',
+    );
+    assert.equal(feed.rows, 2);
+    assert.equal(feed.records[0]!.record.displayName, 'Bo Ng');
+    assert.deepEqual([...new Set(feed.issues.map((i) => [i.row, i.line].join(':')))], ['2:3']);
   });
 
   it('maps status transitions to alert events', () => {
@@ -160,7 +180,7 @@ describe('custody feed parsing', () => {
     assert.equal(alertEventFor('immigration-detention', 'unknown'), null);
   });
 
-  it('reads the wordings feeds use for immigration statuses, and still refuses a status it cannot place', () => {
+  it('reads the wordings feeds use for immigration statuses, and still refuses a status it cannot place', async () => {
     const wordings = {
       'ICE Detainer': 'immigration-detainer',
       'immigration hold': 'immigration-detainer',
@@ -175,16 +195,15 @@ describe('custody feed parsing', () => {
     const rows = Object.keys(wordings).map(
       (w, i) => `BK-${i},booking,Ana,Prueba,1980,${w},Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`,
     );
-    const feed = parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv', { now: clock.now() });
+    const feed = await parseCustodyFeed([HEADER, ...rows].join('\n'), 'feed.csv');
     assert.deepEqual(feed.issues, []);
     assert.deepEqual(
       feed.records.map((r) => r.record.status),
       Object.values(wordings),
     );
-    const unknown = parseCustodyFeed(
+    const unknown = await parseCustodyFeed(
       `${HEADER}\nBK-1,booking,Ana,Prueba,1980,paroled,Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no`,
       'feed.csv',
-      { now: clock.now() },
     );
     assert.match(unknown.issues[0]!.reason, /"paroled" is not a status; use one of in-custody, immigration-detainer/);
   });
@@ -202,10 +221,18 @@ describe('custody import', () => {
   const run = (text: string, options: Partial<Parameters<typeof importCustody>[3]> = {}) =>
     importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChange, now: clock.now, ...options });
 
+  // With TEST_DATABASE_URL the same tests run on a PostgreSQL schema of their own.
+  let dropSchema: (() => Promise<void>) | undefined;
   beforeEach(async () => {
-    db = await openDb({ file: ':memory:' });
+    const pg = process.env.TEST_DATABASE_URL ? await createPgSchema(process.env.TEST_DATABASE_URL) : undefined;
+    db = await openDb(pg ? { url: pg.url } : { file: ':memory:' });
+    dropSchema = pg?.drop;
     await migrate(db);
     enqueued = [];
+  });
+  afterEach(async () => {
+    await db.close();
+    await dropSchema?.();
   });
 
   it('imports all rows or none: one invalid row rejects the file unless --skip-invalid', async () => {
@@ -224,6 +251,55 @@ describe('custody import', () => {
     assert.equal(skipped.outcome, 'applied');
     assert.equal(skipped.inserted, 3);
     assert.equal(await count(db, 'custody_records'), 3);
+  });
+
+  it('finds a person twice in the feed over the whole staged feed, at the later row and its line', async () => {
+    const twice = `${csv(people(3))}\n${csv([{ id: 'BK-1001', first: 'Again', last: 'Example', status: 'released' }]).split('\n')[1]}`;
+    const rejected = await run(twice);
+    assert.equal(rejected.outcome, 'rejected');
+    assert.deepEqual(rejected.issues, [
+      { row: 4, line: 5, field: 'identifier', reason: 'The same person is already in row 2.' },
+    ]);
+    assert.equal(rejected.valid, 3);
+    assert.equal(await count(db, 'custody_records'), 0);
+    const skipped = await run(twice, { skipInvalid: true });
+    assert.deepEqual([skipped.outcome, skipped.inserted], ['applied', 3]);
+    assert.equal((await statuses(db))['booking:BK1001'], 'in-custody', 'the first row wins');
+  });
+
+  it('refuses a new record asking for an id another person has', async () => {
+    await run(csv(people(2)));
+    const [taken] = await db.query<{ id: string }>(
+      "SELECT id FROM custody_records WHERE source_key = 'booking:BK1000'",
+    );
+    const text = `${HEADER},id\nBK-77,booking,New,Person,1980,in-custody,County Jail,TX,2026-11-01T10:00:00Z,2026-11-28T10:00:00Z,no,${taken!.id}`;
+    const rejected = await run(text);
+    assert.equal(rejected.outcome, 'rejected');
+    assert.deepEqual(rejected.issues, [{ row: 1, field: 'id', reason: 'Another person already has this id.' }]);
+    assert.equal(await count(db, 'custody_records'), 2);
+  });
+
+  it('merges a feed larger than one chunk, and leaves no staging table behind after success or failure', async () => {
+    const many = people(1200);
+    const first = await run(csv(many));
+    assert.deepEqual([first.outcome, first.rows, first.valid, first.inserted], ['applied', 1200, 1200, 1200]);
+    assert.equal(await count(db, 'custody_records'), 1200);
+    assert.equal((await count(db, 'custody_name_prefixes WHERE record_id IS NOT NULL')) > 1200, true);
+    // On PostgreSQL the staging table is dropped with the import's transaction (ON COMMIT DROP), whatever the outcome.
+    const staged = () =>
+      db.dialect === 'sqlite' ? db.query("SELECT name FROM sqlite_temp_master WHERE name = 'custody_staging'") : [];
+    assert.deepEqual(await staged(), []);
+    const again = await run(csv(many.map((p, i) => (i === 1100 ? { ...p, status: 'released' } : p))));
+    assert.deepEqual([again.outcome, again.updated, again.unchanged, again.alertEvents], ['applied', 1, 1199, 1]);
+    await assert.rejects(
+      run(csv(many.map((p, i) => (i === 5 ? { ...p, status: 'escaped' } : p))), {
+        enqueueStatusChange: async () => {
+          throw new Error('outbox down');
+        },
+      }),
+      /outbox down/,
+    );
+    assert.deepEqual(await staged(), []);
   });
 
   it('re-importing the same file changes nothing', async () => {

@@ -1,25 +1,10 @@
 // Custody records in the database: written by the importer and the demo seed, read by the API.
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
-import {
-  IdentifierType,
-  countryKey,
-  identifierKey,
-  type CustodyRecord,
-  type CustodyStatus,
-  type Facility,
-} from '@referral-kit/sdk';
+import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type Facility } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { deleteWhereIn, insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
 import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
-
-export interface StoredCustodyState {
-  id: string;
-  sourceKey: string;
-  status: CustodyStatus;
-  contentHash: string;
-  confidential: boolean;
-}
 
 export interface CustodyWrite {
   record: CustodyRecord;
@@ -61,28 +46,6 @@ function birthYearOf(record: CustodyRecord): number | null {
   if (record.birthYear !== undefined) return record.birthYear;
   if (record.age !== undefined) return new Date(record.sourceUpdatedAt).getUTCFullYear() - record.age;
   return null;
-}
-
-export async function loadCustodyState(db: Db): Promise<Map<string, StoredCustodyState>> {
-  const rows = await db.query<{
-    id: string;
-    source_key: string;
-    status: CustodyStatus;
-    content_hash: string;
-    confidential: number;
-  }>('SELECT id, source_key, status, content_hash, confidential FROM custody_records');
-  return new Map(
-    rows.map((r) => [
-      r.source_key,
-      {
-        id: r.id,
-        sourceKey: r.source_key,
-        status: r.status,
-        contentHash: r.content_hash,
-        confidential: Number(r.confidential) === 1,
-      },
-    ]),
-  );
 }
 
 /**

@@ -1,7 +1,8 @@
 // PostgreSQL through a pg Pool. Transactions take a dedicated client; nested calls reuse it.
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Db, SqlParam } from './types.js';
-import type { ExecDb } from './exec.js';
+import type { CopyDb, ExecDb } from './exec.js';
 
 // COUNT(*) and BIGINT come back as strings by default; the schema keeps them far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
@@ -20,8 +21,10 @@ export async function openPostgres(url: string): Promise<ExecDb> {
   pool.on('error', () => {});
   await pool.query('SELECT 1');
 
-  function makeDb(conn: Queryable, inTx: boolean): ExecDb {
-    const db: ExecDb = {
+  /** `client`: the connection a transaction holds, which can also COPY. */
+  function makeDb(conn: Queryable, client?: pg.PoolClient): ExecDb {
+    const inTx = client !== undefined;
+    const db: ExecDb & Partial<CopyDb> = {
       dialect: 'postgres',
       async query<T>(sql: string, params: readonly SqlParam[] = []) {
         return (await conn.query(sql, bind(params))).rows as T[];
@@ -34,17 +37,17 @@ export async function openPostgres(url: string): Promise<ExecDb> {
       },
       async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
         if (inTx) return fn(db);
-        const client = await pool.connect();
+        const held = await pool.connect();
         try {
-          await client.query('BEGIN');
-          const result = await fn(makeDb(client, true));
-          await client.query('COMMIT');
+          await held.query('BEGIN');
+          const result = await fn(makeDb(held, held));
+          await held.query('COMMIT');
           return result;
         } catch (error) {
-          await client.query('ROLLBACK').catch(() => {});
+          await held.query('ROLLBACK').catch(() => {});
           throw error;
         } finally {
-          client.release();
+          held.release();
         }
       },
       async close() {
@@ -52,7 +55,8 @@ export async function openPostgres(url: string): Promise<ExecDb> {
         await pool.end();
       },
     };
+    if (client) db.copyFrom = (sql) => client.query(copyFrom(sql));
     return db;
   }
-  return makeDb(pool, false);
+  return makeDb(pool);
 }

@@ -12,12 +12,14 @@ import {
   type Identifier,
 } from '@referral-kit/sdk';
 import { sourceKeyOf } from '../db/custody-store.js';
+import type { Readable } from 'node:stream';
 import type { RowIssue } from './report.js';
-import { silentProgress, type Progress } from './progress.js';
-import { FileFormatError, columnOf, looseKey, readCsv, readJson, type SourceRow } from './table.js';
+import { columnOf, looseKey, streamRows, type SourceRow } from './table.js';
 
 export interface FeedRecord {
   row: number;
+  /** Line in the file (CSV, NDJSON). */
+  line?: number | undefined;
   /** The public id the feed asks for, if any (otherwise kept or generated). */
   id?: string;
   sourceKey: string;
@@ -27,11 +29,8 @@ export interface FeedRecord {
   facilityId?: string | undefined;
 }
 
-export interface ParsedFeed {
-  rows: number;
-  records: FeedRecord[];
-  issues: RowIssue[];
-}
+/** One row of the feed, checked: the record to stage, or the problems that keep it out. */
+export type CheckedRow = FeedRecord | { row: number; issues: RowIssue[] };
 
 /** Every status by its own name, plus the wordings jail and immigration feeds use for them (compared loosely). */
 const STATUS_ALIASES: Record<string, CustodyStatus> = {
@@ -64,58 +63,31 @@ const STATUS_ALIASES: Record<string, CustodyStatus> = {
 const TRUE = new Set(['true', '1', 'yes', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'n', '']);
 
-/** `now` bounds dates in the feed (a birth year cannot be later than its year). */
-export function parseCustodyFeed(
-  text: string,
+/**
+ * Reads a feed (CSV, NDJSON or JSON) as a stream and checks each row on its own; `now` bounds dates in the feed (a
+ * birth year cannot be later than its year). Rows that repeat a person are found later, over the staged feed.
+ */
+export function readCustodyFeed(
+  input: Readable,
   fileName: string,
-  options: { now: Date; progress?: Progress },
-): ParsedFeed {
-  const progress = options.progress ?? silentProgress;
-  const rows = /\.json$/i.test(fileName) || /^\s*[[{]/.test(text) ? jsonRows(text, fileName) : readCsv(text, fileName);
-  progress.start('Checking rows', rows.length);
-  const issues: RowIssue[] = [];
-  const records: FeedRecord[] = [];
-  const seenKeys = new Map<string, number>();
-  const seenIds = new Map<string, number>();
-  for (const source of rows) {
-    const checked = checkRow(source, options.now);
-    if ('issues' in checked) {
-      issues.push(...checked.issues);
-      continue;
+  options: { now: Date },
+): { rows: AsyncGenerator<CheckedRow>; contentHash: () => string } {
+  const feed = streamRows(input, fileName, {
+    listOf: (data) =>
+      Array.isArray(data)
+        ? data
+        : Array.isArray((data as { records?: unknown } | null)?.records)
+          ? (data as { records: unknown[] }).records
+          : null,
+    wrongShape: `${fileName} must hold a JSON array of records, or an object with a "records" array.`,
+  });
+  async function* checked(): AsyncGenerator<CheckedRow> {
+    for await (const source of feed.rows) {
+      const result = checkRow({ ...source, values: flatten(source.values) }, options.now);
+      yield 'issues' in result ? { row: source.row, issues: result.issues } : result;
     }
-    const clash = seenKeys.get(checked.sourceKey) ?? (checked.id ? seenIds.get(checked.id) : undefined);
-    if (clash !== undefined) {
-      issues.push({
-        row: source.row,
-        line: source.line,
-        field: 'identifier',
-        reason: `The same person is already in row ${clash}.`,
-      });
-      continue;
-    }
-    seenKeys.set(checked.sourceKey, source.row);
-    if (checked.id) seenIds.set(checked.id, source.row);
-    records.push(checked);
-    if (source.row % 200 === 0) progress.tick(source.row);
   }
-  progress.tick(rows.length);
-  progress.stop();
-  return { rows: rows.length, records, issues };
-}
-
-function jsonRows(text: string, fileName: string): SourceRow[] {
-  const data = readJson(text, fileName);
-  const list = Array.isArray(data)
-    ? data
-    : Array.isArray((data as { records?: unknown } | null)?.records)
-      ? (data as { records: unknown[] }).records
-      : null;
-  if (!list)
-    throw new FileFormatError(`${fileName} must hold a JSON array of records, or an object with a "records" array.`);
-  return list.map((item, i) => ({
-    row: i + 1,
-    values: item && typeof item === 'object' && !Array.isArray(item) ? flatten(item as Record<string, unknown>) : {},
-  }));
+  return { rows: checked(), contentHash: feed.contentHash };
 }
 
 /** `{ facility: { name } }` → `{ "facility.name": … }`, so nested JSON and flat CSV read the same way. */
@@ -286,6 +258,7 @@ function checkRow(source: SourceRow, now: Date): FeedRecord | { issues: RowIssue
   const { id: _probe, ...checked } = contract.data;
   return {
     row: source.row,
+    line: source.line,
     id,
     sourceKey: sourceKeyOf(identifiers[0]!.type, identifiers[0]!.value),
     record: checked,
