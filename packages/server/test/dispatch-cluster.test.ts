@@ -12,14 +12,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
-import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
-import { deriveKeys } from '../src/alerts/crypto.js';
-import { eventBit } from '../src/alerts/events.js';
+import { createAlerts } from '../src/alerts/index.js';
 import { createLogger } from '../src/logger.js';
 import type { OutgoingMessage } from '../src/notify/transports/types.js';
 import { createPgSchema } from './server-harness.js';
-import { clusterConfig } from './dispatch-cluster-config.js';
-import { HOUR, START, fromStart } from './clock.js';
+import { clusterConfig, queueReleaseAlerts } from './dispatch-cluster-config.js';
+import { START } from './clock.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const SKIP = PG_URL
@@ -54,29 +52,8 @@ describe('dispatch: three dispatchers on PostgreSQL, one killed mid-batch', { sk
   });
 
   it("delivers every message; the only repeat is the killed one's, under the same dedupe key", async () => {
-    const keys = deriveKeys(secret);
     const at = new Date(START).toISOString();
-    for (let i = 0; i < SUBSCRIBERS; i++) {
-      const contact = `person${i}@example.org`;
-      await db.run(
-        `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, created_at, confirmed_at)
-         VALUES ($1, 'rec-1', 'email', $2, $3, 'en', $4, 'confirmed', $5, $5)`,
-        [`sub-${i}`, keys.contactHash('email', contact), keys.seal(contact, 'contact'), eventBit('release'), at],
-      );
-    }
-    const created = await db.transaction((tx) =>
-      enqueueStatusChange(
-        tx,
-        {
-          eventId: 'ev-1',
-          recordId: 'rec-1',
-          alertEvent: 'release',
-          status: 'released',
-          occurredAt: fromStart(-2 * HOUR),
-        },
-        new Date(START),
-      ),
-    );
+    const created = await queueReleaseAlerts(db, secret, SUBSCRIBERS, new Date(START));
     assert.equal(created, SUBSCRIBERS);
 
     const log = join(dir, 'handovers.jsonl');

@@ -217,46 +217,106 @@ describe('dispatch: priorities and leases', () => {
 });
 
 describe('dispatch: provider rate', () => {
-  it("keeps to a provider's rate per second: the rest of the batch waits, no attempt charged", async () => {
+  /** `count` confirmed email subscribers (a second apart, so the harness's own sends are never paced) and one release alert each. */
+  async function releaseFor(h: Harness, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org` }), `203.0.113.${i + 1}`);
+      h.clock.advance(1000);
+    }
+    await h.db.transaction((tx) =>
+      enqueueStatusChange(
+        tx,
+        {
+          eventId: 'ev-rate',
+          recordId: 'rec-1',
+          alertEvent: 'release',
+          status: 'released',
+          occurredAt: fromStart(-HOUR),
+        },
+        h.clock.now(),
+      ),
+    );
+  }
+
+  /** A second dispatcher on the harness's database that waits by moving the test clock, and when it handed each message over. */
+  function pacedWorker(h: Harness) {
+    const startMs = h.clock.now().getTime();
+    const handedOverAt: number[] = [];
+    const timed = { send: async () => void handedOverAt.push(h.clock.now().getTime() - startMs) };
+    const worker = createAlerts({
+      db: h.db,
+      config: h.config,
+      logger: createLogger({ level: 'silent' }),
+      now: h.clock.now,
+      transports: { email: timed, phone: timed },
+      sleep: async (ms) => h.clock.advance(ms),
+    });
+    return { worker, handedOverAt };
+  }
+
+  const outcomes = (h: Harness) =>
+    h.db
+      .query<{ status: string; attempts: number }>(
+        "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status",
+      )
+      .then((rows) => rows.map((r) => [r.status, Number(r.attempts)]));
+
+  it("spaces hand-overs at the provider's rate: two per second go out 500 ms apart, in one pass", async () => {
     const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 } } });
     try {
-      for (let i = 0; i < 3; i++) {
-        await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org` }), `203.0.113.${i + 1}`);
-        h.clock.advance(1000);
-      }
-      await h.db.transaction((tx) =>
-        enqueueStatusChange(
-          tx,
-          {
-            eventId: 'ev-rate',
-            recordId: 'rec-1',
-            alertEvent: 'release',
-            status: 'released',
-            occurredAt: fromStart(-HOUR),
-          },
-          h.clock.now(),
-        ),
-      );
-      assert.equal(await h.alerts.dispatcher.runOnce(), 2, 'two this second');
-      const rows = () =>
-        h.db.query<{ status: string; attempts: number }>(
-          "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status",
-        );
-      assert.deepEqual(
-        (await rows()).map((r) => [r.status, Number(r.attempts)]),
-        [
-          ['pending', 0],
-          ['sent', 1],
-          ['sent', 1],
-        ],
-      );
-      assert.equal(await h.alerts.dispatcher.runOnce(), 0, 'nothing more this second');
-      h.clock.advance(1000);
-      assert.equal(await h.alerts.dispatcher.runOnce(), 1);
-      assert.deepEqual(
-        (await rows()).map((r) => r.status),
-        ['sent', 'sent', 'sent'],
-      );
+      await releaseFor(h, 3);
+      const { worker, handedOverAt } = pacedWorker(h);
+      assert.equal(await worker.dispatcher.runOnce(), 3);
+      assert.deepEqual(handedOverAt, [0, 500, 1000]);
+      assert.deepEqual(await outcomes(h), [
+        ['sent', 1],
+        ['sent', 1],
+        ['sent', 1],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('hands back, with no attempt charged, what would have to wait for a slot past its lease', async () => {
+    // A 9 s lease, 1 s sends and 5 s to mark: a send may start at most 3 s into the batch.
+    const h = await startHarness({
+      dispatch: { perSecond: { email: 1, phone: 0 }, leaseSeconds: 9, sendTimeoutMs: 1000 },
+    });
+    try {
+      await releaseFor(h, 5);
+      const { worker, handedOverAt } = pacedWorker(h);
+      assert.equal(await worker.dispatcher.runOnce(), 4);
+      assert.deepEqual(handedOverAt, [0, 1000, 2000, 3000]);
+      assert.deepEqual(await outcomes(h), [['pending', 0], ...Array.from({ length: 4 }, () => ['sent', 1])]);
+    } finally {
+      await h.close();
+    }
+  });
+  it('stop() wakes a send waiting for its slot and hands the rest back unsent', async () => {
+    const h = await startHarness({ dispatch: { perSecond: { email: 1, phone: 0 } } });
+    try {
+      await releaseFor(h, 3);
+      let first!: () => void;
+      const firstSent = new Promise<void>((resolve) => (first = resolve));
+      const worker = createAlerts({
+        db: h.db,
+        config: h.config,
+        logger: createLogger({ level: 'silent' }),
+        now: h.clock.now,
+        // The test clock stands still: the second send's slot is a real second away.
+        transports: { email: { send: async () => first() }, phone: { send: async () => {} } },
+      });
+      worker.dispatcher.start();
+      await firstSent;
+      const stopping = performance.now();
+      await worker.dispatcher.stop();
+      assert.ok(performance.now() - stopping < 500, 'stop() did not wait for the slot');
+      assert.deepEqual(await outcomes(h), [
+        ['pending', 0],
+        ['pending', 0],
+        ['sent', 1],
+      ]);
     } finally {
       await h.close();
     }

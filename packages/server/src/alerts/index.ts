@@ -22,6 +22,7 @@ import { demoOutboxRoutes } from './demo-outbox.js';
 import { inboundRoutes } from './inbound.js';
 import { optionsHandler } from './options.js';
 import { limiterFor, type Limiter } from './rate-limiter.js';
+import { pacerFor } from '../notify/pace.js';
 import { purgeExpired } from './retention.js';
 import { subscribeHandler } from './subscribe.js';
 import { stopPageRoutes, unsubscribeHandler } from './unsubscribe.js';
@@ -59,6 +60,8 @@ export function createAlerts(deps: {
   transports?: Partial<Transports>;
   /** Told the outcome of every hand-over (metrics). */
   onDelivery?: DispatcherDeps['onDelivery'];
+  /** How the dispatcher waits for a provider's slot (tests move their clock instead). */
+  sleep?: DispatcherDeps['sleep'];
   /** Counts confirmations, unsubscribes and deliveries for the insights reports. */
   insights?: InsightsCounter;
 }): AlertsModule {
@@ -97,7 +100,8 @@ export function createAlerts(deps: {
     logger: c.logger,
     now,
     maintenance: maintain,
-    limiter: c.limiter,
+    pacer: pacerFor(c.db),
+    sleep: deps.sleep,
     onDelivery: (transport, outcome) => {
       deps.onDelivery?.(transport, outcome);
       if (outcome !== 'retry') c.insights?.count('delivery', { channel: transport, outcome });

@@ -18,7 +18,8 @@ import type { AlertsConfig } from '../alerts/config.js';
 import { eventBit } from '../alerts/events.js';
 import { channelLanguage } from '../i18n/index.js';
 import { renderConfirmation, renderStatus } from './messages.js';
-import type { Limiter } from '../alerts/rate-limiter.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Pacer } from './pace.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from './transports/types.js';
 
 export interface Transports {
@@ -34,8 +35,10 @@ export interface DispatcherDeps {
   transports: Transports;
   logger: Logger;
   now: () => Date;
-  /** Counts hand-overs per provider against `config.dispatch.perSecond` (shared by every worker on PostgreSQL). */
-  limiter?: Limiter;
+  /** Spaces hand-overs to each provider at `config.dispatch.perSecond` (shared by every worker on PostgreSQL). */
+  pacer?: Pacer;
+  /** Waits for a provider's slot; stop() aborts the signal (default: a timer; tests move their clock instead). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Told the outcome of every hand-over, by transport name (metrics). */
   onDelivery?: (transport: string, outcome: DeliveryOutcome) => void;
   /** Housekeeping run between batches (at most hourly): purges expired data. */
@@ -95,6 +98,7 @@ export interface ConfirmationPayload {
 }
 
 const MAINTENANCE_EVERY_MS = 3600_000;
+const timer = (ms: number, signal: AbortSignal) => delay(ms, undefined, { signal });
 /** Time a send's lease keeps after the send's own timeout, to record the outcome before another dispatcher may claim. */
 export const LEASE_MARGIN_MS = 5000;
 
@@ -106,6 +110,8 @@ export class Dispatcher {
   private stopped = true;
   /** Set by stop(): the batch in hand sends no further rows and hands them back. */
   private stopping = false;
+  /** Aborted by stop(): wakes sends waiting for their provider's slot. */
+  private halt = new AbortController();
   private lastMaintenance = 0;
 
   constructor(private readonly deps: DispatcherDeps) {}
@@ -114,6 +120,7 @@ export class Dispatcher {
     if (!this.stopped) return;
     this.stopped = false;
     this.stopping = false;
+    this.halt = new AbortController();
     this.schedule(0);
   }
 
@@ -121,6 +128,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping = true;
+    this.halt.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -169,8 +177,8 @@ export class Dispatcher {
     try {
       // Rows are read first (a row that will never send is settled at once); then each transport works through
       // its own rows in priority order with up to its configured number of sends at a time, so a slow email
-      // relay does not hold up texts and calls. What a lane leaves (stop, lease too short, rate used up) goes
-      // back unsent.
+      // relay does not hold up texts and calls. What a lane leaves (stop, lease too short, the provider's queue
+      // longer than the lease can wait) goes back unsent.
       const lanes: Record<Provider, { row: Row; message: OutgoingMessage }[]> = { email: [], phone: [] };
       let handled = 0;
       for (const [index, row] of rows.entries()) {
@@ -185,13 +193,16 @@ export class Dispatcher {
           handled++;
         }
       }
-      const leaseCovers = () => this.deps.now().getTime() + sendTimeoutMs + LEASE_MARGIN_MS <= leaseUntilMs;
+      // How long a send may still wait before starting, for its lease to cover it and its marking.
+      const slack = () => leaseUntilMs - this.deps.now().getTime() - sendTimeoutMs - LEASE_MARGIN_MS;
       const work = (provider: Provider) => async () => {
         const queue = lanes[provider];
-        while (queue.length > 0 && !this.stopping && leaseCovers()) {
-          // The provider's rate is used up for this second: the rest of this lane waits for the next pass.
-          if (!(await this.withinProviderRate(provider))) return;
+        while (queue.length > 0 && !this.stopping && slack() >= 0) {
           const { row, message } = queue.shift()!;
+          if (!(await this.awaitProviderSlot(provider, slack()))) {
+            queue.unshift({ row, message });
+            return;
+          }
           await this.deliver(table, row, message, provider);
           held.delete(row.id);
           handled++;
@@ -330,16 +341,15 @@ export class Dispatcher {
       );
   }
 
-  /** Counts one hand-over to the provider; false when its rate for this second is used up. */
-  private async withinProviderRate(provider: Provider): Promise<boolean> {
-    const max = this.deps.config.dispatch.perSecond[provider];
-    if (max <= 0 || !this.deps.limiter) return true;
-    const outcome = await this.deps.limiter.hit(
-      `provider-rate:${provider}:${this.deps.transports[provider].name ?? 'custom'}`,
-      { max, windowSeconds: 1 },
-      this.deps.now().getTime(),
-    );
-    return outcome.ok;
+  /** Waits for the provider's next slot under its rate; false when that is further off than `maxWaitMs`, or on stop. */
+  private async awaitProviderSlot(provider: Provider, maxWaitMs: number): Promise<boolean> {
+    const rate = this.deps.config.dispatch.perSecond[provider];
+    if (rate <= 0 || !this.deps.pacer) return true;
+    const key = `${provider}:${this.deps.transports[provider].name ?? 'custom'}`;
+    const waitMs = await this.deps.pacer.reserve(key, 1000 / rate, this.deps.now().getTime(), maxWaitMs);
+    if (waitMs === null) return false;
+    if (waitMs > 0) await (this.deps.sleep ?? timer)(waitMs, this.halt.signal).catch(() => {});
+    return !this.halt.signal.aborted;
   }
 
   /** The message for a row, or null when it must not be sent any more (unsubscribed, event no longer wanted). */
