@@ -1,8 +1,11 @@
 // /metrics: Prometheus text behind a bearer token, labelled by route name (never a path), outbox depth and age by
-// priority, deliveries by transport, import runs; and no label value that could be an address, an email or a phone.
+// priority, deliveries and failures by transport, import runs; and no label value that could be an address, an email or a phone.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
@@ -63,6 +66,7 @@ describe('/metrics', () => {
     };
     const api = await startTestServer(env, { dir, role: 'api' });
     let worker: Awaited<ReturnType<typeof startTestServer>> | undefined;
+    let gateway: Server | undefined;
     try {
       for (const headers of <Record<string, string>[]>[
         {},
@@ -135,11 +139,27 @@ describe('/metrics', () => {
       );
       assert.equal(find(before, 'referral_kit_import_runs', { kind: 'custody', outcome: 'held' })?.value, 1);
 
-      worker = await startTestServer(env, { dir, role: 'worker' });
-      const sent = () => api.db.query("SELECT 1 FROM alert_outbox WHERE status = 'sent'");
-      for (let i = 0; i < 100 && (await sent()).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      // The worker's SMS gateway refuses every message for good: a failure by transport.
+      gateway = createServer((req, res) => {
+        req.resume();
+        res.writeHead(400).end('{}');
+      });
+      gateway.listen(0, '127.0.0.1');
+      await once(gateway, 'listening');
+      worker = await startTestServer(
+        {
+          ...env,
+          ALERTS_PHONE_TRANSPORT: 'webhook',
+          ALERTS_GATEWAY_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`,
+          ALERTS_GATEWAY_SECRET: 'gateway-secret-0123456789',
+        },
+        { dir, role: 'worker' },
+      );
+      const waiting = () => api.db.query("SELECT 1 FROM alert_outbox WHERE status = 'pending'");
+      for (let i = 0; i < 100 && (await waiting()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
       const after = await scrape(worker.url);
-      assert.equal(find(after, 'referral_kit_deliveries_total', { transport: 'file', outcome: 'sent' })?.value, 2);
+      assert.equal(find(after, 'referral_kit_deliveries_total', { transport: 'file', outcome: 'sent' })?.value, 1);
+      assert.equal(find(after, 'referral_kit_deliveries_total', { transport: 'webhook', outcome: 'failed' })?.value, 1);
       assert.equal(find(after, 'referral_kit_outbox_pending', { priority: 'transactional' })?.value, 0);
 
       const values = [...before, ...after].flatMap((s) => Object.values(s.labels));
@@ -157,6 +177,7 @@ describe('/metrics', () => {
       }
     } finally {
       await worker?.stop();
+      gateway?.close();
       await api.stop();
       await pg?.drop();
       rmSync(dir, { recursive: true, force: true });

@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { PostgresRateLimiter } from '../src/alerts/rate-limiter.js';
+import { hashPin } from '../src/alerts/crypto.js';
+import { signPayload } from '../src/notify/signature.js';
+import { systemClock } from '../src/clock.js';
 import { createPgSchema, startTestServer, type TestServer } from './server-harness.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -14,6 +17,7 @@ const SKIP = PG_URL
   ? false
   : 'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run them';
 const CLIENT = '203.0.113.77';
+const INBOUND_SECRET = 'inbound-test-secret-0123456789';
 
 describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
   let dir: string;
@@ -30,6 +34,7 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
       CUSTODY_LOOKUPS_PER_MINUTE: '3',
       ALERTS_SUBSCRIBE_PER_IP_PER_HOUR: '2',
       ALERTS_SUBSCRIBE_PER_CONTACT_PER_DAY: '3',
+      ALERTS_INBOUND_SECRET: INBOUND_SECRET,
     };
     a = await startTestServer(env, { dir, role: 'api' });
     b = await startTestServer(env, { dir, role: 'api' });
@@ -94,6 +99,41 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
     assert.equal((await count()) - before, 3, 'three confirmations written, no more');
   });
 
+  it('counts tries at a call’s PIN on every instance together', async () => {
+    const at = systemClock().toISOString();
+    await a.db.run(
+      `INSERT INTO alert_subscriptions (id, subject_id, channel, contact_hash, contact_enc, language, events_mask, pin_hash, status, created_at, confirmed_at)
+       VALUES ('sub-pin', 'rec-1', 'voice', 'hash', 'sealed', 'en', 1, $1, 'confirmed', $2, $2)`,
+      [await hashPin('2468', 1024), at],
+    );
+    await a.db.run(
+      `INSERT INTO alert_outbox (id, subscription_id, event_id, kind, status, attempts, next_attempt_at, created_at, sent_at)
+       VALUES ('call-1', 'sub-pin', 'ev-pin', 'status', 'sent', 1, $1, $1, $1)`,
+      [at],
+    );
+    const keyIn = async (s: TestServer, pin: string) => {
+      const raw = JSON.stringify({ id: 'call-1', pin });
+      const res = await fetch(`${s.url}/v1/alerts/inbound/voice`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-referral-signature': signPayload(INBOUND_SECRET, raw, Math.floor(systemClock().getTime() / 1000)),
+        },
+        body: raw,
+      });
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { acknowledged: boolean }).acknowledged;
+    };
+    // Five wrong tries, three on one instance and two on the other: the hourly five are used up on both.
+    for (const [i, pin] of ['1111', '2222', '3333', '4444', '5555'].entries())
+      assert.equal(await keyIn(i % 2 ? b : a, pin), false);
+    assert.equal(await keyIn(a, '2468'), false, 'even the right PIN waits');
+    const [row] = await a.db.query<{ acknowledged_at: string | null }>(
+      "SELECT acknowledged_at FROM alert_outbox WHERE id = 'call-1'",
+    );
+    assert.equal(row?.acknowledged_at, null);
+  });
+
   it('keeps only HMACs in an UNLOGGED table, and purge() forgets ended windows', async () => {
     const rows = await a.db.query<{ key: string; window_start_ms: number }>(
       'SELECT key, window_start_ms FROM rate_limit_windows',
@@ -116,5 +156,21 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
     );
     await limiter.purge(latest + 3600_000);
     assert.deepEqual(await a.db.query('SELECT key FROM rate_limit_windows'), []);
+  });
+
+  it('leaves no client address and no contact in clear anywhere in the database', async () => {
+    const tables = await a.db.query<{ name: string }>(
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    );
+    assert.ok(tables.some((t) => t.name === 'rate_limit_windows'));
+    const clear = [CLIENT, '198.51.100.9', '192.0.2.', 'parallel.person', 'limit1', 'limit2', 'limit3'];
+    let scanned = 0;
+    for (const { name } of tables) {
+      const rows = await a.db.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`);
+      scanned += rows.length;
+      for (const { row } of rows)
+        for (const value of clear) assert.ok(!row.includes(value), `${value} in clear in ${name}`);
+    }
+    assert.ok(scanned > 20, 'the sign-ups and windows above were scanned');
   });
 });
