@@ -124,7 +124,11 @@ export function createApp(options: AppOptions): App {
   const rootDir = options.rootDir ?? REPO_ROOT;
   const https = options.config.publicUrl?.startsWith('https://') ?? false;
   let closing = false;
-  const directory = new Directory(options.db, { now, checkIntervalMs: options.directoryCheckMs });
+  const directory = new Directory(options.db, {
+    now,
+    checkIntervalMs: options.directoryCheckMs,
+    logger: options.logger,
+  });
   const limits = options.limits ?? processLimits();
 
   const served: RouteHandlers = {

@@ -133,6 +133,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await api?.directory.current();
   } catch (error) {
     server.close();
+    await api?.directory.close();
     await alerts.close();
     await db.close();
     throw error;
@@ -154,6 +155,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       // we stop waiting and the lease hands those rows to another worker (the transports drop the repeat).
       await Promise.all([drained, dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined]);
       clearTimeout(force);
+      await api?.directory.close();
       await alerts.close();
       await insights.close();
       await db.close();

@@ -189,6 +189,8 @@ describe('services import seen by a running server', () => {
       JSON.stringify([hsdsService('svc-new', 'Zephyr Legal Clinic', { description: 'Free protective order help.' })]),
     );
     assert.equal((await importServices(s.db, file, { now: clock.now })).inserted, 1);
+    // The new version is built in the background; the old one answers until it is complete.
+    await s.app.directory!.refresh();
     assert.equal((await json(await s.get('/v1/services/svc-new'))).name, 'Zephyr Legal Clinic');
     const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
     assert.equal(fresh.status, 200);

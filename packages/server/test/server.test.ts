@@ -276,6 +276,7 @@ describe('read API', () => {
         await writeServices(tx, [{ service: changed, exists: true }], new Date().toISOString());
         await bumpServicesVersion(tx);
       });
+      await s.app.directory!.refresh();
       const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
       assert.equal(fresh.status, 200);
       assert.notEqual(fresh.headers.get('etag'), etag);

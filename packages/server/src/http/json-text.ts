@@ -4,7 +4,8 @@
  */
 export class JsonText {
   readonly bytes: Buffer;
-  constructor(readonly text: string) {
-    this.bytes = Buffer.from(text, 'utf8');
+  /** @param json UTF-8 JSON, kept as it is (not copied) */
+  constructor(json: Uint8Array) {
+    this.bytes = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   }
 }

@@ -1,5 +1,4 @@
 // GET /v1/services, /v1/services/{id}, /v1/directory/snapshot (ETag), /v1/hotlines.
-import { searchDirectory } from '@referral-kit/sdk/search';
 import type { Db } from '../db/types.js';
 import { loadHotlines } from '../db/services-store.js';
 import { HttpError, type RouteHandlers } from '../http/types.js';
@@ -12,10 +11,10 @@ export function createServiceHandlers(
 ): Required<Pick<RouteHandlers, 'searchServices' | 'getService' | 'getDirectorySnapshot' | 'listHotlines'>> {
   return {
     async searchServices(ctx) {
-      return { status: 200, body: searchDirectory((await directory.current()).index, ctx.query, now()) };
+      return { status: 200, body: await (await directory.current()).search(ctx.query, now()) };
     },
     async getService(ctx) {
-      const service = (await directory.current()).byId.get(ctx.params.id);
+      const service = await (await directory.current()).service(ctx.params.id);
       if (!service) throw new HttpError(404, 'not_found', 'No service has this id.');
       return { status: 200, body: service };
     },
