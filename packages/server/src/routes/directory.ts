@@ -51,7 +51,8 @@ export class Directory {
   current(): Promise<DirectoryState> {
     if (!this.state) return this.refresh();
     // Elapsed time, not a date: the monotonic clock, so a test's fixed clock cannot stop the check.
-    if (performance.now() - this.checkedAt >= (this.options.checkIntervalMs ?? 1000)) this.refresh().catch(() => {}); // a failed build is logged and the current version stays
+    if (!this.closed && performance.now() - this.checkedAt >= (this.options.checkIntervalMs ?? 1000))
+      this.refresh().catch(() => {}); // a failed build is logged and the current version stays
     return Promise.resolve(this.state);
   }
 
