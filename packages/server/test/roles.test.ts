@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
+import type { Db } from '../src/db/types.js';
 import { json, post, sharedDatabase, startTestServer, subscribeBody } from './server-harness.js';
 import { testClock } from './clock.js';
 
@@ -30,6 +31,46 @@ describe('readiness', () => {
       assert.deepEqual(body.error.fields, []);
       assert.equal(typeof body.error.requestId, 'string');
     } finally {
+      await s.stop();
+    }
+  });
+
+  it('is not ready while the database hangs, and says so within its 2 s', async () => {
+    const s = await startTestServer();
+    let hanging = false;
+    const db: Db = {
+      dialect: s.db.dialect,
+      query: (sql, params) => (hanging ? new Promise(() => {}) : s.db.query(sql, params)),
+      run: (sql, params) => s.db.run(sql, params),
+      transaction: (fn) => s.db.transaction(fn),
+      close: () => s.db.close(),
+    };
+    const app = createApp({
+      db,
+      config: { corsOrigins: [], bodyLimitBytes: 1024, trustProxy: false, publicUrl: undefined },
+      logger: createLogger({ level: 'silent' }),
+      now: testClock().now,
+    });
+    const server = createServer((req, res) => void app.handle(req, res));
+    try {
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      await app.directory.current();
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`;
+      assert.equal((await fetch(url)).status, 200);
+      hanging = true;
+      const asked = performance.now();
+      const down = await fetch(url);
+      assert.equal(down.status, 503);
+      assert.match((await json(down)).error.message, /database does not answer/);
+      assert.ok(performance.now() - asked < 4000);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`)).status,
+        200,
+        'still alive',
+      );
+    } finally {
+      server.close();
       await s.stop();
     }
   });
