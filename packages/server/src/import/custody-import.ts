@@ -92,8 +92,16 @@ class ImportStopped extends Error {
   }
 }
 
-/** Records merged per transaction: on SQLite a chunk is what an alert signup may have to wait for. */
-const MERGE_CHUNK: Record<Db['dialect'], number> = { sqlite: 500, postgres: 5000 };
+/** Records merged per statement batch on PostgreSQL, where the whole merge is one transaction. */
+const POSTGRES_CHUNK = 5000;
+/**
+ * On SQLite a chunk's transaction is what an alert signup may have to wait for, so chunks are sized by time: each
+ * aims at this long, whatever the machine and its load (the signup's own work must fit in 200 ms too).
+ */
+const SQLITE_CHUNK_MS = 40;
+const SQLITE_CHUNK = { first: 200, min: 20, max: 2000 };
+/** How often the merge checkpoints SQLite's write-ahead log (see checkpointBetweenChunks). */
+const CHECKPOINT_EVERY_MS = 500;
 
 const STAGING_COLUMNS = {
   row: 'INTEGER',
@@ -312,24 +320,35 @@ async function merge(
   const stamp = now().toISOString();
   await recordImport(conn, { id: importId, report, contentHash, startedAt, finishedAt: stamp });
   progress.start('Applying records', report.valid);
-  const chunk = MERGE_CHUNK[conn.dialect];
+  let chunk = conn.dialect === 'postgres' ? POSTGRES_CHUNK : SQLITE_CHUNK.first;
   let after = 0;
   let done = 0;
-  for (;;) {
-    const merged = await conn.transaction(async (tx) => {
-      const rows = await tx.query<StagedRow>(
-        `SELECT s.row, s.source_key, s.feed_id, s.entry, c.id AS existing_id, c.status AS existing_status, c.content_hash AS existing_hash
+  const checkpoints = await checkpointBetweenChunks(conn);
+  try {
+    for (;;) {
+      const began = performance.now();
+      const merged = await conn.transaction(async (tx) => {
+        const rows = await tx.query<StagedRow>(
+          `SELECT s.row, s.source_key, s.feed_id, s.entry, c.id AS existing_id, c.status AS existing_status, c.content_hash AS existing_hash
          FROM ${staging.table} s LEFT JOIN custody_records c ON c.source_key = s.source_key
          WHERE s.row > $1 ORDER BY s.row LIMIT ${chunk}`,
-        [after],
-      );
-      if (rows.length === 0) return 0;
-      after = Number(rows.at(-1)!.row);
-      await mergeChunk(tx, rows, report, options, importId, stamp);
-      return rows.length;
-    });
-    if (merged === 0) break;
-    progress.tick((done += merged));
+          [after],
+        );
+        if (rows.length === 0) return 0;
+        after = Number(rows.at(-1)!.row);
+        await mergeChunk(tx, rows, report, options, importId, stamp);
+        return rows.length;
+      });
+      if (merged === 0) break;
+      if (conn.dialect === 'sqlite') {
+        const perRecord = (performance.now() - began) / merged;
+        chunk = Math.round(Math.min(SQLITE_CHUNK.max, Math.max(SQLITE_CHUNK.min, SQLITE_CHUNK_MS / perRecord)));
+        await checkpoints.step();
+      }
+      progress.tick((done += merged));
+    }
+  } finally {
+    await checkpoints.restore();
   }
   progress.stop();
   const changed = report.inserted + report.updated;
@@ -343,6 +362,28 @@ async function merge(
     finishedAt: now().toISOString(),
     update: true,
   });
+}
+
+/**
+ * SQLite copies the write-ahead log into the database (a checkpoint, with its fsync) in the COMMIT that crosses a
+ * size, which would make the chunk that pays for it slow and the next one small; and an alert signup committing after
+ * a chunk would pay it too. So during the merge the importer checkpoints after each chunk itself, outside the write
+ * lock, and the log stays short for everyone.
+ */
+async function checkpointBetweenChunks(conn: Db): Promise<{ step(): Promise<void>; restore(): Promise<void> }> {
+  if (conn.dialect !== 'sqlite') return { step: async () => {}, restore: async () => {} };
+  const [setting] = await conn.query<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint');
+  await conn.query('PRAGMA wal_autocheckpoint = 0');
+  let last = performance.now();
+  return {
+    async step() {
+      if (performance.now() - last < CHECKPOINT_EVERY_MS) return;
+      await conn.query('PRAGMA wal_checkpoint(PASSIVE)');
+      last = performance.now();
+    },
+    restore: async () =>
+      void (await conn.query(`PRAGMA wal_autocheckpoint = ${Number(setting?.wal_autocheckpoint ?? 1000)}`)),
+  };
 }
 
 async function mergeChunk(
