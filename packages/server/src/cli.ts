@@ -1,19 +1,16 @@
 // `referral-kit` command line: import data, migrate, seed, serve. Reports go to stdout, progress to stderr.
 import { systemClock, type Clock } from './clock.js';
-import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { migrate, openDb } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
-import { enqueueStatusChange } from './alerts/index.js';
-import { importCustodyFile } from './import/custody-import.js';
-import { importServices } from './import/services-import.js';
-import { importFacilities } from './import/facility-import.js';
-import { formatReport, type ImportReport } from './import/report.js';
-import { FileFormatError } from './import/table.js';
+import { formatReport } from './import/report.js';
 import { silentProgress, terminalProgress } from './import/progress.js';
+import { isFileProblem, isImportKind, runImport, type ImportKind } from './import/run.js';
+import { enqueueImport, getImportJob } from './import/queue.js';
 import { run as runServer } from './main.js';
 import { saveTeam } from './callbacks/index.js';
 import {
@@ -37,6 +34,9 @@ export const USAGE = `Usage: referral-kit <command>
   Every import:
       --skip-invalid              apply the valid rows when some are invalid (default: all or nothing)
       --json                      print the report as JSON
+      --queue                     hand the import to a worker instead of running it here; prints the job id
+      --by <name>                 who queued it (kept with the job)
+  import job <id>                 a queued import's status, and its report once done
   staff add --email <address> --name <name> --role specialist|supervisor|admin|partner [--team <id>] [--partner <id>]
                                   create a staff account; prints its one-time setup link
   staff link --email <address>    a new setup link (lost authenticator or password); the old one stops working
@@ -48,7 +48,7 @@ export const USAGE = `Usage: referral-kit <command>
   migrate                         apply database migrations
   seed                            seed demo data into an empty database
   serve                           start the API only (no dispatcher; run \`worker\` too)
-  worker                          start the worker: alert dispatcher and retention purge (probes on PORT)
+  worker                          start the worker: alert dispatcher, retention purge and imports queue (probes on PORT)
   (\`npm start\` runs the API and the worker in one process)
 
 Database and options come from the environment (DATABASE_URL or DATA_DIR, …), as for the server.
@@ -77,6 +77,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'confirm-mass-change': { type: 'boolean' },
         'mass-change-share': { type: 'string' },
         json: { type: 'boolean' },
+        queue: { type: 'boolean' },
+        by: { type: 'string' },
         email: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
@@ -119,12 +121,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (command === 'staff') return runStaff(config, kind, file, values, io);
   if (command !== 'migrate' && command !== 'seed' && command !== 'import')
     return usage(io, `Unknown command "${command}".`);
-  if (command === 'import' && !isImportKind(kind)) {
+  if (command === 'import' && !isImportKind(kind) && kind !== 'job') {
     return usage(
       io,
       'Say what to import: "import services <file>", "import custody <file>" or "import facilities <file>".',
     );
   }
+  if (command === 'import' && kind === 'job' && !file) return usage(io, 'Give the job id: "import job <id>".');
   if (command === 'import' && !file) return usage(io, `Give the file to import: "import ${kind} <file>".`);
   let share = config.massChangeShare;
   if (values['mass-change-share'] !== undefined) {
@@ -148,22 +151,35 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
       return EXIT.ok;
     }
-    const report = await runImport(db, kind as ImportKind, file!, {
+    if (kind === 'job') return await showJob(db, file!, values.json ?? false, io);
+    const choices = {
       replace: values.replace ?? false,
       skipInvalid: values['skip-invalid'] ?? false,
       confirmMassChange: values['confirm-mass-change'] ?? false,
       massChangeShare: share,
+    };
+    const now = io.now ?? systemClock;
+    if (values.queue) {
+      const source = resolve(file!);
+      const id = await enqueueImport(
+        db,
+        { kind: kind as ImportKind, source, options: choices, submittedBy: values.by ?? 'cli' },
+        now(),
+      );
+      io.stdout(
+        `Queued ${kind} import of ${source} as job ${id}; a worker (\`referral-kit worker\`) runs it.\nIts report: referral-kit import job ${id}\n`,
+      );
+      return EXIT.ok;
+    }
+    const report = await runImport(db, kind as ImportKind, file!, {
+      ...choices,
       progress: io.progress === false ? silentProgress : terminalProgress(io.stderr as NodeJS.WriteStream),
-      now: io.now ?? systemClock,
+      now,
     });
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`);
     return report.outcome === 'held' ? EXIT.held : report.outcome === 'rejected' ? EXIT.invalidRows : EXIT.ok;
   } catch (error) {
-    if (
-      error instanceof FileFormatError ||
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
-      (error as NodeJS.ErrnoException).code === 'EISDIR'
-    ) {
+    if (isFileProblem(error)) {
       io.stderr.write(`${error instanceof Error ? error.message : String(error)}\nNothing was applied.\n`);
       return EXIT.error;
     }
@@ -173,26 +189,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runImport(
-  db: Db,
-  kind: ImportKind,
-  file: string,
-  options: {
-    replace: boolean;
-    skipInvalid: boolean;
-    confirmMassChange: boolean;
-    massChangeShare: number;
-    progress: ReturnType<typeof terminalProgress>;
-    now: Clock;
-  },
-): Promise<ImportReport> {
-  if (kind === 'services') return importServices(db, file, options);
-  if ((await stat(file)).isDirectory())
-    throw new FileFormatError(
-      `${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`,
+/** `import job <id>`: the job's status, and its report (as an inline import prints it) once there is one. */
+async function showJob(db: Db, id: string, json: boolean, io: CliIo): Promise<number> {
+  const job = await getImportJob(db, id);
+  if (!job) {
+    io.stderr.write(`There is no import job ${id}.\n`);
+    return EXIT.error;
+  }
+  if (json) io.stdout(`${JSON.stringify(job, null, 2)}\n`);
+  else {
+    const report = job.report && 'error' in job.report ? job.report.error : job.report && formatReport(job.report);
+    io.stdout(
+      `Import job ${job.id}: ${job.kind} ${job.source}, ${job.status.toUpperCase()} (queued ${job.createdAt} by ${job.submittedBy}, attempts ${job.attempts})\n${report ? `${report}\n` : ''}`,
     );
-  if (kind === 'custody') return importCustodyFile(db, file, { ...options, enqueueStatusChange });
-  return importFacilities(db, await readFile(file, 'utf8'), file, options);
+  }
+  return job.status === 'failed' ? EXIT.error : EXIT.ok;
 }
 
 type StaffOptions = Partial<
@@ -283,10 +294,6 @@ async function runStaff(
     await db.close();
   }
 }
-
-type ImportKind = 'services' | 'custody' | 'facilities';
-const isImportKind = (kind: string | undefined): kind is ImportKind =>
-  kind === 'services' || kind === 'custody' || kind === 'facilities';
 
 function usage(io: CliIo, message: string): number {
   io.stderr.write(`${message}\n\n${USAGE}`);

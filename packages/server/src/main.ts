@@ -1,6 +1,6 @@
 // Starting and stopping the server: database, migrations, demo seed, HTTP listener, graceful shutdown.
-// Roles: `api` answers the API (stateless, any number of instances), `worker` runs the dispatcher and the retention
-// purge behind an HTTP listener that answers only its probes, and `all` (`npm start`) is both in one process.
+// Roles: `api` answers the API (stateless, any number of instances), `worker` runs the dispatcher, the retention
+// purge and the imports queue behind an HTTP listener that answers only its probes, and `all` (`npm start`) is both in one process.
 // Run directly (`node --conditions=source --import tsx packages/server/src/main.ts`) it reads the environment,
 // runs every role, prints the URL to open and stops cleanly on SIGINT/SIGTERM.
 import { systemClock, type Clock } from './clock.js';
@@ -19,6 +19,8 @@ import { createCallbacks } from './callbacks/index.js';
 import { createStaff } from './staff/index.js';
 import { createMetrics } from './metrics.js';
 import { createInsightsCounter } from './insights/counter.js';
+import { startImportQueue } from './import/queue.js';
+import { runImport } from './import/run.js';
 import { randomInt } from 'node:crypto';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -139,6 +141,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error;
   }
   if (dispatches) alerts.dispatcher.start();
+  const imports = dispatches
+    ? startImportQueue({
+        db,
+        now,
+        logger,
+        run: (job) => runImport(db, job.kind, job.source, { ...job.options, now }),
+      })
+    : undefined;
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
@@ -153,7 +163,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       // The dispatcher finishes the send in hand and hands the rest of its batch back; past the shutdown timeout
       // we stop waiting and the lease hands those rows to another worker (the transports drop the repeat).
-      await Promise.all([drained, dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined]);
+      // An import still running past the timeout is left to its lease: another worker runs it again.
+      await Promise.all([
+        drained,
+        dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined,
+        imports ? within(imports.stop(), config.shutdownTimeoutMs) : undefined,
+      ]);
       clearTimeout(force);
       await api?.directory.close();
       await alerts.close();

@@ -75,6 +75,19 @@ export function createMetrics(db: Db, now: Clock): Metrics {
       for (const row of rows) this.set({ kind: row.kind, outcome: row.outcome }, Number(row.n));
     },
   });
+  new Gauge({
+    name: 'referral_kit_import_jobs',
+    help: 'Queued import jobs in the database, by status (queued, running, done, failed).',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await db.query<{ status: string; n: number }>(
+        'SELECT status, COUNT(*) AS n FROM import_jobs GROUP BY status',
+      );
+      for (const row of rows) this.set({ status: row.status }, Number(row.n));
+    },
+  });
 
   return {
     registry,

@@ -381,8 +381,9 @@ async function checkpointBetweenChunks(conn: Db): Promise<{ step(): Promise<void
       await conn.query('PRAGMA wal_checkpoint(PASSIVE)');
       last = performance.now();
     },
-    restore: async () =>
-      void (await conn.query(`PRAGMA wal_autocheckpoint = ${Number(setting?.wal_autocheckpoint ?? 1000)}`)),
+    async restore() {
+      await conn.query(`PRAGMA wal_autocheckpoint = ${Number(setting?.wal_autocheckpoint ?? 1000)}`);
+    },
   };
 }
 
