@@ -66,7 +66,16 @@ async function importInChild(env: Record<string, string>): Promise<ChildRun> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(root, 'bench/import-child.ts'), 'import', 'custody', feed, '--json'],
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      join(root, 'bench/import-child.ts'),
+      'import',
+      'custody',
+      feed,
+      '--json',
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let stdout = '';
@@ -154,7 +163,9 @@ try {
   let started = performance.now();
   await writeFeed();
   const feedMb = statSync(feed).size / 2 ** 20;
-  console.log(`feed: ${ROWS} rows, ${feedMb.toFixed(0)} MB, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `feed: ${ROWS} rows, ${feedMb.toFixed(0)} MB, written in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   const sqlite = await sqliteRun();
   console.log(`SQLite: ${JSON.stringify(sqlite.run)}`);
