@@ -20,6 +20,7 @@ import {
   type Service,
 } from '@referral-kit/sdk';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
+import { CUSTODY_CURSOR_ERROR, decodeCustodyCursor } from '@referral-kit/sdk/custody-search';
 import { generateFixtures, REFERENCE_DATE, type Fixtures } from './fixtures/index.js';
 import { searchCustody, searchServices } from './queries.js';
 import { errorReply, toResponse, type Reply } from './responses.js';
@@ -105,10 +106,15 @@ export function createMockApi(options: MockApiOptions): MockApi {
   const replays = new Map<string, Reply>();
 
   const implementations: { [N in RouteName]: Implementation<N> } = {
-    searchCustody: ({ query }) => ({
-      status: 200,
-      body: searchCustody(data.custody, { ...query, year: now().getUTCFullYear() }),
-    }),
+    searchCustody: ({ query: { cursor, ...query } }) => {
+      const after = cursor === undefined ? undefined : decodeCustodyCursor(cursor);
+      if (cursor !== undefined && !after)
+        return errorReply(400, 'validation_failed', 'Some fields are not valid.', [CUSTODY_CURSOR_ERROR]);
+      return {
+        status: 200,
+        body: searchCustody(data.custody, { ...query, cursor: after, year: now().getUTCFullYear() }),
+      };
+    },
     getCustodyRecord: ({ params }) => {
       const record = data.custody.find((r) => r.id === params.id);
       return record ? { status: 200, body: record } : errorReply(404, 'not_found', 'No custody record has this id.');

@@ -167,22 +167,29 @@ describe('mock API handlers', () => {
         );
       }
       assert.equal((await json(await get('/v1/custody?name=aaliyah%20johnson&birthYear=1990'))).total, 0);
-      const texas = await json(await get('/v1/custody?name=ar&state=TX&pageSize=100'));
+      const texas = await json(await get('/v1/custody?name=ma&state=TX&pageSize=100'));
       assert.ok(
         texas.total > 0 && texas.items.every((r: { facility?: { state: string } }) => r.facility?.state === 'TX'),
       );
     });
 
-    it('pages results, counting every match in total', async () => {
-      const first = await json(await get('/v1/custody?name=an&pageSize=5'));
-      const second = await json(await get('/v1/custody?name=an&pageSize=5&page=2'));
+    it('pages results after a cursor (or by page number, as older clients ask), counting every match in total', async () => {
+      const ids = (page: { items: { id: string }[] }) => page.items.map((r) => r.id);
+      const first = await json(await get('/v1/custody?name=ma&pageSize=5'));
       assert.ok(first.total > 10);
       assert.equal(first.items.length, 5);
-      assert.equal(second.total, first.total);
-      assert.equal(second.page, 2);
-      assert.ok(first.items.every((a: { id: string }) => !second.items.some((b: { id: string }) => b.id === a.id)));
-      const defaults = await json(await get('/v1/custody?name=an'));
-      assert.deepEqual([defaults.page, defaults.pageSize, defaults.items.length], [1, 20, 20]);
+      const second = await json(await get(`/v1/custody?name=ma&pageSize=5&cursor=${first.next}`));
+      assert.deepEqual([second.page, second.total], [2, first.total]);
+      assert.deepEqual(ids(second), ids(await json(await get('/v1/custody?name=ma&pageSize=5&page=2'))));
+      const seen = [...ids(first), ...ids(second)];
+      for (let page = second; page.next;) {
+        page = await json(await get(`/v1/custody?name=ma&pageSize=5&cursor=${page.next}`));
+        seen.push(...ids(page));
+      }
+      assert.equal(new Set(seen).size, first.total, 'every match once, the last page without next');
+      const defaults = await json(await get('/v1/custody?name=ma'));
+      assert.deepEqual([defaults.page, defaults.pageSize, defaults.items.length], [1, 20, first.total]);
+      assert.equal(defaults.next, undefined);
     });
 
     it('rejects a search without name or identifier, and bad paging, with field paths', async () => {
@@ -190,6 +197,11 @@ describe('mock API handlers', () => {
       assert.deepEqual(error.fields!.map((f) => f.path).sort(), ['name', 'pageSize']);
       const short = await assertError(await get('/v1/custody?name=%20a%20'), 400, 'validation_failed');
       assert.equal(short.fields![0]!.path, 'name');
+      const cursor = await assertError(await get('/v1/custody?name=ma&cursor=page-2'), 400, 'validation_failed');
+      assert.deepEqual(
+        cursor.fields!.map((f) => f.path),
+        ['cursor'],
+      );
     });
 
     it('gets one record, 404 for an unknown id, 400 for an id that is not one', async () => {

@@ -91,6 +91,7 @@ describe('OpenAPI document', () => {
     assert.deepEqual(Object.keys(byName).sort(), [
       'birthYear',
       'countryOfBirth',
+      'cursor',
       'identifier',
       'identifierType',
       'name',

@@ -138,6 +138,8 @@ export const CustodySearchQuery = z
         ),
     ),
     ...PageQuery,
+    /** The `next` of the page before: the page after it (then `page` is ignored). */
+    cursor: z.optional(z.string().check(z.maxLength(600, 'Use the next value of a page.'))),
   })
   .check(
     z.refine((q) => q.name !== undefined || q.identifier !== undefined, {
@@ -146,7 +148,15 @@ export const CustodySearchQuery = z
     }),
   );
 
-export const CustodyPage = pageOf(CustodyRecord);
+/**
+ * A page of custody records. `total` counts matches up to 1,000 (`totalCapped` is then true: there are more);
+ * `next`, when present, is the cursor of the page after this one. Older clients read `items`, `total`, `page` and
+ * `pageSize` only, and still find them.
+ */
+export const CustodyPage = z.extend(pageOf(CustodyRecord), {
+  next: z.optional(z.string()),
+  totalCapped: z.optional(z.boolean()),
+});
 
 const explanation = {
   /** What it means, for their safety first. */
@@ -190,6 +200,8 @@ export type Identifier = z.infer<typeof Identifier>;
 export type CustodyRecord = z.infer<typeof CustodyRecord>;
 export type CustodySearchQuery = z.input<typeof CustodySearchQuery>;
 export type CustodyPage = z.infer<typeof CustodyPage>;
+/** What a custody search filters by, as the server and the mocks receive it (paging aside). */
+export type CustodySearchFilters = Omit<z.output<typeof CustodySearchQuery>, 'page' | 'pageSize' | 'cursor'>;
 export type StatusExplanation = z.infer<typeof StatusExplanation>;
 export type GuideStatus = z.infer<typeof GuideStatus>;
 export type GuideTopic = z.infer<typeof GuideTopic>;

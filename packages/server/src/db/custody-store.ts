@@ -1,10 +1,25 @@
 // Custody records in the database: written by the importer and the demo seed, read by the API.
 // Confidential records (protected persons) are filtered in every read query here, so no route can leak them.
-import { IdentifierType, countryKey, identifierKey, type CustodyRecord, type Facility } from '@referral-kit/sdk';
+import {
+  IdentifierType,
+  countryKey,
+  identifierKey,
+  type CustodyPage,
+  type CustodyRecord,
+  type CustodySearchFilters,
+  type Facility,
+} from '@referral-kit/sdk';
+import {
+  CUSTODY_TOTAL_CAP,
+  custodySortName,
+  encodeCustodyCursor,
+  nameQueryWords,
+  type CustodyCursor,
+} from '@referral-kit/sdk/custody-search';
 import type { Db } from './types.js';
 import { deleteWhereIn, insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
-import { MAX_PREFIX, canonicalJson, nameTokens, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
+import { canonicalJson, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
 
 export interface CustodyWrite {
   record: CustodyRecord;
@@ -14,23 +29,17 @@ export interface CustodyWrite {
   facilityId?: string | undefined;
 }
 
-export interface CustodySearch {
-  name?: string;
-  identifier?: string;
-  identifierType?: IdentifierType;
-  birthYear?: number;
-  state?: string;
-  countryOfBirth?: string;
-  page: number;
+export interface CustodySearch extends CustodySearchFilters {
   pageSize: number;
+  /** Where the page starts: after the cursor's record, else (as older clients ask) at this page number. */
+  page: number;
+  cursor?: CustodyCursor | undefined;
 }
 
 const IDENTIFIER_TYPES = IdentifierType.options;
 
 /** Birth years within this distance of the one asked for still match (ages and data entry are often a year off). */
 export const BIRTH_YEAR_TOLERANCE = 1;
-/** More name words than this add nothing but cost. */
-const MAX_NAME_TOKENS = 6;
 
 export function contentHashOf(write: CustodyWrite): string {
   const { record, confidential, sourceKey, facilityId } = write;
@@ -74,7 +83,7 @@ export async function writeCustodyRecords(
       contentHashOf(write),
       record.status,
       confidential ? 1 : 0,
-      nameTokens(record.displayName).join(' '),
+      custodySortName(record.displayName),
       birthYearOf(record),
       state,
       record.sourceUpdatedAt,
@@ -92,7 +101,9 @@ export async function writeCustodyRecords(
     );
   }
   const updatedIds = updates.map((u) => u.write.record.id);
-  await deleteWhereIn(tx, 'custody_name_prefixes', 'record_id', updatedIds);
+  // PostgreSQL finds names through a GIN index on sort_name (migration 012); SQLite keeps one row per name prefix.
+  const prefixRows = tx.dialect === 'sqlite';
+  if (prefixRows) await deleteWhereIn(tx, 'custody_name_prefixes', 'record_id', updatedIds);
   await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
   await insertMany(
     tx,
@@ -115,12 +126,14 @@ export async function writeCustodyRecords(
     items.filter((i) => !i.exists).map((i) => row(i.write)),
   );
   const records = items.map((i) => i.write.record);
-  await insertMany(
-    tx,
-    'custody_name_prefixes',
-    ['prefix', 'record_id'],
-    records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])),
-  );
+  if (prefixRows) {
+    await insertMany(
+      tx,
+      'custody_name_prefixes',
+      ['prefix', 'record_id'],
+      records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])),
+    );
+  }
   const identifiers = records.flatMap((r) => {
     const unique = new Map(
       r.identifiers.map((i) => [
@@ -135,17 +148,20 @@ export async function writeCustodyRecords(
 
 /** Refreshes planner statistics after bulk writes, so name and ID searches start from the selective index. */
 export async function analyzeCustody(db: Db): Promise<void> {
-  for (const table of ['custody_records', 'custody_name_prefixes', 'custody_identifiers'])
-    await db.run(`ANALYZE ${table}`);
+  const tables = ['custody_records', 'custody_identifiers'];
+  if (db.dialect === 'sqlite') tables.push('custody_name_prefixes');
+  for (const table of tables) await db.run(`ANALYZE ${table}`);
 }
 
-/** A stored record joined with its facility (`SELECT r.data, f.data AS facility … LEFT JOIN facilities f`). */
+/** A stored record joined with its facility (`SELECT r.id, r.sort_name, r.data, f.data AS facility … LEFT JOIN facilities f`). */
 interface StoredRow {
+  id: string;
+  sort_name: string;
   data: string;
   facility: string | null;
 }
 const WITH_FACILITY =
-  'SELECT r.data, f.data AS facility FROM custody_records r LEFT JOIN facilities f ON f.id = r.facility_id';
+  'SELECT r.id, r.sort_name, r.data, f.data AS facility FROM custody_records r LEFT JOIN facilities f ON f.id = r.facility_id';
 
 /** The record as the API answers it: the stored facility record, when there is one, replaces what the feed gave. */
 function answerOf(row: StoredRow): CustodyRecord {
@@ -166,29 +182,35 @@ export async function newestCustodyUpdate(db: Db): Promise<string | null> {
   return row?.newest ?? null;
 }
 
+/** The words of a name as PostgreSQL's GIN index holds them (migration 012 indexes this very expression). */
+const NAME_WORDS_PG = "array_to_tsvector(string_to_array(r.sort_name, ' '))";
+
+/** A page of a custody search, as the API answers it (`pageSize` aside). */
+export type CustodySearchResult = Omit<CustodyPage, 'pageSize'>;
+
 /**
- * Name: every word typed must start a word of the name (case and accents ignored), so "jose mart" finds
- * "José Ángel Martínez Ruiz". Identifier: exact after normalization (an A-number with or without its A). Birth year:
- * ±1. State: the facility's. Country of birth: exact, case and accents ignored.
+ * Name: every word typed must start a word of the name (nameQueryWords, matchesNameWords in the SDK), so "jose mart"
+ * finds "José Ángel Martínez Ruiz". Identifier: exact after normalization (an A-number with or without its A). Birth
+ * year: ±1. State: the facility's. Country of birth: exact, case and accents ignored. Ordered by sort name then id
+ * (code point order on both databases), paged by keyset from a cursor; matches are counted (up to
+ * CUSTODY_TOTAL_CAP) only when the first page does not hold them all.
  */
-export async function searchCustodyRecords(
-  db: Db,
-  search: CustodySearch,
-): Promise<{ items: CustodyRecord[]; total: number }> {
+export async function searchCustodyRecords(db: Db, search: CustodySearch): Promise<CustodySearchResult> {
   const where = ['r.confidential = 0'];
   const params: (string | number)[] = [];
   const param = (value: string | number) => {
     params.push(value);
     return `$${params.length}`;
   };
+  const postgres = db.dialect === 'postgres';
   if (search.name !== undefined) {
-    const tokens = [...new Set(nameTokens(search.name).map((t) => Array.from(t).slice(0, MAX_PREFIX).join('')))].slice(
-      0,
-      MAX_NAME_TOKENS,
-    );
-    if (tokens.length === 0) return { items: [], total: 0 };
-    for (const token of tokens)
-      where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(token)})`);
+    const words = nameQueryWords(search.name);
+    if (words.length === 0) return { items: [], total: 0, page: search.page };
+    if (postgres) where.push(`${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`);
+    else {
+      for (const word of words)
+        where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(word)})`);
+    }
   }
   if (search.identifier !== undefined) {
     const types = search.identifierType ? [search.identifierType] : IDENTIFIER_TYPES;
@@ -210,14 +232,40 @@ export async function searchCustodyRecords(
     );
   }
   if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
-  const clause = where.join(' AND ');
-  const [count] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM custody_records r WHERE ${clause}`, params);
-  const total = Number(count?.n ?? 0);
-  if (total === 0) return { items: [], total };
-  const offset = (search.page - 1) * search.pageSize;
+  const filters = where.join(' AND ');
+  const filterParams = [...params];
+
+  // PostgreSQL compares in the "C" collation (code points, as SQLite's BINARY), whatever the database's locale.
+  const order = postgres ? ['r.sort_name COLLATE "C"', 'r.id COLLATE "C"'] : ['r.sort_name', 'r.id'];
+  const { cursor, pageSize } = search;
+  const page = cursor ? cursor.page + 1 : search.page;
+  let keyset = '';
+  if (cursor) keyset = ` AND (${order.join(', ')}) > (${param(cursor.sortName)}, ${param(cursor.id)})`;
+  const offset = !cursor && page > 1 ? ` OFFSET ${param((page - 1) * pageSize)}` : '';
   const rows = await db.query<StoredRow>(
-    `${WITH_FACILITY} WHERE ${clause} ORDER BY r.sort_name, r.id LIMIT ${param(search.pageSize)} OFFSET ${param(offset)}`,
+    `${WITH_FACILITY} WHERE ${filters}${keyset} ORDER BY ${order.join(', ')} LIMIT ${param(pageSize + 1)}${offset}`,
     params,
   );
-  return { items: rows.map(answerOf), total };
+  const shown = rows.slice(0, pageSize);
+  let total: number;
+  let totalCapped = false;
+  if (cursor) ({ total, totalCapped } = cursor);
+  else if (page === 1 && rows.length <= pageSize) total = rows.length;
+  else {
+    const [count] = await db.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM custody_records r WHERE ${filters} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
+      filterParams,
+    );
+    totalCapped = Number(count?.n ?? 0) > CUSTODY_TOTAL_CAP;
+    total = Math.min(Number(count?.n ?? 0), CUSTODY_TOTAL_CAP);
+  }
+  const last = shown.at(-1);
+  const more = rows.length > pageSize && last !== undefined;
+  return {
+    items: shown.map(answerOf),
+    total,
+    page,
+    ...(totalCapped ? { totalCapped } : {}),
+    ...(more ? { next: encodeCustodyCursor({ sortName: last.sort_name, id: last.id, page, total, totalCapped }) } : {}),
+  };
 }

@@ -1,22 +1,15 @@
 // Folding rules shared by writers (importers, seeding) and readers (search), so both sides agree.
 import { createHash } from 'node:crypto';
-import { foldName } from '@referral-kit/sdk';
+import { NAME_WORD_MAX, nameWords } from '@referral-kit/sdk/custody-search';
 
-/** Name tokens: letters and digits of the folded text. */
-export function nameTokens(text: string): string[] {
-  return foldName(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/** Longest prefix indexed per token; longer query tokens are cut to this length. */
-export const MAX_PREFIX = 24;
-
-/** Every prefix of every token, deduplicated: what "starts with" name search looks up. */
+/**
+ * Every prefix of every name word (up to NAME_WORD_MAX characters, as query words are cut), deduplicated: what
+ * "starts with" name search looks up on SQLite.
+ */
 export function namePrefixes(text: string): string[] {
   const out = new Set<string>();
-  for (const token of nameTokens(text)) {
-    const chars = Array.from(token).slice(0, MAX_PREFIX);
+  for (const token of nameWords(text)) {
+    const chars = Array.from(token).slice(0, NAME_WORD_MAX);
     for (let i = 1; i <= chars.length; i++) out.add(chars.slice(0, i).join(''));
   }
   return [...out];

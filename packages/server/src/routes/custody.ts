@@ -1,6 +1,7 @@
 // GET /v1/custody and GET /v1/custody/{id}: a confidential record answers exactly like an unknown id.
 // GET /v1/custody-guide: every status in plain words, and how fresh the data is.
 import { DEFAULT_PAGE_SIZE } from '@referral-kit/sdk';
+import { CUSTODY_CURSOR_ERROR, decodeCustodyCursor } from '@referral-kit/sdk/custody-search';
 import { custodyGuide } from '@referral-kit/sdk/custody-guide';
 import type { Db } from '../db/types.js';
 import { getCustodyRecord, newestCustodyUpdate, searchCustodyRecords } from '../db/custody-store.js';
@@ -43,20 +44,12 @@ export function createCustodyHandlers(
   return {
     async searchCustody(ctx) {
       await gate(ctx);
-      const q = ctx.query;
-      const page = q.page ?? 1;
-      const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
-      const { items, total } = await searchCustodyRecords(db, {
-        name: q.name,
-        identifier: q.identifier,
-        identifierType: q.identifierType,
-        birthYear: q.birthYear,
-        state: q.state,
-        countryOfBirth: q.countryOfBirth,
-        page,
-        pageSize,
-      });
-      return { status: 200, body: { items, total, page, pageSize } };
+      const { page = 1, pageSize = DEFAULT_PAGE_SIZE, cursor, ...filters } = ctx.query;
+      const after = cursor === undefined ? undefined : decodeCustodyCursor(cursor);
+      if (cursor !== undefined && !after)
+        throw new HttpError(400, 'validation_failed', 'Some fields are not valid.', { fields: [CUSTODY_CURSOR_ERROR] });
+      const found = await searchCustodyRecords(db, { ...filters, page, pageSize, cursor: after });
+      return { status: 200, body: { ...found, pageSize } };
     },
     async getCustodyRecord(ctx) {
       await gate(ctx);

@@ -1,0 +1,215 @@
+// Custody search at scale (issue 14): keyset pages after a cursor, counting only when needed and at most
+// CUSTODY_TOTAL_CAP, on SQLite and (with TEST_DATABASE_URL) on PostgreSQL, where a GIN index finds names. An older
+// client still reads every answer.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CustodyPage, CustodyRecord, pageOf } from '@referral-kit/sdk';
+import {
+  CUSTODY_TOTAL_CAP,
+  compareCustodyOrder,
+  custodySortName,
+  decodeCustodyCursor,
+} from '@referral-kit/sdk/custody-search';
+import * as z from 'zod/v4/mini';
+import { migrate, openDb } from '../src/db/index.js';
+import type { Db } from '../src/db/types.js';
+import {
+  analyzeCustody,
+  searchCustodyRecords,
+  writeCustodyRecords,
+  type CustodySearch,
+} from '../src/db/custody-store.js';
+import { createPgSchema, json, startTestServer, type TestServer } from './server-harness.js';
+import { fromStart } from './clock.js';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+
+/** People called Quinn: accents, apostrophes and one name twice, so the order needs its id tie-break. */
+const QUINNS = [
+  'Quinn Ávila',
+  'quinn avila',
+  "Quinn O'Neil",
+  'Quinn Zapata',
+  'Ana Quinn',
+  'Quinnell Baker',
+  'Quinn Ávila',
+];
+/** More people called Maria than the count goes to. */
+const MARIAS = CUSTODY_TOTAL_CAP + 5;
+
+function record(id: string, displayName: string): CustodyRecord {
+  return {
+    id,
+    displayName,
+    identifiers: [{ type: 'booking', value: id.toUpperCase() }],
+    status: 'in-custody',
+    sourceUpdatedAt: fromStart(0),
+  };
+}
+
+async function seed(db: Db) {
+  const people = [
+    ...QUINNS.map((name, i) => record(`cus-q${String(7 - i).padStart(2, '0')}`, name)),
+    ...Array.from({ length: MARIAS }, (_, i) => record(`cus-m${String(i).padStart(5, '0')}`, `Maria Test ${i}`)),
+  ];
+  await db.transaction((tx) =>
+    writeCustodyRecords(
+      tx,
+      people.map((r) => ({ write: { record: r, sourceKey: `booking:${r.id}`, confidential: false }, exists: false })),
+      fromStart(0),
+    ),
+  );
+  return people;
+}
+
+/** The database, with every SELECT it is sent written down. */
+function recording(db: Db): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  return {
+    statements,
+    db: {
+      dialect: db.dialect,
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+      run: (sql, params) => db.run(sql, params),
+      transaction: (fn) => db.transaction(fn),
+      close: () => db.close(),
+    },
+  };
+}
+
+function storeTests(name: string, open: () => Promise<{ db: Db; drop(): Promise<void> }>, skip: string | false) {
+  describe(`custody search: ${name}`, { skip }, () => {
+    let db: Db;
+    let drop: () => Promise<void>;
+    let people: CustodyRecord[];
+    const search = (s: Partial<CustodySearch>, on = db) =>
+      searchCustodyRecords(on, { page: 1, pageSize: 20, ...s } as CustodySearch);
+
+    before(async () => {
+      ({ db, drop } = await open());
+      await migrate(db);
+      people = await seed(db);
+    });
+    after(async () => {
+      await db?.close();
+      await drop?.();
+    });
+
+    it('walks every match once by cursor, by sort name then id, with the first count carried along', async () => {
+      const expected = people
+        .filter((p) => p.displayName.toLowerCase().includes('quinn'))
+        .map((p) => ({ sortName: custodySortName(p.displayName), id: p.id }))
+        .sort(compareCustodyOrder)
+        .map((p) => p.id);
+      const seen: string[] = [];
+      let page = await search({ name: 'QUINN', pageSize: 2 });
+      assert.equal(page.total, QUINNS.length);
+      for (let n = 1; ; n++) {
+        assert.equal(page.page, n);
+        assert.equal(page.total, QUINNS.length);
+        assert.deepEqual(
+          page.items.map((r) => r.id),
+          (await search({ name: 'quinn', pageSize: 2, page: n })).items.map((r) => r.id),
+          'the same page by number',
+        );
+        seen.push(...page.items.map((r) => r.id));
+        if (!page.next) break;
+        page = await search({ name: 'quinn', pageSize: 2, cursor: decodeCustodyCursor(page.next) });
+      }
+      assert.deepEqual(seen, expected);
+      assert.deepEqual(
+        (await search({ name: 'quinn avila' })).items.map((r) => r.id),
+        ['cus-q01', 'cus-q06', 'cus-q07'],
+        'equal sort names in id order',
+      );
+    });
+
+    it('counts only when the first page does not hold every match, up to the cap, and never counts again', async () => {
+      const few = recording(db);
+      const quinns = await search({ name: 'quinn' }, few.db);
+      assert.deepEqual([quinns.total, quinns.next, few.statements.length], [QUINNS.length, undefined, 1]);
+
+      const many = recording(db);
+      const first = await search({ name: 'maria te', pageSize: 10 }, many.db);
+      assert.deepEqual([first.total, first.totalCapped, first.items.length], [CUSTODY_TOTAL_CAP, true, 10]);
+      assert.ok(
+        many.statements.some((sql) => /COUNT/.test(sql) && sql.includes(`LIMIT ${CUSTODY_TOTAL_CAP + 1}`)),
+        'the count stops at the cap',
+      );
+
+      const later = recording(db);
+      const second = await search(
+        { name: 'maria te', pageSize: 10, cursor: decodeCustodyCursor(first.next!) },
+        later.db,
+      );
+      assert.deepEqual([second.page, second.total, second.totalCapped], [2, CUSTODY_TOTAL_CAP, true]);
+      assert.equal(later.statements.length, 1);
+      assert.doesNotMatch(later.statements[0]!, /COUNT|OFFSET/);
+    });
+
+    it('finds nothing for a name without letters or digits', async () => {
+      assert.deepEqual(await search({ name: '!!' }), { items: [], total: 0, page: 1 });
+    });
+
+    if (name === 'PostgreSQL') {
+      it('finds names through the GIN index on the name words; no prefix rows', async () => {
+        const [table] = await db.query<{ t: string | null }>("SELECT to_regclass('custody_name_prefixes')::text AS t");
+        assert.equal(table!.t, null);
+        await analyzeCustody(db);
+        const spied = recording(db);
+        await search({ name: 'quinn av' }, spied.db);
+        const plan = await db.transaction(async (tx) => {
+          await tx.run('SET LOCAL enable_seqscan = off');
+          const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${spied.statements[0]}`, [
+            "'quinn':* & 'av':*",
+            21,
+          ]);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        });
+        assert.match(plan, /custody_records_name_words/);
+      });
+    }
+  });
+}
+
+storeTests('SQLite', async () => ({ db: await openDb({ file: ':memory:' }), drop: async () => {} }), false);
+storeTests(
+  'PostgreSQL',
+  async () => {
+    const schema = await createPgSchema(PG_URL!);
+    return { db: await openDb({ url: schema.url }), drop: schema.drop };
+  },
+  PG_URL ? false : 'PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://user:pass@host/db to run them',
+);
+
+describe('custody search over HTTP', () => {
+  let s: TestServer;
+  before(async () => (s = await startTestServer()));
+  after(() => s?.stop());
+
+  it('an older client (items, total, page, pageSize) still reads every answer, paged by number or cursor', async () => {
+    const olderPage = pageOf(CustodyRecord);
+    const first = await json(await s.get('/v1/custody?name=ma&pageSize=2'));
+    assert.ok(z.safeParse(olderPage, first).success);
+    assert.ok(z.safeParse(CustodyPage, first).success);
+    assert.equal(typeof first.next, 'string');
+    const byNumber = await json(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
+    const byCursor = await json(await s.get(`/v1/custody?name=ma&pageSize=2&cursor=${first.next}`));
+    assert.ok(z.safeParse(olderPage, byNumber).success && z.safeParse(olderPage, byCursor).success);
+    assert.deepEqual(byCursor, byNumber);
+  });
+
+  it('rejects a cursor it did not make, with the field named', async () => {
+    const response = await s.get('/v1/custody?name=ma&cursor=page-2');
+    assert.equal(response.status, 400);
+    const body = await json(response);
+    assert.equal(body.error.code, 'validation_failed');
+    assert.deepEqual(
+      body.error.fields.map((f: { path: string }) => f.path),
+      ['cursor'],
+    );
+  });
+});
