@@ -2,6 +2,7 @@
 // same SQLite file: every message arrives, none twice. The design is at-least-once hand-over plus an idempotency
 // key per outbox row (its id) that the transport uses to drop the repeat: effectively once per (subscription, event).
 import { describe, it, before, after } from 'node:test';
+import type { AlertEvent } from '@referral-kit/sdk';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -217,32 +218,32 @@ describe('dispatch: priorities and leases', () => {
 });
 
 describe('dispatch: provider rate', () => {
-  /** `count` confirmed email subscribers (a second apart, so the harness's own sends are never paced) and one release alert each. */
-  async function releaseFor(h: Harness, count: number): Promise<void> {
+  /** `count` confirmed email subscribers (a second apart, so the harness's own sends are never paced). */
+  async function subscribers(h: Harness, count: number, events: AlertEvent[] = ['release']): Promise<void> {
     for (let i = 0; i < count; i++) {
-      await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org` }), `203.0.113.${i + 1}`);
+      await subscribeAndConfirm(h, subscription({ contact: `rate${i}@example.org`, events }), `203.0.113.${i + 1}`);
       h.clock.advance(1000);
     }
-    await h.db.transaction((tx) =>
+  }
+
+  /** One alert to every subscriber who wants `alertEvent`; the rows' ids start with `alertEvent`. */
+  const queue = (h: Harness, alertEvent: 'release' | 'transfer' | 'escape') =>
+    h.db.transaction((tx) =>
       enqueueStatusChange(
         tx,
-        {
-          eventId: 'ev-rate',
-          recordId: 'rec-1',
-          alertEvent: 'release',
-          status: 'released',
-          occurredAt: fromStart(-HOUR),
-        },
+        { eventId: alertEvent, recordId: 'rec-1', alertEvent, status: 'in-custody', occurredAt: fromStart(-HOUR) },
         h.clock.now(),
       ),
     );
-  }
 
-  /** A second dispatcher on the harness's database that waits by moving the test clock, and when it handed each message over. */
+  /** A second dispatcher on the harness's database that waits by moving the test clock; when it handed what over. */
   function pacedWorker(h: Harness) {
     const startMs = h.clock.now().getTime();
-    const handedOverAt: number[] = [];
-    const timed = { send: async () => void handedOverAt.push(h.clock.now().getTime() - startMs) };
+    const handedOver: { at: number; event: string }[] = [];
+    const timed = {
+      send: async (m: OutgoingMessage) =>
+        void handedOver.push({ at: h.clock.now().getTime() - startMs, event: m.idempotencyKey.split('/')[0]! }),
+    };
     const worker = createAlerts({
       db: h.db,
       config: h.config,
@@ -251,23 +252,24 @@ describe('dispatch: provider rate', () => {
       transports: { email: timed, phone: timed },
       sleep: async (ms) => h.clock.advance(ms),
     });
-    return { worker, handedOverAt };
+    return { worker, handedOverAt: () => handedOver.map((x) => x.at), handedOver };
   }
 
   const outcomes = (h: Harness) =>
     h.db
       .query<{ status: string; attempts: number }>(
-        "SELECT status, attempts FROM alert_outbox WHERE event_id = 'ev-rate' ORDER BY status",
+        "SELECT status, attempts FROM alert_outbox WHERE kind = 'status' ORDER BY status",
       )
       .then((rows) => rows.map((r) => [r.status, Number(r.attempts)]));
 
   it("spaces hand-overs at the provider's rate: two per second go out 500 ms apart, in one pass", async () => {
     const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 } } });
     try {
-      await releaseFor(h, 3);
+      await subscribers(h, 3);
+      await queue(h, 'release');
       const { worker, handedOverAt } = pacedWorker(h);
       assert.equal(await worker.dispatcher.runOnce(), 3);
-      assert.deepEqual(handedOverAt, [0, 500, 1000]);
+      assert.deepEqual(handedOverAt(), [0, 500, 1000]);
       assert.deepEqual(await outcomes(h), [
         ['sent', 1],
         ['sent', 1],
@@ -278,25 +280,70 @@ describe('dispatch: provider rate', () => {
     }
   });
 
-  it('hands back, with no attempt charged, what would have to wait for a slot past its lease', async () => {
-    // A 9 s lease, 1 s sends and 5 s to mark: a send may start at most 3 s into the batch.
-    const h = await startHarness({
-      dispatch: { perSecond: { email: 1, phone: 0 }, leaseSeconds: 9, sendTimeoutMs: 1000 },
-    });
+  it('a paced pass takes about a second of slots, then claims again: an escape alert queued meanwhile goes next', async () => {
+    const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 } } });
     try {
-      await releaseFor(h, 5);
-      const { worker, handedOverAt } = pacedWorker(h);
-      assert.equal(await worker.dispatcher.runOnce(), 4);
-      assert.deepEqual(handedOverAt, [0, 1000, 2000, 3000]);
-      assert.deepEqual(await outcomes(h), [['pending', 0], ...Array.from({ length: 4 }, () => ['sent', 1])]);
+      await subscribers(h, 5, ['transfer', 'escape']);
+      await queue(h, 'transfer');
+      const { worker, handedOver } = pacedWorker(h);
+      assert.equal(await worker.dispatcher.runOnce(), 3, 'the slots at 0, 500 and 1000 ms');
+      assert.deepEqual(await outcomes(h), [
+        ['pending', 0],
+        ['pending', 0],
+        ...Array.from({ length: 3 }, () => ['sent', 1]),
+      ]);
+      await queue(h, 'escape');
+      // The slots at 1500 and 2000 ms, both to escape alerts, ahead of the two transfer alerts still waiting.
+      assert.equal(await worker.dispatcher.runOnce(), 2);
+      assert.deepEqual(handedOver.slice(3), [
+        { at: 1500, event: 'escape' },
+        { at: 2000, event: 'escape' },
+      ]);
     } finally {
       await h.close();
     }
   });
+
+  it('in the background, a pass cut short by the pace claims again at once, not after the poll interval', async () => {
+    const h = await startHarness({ dispatch: { perSecond: { email: 2, phone: 0 }, intervalMs: 60_000 } });
+    try {
+      await subscribers(h, 5);
+      await queue(h, 'release');
+      const { worker, handedOverAt } = pacedWorker(h);
+      worker.dispatcher.start();
+      for (let i = 0; i < 200 && handedOverAt().length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+      await worker.dispatcher.stop();
+      assert.deepEqual(handedOverAt(), [0, 500, 1000, 1500, 2000]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('hands back, with no attempt charged, what would have to wait for a slot past its lease', async () => {
+    // A 9 s lease, 3.5 s sends and 5 s to mark: a send may start at most 0.5 s into the batch; the next slot is 1 s off.
+    const h = await startHarness({
+      dispatch: { perSecond: { email: 1, phone: 0 }, leaseSeconds: 9, sendTimeoutMs: 3500 },
+    });
+    try {
+      await subscribers(h, 2);
+      await queue(h, 'release');
+      const { worker, handedOverAt } = pacedWorker(h);
+      assert.equal(await worker.dispatcher.runOnce(), 1);
+      assert.deepEqual(handedOverAt(), [0]);
+      assert.deepEqual(await outcomes(h), [
+        ['pending', 0],
+        ['sent', 1],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+
   it('stop() wakes a send waiting for its slot and hands the rest back unsent', async () => {
     const h = await startHarness({ dispatch: { perSecond: { email: 1, phone: 0 } } });
     try {
-      await releaseFor(h, 3);
+      await subscribers(h, 3);
+      await queue(h, 'release');
       let first!: () => void;
       const firstSent = new Promise<void>((resolve) => (first = resolve));
       const worker = createAlerts({

@@ -98,6 +98,11 @@ export interface ConfirmationPayload {
 }
 
 const MAINTENANCE_EVERY_MS = 3600_000;
+/**
+ * A pass takes no provider slot that starts later than this after it began; it hands the rest back and claims again,
+ * so a new escape or release alert waits about this long behind a paced bulk fan-out, not for the whole batch.
+ */
+const PACED_PASS_MS = 1000;
 const timer = (ms: number, signal: AbortSignal) => delay(ms, undefined, { signal });
 /** Time a send's lease keeps after the send's own timeout, to record the outcome before another dispatcher may claim. */
 export const LEASE_MARGIN_MS = 5000;
@@ -110,6 +115,8 @@ export class Dispatcher {
   private stopped = true;
   /** Set by stop(): the batch in hand sends no further rows and hands them back. */
   private stopping = false;
+  /** Set when the last runOnce() left rows because their provider's next slot was too far off. */
+  private pacedOut = false;
   /** Aborted by stop(): wakes sends waiting for their provider's slot. */
   private halt = new AbortController();
   private lastMaintenance = 0;
@@ -139,6 +146,7 @@ export class Dispatcher {
    * references); returns the larger number of rows handled, so a full batch of either means "more may be waiting".
    */
   async runOnce(): Promise<number> {
+    this.pacedOut = false;
     const alerts = await this.runBatch<ClaimedRow>(
       'alert_outbox',
       'id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts',
@@ -195,11 +203,13 @@ export class Dispatcher {
       }
       // How long a send may still wait before starting, for its lease to cover it and its marking.
       const slack = () => leaseUntilMs - this.deps.now().getTime() - sendTimeoutMs - LEASE_MARGIN_MS;
+      const passEndsMs = this.deps.now().getTime() + PACED_PASS_MS;
       const work = (provider: Provider) => async () => {
         const queue = lanes[provider];
         while (queue.length > 0 && !this.stopping && slack() >= 0) {
           const { row, message } = queue.shift()!;
-          if (!(await this.awaitProviderSlot(provider, slack()))) {
+          const maxWaitMs = Math.min(slack(), passEndsMs - this.deps.now().getTime());
+          if (!(await this.awaitProviderSlot(provider, maxWaitMs))) {
             queue.unshift({ row, message });
             return;
           }
@@ -247,7 +257,12 @@ export class Dispatcher {
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.runOnce()) === this.deps.config.dispatch.batchSize);
+      // A full batch may leave more waiting; so may a pass cut short by its provider's pace, which goes again at once
+      // (unless it sent nothing: other workers then hold the provider's next second).
+      while (!this.stopped) {
+        const handled = await this.runOnce();
+        if (handled === 0 || (handled < this.deps.config.dispatch.batchSize && !this.pacedOut)) break;
+      }
       const now = this.deps.now();
       if (this.deps.maintenance && now.getTime() - this.lastMaintenance >= MAINTENANCE_EVERY_MS) {
         this.lastMaintenance = now.getTime();
@@ -347,7 +362,10 @@ export class Dispatcher {
     if (rate <= 0 || !this.deps.pacer) return true;
     const key = `${provider}:${this.deps.transports[provider].name ?? 'custom'}`;
     const waitMs = await this.deps.pacer.reserve(key, 1000 / rate, this.deps.now().getTime(), maxWaitMs);
-    if (waitMs === null) return false;
+    if (waitMs === null) {
+      this.pacedOut = true;
+      return false;
+    }
     if (waitMs > 0) await (this.deps.sleep ?? timer)(waitMs, this.halt.signal).catch(() => {});
     return !this.halt.signal.aborted;
   }
