@@ -3,7 +3,6 @@
 // Writes bench/results/server.md.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,8 @@ import { seedDemo } from '../packages/server/src/db/seed.js';
 import { importCustody } from '../packages/server/src/import/custody-import.js';
 import { createInsightsCounter } from '../packages/server/src/insights/counter.js';
 import { createLogger } from '../packages/server/src/logger.js';
+import { custodyPaths as custodyLookupPaths, servicePaths } from './load-paths.js';
+import { freePort, waitForReady } from './processes.js';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface LoadResult {
@@ -103,34 +104,7 @@ const uncounted = await serverProcess('bench/server-without-insights.ts').catch(
   throw error;
 });
 try {
-  // Custody lookups as a victim makes them: a name (first and last words of a real record), an ID number, one record.
-  const custodyPaths = fixtures.custody.slice(0, 300).flatMap((record, i) => {
-    const words = record.displayName.split(' ');
-    const byName = `/v1/custody?name=${encodeURIComponent(`${words[0]} ${words[words.length - 1]}`)}`;
-    const id = record.identifiers[0];
-    return i % 3 === 0
-      ? [byName]
-      : i % 3 === 1 && id
-        ? [`/v1/custody?identifier=${encodeURIComponent(id.value)}`]
-        : [`/v1/custody/${record.id}`];
-  });
-  const serviceQueries = [
-    'q=shelter',
-    'q=domestic%20violence',
-    'q=abogado&language=es',
-    'q=counseling&postalCode=77002',
-    'category=legal-aid&language=es',
-    'q=sexual%20assault%20hotline',
-    'q=protective%20order&lat=32.22&lon=-110.97&radiusKm=50',
-    'q=housing%20help',
-    'q=victim%20compensation',
-    'q=refugio%20para%20mujeres',
-    'q=stalking',
-    'q=immigration%20lawyer',
-    'q=shelter&openNow=true',
-    'q=support%20group&page=2',
-  ];
-  const servicePaths = serviceQueries.map((q) => `/v1/services?${q}`);
+  const custodyPaths = custodyLookupPaths(fixtures);
 
   await run('warm-up', server.base, [...custodyPaths.slice(0, 20), ...servicePaths], 2);
   const custody = await run('custody lookup', server.base, custodyPaths, DURATION_S);
@@ -232,30 +206,4 @@ async function timeOfCount(): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < n; i++) counter.count('search', dims);
   return ((performance.now() - start) * 1000) / n;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForReady(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the server did not become ready within 60 s');
 }

@@ -161,6 +161,17 @@ describe('loadConfig', () => {
     assert.equal(config.seedDemo, false, 'no demo data in production unless asked');
   });
 
+  it('takes the dispatch lease from ALERTS_DISPATCH_LEASE_SECONDS, and refuses one a send would outlive', () => {
+    assert.equal(loadConfig({}, cwd).alerts.dispatch.leaseSeconds, 300);
+    assert.equal(loadConfig({ ALERTS_DISPATCH_LEASE_SECONDS: '60' }, cwd).alerts.dispatch.leaseSeconds, 60);
+    assert.deepEqual(problems({ ALERTS_DISPATCH_LEASE_SECONDS: '20' }), [
+      'The dispatch lease (20 s) must outlast a send (30000 ms) by 5000 ms, or nothing is ever sent.',
+    ]);
+    assert.deepEqual(problems({ ALERTS_DISPATCH_LEASE_SECONDS: 'soon' }), [
+      'ALERTS_DISPATCH_LEASE_SECONDS must be a whole number.',
+    ]);
+  });
+
   it('Twilio: needs its account, token and number, checks their shape and never echoes them', () => {
     const base = {
       NODE_ENV: 'production',

@@ -251,6 +251,8 @@ export function alertsConfigFromEnv(env: NodeJS.ProcessEnv, opts: { demo: boolea
     limits,
     dispatch: {
       intervalMs,
+      // How long a killed worker's batch stays out of reach: the wait before another worker sends it.
+      leaseSeconds: count('ALERTS_DISPATCH_LEASE_SECONDS', 300),
       perSecond: { email: count('ALERTS_EMAIL_PER_SECOND', 0), phone: count('ALERTS_PHONE_PER_SECOND', 0) },
       concurrency: { email: sends('ALERTS_EMAIL_CONCURRENCY'), phone: sends('ALERTS_PHONE_CONCURRENCY') },
     },
