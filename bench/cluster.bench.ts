@@ -39,7 +39,7 @@ const SIGNUPS_PER_SECOND = 5;
  * Offsets in seconds: the operator's import and the API instance's kill from the load's start, the worker's kill
  * from the moment the release is queued (so it dies holding a batch of it), and how long each process stays dead.
  */
-const AT = { statusChange: 5, killApi: 20, killWorkerAfterRelease: 5, deadFor: 2 };
+const AT = { statusChange: 2, killApi: 20, killWorkerAfterRelease: 5, deadFor: 2 };
 const LEASE_SECONDS = 60;
 /** Sends in flight per worker to the gateway (read by dispatchers that send concurrently). */
 const PHONE_CONCURRENCY = 16;
@@ -394,7 +394,8 @@ try {
   const delivered = sink.entries.filter((e) => e.delivered);
   const deliveredKeys = new Set(delivered.map((e) => e.key));
   const sentNotDelivered = [...sentKeys].filter((k) => !deliveredKeys.has(k));
-  const deliveredNotInOutbox = [...deliveredKeys].filter((k) => !outbox.some((r) => r.id === k));
+  const outboxIds = new Set(outbox.map((r) => r.id));
+  const deliveredNotInOutbox = [...deliveredKeys].filter((k) => !outboxIds.has(k));
   // A key that arrived again (the killed worker's send between hand-over and marking) must be the same message.
   const first = new Map(delivered.map((e) => [e.key, e]));
   const repeats = sink.entries.filter((e) => !e.delivered);
@@ -407,16 +408,16 @@ try {
   const release = outbox.filter((r) => r.kind === 'status');
   const releaseSent = release.filter((r) => r.status === 'sent');
   const seededReleased = new Set(releaseSent.filter((r) => r.id.includes('/seeded-')).map((r) => r.id)).size;
-  const lastSent = Math.max(...releaseSent.map((r) => Date.parse(r.sent_at!)));
-  const firstCreated = Math.min(...release.map((r) => Date.parse(r.created_at)));
+  const lastSent = releaseSent.reduce((last, r) => Math.max(last, Date.parse(r.sent_at!)), 0);
+  const firstCreated = release.reduce((first, r) => Math.min(first, Date.parse(r.created_at)), Infinity);
   const drainS = (lastSent - firstCreated) / 1000;
 
   const accepted = signups.filter((s) => s.status === 202);
   const confirmedByApi = signups.filter((s) => s.confirmStatus === 200);
   const stored = await db.query<{ id: string; status: string; used_at: string | null }>(
     `SELECT c.id, s.status, c.used_at FROM alert_confirmations c JOIN alert_subscriptions s ON s.id = c.subscription_id
-     WHERE c.id = ANY($1)`,
-    [confirmedByApi.map((s) => s.confirmationId!)] as never,
+     WHERE c.id IN (${confirmedByApi.map((_, i) => `$${i + 1}`).join(', ') || 'NULL'})`,
+    confirmedByApi.map((s) => s.confirmationId!),
   );
   const storedConfirmed = new Set(stored.filter((r) => r.status === 'confirmed' && r.used_at).map((r) => r.id));
   const confirmedLost = confirmedByApi.filter((s) => !storedConfirmed.has(s.confirmationId!)).length;
