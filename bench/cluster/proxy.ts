@@ -1,9 +1,9 @@
 // The load balancer of the cluster bench: round robin over the API instances that answer /readyz (checked every
-// 250 ms, as a load balancer's health check would), keep-alive connections to each, and the visitor's address
-// appended to X-Forwarded-For (the instances run with TRUST_PROXY=true). A connection refused takes the instance
-// out at once and the request goes to the next one (nothing reached the dead one). A GET whose connection breaks
-// is tried once more elsewhere, as nginx's proxy_next_upstream does; a POST is not (it may have been applied), so
-// the visitor gets 502.
+// 250 ms, as a load balancer's health check would; three 2-s timeouts in a row also take an instance out), keep-alive
+// connections to each, and the visitor's address appended to X-Forwarded-For (the instances run with
+// TRUST_PROXY=true). A connection refused takes the instance out at once and the request goes to the next one
+// (nothing reached the dead one). A GET whose connection breaks is tried once more elsewhere, as nginx's
+// proxy_next_upstream does; a POST is not (it may have been applied), so the visitor gets 502.
 import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,8 +15,9 @@ export interface Backend {
 }
 
 export interface ProxyFailure {
-  /** Milliseconds since the bench started. */
+  /** Milliseconds since the bench started: when it failed, and when the proxy sent it on to the instance. */
   at: number;
+  sentAt: number;
   backend: string;
   method: string;
   error: string;
@@ -41,12 +42,12 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
   let retried = 0;
   let next = 0;
 
+  // When no instance passes its check (all busy), try them anyway, as nginx does when every upstream is marked down.
   const pick = (except?: Backend): Backend | undefined => {
-    for (let i = 0; i < backends.length; i++) {
-      const backend = backends[next++ % backends.length]!;
-      if (backend.up && backend !== except) return backend;
-    }
-    return undefined;
+    const candidates = backends.filter((b) => b !== except);
+    const ready = candidates.filter((b) => b.up);
+    const pool = ready.length ? ready : candidates;
+    return pool.length ? pool[next++ % pool.length] : undefined;
   };
 
   const server: Server = createServer((req, res) => {
@@ -64,7 +65,8 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
   ): void {
     if (!backend) {
       res.writeHead(503).end();
-      failures.push({ at: Date.now() - startedAt, backend: 'none', method: req.method ?? '', error: 'no instance up' });
+      const at = Date.now() - startedAt;
+      failures.push({ at, sentAt: at, backend: 'none', method: req.method ?? '', error: 'no instance answers' });
       return;
     }
     const headers = { ...req.headers };
@@ -72,6 +74,7 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
     delete headers[VISITOR_HEADER];
     headers['x-forwarded-for'] = typeof visitor === 'string' ? visitor : '127.0.0.1';
     headers['content-length'] = String(body.length);
+    const sentAt = Date.now() - startedAt;
     const upstream = request(
       { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers, agent },
       (answer) => {
@@ -94,6 +97,7 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
       }
       failures.push({
         at: Date.now() - startedAt,
+        sentAt,
         backend: backend.name,
         method: req.method ?? '',
         error: error.code ?? error.message,
@@ -103,14 +107,28 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
     upstream.end(body);
   }
 
+  // Out at a refused connection or a 503, or after three checks in a row slower than 2 s (busy is not dead).
+  const slow = new Map<Backend, number>();
+  const probing = new Set<Backend>();
   const check = setInterval(() => {
     for (const backend of backends) {
-      const probe = request({ host: '127.0.0.1', port: backend.port, path: '/readyz', timeout: 1000 }, (answer) => {
+      if (probing.has(backend)) continue;
+      probing.add(backend);
+      const probe = request({ host: '127.0.0.1', port: backend.port, path: '/readyz', timeout: 2000 }, (answer) => {
         backend.up = answer.statusCode === 200;
+        slow.set(backend, 0);
         answer.resume();
       });
-      probe.on('error', () => (backend.up = false));
-      probe.on('timeout', () => probe.destroy());
+      probe.on('timeout', () => {
+        const misses = (slow.get(backend) ?? 0) + 1;
+        slow.set(backend, misses);
+        if (misses >= 3) backend.up = false;
+        probe.destroy(new Error('slow'));
+      });
+      probe.on('error', (error) => {
+        if (error.message !== 'slow') backend.up = false;
+      });
+      probe.on('close', () => probing.delete(backend));
       probe.end();
     }
   }, 250);
