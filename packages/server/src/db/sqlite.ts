@@ -1,6 +1,7 @@
 // SQLite through better-sqlite3 (synchronous), behind the async Db interface. WAL mode, so a CLI import and a
 // running server can share the file. One connection: a transaction holds a lock that other callers wait for,
 // so their statements never run inside someone else's open transaction.
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Db, SqlParam } from './types.js';
 import { toPositional } from './placeholders.js';
@@ -16,12 +17,39 @@ function bind(params: readonly SqlParam[]): Bindable[] {
   });
 }
 
+/** How long a statement waits for another process's write lock. */
+const BUSY_TIMEOUT_MS = 5000;
+const BUSY_RETRY_MS = 2;
+
 export function openSqlite(file: string): ExecDb {
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+
+  /**
+   * BEGIN IMMEDIATE, waiting for another process's write lock in short async steps: SQLite's own busy handler sleeps
+   * longer and longer (up to 100 ms a try, blocking the event loop), so a writer that lets go briefly between short
+   * transactions (a custody import) could keep it waiting for seconds.
+   */
+  async function beginImmediate(): Promise<void> {
+    const deadline = performance.now() + BUSY_TIMEOUT_MS;
+    raw.pragma('busy_timeout = 0');
+    try {
+      for (;;) {
+        try {
+          raw.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline) throw error;
+          await sleep(BUSY_RETRY_MS);
+        }
+      }
+    } finally {
+      raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
 
   const cache = new Map<string, { stmt: Database.Statement; order: number[] }>();
   function prepare(sql: string, params: readonly SqlParam[]) {
@@ -73,7 +101,7 @@ export function openSqlite(file: string): ExecDb {
         let release!: () => void;
         locked = new Promise<void>((resolve) => (release = resolve));
         try {
-          raw.exec('BEGIN IMMEDIATE');
+          await beginImmediate();
           try {
             const result = await fn(txDb);
             raw.exec('COMMIT');

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
 import type { Db, SqlParam } from '../db/types.js';
 import { analyzeCustody, contentHashOf, writeCustodyRecords, type CustodyWrite } from '../db/custody-store.js';
@@ -100,6 +101,7 @@ const POSTGRES_CHUNK = 5000;
  */
 const SQLITE_CHUNK_MS = 40;
 const SQLITE_CHUNK = { first: 200, min: 20, max: 2000 };
+const SQLITE_PAUSE_MS = 5;
 /** How often the merge checkpoints SQLite's write-ahead log (see checkpointBetweenChunks). */
 const CHECKPOINT_EVERY_MS = 500;
 
@@ -344,6 +346,8 @@ async function merge(
         const perRecord = (performance.now() - began) / merged;
         chunk = Math.round(Math.min(SQLITE_CHUNK.max, Math.max(SQLITE_CHUNK.min, SQLITE_CHUNK_MS / perRecord)));
         await checkpoints.step();
+        // SQLite's lock is not a queue: a pause lets a waiting signup (this process or another) take it first.
+        await sleep(SQLITE_PAUSE_MS);
       }
       progress.tick((done += merged));
     }
