@@ -1,11 +1,10 @@
 // Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
 import { primarySubtag } from '@referral-kit/sdk';
-import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
+import { HttpError, type ExtraRoute, type RouteHandler } from '../http/types.js';
 import { catalog } from '../i18n/index.js';
-import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
-import type { Limit } from './rate-limiter.js';
-import { page, type PageResult } from './pages.js';
+import { limitIp, type AlertsContext } from './context.js';
+import { linkPageRoutes } from './link-page.js';
 
 export const STOP_PATH = '/v1/alerts/stop';
 
@@ -72,64 +71,25 @@ export function unsubscribeHandler(c: AlertsContext): RouteHandler<'unsubscribe'
 }
 
 export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
-  return [
-    { method: 'GET', path: STOP_PATH, handler: (ctx) => stopPage(c, ctx, false) },
-    { method: 'POST', path: STOP_PATH, form: true, handler: (ctx) => stopPage(c, ctx, true) },
-  ];
-}
-
-async function stopPage(c: AlertsContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
-  const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = await pageRateLimit(
-    c,
-    ctx,
-    'unsubscribe',
-    c.config.limits.unsubscribePerIp,
-    catalog('en').alerts.pageStopTitle,
-  );
-  if (limited) return limited;
-  const id = c.keys.verifyToken('unsubscribe', token);
-  if (id === null)
-    return page({
-      status: 400,
-      language: 'en',
-      title: catalog('en').alerts.pageStopTitle,
-      message: catalog('en').alerts.pageInvalid,
-    });
-  const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [id]);
-  const language = row?.language ?? 'en';
-  const t = catalog(language).alerts;
-  if (!submit) {
-    return page({
-      status: 200,
-      language,
-      title: t.pageStopTitle,
-      form: {
-        action: `${STOP_PATH}?token=${encodeURIComponent(token)}`,
-        button: t.pageStopButton,
-        hidden: { 'List-Unsubscribe': 'One-Click' },
-      },
-    });
-  }
-  await unsubscribeById(c, id, 'link');
-  return page({ status: 200, language, title: t.pageStopTitle, message: t.pageStopDone });
-}
-
-/** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
-export async function pageRateLimit(
-  c: LimitDeps,
-  ctx: RequestContext,
-  scope: string,
-  limit: Limit,
-  title: string,
-): Promise<PageResult | null> {
-  const outcome = await c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
-  if (outcome.ok) return null;
-  return page({
-    status: 429,
-    language: 'en',
-    title,
-    message: RATE_LIMIT_MESSAGE,
-    headers: { 'retry-after': String(outcome.retryAfterSeconds) },
+  return linkPageRoutes(c, {
+    path: STOP_PATH,
+    purpose: 'unsubscribe',
+    limit: c.config.limits.unsubscribePerIp,
+    strings: (language) => {
+      const t = catalog(language).alerts;
+      return { title: t.pageStopTitle, button: t.pageStopButton, done: t.pageStopDone, invalid: t.pageInvalid };
+    },
+    // A well-signed token always gets the button, whether its subscription still exists or not.
+    language: async (id) => {
+      const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [
+        id,
+      ]);
+      return row?.language ?? 'en';
+    },
+    act: async (id) => {
+      await unsubscribeById(c, id, 'link');
+      return true;
+    },
+    hidden: { 'List-Unsubscribe': 'One-Click' },
   });
 }

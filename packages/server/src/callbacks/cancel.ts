@@ -1,9 +1,8 @@
 // Cancelling a request with the token from the answer or the link in the message. Every well-signed token gets
 // the same answer, whether its request exists, was already closed, or was a bot's: a token reveals nothing.
-import { limitIp, field } from '../alerts/context.js';
-import { page, type PageResult } from '../alerts/pages.js';
-import { pageRateLimit } from '../alerts/unsubscribe.js';
-import { HttpError, type ExtraRoute, type Handler, type RequestContext } from '../http/types.js';
+import { limitIp } from '../alerts/context.js';
+import { linkPageRoutes } from '../alerts/link-page.js';
+import { HttpError, type ExtraRoute, type Handler } from '../http/types.js';
 import { CANCEL_PAGE_PATH, type CallbacksContext } from './context.js';
 import { callbackStrings } from './messages.js';
 
@@ -32,38 +31,23 @@ export function cancelCallbackHandler(c: CallbacksContext): Handler {
 
 /** The link in a message: GET shows a button (link scanners cancel nothing), POST cancels. */
 export function cancelPageRoutes(c: CallbacksContext): ExtraRoute[] {
-  return [
-    { method: 'GET', path: CANCEL_PAGE_PATH, handler: (ctx) => cancelPage(c, ctx, false) },
-    { method: 'POST', path: CANCEL_PAGE_PATH, form: true, handler: (ctx) => cancelPage(c, ctx, true) },
-  ];
-}
-
-async function cancelPage(c: CallbacksContext, ctx: RequestContext, submit: boolean): Promise<PageResult> {
-  const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
-  const limited = await pageRateLimit(
-    c,
-    ctx,
-    'callback-cancel',
-    c.config.limits.cancelPerIp,
-    callbackStrings('en').pageTitle,
-  );
-  if (limited) return limited;
-  const id = c.keys.verifyToken('callback-cancel', token);
-  const [row] =
-    id === null
-      ? []
-      : await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [id]);
-  const language = row?.language ?? 'en';
-  const t = callbackStrings(language);
-  if (id === null) return page({ status: 400, language, title: t.pageTitle, message: t.pageInvalid });
-  if (!submit) {
-    return page({
-      status: 200,
-      language,
-      title: t.pageTitle,
-      form: { action: `${CANCEL_PAGE_PATH}?token=${encodeURIComponent(token)}`, button: t.pageButton },
-    });
-  }
-  await cancelById(c, id);
-  return page({ status: 200, language, title: t.pageTitle, message: t.pageDone });
+  return linkPageRoutes(c, {
+    path: CANCEL_PAGE_PATH,
+    purpose: 'callback-cancel',
+    limit: c.config.limits.cancelPerIp,
+    strings: (language) => {
+      const t = callbackStrings(language);
+      return { title: t.pageTitle, button: t.pageButton, done: t.pageDone, invalid: t.pageInvalid };
+    },
+    language: async (id) => {
+      const [row] = await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [
+        id,
+      ]);
+      return row?.language ?? 'en';
+    },
+    act: async (id) => {
+      await cancelById(c, id);
+      return true;
+    },
+  });
 }

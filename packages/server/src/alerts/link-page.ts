@@ -1,0 +1,71 @@
+// The pages behind the links in messages (confirm alerts, stop alerts, cancel a callback): GET shows one button,
+// POST does the change, so link scanners that open every link never change anything. Each page is one spec.
+import type { ExtraRoute, RequestContext } from '../http/types.js';
+import { field, RATE_LIMIT_MESSAGE, type LimitDeps } from './context.js';
+import type { TokenPurpose } from './crypto.js';
+import { page, type PageResult } from './pages.js';
+import type { Limit } from './rate-limiter.js';
+
+export interface LinkPageStrings {
+  title: string;
+  button: string;
+  done: string;
+  invalid: string;
+}
+
+export interface LinkPage {
+  path: string;
+  /** The token's purpose, also the rate limit's scope (shared with the matching API route). */
+  purpose: TokenPurpose;
+  limit: Limit;
+  strings(language: string): LinkPageStrings;
+  /** The language of what a well-signed token names; null answers "not valid" (only where a miss may say so). */
+  language(id: string): Promise<string | null>;
+  /** Does the change on POST; false answers "not valid". */
+  act(id: string, token: string): Promise<boolean>;
+  /** Hidden fields the form posts with the token (RFC 8058 one-click needs `List-Unsubscribe`). */
+  hidden?: Record<string, string>;
+}
+
+export function linkPageRoutes(c: LimitDeps, spec: LinkPage): ExtraRoute[] {
+  return [
+    { method: 'GET', path: spec.path, handler: (ctx) => linkPage(c, spec, ctx, false) },
+    { method: 'POST', path: spec.path, form: true, handler: (ctx) => linkPage(c, spec, ctx, true) },
+  ];
+}
+
+async function linkPage(c: LimitDeps, spec: LinkPage, ctx: RequestContext, submit: boolean): Promise<PageResult> {
+  const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
+  const limited = await pageRateLimit(c, ctx, spec.purpose, spec.limit, spec.strings('en').title);
+  if (limited) return limited;
+  const id = c.keys.verifyToken(spec.purpose, token);
+  const language = id === null ? null : await spec.language(id);
+  const t = spec.strings(language ?? 'en');
+  const invalid = () => page({ status: 400, language: language ?? 'en', title: t.title, message: t.invalid });
+  if (id === null || language === null) return invalid();
+  if (!submit) {
+    const action = `${spec.path}?token=${encodeURIComponent(token)}`;
+    return page({ status: 200, language, title: t.title, form: { action, button: t.button, hidden: spec.hidden } });
+  }
+  if (!(await spec.act(id, token))) return invalid();
+  return page({ status: 200, language, title: t.title, message: t.done });
+}
+
+/** Pages answer a rate limit with a page, not JSON; same status and Retry-After as the API. */
+async function pageRateLimit(
+  c: LimitDeps,
+  ctx: RequestContext,
+  scope: string,
+  limit: Limit,
+  title: string,
+): Promise<PageResult | null> {
+  const outcome = await c.limiter.hit(c.keys.rateLimitKey(scope, ctx.ip), limit, c.now().getTime());
+  if (outcome.ok) return null;
+  return page({
+    status: 429,
+    language: 'en',
+    title,
+    message: RATE_LIMIT_MESSAGE,
+    headers: { 'retry-after': String(outcome.retryAfterSeconds) },
+  });
+}
