@@ -21,12 +21,8 @@ export function confirmPageRoutes(c: AlertsContext): ExtraRoute[] {
         invalid: t.pageInvalid,
       };
     },
-    language: async (id) => {
-      const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_confirmations WHERE id = $1', [
-        id,
-      ]);
-      return row?.language ?? null;
-    },
+    table: 'alert_confirmations',
+    missingIsInvalid: true,
     act: async (_id, token) => (await confirmByToken(c, token)) === 'confirmed',
   });
 }

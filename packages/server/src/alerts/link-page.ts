@@ -1,7 +1,7 @@
 // The pages behind the links in messages (confirm alerts, stop alerts, cancel a callback): GET shows one button,
 // POST does the change, so link scanners that open every link never change anything. Each page is one spec.
 import type { ExtraRoute, RequestContext } from '../http/types.js';
-import { field, RATE_LIMIT_MESSAGE, type LimitDeps } from './context.js';
+import { field, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { TokenPurpose } from './crypto.js';
 import { page, type PageResult } from './pages.js';
 import type { Limit } from './rate-limiter.js';
@@ -19,27 +19,36 @@ export interface LinkPage {
   purpose: TokenPurpose;
   limit: Limit;
   strings(language: string): LinkPageStrings;
-  /** The language of what a well-signed token names; null answers "not valid" (only where a miss may say so). */
-  language(id: string): Promise<string | null>;
+  /** The table of the rows the tokens name (its `language` is the page's). */
+  table: 'alert_confirmations' | 'alert_subscriptions' | 'callback_requests';
+  /**
+   * Whether a well-signed token naming no row answers "not valid". Otherwise it gets the button like any other, so
+   * a token reveals nothing (the row may be gone already).
+   */
+  missingIsInvalid?: boolean;
   /** Does the change on POST; false answers "not valid". */
   act(id: string, token: string): Promise<boolean>;
   /** Hidden fields the form posts with the token (RFC 8058 one-click needs `List-Unsubscribe`). */
   hidden?: Record<string, string>;
 }
 
-export function linkPageRoutes(c: LimitDeps, spec: LinkPage): ExtraRoute[] {
+type LinkPageDeps = LimitDeps & Pick<AlertsContext, 'db'>;
+
+export function linkPageRoutes(c: LinkPageDeps, spec: LinkPage): ExtraRoute[] {
   return [
     { method: 'GET', path: spec.path, handler: (ctx) => linkPage(c, spec, ctx, false) },
     { method: 'POST', path: spec.path, form: true, handler: (ctx) => linkPage(c, spec, ctx, true) },
   ];
 }
 
-async function linkPage(c: LimitDeps, spec: LinkPage, ctx: RequestContext, submit: boolean): Promise<PageResult> {
+async function linkPage(c: LinkPageDeps, spec: LinkPage, ctx: RequestContext, submit: boolean): Promise<PageResult> {
   const token = field(ctx.query, 'token') ?? field(ctx.body, 'token') ?? '';
   const limited = await pageRateLimit(c, ctx, spec.purpose, spec.limit, spec.strings('en').title);
   if (limited) return limited;
   const id = c.keys.verifyToken(spec.purpose, token);
-  const language = id === null ? null : await spec.language(id);
+  const [row] =
+    id === null ? [] : await c.db.query<{ language: string }>(`SELECT language FROM ${spec.table} WHERE id = $1`, [id]);
+  const language = row ? row.language : spec.missingIsInvalid ? null : 'en';
   const t = spec.strings(language ?? 'en');
   const invalid = () => page({ status: 400, language: language ?? 'en', title: t.title, message: t.invalid });
   if (id === null || language === null) return invalid();

@@ -79,13 +79,7 @@ export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
       const t = catalog(language).alerts;
       return { title: t.pageStopTitle, button: t.pageStopButton, done: t.pageStopDone, invalid: t.pageInvalid };
     },
-    // A well-signed token always gets the button, whether its subscription still exists or not.
-    language: async (id) => {
-      const [row] = await c.db.query<{ language: string }>('SELECT language FROM alert_subscriptions WHERE id = $1', [
-        id,
-      ]);
-      return row?.language ?? 'en';
-    },
+    table: 'alert_subscriptions',
     act: async (id) => {
       await unsubscribeById(c, id, 'link');
       return true;

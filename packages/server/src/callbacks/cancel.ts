@@ -39,12 +39,7 @@ export function cancelPageRoutes(c: CallbacksContext): ExtraRoute[] {
       const t = callbackStrings(language);
       return { title: t.pageTitle, button: t.pageButton, done: t.pageDone, invalid: t.pageInvalid };
     },
-    language: async (id) => {
-      const [row] = await c.db.query<{ language: string }>('SELECT language FROM callback_requests WHERE id = $1', [
-        id,
-      ]);
-      return row?.language ?? 'en';
-    },
+    table: 'callback_requests',
     act: async (id) => {
       await cancelById(c, id);
       return true;
