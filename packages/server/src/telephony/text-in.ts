@@ -114,9 +114,9 @@ export async function answerText(c: AlertsContext, from: string, text: string): 
     case 'help':
       return { action: 'help', reply: t.help };
     case 'status':
-      return { action: 'status', reply: await statusReply(c, phone, language, argument) };
+      return { action: 'status', reply: argument ? await statusReply(c, phone, language, argument) : t.statusUsage };
     case 'alerts':
-      return { action: 'alerts', reply: await alertsReply(c, phone, language, argument) };
+      return { action: 'alerts', reply: argument ? await alertsReply(c, phone, language, argument) : t.alertsUsage };
   }
 }
 
@@ -135,7 +135,6 @@ async function statusReply(
   argument: string,
 ): Promise<string> {
   const t = textReplies(language);
-  if (!argument) return t.statusUsage;
   if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime())).ok)
     return t.tooMany;
   const record = await findByText(c.db, argument);
@@ -169,7 +168,6 @@ async function alertsReply(
   argument: string,
 ): Promise<string> {
   const t = textReplies(language);
-  if (!argument) return t.alertsUsage;
   try {
     const outcome = await c.limiter.hit(
       c.keys.rateLimitKey('subscribe', `phone:${phone}`),
