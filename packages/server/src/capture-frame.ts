@@ -2,9 +2,9 @@
 // widgets' capture-frame.ts). Partner pages frame it to take contact details out of their own scripts' reach, so
 // it may be framed only by the partner origins the server allows for CORS (and by its own pages), runs only its
 // own script, and keeps no cache copy.
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http/types.js';
+import { readBuiltScript, ownScriptCsp, scriptPageHtml, sendUncached } from './script-page.js';
 import { requireReadMethod } from './static.js';
 
 export const CAPTURE_PAGE_PATH = '/embed/capture';
@@ -12,30 +12,14 @@ const SCRIPT_FILE = 'packages/widgets/dist/referral-kit.capture.js';
 
 /** The frame page's policy: its own script and API calls, no other content, framed only by `partnerOrigins`. */
 export function captureFrameCsp(partnerOrigins: readonly string[]): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
+  return ownScriptCsp([
     `frame-ancestors ${["'self'", ...partnerOrigins].join(' ')}`,
     "require-trusted-types-for 'script'",
     "trusted-types 'none'",
-  ].join('; ');
+  ]);
 }
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Contact details</title>
-<script src="capture.js" defer></script>
-</head>
-<body></body>
-</html>
-`;
+const PAGE = scriptPageHtml({ title: 'Contact details', script: 'capture.js' });
 
 /** Answers the two frame paths (other `/embed/` paths are 404). Runs after the pipeline set the page headers. */
 export function createCaptureFrame(options: { partnerOrigins: readonly string[]; rootDir: string }) {
@@ -50,17 +34,12 @@ export function createCaptureFrame(options: { partnerOrigins: readonly string[];
       // frame-ancestors decides who may frame it; X-Frame-Options cannot name several origins.
       res.removeHeader('x-frame-options');
     } else if (url.pathname === `${CAPTURE_PAGE_PATH}.js`) {
-      body = await readFile(`${options.rootDir}/${SCRIPT_FILE}`, 'utf8').catch(() => {
-        throw new HttpError(404, 'not_found', `There is no such file: build the widgets (${SCRIPT_FILE}).`);
-      });
+      body = await readBuiltScript(options.rootDir, SCRIPT_FILE, 'widgets');
       res.setHeader('content-type', 'text/javascript; charset=utf-8');
     } else {
       throw new HttpError(404, 'not_found', 'There is no such page.');
     }
     // What a visitor typed never sits in a cache, and a Back never brings the frame back from one.
-    res.setHeader('cache-control', 'no-store');
-    res.statusCode = 200;
-    res.setHeader('content-length', Buffer.byteLength(body));
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendUncached(req, res, 200, body);
   };
 }

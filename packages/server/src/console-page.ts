@@ -3,9 +3,9 @@
 // by rollup. A page that needs a session or another role is served with 401 or 403: the same shell, which then
 // shows the sign-in form or says the page is not for this account. Staff pages show personal data: nothing from
 // elsewhere runs or frames them, and no copy stays in any cache.
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http/types.js';
+import { readBuiltScript, ownScriptCsp, scriptPageHtml, sendUncached } from './script-page.js';
 import { requireReadMethod } from './static.js';
 import { STAFF_API, STAFF_CONSOLE_PAGE } from './staff/context.js';
 import { matchPage, type PageMatch } from './staff/pages.js';
@@ -14,31 +14,14 @@ export const CONSOLE_SCRIPT_PATH = `${STAFF_CONSOLE_PAGE}/console.js`;
 const SCRIPT_FILE = 'packages/server/dist/console.js';
 
 /** Own script and API calls only; Lit's constructable stylesheets need no inline styles. */
-export const CONSOLE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONSOLE_CSP = ownScriptCsp(["img-src 'self'", "frame-ancestors 'none'"]);
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Staff console</title>
-<script src="${CONSOLE_SCRIPT_PATH}" defer></script>
-</head>
-<body>
-<staff-console></staff-console>
-</body>
-</html>
-`;
+const PAGE = scriptPageHtml({
+  title: 'Staff console',
+  script: CONSOLE_SCRIPT_PATH,
+  head: '<meta name="robots" content="noindex">\n',
+  body: '\n<staff-console></staff-console>\n',
+});
 
 /** True for the paths this module answers (the console API under /console/api is the pipeline's). */
 export const isConsolePath = (pathname: string) =>
@@ -60,9 +43,7 @@ export function createConsolePage(options: {
     let body: string;
     let status = 200;
     if (url.pathname === CONSOLE_SCRIPT_PATH) {
-      body = await readFile(`${options.rootDir}/${SCRIPT_FILE}`, 'utf8').catch(() => {
-        throw new HttpError(404, 'not_found', `There is no such file: build the console (${SCRIPT_FILE}).`);
-      });
+      body = await readBuiltScript(options.rootDir, SCRIPT_FILE, 'console');
       res.setHeader('content-type', 'text/javascript; charset=utf-8');
     } else if (/^\/console(\/[A-Za-z0-9_-]+)*\/?$/.test(url.pathname)) {
       // An address with no page gets the shell too, which says so in the console's words.
@@ -82,9 +63,6 @@ export function createConsolePage(options: {
     }
     res.setHeader('content-security-policy', CONSOLE_CSP);
     res.setHeader('x-frame-options', 'DENY');
-    res.setHeader('cache-control', 'no-store');
-    res.statusCode = status;
-    res.setHeader('content-length', Buffer.byteLength(body));
-    res.end(req.method === 'HEAD' ? undefined : body);
+    sendUncached(req, res, status, body);
   };
 }
