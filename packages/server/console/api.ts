@@ -1,9 +1,10 @@
 // The console's calls to /console/api: same origin, JSON, the CSRF token on every POST. A 401 on a signed-in
 // route means the session ended (idle or absolute timeout, sign-out elsewhere): the shell is told, once.
+import type { Team } from '../src/callbacks/routing.js';
 import type { Report, ViewName } from '../src/insights/report.js';
 import type { Outcome, RequestStatus, Role } from '../src/staff/vocabulary.js';
 
-export type { Report, ViewName };
+export type { Report, Team, ViewName };
 
 export interface Staff {
   id: string;
@@ -76,15 +77,6 @@ export interface StaffAccount extends Staff {
   status: 'pending' | 'active' | 'disabled';
   locked: boolean;
   createdAt: string;
-}
-
-export interface Team {
-  id: string;
-  name: string;
-  states: string[];
-  zipPrefixes: string[];
-  languages: string[];
-  fallback: boolean;
 }
 
 export interface InsightsIndex {

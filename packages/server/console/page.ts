@@ -84,6 +84,28 @@ export const consoleStyles = css`
   }
 `;
 
+export interface TextField {
+  name: string;
+  label: string;
+  hint?: string;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
+  inputmode?: 'numeric';
+  minlength?: number;
+  maxlength?: number;
+  required?: boolean;
+  value?: string;
+}
+
+/** The authenticator's 6-digit code, as sign-in and account setup ask for it. */
+export const CODE_FIELD = {
+  name: 'code',
+  inputmode: 'numeric',
+  autocomplete: 'one-time-code',
+  maxlength: 6,
+  required: true,
+} as const satisfies Omit<TextField, 'label'>;
+
 export abstract class ConsolePage extends LitElement {
   static override styles = [baseStyles, consoleStyles];
 
@@ -92,6 +114,8 @@ export abstract class ConsolePage extends LitElement {
   @state() protected accessor error = '';
   /** Field errors by body field name. */
   @state() protected accessor fieldErrors: Record<string, string> = {};
+  /** True while an action runs: its buttons are disabled meanwhile. */
+  @state() protected accessor busy = false;
 
   /** Focus lands here when the page opens (keyboard and screen-reader users start at the heading). */
   focusHeading(): void {
@@ -133,6 +157,29 @@ export abstract class ConsolePage extends LitElement {
     this.ctx.announce(this.error);
   }
 
+  /**
+   * Runs an action: errors cleared first, buttons disabled meanwhile; a failure is shown and announced, and focus
+   * moves to the first field it names.
+   */
+  protected async run(work: () => Promise<void>): Promise<void> {
+    this.clearErrors();
+    this.busy = true;
+    try {
+      await work();
+    } catch (error) {
+      this.failed(error);
+      await this.focusInvalid();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Moves focus to the first field with an error, once it is shown. */
+  protected async focusInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
   protected renderError(): TemplateResult | typeof nothing {
     return this.error ? html`<p class="error notice warning" id="form-error">${this.error}</p>` : nothing;
   }
@@ -150,6 +197,59 @@ export abstract class ConsolePage extends LitElement {
   protected describedBy(name: string, hint?: string): string | typeof nothing {
     const ids = [hint, this.fieldErrors[name] ? `${name}-error` : undefined].filter(Boolean);
     return ids.length ? ids.join(' ') : nothing;
+  }
+
+  /** A labelled text input (id and name `name`) with its hint and its error tied to it. */
+  protected textField(field: TextField): TemplateResult {
+    const hint = field.hint ? `${field.name}-hint` : undefined;
+    return html`<div class="field">
+      <label for=${field.name}
+        >${field.label} ${field.hint ? html`<span class="hint" id=${hint}>${field.hint}</span>` : nothing}</label
+      >
+      <input
+        id=${field.name}
+        name=${field.name}
+        type=${field.type ?? 'text'}
+        autocomplete=${field.autocomplete ?? nothing}
+        inputmode=${field.inputmode ?? nothing}
+        minlength=${field.minlength ?? nothing}
+        maxlength=${field.maxlength ?? nothing}
+        ?required=${field.required ?? false}
+        .value=${field.value ?? ''}
+        aria-invalid=${this.invalid(field.name)}
+        aria-describedby=${this.describedBy(field.name, hint)}
+      />
+      ${this.fieldError(field.name)}
+    </div>`;
+  }
+
+  /** A labelled select posting `name` (its id `id`, by default the name), with its error tied to it. */
+  protected selectField(field: { name: string; id?: string; label: string }, options: unknown): TemplateResult {
+    const id = field.id ?? field.name;
+    return html`<div class="field">
+      <label for=${id}>${field.label}</label>
+      <select
+        id=${id}
+        name=${field.name}
+        aria-invalid=${this.invalid(field.name)}
+        aria-describedby=${this.describedBy(field.name)}
+      >
+        ${options}
+      </select>
+      ${this.fieldError(field.name)}
+    </div>`;
+  }
+
+  /** A table's caption and column headings. */
+  protected tableHead(caption: string, columns: readonly MessageKey[]): TemplateResult {
+    return html`<caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${columns.map((column) => html`<th scope="col">${this.ctx.t(column)}</th>`)}
+        </tr>
+      </thead>`;
   }
 
   protected follow = (event: MouseEvent): void => followLink(event, this.ctx);

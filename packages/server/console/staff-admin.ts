@@ -20,7 +20,6 @@ export class StaffAdmin extends ConsolePage {
   @state() private accessor teams: Team[] | null = null;
   /** The setup link just issued, shown once (it is a credential: never put in the URL or the title). */
   @state() private accessor link: { name: string; setupUrl: string; expiresAt: string } | null = null;
-  @state() private accessor busy = false;
   /** The team whose routing the form holds (null: a new team). */
   @state() private accessor editing: Team | null = null;
 
@@ -39,16 +38,9 @@ export class StaffAdmin extends ConsolePage {
     }
   }
 
-  async #run(work: () => Promise<string>): Promise<void> {
-    this.clearErrors();
-    this.busy = true;
-    try {
-      this.ctx.announce(await work());
-    } catch (error) {
-      this.failed(error);
-    } finally {
-      this.busy = false;
-    }
+  /** Runs an action and announces what it says it did. */
+  #run(work: () => Promise<string>): Promise<void> {
+    return this.run(async () => this.ctx.announce(await work()));
   }
 
   #disable(account: StaffAccount): Promise<void> {
@@ -114,19 +106,7 @@ export class StaffAdmin extends ConsolePage {
   #staffTable(staff: StaffAccount[]) {
     const { t, word } = this.ctx;
     return html`<table>
-      <caption>
-        ${t('admin.staffCaption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('col.name')}</th>
-          <th scope="col">${t('col.email')}</th>
-          <th scope="col">${t('col.role')}</th>
-          <th scope="col">${t('col.team')}</th>
-          <th scope="col">${t('col.accountStatus')}</th>
-          <th scope="col">${t('col.actions')}</th>
-        </tr>
-      </thead>
+      ${this.tableHead(t('admin.staffCaption'), ['col.name', 'col.email', 'col.role', 'col.team', 'col.accountStatus', 'col.actions'])}
       <tbody>
         ${staff.map(
           (s) =>
@@ -157,20 +137,7 @@ export class StaffAdmin extends ConsolePage {
   #teamTable(teams: Team[]) {
     const { t } = this.ctx;
     return html`<table>
-      <caption>
-        ${t('admin.teamsCaption')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${t('col.id')}</th>
-          <th scope="col">${t('col.name')}</th>
-          <th scope="col">${t('col.states')}</th>
-          <th scope="col">${t('col.zips')}</th>
-          <th scope="col">${t('col.languages')}</th>
-          <th scope="col">${t('col.fallback')}</th>
-          <th scope="col">${t('col.actions')}</th>
-        </tr>
-      </thead>
+      ${this.tableHead(t('admin.teamsCaption'), ['col.id', 'col.name', 'col.states', 'col.zips', 'col.languages', 'col.fallback', 'col.actions'])}
       <tbody>
         ${teams.map(
           (team) =>
@@ -210,19 +177,7 @@ export class StaffAdmin extends ConsolePage {
       languages: team?.languages.join(', ') ?? '',
     };
     const text = (name: string, label: string, hint?: string) =>
-      html`<div class="field">
-        <label for=${name}
-          >${label} ${hint ? html`<span class="hint" id="${name}-hint">${hint}</span>` : nothing}</label
-        >
-        <input
-          id=${name}
-          name=${name}
-          .value=${values[name] ?? ''}
-          aria-invalid=${this.invalid(name)}
-          aria-describedby=${this.describedBy(name, hint ? `${name}-hint` : undefined)}
-        />
-        ${this.fieldError(name)}
-      </div>`;
+      this.textField({ name, label, value: values[name] ?? '', ...(hint ? { hint } : {}) });
     return html`<form novalidate @submit=${this.#saveTeam}>
       <h3>${t('admin.teamForm')}</h3>
       ${text('id', t('admin.teamId'), t('admin.teamIdHint'))} ${text('name', t('admin.teamName'))}

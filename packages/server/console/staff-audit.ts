@@ -47,18 +47,7 @@ export class StaffAudit extends ConsolePage {
           : entries.length === 0
             ? html`<p>${t('audit.empty')}</p>`
             : html`<table>
-                <caption>
-                  ${t('audit.caption')}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('col.when')}</th>
-                    <th scope="col">${t('col.action')}</th>
-                    <th scope="col">${t('col.actor')}</th>
-                    <th scope="col">${t('col.request')}</th>
-                    <th scope="col">${t('col.team')}</th>
-                  </tr>
-                </thead>
+                ${this.tableHead(t('audit.caption'), ['col.when', 'col.action', 'col.actor', 'col.request', 'col.team'])}
                 <tbody>
                   ${entries.map(
                     (e) =>

@@ -77,20 +77,7 @@ export class StaffQueue extends ConsolePage {
     const me = this.ctx.staff?.id;
     return html`
       <table>
-        <caption>
-          ${t('queue.caption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('col.reference')}</th>
-            <th scope="col">${t('col.priority')}</th>
-            <th scope="col">${t('col.topic')}</th>
-            <th scope="col">${t('col.status')}</th>
-            <th scope="col">${t('col.language')}</th>
-            <th scope="col">${t('col.received')}</th>
-            <th scope="col">${t('col.assigned')}</th>
-          </tr>
-        </thead>
+        ${this.tableHead(t('queue.caption'), ['col.reference', 'col.priority', 'col.topic', 'col.status', 'col.language', 'col.received', 'col.assigned'])}
         <tbody>
           ${requests.map(
             (r) =>

@@ -17,7 +17,6 @@ import { ConsolePage } from './page.js';
 export class StaffRequest extends ConsolePage {
   @property({ attribute: false }) accessor requestId = '';
   @state() private accessor detail: RequestDetail | null = null;
-  @state() private accessor busy = false;
   /** The request's team, for a supervisor or admin to assign within (null: not theirs to assign, or not loaded). */
   @state() private accessor team: TeamMember[] | null = null;
 
@@ -42,18 +41,12 @@ export class StaffRequest extends ConsolePage {
   }
 
   /** Runs an action; its answer replaces the request, and the message (or the error) is announced. */
-  async #act(work: () => Promise<RequestDetail>, done: MessageKey, form?: HTMLFormElement): Promise<void> {
-    this.clearErrors();
-    this.busy = true;
-    try {
+  #act(work: () => Promise<RequestDetail>, done: MessageKey, form?: HTMLFormElement): Promise<void> {
+    return this.run(async () => {
       this.detail = await work();
       form?.reset();
       this.ctx.announce(this.ctx.t(done));
-    } catch (error) {
-      this.failed(error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   override render() {
@@ -114,23 +107,15 @@ export class StaffRequest extends ConsolePage {
       <section aria-labelledby="assign-title">
         <h2 id="assign-title">${t('assign.title')}</h2>
         <form novalidate @submit=${submit}>
-          <div class="field">
-            <label for="assignee">${t('assign.staff')}</label>
-            <select
-              id="assignee"
-              name="staffId"
-              aria-invalid=${this.invalid('staffId')}
-              aria-describedby=${this.describedBy('staffId')}
-            >
-              ${team.map(
-                (m) =>
-                  html`<option value=${m.id} ?selected=${m.id === r.assignedTo}>
-                    ${t('assign.option', { name: m.name, role: word(m.role), count: m.openRequests })}
-                  </option>`,
-              )}
-            </select>
-            ${this.fieldError('staffId')}
-          </div>
+          ${this.selectField(
+            { id: 'assignee', name: 'staffId', label: t('assign.staff') },
+            team.map(
+              (m) =>
+                html`<option value=${m.id} ?selected=${m.id === r.assignedTo}>
+                  ${t('assign.option', { name: m.name, role: word(m.role), count: m.openRequests })}
+                </option>`,
+            ),
+          )}
           <button type="submit" ?disabled=${this.busy}>${t('assign.submit')}</button>
         </form>
       </section>
@@ -279,18 +264,10 @@ export class StaffRequest extends ConsolePage {
       <section aria-labelledby="close-title">
         <h2 id="close-title">${t('close.title')}</h2>
         <form novalidate @submit=${submit}>
-          <div class="field">
-            <label for="outcome">${t('close.outcome')}</label>
-            <select
-              id="outcome"
-              name="outcome"
-              aria-invalid=${this.invalid('outcome')}
-              aria-describedby=${this.describedBy('outcome')}
-            >
-              ${OUTCOMES.map((o) => html`<option value=${o}>${word(o)}</option>`)}
-            </select>
-            ${this.fieldError('outcome')}
-          </div>
+          ${this.selectField(
+            { name: 'outcome', label: t('close.outcome') },
+            OUTCOMES.map((o) => html`<option value=${o}>${word(o)}</option>`),
+          )}
           <button class="primary" type="submit" ?disabled=${this.busy}>${t('close.submit')}</button>
         </form>
       </section>

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import type { Role } from '../src/staff/vocabulary.js';
-import { ConsolePage } from './page.js';
+import { CODE_FIELD, ConsolePage } from './page.js';
 
 interface Enrolment {
   email: string;
@@ -20,7 +20,6 @@ export class StaffSetup extends ConsolePage {
   /** The setup link's token (empty when the page was opened without one). */
   @property({ attribute: false }) accessor token = '';
   @state() private accessor enrolment: Enrolment | null = null;
-  @state() private accessor busy = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -58,38 +57,17 @@ export class StaffSetup extends ConsolePage {
               <section aria-labelledby="step2">
                 <h2 id="step2">${t('setup.step2')}</h2>
                 <form novalidate @submit=${this.#submit}>
-                  <div class="field">
-                    <label for="password"
-                      >${t('setup.password')}
-                      <span class="hint" id="password-hint">${t('setup.passwordHint')}</span></label
-                    >
-                    <input
-                      id="password"
-                      name="password"
-                      type="password"
-                      autocomplete="new-password"
-                      minlength="12"
-                      maxlength="256"
-                      required
-                      aria-invalid=${this.invalid('password')}
-                      aria-describedby=${this.describedBy('password', 'password-hint')}
-                    />
-                    ${this.fieldError('password')}
-                  </div>
-                  <div class="field">
-                    <label for="code">${t('setup.code')}</label>
-                    <input
-                      id="code"
-                      name="code"
-                      inputmode="numeric"
-                      autocomplete="one-time-code"
-                      maxlength="6"
-                      required
-                      aria-invalid=${this.invalid('code')}
-                      aria-describedby=${this.describedBy('code')}
-                    />
-                    ${this.fieldError('code')}
-                  </div>
+                  ${this.textField({
+                    name: 'password',
+                    label: t('setup.password'),
+                    hint: t('setup.passwordHint'),
+                    type: 'password',
+                    autocomplete: 'new-password',
+                    minlength: 12,
+                    maxlength: 256,
+                    required: true,
+                  })}
+                  ${this.textField({ ...CODE_FIELD, label: t('setup.code') })}
                   <button class="primary" type="submit" ?disabled=${this.busy}>${t('setup.submit')}</button>
                 </form>
               </section>
@@ -104,18 +82,10 @@ export class StaffSetup extends ConsolePage {
     const data = new FormData(event.target as HTMLFormElement);
     const password = String(data.get('password') ?? '');
     const code = String(data.get('code') ?? '').replace(/\s/g, '');
-    this.clearErrors();
-    this.busy = true;
-    try {
+    await this.run(async () => {
       await this.ctx.api.setupFinish(this.token, password, code);
       this.ctx.navigate('/console/sign-in', { replace: true, notice: 'signIn.ready' });
-    } catch (error) {
-      this.failed(error);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import { ApiError } from './api.js';
 import type { MessageKey } from './i18n.js';
-import { ConsolePage } from './page.js';
+import { CODE_FIELD, ConsolePage } from './page.js';
 
 /** What the server's SSO callback says in `?sso=` when it sends the browser back here. */
 const SSO_OUTCOMES: Record<string, MessageKey> = { failed: 'signIn.ssoFailed', unavailable: 'signIn.ssoUnavailable' };
@@ -29,7 +29,6 @@ export class StaffSignIn extends ConsolePage {
   ];
   /** Why the person is here (session ended, signed out, account ready), shown above the form. */
   @property({ attribute: false }) accessor notice: MessageKey | null = null;
-  @state() private accessor busy = false;
   /** The SSO start URL; null while unknown or when SSO is not set up. */
   @state() private accessor ssoStart: string | null = null;
 
@@ -55,46 +54,15 @@ export class StaffSignIn extends ConsolePage {
           : nothing
       }
       <form novalidate @submit=${this.#submit}>
-        <div class="field">
-          <label for="email">${t('signIn.email')}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autocomplete="username"
-            required
-            aria-invalid=${this.invalid('email')}
-            aria-describedby=${this.describedBy('email')}
-          />
-          ${this.fieldError('email')}
-        </div>
-        <div class="field">
-          <label for="password">${t('signIn.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${this.invalid('password')}
-            aria-describedby=${this.describedBy('password')}
-          />
-          ${this.fieldError('password')}
-        </div>
-        <div class="field">
-          <label for="code">${t('signIn.code')} <span class="hint" id="code-hint">${t('signIn.codeHint')}</span></label>
-          <input
-            id="code"
-            name="code"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength="6"
-            required
-            aria-invalid=${this.invalid('code')}
-            aria-describedby=${this.describedBy('code', 'code-hint')}
-          />
-          ${this.fieldError('code')}
-        </div>
+        ${this.textField({ name: 'email', label: t('signIn.email'), type: 'email', autocomplete: 'username', required: true })}
+        ${this.textField({
+          name: 'password',
+          label: t('signIn.password'),
+          type: 'password',
+          autocomplete: 'current-password',
+          required: true,
+        })}
+        ${this.textField({ ...CODE_FIELD, label: t('signIn.code'), hint: t('signIn.codeHint') })}
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn.submit')}</button>
       </form>
     `;
@@ -116,23 +84,19 @@ export class StaffSignIn extends ConsolePage {
       this.fieldErrors = missing;
       this.error = t('error.fields');
       this.ctx.announce(this.error);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await this.focusInvalid();
       return;
     }
-    this.busy = true;
-    try {
-      this.ctx.signedIn(await this.ctx.api.signIn(email, password, code));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
+    await this.run(async () => {
+      try {
+        this.ctx.signedIn(await this.ctx.api.signIn(email, password, code));
+      } catch (error) {
+        // Every wrong part reads the same; the API does not say which one, and neither does the page.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
         this.error = t('signIn.failed');
         this.ctx.announce(this.error);
-      } else {
-        this.failed(error);
       }
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 }
 
