@@ -1,7 +1,7 @@
 // Custody-status alerts: double opt-in subscriptions that cannot be used to enumerate or harass.
 import * as z from 'zod/v4/mini';
 import { READ_ERRORS, WRITE_ERRORS, type RouteDef } from './route.js';
-import { Id, LanguageTag } from './common.js';
+import { channelLanguages, Id, LanguageTag, LinkToken } from './common.js';
 
 export const AlertChannel = z.enum(['email', 'sms', 'voice', 'tty']);
 /**
@@ -94,7 +94,7 @@ export const SubscribeAccepted = z.object({
 export const ConfirmCode = z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code.'));
 export const ConfirmRequest = z.union([
   z.strictObject({ confirmationId: Id, code: ConfirmCode }),
-  z.strictObject({ token: z.string().check(z.minLength(16), z.maxLength(512)) }),
+  z.strictObject({ token: LinkToken }),
 ]);
 export const Confirmed = z.object({ status: z.literal('confirmed') });
 
@@ -103,13 +103,9 @@ export const Confirmed = z.object({ status: z.literal('confirmed') });
  * written in (the tags of `LANGUAGES`: `en`, `es`, `zh-Hans`, …; calls speak only languages a voice speaks, TTY only
  * those its alphabet carries). A subscription in any other language gets English on that channel.
  */
-export const AlertOptions = z.object({
-  channels: z
-    .array(z.object({ channel: AlertChannel, languages: z.array(LanguageTag).check(z.minLength(1)) }))
-    .check(z.minLength(1)),
-});
+export const AlertOptions = channelLanguages(AlertChannel);
 
-export const UnsubscribeRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
+export const UnsubscribeRequest = z.object({ token: LinkToken });
 export const Unsubscribed = z.object({ status: z.literal('unsubscribed') });
 
 export type AlertChannel = z.infer<typeof AlertChannel>;

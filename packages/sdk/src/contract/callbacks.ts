@@ -2,7 +2,7 @@
 // from a short list except the contact, an optional name and an optional note; nothing else personal is asked.
 import * as z from 'zod/v4/mini';
 import { READ_ERRORS, WRITE_ERRORS, type RouteDef } from './route.js';
-import { Id, LanguageTag, PostalCode, StateCode, Text } from './common.js';
+import { channelLanguages, Id, LanguageTag, LinkToken, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
 /** What the visitor wants to talk about. A safety concern is answered first. */
@@ -99,20 +99,16 @@ export const CallbackRequest = z
 export const CallbackAccepted = z.object({
   status: z.literal('received'),
   reference: CallbackReference,
-  cancelToken: z.string().check(z.minLength(16), z.maxLength(512)),
+  cancelToken: LinkToken,
 });
 
 /**
  * The languages the server can send a request's reference in, per channel (as `AlertOptions`: a call only in a
  * language a voice speaks). The request form offers only these; an interpreter covers any other.
  */
-export const CallbackOptions = z.object({
-  channels: z
-    .array(z.object({ channel: CallbackChannel, languages: z.array(LanguageTag).check(z.minLength(1)) }))
-    .check(z.minLength(1)),
-});
+export const CallbackOptions = channelLanguages(CallbackChannel);
 
-export const CallbackCancelRequest = z.object({ token: z.string().check(z.minLength(16), z.maxLength(512)) });
+export const CallbackCancelRequest = z.object({ token: LinkToken });
 export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
 
 export type CallbackTopic = z.infer<typeof CallbackTopic>;

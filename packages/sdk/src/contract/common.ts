@@ -62,6 +62,17 @@ export const between = (min: number, max: number) => [
 ];
 export const wholeNumber = () => z.int('Use a whole number.');
 
+/** A signed token from a message or an answer (confirm, stop, cancel): opaque to the client. */
+export const LinkToken = z.string().check(z.minLength(16), z.maxLength(512));
+
+/** What a server can send on each of its channels: the languages its messages on that channel are written in. */
+export const channelLanguages = <C extends z.ZodMiniType>(channel: C) =>
+  z.object({
+    channels: z
+      .array(z.object({ channel, languages: z.array(LanguageTag).check(z.minLength(1)) }))
+      .check(z.minLength(1)),
+  });
+
 export const Latitude = z.number().check(...between(-90, 90));
 export const Longitude = z.number().check(...between(-180, 180));
 
