@@ -15,7 +15,6 @@ import { apiErrorCode } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
-import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
 
@@ -86,12 +85,7 @@ export class ReferralAlertSignup extends ReferralElement {
   protected readonly source: ReferralSource = 'alert-signup';
   #confirmationId = '';
   #expiresInSeconds = 0;
-  readonly #submission = new RequestController(
-    this,
-    () => this.api,
-    (error, kind) => this.reportError(error, kind),
-    (error) => this.#fieldErrors(error),
-  );
+  readonly #submission = this.requests((error) => this.#fieldErrors(error));
   readonly #capture = new IsolatedCapture(this);
   /** The channels the API delivers to, each with the languages it writes them in. */
   readonly #deliverable = new DeliverableLanguages<Channel>(this, (signal) => this.api?.alerts.options({ signal }));

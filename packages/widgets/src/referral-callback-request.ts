@@ -20,7 +20,6 @@ import { IsolatedCapture } from './internal/isolated-capture.js';
 import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
 import { ReferralElement } from './internal/referral-element.js';
-import { RequestController } from './internal/request.js';
 import { baseStyles } from './internal/styles.js';
 import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
@@ -107,12 +106,7 @@ export class ReferralCallbackRequest extends ReferralElement {
   @state() accessor cancelled = false;
 
   protected readonly source: ReferralSource = 'callback-request';
-  readonly #submission = new RequestController(
-    this,
-    () => this.api,
-    (error, kind) => this.reportError(error, kind),
-    (error) => this.#serverFieldErrors(error),
-  );
+  readonly #submission = this.requests((error) => this.#serverFieldErrors(error));
   readonly #capture = new IsolatedCapture(this);
   /** The languages the API can send the reference in on each channel: the only ones offered. */
   readonly #deliverable = new DeliverableLanguages<CallbackChannel>(this, (signal) =>

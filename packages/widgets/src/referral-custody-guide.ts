@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { CustodyGuide, GuideStatus } from '@referral-kit/sdk';
-import { ReferralGuideEvent, type ReferralErrorKind, type ReferralSource } from './events.js';
+import { ReferralGuideEvent, type ReferralSource } from './events.js';
+import { GuideLoader, guideFreshness, guideTopics, nextSteps } from './internal/custody-guide.js';
 import { defineElement } from './internal/define.js';
-import { isAbort } from './internal/errors.js';
-import { timeAgo } from './internal/format.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { apiText, failurePanel } from './internal/views.js';
+import { apiText } from './internal/views.js';
 
 /**
  * "How custody works", in plain words and in the widget's language, from the API's custody guide: for one status
@@ -45,17 +44,17 @@ export class ReferralCustodyGuide extends ReferralElement {
   @property() accessor status = '';
 
   /** The guide in the widget's language (or the API's fallback); undefined until loaded. */
-  @state() accessor guide: CustodyGuide | undefined = undefined;
-  @state() accessor failure: ReferralErrorKind | undefined = undefined;
+  get guide(): CustodyGuide | undefined {
+    return this.#loader.guide;
+  }
 
   protected readonly source: ReferralSource = 'custody-guide';
-  #request: { lang: string; controller: AbortController } | undefined;
+  readonly #loader = new GuideLoader(this, this.requests(), (lang) =>
+    this.dispatchEvent(new ReferralGuideEvent(this.status, lang)),
+  );
 
   protected clear(): void {
-    this.#request?.controller.abort();
-    this.#request = undefined;
-    this.guide = undefined;
-    this.failure = undefined;
+    this.#loader.clear();
   }
 
   override connectedCallback(): void {
@@ -65,29 +64,13 @@ export class ReferralCustodyGuide extends ReferralElement {
 
   protected override updated(): void {
     // The language can change from the element or the page: load the guide again in the new one. After quick exit
-    // cleared it (no request), it stays empty until the element is connected again.
-    if (this.#request && this.#request.lang !== this.t.lang && this.isConnected) void this.#load();
+    // cleared it (nothing asked), it stays empty until the element is connected again.
+    if (this.#loader.asked && this.isConnected) void this.#loader.load(this.t.lang);
   }
 
   async #load(): Promise<void> {
     await this.updateComplete; // attributes and properties set by the page are in place
-    const lang = this.t.lang;
-    if (this.#request?.lang === lang) return;
-    this.#request?.controller.abort();
-    const request = (this.#request = { lang, controller: new AbortController() });
-    const client = this.api;
-    if (!client) {
-      this.failure = this.reportError(undefined, 'config');
-      return;
-    }
-    this.failure = undefined;
-    try {
-      this.guide = await client.custody.guide({ lang }, { signal: request.controller.signal });
-      this.dispatchEvent(new ReferralGuideEvent(this.status, lang));
-    } catch (error) {
-      if (isAbort(error) || request.controller.signal.aborted) return;
-      this.failure = this.reportError(error);
-    }
+    await this.#loader.load(this.t.lang);
   }
 
   /** The statuses to show: the one asked for (or `unknown` when the guide does not know it), else all. */
@@ -106,34 +89,19 @@ export class ReferralCustodyGuide extends ReferralElement {
     return html`<section class="root" part="guide" dir=${t.dir} lang=${t.lang} aria-labelledby="guide-heading">
       <h2 id="guide-heading">${l.guide}</h2>
       ${
-        this.failure
-          ? failurePanel(t, this.failure, this.hotlines, () => {
-              this.#request = undefined;
-              void this.#load();
-            })
+        this.#loader.request.failed
+          ? this.#loader.request.panel(t, this.hotlines)
           : guide
             ? html`${this.#statuses(guide).map(
                 (s) =>
                   html`<article part="status" aria-labelledby="status-${s.status}">
                     <h3 id="status-${s.status}">${labels[s.status] ?? l.status.unknown}</h3>
                     <p>${apiText(t, guide.language, s.meaning)}</p>
-                    <p><strong>${l.next}</strong> ${apiText(t, guide.language, s.next)}</p>
-                    <p class="notice"><strong>${l.now}</strong> ${apiText(t, guide.language, s.now)}</p>
+                    ${nextSteps(t, guide, s)}
                   </article>`,
               )}
-              ${
-                this.status
-                  ? nothing
-                  : guide.topics.map(
-                      (topic) =>
-                        html`<div part="topic">
-                          <h3>${apiText(t, guide.language, topic.title)}</h3>
-                          <p>${apiText(t, guide.language, topic.body)}</p>
-                        </div>`,
-                    )
-              }
-              ${guide.dataUpdatedAt ? html`<p class="hint" part="freshness">${l.freshness(timeAgo(t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
-            : this.#request
+              ${this.status ? nothing : guideTopics(t, guide)} ${guideFreshness(t, guide)}`
+            : this.#loader.asked
               ? html`<p>${t.loading}</p>`
               : nothing
       }

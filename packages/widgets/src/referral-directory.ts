@@ -24,7 +24,6 @@ import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { ComboboxController } from './internal/combobox.js';
-import { RequestController } from './internal/request.js';
 import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
@@ -200,11 +199,7 @@ export class ReferralDirectory extends ReferralElement {
       void this.search();
     },
   });
-  readonly #request = new RequestController(
-    this,
-    () => this.api,
-    (error, kind) => this.reportError(error, kind),
-  );
+  readonly #request = this.requests();
   /** The chosen source, per client; its loading is aborted only by clear(), not by newer keystrokes. */
   #dataSource:
     { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;

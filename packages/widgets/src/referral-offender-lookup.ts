@@ -1,12 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import {
-  IdentifierType,
-  type CustodyGuide,
-  type CustodyRecord,
-  type CustodySearchQuery,
-  type ReferralClient,
-} from '@referral-kit/sdk';
+import { IdentifierType, type CustodyGuide, type CustodyRecord, type CustodySearchQuery } from '@referral-kit/sdk';
 import {
   ReferralAlertRequestEvent,
   ReferralCallbackRequestEvent,
@@ -20,6 +14,8 @@ import { timeAgo } from './internal/format.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { RequestController } from './internal/request.js';
+import { errorKind } from './internal/errors.js';
+import { GuideLoader, guideFreshness, guideTopics, nextSteps } from './internal/custody-guide.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
 import { apiText, describedBy, fieldError, formText, hotlineList } from './internal/views.js';
@@ -90,25 +86,33 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor total = 0;
   /** The record whose inline alert signup or callback request is open. */
   @state() accessor inline: { id: string; form: 'alerts' | 'callback' } | undefined = undefined;
-  /** What each status means, in the widget's language (or the API's fallback); undefined until loaded. */
-  @state() accessor guide: CustodyGuide | undefined = undefined;
-  @state() accessor guideFailed = false;
 
   protected readonly source: ReferralSource = 'offender-lookup';
   readonly #live = new LiveRegion(this);
-  readonly #request = new RequestController(
+  readonly #request = this.requests();
+  // The guide only adds explanations: its failure is no error of the lookup's (the card still shows the status).
+  readonly #guide = new GuideLoader(
     this,
-    () => this.api,
-    (error, kind) => this.reportError(error, kind),
+    new RequestController(
+      this,
+      () => this.api,
+      (error, kind = errorKind(error)) => kind,
+    ),
   );
-  #guideRequest: { lang: string; controller: AbortController } | undefined;
+
+  /** What each status means, in the widget's language (or the API's fallback); undefined until loaded. */
+  get guide(): CustodyGuide | undefined {
+    return this.#guide.guide;
+  }
+
+  /** The guide could not be loaded (opening "How custody works" again retries). */
+  get guideFailed(): boolean {
+    return this.#guide.request.failed;
+  }
 
   protected clear(): void {
     this.#request.abort();
-    this.#guideRequest?.controller.abort();
-    this.#guideRequest = undefined;
-    this.guide = undefined;
-    this.guideFailed = false;
+    this.#guide.clear();
     this.by = 'name';
     this.errors = {};
     this.records = undefined;
@@ -156,7 +160,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     const query = this.#readQuery(form);
     if (!query) return;
     this.inline = undefined;
-    void this.#loadGuide(this.api);
+    void this.#guide.load(this.t.lang);
     const page = await this.#request.run(
       (client, signal) => client.custody.search(query, { signal }),
       () => form.requestSubmit(),
@@ -170,22 +174,6 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.#live.announce(this.t.lookup.results(page.total));
     this.dispatchEvent(new ReferralLookupEvent(this.by, page.total));
     void focusAfterRender(this, '#results-heading');
-  }
-
-  /** Loads the guide once per language. A failure only leaves the explanations out: the card still shows the status. */
-  async #loadGuide(client: ReferralClient | undefined) {
-    const lang = this.t.lang;
-    if (!client || this.#guideRequest?.lang === lang) return;
-    this.#guideRequest?.controller.abort();
-    const request = (this.#guideRequest = { lang, controller: new AbortController() });
-    this.guideFailed = false;
-    try {
-      this.guide = await client.custody.guide({ lang }, { signal: request.controller.signal });
-    } catch {
-      if (this.#guideRequest !== request) return;
-      this.#guideRequest = undefined; // opening the guide again retries
-      this.guideFailed = true;
-    }
   }
 
   #requestAlerts(record: CustodyRecord) {
@@ -341,17 +329,12 @@ export class ReferralOffenderLookup extends ReferralElement {
     const guide = this.guide;
     return html`<details
       part="guide"
-      @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#loadGuide(this.api)}
+      @toggle=${(e: Event) => (e.target as HTMLDetailsElement).open && this.#guide.load(this.t.lang)}
     >
       <summary>${l.guide}</summary>
       ${
         guide
-          ? html`${guide.topics.map(
-              (topic) =>
-                html`<h3>${apiText(this.t, guide.language, topic.title)}</h3>
-                  <p>${apiText(this.t, guide.language, topic.body)}</p>`,
-            )}
-            ${guide.dataUpdatedAt ? html`<p class="hint">${l.freshness(timeAgo(this.t.lang, guide.dataUpdatedAt))}</p>` : nothing}`
+          ? html`${guideTopics(this.t, guide)} ${guideFreshness(this.t, guide)}`
           : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`
       }
     </details>`;
@@ -360,9 +343,8 @@ export class ReferralOffenderLookup extends ReferralElement {
   #renderRecord(record: CustodyRecord) {
     const t = this.t;
     const l = t.lookup;
-    const explained = this.guide?.statuses.find((s) => s.status === record.status);
-    /** The guide's words, marked when the API fell back to another language. */
-    const guideSays = (text: string) => apiText(t, this.guide?.language ?? t.lang, text);
+    const guide = this.guide;
+    const explained = guide?.statuses.find((s) => s.status === record.status);
     const headingId = `record-${record.id}`;
     const ask = callbackUi?.ask(t.lang);
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
@@ -379,15 +361,10 @@ export class ReferralOffenderLookup extends ReferralElement {
       </p>
       <p class="status" part="status">
         <strong class="badge">${l.status[record.status]}</strong>
-        ${explained ? guideSays(explained.meaning) : ''}
+        ${guide && explained ? apiText(t, guide.language, explained.meaning) : ''}
       </p>
       ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
-      ${
-        explained
-          ? html`<p><strong>${l.next}</strong> ${guideSays(explained.next)}</p>
-              <p class="notice"><strong>${l.now}</strong> ${guideSays(explained.now)}</p>`
-          : nothing
-      }
+      ${guide && explained ? nextSteps(t, guide, explained) : nothing}
       ${record.facility ? facilityView(t, record.facility, new Date()) : nothing}
       <p class="hint">
         ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}

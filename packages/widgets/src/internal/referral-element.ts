@@ -6,6 +6,7 @@ import { createClient, type ReferralClient } from '@referral-kit/sdk';
 import { ReferralErrorEvent, ReferralExitEvent, type ReferralErrorKind, type ReferralSource } from '../events.js';
 import { catalogFor, languageLoading, type Catalog } from '../i18n/registry.js';
 import { errorKind } from './errors.js';
+import { RequestController } from './request.js';
 import { BUILT_IN_HOTLINES, fromApi, mergeHotlines, type HotlineEntry } from './hotlines.js';
 
 export abstract class ReferralElement extends LitElement {
@@ -98,6 +99,16 @@ export abstract class ReferralElement extends LitElement {
   protected reportError(error: unknown, kind: ReferralErrorKind = errorKind(error)): ReferralErrorKind {
     this.dispatchEvent(new ReferralErrorEvent(this.source, kind));
     return kind;
+  }
+
+  /** A request lifecycle on this element, its failures reported as this element's `referral-error`. */
+  protected requests(fieldErrors?: (error: unknown) => boolean): RequestController {
+    return new RequestController(
+      this,
+      () => this.api,
+      (error, kind) => this.reportError(error, kind),
+      fieldErrors,
+    );
   }
 
   readonly #onExit = () => {

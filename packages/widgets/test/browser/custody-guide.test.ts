@@ -20,7 +20,7 @@ async function guideElement(lang: string, status = '') {
   const el = await fixture<ReferralCustodyGuide>(
     html`<referral-custody-guide lang=${lang} status=${status} api-base-url=${API}></referral-custody-guide>`,
   );
-  await until(() => el.guide !== undefined || el.failure !== undefined, 'guide loaded');
+  await until(() => el.guide !== undefined || $$(el, '[part="error"]').length > 0, 'guide loaded or failed');
   await el.updateComplete;
   return el;
 }
