@@ -65,7 +65,7 @@ export class ReferralCustodyGuide extends ReferralElement {
   protected override updated(): void {
     // The language can change from the element or the page: load the guide again in the new one. After quick exit
     // cleared it (nothing asked), it stays empty until the element is connected again.
-    if (this.#loader.asked && this.isConnected) void this.#loader.load(this.t.lang);
+    if (this.#loader.asked && this.isConnected) void this.#load();
   }
 
   async #load(): Promise<void> {
