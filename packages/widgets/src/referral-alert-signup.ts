@@ -16,7 +16,15 @@ import { focusAfterRender } from './internal/focus.js';
 import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
+import {
+  choice,
+  choiceGroup,
+  contactField,
+  errorsByField,
+  formText,
+  honeypotField,
+  textField,
+} from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -228,24 +236,16 @@ export class ReferralAlertSignup extends ReferralElement {
     const needsPin = PIN_CHANNELS.includes(this.channel);
     return html`<form part="form" novalidate @submit=${this.#subscribe}>
       <p class="notice warning" id="warning">${s.warning}</p>
-      <fieldset class="field">
-        <legend>${s.channel}</legend>
-        ${CHANNELS.filter((c) => !this.#deliverable.byChannel || this.#deliverable.byChannel[c]).map(
-          (c) =>
-            html`<label class="choice"
-              ><input
-                type="radio"
-                name="channel"
-                value=${c}
-                .checked=${this.channel === c}
-                @change=${() => {
-                  this.channel = c;
-                  this.errors = {};
-                }}
-              />${s.channels[c]}</label
-            >`,
-        )}
-      </fieldset>
+      ${choiceGroup(
+        this.errors,
+        { name: 'channel', legend: s.channel },
+        CHANNELS.filter((c) => !this.#deliverable.byChannel || this.#deliverable.byChannel[c]).map((c) =>
+          choice('radio', 'channel', c, s.channels[c], this.channel === c, () => {
+            this.channel = c;
+            this.errors = {};
+          }),
+        ),
+      )}
       <div class="field">
         ${
           isolated
@@ -267,35 +267,23 @@ export class ReferralAlertSignup extends ReferralElement {
           ${this.#deliverable.options(this.channel, t.lang)}
         </select>
       </div>
-      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'events')}>
-        <legend>${s.events}</legend>
-        ${fieldError(this.errors, 'events')}
-        <div class="events">
-          ${ALERT_EVENTS.map(
-            (e) =>
-              html`<label class="choice"
-                ><input type="checkbox" name="events" value=${e} checked />${s.eventNames[e]}</label
-              >`,
-          )}
-        </div>
-      </fieldset>
+      ${choiceGroup(
+        this.errors,
+        { name: 'events', legend: s.events },
+        html`<div class="events">
+          ${ALERT_EVENTS.map((e) => choice('checkbox', 'events', e, s.eventNames[e], true))}
+        </div>`,
+      )}
       ${
         needsPin
-          ? html`<div class="field">
-              <label for="pin">${s.pin}</label>
-              <span class="hint" id="pin-hint">${s.pinHint}</span>
-              ${fieldError(this.errors, 'pin')}
-              <input
-                id="pin"
-                name="pin"
-                type="password"
-                inputmode="numeric"
-                autocomplete="off"
-                maxlength="8"
-                aria-invalid=${this.errors.pin ? 'true' : 'false'}
-                aria-describedby=${describedBy(this.errors, 'pin', 'pin-hint')}
-              />
-            </div>`
+          ? textField(this.errors, {
+              name: 'pin',
+              label: s.pin,
+              hint: s.pinHint,
+              type: 'password',
+              inputmode: 'numeric',
+              maxlength: 8,
+            })
           : nothing
       }
       ${honeypotField(s.honeypot)}
@@ -308,22 +296,15 @@ export class ReferralAlertSignup extends ReferralElement {
     const s = this.t.signup;
     return html`<form part="form" novalidate @submit=${this.#confirm}>
       <p id="code-hint">${s.codeBody(Math.max(1, Math.round(this.#expiresInSeconds / 60)))}</p>
-      <div class="field">
-        <label for="code">${s.code}</label>
-        ${fieldError(this.errors, 'code')}
-        <input
-          id="code"
-          name="code"
-          type="text"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          spellcheck="false"
-          maxlength="20"
-          ?disabled=${this.codeDead}
-          aria-invalid=${this.errors.code ? 'true' : 'false'}
-          aria-describedby=${describedBy(this.errors, 'code', 'code-hint')}
-        />
-      </div>
+      ${textField(this.errors, {
+        name: 'code',
+        label: s.code,
+        describedBy: 'code-hint',
+        inputmode: 'numeric',
+        autocomplete: 'one-time-code',
+        maxlength: 20,
+        disabled: this.codeDead,
+      })}
       <p class="actions">
         ${this.codeDead ? nothing : html`<button class="primary" part="submit" type="submit" ?disabled=${this.#submission.busy}>${s.confirm}</button>`}
         <button type="button" @click=${() => this.startOver()}>${s.startOver}</button>

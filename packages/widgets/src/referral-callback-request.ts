@@ -21,7 +21,15 @@ import { provideCallbackUi, type CallbackFormOptions } from './internal/callback
 import { focusAfterRender } from './internal/focus.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import { contactField, describedBy, errorsByField, fieldError, formText, honeypotField } from './internal/views.js';
+import {
+  choice,
+  choiceGroup,
+  contactField,
+  errorsByField,
+  formText,
+  honeypotField,
+  textField,
+} from './internal/views.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
 type Field = 'topic' | 'contact' | 'windows' | 'interpreterLanguage';
@@ -247,39 +255,37 @@ export class ReferralCallbackRequest extends ReferralElement {
     const c = this.#c;
     const phone = this.channel !== 'email';
     const topics = this.#topics;
-    const radio = (name: string, value: string, label: string, checked: boolean, change?: () => void) =>
-      html`<label class="choice"
-        ><input type="radio" name=${name} value=${value} .checked=${checked} @change=${change} />${label}</label
-      >`;
     return html`<form part="form" novalidate @submit=${this.#submit}>
       <p>${c.intro}</p>
       ${this.subjectName ? html`<p><strong>${c.about}</strong> ${this.subjectName}</p>` : nothing}
-      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'topic')}>
-        <legend>${c.topic}</legend>
-        ${fieldError(this.errors, 'topic')}
-        ${topics.map((topic) => radio('topic', topic, c.topics[topic], this.#topic === topic, () => (this.chosenTopic = topic)))}
-      </fieldset>
-      <fieldset class="field">
-        <legend>${c.channel}</legend>
-        ${CALLBACK_CHANNELS.map((ch) =>
-          radio('channel', ch, c.channels[ch], this.channel === ch, () => {
+      ${choiceGroup(
+        this.errors,
+        { name: 'topic', legend: c.topic },
+        topics.map((topic) =>
+          choice('radio', 'topic', topic, c.topics[topic], this.#topic === topic, () => (this.chosenTopic = topic)),
+        ),
+      )}
+      ${choiceGroup(
+        this.errors,
+        { name: 'channel', legend: c.channel },
+        CALLBACK_CHANNELS.map((ch) =>
+          choice('radio', 'channel', ch, c.channels[ch], this.channel === ch, () => {
             this.channel = ch;
             this.errors = {};
           }),
-        )}
-      </fieldset>
-      <fieldset class="field" aria-describedby=${describedBy(this.errors, 'windows', 'windows-hint')}>
-        <legend>${c.windows}</legend>
-        <span class="hint" id="windows-hint">${c.windowsHint(visitorTimeZone())}</span>
-        ${fieldError(this.errors, 'windows')}
-        ${WINDOWS.map((w) => html`<label class="choice"><input type="checkbox" name="windows" value=${w} />${c.windowNames[w]}</label>`)}
-      </fieldset>
+        ),
+      )}
+      ${choiceGroup(
+        this.errors,
+        { name: 'windows', legend: c.windows, hint: c.windowsHint(visitorTimeZone()) },
+        WINDOWS.map((w) => choice('checkbox', 'windows', w, c.windowNames[w])),
+      )}
       ${
         this.channel === 'call' || this.channel === 'tty'
-          ? html`<fieldset class="field">
-              <legend>${c.leaveMessage}</legend>
-              ${radio('leaveMessage', 'no', c.leaveNo, true)} ${radio('leaveMessage', 'yes', c.leaveYes, false)}
-            </fieldset>`
+          ? choiceGroup(this.errors, { name: 'leaveMessage', legend: c.leaveMessage }, [
+              choice('radio', 'leaveMessage', 'no', c.leaveNo, true),
+              choice('radio', 'leaveMessage', 'yes', c.leaveYes, false),
+            ])
           : nothing
       }
       <div class="field">
@@ -295,18 +301,7 @@ export class ReferralCallbackRequest extends ReferralElement {
       </div>
       ${
         this.interpreter
-          ? html`<div class="field">
-              <label for="interpreterLanguage">${c.interpreterLanguage}</label>
-              ${fieldError(this.errors, 'interpreterLanguage')}
-              <input
-                id="interpreterLanguage"
-                name="interpreterLanguage"
-                maxlength="60"
-                autocomplete="off"
-                aria-invalid=${this.errors.interpreterLanguage ? 'true' : 'false'}
-                aria-describedby=${describedBy(this.errors, 'interpreterLanguage')}
-              />
-            </div>`
+          ? textField(this.errors, { name: 'interpreterLanguage', label: c.interpreterLanguage, maxlength: 60 })
           : nothing
       }
       <p class="notice warning" id="callback-warning">${c.warning}</p>
@@ -331,11 +326,7 @@ export class ReferralCallbackRequest extends ReferralElement {
               }
             </div>`
           : html`<div class="field">${contactField(t, this.errors, phone, 'callback-warning')}</div>
-              <div class="field">
-                <label for="name">${c.name} <span class="hint">${t.optional}</span></label>
-                <span class="hint" id="name-hint">${c.nameHint}</span>
-                <input id="name" name="name" maxlength="60" autocomplete="off" aria-describedby="name-hint" />
-              </div>
+              ${textField(this.errors, { name: 'name', label: c.name, optional: t.optional, hint: c.nameHint, maxlength: 60 })}
               <div class="field">
                 <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
                 <span class="hint" id="note-hint">${c.noteHint}</span>

@@ -18,7 +18,7 @@ import { errorKind } from './internal/errors.js';
 import { GuideLoader, guideFreshness, guideTopics, nextSteps } from './internal/custody-guide.js';
 import { baseStyles } from './internal/styles.js';
 import { US_STATES } from './internal/us-states.js';
-import { apiText, describedBy, fieldError, formText, hotlineList } from './internal/views.js';
+import { apiText, choice, choiceGroup, formText, hotlineList, textField } from './internal/views.js';
 import { facilityView } from './internal/facility-view.js';
 import './referral-alert-signup.js';
 
@@ -202,43 +202,13 @@ export class ReferralOffenderLookup extends ReferralElement {
     return html`<section class="root" dir=${t.dir} lang=${t.lang} aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">${l.heading}</h2>
       <form part="form" novalidate @submit=${this.#search}>
-        <fieldset class="field">
-          <legend>${l.searchBy}</legend>
-          <label class="choice"
-            ><input
-              type="radio"
-              name="by"
-              value="name"
-              .checked=${this.by === 'name'}
-              @change=${() => (this.by = 'name')}
-            />${l.byName}</label
-          >
-          <label class="choice"
-            ><input
-              type="radio"
-              name="by"
-              value="identifier"
-              .checked=${this.by === 'identifier'}
-              @change=${() => (this.by = 'identifier')}
-            />${l.byId}</label
-          >
-        </fieldset>
+        ${choiceGroup(this.errors, { name: 'by', legend: l.searchBy }, [
+          choice('radio', 'by', 'name', l.byName, this.by === 'name', () => (this.by = 'name')),
+          choice('radio', 'by', 'identifier', l.byId, this.by === 'identifier', () => (this.by = 'identifier')),
+        ])}
         ${
           this.by === 'name'
-            ? html`<div class="field">
-                <label for="name">${l.name}</label>
-                <span class="hint" id="name-hint">${l.nameHint}</span>
-                ${fieldError(this.errors, 'name')}
-                <input
-                  id="name"
-                  name="name"
-                  type="text"
-                  autocomplete="off"
-                  spellcheck="false"
-                  aria-invalid=${this.errors.name ? 'true' : 'false'}
-                  aria-describedby=${describedBy(this.errors, 'name', 'name-hint')}
-                />
-              </div>`
+            ? textField(this.errors, { name: 'name', label: l.name, hint: l.nameHint })
             : html`<div class="row">
                 <div class="field">
                   <label for="identifierType">${l.idType}</label>
@@ -246,48 +216,18 @@ export class ReferralOffenderLookup extends ReferralElement {
                     ${IdentifierType.options.map((o) => html`<option value=${o}>${l.idTypes[o]}</option>`)}
                   </select>
                 </div>
-                <div class="field">
-                  <label for="identifier">${l.id}</label>
-                  ${fieldError(this.errors, 'identifier')}
-                  <input
-                    id="identifier"
-                    name="identifier"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    autocapitalize="characters"
-                    aria-invalid=${this.errors.identifier ? 'true' : 'false'}
-                    aria-describedby=${describedBy(this.errors, 'identifier')}
-                  />
-                </div>
+                ${textField(this.errors, { name: 'identifier', label: l.id, autocapitalize: 'characters' })}
               </div>`
         }
         <div class="row">
-          <div class="field">
-            <label for="birthYear">${l.birthYear} <span class="hint">${t.optional}</span></label>
-            ${fieldError(this.errors, 'birthYear')}
-            <input
-              id="birthYear"
-              name="birthYear"
-              type="text"
-              inputmode="numeric"
-              maxlength="4"
-              autocomplete="off"
-              aria-invalid=${this.errors.birthYear ? 'true' : 'false'}
-              aria-describedby=${describedBy(this.errors, 'birthYear')}
-            />
-          </div>
-          <div class="field">
-            <label for="countryOfBirth">${l.country} <span class="hint">${t.optional}</span></label>
-            <input
-              id="countryOfBirth"
-              name="countryOfBirth"
-              type="text"
-              autocomplete="off"
-              spellcheck="false"
-              maxlength="100"
-            />
-          </div>
+          ${textField(this.errors, {
+            name: 'birthYear',
+            label: l.birthYear,
+            optional: t.optional,
+            inputmode: 'numeric',
+            maxlength: 4,
+          })}
+          ${textField(this.errors, { name: 'countryOfBirth', label: l.country, optional: t.optional, maxlength: 100 })}
           <div class="field">
             <label for="state">${l.state} <span class="hint">${t.optional}</span></label>
             <select id="state" name="state">

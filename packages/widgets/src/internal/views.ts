@@ -100,6 +100,90 @@ export function describedBy<F extends string>(
   return [hint, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || nothing;
 }
 
+/** A text input's label, hint and attributes; `name` is also its id. */
+export interface TextFieldSpec {
+  name: string;
+  label: string;
+  /** Said after the label, such as "(optional)". */
+  optional?: string;
+  /** Shown under the label (id `<name>-hint`) and read with the input. */
+  hint?: string;
+  /** The id of text elsewhere that describes the input, when it has no hint of its own. */
+  describedBy?: string;
+  type?: 'password';
+  inputmode?: 'numeric';
+  autocomplete?: 'one-time-code';
+  maxlength?: number;
+  autocapitalize?: 'characters';
+  disabled?: boolean;
+}
+
+/**
+ * A labelled text input with its hint and its error. Browsers remember nothing typed in it (`autocomplete` off
+ * unless asked) and send nothing to a spelling service (`spellcheck` off).
+ */
+export function textField(errors: Partial<Record<string, string>>, field: TextFieldSpec): TemplateResult {
+  const { name } = field;
+  const hint = field.hint ? `${name}-hint` : field.describedBy;
+  return html`<div class="field">
+    <label for=${name}
+      >${field.label}${field.optional ? html` <span class="hint">${field.optional}</span>` : nothing}</label
+    >
+    ${field.hint ? html`<span class="hint" id=${hint}>${field.hint}</span>` : nothing} ${fieldError(errors, name)}
+    <input
+      id=${name}
+      name=${name}
+      type=${field.type ?? 'text'}
+      inputmode=${field.inputmode ?? nothing}
+      autocomplete=${field.autocomplete ?? 'off'}
+      spellcheck="false"
+      maxlength=${field.maxlength ?? nothing}
+      autocapitalize=${field.autocapitalize ?? nothing}
+      ?disabled=${field.disabled ?? false}
+      aria-invalid=${errors[name] ? 'true' : 'false'}
+      aria-describedby=${describedBy(errors, name, hint)}
+    />
+  </div>`;
+}
+
+/**
+ * A radio button or checkbox with its label. `checked` is both what it shows now and what a form reset (quick
+ * exit) brings back.
+ */
+export function choice(
+  type: 'radio' | 'checkbox',
+  name: string,
+  value: string,
+  label: string,
+  checked = false,
+  change?: () => void,
+): TemplateResult {
+  return html`<label class="choice"
+    ><input
+      type=${type}
+      name=${name}
+      value=${value}
+      .checked=${checked}
+      ?checked=${checked}
+      @change=${change}
+    />${label}</label
+  >`;
+}
+
+/** A group of choices under a legend, with its hint and its error read with it. */
+export function choiceGroup(
+  errors: Partial<Record<string, string>>,
+  group: { name: string; legend: string; hint?: string },
+  choices: unknown,
+): TemplateResult {
+  const hint = group.hint ? `${group.name}-hint` : undefined;
+  return html`<fieldset class="field" aria-describedby=${describedBy(errors, group.name, hint)}>
+    <legend>${group.legend}</legend>
+    ${group.hint ? html`<span class="hint" id=${hint}>${group.hint}</span>` : nothing} ${fieldError(errors, group.name)}
+    ${choices}
+  </fieldset>`;
+}
+
 /** A field people never see (bots fill it in): its value makes the server answer as usual and do nothing. */
 export function honeypotField(label: string): TemplateResult {
   return html`<div class="honeypot" aria-hidden="true">
