@@ -1,7 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SERVICE_CATEGORIES, type Service } from '@referral-kit/sdk';
-import { isOpenAt } from '@referral-kit/sdk/search';
+import type { Service } from '@referral-kit/sdk';
 import {
   ReferralCallbackRequestEvent,
   ReferralSearchEvent,
@@ -19,34 +18,20 @@ import {
 } from './internal/directory-source.js';
 import { callbackUi } from './internal/callbacks.js';
 import { focusAfterRender } from './internal/focus.js';
-import { formatMiles, languageName, milesToKm } from './internal/format.js';
-import { BUILT_IN_HOTLINES, CRISIS_HOTLINES } from './internal/hotlines.js';
+import { milesToKm } from './internal/format.js';
+import { directoryFilters, type Filters } from './internal/directory-filters.js';
+import { crisisPanel, NearbyLines, noMatch } from './internal/directory-help.js';
+import { BUILT_IN_HOTLINES } from './internal/hotlines.js';
 import { LiveRegion } from './internal/live-region.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { ComboboxController } from './internal/combobox.js';
-import { directionsHref, httpsHref, mailtoHref } from './internal/safe-links.js';
 import { buildSafetyCard } from './internal/safety-card.js';
 import { baseStyles } from './internal/styles.js';
-import { hotlineList, orgOf, phoneAction } from './internal/views.js';
+import { serviceCard } from './internal/service-card.js';
+import { orgOf } from './internal/views.js';
 
 const DEBOUNCE_MS = 250;
-/** How many of the directory's own 24/7 lines follow the national ones, nearest first. */
-const NEARBY_LINES = 3;
-const digitsOf = (number: string) => number.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
-const CRISIS_NUMBERS = new Set(CRISIS_HOTLINES.flatMap((h) => h.phones.map((p) => digitsOf(p.number))));
-/** The query for the directory's 24/7 hotlines near the partner's ZIP. */
-const nearbyLinesQuery = (near: string): DirectoryQuery => ({
-  text: '',
-  categories: ['hotline'],
-  languages: [],
-  near,
-  openNow: false,
-  open24x7: true,
-});
 const SUGGESTIONS = 8;
-const DISTANCES_MILES = [5, 10, 25, 50, 100];
-/** Languages offered in the filter; names come from Intl.DisplayNames in the visitor's language. */
-const FILTER_LANGUAGES = ['en', 'es', 'zh', 'vi', 'ar', 'ko', 'ru', 'fr', 'ht', 'tl', 'pt', 'so'];
 
 const list = (value: string) =>
   value
@@ -181,8 +166,6 @@ export class ReferralDirectory extends ReferralElement {
   @state() accessor open24x7 = false;
   @state() accessor answer: DirectoryAnswer | undefined = undefined;
   @state() accessor chosen: ReadonlyMap<string, Service> = new Map();
-  /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
-  @state() accessor nearbyLines: readonly DirectoryHit[] = [];
   /** The service whose inline callback request is open. */
   @state() accessor callbackFor: string | undefined = undefined;
 
@@ -204,8 +187,8 @@ export class ReferralDirectory extends ReferralElement {
   #dataSource:
     { client: unknown; mode: SearchMode; source: Promise<DirectorySource>; controller: AbortController } | undefined;
   #card: HTMLIFrameElement | undefined;
-  /** For which ZIP the nearby lines were asked for (once per ZIP), and the request to abort on clear(). */
-  #nearby: { near: string | undefined; controller: AbortController } | undefined;
+  /** The directory's own 24/7 lines, nearest first: shown after the crisis lines and when nothing matches. */
+  readonly #nearby = new NearbyLines(this);
   /** The crisis panel is announced when it appears, not again on every keystroke while it stays. */
   #crisisAnnounced = false;
 
@@ -248,9 +231,7 @@ export class ReferralDirectory extends ReferralElement {
     this.#combo.close();
     this.answer = undefined;
     this.chosen = new Map();
-    this.nearbyLines = [];
-    this.#nearby?.controller.abort();
-    this.#nearby = undefined;
+    this.#nearby.clear();
     this.#crisisAnnounced = false;
     this.#card?.remove();
     this.#card = undefined;
@@ -297,27 +278,8 @@ export class ReferralDirectory extends ReferralElement {
     this.#crisisAnnounced = answer.crisis;
     const results = this.t.directory.results(answer.total);
     this.#live.announce(announceCrisis ? `${this.t.directory.crisisAnnouncement} ${results}` : results);
-    if (answer.crisis || answer.hits.length === 0) void this.#loadNearbyLines(source);
+    if (answer.crisis || answer.hits.length === 0) void this.#nearby.load(source, this.query.near);
     this.dispatchEvent(new ReferralSearchEvent(answer.total, answer.mode));
-  }
-
-  /** The directory's 24/7 hotlines nearest the partner's ZIP, once per ZIP; on failure the national lines remain. */
-  async #loadNearbyLines(source: DirectorySource): Promise<void> {
-    const near = this.query.near;
-    // Without the partner's ZIP there is no "nearest": the national lines stand alone.
-    if (!near || (this.#nearby && this.#nearby.near === near)) return;
-    this.#nearby?.controller.abort();
-    const nearby = (this.#nearby = { near, controller: new AbortController() });
-    try {
-      const answer = await source.search(nearbyLinesQuery(near), nearby.controller.signal);
-      if (this.#nearby !== nearby) return;
-      // A line the crisis panel already lists (the DV hotline as a directory entry) is not repeated.
-      this.nearbyLines = answer.hits
-        .filter((hit) => hit.service.phones.some((p) => p.type !== 'fax' && !CRISIS_NUMBERS.has(digitsOf(p.number))))
-        .slice(0, NEARBY_LINES);
-    } catch {
-      if (this.#nearby === nearby) this.#nearby = undefined; // asked again with the next search
-    }
   }
 
   #onInput(event: Event) {
@@ -361,8 +323,8 @@ export class ReferralDirectory extends ReferralElement {
     ReferralDirectory.print(win);
   }
 
-  #filterChanged(apply: () => void) {
-    apply();
+  #filterChanged(patch: Partial<Filters>) {
+    Object.assign(this, patch);
     void this.search();
   }
 
@@ -417,7 +379,7 @@ export class ReferralDirectory extends ReferralElement {
           }
         </ul>
       </div>
-      ${this.#renderFilters()}
+      ${directoryFilters(t, this, this.query.near !== undefined, (patch) => this.#filterChanged(patch))}
       <div class="results" aria-busy=${this.#request.busy ? 'true' : 'false'}>
         ${
           this.#request.failed
@@ -432,117 +394,18 @@ export class ReferralDirectory extends ReferralElement {
   }
   /* eslint-enable lit-a11y/click-events-have-key-events */
 
-  #renderFilters() {
-    const t = this.t;
-    const d = t.directory;
-    const near = this.query.near;
-    return html`<fieldset class="filters" part="filters">
-      <legend>${d.filters}</legend>
-      <div class="field">
-        <label for="category">${d.category}</label>
-        <select
-          id="category"
-          @change=${(e: Event) => this.#filterChanged(() => (this.category = (e.target as HTMLSelectElement).value))}
-        >
-          <option value="" ?selected=${!this.category}>${d.any}</option>
-          ${SERVICE_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${d.categories[c] ?? c}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="language">${d.language}</label>
-        <select
-          id="language"
-          @change=${(e: Event) => this.#filterChanged(() => (this.language = (e.target as HTMLSelectElement).value))}
-        >
-          <option value="" ?selected=${!this.language}>${d.any}</option>
-          ${FILTER_LANGUAGES.map((l) => html`<option value=${l} ?selected=${this.language === l}>${languageName(t.lang, l)}</option>`)}
-        </select>
-      </div>
-      ${
-        near
-          ? html`<div class="field">
-              <label for="distance">${d.distance}</label>
-              <select
-                id="distance"
-                @change=${(e: Event) => this.#filterChanged(() => (this.radiusMiles = Number((e.target as HTMLSelectElement).value)))}
-              >
-                <option value="0" ?selected=${!this.radiusMiles}>${d.any}</option>
-                ${DISTANCES_MILES.map((m) => html`<option value=${m} ?selected=${this.radiusMiles === m}>${d.withinMiles(m)}</option>`)}
-              </select>
-            </div>`
-          : nothing
-      }
-      <div class="field">
-        <label class="choice"
-          ><input
-            type="checkbox"
-            .checked=${this.openNow}
-            @change=${(e: Event) => this.#filterChanged(() => (this.openNow = (e.target as HTMLInputElement).checked))}
-          />${d.openNow}</label
-        >
-        <label class="choice"
-          ><input
-            type="checkbox"
-            .checked=${this.open24x7}
-            @change=${(e: Event) => this.#filterChanged(() => (this.open24x7 = (e.target as HTMLInputElement).checked))}
-          />${d.open24x7}</label
-        >
-      </div>
-    </fieldset>`;
-  }
-
-  /** The directory's nearest 24/7 lines, with their call and text actions. */
-  #renderNearbyLines() {
-    const t = this.t;
-    if (this.nearbyLines.length === 0) return nothing;
-    return html`<section class="hotlines" part="hotlines" aria-label=${t.directory.nearbyLines}>
-      <h3>${t.directory.nearbyLines}</h3>
-      <ul>
-        ${this.nearbyLines.map(
-          ({ service }) =>
-            html`<li class="hotline">
-              <strong>${service.name}</strong>
-              <span class="actions"
-                >${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}</span
-              >
-            </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
-  /** "Get help now": 911, 988, the DV hotline, RAINN, VOICE, then the directory's nearest 24/7 lines. */
-  #renderCrisis() {
-    const t = this.t;
-    return html`<div class="crisis" part="crisis">
-      ${hotlineList(t, CRISIS_HOTLINES, 3, t.directory.crisis)} ${this.#renderNearbyLines()}
-    </div>`;
-  }
-
-  /** Nothing matched: say so, and never leave it there — nearest 24/7 lines, the national ones, a person to call back. */
-  #renderNoMatch(crisisShown: boolean) {
-    const t = this.t;
-    const callback = customElements.get('referral-callback-request');
-    return html`<p>${t.directory.noResults}</p>
-      ${crisisShown ? nothing : html`${this.#renderNearbyLines()} ${hotlineList(t, this.hotlines)}`}
-      ${
-        callback
-          ? html`<p>${t.directory.askPerson}</p>
-              <referral-callback-request lang=${t.lang} .client=${this.api}></referral-callback-request>`
-          : nothing
-      }`;
-  }
-
   #renderResults() {
     const d = this.t.directory;
     if (!this.answer) return nothing;
-    return html`${this.answer.crisis ? this.#renderCrisis() : nothing}
+    const lines = this.#nearby.lines;
+    const now = new Date();
+    return html`${this.answer.crisis ? crisisPanel(this.t, lines) : nothing}
       <p>${d.results(this.answer.total)}</p>
       ${
         this.answer.hits.length === 0
-          ? this.#renderNoMatch(this.answer.crisis)
+          ? noMatch(this.t, { crisisShown: this.answer.crisis, lines, hotlines: this.hotlines }, this.api)
           : html`<ul part="results" aria-label=${d.heading}>
-              ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit)}</li>`)}
+              ${this.answer.hits.map((hit) => html`<li>${this.#renderCard(hit, now)}</li>`)}
             </ul>`
       }
       <div class="print">
@@ -562,62 +425,24 @@ export class ReferralDirectory extends ReferralElement {
     }
   }
 
-  #renderCard({ service, distanceKm }: DirectoryHit) {
-    const t = this.t;
-    const d = t.directory;
-    const schedule = service.schedule;
-    const open = schedule
-      ? schedule.open24x7
-        ? d.open24x7
-        : isOpenAt(schedule, new Date())
-          ? d.openNow
-          : d.closedNow
-      : undefined;
-    const place = service.locations[0];
-    const directions = service.locations.map(directionsHref).find(Boolean);
-    const website = httpsHref(service.url);
-    const email = service.email ? mailtoHref(service.email) : undefined;
-    const headingId = `card-${service.id}`;
-    const ask = callbackUi?.ask(t.lang);
-    return html`<article class="card" part="card" tabindex="-1" data-service=${service.id} aria-labelledby=${headingId}>
-      <h3 id=${headingId}>${service.name}</h3>
-      ${orgOf(service) ? html`<p class="muted">${orgOf(service)}</p>` : nothing}
-      <p class="meta">
-        ${distanceKm !== undefined ? html`<span>${d.away(formatMiles(t.lang, distanceKm))}</span>` : nothing}
-        ${open ? html`<span class="badge">${open}</span>` : nothing}
-        ${place?.confidential ? html`<span>${d.confidential}${place.city ? `, ${place.city}` : ''}</span>` : place?.city ? html`<span>${place.city}</span>` : nothing}
-      </p>
-      ${
-        service.languages.length
-          ? html`<p>${d.languages} ${service.languages.map((l) => languageName(t.lang, l)).join(', ')}</p>`
-          : nothing
-      }
-      <p class="description">${service.description}</p>
-      <div class="actions">
-        ${service.phones.flatMap((p) => (p.type === 'fax' ? [] : [phoneAction(t, { number: p.number, type: p.type })]))}
-        ${directions ? html`<a class="action" part="action" href=${directions} target="_blank" rel="noopener noreferrer">${d.directions}</a>` : nothing}
-        ${website ? html`<a class="action" part="action" href=${website} target="_blank" rel="noopener noreferrer">${d.website}</a>` : nothing}
-        ${email ? html`<a class="action" part="action" href=${email}>${d.email}</a>` : nothing}
-        <button
-          type="button"
-          aria-pressed=${this.chosen.has(service.id) ? 'true' : 'false'}
-          @click=${() => this.#toggleChosen(service)}
-        >
-          ${d.addToCard}
-        </button>
-        ${ask ? html`<button type="button" @click=${() => this.#requestCallback(service)}>${ask}</button>` : nothing}
-      </div>
-      ${
+  #renderCard(hit: DirectoryHit, now: Date) {
+    const { service } = hit;
+    const label = callbackUi?.ask(this.t.lang);
+    return serviceCard(this.t, hit, {
+      now,
+      chosen: this.chosen.has(service.id),
+      toggleChosen: () => this.#toggleChosen(service),
+      ...(label ? { ask: { label, open: () => this.#requestCallback(service) } } : {}),
+      inline:
         this.callbackFor === service.id
           ? callbackUi?.form(
-              t.lang,
+              this.t.lang,
               this.api,
               { topic: 'service-referral', serviceId: service.id, name: service.name },
               { near: this.near },
             )
-          : nothing
-      }
-    </article>`;
+          : nothing,
+    });
   }
 }
 
