@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CALLBACK_CHANNELS } from '@referral-kit/sdk';
 import { defineElement } from '../../widgets/src/internal/define.js';
@@ -49,6 +49,32 @@ export class StaffRequest extends ConsolePage {
     });
   }
 
+  /** An action's form in its own titled section; `act` gets what was submitted. */
+  #actionForm(
+    action: 'assign' | 'attempt' | 'close',
+    act: (data: FormData, form: HTMLFormElement) => void,
+    fields: TemplateResult,
+    primary = false,
+  ) {
+    const { t } = this.ctx;
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      act(new FormData(form), form);
+    };
+    return html`
+      <section aria-labelledby="${action}-title">
+        <h2 id="${action}-title">${t(`${action}.title`)}</h2>
+        <form novalidate @submit=${submit}>
+          ${fields}
+          <button class=${primary ? 'primary' : nothing} type="submit" ?disabled=${this.busy}>
+            ${t(`${action}.submit`)}
+          </button>
+        </form>
+      </section>
+    `;
+  }
+
   override render() {
     const { t } = this.ctx;
     const r = this.detail?.request;
@@ -94,32 +120,27 @@ export class StaffRequest extends ConsolePage {
   #assignForm(team: TeamMember[]) {
     const { t, word } = this.ctx;
     const r = this.detail!.request;
-    const submit = (event: SubmitEvent) => {
-      event.preventDefault();
-      const staffId = String(new FormData(event.target as HTMLFormElement).get('staffId'));
+    const assign = (data: FormData) => {
+      const staffId = String(data.get('staffId'));
       void this.#act(async () => {
         const detail = await this.ctx.api.assign(r.id, staffId);
         await this.#loadTeam();
         return detail;
       }, 'assign.done');
     };
-    return html`
-      <section aria-labelledby="assign-title">
-        <h2 id="assign-title">${t('assign.title')}</h2>
-        <form novalidate @submit=${submit}>
-          ${this.selectField(
-            { id: 'assignee', name: 'staffId', label: t('assign.staff') },
-            team.map(
-              (m) =>
-                html`<option value=${m.id} ?selected=${m.id === r.assignedTo}>
-                  ${t('assign.option', { name: m.name, role: word(m.role), count: m.openRequests })}
-                </option>`,
-            ),
-          )}
-          <button type="submit" ?disabled=${this.busy}>${t('assign.submit')}</button>
-        </form>
-      </section>
-    `;
+    return this.#actionForm(
+      'assign',
+      assign,
+      this.selectField(
+        { id: 'assignee', name: 'staffId', label: t('assign.staff') },
+        team.map(
+          (m) =>
+            html`<option value=${m.id} ?selected=${m.id === r.assignedTo}>
+              ${t('assign.option', { name: m.name, role: word(m.role), count: m.openRequests })}
+            </option>`,
+        ),
+      ),
+    );
   }
 
   #details() {
@@ -208,10 +229,7 @@ export class StaffRequest extends ConsolePage {
   #attemptForm() {
     const { t, word } = this.ctx;
     const r = this.detail!.request;
-    const submit = (event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      const data = new FormData(form);
+    const record = (data: FormData, form: HTMLFormElement) => {
       const note = String(data.get('note') ?? '').trim();
       void this.#act(
         () =>
@@ -224,54 +242,46 @@ export class StaffRequest extends ConsolePage {
         form,
       );
     };
-    return html`
-      <section aria-labelledby="attempt-title">
-        <h2 id="attempt-title">${t('attempt.title')}</h2>
-        <form novalidate @submit=${submit}>
-          <div class="field">
-            <label for="channel">${t('attempt.channel')}</label>
-            <select id="channel" name="channel">
-              ${CALLBACK_CHANNELS.map((c) => html`<option value=${c} ?selected=${c === r.channel}>${word(c)}</option>`)}
-            </select>
-          </div>
-          <label class="choice"><input type="checkbox" name="reached" /> ${t('attempt.reached')}</label>
-          <div class="field">
-            <label for="note">${t('attempt.note')}</label>
-            <textarea
-              id="note"
-              name="note"
-              maxlength="1000"
-              aria-invalid=${this.invalid('note')}
-              aria-describedby=${this.describedBy('note')}
-            ></textarea>
-            ${this.fieldError('note')}
-          </div>
-          <button type="submit" ?disabled=${this.busy}>${t('attempt.submit')}</button>
-        </form>
-      </section>
-    `;
+    return this.#actionForm(
+      'attempt',
+      record,
+      html`<div class="field">
+          <label for="channel">${t('attempt.channel')}</label>
+          <select id="channel" name="channel">
+            ${CALLBACK_CHANNELS.map((c) => html`<option value=${c} ?selected=${c === r.channel}>${word(c)}</option>`)}
+          </select>
+        </div>
+        <label class="choice"><input type="checkbox" name="reached" /> ${t('attempt.reached')}</label>
+        <div class="field">
+          <label for="note">${t('attempt.note')}</label>
+          <textarea
+            id="note"
+            name="note"
+            maxlength="1000"
+            aria-invalid=${this.invalid('note')}
+            aria-describedby=${this.describedBy('note')}
+          ></textarea>
+          ${this.fieldError('note')}
+        </div>`,
+    );
   }
 
   #closeForm() {
     const { t, word } = this.ctx;
     const r = this.detail!.request;
-    const submit = (event: SubmitEvent) => {
-      event.preventDefault();
-      const outcome = new FormData(event.target as HTMLFormElement).get('outcome') as Outcome;
+    const close = (data: FormData) => {
+      const outcome = data.get('outcome') as Outcome;
       void this.#act(() => this.ctx.api.close(r.id, outcome), 'close.done');
     };
-    return html`
-      <section aria-labelledby="close-title">
-        <h2 id="close-title">${t('close.title')}</h2>
-        <form novalidate @submit=${submit}>
-          ${this.selectField(
-            { name: 'outcome', label: t('close.outcome') },
-            OUTCOMES.map((o) => html`<option value=${o}>${word(o)}</option>`),
-          )}
-          <button class="primary" type="submit" ?disabled=${this.busy}>${t('close.submit')}</button>
-        </form>
-      </section>
-    `;
+    return this.#actionForm(
+      'close',
+      close,
+      this.selectField(
+        { name: 'outcome', label: t('close.outcome') },
+        OUTCOMES.map((o) => html`<option value=${o}>${word(o)}</option>`),
+      ),
+      true,
+    );
   }
 }
 
