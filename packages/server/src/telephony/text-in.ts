@@ -114,9 +114,15 @@ export async function answerText(c: AlertsContext, from: string, text: string): 
     case 'help':
       return { action: 'help', reply: t.help };
     case 'status':
-      return { action: 'status', reply: argument ? await statusReply(c, phone, language, argument) : t.statusUsage };
+      return {
+        action: 'status',
+        reply: argument ? await statusReply(c, { phone, language, argument }) : t.statusUsage,
+      };
     case 'alerts':
-      return { action: 'alerts', reply: argument ? await alertsReply(c, phone, language, argument) : t.alertsUsage };
+      return {
+        action: 'alerts',
+        reply: argument ? await alertsReply(c, { phone, language, argument }) : t.alertsUsage,
+      };
   }
 }
 
@@ -128,12 +134,14 @@ async function signedUpLanguage(c: AlertsContext, hash: string): Promise<Message
   return messageLanguage(latest?.language ?? 'en');
 }
 
-async function statusReply(
-  c: AlertsContext,
-  phone: string,
-  language: MessageLanguage,
-  argument: string,
-): Promise<string> {
+/** A keyword's text from `phone`: what follows the keyword, and the language to answer in. */
+interface TextCommand {
+  phone: string;
+  language: MessageLanguage;
+  argument: string;
+}
+
+async function statusReply(c: AlertsContext, { phone, language, argument }: TextCommand): Promise<string> {
   const t = textReplies(language);
   if (!(await c.limiter.hit(c.keys.rateLimitKey('phone-lookup', phone), LOOKUPS, c.now().getTime())).ok)
     return t.tooMany;
@@ -161,12 +169,7 @@ async function statusReply(
  * The same request the web form makes, for this number by SMS. An ID we cannot share (unknown or confidential)
  * gets a subscription to a stand-in subject, so a code arrives either way and the answer tells nothing.
  */
-async function alertsReply(
-  c: AlertsContext,
-  phone: string,
-  language: MessageLanguage,
-  argument: string,
-): Promise<string> {
+async function alertsReply(c: AlertsContext, { phone, language, argument }: TextCommand): Promise<string> {
   const t = textReplies(language);
   try {
     const outcome = await c.limiter.hit(
