@@ -65,7 +65,8 @@ export class ReferralCustodyGuide extends ReferralElement {
   protected override updated(): void {
     // The language can change from the element or the page: load the guide again in the new one. After quick exit
     // cleared it (nothing asked), it stays empty until the element is connected again.
-    if (this.#loader.asked && this.isConnected) void this.#load();
+    const asked = this.#loader.lang;
+    if (asked !== undefined && asked !== this.t.lang && this.isConnected) void this.#load();
   }
 
   async #load(): Promise<void> {
@@ -101,7 +102,7 @@ export class ReferralCustodyGuide extends ReferralElement {
                   </article>`,
               )}
               ${this.status ? nothing : guideTopics(t, guide)} ${guideFreshness(t, guide)}`
-            : this.#loader.asked
+            : this.#loader.lang !== undefined
               ? html`<p>${t.loading}</p>`
               : nothing
       }

@@ -21,9 +21,9 @@ export class GuideLoader {
     private readonly loaded: (lang: string) => void = () => {},
   ) {}
 
-  /** A load was asked for and has not failed (so either the guide is here or it is on its way). */
-  get asked(): boolean {
-    return this.#lang !== undefined;
+  /** The language of the guide shown or on its way; undefined when none was asked for or the last load failed. */
+  get lang(): string | undefined {
+    return this.#lang;
   }
 
   /** Loads the guide in `lang` unless it is loaded or on its way already. */
