@@ -11,36 +11,20 @@ export function openApiRoutes(options: { document: () => unknown }): ExtraRoute[
     }
     return cached;
   };
+  /** A document that changes only with a new server: caches may keep it a few minutes. */
+  const served = (path: string, contentType: string, body: () => string): ExtraRoute => ({
+    method: 'GET',
+    path,
+    handler: async () => ({
+      status: 200,
+      body: body(),
+      contentType: `${contentType}; charset=utf-8`,
+      headers: { 'cache-control': 'public, max-age=300' },
+    }),
+  });
   return [
-    {
-      method: 'GET',
-      path: '/v1/openapi.json',
-      handler: async () => ({
-        status: 200,
-        body: build().json,
-        contentType: 'application/json; charset=utf-8',
-        headers: { 'cache-control': 'public, max-age=300' },
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/v1/reference',
-      handler: async () => ({
-        status: 200,
-        body: build().html,
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'cache-control': 'public, max-age=300' },
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/v1/reference.css',
-      handler: async () => ({
-        status: 200,
-        body: REFERENCE_CSS,
-        contentType: 'text/css; charset=utf-8',
-        headers: { 'cache-control': 'public, max-age=300' },
-      }),
-    },
+    served('/v1/openapi.json', 'application/json', () => build().json),
+    served('/v1/reference', 'text/html', () => build().html),
+    served('/v1/reference.css', 'text/css', () => REFERENCE_CSS),
   ];
 }
