@@ -429,8 +429,10 @@ try {
   const codesMissing = accepted.filter((s) => s.codeAfterMs === undefined).length;
   // The only failures allowed: requests the killed instance was answering when it died (the proxy's 502s for it).
   const killedAt = events.find((e) => e.what === `SIGKILL ${apis[0]!.name}`)?.at ?? -1;
+  // …or sent on a connection to it before the proxy saw it was gone.
+  const backAt = events.find((e) => e.what === `${apis[0]!.name} ready again`)?.at ?? Infinity;
   const killedInstance = proxy.failures.filter(
-    (f) => f.backend === apis[0]!.name && f.sentAt <= killedAt && f.at >= killedAt,
+    (f) => f.backend === apis[0]!.name && f.at >= killedAt - 50 && f.sentAt < backAt,
   ).length;
   const unexplainedFailures = failuresAt.length - killedInstance;
 

@@ -37,7 +37,9 @@ export interface Proxy {
 export const VISITOR_HEADER = 'x-bench-visitor';
 
 export async function startProxy(backends: Backend[], startedAt: number): Promise<Proxy> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle connections close after 3 s, before the instances' own 5 s keep-alive timeout: otherwise a request can go out
+  // on a connection the instance is closing at that moment, and fail though the instance is fine.
+  const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 3000 });
   const failures: ProxyFailure[] = [];
   let retried = 0;
   let next = 0;
