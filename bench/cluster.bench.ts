@@ -382,7 +382,7 @@ try {
     if (pending === 0) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  await Promise.race([Promise.all(flows), new Promise((r) => setTimeout(r, Math.max(0, drainDeadline - since())))]);
+  await Promise.race([Promise.all(flows), delay(Math.max(0, drainDeadline - since()), undefined, { ref: false })]);
   note(pending === 0 ? 'outbox drained' : `outbox NOT drained: ${pending} rows pending after ${DRAIN_LIMIT_S} s`);
 
   // ---- proof, from the database and the gateway's log ----
