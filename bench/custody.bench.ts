@@ -6,16 +6,16 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { countryKey, IdentifierType } from '@referral-kit/sdk';
 import { custodySortName, decodeCustodyCursor } from '@referral-kit/sdk/custody-search';
 import { migrate, openDb } from '../packages/server/src/db/index.js';
 import { searchCustodyRecords } from '../packages/server/src/db/custody-store.js';
+import { autocannon, type LoadResult } from './autocannon.js';
+import { freePort, waitForReady } from './processes.js';
 
 const BASE_URL = process.env.TEST_DATABASE_URL ?? process.env.REFERRAL_KIT_POSTGRES_URL;
 if (!BASE_URL) {
@@ -24,21 +24,6 @@ if (!BASE_URL) {
   );
   process.exit(0);
 }
-
-/** The part of autocannon's API used here (the package ships no types). */
-interface LoadResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p97_5: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; path: string }[];
-}) => Promise<LoadResult>;
 
 const RECORDS = Number(process.env.BENCH_CUSTODY_RECORDS ?? 5_000_000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
@@ -453,35 +438,9 @@ async function serverProcess(databaseUrl: string): Promise<{ base: string; stop(
     rmSync(dataDir, { recursive: true, force: true });
   };
   const base = `http://127.0.0.1:${port}`;
-  await waitForReady(base).catch(async (error: unknown) => {
+  await waitForReady(base, 120_000).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
   return { base, stop };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForReady(base: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become ready within 120 s');
 }

@@ -7,7 +7,6 @@
 import { fork, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,8 @@ import type { Db } from '../packages/server/src/db/types.js';
 import { seedDemo } from '../packages/server/src/db/seed.js';
 import { bumpServicesVersion, writeServices } from '../packages/server/src/db/services-store.js';
 import { createPgSchema } from '../packages/server/test/server-harness.js';
+import { servicePaths } from './load-paths.js';
+import { freePort } from './processes.js';
 
 const SERVICES = Number(process.env.BENCH_DIRECTORY_SERVICES ?? 100_000);
 const CONNECTIONS = 10;
@@ -26,23 +27,7 @@ const REINDEX_DEADLINE_S = 300;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const loadAtStart = loadavg();
 
-const serviceQueries = [
-  'q=shelter',
-  'q=domestic%20violence',
-  'q=abogado&language=es',
-  'q=counseling&postalCode=77002',
-  'category=legal-aid&language=es',
-  'q=sexual%20assault%20hotline',
-  'q=protective%20order&lat=32.22&lon=-110.97&radiusKm=50',
-  'q=housing%20help',
-  'q=victim%20compensation',
-  'q=refugio%20para%20mujeres',
-  'q=stalking',
-  'q=immigration%20lawyer',
-  'q=shelter&openNow=true',
-  'q=support%20group&page=2',
-];
-const paths = serviceQueries.map((q) => `/v1/services?${q}`);
+const paths = servicePaths;
 
 interface Sample {
   ms: number;
@@ -128,19 +113,6 @@ function serverProcess(env: Record<string, string>, main: string) {
       await new Promise((r) => child.once('exit', r));
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 const fixtures = generateFixtures({ seed: 14, services: SERVICES, custody: 0 });

@@ -6,7 +6,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { generateFixtures } from '@referral-kit/mocks';
 import { migrate, openDb } from '../packages/server/src/db/index.js';
 import { seedDemo } from '../packages/server/src/db/seed.js';
@@ -14,22 +13,8 @@ import { importCustody } from '../packages/server/src/import/custody-import.js';
 import { createInsightsCounter } from '../packages/server/src/insights/counter.js';
 import { createLogger } from '../packages/server/src/logger.js';
 import { custodyPaths as custodyLookupPaths, servicePaths } from './load-paths.js';
+import { autocannon, type LoadResult } from './autocannon.js';
 import { freePort, waitForReady } from './processes.js';
-
-/** The part of autocannon's API used here (the package ships no types). */
-interface LoadResult {
-  requests: { average: number };
-  latency: { p50: number; p97_5: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { method: string; path: string }[];
-}) => Promise<LoadResult>;
 
 const SERVICES = 2_000;
 const CUSTODY = 20_000;
