@@ -34,11 +34,11 @@ interface Answer {
   next?: string;
 }
 
-async function walk(base: string, name: string): Promise<Answer[]> {
+async function walk(base: string, name: string, filters: Record<string, string> = {}): Promise<Answer[]> {
   const pages: Answer[] = [];
   let cursor: string | undefined;
   do {
-    const params = new URLSearchParams({ name, pageSize: '3', ...(cursor ? { cursor } : {}) });
+    const params = new URLSearchParams({ name, ...filters, pageSize: '3', ...(cursor ? { cursor } : {}) });
     const response = await fetch(`${base}/v1/custody?${params}`);
     assert.equal(response.status, 200, name);
     const body = (await response.json()) as Answer & { items: { id: string }[] };
@@ -71,5 +71,29 @@ describe('custody search parity', () => {
       found += expected[0]!.total;
     }
     assert.ok(found > 20, 'the queries find people');
+  });
+
+  it('a birth year matches the same people in both: one a year off, and ages counted back from the source’s date', async () => {
+    const given = data.custody.filter((r) => r.birthYear !== undefined).slice(0, 3);
+    const aged = data.custody.filter((r) => r.birthYear === undefined && r.age !== undefined).slice(0, 3);
+    assert.ok(given.length > 0 && aged.length > 0, 'the fixtures have birth years and ages');
+    let found = 0;
+    for (const record of [...given, ...aged]) {
+      const year = record.birthYear ?? new Date(record.sourceUpdatedAt).getUTCFullYear() - record.age!;
+      const lastName = record.displayName.split(' ').at(-1)!;
+      for (const offset of [-2, -1, 0, 1, 2]) {
+        const filters = { birthYear: String(year + offset) };
+        const expected = await walk(server.url, lastName, filters);
+        assert.deepEqual(await walk(MOCK_BASE, lastName, filters), expected, `${lastName} ${year + offset}`);
+        const ids = expected.flatMap((page) => page.ids);
+        assert.equal(
+          ids.includes(record.id),
+          Math.abs(offset) <= 1,
+          `${record.id} born ${year}, asked ${year + offset}`,
+        );
+        found += ids.length;
+      }
+    }
+    assert.ok(found > 0);
   });
 });

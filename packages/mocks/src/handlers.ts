@@ -112,7 +112,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
         return errorReply(400, 'validation_failed', 'Some fields are not valid.', [CUSTODY_CURSOR_ERROR]);
       return {
         status: 200,
-        body: searchCustody(data.custody, { ...query, cursor: after, year: now().getUTCFullYear() }),
+        body: searchCustody(data.custody, { ...query, cursor: after }),
       };
     },
     getCustodyRecord: ({ params }) => {

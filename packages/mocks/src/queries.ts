@@ -12,10 +12,12 @@ import {
   type ServiceSearchParams,
 } from '@referral-kit/sdk';
 import {
+  bornAround,
   compareCustodyOrder,
   CUSTODY_TOTAL_CAP,
   custodySortName,
   encodeCustodyCursor,
+  estimatedBirthYear,
   matchesNameWords,
   nameQueryWords,
   type CustodyCursor,
@@ -28,8 +30,6 @@ export interface CustodyFilter extends CustodySearchFilters {
   pageSize?: number;
   /** Decoded from the query's `cursor` (the handler answers 400 for one that does not decode). */
   cursor?: CustodyCursor | undefined;
-  /** The year ages are counted from (for matching a birth year against an age). */
-  year: number;
 }
 
 /**
@@ -54,7 +54,7 @@ export function searchCustody(records: readonly CustodyRecord[], filter: Custody
       )
         return false;
       if (filter.state !== undefined && record.facility?.state !== filter.state) return false;
-      if (filter.birthYear !== undefined && !bornAround(record, filter.birthYear, filter.year)) return false;
+      if (filter.birthYear !== undefined && !bornAround(estimatedBirthYear(record), filter.birthYear)) return false;
       return true;
     })
     .sort(compareCustodyOrder);
@@ -76,13 +76,6 @@ export function searchCustody(records: readonly CustodyRecord[], filter: Custody
       ? { next: encodeCustodyCursor({ ...last, page, total, totalCapped }) }
       : {}),
   };
-}
-
-function bornAround(record: CustodyRecord, birthYear: number, year: number): boolean {
-  if (record.birthYear !== undefined) return record.birthYear === birthYear;
-  // An age of N this year means a birth year of year-N or year-N-1.
-  if (record.age !== undefined) return birthYear === year - record.age || birthYear === year - record.age - 1;
-  return false;
 }
 
 const indexes = new WeakMap<readonly Service[], ServiceIndex>();

@@ -1,7 +1,7 @@
 // `@referral-kit/sdk/custody-search`: how a custody search matches names, orders results and pages through them.
 // One rule for the reference server (SQLite and PostgreSQL) and the mocks, so both answer a query with the same
 // records in the same order. Its own entry point: a page that only calls the API never downloads it.
-import { foldName, type FieldError } from '../contract/index.js';
+import { foldName, type CustodyRecord, type FieldError } from '../contract/index.js';
 
 /** Counting matches stops here: a bigger answer says `totalCapped` instead of scanning every match. */
 export const CUSTODY_TOTAL_CAP = 1000;
@@ -35,6 +35,23 @@ export function nameQueryWords(name: string): string[] {
 export function matchesNameWords(sortName: string, queryWords: readonly string[]): boolean {
   const words = sortName.split(' ');
   return queryWords.length > 0 && queryWords.every((query) => words.some((word) => word.startsWith(query)));
+}
+
+/** Birth years within this distance of the one asked for still match (ages and data entry are often a year off). */
+export const BIRTH_YEAR_TOLERANCE = 1;
+
+/** A record's birth year: the one given, else its age counted back from when the source last updated it. */
+export function estimatedBirthYear(
+  record: Pick<CustodyRecord, 'birthYear' | 'age' | 'sourceUpdatedAt'>,
+): number | null {
+  if (record.birthYear !== undefined) return record.birthYear;
+  if (record.age !== undefined) return new Date(record.sourceUpdatedAt).getUTCFullYear() - record.age;
+  return null;
+}
+
+/** Whether a record born (by estimate) in `recordYear` answers a search for people born in `askedYear`. */
+export function bornAround(recordYear: number | null, askedYear: number): boolean {
+  return recordYear !== null && Math.abs(recordYear - askedYear) <= BIRTH_YEAR_TOLERANCE;
 }
 
 /** Where a record sits in the results: by sort name, then id. */

@@ -10,9 +10,11 @@ import {
   type Facility,
 } from '@referral-kit/sdk';
 import {
+  BIRTH_YEAR_TOLERANCE,
   CUSTODY_TOTAL_CAP,
   custodySortName,
   encodeCustodyCursor,
+  estimatedBirthYear,
   nameQueryWords,
   type CustodyCursor,
 } from '@referral-kit/sdk/custody-search';
@@ -38,9 +40,6 @@ export interface CustodySearch extends CustodySearchFilters {
 
 const IDENTIFIER_TYPES = IdentifierType.options;
 
-/** Birth years within this distance of the one asked for still match (ages and data entry are often a year off). */
-export const BIRTH_YEAR_TOLERANCE = 1;
-
 export function contentHashOf(write: CustodyWrite): string {
   const { record, confidential, sourceKey, facilityId } = write;
   return sha256(canonicalJson({ record, confidential, sourceKey, facilityId }));
@@ -49,12 +48,6 @@ export function contentHashOf(write: CustodyWrite): string {
 /** The source key of a record: its first identifier, normalized, with its type. */
 export function sourceKeyOf(type: IdentifierType, value: string): string {
   return `${type}:${normalizeIdentifier(value)}`;
-}
-
-function birthYearOf(record: CustodyRecord): number | null {
-  if (record.birthYear !== undefined) return record.birthYear;
-  if (record.age !== undefined) return new Date(record.sourceUpdatedAt).getUTCFullYear() - record.age;
-  return null;
 }
 
 /**
@@ -84,7 +77,7 @@ export async function writeCustodyRecords(
       record.status,
       confidential ? 1 : 0,
       custodySortName(record.displayName),
-      birthYearOf(record),
+      estimatedBirthYear(record),
       state,
       record.sourceUpdatedAt,
       now,
