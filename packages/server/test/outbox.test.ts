@@ -4,6 +4,7 @@ import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLogger } from '../src/logger.js';
 import { createAlerts, enqueueStatusChange } from '../src/alerts/index.js';
+import { DONE_MESSAGE_KEEP_MS, purgeExpired } from '../src/alerts/retention.js';
 import { PermanentDeliveryError, type OutgoingMessage, type Transport } from '../src/notify/transports/types.js';
 import type { Db } from '../src/db/types.js';
 import { START, signedPost, startHarness, subscribeAndConfirm, subscription, type Harness } from './alerts-harness.js';
@@ -245,5 +246,41 @@ describe('outbox: dispatcher', () => {
     for (let i = 0; i < 200 && (await counts())[0] !== 0; i++) await new Promise((r) => setTimeout(r, 10));
     await h.alerts.dispatcher.stop();
     assert.deepEqual(await counts(), [0, 0, 0, 0, 0]);
+  });
+
+  it('purges messages once done with: sent codes after two days, alerts and ready-made messages after 30, pending never', async () => {
+    await subscribeAndConfirm(h, subscription());
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-sent'), h.clock.now()));
+    assert.equal(await h.alerts.dispatcher.runOnce(), 1);
+    h.email.failWith = new PermanentDeliveryError('mailbox gone');
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-failed'), h.clock.now()));
+    assert.equal(await h.alerts.dispatcher.runOnce(), 1);
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-pending'), h.clock.now()));
+    await h.db.run(
+      `INSERT INTO notify_messages (id, kind, status, attempts, next_attempt_at, created_at, sent_at)
+       VALUES ('note-1', 'staff-urgent', 'sent', 1, $1, $1, $1)`,
+      [h.clock.now().toISOString()],
+    );
+    const left = async () => ({
+      outbox: (
+        await h.db.query<{ row: string }>("SELECT kind || ':' || status AS row FROM alert_outbox ORDER BY kind, status")
+      ).map((r) => r.row),
+      messages: (await h.db.query('SELECT id FROM notify_messages')).length,
+      subscriptions: (await h.db.query("SELECT id FROM alert_subscriptions WHERE status = 'confirmed'")).length,
+    });
+    const purgeAfter = async (ms: number) => {
+      h.clock.advance(ms);
+      await purgeExpired(h.db, h.config, h.clock.now());
+      return left();
+    };
+    const all = ['confirmation:sent', 'status:failed', 'status:pending', 'status:sent'];
+    assert.deepEqual(await left(), { outbox: all, messages: 1, subscriptions: 1 });
+    assert.deepEqual(await purgeAfter(2 * 24 * HOUR + 1), { outbox: all.slice(1), messages: 1, subscriptions: 1 });
+    assert.deepEqual(await purgeAfter(DONE_MESSAGE_KEEP_MS - 2 * 24 * HOUR - 2), {
+      outbox: all.slice(1),
+      messages: 1,
+      subscriptions: 1,
+    });
+    assert.deepEqual(await purgeAfter(2), { outbox: ['status:pending'], messages: 0, subscriptions: 1 });
   });
 });
