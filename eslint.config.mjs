@@ -1,12 +1,16 @@
-// ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources, its recommended
-// rules (without type information) over the tests, and the Lit, web-component and
-// Lit accessibility rules over the widgets.
+// ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources and the tests that
+// have been brought under them (TYPE_CHECKED), its recommended rules (without type information) over the other tests,
+// and the Lit, web-component and Lit accessibility rules over the widgets.
 // `npm run lint`; part of `npm test`. Formatting is Prettier's (not here).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import { configs as wcConfigs } from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
+
+// Tests under the same type-checked rules as the sources (every file here is in tsconfig.json, which the
+// projectService finds).
+const TYPE_CHECKED_TESTS = ['packages/mocks/test/**/*.ts'];
 
 export default tseslint.config(
   {
@@ -27,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/src/**/*.ts'],
+    files: ['packages/*/src/**/*.ts', ...TYPE_CHECKED_TESTS],
     extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -52,7 +56,24 @@ export default tseslint.config(
     },
   },
   {
+    files: TYPE_CHECKED_TESTS,
+    rules: {
+      // node:test's describe/it return promises the runner awaits itself; awaiting them is not the idiom.
+      // Chai's `equal` is typed as a Promise (@open-wc/semantic-dom-diff's augmentation) but returns synchronously.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'suite', 'test'] },
+            { from: 'package', package: '@open-wc/semantic-dom-diff', name: 'Equal' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/*/test/**/*.ts', 'test/**/*.ts'],
+    ignores: TYPE_CHECKED_TESTS,
     rules: {
       // Tests read JSON bodies of every shape, and chai asserts with property chains (`expect(x).to.exist`).
       '@typescript-eslint/no-explicit-any': 'off',
