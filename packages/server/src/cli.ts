@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { migrate, openDb } from './db/index.js';
+import { migrate, openConfiguredDb } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import { formatReport } from './import/report.js';
@@ -136,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return usage(io, '--mass-change-share must be a number above 0 and at most 1, such as 0.05.');
   }
 
-  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  const db = await openConfiguredDb(config);
   try {
     await migrate(db);
     if (command === 'migrate') {
@@ -233,7 +233,7 @@ async function runStaff(
     return usage(io, `"staff ${action}" needs --email.`);
   if (teamAdd && (!values.id || !values.name)) return usage(io, '"staff team add" needs --id and --name.');
   const now = (io.now ?? systemClock)();
-  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  const db = await openConfiguredDb(config);
   try {
     await migrate(db);
     if (teamAdd) {

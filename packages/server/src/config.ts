@@ -112,6 +112,7 @@ const EnvSchema = z.object({
       .string()
       .check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'expected a postgres:// URL (unset it to use embedded SQLite)')),
   ),
+  DATABASE_POOL_SIZE: int(10, 1, 1000),
   CORS_ORIGINS: origins,
   LOG_LEVEL: z._default(z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`), 'info'),
   PUBLIC_URL: z.optional(
@@ -136,6 +137,8 @@ export interface ServerConfig {
   dataDir: string;
   /** postgres:// URL, or undefined for embedded SQLite at `sqliteFile`. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections each process may hold at once (instances + workers + CLI runs, times this, must fit). */
+  databasePoolSize: number;
   sqliteFile: string;
   corsOrigins: string[];
   logLevel: LogLevel;
@@ -192,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     sqliteFile: join(dataDir, 'referral-kit.sqlite'),
     corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,

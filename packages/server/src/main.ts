@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { openDb, migrate, migrationFiles } from './db/index.js';
+import { openConfiguredDb, migrate, migrationFiles } from './db/index.js';
 import type { Db } from './db/types.js';
 import { seedDemo } from './db/seed.js';
 import type { Fixtures } from '@referral-kit/mocks/fixtures';
@@ -55,7 +55,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const now = options.now ?? systemClock;
-  const db = await openDb(config.databaseUrl ? { url: config.databaseUrl } : { file: config.sqliteFile });
+  const db = await openConfiguredDb(config);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');

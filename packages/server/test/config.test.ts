@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         HOST: '0.0.0.0',
         DATA_DIR: 'var/rk',
         DATABASE_URL: 'postgres://u:p@db/rk',
+        DATABASE_POOL_SIZE: '25',
         CORS_ORIGINS: 'https://a.org, http://localhost:3000',
         LOG_LEVEL: 'warn',
         PUBLIC_URL: 'https://api.example.org/',
@@ -57,6 +58,8 @@ describe('loadConfig', () => {
     assert.equal(config.port, 9000);
     assert.equal(config.host, '0.0.0.0');
     assert.equal(config.databaseUrl, 'postgres://u:p@db/rk');
+    assert.equal(config.databasePoolSize, 25);
+    assert.equal(loadConfig({}, cwd).databasePoolSize, 10, 'ten connections a process by default');
     assert.deepEqual(config.corsOrigins, ['https://a.org', 'http://localhost:3000']);
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.publicUrl, 'https://api.example.org');
@@ -78,6 +81,7 @@ describe('loadConfig', () => {
     const found = problems({
       PORT: '99999',
       DATABASE_URL: 'mysql://root:hunter2@db/x',
+      DATABASE_POOL_SIZE: '0',
       CORS_ORIGINS: 'https://ok.org,https://bad.org/path,*',
       LOG_LEVEL: 'loud',
       TRUST_PROXY: 'maybe',
@@ -88,6 +92,7 @@ describe('loadConfig', () => {
     for (const name of [
       'PORT',
       'DATABASE_URL',
+      'DATABASE_POOL_SIZE',
       'CORS_ORIGINS',
       'LOG_LEVEL',
       'TRUST_PROXY',

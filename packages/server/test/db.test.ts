@@ -202,3 +202,19 @@ contract(
   },
   { skip: PG_SKIP, cleanup: async () => schema?.drop() },
 );
+
+describe('PostgreSQL pool size', { skip: PG_SKIP }, () => {
+  it('holds at most DATABASE_POOL_SIZE connections at once', async () => {
+    const pool = await createPgSchema(PG_URL!);
+    const db = await openDb({ url: pool.url, poolSize: 2 });
+    try {
+      const rows = await Promise.all(
+        Array.from({ length: 6 }, () => db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)')),
+      );
+      assert.equal(new Set(rows.map(([row]) => row!.pid)).size, 2);
+    } finally {
+      await db.close();
+      await pool.drop();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './types.js';
+import type { ServerConfig } from '../config.js';
 import { canExec } from './exec.js';
 import { openSqlite } from './sqlite.js';
 import { openPostgres } from './postgres.js';
@@ -11,13 +12,22 @@ export type { Db, SqlParam } from './types.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-export async function openDb(config: { url?: string; file?: string }): Promise<Db> {
-  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url);
+export async function openDb(config: { url?: string; file?: string; poolSize?: number }): Promise<Db> {
+  if (config.url && /^postgres(ql)?:\/\//.test(config.url)) return openPostgres(config.url, config.poolSize);
   if (config.url)
     throw new Error(`Unsupported database URL scheme in "${config.url.split(':')[0]}:"; use postgres://…`);
   const file = config.file ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   return openSqlite(file);
+}
+
+/** The database a server, worker or CLI run is configured for: PostgreSQL with DATABASE_URL, else its SQLite file. */
+export function openConfiguredDb(
+  config: Pick<ServerConfig, 'databaseUrl' | 'databasePoolSize' | 'sqliteFile'>,
+): Promise<Db> {
+  return openDb(
+    config.databaseUrl ? { url: config.databaseUrl, poolSize: config.databasePoolSize } : { file: config.sqliteFile },
+  );
 }
 
 /**

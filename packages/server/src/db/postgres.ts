@@ -15,8 +15,8 @@ interface Queryable {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
-export async function openPostgres(url: string): Promise<ExecDb> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export async function openPostgres(url: string, poolSize = 10): Promise<ExecDb> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error on an idle client must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
