@@ -42,6 +42,32 @@ describe('searchDirectory', () => {
     assert.ok(allDay.items.every((h) => h.service.schedule?.open24x7));
   });
 
+  it('browses by category or language: exactly the services they name, in id order, the other filter applied', () => {
+    const speaks = (s: (typeof directory)[number], code: string) =>
+      s.languages.includes(code) || s.phones.some((p) => p.languages.includes(code));
+    const expected = (keep: (s: (typeof directory)[number]) => boolean) =>
+      directory
+        .filter(keep)
+        .map((s) => s.id)
+        .sort();
+    const browse = (query: Parameters<typeof searchDirectory>[1]) =>
+      ids(searchDirectory(index, { ...query, pageSize: 100 }, NIGHT));
+    assert.deepEqual(
+      browse({ category: ['legal-aid'], language: ['es'] }),
+      expected((s) => s.categories.includes('legal-aid') && speaks(s, 'es')),
+    );
+    assert.deepEqual(
+      browse({ category: ['shelter', 'stalking'] }),
+      expected((s) => s.categories.includes('shelter') || s.categories.includes('stalking')),
+    );
+    assert.deepEqual(
+      browse({ language: ['vi'] }),
+      expected((s) => speaks(s, 'vi')),
+    );
+    assert.ok(browse({ language: ['vi'] }).length > 0);
+    assert.deepEqual(browse({ category: ['no-such-category'] }), []);
+  });
+
   it('prefers a point to a ZIP code, and drops located services outside the radius', () => {
     const near = searchDirectory(
       index,

@@ -2,7 +2,7 @@
 import type { Service } from '../contract/service.js';
 import { en } from '../vocabulary/en.js';
 import { cosLatitude, type Point, PointSets } from './geo.js';
-import { isOpenAt } from './hours.js';
+import { WeeklyHours } from './hours.js';
 import { buildIndexData, decodePostings, FIELD, type IndexData, isIndexData, postingKey } from './index-data.js';
 import { PLACE_CONCEPT_WEIGHT, type ParsedQuery, QueryParser } from './query.js';
 import { TopK } from './top-k.js';
@@ -113,6 +113,7 @@ export class ServiceIndex {
   private readonly points: PointSets;
   private readonly remote: Uint8Array;
   private readonly hotlines: Uint8Array;
+  private readonly hours: WeeklyHours;
   /** Per language code, 1 for every service that speaks it: built when a query first implies that language. */
   private readonly speakerMasks = new Map<string, Uint8Array>();
   private readonly parser: QueryParser;
@@ -147,6 +148,7 @@ export class ServiceIndex {
     this.points = new PointSets(data.coords);
     this.remote = Uint8Array.from(data.remote);
     this.hotlines = this.mask([this.posting(FIELD.hotline247, '247')]);
+    this.hours = new WeeklyHours(services.map((s) => s.schedule));
     const n = services.length;
     this.scratch = {
       total: new Float64Array(n),
@@ -226,13 +228,22 @@ export class ServiceIndex {
     const filtered = Boolean(
       options.categories?.length || options.languages?.length || options.openAt || options.open24x7 || near,
     );
+    const categoryLists = options.categories?.length
+      ? options.categories.map((c) => this.posting(FIELD.category, c))
+      : undefined;
+    const languageLists = options.languages?.length
+      ? options.languages.map((c) => this.posting(FIELD.language, c))
+      : undefined;
     const hotlines = this.hotlines;
     if (!hasConcepts) {
       if (parsed.place) this.addNearPlace(parsed.place.place, placeCenter, candidates);
       if (!parsed.place && !parsed.crisis) {
         // Words that match nothing find nothing, rather than everything the filters allow.
         if (!filtered || parsed.unmatched) return [];
-        for (let doc = 0; doc < n; doc++) candidates.push(doc); // browsing: filters and distance decide
+        // Browsing: filters and distance decide. A category (or language) filter names its services outright.
+        const named = categoryLists ?? languageLists;
+        const mask = named && this.mask(named);
+        for (let doc = 0; doc < n; doc++) if (!mask || mask[doc]) candidates.push(doc);
       }
     }
 
@@ -242,13 +253,7 @@ export class ServiceIndex {
       const seen = new Set(candidates);
       for (const doc of this.posting(FIELD.hotline247, '247') ?? []) if (!seen.has(doc)) candidates.push(doc);
     }
-    const categoryLists = options.categories?.length
-      ? options.categories.map((c) => this.posting(FIELD.category, c))
-      : undefined;
-    const languageLists = options.languages?.length
-      ? options.languages.map((c) => this.posting(FIELD.language, c))
-      : undefined;
-    const openAt = options.openAt instanceof Date ? options.openAt : undefined;
+    const isOpen = options.openAt instanceof Date ? this.hours.at(options.openAt) : undefined;
     const allDay = options.open24x7 === true;
     const radius = near && finite(options.radiusKm) ? options.radiusKm : undefined;
     const placeList = parsed.place ? this.posting(FIELD.place, parsed.place.place) : undefined;
@@ -265,7 +270,7 @@ export class ServiceIndex {
     for (const doc of candidates) {
       if (categoryLists && !categoryLists.some((l) => contains(l, doc))) continue;
       if (languageLists && !languageLists.some((l) => contains(l, doc))) continue;
-      if (openAt && !isOpenAt(this.services[doc]!.schedule, openAt)) continue;
+      if (isOpen && !isOpen(doc)) continue;
       if (allDay && !this.services[doc]!.schedule?.open24x7) continue;
       const dist = origin ? this.points.approxKm(doc, origin, originCos) : NaN;
       if (radius !== undefined && (dist > radius || (Number.isNaN(dist) && !this.remote[doc]))) continue;
