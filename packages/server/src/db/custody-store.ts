@@ -144,6 +144,7 @@ export async function analyzeCustody(db: Db): Promise<void> {
   const tables = ['custody_records', 'custody_identifiers'];
   if (db.dialect === 'sqlite') tables.push('custody_name_prefixes');
   for (const table of tables) await db.run(`ANALYZE ${table}`);
+  laterWordShares.delete(db);
 }
 
 /** A stored record joined with its facility (`SELECT r.id, r.sort_name, r.data, f.data AS facility … LEFT JOIN facilities f`). */
@@ -175,11 +176,74 @@ export async function newestCustodyUpdate(db: Db): Promise<string | null> {
   return row?.newest ?? null;
 }
 
-/** The words of a name as PostgreSQL's GIN index holds them (migration 012 indexes this very expression). */
+/** The words of a name after its first, as PostgreSQL's GIN index holds them (migration 015). */
+const LATER_NAME_WORDS_PG = "array_to_tsvector((string_to_array(r.sort_name, ' '))[2:])";
+/** Every word of the name: the matching rule itself, checked on rows found otherwise (no index). */
 const NAME_WORDS_PG = "array_to_tsvector(string_to_array(r.sort_name, ' '))";
 
 /** A page of a custody search, as the API answers it (`pageSize` aside). */
 export type CustodySearchResult = Omit<CustodyPage, 'pageSize'>;
+
+/** The first text after every text that starts with `prefix`, in code point order. */
+function afterPrefix(prefix: string): string {
+  const chars = Array.from(prefix);
+  // A query word is letters and digits, so its last code point is never U+10FFFF.
+  return chars.slice(0, -1).join('') + String.fromCodePoint(chars.at(-1)!.codePointAt(0)! + 1);
+}
+
+/** Searches between two reloads of the word statistics (ANALYZE, also run by autovacuum, changes them). */
+const WORD_SHARES_SEARCHES = 10_000;
+const laterWordShares = new WeakMap<Db, { shares: Map<string, number>; searchesLeft: number }>();
+
+/**
+ * The share of names holding each common word after their first, from PostgreSQL's statistics on the later-words
+ * index (a sample: words missing are rare). Kept per database, reloaded now and then and after analyzeCustody.
+ */
+async function laterWordSharesOf(db: Db): Promise<Map<string, number>> {
+  const cached = laterWordShares.get(db);
+  if (cached && cached.searchesLeft-- > 0) return cached.shares;
+  const [stats] = await db.query<{ words: string[] | null; shares: number[] | null }>(
+    `SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS shares FROM pg_stats
+     WHERE schemaname = current_schema() AND tablename = 'custody_records_later_name_words'`,
+  );
+  const words = stats?.words ?? [];
+  const shares = new Map(words.map((word, i) => [word, Number(stats?.shares?.[i] ?? 0)]));
+  laterWordShares.set(db, { shares, searchesLeft: WORD_SHARES_SEARCHES });
+  return shares;
+}
+
+/**
+ * A PostgreSQL name search as disjoint parts whose plans the planner estimates well (one plan for every match walks
+ * the sorted index past a whole first name, or gathers huge posting lists):
+ *  - for each query word, the people whose first word starts with it: one range of the keyset index
+ *    ("jose" → [jose, josf)). The range of a word that starts with another query word is inside that word's, so it
+ *    is left out;
+ *  - the others: no query word starts their first word, so every one starts a later word ("garcia" as a last name).
+ * Each part also says, of the words that must start a later word, the rarest (by `shares`) through the later-words
+ * GIN index: the planner then reads few matches from it and sorts them, or many in order from the sorted index.
+ * Only that one word goes to the index: a common word's posting list would be read whole. Each part is one
+ * condition on `r` (without the keyset).
+ */
+function postgresNameParts(words: string[], shares: Map<string, number>, param: (value: string) => string): string[] {
+  const match = `${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`;
+  const shareOf = (word: string) =>
+    [...shares].reduce((sum, [common, share]) => (common.startsWith(word) ? sum + share : sum), 0);
+  const rarestLater = (some: string[]) => {
+    if (some.length === 0) return [];
+    const rarest = some.reduce((a, b) => (shareOf(b) < shareOf(a) ? b : a));
+    return [`${LATER_NAME_WORDS_PG} @@ ${param(`'${rarest}':*`)}::tsquery`];
+  };
+  const firstWords = words.filter((word) => !words.some((other) => other !== word && word.startsWith(other)));
+  const ranges = firstWords.map(
+    (word) => `r.sort_name COLLATE "C" >= ${param(word)} AND r.sort_name COLLATE "C" < ${param(afterPrefix(word))}`,
+  );
+  // In a word's range, a query word that does not start with it cannot start the first word.
+  const byFirstWord = firstWords.map((word, i) =>
+    [ranges[i]!, match, ...rarestLater(words.filter((other) => !other.startsWith(word)))].join(' AND '),
+  );
+  const others = [`NOT (${ranges.map((range) => `(${range})`).join(' OR ')})`, match, ...rarestLater(words)];
+  return [...byFirstWord, others.join(' AND ')];
+}
 
 /**
  * Name: every word typed must start a word of the name (nameQueryWords, matchesNameWords in the SDK), so "jose mart"
@@ -196,11 +260,11 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
     return `$${params.length}`;
   };
   const postgres = db.dialect === 'postgres';
+  let words: string[] | undefined;
   if (search.name !== undefined) {
-    const words = nameQueryWords(search.name);
+    words = nameQueryWords(search.name);
     if (words.length === 0) return { items: [], total: 0, page: search.page };
-    if (postgres) where.push(`${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`);
-    else {
+    if (!postgres) {
       for (const word of words)
         where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(word)})`);
     }
@@ -226,27 +290,54 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   }
   if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
   const filters = where.join(' AND ');
+  // PostgreSQL: the name's parts, each with every other condition.
+  const parts =
+    postgres && words
+      ? postgresNameParts(words, await laterWordSharesOf(db), param).map((part) => `${filters} AND ${part}`)
+      : undefined;
   const filterParams = [...params];
 
   // PostgreSQL compares in the "C" collation (code points, as SQLite's BINARY), whatever the database's locale.
-  const order = postgres ? ['r.sort_name COLLATE "C"', 'r.id COLLATE "C"'] : ['r.sort_name', 'r.id'];
+  const order = (alias: string) =>
+    postgres ? `${alias}.sort_name COLLATE "C", ${alias}.id COLLATE "C"` : `${alias}.sort_name, ${alias}.id`;
   const { cursor, pageSize } = search;
   const page = cursor ? cursor.page + 1 : search.page;
-  let keyset = '';
-  if (cursor) keyset = ` AND (${order.join(', ')}) > (${param(cursor.sortName)}, ${param(cursor.id)})`;
-  const offset = !cursor && page > 1 ? ` OFFSET ${param((page - 1) * pageSize)}` : '';
-  const rows = await db.query<StoredRow>(
-    `${WITH_FACILITY} WHERE ${filters}${keyset} ORDER BY ${order.join(', ')} LIMIT ${param(pageSize + 1)}${offset}`,
-    params,
-  );
+  const keyset = cursor ? ` AND (${order('r')}) > (${param(cursor.sortName)}, ${param(cursor.id)})` : '';
+  const skipped = !cursor && page > 1 ? (page - 1) * pageSize : 0;
+  const window = `LIMIT ${param(pageSize + 1)}${skipped ? ` OFFSET ${param(skipped)}` : ''}`;
+  let rows: StoredRow[];
+  if (!parts) {
+    rows = await db.query<StoredRow>(
+      `${WITH_FACILITY} WHERE ${filters}${keyset} ORDER BY ${order('r')} ${window}`,
+      params,
+    );
+  } else {
+    // Each part's first rows in order, merged.
+    const partLimit = param(skipped + pageSize + 1);
+    const firstRows = parts.map(
+      (part) =>
+        `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part}${keyset} ORDER BY ${order('r')} LIMIT ${partLimit})`,
+    );
+    rows = await db.query<StoredRow>(
+      `SELECT r.id, r.sort_name, r.data, f.data AS facility
+       FROM (SELECT * FROM (${firstRows.join(' UNION ALL ')}) found ORDER BY ${order('found')} ${window}) p
+       JOIN custody_records r ON r.id = p.id LEFT JOIN facilities f ON f.id = r.facility_id
+       ORDER BY ${order('p')}`,
+      params,
+    );
+  }
   const shown = rows.slice(0, pageSize);
   let total: number;
   let totalCapped = false;
   if (cursor) ({ total, totalCapped } = cursor);
   else if (page === 1 && rows.length <= pageSize) total = rows.length;
   else {
+    const capped = (parts ?? [filters]).map(
+      (part, i) =>
+        `SELECT * FROM (SELECT 1 AS one FROM custody_records r WHERE ${part} LIMIT ${CUSTODY_TOTAL_CAP + 1}) part${i}`,
+    );
     const [count] = await db.query<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM custody_records r WHERE ${filters} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
+      `SELECT COUNT(*) AS n FROM (${capped.join(' UNION ALL ')} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
       filterParams,
     );
     totalCapped = Number(count?.n ?? 0) > CUSTODY_TOTAL_CAP;
