@@ -49,6 +49,8 @@ export interface AppOptions {
   rootDir?: string;
   /** How often the in-memory directory checks the database for a newer version. */
   directoryCheckMs?: number;
+  /** Store each directory version built here for other instances (the process is the worker too: `npm start`). */
+  publishDirectory?: boolean;
   /** Migration names /readyz expects to find applied (default: none checked). */
   migrations?: readonly string[];
   /** Request metrics, served on /metrics when `config.metricsToken` is set. */
@@ -127,6 +129,7 @@ export function createApp(options: AppOptions): App {
   const directory = new Directory(options.db, {
     now,
     checkIntervalMs: options.directoryCheckMs,
+    publish: options.publishDirectory,
     logger: options.logger,
   });
   const limits = options.limits ?? processLimits();

@@ -48,7 +48,8 @@ export const USAGE = `Usage: referral-kit <command>
   migrate                         apply database migrations
   seed                            seed demo data into an empty database
   serve                           start the API only (no dispatcher; run \`worker\` too)
-  worker                          start the worker: alert dispatcher, retention purge and imports queue (probes on PORT)
+  worker                          start the worker: alert dispatcher, retention purge, imports queue and directory
+                                  search index builds, stored for the API instances (probes on PORT)
   (\`npm start\` runs the API and the worker in one process)
 
 Database and options come from the environment (DATABASE_URL or DATA_DIR, …), as for the server.

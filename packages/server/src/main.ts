@@ -1,6 +1,7 @@
 // Starting and stopping the server: database, migrations, demo seed, HTTP listener, graceful shutdown.
 // Roles: `api` answers the API (stateless, any number of instances), `worker` runs the dispatcher, the retention
-// purge and the imports queue behind an HTTP listener that answers only its probes, and `all` (`npm start`) is both in one process.
+// purge, the imports queue and the directory index builds (stored for the API instances) behind an HTTP listener
+// that answers only its probes, and `all` (`npm start`) is both in one process.
 // Run directly (`node --conditions=source --import tsx packages/server/src/main.ts`) it reads the environment,
 // runs every role, prints the URL to open and stops cleanly on SIGINT/SIGTERM.
 import { systemClock, type Clock } from './clock.js';
@@ -21,6 +22,7 @@ import { createMetrics } from './metrics.js';
 import { createInsightsCounter } from './insights/counter.js';
 import { startImportQueue } from './import/queue.js';
 import { runImport } from './import/run.js';
+import { DirectoryPublisher } from './routes/directory-publisher.js';
 import { randomInt } from 'node:crypto';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -110,6 +112,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           now,
           rootDir: options.rootDir,
           directoryCheckMs: options.directoryCheckMs,
+          publishDirectory: role === 'all',
           migrations,
           metrics,
           insights: options.countInsights === false ? undefined : insights,
@@ -141,6 +144,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error;
   }
   if (dispatches) alerts.dispatcher.start();
+  // The worker role stores each directory version's index for the API instances; `all` does it as it serves.
+  const publisher = role === 'worker' ? new DirectoryPublisher(db, { now, logger }) : undefined;
+  publisher?.start();
   const imports = dispatches
     ? startImportQueue({
         db,
@@ -171,6 +177,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       ]);
       clearTimeout(force);
       await api?.directory.close();
+      await publisher?.stop();
       await alerts.close();
       await insights.close();
       await db.close();

@@ -4,18 +4,18 @@
 import { after, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { generateFixtures } from '@referral-kit/mocks';
 import type { Service } from '@referral-kit/sdk';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
-import { SERVICES_VERSION_KEY, bumpServicesVersion, setMeta, writeServices } from '../src/db/services-store.js';
+import { SERVICES_VERSION_KEY, setMeta } from '../src/db/services-store.js';
 import { createLogger } from '../src/logger.js';
-import { Directory, type DirectoryState } from '../src/routes/directory.js';
+import { Directory } from '../src/routes/directory.js';
 import { testClock } from './clock.js';
+import { QUERY, ids as idsAt, services, write as writeAt, zephyr } from './directory-harness.js';
 
 const clock = testClock();
-const services = generateFixtures({ seed: 14, services: 12, custody: 0 }).services;
-const QUERY = { q: 'zephyr' };
+const write = (db: Db, items: Service[]) => writeAt(db, items, clock);
+const ids = (state: Parameters<typeof idsAt>[0]) => idsAt(state, clock);
 
 /** A database whose reads of the services wait while `hold` is set, to look at the directory mid-build. */
 function gated(db: Db) {
@@ -50,26 +50,11 @@ function gated(db: Db) {
   };
 }
 
-async function write(db: Db, items: Service[]): Promise<void> {
-  const stored = new Set((await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id));
-  await db.transaction(async (tx) => {
-    await writeServices(
-      tx,
-      items.map((service) => ({ service, exists: stored.has(service.id) })),
-      clock.now().toISOString(),
-    );
-    await bumpServicesVersion(tx);
-  });
-}
-
-const ids = async (state: DirectoryState) => (await state.search(QUERY, clock.now())).items.map((h) => h.service.id);
-
 describe('directory versions', () => {
   let db: Db;
   let gate: ReturnType<typeof gated>;
   let directory: Directory;
   let logs: string[];
-  const zephyr: Service = { ...services[0]!, id: 'svc-zephyr', name: 'Zephyr Legal Clinic' };
 
   beforeEach(async () => {
     await directory?.close();
@@ -83,6 +68,7 @@ describe('directory versions', () => {
     directory = new Directory(gate.db, {
       now: clock.now,
       checkIntervalMs: 0,
+      ownBuildAfterMs: 0,
       logger: createLogger({ level: 'info', destination }),
     });
   });
@@ -143,7 +129,7 @@ describe('directory versions', () => {
     assert.equal(await directory.refresh(), before);
     assert.ok(gate.reads.count > reads, 'the broken version was read');
     assert.ok(
-      logs.some((l) => l.includes('directory index build failed; the previous version stays in use')),
+      logs.some((l) => l.includes('directory index load failed; the previous version stays in use')),
       logs.join(''),
     );
     assert.equal((await directory.current()).version, before.version);

@@ -1,17 +1,21 @@
-// The API's side of one directory worker (directory-worker.ts): rows in, then a build, then searches and lookups by
-// id answered from that thread. The API's event loop only passes messages: parsing 100k services, indexing them and
-// searching the index all happen in the worker, so no request waits behind a re-index.
+// The API's side of one directory worker (directory-worker.ts): rows in then a build, or a saved index's bytes in then
+// a load, then searches and lookups by id answered from that thread. The API's event loop only passes messages:
+// parsing 100k services, indexing them, (de)compressing the saved form and searching all happen in the worker, so no
+// request waits behind a re-index.
 import { Worker } from 'node:worker_threads';
 import type { Service, ServicePage, ServiceSearchParams } from '@referral-kit/sdk';
 
 export type ToDirectoryWorker =
   | { type: 'rows'; rows: string[] }
-  | { type: 'build'; version: string; generatedAt: string }
+  /** `save`: also make the saved form (the worker role stores it for the other instances). */
+  | { type: 'build'; version: string; generatedAt: string; save: boolean }
+  | { type: 'saved'; bytes: Uint8Array }
+  | { type: 'load'; version: string }
   | { type: 'search'; call: number; query: ServiceSearchParams; now: number }
   | { type: 'service'; call: number; id: string };
 
 export type FromDirectoryWorker =
-  | { type: 'built'; snapshot: ArrayBuffer; size: number }
+  | { type: 'built'; snapshot: ArrayBuffer; size: number; saved?: ArrayBuffer }
   | { type: 'answer'; call: number; body: unknown }
   /** Without `call`: the rows or the build failed, so this thread will never serve. */
   | { type: 'failed'; call?: number; reason: string };
@@ -22,6 +26,12 @@ export type FromDirectoryWorker =
  */
 const WORKER_SOURCE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./directory-worker.ts', import.meta.url).href)}); })`;
+
+export interface Built {
+  snapshot: Uint8Array;
+  size: number;
+  saved?: Uint8Array;
+}
 
 interface Pending {
   resolve(value: unknown): void;
@@ -51,14 +61,22 @@ export class DirectoryThread {
     this.worker.postMessage({ type: 'rows', rows } satisfies ToDirectoryWorker);
   }
 
-  /** Indexes what was added; resolves with the snapshot's bytes (moved here, not copied) and the service count. */
-  build(version: string, generatedAt: string): Promise<{ snapshot: Uint8Array; size: number }> {
-    if (this.lost) return Promise.reject(this.lost);
-    this.worker.ref();
-    return new Promise<unknown>((resolve, reject) => {
-      this.building = { resolve, reject };
-      this.worker.postMessage({ type: 'build', version, generatedAt } satisfies ToDirectoryWorker);
-    }).finally(() => this.idle()) as Promise<{ snapshot: Uint8Array; size: number }>;
+  /**
+   * Indexes what was added; resolves with the snapshot's bytes (moved here, not copied), the service count and, with
+   * `save`, the saved form to store.
+   */
+  build(version: string, generatedAt: string, save = false): Promise<Built> {
+    return this.complete({ type: 'build', version, generatedAt, save });
+  }
+
+  /** A piece of a saved index (see `load`), in order. */
+  addSaved(bytes: Uint8Array): void {
+    this.worker.postMessage({ type: 'saved', bytes } satisfies ToDirectoryWorker);
+  }
+
+  /** Restores the saved index whose pieces were added; fails (and never serves) if it is not that version's. */
+  load(version: string): Promise<Built> {
+    return this.complete({ type: 'load', version });
   }
 
   search(query: ServiceSearchParams, now: Date): Promise<ServicePage> {
@@ -81,6 +99,15 @@ export class DirectoryThread {
     await this.worker.terminate();
   }
 
+  private complete(message: ToDirectoryWorker): Promise<Built> {
+    if (this.lost) return Promise.reject(this.lost);
+    this.worker.ref();
+    return new Promise<unknown>((resolve, reject) => {
+      this.building = { resolve, reject };
+      this.worker.postMessage(message);
+    }).finally(() => this.idle()) as Promise<Built>;
+  }
+
   private call(message: (call: number) => ToDirectoryWorker): Promise<unknown> {
     if (this.lost) return Promise.reject(this.lost);
     const call = this.nextCall++;
@@ -93,7 +120,11 @@ export class DirectoryThread {
 
   private receive(message: FromDirectoryWorker): void {
     if (message.type === 'built') {
-      this.building?.resolve({ snapshot: new Uint8Array(message.snapshot), size: message.size });
+      this.building?.resolve({
+        snapshot: new Uint8Array(message.snapshot),
+        size: message.size,
+        saved: message.saved && new Uint8Array(message.saved),
+      } satisfies Built);
       this.building = undefined;
       return;
     }

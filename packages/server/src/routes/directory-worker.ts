@@ -1,15 +1,24 @@
 // One version of the directory in its own thread (see directory-thread.ts): takes the stored services as JSON rows,
 // builds the SDK's search index and the snapshot's bytes away from the API's event loop (seconds at 100k services),
-// then answers searches and lookups by id until the next version replaces it.
+// or restores both from a saved index a worker stored, then answers searches and lookups by id until the next version
+// replaces it.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import type { Service } from '@referral-kit/sdk';
-import { createDirectoryIndex, searchDirectory, type ServiceIndex } from '@referral-kit/sdk/search';
+import {
+  createDirectoryIndex,
+  loadServiceIndex,
+  searchDirectory,
+  type IndexData,
+  type ServiceIndex,
+} from '@referral-kit/sdk/search';
 import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 import type { FromDirectoryWorker, ToDirectoryWorker } from './directory-thread.js';
 
 const port = parentPort!;
 let rows: string[] = [];
-const services: Service[] = [];
+let services: Service[] = [];
+let saved: Uint8Array[] = [];
 let index: ServiceIndex | undefined;
 const byId = new Map<string, Service>();
 
@@ -33,6 +42,38 @@ function snapshotBytes(version: string, generatedAt: string): ArrayBuffer {
   return bytes.buffer;
 }
 
+/**
+ * The saved form (INDEX_ENGINE in db/directory-index-store.ts), gzip of: the snapshot's length (4 bytes, big-endian),
+ * the snapshot's bytes (the services as stored, which the index needs anyway), then the index's JSON.
+ */
+function savedForm(snapshot: ArrayBuffer, index: ServiceIndex): ArrayBuffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(snapshot.byteLength);
+  const packed = gzipSync(Buffer.concat([length, Buffer.from(snapshot), Buffer.from(JSON.stringify(index.toJSON()))]));
+  return packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength);
+}
+
+/** A saved form back to the snapshot's bytes and the index, without indexing the services again. */
+function restore(version: string): ArrayBuffer {
+  const bytes = gunzipSync(Buffer.concat(saved));
+  saved = [];
+  const length = bytes.readUInt32BE(0);
+  const snapshot = bytes.subarray(4, 4 + length);
+  const parsed = JSON.parse(snapshot.toString('utf8')) as { version: unknown; services: Service[] };
+  if (parsed.version !== version) throw new Error(`the saved index holds version ${String(parsed.version)}`);
+  for (const service of parsed.services) byId.set(service.id, service);
+  const data = JSON.parse(bytes.subarray(4 + length).toString('utf8')) as IndexData;
+  // In the index's own order: a saved index fits only the very services it was built from, in that order.
+  services = data.ids.map((id) => {
+    const service = byId.get(id);
+    if (!service) throw new Error(`the saved index lists ${id}, which its snapshot lacks`);
+    return service;
+  });
+  if (services.length !== byId.size) throw new Error('the saved index does not list every service of its snapshot');
+  index = loadServiceIndex(data, services, { vocabularies: allVocabularies });
+  return new Uint8Array(snapshot).buffer;
+}
+
 function handle(message: ToDirectoryWorker): void {
   switch (message.type) {
     case 'rows':
@@ -48,6 +89,15 @@ function handle(message: ToDirectoryWorker): void {
       index = createDirectoryIndex(services, { vocabularies: allVocabularies });
       const snapshot = snapshotBytes(message.version, message.generatedAt);
       rows = [];
+      const form = message.save ? savedForm(snapshot, index) : undefined;
+      send({ type: 'built', snapshot, size: services.length, saved: form }, form ? [snapshot, form] : [snapshot]);
+      return;
+    }
+    case 'saved':
+      saved.push(message.bytes);
+      return;
+    case 'load': {
+      const snapshot = restore(message.version);
       send({ type: 'built', snapshot, size: services.length }, [snapshot]);
       return;
     }

@@ -1,0 +1,50 @@
+// Saved directory indexes (on SQLite, or PostgreSQL with TEST_DATABASE_URL): a worker builds a version and stores it,
+// an API instance (its own connection to the same database) loads it instead of indexing the services; only the
+// latest two are kept. (Worker threads start slowly on a loaded machine: two tests per file.)
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { servicesVersion } from '../src/routes/directory.js';
+import { storeIndex } from '../src/db/directory-index-store.js';
+import { testClock } from './clock.js';
+import { ids as idsAt, services, useSavedIndexes } from './directory-harness.js';
+
+const clock = testClock();
+const ids = (state: Parameters<typeof idsAt>[0]) => idsAt(state, clock);
+const saved = useSavedIndexes(clock);
+
+describe(`saved directory indexes on ${saved.dialect}`, () => {
+  it('a worker stores a version, and another instance answers from it without indexing the services', async () => {
+    const version = await saved.publisher.publish();
+    assert.equal(version, await servicesVersion(saved.workerDb));
+    const rows = await saved.stored();
+    assert.deepEqual(
+      rows.map((r) => [r.version, r.services]),
+      [[version, services.length]],
+    );
+    assert.ok(rows[0]!.bytes > 0);
+    assert.ok(saved.logs.some((l) => l.includes('directory index stored')));
+    assert.equal(await saved.publisher.publish(), version, 'a stored version is not built again');
+    assert.equal((await saved.stored()).length, 1);
+
+    // Behind the stamp's back, the first service is renamed: an instance that indexed the rows would find it.
+    await saved.workerDb.run('UPDATE services SET data = $1 WHERE id = $2', [
+      JSON.stringify({ ...services[0]!, name: 'Zephyr Renamed' }),
+      services[0]!.id,
+    ]);
+    const state = await saved.instance().current();
+    assert.equal(state.version, version);
+    assert.deepEqual(await ids(state), []);
+    assert.equal((await state.service(services[0]!.id))?.name, services[0]!.name);
+    assert.equal(JSON.parse(state.snapshot.bytes.toString('utf8')).services.length, services.length);
+    assert.deepEqual(saved.loadedFrom(), ['stored index']);
+  });
+  it('keeps only the latest two versions', async () => {
+    const builtAt = clock.now().toISOString();
+    for (const version of ['v1', 'v2', 'v3'])
+      await storeIndex(saved.workerDb, { version, services: 1, builtAt, data: Buffer.from(version) });
+    assert.deepEqual(
+      (await saved.stored()).map((r) => r.version),
+      ['v2', 'v3'],
+    );
+  });
+});
