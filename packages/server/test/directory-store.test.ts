@@ -4,7 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { servicesVersion } from '../src/routes/directory.js';
-import { storeIndex } from '../src/db/directory-index-store.js';
+import { randomBytes } from 'node:crypto';
+import { INDEX_PIECE_BYTES, findStoredIndex, readStoredIndex, storeIndex } from '../src/db/directory-index-store.js';
 import { testClock } from './clock.js';
 import { ids as idsAt, services, useSavedIndexes } from './directory-harness.js';
 
@@ -46,5 +47,21 @@ describe(`saved directory indexes on ${saved.dialect}`, () => {
       (await saved.stored()).map((r) => r.version),
       ['v2', 'v3'],
     );
+    const pieces = await saved.workerDb.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM directory_index_pieces p JOIN directory_indexes i ON i.id = p.index_id',
+    );
+    const all = await saved.workerDb.query<{ n: number }>('SELECT COUNT(*) AS n FROM directory_index_pieces');
+    assert.deepEqual([Number(pieces[0]!.n), Number(all[0]!.n)], [2, 2], "the pruned versions' pieces are gone");
+  });
+
+  it('stores a large saved index in pieces and reads back the same bytes', async () => {
+    const data = randomBytes(2.5 * INDEX_PIECE_BYTES);
+    await storeIndex(saved.workerDb, { version: 'big', services: 1, builtAt: clock.now().toISOString(), data });
+    const stored = await findStoredIndex(saved.apiDb, 'big');
+    assert.deepEqual([stored?.pieces, stored?.bytes], [3, data.byteLength]);
+    const read: Uint8Array[] = [];
+    await readStoredIndex(saved.apiDb, stored!, (piece) => read.push(piece));
+    assert.ok(Buffer.concat(read).equals(data));
+    assert.equal(await findStoredIndex(saved.apiDb, 'other'), undefined);
   });
 });

@@ -1,72 +1,85 @@
-// Saved directory indexes in the database (migration 016): the worker stores one per services version, the API
-// instances read it back in pieces. A row is written once and never changed; only the latest two are kept.
+// Saved directory indexes in the database (migration 016): the worker stores one per services version, in pieces,
+// and the API instances read it back piece by piece. A complete index is never changed; only the latest two are kept.
 import type { Db } from './types.js';
 
 /**
- * The saved form's format (directory-worker.ts: the snapshot's bytes and the SDK's `index.toJSON()`, gzip). Change it
- * whenever that form changes: instances of a newer release then build their own and ignore the older rows.
+ * The saved form's format (directory-worker.ts: the snapshot's bytes and the SDK's `index.toJSON()`, brotli). Change
+ * it whenever that form changes: instances of a newer release then build their own and ignore the older rows.
  */
-export const INDEX_ENGINE = 'sdk-index-1+snapshot+gzip';
-/** Versions kept: the newest, and the one instances may still be loading while the newest is written. */
+export const INDEX_ENGINE = 'sdk-index-1+snapshot+brotli';
+/** Complete versions kept: the newest, and the one instances may still be loading while the newest is written. */
 export const KEPT_INDEXES = 2;
-/** Bytes per read of a saved index: a short query each, and requests are answered between them. */
-export const INDEX_CHUNK_BYTES = 1 << 20;
+/** Bytes per stored piece: one short query each, and requests are answered between them. */
+export const INDEX_PIECE_BYTES = 1 << 20;
 
 export interface StoredIndex {
   id: number;
   version: string;
   services: number;
   bytes: number;
-  builtAt: string;
+  pieces: number;
 }
 
-/** The saved index of a services version, if a worker has stored one (its description, not its bytes). */
+/** The newest complete saved index of a services version, if a worker stored one (its description, not its bytes). */
 export async function findStoredIndex(db: Db, version: string): Promise<StoredIndex | undefined> {
-  const rows = await db.query<{ id: number; version: string; services: number; bytes: number; built_at: string }>(
-    'SELECT id, version, services, bytes, built_at FROM directory_indexes WHERE version = $1 AND engine = $2',
+  const rows = await db.query<StoredIndex>(
+    `SELECT id, version, services, bytes, pieces FROM directory_indexes
+     WHERE version = $1 AND engine = $2 AND complete = 1 ORDER BY id DESC LIMIT 1`,
     [version, INDEX_ENGINE],
   );
-  const row = rows[0];
-  return (
-    row && { id: Number(row.id), version: row.version, services: row.services, bytes: row.bytes, builtAt: row.built_at }
-  );
+  return rows[0] && { ...rows[0], id: Number(rows[0].id) };
 }
 
-/** Stores a saved index (a repeat of the same version by another worker is ignored) and prunes the older ones. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Stores a saved index piece by piece, then marks it complete and prunes the older ones in one transaction, so an
+ * instance sees either no index of this version or all of it.
+ */
 export async function storeIndex(
   db: Db,
   index: { version: string; services: number; builtAt: string; data: Uint8Array },
 ): Promise<void> {
+  const pieces = Math.ceil(index.data.byteLength / INDEX_PIECE_BYTES);
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO directory_indexes (version, engine, services, bytes, pieces, built_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [index.version, INDEX_ENGINE, index.services, index.data.byteLength, pieces, index.builtAt],
+  );
+  const id = Number(row!.id);
+  for (let seq = 0; seq < pieces; seq++) {
+    const piece = index.data.subarray(seq * INDEX_PIECE_BYTES, (seq + 1) * INDEX_PIECE_BYTES);
+    await db.run('INSERT INTO directory_index_pieces (index_id, seq, data) VALUES ($1, $2, $3)', [id, seq, piece]);
+    // SQLite writes synchronously: let waiting requests in between two pieces (`npm start` serves from this process).
+    await nextTurn();
+  }
   await db.transaction(async (tx) => {
-    await tx.run(
-      `INSERT INTO directory_indexes (version, engine, services, bytes, built_at, data) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (version, engine) DO NOTHING`,
-      [index.version, INDEX_ENGINE, index.services, index.data.byteLength, index.builtAt, index.data],
-    );
-    await tx.run(
-      'DELETE FROM directory_indexes WHERE id NOT IN (SELECT id FROM directory_indexes ORDER BY id DESC LIMIT $1)',
+    await tx.run('UPDATE directory_indexes SET complete = 1 WHERE id = $1', [id]);
+    const kept = await tx.query<{ id: number }>(
+      'SELECT id FROM directory_indexes WHERE complete = 1 ORDER BY id DESC LIMIT $1',
       [KEPT_INDEXES],
     );
+    // Older than the oldest kept: superseded, or a build that never completed (its worker died).
+    await tx.run('DELETE FROM directory_indexes WHERE id < $1', [Number(kept[kept.length - 1]!.id)]);
   });
 }
 
 /**
- * Reads a saved index's bytes in pieces of `INDEX_CHUNK_BYTES`, handing each to `onChunk`, so no single query or
- * decoding holds the event loop. Throws if the row is gone (pruned while read: a newer version exists).
+ * Reads a saved index's pieces in order, handing each to `onPiece`, so no single query holds the event loop. Throws if
+ * a piece is gone (pruned while read: a newer version exists).
  */
 export async function readStoredIndex(
   db: Db,
   stored: StoredIndex,
-  onChunk: (bytes: Uint8Array) => void,
+  onPiece: (bytes: Uint8Array) => void,
 ): Promise<void> {
-  for (let at = 0; at < stored.bytes; at += INDEX_CHUNK_BYTES) {
-    const rows = await db.query<{ chunk: Uint8Array }>(
-      'SELECT substr(data, $2, $3) AS chunk FROM directory_indexes WHERE id = $1',
-      [stored.id, at + 1, INDEX_CHUNK_BYTES],
+  for (let seq = 0; seq < stored.pieces; seq++) {
+    const rows = await db.query<{ data: Uint8Array }>(
+      'SELECT data FROM directory_index_pieces WHERE index_id = $1 AND seq = $2',
+      [stored.id, seq],
     );
     if (!rows[0]) throw new Error(`the saved directory index ${stored.version} was pruned while it was read`);
-    onChunk(rows[0].chunk);
-    // SQLite answers synchronously: let waiting requests in between two reads.
-    await new Promise((resolve) => setImmediate(resolve));
+    onPiece(rows[0].data);
+    await nextTurn();
   }
 }
