@@ -117,6 +117,31 @@ describe('outbox: dispatcher', () => {
     assert.ok(!h.logs.join('').includes('someone@example.org'), 'failures are logged without the contact');
   });
 
+  it('reads a batch’s subscriptions in one query, and hands the batch back unsent when that read fails', async () => {
+    for (const n of [1, 2, 3])
+      await subscribeAndConfirm(h, subscription({ contact: `person${n}@example.org` }), `203.0.113.${n}`);
+    await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));
+    const sent = h.email.messages.length;
+
+    await h.db.run('ALTER TABLE alert_subscriptions RENAME TO alert_subscriptions_away');
+    await assert.rejects(h.alerts.dispatcher.runOnce());
+    await h.db.run('ALTER TABLE alert_subscriptions_away RENAME TO alert_subscriptions');
+    assert.deepEqual(
+      (await outbox()).map((r) => [r.status, r.attempts]),
+      [
+        ['pending', 0],
+        ['pending', 0],
+        ['pending', 0],
+      ],
+      'handed back, the attempt not counted',
+    );
+
+    h.sql.length = 0;
+    assert.equal(await h.alerts.dispatcher.runOnce(), 3);
+    assert.equal(h.email.messages.length - sent, 3);
+    assert.equal(h.sql.filter((sql) => /FROM alert_subscriptions WHERE id/.test(sql)).length, 1);
+  });
+
   it('gives up at once on a permanent failure, and after the last attempt on transient ones', async () => {
     await subscribeAndConfirm(h, subscription());
     await h.db.transaction((tx) => enqueueStatusChange(tx, release('ev-1'), h.clock.now()));

@@ -150,23 +150,29 @@ export class Dispatcher {
     const alerts = await this.runBatch<ClaimedRow>(
       'alert_outbox',
       'id, subscription_id, kind, alert_event, custody_status, occurred_at, payload_enc, attempts',
-      (row) => this.compose(row),
+      async (rows) => {
+        const subscriptions = await this.subscriptionsOf(rows);
+        return (row) => this.compose(row, subscriptions.get(row.subscription_id));
+      },
     );
-    const messages = await this.runBatch<ClaimedMessage>('notify_messages', 'id, payload_enc, attempts', async (row) =>
-      this.openMessage(row),
+    const messages = await this.runBatch<ClaimedMessage>(
+      'notify_messages',
+      'id, payload_enc, attempts',
+      async () => async (row) => this.openMessage(row),
     );
     return Math.max(alerts, messages);
   }
 
   // Row names the columns the caller selected; SQL results cannot be checked against it.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   private async runBatch<Row extends Claimed>(
     table: OutboxTable,
     columns: string,
-    compose: (row: Row) => Promise<OutgoingMessage | null>,
+    /** Reads what the batch's messages need (in as few queries as it can), then composes each row's message. */
+    composerFor: (rows: Row[]) => Promise<(row: Row) => Promise<OutgoingMessage | null>>,
   ): Promise<number> {
     const claimed = await this.claim<Row>(table, columns);
     const { rows } = claimed;
+    if (rows.length === 0) return 0;
     let { leaseUntilMs } = claimed;
     const { sendTimeoutMs, leaseSeconds } = this.deps.config.dispatch;
     // While the batch is worked through (a slow gateway, a long batch), its unsent rows keep a fresh lease, so no
@@ -188,6 +194,11 @@ export class Dispatcher {
       // relay does not hold up texts and calls. What a lane leaves (stop, lease too short, the provider's queue
       // longer than the lease can wait) goes back unsent.
       const lanes: Record<Provider, { row: Row; message: OutgoingMessage }[]> = { email: [], phone: [] };
+      // A database error here is not the rows' fault: they go back unsent, for the next pass.
+      const compose = await composerFor(rows).catch(async (error: unknown) => {
+        await this.release(table, rows);
+        throw error;
+      });
       let handled = 0;
       for (const [index, row] of rows.entries()) {
         if (this.stopping) {
@@ -273,7 +284,7 @@ export class Dispatcher {
     }
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as runBatch's
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Row names the columns the caller selected
   private async claim<Row extends Claimed>(
     table: OutboxTable,
     columns: string,
@@ -371,13 +382,8 @@ export class Dispatcher {
   }
 
   /** The message for a row, or null when it must not be sent any more (unsubscribed, event no longer wanted). */
-  private async compose(row: ClaimedRow): Promise<OutgoingMessage | null> {
-    const { db, keys, config } = this.deps;
-    const [sub] = await db.query<SubscriptionRow>(
-      `SELECT id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, reference_code
-       FROM alert_subscriptions WHERE id = $1`,
-      [row.subscription_id],
-    );
+  private async compose(row: ClaimedRow, sub: SubscriptionRow | undefined): Promise<OutgoingMessage | null> {
+    const { keys, config } = this.deps;
     if (!sub) return null;
     const stopUrl = `${config.publicUrl}/v1/alerts/stop?token=${keys.signToken('unsubscribe', sub.id)}`;
     const base = {
@@ -424,6 +430,17 @@ export class Dispatcher {
       requiresPin: sub.channel === 'voice' || sub.channel === 'tty',
       ...rendered,
     };
+  }
+
+  /** The subscriptions a batch of rows is for, read in one query (a fan-out's batch is one row per subscription). */
+  private async subscriptionsOf(rows: ClaimedRow[]): Promise<Map<string, SubscriptionRow>> {
+    const ids = [...new Set(rows.map((row) => row.subscription_id))];
+    const subscriptions = await this.deps.db.query<SubscriptionRow>(
+      `SELECT id, subject_id, channel, contact_hash, contact_enc, language, events_mask, status, reference_code
+       FROM alert_subscriptions WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')})`,
+      ids,
+    );
+    return new Map(subscriptions.map((sub) => [sub.id, sub]));
   }
 
   /** A notify_messages row carries its whole message; the row id is the idempotency key. */
