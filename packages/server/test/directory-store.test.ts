@@ -3,6 +3,7 @@
 // latest two are kept. (Worker threads start slowly on a loaded machine: two tests per file.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { SERVICES_VERSION_KEY, setMeta } from '../src/db/services-store.js';
 import { servicesVersion } from '../src/routes/directory.js';
 import { randomBytes } from 'node:crypto';
 import { INDEX_PIECE_BYTES, findStoredIndex, readStoredIndex, storeIndex } from '../src/db/directory-index-store.js';
@@ -39,6 +40,15 @@ describe(`saved directory indexes on ${saved.dialect}`, () => {
     assert.equal(JSON.parse(state.snapshot.bytes.toString('utf8')).services.length, services.length);
     assert.deepEqual(saved.loadedFrom(), ['stored index']);
   });
+  it('a worker whose build fails logs it, stores nothing and waits before trying that version again', async () => {
+    await saved.workerDb.run("UPDATE services SET data = '{not json' WHERE id = $1", [services[1]!.id]);
+    await setMeta(saved.workerDb, SERVICES_VERSION_KEY, 'broken');
+    await assert.rejects(saved.publisher.publish());
+    assert.ok(saved.logs.some((l) => l.includes('directory index build failed')));
+    assert.equal(await saved.publisher.publish(), undefined, 'not built again at once');
+    assert.deepEqual(await saved.stored(), []);
+  });
+
   it('keeps only the latest two versions', async () => {
     const builtAt = clock.now().toISOString();
     for (const version of ['v1', 'v2', 'v3'])
