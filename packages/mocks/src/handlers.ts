@@ -61,6 +61,8 @@ export interface MockApiOptions {
   slowMs?: number;
   /** Clock for `openNow` and age matching. Default: the real clock. */
   now?: () => Date;
+  /** Randomness in [0, 1) for callback references. Default: Math.random. */
+  random?: () => number;
 }
 
 export interface PendingSubscription {
@@ -102,7 +104,8 @@ export function createMockApi(options: MockApiOptions): MockApi {
   const etag = () => (snapshotEtag ??= `"${hashServices(data.services)}"`);
   const subscriptions: PendingSubscription[] = [];
   const callbacks: ReceivedCallback[] = [];
-  const randomBelow = (n: number) => Math.floor(Math.random() * n);
+  const random = options.random ?? Math.random;
+  const randomBelow = (n: number) => Math.floor(random() * n);
   const replays = new Map<string, Reply>();
 
   const implementations: { [N in RouteName]: Implementation<N> } = {

@@ -22,6 +22,8 @@ export interface ClientOptions {
   backoff?: { baseMs?: number; capMs?: number };
   /** Source of randomness for jitter, in [0, 1). For tests. */
   random?: () => number;
+  /** The clock for the deadline and `Retry-After` dates. Default: the system clock. For tests. */
+  now?: () => Date;
 }
 
 export interface CallOptions {
@@ -60,6 +62,7 @@ export function createRouteCaller(options: ClientOptions) {
   const baseMs = options.backoff?.baseMs ?? 250;
   const capMs = options.backoff?.capMs ?? 4_000;
   const random = options.random ?? Math.random;
+  const now = options.now ?? (() => new Date());
 
   /** Full jitter: a uniformly random wait between 0 and the capped exponential step. */
   const backoffDelay = (attempt: number) => random() * Math.min(capMs, baseMs * 2 ** attempt);
@@ -80,7 +83,7 @@ export function createRouteCaller(options: ClientOptions) {
     const retryable = route.method === 'GET' || headers['idempotency-key'] !== undefined;
 
     const timeoutMs = call.timeoutMs ?? defaultTimeout;
-    const startedAt = Date.now();
+    const startedAt = +now();
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
     const fail = (cause?: unknown): never => {
@@ -89,7 +92,7 @@ export function createRouteCaller(options: ClientOptions) {
       throw new NetworkError(`Could not reach ${url.origin}`, { cause });
     };
     // A wait that would outlast the deadline fails now with the real error, not with a TimeoutError later.
-    const outlastsDeadline = (wait: number) => wait >= timeoutMs - (Date.now() - startedAt);
+    const outlastsDeadline = (wait: number) => wait >= timeoutMs - (+now() - startedAt);
 
     for (let attempt = 0; ; attempt++) {
       let response: Response;
@@ -111,7 +114,7 @@ export function createRouteCaller(options: ClientOptions) {
         continue;
       }
       if (response.ok || response.status === 304) return { response, signal, fail };
-      const error = await toApiError(response);
+      const error = await toApiError(response, now());
       const transient = response.status === 429 || response.status >= 500;
       if (!transient || !retryable || attempt >= retries) throw error;
       const wait = Math.max(backoffDelay(attempt), error.retryAfterMs ?? 0);
@@ -184,8 +187,8 @@ const ErrorAnswer = z.object({
   }),
 });
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+async function toApiError(response: Response, now: Date): Promise<ApiError> {
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), +now);
   let body: unknown;
   try {
     body = await response.json();
@@ -205,7 +208,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** `Retry-After` as milliseconds: either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
   // Every HTTP-date form starts with a day name; Date.parse alone would also read "-5" or "1.5" as dates.

@@ -523,19 +523,33 @@ describe('client requests, retries and deadlines (recording fake fetch)', () => 
       assert.deepEqual(delays.map(Math.round), [250, 500, 1000, 2000, 4000, 4000]);
     });
 
-    it('honours Retry-After in seconds and as an HTTP date when it is longer than the backoff', async () => {
-      const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
+    it('honours Retry-After in seconds and as an HTTP date (read on its clock) when it is longer than the backoff', async () => {
+      // A clock years from today, at a US daylight-saving change: only the client's clock can make this 3 s.
+      const now = new Date('2031-03-09T09:59:58Z');
       const { fetch, calls } = fakeFetch(
         errorJson(429, 'rate_limited', { 'retry-after': '2' }),
-        errorJson(503, 'unavailable', { 'retry-after': inThreeSeconds }),
+        errorJson(503, 'unavailable', { 'retry-after': 'Sun, 09 Mar 2031 10:00:01 GMT' }),
         json(200, HOTLINES),
       );
-      const client = clientWith(fetch, { timeoutMs: 30_000 });
+      const client = clientWith(fetch, { timeoutMs: 30_000, now: () => now });
       const { delays, outcome } = await recordingDelays(() => client.services.hotlines());
       assert.equal(outcome.status, 'fulfilled');
       assert.equal(calls.length, 3);
-      assert.equal(delays[0], 2000);
-      assert.ok(delays[1]! > 1000 && delays[1]! <= 3000, String(delays[1]));
+      assert.deepEqual(delays, [2000, 3000]);
+    });
+
+    it('fails fast when the deadline, measured on its clock, is spent', async () => {
+      let nowMs = Date.parse('2031-06-01T00:00:00Z');
+      const { fetch, calls } = fakeFetch(errorJson(503, 'unavailable', { 'retry-after': '2' }), json(200, HOTLINES));
+      const slowFetch: typeof globalThis.fetch = (...args) => {
+        nowMs += 9_000; // the first attempt took 9 of the 10 seconds on the client's clock
+        return fetch(...args);
+      };
+      const client = clientWith(slowFetch, { timeoutMs: 10_000, now: () => new Date(nowMs) });
+      const { delays, outcome } = await recordingDelays(() => client.services.hotlines());
+      assert.equal(outcome.status, 'rejected');
+      assert.equal(calls.length, 1);
+      assert.deepEqual(delays, []);
     });
 
     it('fails fast with the ApiError when Retry-After is over a minute or past the deadline', async () => {

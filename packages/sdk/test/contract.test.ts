@@ -128,10 +128,11 @@ describe('Service and Location', () => {
 });
 
 describe('CustodyRecord and CustodySearchQuery', () => {
-  it('drops a date of birth and rejects future birth years', () => {
+  it('drops a date of birth and rejects birth years before 1900 or not whole', () => {
     const parsed = parse(CustodyRecord, { ...record, dateOfBirth: '1986-04-01' });
     assert.equal('dateOfBirth' in parsed, false);
-    assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: new Date().getUTCFullYear() + 1 }), ['birthYear']);
+    assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: 1899 }), ['birthYear']);
+    assert.deepEqual(paths(CustodyRecord, { ...record, birthYear: 1986.5 }), ['birthYear']);
     assert.deepEqual(paths(CustodyRecord, { ...record, identifiers: [{ type: 'ssn', value: '1' }] }), [
       'identifiers.0.type',
     ]);

@@ -101,7 +101,7 @@ export class ReferralCustodyGuide extends ReferralElement {
                     ${nextSteps(t, guide, s)}
                   </article>`,
               )}
-              ${this.status ? nothing : guideTopics(t, guide)} ${guideFreshness(t, guide)}`
+              ${this.status ? nothing : guideTopics(t, guide)} ${guideFreshness(t, guide, this.now())}`
             : this.#loader.lang !== undefined
               ? html`<p>${t.loading}</p>`
               : nothing

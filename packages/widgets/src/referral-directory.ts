@@ -252,7 +252,7 @@ export class ReferralDirectory extends ReferralElement {
             client,
             mode: this.searchMode,
             controller: loading,
-            source: chooseSource(client, this.searchMode, loading.signal),
+            source: chooseSource(client, this.searchMode, loading.signal, () => this.now()),
           };
         }
         const chosen = this.#dataSource;
@@ -398,7 +398,7 @@ export class ReferralDirectory extends ReferralElement {
     const d = this.t.directory;
     if (!this.answer) return nothing;
     const lines = this.#nearby.lines;
-    const now = new Date();
+    const now = this.now();
     return html`${this.answer.crisis ? crisisPanel(this.t, lines) : nothing}
       <p>${d.results(this.answer.total)}</p>
       ${

@@ -140,7 +140,8 @@ export class ReferralOffenderLookup extends ReferralElement {
     const year = text('birthYear');
     if (year) {
       const y = Number(year);
-      if (!/^\d{4}$/.test(year) || y < 1900 || y > new Date().getFullYear()) errors.birthYear = e.birthYear;
+      // The latest year is the clock's in UTC, as the server's importer judges it, whatever the visitor's zone.
+      if (!/^\d{4}$/.test(year) || y < 1900 || y > this.now().getUTCFullYear()) errors.birthYear = e.birthYear;
       else query.birthYear = y;
     }
     if (text('state')) query.state = text('state');
@@ -274,7 +275,7 @@ export class ReferralOffenderLookup extends ReferralElement {
       <summary>${l.guide}</summary>
       ${
         guide
-          ? html`${guideTopics(this.t, guide)} ${guideFreshness(this.t, guide)}`
+          ? html`${guideTopics(this.t, guide)} ${guideFreshness(this.t, guide, this.now())}`
           : html`<p>${this.guideFailed ? this.t.errors.unreachable : this.t.loading}</p>`
       }
     </details>`;
@@ -287,6 +288,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     const explained = guide?.statuses.find((s) => s.status === record.status);
     const headingId = `record-${record.id}`;
     const ask = callbackUi?.ask(t.lang);
+    const now = this.now();
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
       <h4 id=${headingId}>${record.displayName}</h4>
       <p class="muted">
@@ -305,9 +307,9 @@ export class ReferralOffenderLookup extends ReferralElement {
       </p>
       ${record.statusReason ? html`<p>${record.statusReason}</p>` : nothing}
       ${guide && explained ? nextSteps(t, guide, explained) : nothing}
-      ${record.facility ? facilityView(t, record.facility, new Date()) : nothing}
+      ${record.facility ? facilityView(t, record.facility, now) : nothing}
       <p class="hint">
-        ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt))}
+        ${record.statusChangedAt ? html`${l.changed(timeAgo(t.lang, record.statusChangedAt, now))} ` : nothing}${l.updated(timeAgo(t.lang, record.sourceUpdatedAt, now))}
       </p>
       <p class="actions">
         <button type="button" @click=${() => this.#requestAlerts(record)}>${l.getAlerts}</button>

@@ -129,8 +129,8 @@ describe('formatting', () => {
   it('shows miles and relative times in the visitor’s language', () => {
     assert.equal(formatMiles('en', 16.09344), '10 mi');
     assert.equal(formatMiles('en', 3.2), '2 mi');
-    assert.equal(timeAgo('en', '2026-11-28T09:00:00Z', Date.parse('2026-11-28T12:00:00Z')), '3 hours ago');
-    assert.equal(timeAgo('es', '2026-11-27T12:00:00Z', Date.parse('2026-11-28T12:00:00Z')), 'ayer');
+    assert.equal(timeAgo('en', '2026-11-28T09:00:00Z', new Date('2026-11-28T12:00:00Z')), '3 hours ago');
+    assert.equal(timeAgo('es', '2026-11-27T12:00:00Z', new Date('2026-11-28T12:00:00Z')), 'ayer');
   });
 });
 
@@ -145,9 +145,10 @@ describe('directory sources', () => {
     ...over,
   });
   const signal = new AbortController().signal;
+  const clock = () => new Date('2026-11-30T15:00:00Z');
 
   it('searches a snapshot locally with the SDK engine', async () => {
-    const source = localSource(services, () => new Date('2026-11-30T15:00:00Z'));
+    const source = localSource(services, clock);
     const answer = await source.search(query({ text: 'shelter' }), signal);
     assert.equal(answer.mode, 'local');
     assert.ok(answer.hits.length > 0 && answer.hits.length <= RESULT_LIMIT);
@@ -183,13 +184,13 @@ describe('directory sources', () => {
   it('auto: snapshot for a small directory, server search above the threshold', async () => {
     const small = fakeClient(LOCAL_SEARCH_MAX_SERVICES);
     assert.equal(
-      (await (await chooseSource(small.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode,
+      (await (await chooseSource(small.client, 'auto', signal, clock)).search(query({ text: 'legal' }), signal)).mode,
       'local',
     );
     assert.deepEqual(small.calls, ['search:1', 'snapshot']);
     const large = fakeClient(LOCAL_SEARCH_MAX_SERVICES + 1);
     assert.equal(
-      (await (await chooseSource(large.client, 'auto', signal)).search(query({ text: 'legal' }), signal)).mode,
+      (await (await chooseSource(large.client, 'auto', signal, clock)).search(query({ text: 'legal' }), signal)).mode,
       'server',
     );
     assert.deepEqual(large.calls, ['search:1', `search:${RESULT_LIMIT}`]);
@@ -199,20 +200,26 @@ describe('directory sources', () => {
     enableLocalSearch(undefined);
     try {
       const small = fakeClient(3);
-      assert.equal((await (await chooseSource(small.client, 'auto', signal)).search(query(), signal)).mode, 'server');
-      assert.equal((await (await chooseSource(small.client, 'local', signal)).search(query(), signal)).mode, 'server');
+      assert.equal(
+        (await (await chooseSource(small.client, 'auto', signal, clock)).search(query(), signal)).mode,
+        'server',
+      );
+      assert.equal(
+        (await (await chooseSource(small.client, 'local', signal, clock)).search(query(), signal)).mode,
+        'server',
+      );
       assert.deepEqual(small.calls, [`search:${RESULT_LIMIT}`, `search:${RESULT_LIMIT}`]);
     } finally {
-      enableLocalSearch((all) => localSource(all, () => new Date('2026-11-30T15:00:00Z')));
+      enableLocalSearch(localSource);
     }
   });
 
   it('local and server modes skip the size probe', async () => {
     const local = fakeClient(50_000);
-    await chooseSource(local.client, 'local', signal);
+    await chooseSource(local.client, 'local', signal, clock);
     assert.deepEqual(local.calls, ['snapshot']);
     const server = fakeClient(1);
-    await chooseSource(server.client, 'server', signal);
+    await chooseSource(server.client, 'server', signal, clock);
     assert.deepEqual(server.calls, []);
   });
 });

@@ -66,8 +66,8 @@ export function guideTopics(t: Catalog, guide: CustodyGuide): TemplateResult[] {
 }
 
 /** When the custody data was last updated. */
-export function guideFreshness(t: Catalog, guide: CustodyGuide): TemplateResult | typeof nothing {
+export function guideFreshness(t: Catalog, guide: CustodyGuide, now: Date): TemplateResult | typeof nothing {
   return guide.dataUpdatedAt
-    ? html`<p class="hint" part="freshness">${t.lookup.freshness(timeAgo(t.lang, guide.dataUpdatedAt))}</p>`
+    ? html`<p class="hint" part="freshness">${t.lookup.freshness(timeAgo(t.lang, guide.dataUpdatedAt, now))}</p>`
     : nothing;
 }

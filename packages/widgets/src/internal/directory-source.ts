@@ -77,18 +77,24 @@ export function serverSource(client: ReferralClient): DirectorySource {
  */
 export const LOCAL_SEARCH_MAX_SERVICES = 500;
 
-let makeLocalSource: ((services: readonly Service[]) => DirectorySource) | undefined;
+/** Makes the in-page source over a snapshot; it judges "open now" at `now()`. */
+type LocalSourceFactory = (services: readonly Service[], now: () => Date) => DirectorySource;
+let makeLocalSource: LocalSourceFactory | undefined;
 
 /** Turns searching a snapshot in the page on (called by ./local-source.ts when it is in the build) or off. */
-export function enableLocalSearch(factory: ((services: readonly Service[]) => DirectorySource) | undefined): void {
+export function enableLocalSearch(factory: LocalSourceFactory | undefined): void {
   makeLocalSource = factory;
 }
 
-/** Picks the source for a client and mode: `auto` asks for one result to learn the directory's size. */
+/**
+ * Picks the source for a client and mode: `auto` asks for one result to learn the directory's size. A source in the
+ * page reads `now` (the element's clock) at every search.
+ */
 export async function chooseSource(
   client: ReferralClient,
   mode: SearchMode,
   signal: AbortSignal,
+  now: () => Date,
 ): Promise<DirectorySource> {
   const makeLocal = makeLocalSource;
   if (mode === 'server' || !makeLocal) return serverSource(client);
@@ -98,5 +104,5 @@ export async function chooseSource(
   }
   const answer = await client.services.snapshot({ signal });
   // Without an etag we never send If-None-Match, so a 304 cannot happen here.
-  return makeLocal(answer.notModified ? [] : answer.snapshot.services);
+  return makeLocal(answer.notModified ? [] : answer.snapshot.services, now);
 }

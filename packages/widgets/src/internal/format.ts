@@ -17,9 +17,9 @@ export function languageName(lang: string, code: string): string {
   }
 }
 
-/** "3 hours ago", "yesterday", in the visitor's language. */
-export function timeAgo(lang: string, iso: string, now = Date.now()): string {
-  const seconds = (Date.parse(iso) - now) / 1000;
+/** "3 hours ago", "yesterday", in the visitor's language, as seen at `now`. */
+export function timeAgo(lang: string, iso: string, now: Date): string {
+  const seconds = (Date.parse(iso) - +now) / 1000;
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
     ['second', 60],

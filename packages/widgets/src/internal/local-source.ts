@@ -46,5 +46,4 @@ export function localSource(
   };
 }
 
-// The visitor's own clock: nothing drives the page's search with another one.
-enableLocalSearch((services) => localSource(services, () => new Date()));
+enableLocalSearch(localSource);

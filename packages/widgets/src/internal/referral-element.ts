@@ -25,6 +25,12 @@ export abstract class ReferralElement extends LitElement {
   /** A ready SDK client (`createClient(...)`); takes precedence over `api-base-url`. */
   @property({ attribute: false }) accessor client: ReferralClient | undefined = undefined;
 
+  /**
+   * The clock the widget reads: "open now", a facility's local time, "updated 3 minutes ago", the latest birth year
+   * the lookup accepts. Default: the visitor's clock (the one place the widgets read it). Set it to show a fixed time.
+   */
+  @property({ attribute: false }) accessor now: () => Date = () => new Date();
+
   /** Which part of the widget this is, for `referral-error`. */
   protected abstract readonly source: ReferralSource;
 
@@ -38,7 +44,7 @@ export abstract class ReferralElement extends LitElement {
       let client: ReferralClient | undefined;
       try {
         client = this.apiBaseUrl
-          ? createClient({ baseUrl: this.apiBaseUrl, partnerId: this.partnerId || undefined })
+          ? createClient({ baseUrl: this.apiBaseUrl, partnerId: this.partnerId || undefined, now: () => this.now() })
           : undefined;
       } catch {
         client = undefined;
