@@ -4,13 +4,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
-import { systemClock } from '../../packages/server/src/clock.js';
+import { testClock } from '../../packages/server/test/clock.js';
 import { importCustody } from '../../packages/server/src/import/custody-import.js';
 import { importFacilities } from '../../packages/server/src/import/facility-import.js';
 import { axeViolations } from './axe.js';
 import { BUNDLE_PATH, startE2E, type E2E } from './harness.js';
 
 const TIMEOUT = 15_000;
+/** Server and page share a clock years from today: Sunday 9 March 2031, 09:05 in Florence, Arizona (no DST there). */
+const clock = testClock(Date.parse('2031-03-09T16:05:00Z'));
 const FACILITIES = [
   'id,name,operator,address,city,state,zip,phone,time_zone,visiting_url',
   'fac-e2e-florence,Florence Service Processing Center,U.S. Immigration and Customs Enforcement,3250 N Pinal Pkwy,Florence,AZ,85132,(520) 555-0142,America/Phoenix,https://visiting.example.org/florence',
@@ -19,16 +21,16 @@ const FACILITIES = [
 describe('custody feed with a facility → server → lookup card on a partner page', () => {
   let e2e: E2E;
   before(async () => {
-    e2e = await startE2E();
+    e2e = await startE2E({}, { now: clock.now });
   });
   after(async () => {
     await e2e?.stop();
   });
 
   it('shows the imported status, what it means and the facility', async () => {
-    const facilities = await importFacilities(e2e.server.db, FACILITIES, 'facilities.csv', { now: systemClock });
+    const facilities = await importFacilities(e2e.server.db, FACILITIES, 'facilities.csv', { now: clock.now });
     assert.deepEqual([facilities.outcome, facilities.inserted], ['applied', 1]);
-    const updatedAt = new Date(systemClock().getTime() - 60 * 60 * 1000).toISOString();
+    const updatedAt = new Date(clock.now().getTime() - 60 * 60 * 1000).toISOString();
     const feed = JSON.stringify([
       {
         identifier: 'A-209-441-730',
@@ -43,11 +45,12 @@ describe('custody feed with a facility → server → lookup card on a partner p
         updatedAt,
       },
     ]);
-    const custody = await importCustody(e2e.server.db, feed, 'feed.json', { massChangeShare: 0.05, now: systemClock });
+    const custody = await importCustody(e2e.server.db, feed, 'feed.json', { massChangeShare: 0.05, now: clock.now });
     assert.deepEqual([custody.outcome, custody.inserted, custody.warnings], ['applied', 1, []]);
 
     const context = await e2e.newContext({ bypassCSP: true });
     const page = await context.newPage();
+    await page.clock.setFixedTime(clock.now());
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.route(`${e2e.origin}/e2e/partner.html`, (route) =>
@@ -85,7 +88,8 @@ describe('custody feed with a facility → server → lookup card on a partner p
     ]) {
       assert.ok(where.includes(part), `the facility shows "${part}": ${where}`);
     }
-    assert.match(where, /Local time there: \w+ \d{1,2}:\d{2}\s?[AP]M/);
+    assert.match(where, /Local time there: Sun 9:05\sAM/);
+    assert.match((await card.textContent())!, /Status changed 1 hour ago\./);
     assert.equal(
       await facility.getByRole('link', { name: 'Call (520) 555-0142' }).getAttribute('href'),
       'tel:5205550142',

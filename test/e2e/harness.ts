@@ -102,9 +102,10 @@ export async function confirmationCode(origin: string, to: string): Promise<stri
   throw new Error(`No confirmation code for ${to} in the demo outbox`);
 }
 
-export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+/** `now`: the server's clock (default: the system clock); pages keep the browser's unless a test sets `page.clock`. */
+export async function startE2E(env: Record<string, string> = {}, options: { now?: Clock } = {}): Promise<E2E> {
   requireBuild();
-  const reference = await startReferenceServer(0, env);
+  const reference = await startReferenceServer(0, env, options);
   const { server, origin } = reference;
   const browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: chromeArgs });
 
