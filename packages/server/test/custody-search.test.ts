@@ -18,7 +18,7 @@ import type { Db, SqlParam } from '../src/db/types.js';
 import {
   analyzeCustody,
   searchCustodyRecords,
-  writeCustodyRecords,
+  insertCustodyRecords,
   type CustodySearch,
 } from '../src/db/custody-store.js';
 import { createPgSchema, json, startTestServer, type TestServer } from './server-harness.js';
@@ -65,9 +65,9 @@ async function seed(db: Db) {
     ...MIXED.map((name, i) => record(`cus-x${String(MIXED.length - i).padStart(4, '0')}`, name)),
   ];
   await db.transaction((tx) =>
-    writeCustodyRecords(
+    insertCustodyRecords(
       tx,
-      people.map((r) => ({ write: { record: r, sourceKey: `booking:${r.id}`, confidential: false }, exists: false })),
+      people.map((r) => ({ record: r, sourceKey: `booking:${r.id}`, confidential: false })),
       fromStart(0),
     ),
   );

@@ -13,7 +13,7 @@ import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import { migrate, openDb } from '../src/db/index.js';
 import { eventBit, eventMask } from '../src/alerts/events.js';
 import { deriveKeys } from '../src/alerts/crypto.js';
-import { enqueueStatusChange } from '../src/alerts/index.js';
+import { enqueueStatusChanges } from '../src/alerts/index.js';
 import { alertEventFor, importCustody } from '../src/import/custody-import.js';
 import { startHarness, type Harness } from './alerts-harness.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
@@ -161,7 +161,7 @@ describe('every status: feed → server → SDK → alert message, in English an
         massChangeShare: 0.05,
         confirmMassChange: true,
         now: h.clock.now,
-        enqueueStatusChange: (tx, event) => enqueueStatusChange(tx, event, h.clock.now()),
+        enqueueStatusChanges: (tx, events) => enqueueStatusChanges(tx, events, h.clock.now()),
       },
     );
     assert.equal(report.statusChanges, moved.length, 'the mass-change guard counts every new status');

@@ -213,14 +213,15 @@ describe('custody feed parsing', () => {
 describe('custody import', () => {
   let db: Db;
   let enqueued: StatusChangeEvent[];
-  const enqueueStatusChange = async (tx: Db, event: StatusChangeEvent) => {
+  const enqueueStatusChanges = async (tx: Db, events: readonly StatusChangeEvent[]) => {
     // Written through the transaction handle: proves the hook runs inside the import's transaction.
-    await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', [`enqueued:${event.eventId}`, event.alertEvent]);
-    enqueued.push(event);
-    return 1;
+    for (const event of events)
+      await tx.run('INSERT INTO meta (key, value) VALUES ($1, $2)', [`enqueued:${event.eventId}`, event.alertEvent]);
+    enqueued.push(...events);
+    return events.length;
   };
   const run = (text: string, options: Partial<Parameters<typeof importCustody>[3]> = {}) =>
-    importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChange, now: clock.now, ...options });
+    importCustody(db, text, 'feed.csv', { massChangeShare: 0.05, enqueueStatusChanges, now: clock.now, ...options });
 
   // With TEST_DATABASE_URL the same tests run on a PostgreSQL schema of their own.
   let dropSchema: (() => Promise<void>) | undefined;
@@ -295,7 +296,7 @@ describe('custody import', () => {
     assert.deepEqual([again.outcome, again.updated, again.unchanged, again.alertEvents], ['applied', 1, 1199, 1]);
     await assert.rejects(
       run(csv(many.map((p, i) => (i === 5 ? { ...p, status: 'escaped' } : p))), {
-        enqueueStatusChange: async () => {
+        enqueueStatusChanges: async () => {
           throw new Error('outbox down');
         },
       }),
@@ -357,7 +358,7 @@ describe('custody import', () => {
     const changed = start.map((p, i) => (i < 2 ? { ...p, status: 'released' } : p));
     await assert.rejects(
       run(csv(changed), {
-        enqueueStatusChange: async () => {
+        enqueueStatusChanges: async () => {
           throw new Error('outbox down');
         },
       }),

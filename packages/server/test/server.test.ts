@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import * as z from 'zod/v4/mini';
 import { ApiError, ErrorBody, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
-import { writeCustodyRecords } from '../src/db/custody-store.js';
+import { insertCustodyRecords } from '../src/db/custody-store.js';
 import { bumpServicesVersion, writeServices } from '../src/db/services-store.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 
@@ -203,9 +203,9 @@ describe('read API', () => {
         identifiers: [{ type: 'booking' as const, value: 'PROT-1' }],
       };
       await s.db.transaction((tx) =>
-        writeCustodyRecords(
+        insertCustodyRecords(
           tx,
-          [{ write: { record, sourceKey: 'booking:PROT1', confidential: true }, exists: false }],
+          [{ record, sourceKey: 'booking:PROT1', confidential: true }],
           new Date().toISOString(),
         ),
       );

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustodyRecord } from '@referral-kit/sdk';
-import { writeCustodyRecords } from '../src/db/custody-store.js';
+import { insertCustodyRecords } from '../src/db/custody-store.js';
 import type { Db } from '../src/db/types.js';
 import { parseXml, type XmlElement } from './twiml-checker.js';
 
@@ -143,14 +143,11 @@ export async function seedCustody(db: Db, now: Date): Promise<CustodyRecord> {
     identifiers: [{ type: 'a-number', value: CONFIDENTIAL_A_NUMBER }],
   };
   await db.transaction((tx) =>
-    writeCustodyRecords(
+    insertCustodyRecords(
       tx,
       [
-        { write: { record, sourceKey: `a-number:${A_NUMBER}`, confidential: false }, exists: false },
-        {
-          write: { record: hidden, sourceKey: `a-number:${CONFIDENTIAL_A_NUMBER}`, confidential: true },
-          exists: false,
-        },
+        { record, sourceKey: `a-number:${A_NUMBER}`, confidential: false },
+        { record: hidden, sourceKey: `a-number:${CONFIDENTIAL_A_NUMBER}`, confidential: true },
       ],
       now.toISOString(),
     ),

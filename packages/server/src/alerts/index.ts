@@ -34,7 +34,7 @@ export {
   type AlertsConfig,
   type AlertsConfigInput,
 } from './config.js';
-export { enqueueStatusChange, type StatusChange } from '../notify/outbox.js';
+export { enqueueStatusChange, enqueueStatusChanges, type StatusChange } from '../notify/outbox.js';
 export type { Transports } from '../notify/dispatcher.js';
 
 export interface AlertsModule {

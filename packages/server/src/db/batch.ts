@@ -3,7 +3,7 @@
 import type { Db, SqlParam } from './types.js';
 
 /** Parameters per statement: under SQLite's 32 766 and PostgreSQL's 65 535. */
-const MAX_PARAMS = 30_000;
+export const MAX_PARAMS = 30_000;
 
 export async function insertMany(
   tx: Db,
@@ -18,13 +18,5 @@ export async function insertMany(
     const params: SqlParam[] = [];
     const tuples = chunk.map((row) => `(${row.map((value) => (params.push(value), `$${params.length}`)).join(', ')})`);
     await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${suffix}`, params);
-  }
-}
-
-/** `DELETE … WHERE column IN (…)` in chunks. */
-export async function deleteWhereIn(tx: Db, table: string, column: string, values: readonly SqlParam[]): Promise<void> {
-  for (let start = 0; start < values.length; start += MAX_PARAMS) {
-    const chunk = values.slice(start, start + MAX_PARAMS);
-    await tx.run(`DELETE FROM ${table} WHERE ${column} IN (${chunk.map((_, i) => `$${i + 1}`).join(', ')})`, chunk);
   }
 }

@@ -19,7 +19,7 @@ import {
   type CustodyCursor,
 } from '@referral-kit/sdk/custody-search';
 import type { Db } from './types.js';
-import { deleteWhereIn, insertMany } from './batch.js';
+import { insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
 import { canonicalJson, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
 
@@ -40,9 +40,70 @@ export interface CustodySearch extends CustodySearchFilters {
 
 const IDENTIFIER_TYPES = IdentifierType.options;
 
-export function contentHashOf(write: CustodyWrite): string {
-  const { record, confidential, sourceKey, facilityId } = write;
-  return sha256(canonicalJson({ record, confidential, sourceKey, facilityId }));
+/** A record as the feed gives it: everything but the public id, which the database keeps or assigns. */
+export type CustodyContent = Omit<CustodyWrite, 'record'> & { record: Omit<CustodyRecord, 'id'> };
+
+/**
+ * What the feed says about a person, hashed without the public id, so an import can tell an unchanged record in SQL,
+ * before it knows which id the record has. (Hashes written before the id was left out differ: the first import after
+ * that change rewrites each record once, with no status event.)
+ */
+export function contentHashOf(content: CustodyContent): string {
+  const { record, confidential, sourceKey, facilityId } = content;
+  const { id: _id, ...withoutId } = record as Partial<CustodyRecord>;
+  return sha256(canonicalJson({ record: withoutId, confidential, sourceKey, facilityId }));
+}
+
+/** The columns of custody_records other than id and data, in CUSTODY_COLUMNS order after those two. */
+export function custodyColumns(
+  content: CustodyContent,
+  facilityStates: ReadonlyMap<string, string>,
+  now: string,
+): (string | number | null)[] {
+  const { record, confidential, facilityId } = content;
+  // The state searches filter on is the facility record's, when the person is in one.
+  const state =
+    (facilityId === undefined ? undefined : facilityStates.get(facilityId)) ?? record.facility?.state ?? null;
+  return [
+    content.sourceKey,
+    contentHashOf(content),
+    record.status,
+    confidential ? 1 : 0,
+    custodySortName(record.displayName),
+    estimatedBirthYear(record),
+    state,
+    record.sourceUpdatedAt,
+    now,
+    record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth),
+    facilityId ?? null,
+  ];
+}
+
+export const CUSTODY_COLUMNS = [
+  'id',
+  'data',
+  'source_key',
+  'content_hash',
+  'status',
+  'confidential',
+  'sort_name',
+  'birth_year',
+  'state',
+  'source_updated_at',
+  'updated_at',
+  'country_key',
+  'facility_id',
+] as const;
+
+/** One record's custody_identifiers rows ([value, type]), each type and key once. */
+export function identifierRows(record: Pick<CustodyRecord, 'identifiers'>): [string, string][] {
+  const unique = new Map(
+    record.identifiers.map((i) => [
+      `${i.type}:${identifierKey(i.type, i.value)}`,
+      [identifierKey(i.type, i.value), i.type] as [string, string],
+    ]),
+  );
+  return [...unique.values()];
 }
 
 /** The source key of a record: its first identifier, normalized, with its type. */
@@ -51,92 +112,34 @@ export function sourceKeyOf(type: IdentifierType, value: string): string {
 }
 
 /**
- * Inserts new records and replaces changed ones, with their search rows, in batched statements. Call inside a
- * transaction.
+ * Inserts records with their search rows, in batched statements (the demo seed and tests; imports merge in SQL from
+ * their staged feed). Call inside a transaction.
  */
-export async function writeCustodyRecords(
-  tx: Db,
-  items: readonly { write: CustodyWrite; exists: boolean }[],
-  now: string,
-): Promise<void> {
-  // The state searches filter on is the facility record's, when the person is in one.
-  const facilityStates = items.some((i) => i.write.facilityId !== undefined)
+export async function insertCustodyRecords(tx: Db, writes: readonly CustodyWrite[], now: string): Promise<void> {
+  const facilityStates = writes.some((w) => w.facilityId !== undefined)
     ? await loadFacilityStates(tx)
     : new Map<string, string>();
-  const row = (write: CustodyWrite) => {
-    const { record, confidential } = write;
-    const state =
-      (write.facilityId === undefined ? undefined : facilityStates.get(write.facilityId)) ??
-      record.facility?.state ??
-      null;
-    return [
-      record.id,
-      write.sourceKey,
-      JSON.stringify(record),
-      contentHashOf(write),
-      record.status,
-      confidential ? 1 : 0,
-      custodySortName(record.displayName),
-      estimatedBirthYear(record),
-      state,
-      record.sourceUpdatedAt,
-      now,
-      record.countryOfBirth === undefined ? null : countryKey(record.countryOfBirth),
-      write.facilityId ?? null,
-    ];
-  };
-  const updates = items.filter((i) => i.exists);
-  for (const { write } of updates) {
-    await tx.run(
-      `UPDATE custody_records SET source_key = $2, data = $3, content_hash = $4, status = $5, confidential = $6, sort_name = $7,
-         birth_year = $8, state = $9, source_updated_at = $10, updated_at = $11, country_key = $12, facility_id = $13 WHERE id = $1`,
-      row(write),
-    );
-  }
-  const updatedIds = updates.map((u) => u.write.record.id);
-  // PostgreSQL finds names through a GIN index on sort_name (migration 012); SQLite keeps one row per name prefix.
-  const prefixRows = tx.dialect === 'sqlite';
-  if (prefixRows) await deleteWhereIn(tx, 'custody_name_prefixes', 'record_id', updatedIds);
-  await deleteWhereIn(tx, 'custody_identifiers', 'record_id', updatedIds);
   await insertMany(
     tx,
     'custody_records',
-    [
-      'id',
-      'source_key',
-      'data',
-      'content_hash',
-      'status',
-      'confidential',
-      'sort_name',
-      'birth_year',
-      'state',
-      'source_updated_at',
-      'updated_at',
-      'country_key',
-      'facility_id',
-    ],
-    items.filter((i) => !i.exists).map((i) => row(i.write)),
+    CUSTODY_COLUMNS,
+    writes.map((w) => [w.record.id, JSON.stringify(w.record), ...custodyColumns(w, facilityStates, now)]),
   );
-  const records = items.map((i) => i.write.record);
-  if (prefixRows) {
+  // PostgreSQL finds names through a GIN index on sort_name (migration 012); SQLite keeps one row per name prefix.
+  if (tx.dialect === 'sqlite') {
     await insertMany(
       tx,
       'custody_name_prefixes',
       ['prefix', 'record_id'],
-      records.flatMap((r) => namePrefixes(r.displayName).map((p) => [p, r.id])),
+      writes.flatMap(({ record }) => namePrefixes(record.displayName).map((p) => [p, record.id])),
     );
   }
-  const identifiers = records.flatMap((r) => {
-    const unique = new Map(
-      r.identifiers.map((i) => [
-        `${i.type}:${identifierKey(i.type, i.value)}`,
-        [identifierKey(i.type, i.value), i.type, r.id],
-      ]),
-    );
-    return [...unique.values()];
-  });
-  await insertMany(tx, 'custody_identifiers', ['value', 'type', 'record_id'], identifiers);
+  await insertMany(
+    tx,
+    'custody_identifiers',
+    ['value', 'type', 'record_id'],
+    writes.flatMap(({ record }) => identifierRows(record).map(([value, type]) => [value, type, record.id])),
+  );
 }
 
 /** Refreshes planner statistics after bulk writes, so name and ID searches start from the selective index. */

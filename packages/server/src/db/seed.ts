@@ -3,7 +3,7 @@
 import { DEMO_TEAMS, generateFixtures, type Fixtures } from '@referral-kit/mocks/fixtures';
 import { saveTeam } from '../callbacks/routing.js';
 import type { Db } from './types.js';
-import { analyzeCustody, writeCustodyRecords, sourceKeyOf } from './custody-store.js';
+import { analyzeCustody, insertCustodyRecords, sourceKeyOf } from './custody-store.js';
 import { writeFacilities } from './facility-store.js';
 import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
 
@@ -35,9 +35,9 @@ export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateF
     const writes = fixtures.custody.map((record) => {
       const first = record.identifiers[0];
       const sourceKey = first ? sourceKeyOf(first.type, first.value) : `id:${record.id}`;
-      return { write: { record, sourceKey, confidential: false, facilityId: record.facility?.id }, exists: false };
+      return { record, sourceKey, confidential: false, facilityId: record.facility?.id };
     });
-    await writeCustodyRecords(tx, writes, stamp);
+    await insertCustodyRecords(tx, writes, stamp);
     await replaceHotlines(tx, fixtures.hotlines);
     for (const team of DEMO_TEAMS) await saveTeam(tx, team, now);
     await setMeta(tx, SEEDED_KEY, stamp);

@@ -11,10 +11,11 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AlertEvent, CustodyStatus } from '@referral-kit/sdk';
+import { CustodyStatus, type AlertEvent } from '@referral-kit/sdk';
 import type { Db, SqlParam } from '../db/types.js';
-import { analyzeCustody, contentHashOf, writeCustodyRecords, type CustodyWrite } from '../db/custody-store.js';
-import { insertMany } from '../db/batch.js';
+import { analyzeCustody, CUSTODY_COLUMNS, custodyColumns, identifierRows } from '../db/custody-store.js';
+import { loadFacilityStates } from '../db/facility-store.js';
+import { namePrefixes } from '../db/normalize.js';
 import { newCustodyId, readCustodyFeed, type FeedRecord } from './custody-feed.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
 import { recordImport, rejectInvalidRows } from './log.js';
@@ -30,8 +31,8 @@ export interface StatusChangeEvent {
   occurredAt: string;
 }
 
-/** The alerts module's hook: queue notifications for one event inside the import's transaction. */
-export type EnqueueStatusChange = (tx: Db, event: StatusChangeEvent, now: Date) => Promise<number>;
+/** The alerts module's hook: queue notifications for a batch of events inside the import's transaction. */
+export type EnqueueStatusChanges = (tx: Db, events: readonly StatusChangeEvent[], now: Date) => Promise<number>;
 
 export interface CustodyImportOptions {
   /** Largest share (0–1] of existing records that may change status in one import without confirmation. */
@@ -39,7 +40,7 @@ export interface CustodyImportOptions {
   confirmMassChange?: boolean;
   /** Apply the valid rows even when some rows are invalid (default: all or nothing). */
   skipInvalid?: boolean;
-  enqueueStatusChange?: EnqueueStatusChange;
+  enqueueStatusChanges?: EnqueueStatusChanges;
   progress?: Progress;
   now: Clock;
 }
@@ -93,33 +94,48 @@ class ImportStopped extends Error {
   }
 }
 
-/** Records merged per statement batch on PostgreSQL, where the whole merge is one transaction. */
-const POSTGRES_CHUNK = 5000;
+/** Staged rows merged per round on PostgreSQL, where the whole merge is one transaction: bounds the events in memory. */
+const POSTGRES_CHUNK = 50_000;
 /**
  * On SQLite a chunk's transaction is what an alert signup may have to wait for, so chunks are sized by time: each
  * aims at this long, whatever the machine and its load (the signup's own work must fit in 200 ms too).
  */
 const SQLITE_CHUNK_MS = 40;
-const SQLITE_CHUNK = { first: 200, min: 20, max: 2000 };
+const SQLITE_CHUNK = { first: 500, min: 20, max: 50_000 };
 const SQLITE_PAUSE_MS = 5;
 /** How often the merge checkpoints SQLite's write-ahead log (see checkpointBetweenChunks). */
 const CHECKPOINT_EVERY_MS = 500;
+/** Alert events handed to the alerts hook at once. */
+const EVENTS_PER_CALL = 5000;
 
+/**
+ * Each row is staged as the columns it will be stored with (derived once, in custody-store.ts), so the merge is SQL
+ * over the staging table: only the public id is left to assign (kept, asked for by the feed, or new_id).
+ */
 const STAGING_COLUMNS = {
   row: 'INTEGER',
   line: 'INTEGER',
   source_key: 'TEXT NOT NULL',
   feed_id: 'TEXT',
-  facility_id: 'TEXT',
+  new_id: 'TEXT NOT NULL',
+  event_id: 'TEXT NOT NULL',
+  occurred_at: 'TEXT NOT NULL',
+  data: 'TEXT NOT NULL', // the record as JSON, without its id
+  content_hash: 'TEXT NOT NULL',
   status: 'TEXT NOT NULL',
-  entry: 'TEXT NOT NULL', // the checked record, confidential flag and facility id, as JSON
+  confidential: 'INTEGER NOT NULL',
+  sort_name: 'TEXT NOT NULL',
+  birth_year: 'INTEGER',
+  state: 'TEXT',
+  source_updated_at: 'TEXT NOT NULL',
+  updated_at: 'TEXT NOT NULL',
+  country_key: 'TEXT',
+  facility_id: 'TEXT',
+  identifiers: 'TEXT NOT NULL', // JSON [[value, type], …]
+  prefixes: 'TEXT', // JSON [prefix, …] (SQLite's name search rows)
 };
-
-interface StagedEntry {
-  record: FeedRecord['record'];
-  confidential: boolean;
-  facilityId?: string;
-}
+/** The staged columns custody_records takes as they are (CUSTODY_COLUMNS after id and data). */
+const STORED_COLUMNS = CUSTODY_COLUMNS.slice(2);
 
 /** A feed given as text (tests, small files). */
 export function importCustody(
@@ -162,20 +178,22 @@ async function importCustodyStream(
   const entry = () => ({ report, contentHash: feed.contentHash(), startedAt, finishedAt: now().toISOString() });
 
   const stageAndMerge = async (conn: Db) => {
+    const facilityStates = await loadFacilityStates(conn);
+    const stamp = now().toISOString();
     const staging = await openStaging(conn, 'custody_staging', STAGING_COLUMNS);
     try {
       progress.start('Reading feed', size);
       for await (const checked of feed.rows) {
         report.rows = checked.row;
         if ('issues' in checked) report.issues.push(...checked.issues);
-        else await staging.add(stagedRow(checked));
+        else await staging.add(stagedRow(checked, facilityStates, stamp, conn.dialect === 'sqlite'));
         if (checked.row % 1000 === 0) progress.tick(read);
       }
-      await staging.finish();
+      await staging.finish(['source_key', 'feed_id']);
       progress.tick(size);
       progress.stop();
       await checkWholeFeed(conn, staging, report, options);
-      await merge(conn, staging, report, options, feed.contentHash(), startedAt);
+      await merge(conn, staging, report, options, feed.contentHash(), startedAt, stamp);
     } finally {
       progress.stop();
       await staging.drop();
@@ -194,16 +212,25 @@ async function importCustodyStream(
   return report;
 }
 
-function stagedRow(item: FeedRecord): SqlParam[] {
-  const entry: StagedEntry = { record: item.record, confidential: item.confidential, facilityId: item.facilityId };
+function stagedRow(
+  item: FeedRecord,
+  facilityStates: ReadonlyMap<string, string>,
+  stamp: string,
+  prefixRows: boolean,
+): SqlParam[] {
+  const { record } = item;
   return [
     item.row,
     item.line ?? null,
     item.sourceKey,
     item.id ?? null,
-    item.facilityId ?? null,
-    item.record.status,
-    JSON.stringify(entry),
+    newCustodyId(),
+    randomUUID(),
+    record.statusChangedAt ?? record.sourceUpdatedAt,
+    JSON.stringify(record),
+    ...custodyColumns(item, facilityStates, stamp).slice(1),
+    JSON.stringify(identifierRows(record)),
+    prefixRows ? JSON.stringify(namePrefixes(record.displayName)) : null,
   ];
 }
 
@@ -297,15 +324,19 @@ function mergeByRow(a: RowIssue[], b: RowIssue[]): RowIssue[] {
   return [...a, ...b].sort((x, y) => x.row - y.row);
 }
 
-interface StagedRow {
-  row: number;
-  source_key: string;
-  feed_id: string | null;
-  entry: string;
-  existing_id: string | null;
-  existing_status: CustodyStatus | null;
-  existing_hash: string | null;
-}
+/** Every status transition that means an alert, as rows for SQL to join on (from alertEventFor, the one place). */
+const TRANSITIONS = CustodyStatus.options
+  .flatMap((from) =>
+    CustodyStatus.options.map((to) => {
+      const alert = alertEventFor(from, to);
+      return alert ? `SELECT '${from}' AS from_status, '${to}' AS to_status, '${alert}' AS alert_event` : '';
+    }),
+  )
+  .filter(Boolean)
+  .join(' UNION ALL ');
+
+/** What one round of the merge writes: the staged rows in (after, upTo], minus those stored unchanged. */
+const PLAN = 'custody_plan';
 
 /** Writes what changed, chunk by chunk in row order, with its events and notifications. */
 async function merge(
@@ -315,47 +346,43 @@ async function merge(
   options: CustodyImportOptions,
   contentHash: string,
   startedAt: string,
+  stamp: string,
 ): Promise<void> {
   const { now } = options;
   const progress = options.progress ?? silentProgress;
   const importId = randomUUID();
-  const stamp = now().toISOString();
   await recordImport(conn, { id: importId, report, contentHash, startedAt, finishedAt: stamp });
   progress.start('Applying records', report.valid);
-  let chunk = conn.dialect === 'postgres' ? POSTGRES_CHUNK : SQLITE_CHUNK.first;
-  let after = 0;
-  let done = 0;
+  const postgres = conn.dialect === 'postgres';
+  await conn.run(
+    `CREATE TEMPORARY TABLE ${PLAN} (row INTEGER PRIMARY KEY, id TEXT NOT NULL, existing_id TEXT, from_status TEXT)${postgres ? ' ON COMMIT DROP' : ''}`,
+  );
+  const [last] = await conn.query<{ row: number | null }>(`SELECT MAX(row) AS row FROM ${staging.table}`);
+  const lastRow = Number(last?.row ?? 0);
+  let chunk = postgres ? POSTGRES_CHUNK : SQLITE_CHUNK.first;
   const checkpoints = await checkpointBetweenChunks(conn);
   try {
-    for (;;) {
+    for (let after = 0; after < lastRow;) {
+      const upTo = Math.min(lastRow, after + chunk);
       const began = performance.now();
-      const merged = await conn.transaction(async (tx) => {
-        const rows = await tx.query<StagedRow>(
-          `SELECT s.row, s.source_key, s.feed_id, s.entry, c.id AS existing_id, c.status AS existing_status, c.content_hash AS existing_hash
-         FROM ${staging.table} s LEFT JOIN custody_records c ON c.source_key = s.source_key
-         WHERE s.row > $1 ORDER BY s.row LIMIT ${chunk}`,
-          [after],
-        );
-        if (rows.length === 0) return 0;
-        after = Number(rows.at(-1)!.row);
-        await mergeChunk(tx, rows, report, options, importId, stamp);
-        return rows.length;
-      });
-      if (merged === 0) break;
-      if (conn.dialect === 'sqlite') {
-        const perRecord = (performance.now() - began) / merged;
-        chunk = Math.round(Math.min(SQLITE_CHUNK.max, Math.max(SQLITE_CHUNK.min, SQLITE_CHUNK_MS / perRecord)));
+      await conn.transaction((tx) => mergeRows(tx, staging.table, [after, upTo], report, options, importId));
+      if (!postgres) {
+        const perRow = (performance.now() - began) / (upTo - after);
+        chunk = Math.round(Math.min(SQLITE_CHUNK.max, Math.max(SQLITE_CHUNK.min, SQLITE_CHUNK_MS / perRow)));
         await checkpoints.step();
         // SQLite's lock is not a queue: a pause lets a waiting signup (this process or another) take it first.
         await sleep(SQLITE_PAUSE_MS);
       }
-      progress.tick((done += merged));
+      after = upTo;
+      progress.tick(Math.min(report.valid, after));
     }
   } finally {
     await checkpoints.restore();
+    if (!postgres) await conn.run(`DROP TABLE IF EXISTS temp.${PLAN}`);
   }
   progress.stop();
   const changed = report.inserted + report.updated;
+  report.unchanged = report.valid - changed;
   report.outcome = changed ? 'applied' : 'unchanged';
   report.message = changed ? '' : 'The feed matches the stored records; nothing changed.';
   await recordImport(conn, {
@@ -391,52 +418,87 @@ async function checkpointBetweenChunks(conn: Db): Promise<{ step(): Promise<void
   };
 }
 
-async function mergeChunk(
+/**
+ * One round of the merge, set-based: plan the staged rows in `range` that are new or changed, then update, insert,
+ * replace their search rows, record status events and hand the alert-worthy ones to the alerts hook.
+ */
+async function mergeRows(
   tx: Db,
-  rows: readonly StagedRow[],
+  table: string,
+  range: [after: number, upTo: number],
   report: ImportReport,
   options: CustodyImportOptions,
   importId: string,
-  stamp: string,
 ): Promise<void> {
-  const plan: { write: CustodyWrite; exists: boolean; from: CustodyStatus | null }[] = [];
-  for (const row of rows) {
-    const staged = JSON.parse(row.entry) as StagedEntry;
-    const write: CustodyWrite = {
-      record: { id: row.existing_id ?? row.feed_id ?? newCustodyId(), ...staged.record },
-      sourceKey: row.source_key,
-      confidential: staged.confidential,
-      facilityId: staged.facilityId,
-    };
-    if (row.existing_hash !== null && row.existing_hash === contentHashOf(write)) {
-      report.unchanged++;
-      continue;
-    }
-    plan.push({ write, exists: row.existing_id !== null, from: row.existing_status });
-  }
-  await writeCustodyRecords(tx, plan, stamp);
-  const events: SqlParam[][] = [];
-  const alerts: StatusChangeEvent[] = [];
-  for (const step of plan) {
-    const { record } = step.write;
-    if (step.exists) report.updated++;
-    else report.inserted++;
-    if (step.from === record.status) continue;
-    const alertEvent = step.from === null ? null : alertEventFor(step.from, record.status);
-    const eventId = randomUUID();
-    const occurredAt = record.statusChangedAt ?? record.sourceUpdatedAt;
-    events.push([eventId, record.id, step.from, record.status, alertEvent, occurredAt, importId]);
-    if (alertEvent) alerts.push({ eventId, recordId: record.id, alertEvent, status: record.status, occurredAt });
-  }
-  await insertMany(
-    tx,
-    'custody_events',
-    ['id', 'record_id', 'from_status', 'to_status', 'alert_event', 'occurred_at', 'import_id'],
-    events,
+  const sqlite = tx.dialect === 'sqlite';
+  await tx.run(`DELETE FROM ${PLAN}`);
+  await tx.run(
+    `INSERT INTO ${PLAN} (row, id, existing_id, from_status)
+     SELECT s.row, COALESCE(c.id, s.feed_id, s.new_id), c.id, c.status
+     FROM ${table} s LEFT JOIN custody_records c ON c.source_key = s.source_key
+     WHERE s.row > $1 AND s.row <= $2 AND (c.id IS NULL OR c.content_hash <> s.content_hash)`,
+    range,
   );
-  for (const event of alerts) {
-    report.alertEvents++;
-    if (options.enqueueStatusChange)
-      report.notifications += await options.enqueueStatusChange(tx, event, options.now());
+  const planned = `${PLAN} p JOIN ${table} s ON s.row = p.row`;
+  // The stored JSON is the record with its id first, as JSON.stringify({ id, ...record }) writes it.
+  const data = `'{"id":"' || p.id || '",' || substr(s.data, 2)`;
+  const { changes: updated } = await tx.run(
+    `UPDATE custody_records SET ${['data', ...STORED_COLUMNS].map((c) => `${c} = x.${c}`).join(', ')}
+     FROM (SELECT p.existing_id, ${data} AS data, ${STORED_COLUMNS.map((c) => `s.${c}`).join(', ')}
+           FROM ${planned} WHERE p.existing_id IS NOT NULL) AS x
+     WHERE custody_records.id = x.existing_id`,
+  );
+  const replaced = `SELECT existing_id FROM ${PLAN} WHERE existing_id IS NOT NULL`;
+  if (sqlite) await tx.run(`DELETE FROM custody_name_prefixes WHERE record_id IN (${replaced})`);
+  await tx.run(`DELETE FROM custody_identifiers WHERE record_id IN (${replaced})`);
+  const { changes: inserted } = await tx.run(
+    `INSERT INTO custody_records (${CUSTODY_COLUMNS.join(', ')})
+     SELECT p.id, ${data}, ${STORED_COLUMNS.map((c) => `s.${c}`).join(', ')}
+     FROM ${planned} WHERE p.existing_id IS NULL ORDER BY p.row`,
+  );
+  // Each JSON array's elements as rows j(value): json_each on SQLite, jsonb_array_elements on PostgreSQL.
+  const elements = (column: string) =>
+    sqlite ? `json_each(${column}) AS j` : `jsonb_array_elements(${column}::jsonb) AS j(value)`;
+  // In key order, so the inserts walk the index instead of jumping around it.
+  if (sqlite) {
+    await tx.run(
+      `INSERT INTO custody_name_prefixes (prefix, record_id)
+       SELECT j.value, p.id FROM ${planned}, ${elements('s.prefixes')} ORDER BY 1, 2`,
+    );
+  }
+  await tx.run(
+    `INSERT INTO custody_identifiers (value, type, record_id)
+     SELECT j.value ->> 0, j.value ->> 1, p.id FROM ${planned}, ${elements('s.identifiers')} ORDER BY 1, 2, 3`,
+  );
+  const events = `FROM ${planned} LEFT JOIN (${TRANSITIONS}) t ON t.from_status = p.from_status AND t.to_status = s.status
+     WHERE (p.from_status IS NULL OR p.from_status <> s.status)`;
+  await tx.run(
+    `INSERT INTO custody_events (id, record_id, from_status, to_status, alert_event, occurred_at, import_id)
+     SELECT s.event_id, p.id, p.from_status, s.status, t.alert_event, s.occurred_at, $1 ${events} ORDER BY p.row`,
+    [importId],
+  );
+  const alerts = await tx.query<{
+    event_id: string;
+    id: string;
+    alert_event: AlertEvent;
+    status: CustodyStatus;
+    occurred_at: string;
+  }>(
+    `SELECT s.event_id, p.id, t.alert_event, s.status, s.occurred_at ${events} AND t.alert_event IS NOT NULL ORDER BY p.row`,
+  );
+  report.updated += updated;
+  report.inserted += inserted;
+  report.alertEvents += alerts.length;
+  const enqueue = options.enqueueStatusChanges;
+  if (!enqueue) return;
+  for (let start = 0; start < alerts.length; start += EVENTS_PER_CALL) {
+    const batch = alerts.slice(start, start + EVENTS_PER_CALL).map((a) => ({
+      eventId: a.event_id,
+      recordId: a.id,
+      alertEvent: a.alert_event,
+      status: a.status,
+      occurredAt: a.occurred_at,
+    }));
+    report.notifications += await enqueue(tx, batch, options.now());
   }
 }

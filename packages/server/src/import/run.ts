@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
-import { enqueueStatusChange } from '../alerts/index.js';
+import { enqueueStatusChanges } from '../alerts/index.js';
 import { importCustodyFile } from './custody-import.js';
 import { importServices } from './services-import.js';
 import { importFacilities } from './facility-import.js';
@@ -33,7 +33,7 @@ export async function runImport(
     throw new FileFormatError(
       `${file} is a folder; a ${kind === 'custody' ? 'custody feed' : 'facility file'} is one CSV or JSON file.`,
     );
-  if (kind === 'custody') return importCustodyFile(db, file, { ...options, enqueueStatusChange });
+  if (kind === 'custody') return importCustodyFile(db, file, { ...options, enqueueStatusChanges });
   return importFacilities(db, await readFile(file, 'utf8'), file, options);
 }
 

@@ -12,8 +12,8 @@ import { insertMany } from '../db/batch.js';
 export interface Staging {
   readonly table: string;
   add(row: readonly SqlParam[]): Promise<void>;
-  /** Every row added is in the table. */
-  finish(): Promise<void>;
+  /** Every row added is in the table, with an index on each of `indexed` and fresh planner statistics. */
+  finish(indexed?: readonly string[]): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -27,7 +27,16 @@ export async function openStaging(db: Db, table: string, columns: Record<string,
   if (db.dialect === 'postgres') {
     if (!canCopy(db)) throw new TypeError('PostgreSQL staging needs the transaction it is dropped with');
     await db.run(`CREATE TEMPORARY TABLE ${table} (${definition}) ON COMMIT DROP`);
-    return copyStaging(db.copyFrom(`COPY ${table} (${names.join(', ')}) FROM STDIN`), table);
+    const copy = copyStaging(db.copyFrom(`COPY ${table} (${names.join(', ')}) FROM STDIN`), table);
+    return {
+      ...copy,
+      async finish(indexed = []) {
+        await copy.finish();
+        for (const column of indexed) await db.run(`CREATE INDEX ON ${table} (${column})`);
+        // Nothing analyzes a temporary table by itself: without statistics the merge's joins are planned blind.
+        await db.run(`ANALYZE ${table}`);
+      },
+    };
   }
   await db.run(`CREATE TEMPORARY TABLE ${table} (${definition})`);
   let batch: (readonly SqlParam[])[] = [];
@@ -41,24 +50,37 @@ export async function openStaging(db: Db, table: string, columns: Record<string,
       batch.push(row);
       if (batch.length >= SQLITE_BATCH) await flush();
     },
-    finish: flush,
+    async finish(indexed = []) {
+      await flush();
+      for (const column of indexed) await db.run(`CREATE INDEX temp.${table}_${column} ON ${table} (${column})`);
+    },
     async drop() {
       await db.run(`DROP TABLE IF EXISTS temp.${table}`);
     },
   };
 }
 
+/** Lines of COPY text per write: one write per row would be one socket write per row. */
+const COPY_BATCH_CHARS = 256 * 1024;
+
 function copyStaging(copy: Writable, table: string): Staging {
   let failure: Error | undefined;
   copy.on('error', (error) => (failure ??= error));
+  let pending = '';
+  const flush = async () => {
+    if (failure) throw failure;
+    const text = pending;
+    pending = '';
+    if (text && !copy.write(text)) await once(copy, 'drain');
+  };
   return {
     table,
     async add(row) {
-      if (failure) throw failure;
-      if (!copy.write(`${row.map(copyText).join('\t')}\n`)) await once(copy, 'drain');
+      pending += `${row.map(copyText).join('\t')}\n`;
+      if (pending.length >= COPY_BATCH_CHARS) await flush();
     },
     async finish() {
-      if (failure) throw failure;
+      await flush();
       copy.end();
       await finished(copy);
     },
