@@ -1,5 +1,5 @@
-// The imports bench's child: `referral-kit <args>` as the CLI runs it, then its peak resident memory (kB) on a line
-// of its own, for the parent to read.
+// The imports bench's child: `referral-kit <args>` as the CLI runs it, then its peak resident memory (kB) and its CPU
+// time (user + system, ms) on lines of their own, for the parent to read.
 import { runCli } from '../packages/server/src/cli.js';
 
 const code = await runCli(process.argv.slice(2), {
@@ -8,5 +8,6 @@ const code = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   progress: false,
 });
-process.stdout.write(`\nmaxRSS ${process.resourceUsage().maxRSS}\n`);
+const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+process.stdout.write(`\nmaxRSS ${maxRSS}\ncpuMs ${Math.round((userCPUTime + systemCPUTime) / 1000)}\n`);
 process.exit(code);

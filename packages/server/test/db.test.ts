@@ -1,6 +1,10 @@
 // The Db adapters behave the same on SQLite and PostgreSQL: placeholders, transactions, migrations, the core
 // stores. PostgreSQL runs only when TEST_DATABASE_URL points at a server (each run gets its own schema).
 import { after, before, describe, it } from 'node:test';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { migrate, migrationFiles, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
@@ -189,6 +193,61 @@ describe('SQLite single connection', () => {
     release();
     await Promise.all([writing, reading]);
     assert.equal(seen, 'committed');
+    await db.close();
+  });
+});
+
+describe('SQLite file shared by two connections (as by the API and a CLI import)', () => {
+  let dir: string;
+  const open = async () => {
+    const db = await openDb({ file: join(dir, 'shared.sqlite') });
+    await migrate(db);
+    return db;
+  };
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rk-db-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lets a writer already waiting for the lock go before a background transaction', { timeout: 30_000 }, async () => {
+    const [bulk, api] = [await open(), await open()];
+    const order: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const holding = bulk.transaction(async (tx) => {
+      await tx.run("INSERT INTO meta (key, value) VALUES ('chunk-1', 'x')");
+      await gate;
+    });
+    const signup = api.transaction(async (tx) => {
+      await tx.run("INSERT INTO meta (key, value) VALUES ('signup', 'x')");
+      order.push('signup');
+    });
+    await sleep(50); // the signup is now retrying for the lock the first chunk holds
+    release();
+    await holding;
+    await bulk.transaction(
+      async (tx) => {
+        await tx.run("INSERT INTO meta (key, value) VALUES ('chunk-2', 'x')");
+        order.push('chunk-2');
+      },
+      { background: true },
+    );
+    await signup;
+    assert.deepEqual(order, ['signup', 'chunk-2']);
+    await Promise.all([bulk.close(), api.close()]);
+  });
+
+  it('checkpoints the write-ahead log off every commit, in a thread of its own', { timeout: 30_000 }, async () => {
+    const db = await open();
+    const [setting] = await db.query<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint');
+    assert.equal(setting?.wal_autocheckpoint, 0, 'no commit pays for a checkpoint');
+    const file = join(dir, 'shared.sqlite');
+    const before = statSync(file).size;
+    await db.run('INSERT INTO meta (key, value) VALUES ($1, $2)', ['big', 'x'.repeat(4 * 2 ** 20)]);
+    assert.equal(statSync(file).size, before, 'the commit left the pages in the log');
+    const deadline = Date.now() + 20_000;
+    while (statSync(file).size === before && Date.now() < deadline) await sleep(100);
+    assert.ok(statSync(file).size > before + 4 * 2 ** 20, 'the checkpointer copied them into the database');
     await db.close();
   });
 });

@@ -1,7 +1,10 @@
 // SQLite through better-sqlite3 (synchronous), behind the async Db interface. WAL mode, so a CLI import and a
 // running server can share the file. One connection: a transaction holds a lock that other callers wait for,
 // so their statements never run inside someone else's open transaction.
+import { closeSync, openSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Db, SqlParam } from './types.js';
 import { toPositional } from './placeholders.js';
@@ -20,6 +23,40 @@ function bind(params: readonly SqlParam[]): Bindable[] {
 /** How long a statement waits for another process's write lock. */
 const BUSY_TIMEOUT_MS = 5000;
 const BUSY_RETRY_MS = 2;
+/** A waiting writer's mark younger than this means it is still waiting (it renews the mark every retry). */
+const WAITING_FRESH_MS = 50;
+/** The longest a background transaction stands back for waiting writers before it takes the lock anyway. */
+const BACKGROUND_YIELD_MS = 150;
+const CHECKPOINT_EVERY_MS = 1000;
+
+/**
+ * A checkpoint (copying the write-ahead log into the database, with its fsync) runs in the COMMIT that crosses
+ * wal_autocheckpoint: after a bulk import that could be an alert signup's commit, stalling it and the event loop for
+ * as long as the copy takes. So no connection checkpoints on commit; a worker thread with a connection of its own
+ * checkpoints every second (PASSIVE: it never waits for, or blocks, readers and writers).
+ */
+function startCheckpointer(file: string): Worker {
+  const worker = new Worker(
+    // A database closed (or its folder removed) before the thread opened it has nothing left to checkpoint.
+    `const { parentPort, workerData } = require('node:worker_threads');
+     let db;
+     try { db = new (require(workerData.driver))(workerData.file, { fileMustExist: true }); } catch { process.exit(0); }
+     const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.everyMs);
+     parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
+    {
+      eval: true,
+      execArgv: [],
+      workerData: {
+        file,
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        everyMs: CHECKPOINT_EVERY_MS,
+      },
+    },
+  );
+  worker.on('error', () => {});
+  worker.unref();
+  return worker;
+}
 
 export function openSqlite(file: string): ExecDb {
   const raw = new Database(file);
@@ -27,6 +64,36 @@ export function openSqlite(file: string): ExecDb {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const onDisk = !raw.memory;
+  if (onDisk) raw.pragma('wal_autocheckpoint = 0');
+  const checkpointer = onDisk ? startCheckpointer(file) : undefined;
+  /**
+   * SQLite's lock is not a queue: a bulk writer letting go for a moment between chunks could take it again before a
+   * waiting writer in another process (timers run late on a busy machine) ever sees it free. So a waiting writer
+   * touches this file on every retry, and a background transaction stands back while the mark is fresh.
+   */
+  const waitingMark = `${file}-writer-waiting`;
+  const markWaiting = () => {
+    if (!onDisk) return;
+    const now = new Date();
+    try {
+      utimesSync(waitingMark, now, now);
+    } catch {
+      closeSync(openSync(waitingMark, 'a'));
+    }
+  };
+  const someoneWaiting = () => {
+    try {
+      // Wall-clock time, as the file system stamps it (not the app's injectable clock).
+      return Date.now() - statSync(waitingMark).mtimeMs < WAITING_FRESH_MS;
+    } catch {
+      return false;
+    }
+  };
+  async function standBack(): Promise<void> {
+    const until = performance.now() + BACKGROUND_YIELD_MS;
+    while (onDisk && someoneWaiting() && performance.now() < until) await sleep(BUSY_RETRY_MS);
+  }
 
   /**
    * BEGIN IMMEDIATE, waiting for another process's write lock in short async steps: SQLite's own busy handler sleeps
@@ -43,6 +110,7 @@ export function openSqlite(file: string): ExecDb {
           return;
         } catch (error) {
           if ((error as { code?: string }).code !== 'SQLITE_BUSY' || performance.now() > deadline) throw error;
+          markWaiting();
           await sleep(BUSY_RETRY_MS);
         }
       }
@@ -95,8 +163,9 @@ export function openSqlite(file: string): ExecDb {
         if (!inTx) while (locked) await locked;
         raw.exec(sql);
       },
-      async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      async transaction<T>(fn: (tx: Db) => Promise<T>, options?: { background?: boolean }): Promise<T> {
         if (inTx) return fn(db);
+        if (options?.background) await standBack();
         while (locked) await locked;
         let release!: () => void;
         locked = new Promise<void>((resolve) => (release = resolve));
@@ -118,6 +187,7 @@ export function openSqlite(file: string): ExecDb {
       async close() {
         if (inTx) throw new Error('close() inside a transaction');
         while (locked) await locked;
+        checkpointer?.postMessage('close');
         raw.close();
       },
     };

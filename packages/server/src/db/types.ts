@@ -7,7 +7,10 @@ export interface Db {
   query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** INSERT/UPDATE/DELETE; `changes` = affected rows. */
   run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }>;
-  /** Runs fn in one transaction (nested calls join the outer one); commits on resolve, rolls back on throw. */
-  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction (nested calls join the outer one); commits on resolve, rolls back on throw.
+   * `background`: bulk work (an import's chunk) that lets writers already waiting for SQLite's lock go first.
+   */
+  transaction<T>(fn: (tx: Db) => Promise<T>, options?: { background?: boolean }): Promise<T>;
   close(): Promise<void>;
 }

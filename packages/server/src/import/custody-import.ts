@@ -103,8 +103,6 @@ const POSTGRES_CHUNK = 50_000;
 const SQLITE_CHUNK_MS = 40;
 const SQLITE_CHUNK = { first: 500, min: 20, max: 50_000 };
 const SQLITE_PAUSE_MS = 5;
-/** How often the merge checkpoints SQLite's write-ahead log (see checkpointBetweenChunks). */
-const CHECKPOINT_EVERY_MS = 500;
 /** Alert events handed to the alerts hook at once. */
 const EVENTS_PER_CALL = 5000;
 
@@ -360,24 +358,29 @@ async function merge(
   const [last] = await conn.query<{ row: number | null }>(`SELECT MAX(row) AS row FROM ${staging.table}`);
   const lastRow = Number(last?.row ?? 0);
   let chunk = postgres ? POSTGRES_CHUNK : SQLITE_CHUNK.first;
-  const checkpoints = await checkpointBetweenChunks(conn);
   try {
     for (let after = 0; after < lastRow;) {
       const upTo = Math.min(lastRow, after + chunk);
-      const began = performance.now();
-      await conn.transaction((tx) => mergeRows(tx, staging.table, [after, upTo], report, options, importId));
+      let began = 0;
+      // Background: on SQLite a signup already waiting for the lock goes first (see db/sqlite.ts).
+      await conn.transaction(
+        (tx) => {
+          began = performance.now();
+          return mergeRows(tx, staging.table, [after, upTo], report, options, importId);
+        },
+        { background: true },
+      );
       if (!postgres) {
+        // Sized by the time the lock was held, not the time spent waiting for it.
         const perRow = (performance.now() - began) / (upTo - after);
         chunk = Math.round(Math.min(SQLITE_CHUNK.max, Math.max(SQLITE_CHUNK.min, SQLITE_CHUNK_MS / perRow)));
-        await checkpoints.step();
-        // SQLite's lock is not a queue: a pause lets a waiting signup (this process or another) take it first.
+        // A pause lets a signup waiting in this process take the lock first.
         await sleep(SQLITE_PAUSE_MS);
       }
       after = upTo;
       progress.tick(Math.min(report.valid, after));
     }
   } finally {
-    await checkpoints.restore();
     if (!postgres) await conn.run(`DROP TABLE IF EXISTS temp.${PLAN}`);
   }
   progress.stop();
@@ -393,29 +396,6 @@ async function merge(
     finishedAt: now().toISOString(),
     update: true,
   });
-}
-
-/**
- * SQLite copies the write-ahead log into the database (a checkpoint, with its fsync) in the COMMIT that crosses a
- * size, which would make the chunk that pays for it slow and the next one small; and an alert signup committing after
- * a chunk would pay it too. So during the merge the importer checkpoints after each chunk itself, outside the write
- * lock, and the log stays short for everyone.
- */
-async function checkpointBetweenChunks(conn: Db): Promise<{ step(): Promise<void>; restore(): Promise<void> }> {
-  if (conn.dialect !== 'sqlite') return { step: async () => {}, restore: async () => {} };
-  const [setting] = await conn.query<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint');
-  await conn.query('PRAGMA wal_autocheckpoint = 0');
-  let last = performance.now();
-  return {
-    async step() {
-      if (performance.now() - last < CHECKPOINT_EVERY_MS) return;
-      await conn.query('PRAGMA wal_checkpoint(PASSIVE)');
-      last = performance.now();
-    },
-    async restore() {
-      await conn.query(`PRAGMA wal_autocheckpoint = ${Number(setting?.wal_autocheckpoint ?? 1000)}`);
-    },
-  };
 }
 
 /**
