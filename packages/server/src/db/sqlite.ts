@@ -37,12 +37,20 @@ const CHECKPOINT_EVERY_MS = 1000;
  */
 function startCheckpointer(file: string): Worker {
   const worker = new Worker(
-    // A database closed (or its folder removed) before the thread opened it has nothing left to checkpoint.
+    // Opening is retried each tick (the file may be busy a moment); a database whose folder is gone (closed and
+    // removed before the thread started) has nothing left to checkpoint.
     `const { parentPort, workerData } = require('node:worker_threads');
+     const { existsSync } = require('node:fs');
      let db;
-     try { db = new (require(workerData.driver))(workerData.file, { fileMustExist: true }); } catch { process.exit(0); }
-     const timer = setInterval(() => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} }, workerData.everyMs);
-     parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });`,
+     const timer = setInterval(() => {
+       try {
+         db ??= new (require(workerData.driver))(workerData.file, { fileMustExist: true });
+         db.pragma('wal_checkpoint(PASSIVE)');
+       } catch {
+         if (!existsSync(workerData.file)) process.exit(0);
+       }
+     }, workerData.everyMs);
+     parentPort.on('message', () => { clearInterval(timer); db?.close(); parentPort.close(); });`,
     {
       eval: true,
       execArgv: [],
