@@ -37,6 +37,7 @@ const PAGE_SIZE = 20;
  * @fires referral-error - `ReferralErrorEvent` (`source`, `kind`) when the API fails; hotlines are shown.
  * @csspart form - The search form.
  * @csspart results - The result list.
+ * @csspart more - "Show more people": the next page, when the API has one.
  * @csspart card - One custody record.
  * @csspart status - The status line of a record.
  * @csspart facility - Where the person is held: name, operator, address, local time, call and visiting links.
@@ -84,12 +85,18 @@ export class ReferralOffenderLookup extends ReferralElement {
   @state() accessor errors: Partial<Record<Field, string>> = {};
   @state() accessor records: CustodyRecord[] | undefined = undefined;
   @state() accessor total = 0;
+  /** The API stopped counting at `total`: there are more. */
+  @state() accessor totalCapped = false;
+  /** The cursor of the page after the records shown, when there is one. */
+  @state() accessor next: string | undefined = undefined;
   /** The record whose inline alert signup or callback request is open. */
   @state() accessor inline: { id: string; form: 'alerts' | 'callback' } | undefined = undefined;
 
   protected readonly source: ReferralSource = 'offender-lookup';
   readonly #live = new LiveRegion(this);
   readonly #request = this.requests();
+  /** The query of the records shown, asked again with `next` for the page after them. */
+  #query: CustodySearchQuery | undefined;
   // The guide only adds explanations: its failure is no error of the lookup's (the card still shows the status).
   readonly #guide = new GuideLoader(
     this,
@@ -117,6 +124,9 @@ export class ReferralOffenderLookup extends ReferralElement {
     this.errors = {};
     this.records = undefined;
     this.total = 0;
+    this.totalCapped = false;
+    this.next = undefined;
+    this.#query = undefined;
     this.inline = undefined;
     this.#live.clear();
     this.shadowRoot?.querySelector('form')?.reset();
@@ -170,11 +180,37 @@ export class ReferralOffenderLookup extends ReferralElement {
       if (this.#request.failed) this.records = undefined;
       return;
     }
+    this.#query = query;
     this.records = page.items;
     this.total = page.total;
-    this.#live.announce(this.t.lookup.results(page.total));
+    this.totalCapped = page.totalCapped === true;
+    this.next = page.next;
+    this.#live.announce(this.#resultsText());
     this.dispatchEvent(new ReferralLookupEvent(this.by, page.total));
     void focusAfterRender(this, '#results-heading');
+  }
+
+  /** The page after the records shown, added below them; focus goes to the first person added. */
+  async #showMore() {
+    const query = this.#query;
+    const cursor = this.next;
+    if (!query || !cursor) return;
+    const page = await this.#request.run(
+      (client, signal) => client.custody.search({ ...query, cursor }, { signal }),
+      () => void this.#showMore(),
+    );
+    if (!page) return;
+    this.records = [...(this.records ?? []), ...page.items];
+    this.next = page.next;
+    const first = page.items[0];
+    if (first) void focusAfterRender(this, `#${CSS.escape(`record-${first.id}`)}`);
+  }
+
+  #resultsText(): string {
+    const l = this.t.lookup;
+    return this.totalCapped
+      ? l.resultsCapped(new Intl.NumberFormat(this.t.lang).format(this.total))
+      : l.results(this.total);
   }
 
   #requestAlerts(record: CustodyRecord) {
@@ -258,10 +294,23 @@ export class ReferralOffenderLookup extends ReferralElement {
         </div>
         ${hotlineList(t, this.hotlines)}`;
     }
-    return html`<h3 id="results-heading" tabindex="-1">${l.results(this.total)}</h3>
+    return html`<h3 id="results-heading" tabindex="-1">${this.#resultsText()}</h3>
       <ul part="results">
         ${this.records.map((r) => html`<li>${this.#renderRecord(r)}</li>`)}
       </ul>
+      ${
+        this.next
+          ? html`<button
+              class="more"
+              part="more"
+              type="button"
+              ?disabled=${this.#request.busy}
+              @click=${this.#showMore}
+            >
+              ${l.showMore}
+            </button>`
+          : nothing
+      }
       ${hotlineList(t, this.hotlines)}`;
   }
 
@@ -290,7 +339,7 @@ export class ReferralOffenderLookup extends ReferralElement {
     const ask = callbackUi?.ask(t.lang);
     const now = this.now();
     return html`<article class="card" part="card" aria-labelledby=${headingId}>
-      <h4 id=${headingId}>${record.displayName}</h4>
+      <h4 id=${headingId} tabindex="-1">${record.displayName}</h4>
       <p class="muted">
         ${[
           record.age !== undefined ? l.age(record.age) : '',

@@ -125,6 +125,9 @@ const en = {
     anyState: 'Any state',
     submit: 'Search',
     results: (n: number) => (n === 0 ? 'No one found.' : n === 1 ? '1 person found.' : `${n} people found.`),
+    /** The API counts up to a limit (`count`, formatted: "1,000"); there are more. */
+    resultsCapped: (count: string) => `More than ${count} people found — add a last name or ID to narrow it.`,
+    showMore: 'Show more people',
     notFound: 'No one found',
     notFoundBody:
       'Check the spelling, try another number, or search by name instead. A person who is not found may already have been released. If you feel unsafe, call one of these lines now.',

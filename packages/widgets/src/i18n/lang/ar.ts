@@ -159,6 +159,9 @@ export const catalog: Catalog = {
         many: 'تم العثور على # شخصًا.',
         other: 'تم العثور على # شخص.',
       }),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) => `تم العثور على أكثر من ${count} شخص — أضف اسم العائلة أو رقم الهوية لتضييق البحث.`,
+    showMore: 'عرض المزيد من الأشخاص',
     notFound: 'لم يتم العثور على أحد',
     notFoundBody:
       'تحقق من الإملاء، أو جرّب رقمًا آخر، أو ابحث بالاسم. قد يكون الشخص الذي لا يظهر قد أُطلق سراحه بالفعل. إذا شعرت بعدم الأمان، اتصل بأحد هذه الخطوط الآن.',

@@ -133,6 +133,10 @@ export const catalog: Catalog = {
     submit: 'Buscar',
     results: (n) =>
       n === 0 ? 'No se encontró a nadie.' : n === 1 ? 'Se encontró 1 persona.' : `Se encontraron ${n} personas.`,
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) =>
+      `Se encontraron más de ${count} personas: añada un apellido o un número de identificación para acotar la búsqueda.`,
+    showMore: 'Mostrar más personas',
     notFound: 'No se encontró a nadie',
     notFoundBody:
       'Revise la ortografía, pruebe otro número o busque por nombre. Es posible que una persona que no aparece ya haya sido liberada. Si no se siente segura, llame ahora a una de estas líneas.',

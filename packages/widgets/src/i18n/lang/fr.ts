@@ -145,6 +145,10 @@ export const catalog: Catalog = {
     submit: 'Rechercher',
     results: (n) =>
       n === 0 ? 'Personne n’a été trouvé.' : plural(n, { one: '# personne trouvée.', other: '# personnes trouvées.' }),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) =>
+      `Plus de ${count} personnes trouvées — ajoutez un nom de famille ou un numéro d’identité pour affiner.`,
+    showMore: 'Afficher plus de personnes',
     notFound: 'Personne n’a été trouvé',
     notFoundBody:
       'Vérifiez l’orthographe, essayez un autre numéro ou cherchez par nom. Une personne introuvable a peut-être déjà été libérée. Si vous ne vous sentez pas en sécurité, appelez l’une de ces lignes maintenant.',

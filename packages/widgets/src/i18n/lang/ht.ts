@@ -129,6 +129,10 @@ export const catalog: Catalog = {
     anyState: 'Nenpòt eta',
     submit: 'Chèche',
     results: (n) => (n === 0 ? 'Nou pa jwenn pèsonn.' : `Nou jwenn ${n} moun.`),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) =>
+      `Nou jwenn plis pase ${count} moun — ajoute yon non fanmi oswa yon nimewo ID pou rechèch la pi presi.`,
+    showMore: 'Montre plis moun',
     notFound: 'Nou pa jwenn pèsonn',
     notFoundBody:
       'Verifye jan ou ekri l, eseye yon lòt nimewo, oswa chèche pa non. Yon moun nou pa jwenn ka deja libere. Si ou pa santi ou an sekirite, rele youn nan liy sa yo kounye a.',

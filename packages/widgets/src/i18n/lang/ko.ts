@@ -124,6 +124,9 @@ export const catalog: Catalog = {
     anyState: '모든 주',
     submit: '조회',
     results: (n) => (n === 0 ? '아무도 찾지 못했습니다.' : `${n}명을 찾았습니다.`),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) => `${count}명 이상을 찾았습니다. 성이나 ID 번호를 추가해 범위를 좁히세요.`,
+    showMore: '더 많은 사람 보기',
     notFound: '아무도 찾지 못했습니다',
     notFoundBody:
       '철자를 확인하거나, 다른 번호로 시도하거나, 이름으로 조회하세요. 찾을 수 없는 사람은 이미 석방되었을 수 있습니다. 안전하지 않다고 느끼면 지금 아래 상담 전화 중 하나로 전화하세요.',

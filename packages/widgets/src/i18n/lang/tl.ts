@@ -143,6 +143,10 @@ export const catalog: Catalog = {
     submit: 'Maghanap',
     results: (n) =>
       n === 0 ? 'Walang nahanap.' : plural(n, { one: '# tao ang nahanap.', other: '# na tao ang nahanap.' }),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) =>
+      `Mahigit ${count} na tao ang nakita — magdagdag ng apelyido o ID number para paliitin ito.`,
+    showMore: 'Magpakita pa ng mga tao',
     notFound: 'Walang nahanap',
     notFoundBody:
       'Suriin ang baybay, subukan ang ibang numero, o maghanap ayon sa pangalan. Maaaring napalaya na ang taong hindi mahanap. Kung hindi kayo ligtas, tawagan ngayon ang isa sa mga linyang ito.',

@@ -133,6 +133,9 @@ export const catalog: Catalog = {
     anyState: 'Mọi tiểu bang',
     submit: 'Tra cứu',
     results: (n) => (n === 0 ? 'Không tìm thấy ai.' : `Tìm thấy ${n} người.`),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) => `Tìm thấy hơn ${count} người — thêm họ hoặc số ID để thu hẹp kết quả.`,
+    showMore: 'Xem thêm người',
     notFound: 'Không tìm thấy ai',
     notFoundBody:
       'Hãy kiểm tra chính tả, thử số khác, hoặc tra cứu theo tên. Người không tìm thấy có thể đã được thả. Nếu quý vị cảm thấy không an toàn, hãy gọi một trong các đường dây này ngay.',

@@ -124,6 +124,9 @@ export const catalog: Catalog = {
     anyState: '所有州',
     submit: '查询',
     results: (n) => (n === 0 ? '未找到任何人。' : `找到 ${n} 人。`),
+    // Machine-drafted like the rest of this catalog (`reviewed: false`).
+    resultsCapped: (count) => `找到超过 ${count} 人。请添加姓氏或证件号码以缩小范围。`,
+    showMore: '显示更多人员',
     notFound: '未找到任何人',
     notFoundBody:
       '请检查拼写，换一个编号，或改用姓名查询。查不到的人可能已被释放。如果您感到不安全，请立即拨打以下热线。',
