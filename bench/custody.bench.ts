@@ -301,7 +301,8 @@ try {
     {
       name: 'record by id',
       note: '`GET /v1/custody/{id}`, the primary key',
-      paths: people.map((i) => `/v1/custody/cus-${String(i).padStart(8, '0')}`),
+      // Every 500th person is confidential (answered 404, as an unknown id): the one before instead.
+      paths: people.map((i) => `/v1/custody/cus-${String(i % 500 === 499 ? i - 1 : i).padStart(8, '0')}`),
     },
     {
       name: 'name + country of birth + birth year',
