@@ -18,7 +18,7 @@ export function fakeFetch(...steps: Step[]) {
     const signal = init.signal ?? new AbortController().signal;
     if (signal.aborted) throw signal.reason;
     const call: RecordedCall = {
-      url: new URL(String(input)),
+      url: new URL(input instanceof Request ? input.url : input),
       method: init.method ?? 'GET',
       headers: new Headers(init.headers),
       body: init.body as string | undefined,
@@ -29,7 +29,7 @@ export function fakeFetch(...steps: Step[]) {
     if (step instanceof Error) throw step;
     return typeof step === 'function' ? step(call, signal) : step.clone();
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
+  return { fetch, calls };
 }
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -70,7 +70,7 @@ export async function recordingDelays<T>(
   }) as typeof setTimeout;
   try {
     const [outcome] = await Promise.allSettled([fn()]);
-    return { delays, outcome: outcome! };
+    return { delays, outcome: outcome };
   } finally {
     globalThis.setTimeout = realSetTimeout;
   }

@@ -287,7 +287,7 @@ describe('fromHsds with real-world data', () => {
       },
     ]);
     // …and "shelter in Tucson" still finds it.
-    assert.equal(createServiceIndex([s!]).search('refugio tucson')[0]?.service.id, s!.id);
+    assert.equal(createServiceIndex([s]).search('refugio tucson')[0]?.service.id, s.id);
   });
 
   it('reads a confidential location that has no address at all', () => {

@@ -8,7 +8,32 @@ import { createOpenApiDocument, toStableJson } from '@referral-kit/sdk/openapi';
 import { FIXTURE_IDS, generateFixtures } from '@referral-kit/mocks';
 
 const COMMITTED = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
-const doc = createOpenApiDocument() as any;
+/** The parts of the document these tests read (createOpenApiDocument returns it as plain JSON). */
+interface Parameter {
+  $ref?: string;
+  in: string;
+  name: string;
+  required?: boolean;
+  schema: { maximum?: number; enum?: string[] };
+}
+interface Operation {
+  operationId: string;
+  tags: string[];
+  parameters: Parameter[];
+  requestBody?: unknown;
+  responses: Record<
+    string,
+    { content: Record<string, { schema: unknown }>; headers: Record<string, { $ref?: string }> }
+  >;
+}
+interface Document {
+  openapi: string;
+  info: { title: string; version: string };
+  tags: { name: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: unknown;
+}
+const doc = createOpenApiDocument() as unknown as Document;
 const fixtures = generateFixtures({ services: 150, custody: 40 });
 
 /** Every `$ref` in a JSON value, with where it was found. */
@@ -26,7 +51,7 @@ function resolve(pointer: string): unknown {
     .slice(2)
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<any>((node, part) => (node === undefined ? undefined : node[part]), doc);
+    .reduce<unknown>((node, part) => (node === undefined ? undefined : (node as Record<string, unknown>)[part]), doc);
 }
 
 describe('OpenAPI document', () => {
@@ -43,23 +68,23 @@ describe('OpenAPI document', () => {
     const found = refs(doc);
     assert.ok(found.length > 50);
     for (const [ref, at] of found) assert.notEqual(resolve(ref), undefined, `${ref} at ${at}`);
-    const tagNames = doc.tags.map((t: { name: string }) => t.name);
+    const tagNames = doc.tags.map((t) => t.name);
     for (const route of Object.values(routes)) assert.ok(tagNames.includes(route.tag));
   });
 
   it('has an operation for every route, with its parameters, body and responses', () => {
-    const operations = Object.values(doc.paths).flatMap((item: any) => Object.values(item));
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
     assert.equal(operations.length, Object.keys(routes).length);
     for (const [name, route] of Object.entries(routes) as [string, RouteDef][]) {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       assert.ok(op, `${route.method} ${route.path}`);
       assert.equal(op.operationId, name);
       assert.deepEqual(op.tags, [route.tag]);
-      const params = op.parameters.map((p: any) => (p.$ref ? resolve(p.$ref) : p));
-      const named = (where: string) => params.filter((p: any) => p.in === where).map((p: any) => p.name);
+      const params = op.parameters.map((p) => (p.$ref ? (resolve(p.$ref) as Parameter) : p));
+      const named = (where: string) => params.filter((p) => p.in === where).map((p) => p.name);
       for (const [, id] of route.path.matchAll(/\{(\w+)\}/g)) {
         assert.ok(
-          params.some((p: any) => p.in === 'path' && p.name === id && p.required === true),
+          params.some((p) => p.in === 'path' && p.name === id && p.required === true),
           `${name}: path parameter ${id}`,
         );
       }
@@ -70,24 +95,26 @@ describe('OpenAPI document', () => {
       assert.equal(op.requestBody !== undefined, route.body !== undefined, name);
 
       const success = op.responses[route.status];
-      assert.ok(success.content['application/json'].schema, name);
+      assert.ok(success, name);
+      assert.ok(success.content['application/json']?.schema, name);
       assert.ok(success.headers['X-Request-Id']);
       assert.equal(success.headers['Cache-Control'] !== undefined, route.noStore === true, name);
       assert.equal(op.responses['304'] !== undefined, route.etag === true, name);
       for (const status of route.errors) {
         assert.deepEqual(
-          op.responses[status]?.content['application/json'].schema,
+          op.responses[status]?.content['application/json']?.schema,
           { $ref: '#/components/schemas/ErrorBody' },
           `${name} ${status}`,
         );
       }
-      assert.equal(op.responses['429'].headers['Retry-After'].$ref, '#/components/headers/RetryAfter');
+      assert.equal(op.responses['429']?.headers['Retry-After']?.$ref, '#/components/headers/RetryAfter');
     }
   });
 
   it('describes the custody query parameters, with paging bounds', () => {
-    const op = doc.paths['/v1/custody'].get;
-    const byName = Object.fromEntries(op.parameters.filter((p: any) => p.in === 'query').map((p: any) => [p.name, p]));
+    const op = doc.paths['/v1/custody']?.get;
+    assert.ok(op);
+    const byName = Object.fromEntries(op.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
     assert.deepEqual(Object.keys(byName).sort(), [
       'birthYear',
       'countryOfBirth',
@@ -99,8 +126,8 @@ describe('OpenAPI document', () => {
       'pageSize',
       'state',
     ]);
-    assert.equal(byName.pageSize.schema.maximum, 100);
-    assert.deepEqual(byName.identifierType.schema.enum, ['a-number', 'booking', 'case', 'other']);
+    assert.equal(byName.pageSize?.schema.maximum, 100);
+    assert.deepEqual(byName.identifierType?.schema.enum, ['a-number', 'booking', 'case', 'other']);
   });
 
   describe('component schemas validate data like the zod contract (ajv, JSON Schema 2020-12)', () => {

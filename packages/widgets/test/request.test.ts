@@ -51,7 +51,7 @@ function pending<T>() {
 function panelOf(request: RequestController) {
   const panel = request.panel(en, []);
   if (panel === nothing) return undefined;
-  const [message, retryButton] = (panel as TemplateResult).values;
+  const [message, retryButton] = panel.values;
   return { message, retry: retryButton === nothing ? undefined : (retryButton as TemplateResult).values[0] };
 }
 
@@ -88,7 +88,7 @@ describe('RequestController', () => {
     const { request, reported } = controller(client);
     const retry = () => undefined;
     const error = new Error('down');
-    assert.equal(await request.run(() => Promise.reject(error), retry), undefined);
+    assert.equal(await request.run(() => Promise.reject<string>(error), retry), undefined);
     assert.deepEqual(reported, [[error, undefined]]);
     assert.equal(request.failed, true);
     assert.deepEqual(panelOf(request), { message: en.errors.server, retry });

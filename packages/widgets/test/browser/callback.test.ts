@@ -114,7 +114,7 @@ describe('<referral-callback-request>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'h2'));
     await expectAccessible(el, 'callback: reference');
 
-    [...$$<HTMLButtonElement>(el, 'button')].find((b) => b.textContent?.trim() === 'Cancel this request')!.click();
+    [...$$<HTMLButtonElement>(el, 'button')].find((b) => b.textContent.trim() === 'Cancel this request')!.click();
     await until(() => text(el).includes('Your request is cancelled'), 'not cancelled');
     expect(mock.callbacks[0]!.cancelled).to.equal(true);
     expect(text(el)).to.not.contain(sent!.reference);
@@ -133,13 +133,13 @@ describe('<referral-callback-request>', () => {
     const es = await fixture<ReferralCallbackRequest>(
       html`<referral-callback-request api-base-url=${API} lang="es"></referral-callback-request>`,
     );
-    expect($(es, 'h2').textContent?.trim()).to.equal('Hablar con un especialista');
+    expect($(es, 'h2').textContent.trim()).to.equal('Hablar con un especialista');
     expect(text(es)).to.contain('Otro idioma (llevaremos un intérprete)');
     const ar = await fixture<ReferralCallbackRequest>(
       html`<referral-callback-request api-base-url=${API} lang="ar"></referral-callback-request>`,
     );
     expect($(ar, 'section').getAttribute('dir')).to.equal('rtl');
-    expect($(ar, 'h2').textContent?.trim()).to.equal('التحدث مع أخصائي');
+    expect($(ar, 'h2').textContent.trim()).to.equal('التحدث مع أخصائي');
     await expectAccessible(ar, 'callback: Arabic');
   });
 

@@ -62,7 +62,7 @@ describe('<referral-custody-guide>', () => {
     const [only, ...others] = $$(el, '[part="status"]');
     expect(others).to.have.length(0);
     const explained = custodyGuideText('es').statuses['released-on-bond'];
-    const shown = only!.textContent!.replace(/\s+/g, ' ');
+    const shown = only!.textContent.replace(/\s+/g, ' ');
     for (const part of [
       catalogFor('es').lookup.status['released-on-bond'],
       explained.meaning,

@@ -49,7 +49,7 @@ after(() => worker.stop());
 
 describe('<referral-offender-lookup>: every custody status', () => {
   it('the demo data has one record for every status', () => {
-    expect(everyStatus.map((r) => r?.status)).to.deep.equal(CustodyStatus.options);
+    expect(everyStatus.map((r) => r.status)).to.deep.equal(CustodyStatus.options);
   });
 
   for (const lang of ['en', 'es', 'ar'] as const) {

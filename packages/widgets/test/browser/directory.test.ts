@@ -30,7 +30,7 @@ import { XSS, xssService, xssRan } from './xss.js';
 
 const search = (el: ReferralDirectory) => $<HTMLInputElement>(el, 'input[role=combobox]');
 const cards = (el: ReferralDirectory) => $$(el, '.card');
-const status = (el: ReferralDirectory) => $(el, '[role=status]').textContent!.trim();
+const status = (el: ReferralDirectory) => $(el, '[role=status]').textContent.trim();
 /** A client that fails fast, for fault scenarios. */
 const fastClient = () => createClient({ baseUrl: API, timeoutMs: 1000, retries: 0 });
 
@@ -45,7 +45,7 @@ async function directory(attrs = '') {
 
 /** [label, href] of every link in the element. */
 const hrefsOf = (el: ReferralDirectory) =>
-  $$<HTMLAnchorElement>(el, 'a').map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
+  $$<HTMLAnchorElement>(el, 'a').map((a) => [a.textContent.trim(), a.getAttribute('href')]);
 
 function page(services: Service[]) {
   return HttpResponse.json({
@@ -130,7 +130,8 @@ describe('<referral-directory>', () => {
     const client = createClient({
       baseUrl: API,
       fetch: (input, init) => {
-        if (String(input).includes('/v1/services?')) signals.push(init!.signal!);
+        if ((input instanceof Request ? input.url : String(input)).includes('/v1/services?'))
+          signals.push(init!.signal!);
         return fetch(input, { ...init, signal: undefined });
       },
     });
@@ -162,7 +163,7 @@ describe('<referral-directory>', () => {
     expect((await searched).mode).to.equal('local');
     await until(() => cards(el).length > 0, 'no local results');
     type(search(el), 'legal help');
-    await until(() => cards(el).some((c) => /legal|Legal/.test(c.textContent!)), 'second query not answered');
+    await until(() => cards(el).some((c) => /legal|Legal/.test(c.textContent)), 'second query not answered');
     const made = requests.slice(start).map((r) => new URL(r).pathname);
     expect(made.filter((p) => p === '/v1/directory/snapshot')).to.have.length(1);
     expect(made.filter((p) => p === '/v1/services')).to.have.length(1); // the size probe only
@@ -287,7 +288,7 @@ describe('<referral-directory>', () => {
       'no nearby lines',
     );
     const nearby = $$(el, '.hotlines').find((h) => h.getAttribute('aria-label') === 'Open 24/7 near you')!;
-    for (const name of [...nearby.querySelectorAll('strong')].map((s) => s.textContent!.trim())) {
+    for (const name of [...nearby.querySelectorAll('strong')].map((s) => s.textContent.trim())) {
       const service = data.services.find((x) => x.name === name)!;
       expect(service.categories).to.include('hotline');
       expect(service.schedule?.open24x7).to.equal(true);
@@ -312,7 +313,7 @@ describe('<referral-directory>', () => {
       ...NATIONAL_LINES.rainn,
       ...NATIONAL_LINES.voice,
     ].map((p) => (p.type === 'text' ? `Text ${p.number}${'body' in p ? `: ${p.body}` : ''}` : `Call ${p.number}`));
-    const labels = [...panel.querySelectorAll('a')].map((a) => a.textContent!.trim());
+    const labels = [...panel.querySelectorAll('a')].map((a) => a.textContent.trim());
     expect(labels.slice(0, expected.length)).to.deep.equal(expected);
     expect(panel.querySelector('a[href="sms:88788?&body=START"]'), 'text START to 88788').to.exist;
     expect(labels.length).to.be.greaterThan(expected.length, 'the directory’s nearest 24/7 lines follow');
@@ -363,7 +364,7 @@ describe('<referral-directory>', () => {
       add.click();
       await el.updateComplete;
       expect(add.getAttribute('aria-pressed')).to.equal('true');
-      [...$$(el, 'button')].find((b) => b.textContent!.includes('Print a safety card'))!.click();
+      [...$$(el, 'button')].find((b) => b.textContent.includes('Print a safety card'))!.click();
       expect(printed).to.have.length(1);
       const card = printed[0]!;
       expect(card.body.textContent).to.contain('1-800-799-7233');

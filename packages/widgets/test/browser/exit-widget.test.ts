@@ -153,7 +153,10 @@ describe('<referral-quick-exit>', () => {
     mock.setScenario('never');
     const client = createClient({
       baseUrl: API,
-      fetch: (input, init) => (inFlight.push({ url: String(input), signal: init!.signal! }), fetch(input, init)),
+      fetch: (input, init) => (
+        inFlight.push({ url: input instanceof Request ? input.url : String(input), signal: init!.signal! }),
+        fetch(input, init)
+      ),
     });
     const root = await fixture<HTMLDivElement>(
       html`<div>
@@ -265,7 +268,7 @@ describe('<referral-widget>', () => {
     await until(() => text(el).includes('National Human Trafficking Hotline'), 'API hotlines added to the strip');
     expect(text(el).split('1-800-799-7233').length - 1).to.equal(1);
     const tabs = $$(el, '[role=tab]');
-    expect(tabs.map((t) => t.textContent!.trim())).to.deep.equal([
+    expect(tabs.map((t) => t.textContent.trim())).to.deep.equal([
       'Find services',
       'Look up a person in custody',
       'Get alerts',
@@ -332,7 +335,7 @@ describe('<referral-widget>', () => {
     el.subject = { id: FIXTURE_IDS.custody.released, displayName: 'Test' };
     $$(el, '[role=tab]')[2]!.click();
     await el.updateComplete;
-    const signup = $(el, 'referral-alert-signup') as HTMLElement & { updateComplete: Promise<boolean> };
+    const signup = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'referral-alert-signup');
     await signup.updateComplete;
     expect(document.documentElement.scrollWidth, 'sideways scroll in right-to-left').to.be.at.most(320);
     await expectAccessible(el, 'widget: Arabic signup');
@@ -420,11 +423,11 @@ describe('<referral-widget>', () => {
     $<HTMLFormElement>(lookup, 'form').requestSubmit();
     await until(() => $$(lookup, '.card').length > 0, 'no lookup results');
     const card = $$(lookup, '.card').find((c) => c.querySelector('h4')!.textContent === person.displayName)!;
-    [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Get alerts'))!.click();
+    [...card.querySelectorAll('button')].find((b) => b.textContent.includes('Get alerts'))!.click();
     await el.updateComplete;
     expect($$(el, '[role=tab]')[2]!.getAttribute('aria-selected')).to.equal('true');
     expect(card.querySelector('referral-alert-signup')).to.equal(null);
-    const signup = $(el, '#panel-alerts referral-alert-signup') as HTMLElement & { updateComplete: Promise<boolean> };
+    const signup = $<HTMLElement & { updateComplete: Promise<boolean> }>(el, '#panel-alerts referral-alert-signup');
     await signup.updateComplete;
     $<HTMLInputElement>(signup, '#contact').value = 'visitor@example.org';
     $<HTMLFormElement>(signup, 'form').requestSubmit();

@@ -26,6 +26,7 @@ export async function startWorker(): Promise<void> {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- as querySelector<T>: the caller names what it finds
 export function $<T extends Element = HTMLElement>(host: Element, selector: string): T {
   const found = host.shadowRoot!.querySelector<T>(selector);
   if (!found) throw new Error(`${selector} not found in <${host.localName}>`);
@@ -37,7 +38,7 @@ export function $$<T extends Element = HTMLElement>(host: Element, selector: str
 }
 
 export function text(host: Element): string {
-  return host.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+  return host.shadowRoot!.textContent.replace(/\s+/g, ' ');
 }
 
 /** Types into an input the way a person does: value changes, then an input event. */

@@ -83,7 +83,7 @@ describe('the directory in every language', () => {
           await until(() => directory.answer !== before, 'no new answer');
           await directory.updateComplete;
         };
-        const shown = () => $$(directory, '.results > p').map((p) => p.textContent!.trim())[0];
+        const shown = () => $$(directory, '.results > p').map((p) => p.textContent.trim())[0];
         type($<HTMLInputElement>(directory, 'input[role=combobox]'), shelter);
         await until(() => cards().length > 0, `"${shelter}" found nothing`);
         expect(
@@ -91,7 +91,7 @@ describe('the directory in every language', () => {
           'shelters among the results',
         ).to.be.greaterThan(0);
         expect(shown()).to.equal(t.directory.results(directory.answer!.total));
-        expect(cards()[0]!.querySelector('button[aria-pressed]')!.textContent!.trim()).to.equal(t.directory.addToCard);
+        expect(cards()[0]!.querySelector('button[aria-pressed]')!.textContent.trim()).to.equal(t.directory.addToCard);
         expect($(directory, 'legend').textContent).to.equal(t.directory.filters);
         expect($(directory, 'label[for=category]').textContent).to.equal(t.directory.category);
         expect($(directory, '#category option[value=legal-aid]').textContent).to.equal(
@@ -112,7 +112,7 @@ describe('the directory in every language', () => {
         expect(cards().length, 'shelters speaking Spanish').to.be.greaterThan(0);
         for (const card of cards()) expect(serviceOf(card).languages).to.include('es');
         const openNow = $$<HTMLInputElement>(directory, 'input[type=checkbox]')[0]!;
-        expect(openNow.parentElement!.textContent!.trim()).to.equal(t.directory.openNow);
+        expect(openNow.parentElement!.textContent.trim()).to.equal(t.directory.openNow);
         await searchedAfter(() => openNow.click());
         expect(directory.query).to.include({ text: shelter, openNow: true });
         for (const card of cards())
@@ -120,7 +120,7 @@ describe('the directory in every language', () => {
         expect(shown()).to.equal(t.directory.results(directory.answer!.total));
 
         const button = $<HTMLButtonElement>(exit, 'button');
-        expect(button.textContent!.trim()).to.equal(t.exit.button);
+        expect(button.textContent.trim()).to.equal(t.exit.button);
         button.click();
         await directory.updateComplete;
         expect(navigations).to.have.length(1);

@@ -74,7 +74,7 @@ describe('<referral-offender-lookup>', () => {
     expect(JSON.stringify(event)).to.not.contain(released.displayName);
     await until(() => $$(el, '.card').length > 0, 'no results');
     const card = $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === released.displayName)!;
-    await until(() => card.textContent!.includes('no longer held'), 'the guide explains the status');
+    await until(() => card.textContent.includes('no longer held'), 'the guide explains the status');
     expect(card.textContent).to.contain('Released');
     expect(card.textContent).to.contain('no longer held');
     expect(card.textContent).to.contain('If you feel unsafe');
@@ -171,7 +171,7 @@ describe('<referral-offender-lookup>', () => {
     submit(el);
     await until(() => $$(el, '.card').length > 0, 'no results');
     const card = $$(el, '.card').find((c) => c.querySelector('h4')!.textContent === inCustody.displayName)!;
-    [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Get alerts'))!.click();
+    [...card.querySelectorAll('button')].find((b) => b.textContent.includes('Get alerts'))!.click();
     await el.updateComplete;
     const form = card.querySelector('referral-alert-signup')!;
     expect(form.subjectId).to.equal(inCustody.id);

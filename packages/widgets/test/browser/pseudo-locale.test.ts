@@ -13,9 +13,9 @@ import { deepElements, everyView } from './views.js';
 
 const WIDTH = 320;
 const ACCENTS: Record<string, string> = Object.fromEntries(
-  [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((c, i) => [
+  Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ').map((c, i) => [
     c,
-    [...'åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ'][i]!,
+    Array.from('åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ')[i]!,
   ]),
 );
 
@@ -45,7 +45,7 @@ for (const [lang, dir] of Object.entries(PSEUDO))
   );
 
 const label = (el: Element) =>
-  `<${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}> "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+  `<${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}> "${el.textContent.trim().slice(0, 40)}"`;
 /** Shown on screen: laid out, not hidden, not one of the deliberately 1-px things (live regions, the honeypot). */
 const onScreen = (el: Element) =>
   el.getClientRects().length > 0 &&
@@ -172,7 +172,7 @@ describe('pseudo-localised, 320 px wide', () => {
         const el = await fixture<ReferralWidget>(
           html`<referral-widget lang=${lang} api-base-url=${API} near="77002"></referral-widget>`,
         );
-        expect(el.shadowRoot!.querySelector('[role=tab]')!.textContent!.trim()).to.equal(pseudo(en.tabs.find));
+        expect(el.shadowRoot!.querySelector('[role=tab]')!.textContent.trim()).to.equal(pseudo(en.tabs.find));
         const problems: string[] = [];
         await everyView(el, async (view) => {
           problems.push(...[...layoutProblems(el), ...quickExitProblems(el)].map((p) => `${view}: ${p}`));

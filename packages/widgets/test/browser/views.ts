@@ -60,7 +60,7 @@ export async function everyView(widget: ReferralWidget, check: (view: string) =>
   await check('lookup, record');
 
   const card = $$(lookup, '.card').find((c) => c.querySelector('h4')!.textContent === person.displayName)!;
-  [...card.querySelectorAll('button')].find((b) => b.textContent!.trim() === t.lookup.getAlerts)!.click();
+  [...card.querySelectorAll('button')].find((b) => b.textContent.trim() === t.lookup.getAlerts)!.click();
   await widget.updateComplete;
   const signup = $<ReferralAlertSignup>(widget, '#panel-alerts referral-alert-signup');
   await signup.updateComplete;
@@ -88,6 +88,6 @@ export async function everyView(widget: ReferralWidget, check: (view: string) =>
   pick(callback, 'input[name=windows][value=evening]');
   submit(callback);
   const received = callbackCatalogFor(widget.lang).doneHeading;
-  await until(() => callback.shadowRoot!.textContent!.includes(received), 'no reference');
+  await until(() => callback.shadowRoot!.textContent.includes(received), 'no reference');
   await check('callback, reference');
 }
