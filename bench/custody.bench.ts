@@ -433,7 +433,7 @@ process, no HTTP and no concurrent load: what the database and the query cost by
 }
 
 /** The server in its own process on the bench's schema; resolves once it answers /readyz. */
-async function serverProcess(databaseUrl: string): Promise<{ base: string; stop(): Promise<void> }> {
+async function serverProcess(databaseUrl: string): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rk-custody-bench-'));
   const child = spawn(

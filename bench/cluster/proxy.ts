@@ -71,9 +71,7 @@ export async function startProxy(backends: Backend[], startedAt: number): Promis
       failures.push({ at, sentAt: at, backend: 'none', method: req.method ?? '', error: 'no instance answers' });
       return;
     }
-    const headers = { ...req.headers };
-    const visitor = headers[VISITOR_HEADER];
-    delete headers[VISITOR_HEADER];
+    const { [VISITOR_HEADER]: visitor, ...headers } = req.headers;
     headers['x-forwarded-for'] = typeof visitor === 'string' ? visitor : '127.0.0.1';
     headers['content-length'] = String(body.length);
     const sentAt = Date.now() - startedAt;

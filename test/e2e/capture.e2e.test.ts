@@ -80,10 +80,18 @@ async function startPartner(api: () => string): Promise<Partner> {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(body);
     };
-    if (url.pathname === '/recorder.js') return send('text/javascript', RECORDER);
-    if (url.pathname === '/csp-report.js') return send('text/javascript', CSP_REPORT);
-    if (url.pathname === '/start')
-      return send('text/html', '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1></main></html>');
+    if (url.pathname === '/recorder.js') {
+      send('text/javascript', RECORDER);
+      return;
+    }
+    if (url.pathname === '/csp-report.js') {
+      send('text/javascript', CSP_REPORT);
+      return;
+    }
+    if (url.pathname === '/start') {
+      send('text/html', '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1></main></html>');
+      return;
+    }
     if (url.pathname === '/frames') {
       // The frame on its own in the light DOM (reachable as window.frames[0]), next to a frame from a stranger origin.
       const frame = `${api()}/embed/capture?${new URLSearchParams({
@@ -97,10 +105,11 @@ async function startPartner(api: () => string): Promise<Partner> {
         channel: FRAMES_CHANNEL,
       })}`;
       const stranger = url.searchParams.get('stranger');
-      return send(
+      send(
         'text/html',
         `<!doctype html><html lang="en"><title>Frames</title><main><iframe title="capture" src="${frame}"></iframe>${stranger ? `<iframe title="stranger" src="${stranger}/start"></iframe>` : ''}</main></html>`,
       );
+      return;
     }
     if (url.pathname === '/partner') {
       const headers: Record<string, string> = strict
@@ -119,7 +128,7 @@ async function startPartner(api: () => string): Promise<Partner> {
             ].join('; '),
           }
         : {};
-      return send(
+      send(
         'text/html',
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <script src="/csp-report.js"></script><script src="/recorder.js"></script>
@@ -129,6 +138,7 @@ async function startPartner(api: () => string): Promise<Partner> {
 </main></body></html>`,
         headers,
       );
+      return;
     }
     res.writeHead(404).end();
   });
@@ -217,7 +227,9 @@ describe('isolated capture (contact details in a frame from the API origin)', ()
     e2e = await startE2E({ CORS_ORIGINS: partner.origin });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await e2e?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await new Promise((resolve) => partner?.server.close(resolve));
   });
 

@@ -71,8 +71,11 @@ describe('staff console single sign-on', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await browser?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await server?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await idp?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

@@ -50,6 +50,7 @@ describe('embed bundle', () => {
     e2e = await startE2E();
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await e2e?.stop();
   });
 

@@ -17,7 +17,7 @@ function topmostAt(page: Page, x: number, y: number) {
         if (!inner || inner === el) break;
         el = inner;
       }
-      return el ? { tag: el.tagName.toLowerCase(), part: el.getAttribute('part'), text: el.textContent?.trim() } : null;
+      return el ? { tag: el.tagName.toLowerCase(), part: el.getAttribute('part'), text: el.textContent.trim() } : null;
     },
     [x, y],
   );
@@ -29,6 +29,7 @@ describe('examples (reference server + built bundle)', () => {
     e2e = await startE2E();
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await e2e?.stop();
   });
 

@@ -24,6 +24,7 @@ describe('custody feed with a facility → server → lookup card on a partner p
     e2e = await startE2E({}, { now: clock.now });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await e2e?.stop();
   });
 

@@ -112,7 +112,11 @@ describe('insights dashboard', () => {
     return out;
   };
 
-  const api = (path: string, init: RequestInit = {}, partner?: string) =>
+  const api = (
+    path: string,
+    init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+    partner?: string,
+  ) =>
     fetch(origin + path, {
       ...init,
       headers: {
@@ -235,6 +239,7 @@ describe('insights dashboard', () => {
       const [row] = await reference.server.db.query<{ n: number | null }>(
         "SELECT SUM(n) AS n FROM insight_counts WHERE event = 'search'",
       );
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- PostgreSQL answers SUM() as text
       if (Number(row?.n ?? 0) === searches) break;
       assert.ok(Date.now() < deadline, 'the counts were written');
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -244,7 +249,9 @@ describe('insights dashboard', () => {
   });
 
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await browser?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await reference?.stop();
   });
 
@@ -275,8 +282,8 @@ describe('insights dashboard', () => {
           const root = chart.shadowRoot!;
           const rows = [...root.querySelectorAll('h2, tr')].map((line) =>
             line.tagName === 'H2'
-              ? [line.textContent!.trim()]
-              : [...line.children].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
+              ? [line.textContent.trim()]
+              : [...line.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim()),
           );
           return [rows[0]![0]!, { head: rows[1]!, rows: rows.slice(2) }];
         }),

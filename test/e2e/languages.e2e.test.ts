@@ -16,6 +16,7 @@ describe('language files (strict-CSP example, built embed)', () => {
     e2e = await startE2E();
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await e2e?.stop();
   });
 

@@ -95,7 +95,7 @@ describe('published packages in a consumer bundle', () => {
       const attributes = element.attributes?.map((a) => a.name) ?? [];
       assert.ok(
         attributes.includes('api-base-url') && attributes.includes('lang'),
-        `${tag} attributes (inherited ones too): ${attributes}`,
+        `${tag} attributes (inherited ones too): ${attributes.join(',')}`,
       );
       assert.ok(
         element.events?.length && element.events.every((e) => e.name.startsWith('referral-') && e.description),

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { byPackage, bytesBySource, measure } from '../../scripts/size.mjs';
 import { integrityOf } from '../../scripts/sri.mjs';
 import { SERVICE_CATEGORIES } from '@referral-kit/sdk';
-// @ts-expect-error plain browser module without types
 import { CATEGORIES, buildSnippet, contrastRatio } from '../../examples/embed-builder/snippet.js';
 
 describe('scripts/sri.mjs', () => {

@@ -60,6 +60,7 @@ describe('custody search parity', () => {
   });
   after(async () => {
     mocks.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await server?.stop();
   });
 

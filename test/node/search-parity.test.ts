@@ -124,6 +124,7 @@ function describeParity(name: string, services: () => Service[], queries: Query[
     });
     after(async () => {
       mocks.close();
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
       await server?.stop();
     });
 

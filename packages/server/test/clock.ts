@@ -3,8 +3,8 @@
 export const START = Date.parse('2026-11-29T10:00:00.000Z');
 
 export interface TestClock {
-  now(): Date;
-  advance(ms: number): void;
+  now: () => Date;
+  advance: (ms: number) => void;
 }
 
 export function testClock(startMs = START): TestClock {
