@@ -85,6 +85,7 @@ function load(base: string, deadlineS: number, connections = CONNECTIONS) {
     for (let i = c; running && performance.now() < deadline; i++) await one(paths[i % paths.length]!);
   });
   const probe = (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the finish below sets it false from a callback
     while (running && performance.now() < deadline) {
       await one('/healthz', probes, probeAgent);
       await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
