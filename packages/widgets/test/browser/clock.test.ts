@@ -36,7 +36,7 @@ const saturdayService: Service = {
 };
 const badges = (el: ReferralDirectory) =>
   Object.fromEntries(
-    $$(el, '.card').map((card) => [card.dataset.service, card.querySelector('.badge')?.textContent?.trim()]),
+    $$(el, '.card').map((card) => [String(card.dataset.service), card.querySelector('.badge')?.textContent.trim()]),
   );
 
 before(startWorker);
