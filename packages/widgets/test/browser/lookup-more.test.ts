@@ -45,13 +45,13 @@ describe('<referral-offender-lookup>: more people than the API counts', () => {
     worker.use(...crowd.handlers);
     const el = await lookupFor('Manyname');
     const l = catalogFor('en').lookup;
-    expect($(el, '#results-heading').textContent!.trim()).to.equal(
+    expect($(el, '#results-heading').textContent.trim()).to.equal(
       'More than 1,000 people found — add a last name or ID to narrow it.',
     );
-    expect(l.resultsCapped('1,000')).to.equal($(el, '#results-heading').textContent!.trim());
+    expect(l.resultsCapped('1,000')).to.equal($(el, '#results-heading').textContent.trim());
     expect($$(el, '.card')).to.have.length(20);
     const more = moreButton(el)!;
-    expect(more.textContent!.trim()).to.equal(l.showMore);
+    expect(more.textContent.trim()).to.equal(l.showMore);
     await expectAccessible(el, 'capped, first page');
 
     more.focus();
@@ -67,7 +67,7 @@ describe('<referral-offender-lookup>: more people than the API counts', () => {
 
   it('shows every page to the end, then no "Show more"', async () => {
     const el = await lookupFor('Ana');
-    expect($(el, '#results-heading').textContent!.trim()).to.match(/^\d+ (people|person) found\.$/);
+    expect($(el, '#results-heading').textContent.trim()).to.match(/^\d+ (people|person) found\.$/);
     for (let pages = 0; moreButton(el) && pages < 10; pages++) {
       const shown = $$(el, '.card').length;
       moreButton(el)!.click();
@@ -81,9 +81,9 @@ describe('<referral-offender-lookup>: more people than the API counts', () => {
     worker.use(...crowd.handlers);
     const el = await lookupFor('Manyname', 'es');
     const l = catalogFor('es').lookup;
-    expect($(el, '#results-heading').textContent!.trim()).to.equal(
+    expect($(el, '#results-heading').textContent.trim()).to.equal(
       l.resultsCapped(new Intl.NumberFormat('es').format(1000)),
     );
-    expect(moreButton(el)!.textContent!.trim()).to.equal(l.showMore);
+    expect(moreButton(el)!.textContent.trim()).to.equal(l.showMore);
   });
 });
