@@ -17,7 +17,8 @@ import { generateFixtures } from '@referral-kit/mocks';
 import { migrate, openDb } from '../packages/server/src/db/index.js';
 import type { Db } from '../packages/server/src/db/types.js';
 import { seedDemo } from '../packages/server/src/db/seed.js';
-import { bumpServicesVersion, writeServices } from '../packages/server/src/db/services-store.js';
+import { writeDocuments } from '../packages/server/src/db/documents.js';
+import { bumpServicesVersion } from '../packages/server/src/db/services-store.js';
 import { createPgSchema } from '../packages/server/test/server-harness.js';
 import { servicePaths } from './load-paths.js';
 import { freePort } from './processes.js';
@@ -148,9 +149,10 @@ let renames = 0;
 async function changeOneService(db: Db): Promise<void> {
   const service = fixtures.services[5]!;
   await db.transaction(async (tx) => {
-    await writeServices(
+    await writeDocuments(
       tx,
-      [{ service: { ...service, name: `${service.name} ${++renames}` }, exists: true }],
+      'services',
+      [{ document: { ...service, name: `${service.name} ${++renames}` }, exists: true }],
       new Date().toISOString(),
     );
     await bumpServicesVersion(tx);

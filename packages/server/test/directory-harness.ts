@@ -9,7 +9,8 @@ import { generateFixtures } from '@referral-kit/mocks';
 import type { Service } from '@referral-kit/sdk';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
-import { bumpServicesVersion, writeServices } from '../src/db/services-store.js';
+import { writeDocuments } from '../src/db/documents.js';
+import { bumpServicesVersion } from '../src/db/services-store.js';
 import { createLogger } from '../src/logger.js';
 import { Directory, type DirectoryOptions, type DirectoryState } from '../src/routes/directory.js';
 import { DirectoryPublisher } from '../src/routes/directory-publisher.js';
@@ -24,9 +25,10 @@ export const QUERY = { q: 'zephyr' };
 export async function write(db: Db, items: Service[], clock: TestClock): Promise<void> {
   const stored = new Set((await db.query<{ id: string }>('SELECT id FROM services')).map((r) => r.id));
   await db.transaction(async (tx) => {
-    await writeServices(
+    await writeDocuments(
       tx,
-      items.map((service) => ({ service, exists: stored.has(service.id) })),
+      'services',
+      items.map((document) => ({ document, exists: stored.has(document.id) })),
       clock.now().toISOString(),
     );
     await bumpServicesVersion(tx);

@@ -11,7 +11,8 @@ import * as z from 'zod/v4/mini';
 import { ApiError, ErrorBody, createClient } from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { insertCustodyRecords } from '../src/db/custody-store.js';
-import { bumpServicesVersion, writeServices } from '../src/db/services-store.js';
+import { writeDocuments } from '../src/db/documents.js';
+import { bumpServicesVersion } from '../src/db/services-store.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 
 /** A raw request, for what fetch will not send (unnormalized paths, odd methods). */
@@ -273,7 +274,7 @@ describe('read API', () => {
 
       const changed = { ...s.fixtures.services[1]!, name: 'Renamed service' };
       await s.db.transaction(async (tx) => {
-        await writeServices(tx, [{ service: changed, exists: true }], new Date().toISOString());
+        await writeDocuments(tx, 'services', [{ document: changed, exists: true }], new Date().toISOString());
         await bumpServicesVersion(tx);
       });
       await s.app.directory!.refresh();

@@ -1,7 +1,7 @@
 // The pages behind the links in messages (confirm alerts, stop alerts, cancel a callback): GET shows one button,
 // POST does the change, so link scanners that open every link never change anything. Each page is one spec.
-import type { ExtraRoute, RequestContext } from '../http/types.js';
-import { field, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
+import { HttpError, type ExtraRoute, type RequestContext, type RouteHandler } from '../http/types.js';
+import { field, limitIp, RATE_LIMIT_MESSAGE, type AlertsContext, type LimitDeps } from './context.js';
 import type { TokenPurpose } from './crypto.js';
 import { page, type PageResult } from './pages.js';
 import type { Limit } from './rate-limiter.js';
@@ -13,11 +13,17 @@ export interface LinkPageStrings {
   invalid: string;
 }
 
-export interface LinkPage {
-  path: string;
-  /** The token's purpose, also the rate limit's scope (shared with the matching API route). */
+/** What a link's token does, shared by the page behind the link and the API route that takes the same token. */
+export interface TokenAction {
+  /** The token's purpose, also the rate limit's scope. */
   purpose: TokenPurpose;
   limit: Limit;
+  /** Does the change; `false` answers "not valid" (on the page). */
+  act(id: string, token: string): Promise<boolean | void>;
+}
+
+export interface LinkPage extends TokenAction {
+  path: string;
   strings(language: string): LinkPageStrings;
   /** The table of the rows the tokens name (its `language` is the page's). */
   table: 'alert_confirmations' | 'alert_subscriptions' | 'callback_requests';
@@ -26,8 +32,6 @@ export interface LinkPage {
    * a token reveals nothing (the row may be gone already).
    */
   missingIsInvalid?: boolean;
-  /** Does the change on POST; false answers "not valid". */
-  act(id: string, token: string): Promise<boolean>;
   /** Hidden fields the form posts with the token (RFC 8058 one-click needs `List-Unsubscribe`). */
   hidden?: Record<string, string>;
 }
@@ -39,6 +43,29 @@ export function linkPageRoutes(c: LinkPageDeps, spec: LinkPage): ExtraRoute[] {
     { method: 'GET', path: spec.path, handler: (ctx) => linkPage(c, spec, ctx, false) },
     { method: 'POST', path: spec.path, form: true, handler: (ctx) => linkPage(c, spec, ctx, true) },
   ];
+}
+
+/**
+ * The API route that takes a link's token in its body (`{ token }`): the page's rate limit and change, a field error
+ * for a token that is not well signed, and `answer` for every other, so a token reveals nothing.
+ */
+export function tokenActionHandler(
+  c: LimitDeps,
+  action: TokenAction,
+  invalidMessage: string,
+  answer: object,
+): RouteHandler<'unsubscribe' | 'cancelCallback'> {
+  return async (ctx) => {
+    await limitIp(c, action.purpose, ctx.ip, action.limit);
+    const id = c.keys.verifyToken(action.purpose, ctx.body.token);
+    if (id === null) {
+      throw new HttpError(400, 'invalid_token', invalidMessage, {
+        fields: [{ path: 'token', message: invalidMessage }],
+      });
+    }
+    await action.act(id, ctx.body.token);
+    return { status: 200, body: answer };
+  };
 }
 
 async function linkPage(c: LinkPageDeps, spec: LinkPage, ctx: RequestContext, submit: boolean): Promise<PageResult> {
@@ -56,7 +83,7 @@ async function linkPage(c: LinkPageDeps, spec: LinkPage, ctx: RequestContext, su
     const action = `${spec.path}?token=${encodeURIComponent(token)}`;
     return page({ status: 200, language, title: t.title, form: { action, button: t.button, hidden: spec.hidden } });
   }
-  if (!(await spec.act(id, token))) return invalid();
+  if ((await spec.act(id, token)) === false) return invalid();
   return page({ status: 200, language, title: t.title, message: t.done });
 }
 

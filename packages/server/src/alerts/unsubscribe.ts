@@ -1,10 +1,10 @@
 // Stopping alerts by link: the API route (POST /v1/alerts/unsubscribe with the token), and the one-click
 // address in every email (GET shows a button; POST stops, as RFC 8058 mail clients do with List-Unsubscribe-Post).
 import { primarySubtag } from '@referral-kit/sdk';
-import { HttpError, type ExtraRoute, type RouteHandler } from '../http/types.js';
+import type { ExtraRoute, RouteHandler } from '../http/types.js';
 import { catalog } from '../i18n/index.js';
-import { limitIp, type AlertsContext } from './context.js';
-import { linkPageRoutes } from './link-page.js';
+import type { AlertsContext } from './context.js';
+import { linkPageRoutes, tokenActionHandler, type TokenAction } from './link-page.js';
 
 export const STOP_PATH = '/v1/alerts/stop';
 
@@ -57,33 +57,27 @@ export async function restartPhoneNumber(c: AlertsContext, contactHash: string):
   );
 }
 
+/** The token in every message's stop link (the page and the API route alike). */
+const stopByLink = (c: AlertsContext): TokenAction => ({
+  purpose: 'unsubscribe',
+  limit: c.config.limits.unsubscribePerIp,
+  act: (id) => unsubscribeById(c, id, 'link'),
+});
+
 export function unsubscribeHandler(c: AlertsContext): RouteHandler<'unsubscribe'> {
-  return async (ctx) => {
-    await limitIp(c, 'unsubscribe', ctx.ip, c.config.limits.unsubscribePerIp);
-    const id = c.keys.verifyToken('unsubscribe', ctx.body.token);
-    if (id === null) {
-      const message = 'This link is not valid. Use the link from your most recent message.';
-      throw new HttpError(400, 'invalid_token', message, { fields: [{ path: 'token', message }] });
-    }
-    await unsubscribeById(c, id, 'link');
-    return { status: 200, body: { status: 'unsubscribed' } };
-  };
+  const message = 'This link is not valid. Use the link from your most recent message.';
+  return tokenActionHandler(c, stopByLink(c), message, { status: 'unsubscribed' });
 }
 
 export function stopPageRoutes(c: AlertsContext): ExtraRoute[] {
   return linkPageRoutes(c, {
+    ...stopByLink(c),
     path: STOP_PATH,
-    purpose: 'unsubscribe',
-    limit: c.config.limits.unsubscribePerIp,
     strings: (language) => {
       const t = catalog(language).alerts;
       return { title: t.pageStopTitle, button: t.pageStopButton, done: t.pageStopDone, invalid: t.pageInvalid };
     },
     table: 'alert_subscriptions',
-    act: async (id) => {
-      await unsubscribeById(c, id, 'link');
-      return true;
-    },
     hidden: { 'List-Unsubscribe': 'One-Click' },
   });
 }

@@ -5,7 +5,8 @@ import { saveTeam } from '../callbacks/routing.js';
 import type { Db } from './types.js';
 import { analyzeCustody, insertCustodyRecords, sourceKeyOf } from './custody-store.js';
 import { writeFacilities } from './facility-store.js';
-import { bumpServicesVersion, getMeta, replaceHotlines, setMeta, writeServices } from './services-store.js';
+import { writeDocuments } from './documents.js';
+import { bumpServicesVersion, getMeta, replaceHotlines, setMeta } from './services-store.js';
 
 const SEEDED_KEY = 'demo_seeded_at';
 
@@ -21,15 +22,16 @@ export async function seedDemo(db: Db, now: Date, fixtures: Fixtures = generateF
     );
     if (Number(counts?.services) > 0 || Number(counts?.custody) > 0) return false;
     const stamp = now.toISOString();
-    await writeServices(
+    await writeDocuments(
       tx,
-      fixtures.services.map((service) => ({ service, exists: false })),
+      'services',
+      fixtures.services.map((document) => ({ document, exists: false })),
       stamp,
     );
     await bumpServicesVersion(tx);
     await writeFacilities(
       tx,
-      fixtures.facilities.map((facility) => ({ facility, exists: false })),
+      fixtures.facilities.map((document) => ({ document, exists: false })),
       stamp,
     );
     const writes = fixtures.custody.map((record) => {

@@ -1,38 +1,10 @@
 // Directory services and hotlines in the database. A version stamp in `meta` changes whenever the directory
 // does, so every server process (and the CLI importer in another process) agrees on when to reload.
-import type { Hotline, Service } from '@referral-kit/sdk';
+import type { Hotline } from '@referral-kit/sdk';
 import type { Db } from './types.js';
-import { canonicalJson, sha256 } from './normalize.js';
-import { insertMany } from './batch.js';
+import { sha256 } from './normalize.js';
 
 export const SERVICES_VERSION_KEY = 'services_version';
-
-export function serviceHash(service: Service): string {
-  return sha256(canonicalJson(service));
-}
-
-export async function loadServiceHashes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.query<{ id: string; content_hash: string }>('SELECT id, content_hash FROM services');
-  return new Map(rows.map((r) => [r.id, r.content_hash]));
-}
-
-/** Inserts new services (batched) and replaces changed ones. Call inside a transaction. */
-export async function writeServices(
-  tx: Db,
-  items: readonly { service: Service; exists: boolean }[],
-  now: string,
-): Promise<void> {
-  const row = (service: Service) => [service.id, JSON.stringify(service), serviceHash(service), now];
-  for (const { service } of items.filter((i) => i.exists)) {
-    await tx.run('UPDATE services SET data = $2, content_hash = $3, updated_at = $4 WHERE id = $1', row(service));
-  }
-  await insertMany(
-    tx,
-    'services',
-    ['id', 'data', 'content_hash', 'updated_at'],
-    items.filter((i) => !i.exists).map((i) => row(i.service)),
-  );
-}
 
 export async function deleteService(tx: Db, id: string): Promise<void> {
   await tx.run('DELETE FROM services WHERE id = $1', [id]);

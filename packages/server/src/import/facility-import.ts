@@ -7,7 +7,8 @@ import * as z from 'zod/v4/mini';
 import { Facility } from '@referral-kit/sdk';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
-import { facilityHash, loadFacilityHashes, writeFacilities } from '../db/facility-store.js';
+import { documentHash, loadContentHashes } from '../db/documents.js';
+import { writeFacilities } from '../db/facility-store.js';
 import { recordImport, rejectInvalidRows } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
 import { FileFormatError, columnOf, looseKey, readCsv, readJson, type SourceRow } from './table.js';
@@ -166,14 +167,14 @@ export async function importFacilities(
   }
 
   await db.transaction(async (tx) => {
-    const stored = await loadFacilityHashes(tx);
-    const changed = facilities.filter((facility) => stored.get(facility.id) !== facilityHash(facility));
+    const stored = await loadContentHashes(tx, 'facilities');
+    const changed = facilities.filter((facility) => stored.get(facility.id) !== documentHash(facility));
     report.unchanged = facilities.length - changed.length;
     report.inserted = changed.filter((f) => !stored.has(f.id)).length;
     report.updated = changed.length - report.inserted;
     await writeFacilities(
       tx,
-      changed.map((facility) => ({ facility, exists: stored.has(facility.id) })),
+      changed.map((document) => ({ document, exists: stored.has(document.id) })),
       now().toISOString(),
     );
     report.outcome = changed.length ? 'applied' : 'unchanged';

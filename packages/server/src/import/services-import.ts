@@ -7,13 +7,8 @@ import type { Service } from '@referral-kit/sdk';
 import { fromHsdsReport, type HsdsIssue } from '@referral-kit/sdk/hsds';
 import type { Db } from '../db/types.js';
 import { sha256 } from '../db/normalize.js';
-import {
-  bumpServicesVersion,
-  deleteService,
-  loadServiceHashes,
-  serviceHash,
-  writeServices,
-} from '../db/services-store.js';
+import { documentHash, loadContentHashes, writeDocuments } from '../db/documents.js';
+import { bumpServicesVersion, deleteService } from '../db/services-store.js';
 import { assembleServices, originOf, packageFolder, readCsvPackage, type AssembledService } from './hsds-csv.js';
 import { recordImport, rejectInvalidRows } from './log.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
@@ -84,16 +79,16 @@ export async function importServices(db: Db, path: string, options: ServicesImpo
   }
 
   await db.transaction(async (tx) => {
-    const stored = await loadServiceHashes(tx);
+    const stored = await loadContentHashes(tx, 'services');
     const stamp = now().toISOString();
-    const writes: { service: Service; exists: boolean }[] = [];
+    const writes: { document: Service; exists: boolean }[] = [];
     for (const service of services) {
       const previous = stored.get(service.id);
-      if (previous === serviceHash(service)) report.unchanged++;
-      else writes.push({ service, exists: previous !== undefined });
+      if (previous === documentHash(service)) report.unchanged++;
+      else writes.push({ document: service, exists: previous !== undefined });
     }
     progress.start('Writing services', writes.length);
-    await writeServices(tx, writes, stamp);
+    await writeDocuments(tx, 'services', writes, stamp);
     progress.tick(writes.length);
     progress.stop();
     report.inserted = writes.filter((w) => !w.exists).length;
