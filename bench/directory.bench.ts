@@ -148,13 +148,9 @@ let renames = 0;
 /** What an import in another process does: one service changed, the version stamp bumped. */
 async function changeOneService(db: Db): Promise<void> {
   const service = fixtures.services[5]!;
+  const renamed = { ...service, name: `${service.name} ${++renames}` };
   await db.transaction(async (tx) => {
-    await writeDocuments(
-      tx,
-      'services',
-      [{ document: { ...service, name: `${service.name} ${++renames}` }, exists: true }],
-      new Date().toISOString(),
-    );
+    await writeDocuments(tx, 'services', [{ document: renamed, exists: true }], new Date().toISOString());
     await bumpServicesVersion(tx);
   });
 }

@@ -252,6 +252,26 @@ export abstract class ConsolePage extends LitElement {
       </thead>`;
   }
 
+  /** A table with a row per item: `cells` gives the item's cells, the first of which heads its row. */
+  protected rowTable<T>(
+    caption: string,
+    columns: readonly MessageKey[],
+    items: readonly T[],
+    cells: (item: T) => readonly unknown[],
+  ): TemplateResult {
+    const row = ([head, ...rest]: readonly unknown[]) =>
+      html`<tr>
+        <th scope="row">${head}</th>
+        ${rest.map((cell) => html`<td>${cell}</td>`)}
+      </tr>`;
+    return html`<table>
+      ${this.tableHead(caption, columns)}
+      <tbody>
+        ${items.map((item) => row(cells(item)))}
+      </tbody>
+    </table>`;
+  }
+
   protected follow = (event: MouseEvent): void => followLink(event, this.ctx);
 }
 

@@ -105,58 +105,46 @@ export class StaffAdmin extends ConsolePage {
 
   #staffTable(staff: StaffAccount[]) {
     const { t, word } = this.ctx;
-    return html`<table>
-      ${this.tableHead(t('admin.staffCaption'), ['col.name', 'col.email', 'col.role', 'col.team', 'col.accountStatus', 'col.actions'])}
-      <tbody>
-        ${staff.map(
-          (s) =>
-            html`<tr>
-              <th scope="row">${s.name}</th>
-              <td>${s.email}</td>
-              <td>${word(s.role)}</td>
-              <td>${s.teamId ?? ''}</td>
-              <td>${t(`account.${s.status}`)}${s.locked ? `, ${t('account.locked')}` : ''}</td>
-              <td>
-                ${
-                  s.id === this.ctx.staff?.id
-                    ? nothing
-                    : html`<div class="actions">
-                        <button ?disabled=${this.busy} @click=${() => this.#newLink(s)}>
-                          ${t('admin.link', { name: s.name })}
-                        </button>
-                        ${s.status === 'disabled' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.#disable(s)}>${t('admin.disable', { name: s.name })}</button>`}
-                      </div>`
-                }
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    const columns = ['col.name', 'col.email', 'col.role', 'col.team', 'col.accountStatus', 'col.actions'] as const;
+    return this.rowTable(t('admin.staffCaption'), columns, staff, (s) => [
+      s.name,
+      s.email,
+      word(s.role),
+      s.teamId ?? '',
+      `${t(`account.${s.status}`)}${s.locked ? `, ${t('account.locked')}` : ''}`,
+      s.id === this.ctx.staff?.id
+        ? nothing
+        : html`<div class="actions">
+            <button ?disabled=${this.busy} @click=${() => this.#newLink(s)}>
+              ${t('admin.link', { name: s.name })}
+            </button>
+            ${s.status === 'disabled' ? nothing : html`<button ?disabled=${this.busy} @click=${() => this.#disable(s)}>${t('admin.disable', { name: s.name })}</button>`}
+          </div>`,
+    ]);
   }
 
   #teamTable(teams: Team[]) {
     const { t } = this.ctx;
-    return html`<table>
-      ${this.tableHead(t('admin.teamsCaption'), ['col.id', 'col.name', 'col.states', 'col.zips', 'col.languages', 'col.fallback', 'col.actions'])}
-      <tbody>
-        ${teams.map(
-          (team) =>
-            html`<tr>
-              <th scope="row">${team.id}</th>
-              <td>${team.name}</td>
-              <td>${team.states.join(', ')}</td>
-              <td>${team.zipPrefixes.join(', ')}</td>
-              <td>${team.languages.join(', ')}</td>
-              <td>${team.fallback ? t('request.yes') : t('request.no')}</td>
-              <td>
-                <button ?disabled=${this.busy} @click=${() => this.#edit(team)}>
-                  ${t('admin.teamEdit', { name: team.name })}
-                </button>
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    const columns = [
+      'col.id',
+      'col.name',
+      'col.states',
+      'col.zips',
+      'col.languages',
+      'col.fallback',
+      'col.actions',
+    ] as const;
+    return this.rowTable(t('admin.teamsCaption'), columns, teams, (team) => [
+      team.id,
+      team.name,
+      team.states.join(', '),
+      team.zipPrefixes.join(', '),
+      team.languages.join(', '),
+      team.fallback ? t('request.yes') : t('request.no'),
+      html`<button ?disabled=${this.busy} @click=${() => this.#edit(team)}>
+        ${t('admin.teamEdit', { name: team.name })}
+      </button>`,
+    ]);
   }
 
   /** Fills the form with a team's routing and moves there, so a change does not mean typing it all again. */

@@ -66,6 +66,14 @@ export interface CliIo {
   now?: Clock;
 }
 
+type CliOptions<F extends string, V extends string> = Record<F, { type: 'boolean' }> & Record<V, { type: 'string' }>;
+
+/** parseArgs options: the flags, and the options that take a value. */
+function cliOptions<const F extends string, const V extends string>(flags: readonly F[], valued: readonly V[]) {
+  const typed = (names: readonly string[], type: 'boolean' | 'string') => names.map((name) => [name, { type }]);
+  return Object.fromEntries([...typed(flags, 'boolean'), ...typed(valued, 'string')]) as CliOptions<F, V>;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
@@ -73,23 +81,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        replace: { type: 'boolean' },
-        'skip-invalid': { type: 'boolean' },
-        'confirm-mass-change': { type: 'boolean' },
-        'mass-change-share': { type: 'string' },
-        json: { type: 'boolean' },
-        queue: { type: 'boolean' },
-        by: { type: 'string' },
-        email: { type: 'string' },
-        name: { type: 'string' },
-        role: { type: 'string' },
-        team: { type: 'string' },
-        partner: { type: 'string' },
-        id: { type: 'string' },
-        states: { type: 'string' },
-        zips: { type: 'string' },
-        languages: { type: 'string' },
-        fallback: { type: 'boolean' },
+        ...cliOptions(
+          ['replace', 'skip-invalid', 'confirm-mass-change', 'json', 'queue', 'fallback'],
+          ['mass-change-share', 'by', 'email', 'name', 'role', 'team', 'partner', 'id', 'states', 'zips', 'languages'],
+        ),
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -19,7 +19,7 @@ export interface TokenAction {
   purpose: TokenPurpose;
   limit: Limit;
   /** Does the change; `false` answers "not valid" (on the page). */
-  act(id: string, token: string): Promise<boolean | void>;
+  act(id: string, token: string): Promise<unknown>;
 }
 
 export interface LinkPage extends TokenAction {

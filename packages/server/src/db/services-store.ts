@@ -1,6 +1,6 @@
 // Directory services and hotlines in the database. A version stamp in `meta` changes whenever the directory
 // does, so every server process (and the CLI importer in another process) agrees on when to reload.
-import type { Hotline } from '@referral-kit/sdk';
+import type { Hotline, Service } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { sha256 } from './normalize.js';
 

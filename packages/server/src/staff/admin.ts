@@ -6,7 +6,7 @@ import { HttpError } from '../http/types.js';
 import { audit } from './audit.js';
 import { issueSetupLink } from './accounts.js';
 import { parseInput, type StaffContext } from './context.js';
-import type { StaffRoute } from './guard.js';
+import { staffRead, type StaffRoute } from './guard.js';
 import { endSessionsOf } from './sessions.js';
 import { teamNoticeSealContext } from './urgent.js';
 
@@ -40,41 +40,31 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
   }
 
   return [
-    {
-      method: 'GET',
-      path: '/admin/staff',
-      roles: ADMIN,
-      handler: async () => {
-        const rows = await c.db.query<{
-          id: string;
-          email: string;
-          name: string;
-          role: string;
-          team_id: string | null;
-          status: string;
-          locked_until: string | null;
-          created_at: string;
-        }>(
-          'SELECT id, email, name, role, team_id, status, locked_until, created_at FROM staff_accounts ORDER BY email',
-        );
-        const now = c.now().getTime();
-        return {
-          status: 200,
-          body: {
-            staff: rows.map((r) => ({
-              id: r.id,
-              email: r.email,
-              name: r.name,
-              role: r.role,
-              teamId: r.team_id,
-              status: r.status,
-              locked: r.locked_until !== null && Date.parse(r.locked_until) > now,
-              createdAt: r.created_at,
-            })),
-          },
-        };
-      },
-    },
+    staffRead({ path: '/admin/staff', roles: ADMIN }, async () => {
+      const rows = await c.db.query<{
+        id: string;
+        email: string;
+        name: string;
+        role: string;
+        team_id: string | null;
+        status: string;
+        locked_until: string | null;
+        created_at: string;
+      }>('SELECT id, email, name, role, team_id, status, locked_until, created_at FROM staff_accounts ORDER BY email');
+      const now = c.now().getTime();
+      return {
+        staff: rows.map((r) => ({
+          id: r.id,
+          email: r.email,
+          name: r.name,
+          role: r.role,
+          teamId: r.team_id,
+          status: r.status,
+          locked: r.locked_until !== null && Date.parse(r.locked_until) > now,
+          createdAt: r.created_at,
+        })),
+      };
+    }),
     {
       method: 'POST',
       path: '/admin/staff/{id}/disable',
@@ -125,12 +115,7 @@ export function adminRoutes(c: StaffContext): StaffRoute[] {
         return { status: 200, body: { setupUrl: link.url, expiresAt: link.expiresAt } };
       },
     },
-    {
-      method: 'GET',
-      path: '/admin/teams',
-      roles: ADMIN,
-      handler: async () => ({ status: 200, body: { teams: await teamsWithNotice() } }),
-    },
+    staffRead({ path: '/admin/teams', roles: ADMIN }, async () => ({ teams: await teamsWithNotice() })),
     {
       method: 'POST',
       path: '/admin/teams',

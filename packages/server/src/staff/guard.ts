@@ -24,6 +24,18 @@ export interface StaffRoute {
   handler(ctx: RequestContext, session: Session): Promise<HandlerResult>;
 }
 
+/** A GET route that answers 200 with what `read` returns. */
+export function staffRead(
+  route: Omit<StaffRoute, 'method' | 'handler'>,
+  read: (ctx: RequestContext, session: Session) => Promise<unknown>,
+): StaffRoute {
+  return {
+    ...route,
+    method: 'GET',
+    handler: async (ctx, session) => ({ status: 200, body: await read(ctx, session) }),
+  };
+}
+
 export const SIGN_IN_REQUIRED = 'Sign in to continue.';
 
 /** State changes only from the console's own origin (a browser always sends Origin on a POST). */

@@ -5,7 +5,7 @@ import { insightsConfig } from '../insights/config.js';
 import { buildReport, monthHours, reportCsv, VIEW_NAMES, type ViewName } from '../insights/report.js';
 import { HttpError, type RequestContext } from '../http/types.js';
 import type { StaffContext } from './context.js';
-import type { StaffRoute } from './guard.js';
+import { staffRead, type StaffRoute } from './guard.js';
 import type { Session } from './sessions.js';
 import { INSIGHT_ROLES } from './vocabulary.js';
 
@@ -85,29 +85,17 @@ export function insightsRoutes(c: StaffContext): StaffRoute[] {
   };
 
   return [
-    {
-      method: 'GET',
-      path: '/insights',
-      roles: INSIGHT_ROLES,
-      handler: async (_ctx, session) => ({
-        status: 200,
-        body: {
-          views: VIEW_NAMES,
-          partners: session.member.role === 'partner' ? [session.member.partnerId] : config.partners,
-          k: config.k,
-          epsilon: config.epsilon ?? null,
-          periods: await reportablePeriods(c),
-        },
-      }),
-    },
+    staffRead({ path: '/insights', roles: INSIGHT_ROLES }, async (_ctx, session) => ({
+      views: VIEW_NAMES,
+      partners: session.member.role === 'partner' ? [session.member.partnerId] : config.partners,
+      k: config.k,
+      epsilon: config.epsilon ?? null,
+      periods: await reportablePeriods(c),
+    })),
     ...VIEW_NAMES.flatMap((view): StaffRoute[] => [
-      {
-        method: 'GET',
-        path: `/insights/${view}`,
-        roles: INSIGHT_ROLES,
-        scope: 'partner',
-        handler: async (ctx, session) => ({ status: 200, body: await report(view, ctx, session) }),
-      },
+      staffRead({ path: `/insights/${view}`, roles: INSIGHT_ROLES, scope: 'partner' }, (ctx, session) =>
+        report(view, ctx, session),
+      ),
       {
         method: 'GET',
         path: `/insights/${view}.csv`,

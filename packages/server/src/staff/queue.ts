@@ -2,7 +2,7 @@
 // team's; admins see every team's and the requests no team covers. Summaries carry no personal data.
 import * as z from 'zod/v4/mini';
 import type { SqlParam } from '../db/types.js';
-import type { StaffRoute } from './guard.js';
+import { staffRead, type StaffRoute } from './guard.js';
 import { parseInput, TEAM_ROLES, type StaffContext, type StaffMember } from './context.js';
 import { REQUEST_STATUSES } from './vocabulary.js';
 
@@ -73,23 +73,18 @@ export function teamScope(member: StaffMember, column: string, params: SqlParam[
 }
 
 export function queueRoute(c: StaffContext): StaffRoute {
-  return {
-    method: 'GET',
-    path: '/requests',
-    roles: TEAM_ROLES,
-    handler: async (ctx, { member }) => {
-      const { status = 'open', assigned } = parseInput(QueueQuery, ctx.query, 'query');
-      const params: SqlParam[] = [];
-      const where = [teamScope(member, 'team_id', params)];
-      if (status === 'open') where.push(isOpenSql('status'));
-      else if (status !== 'all') where.push(`status = $${params.push(status)}`);
-      if (assigned === 'me') where.push(`assigned_to = $${params.push(member.id)}`);
-      if (assigned === 'nobody') where.push('assigned_to IS NULL');
-      const rows = await c.db.query<RequestRow>(
-        `SELECT ${REQUEST_COLUMNS} FROM callback_requests WHERE ${where.join(' AND ')} ORDER BY priority, created_at LIMIT 500`,
-        params,
-      );
-      return { status: 200, body: { requests: rows.map(requestSummary) } };
-    },
-  };
+  return staffRead({ path: '/requests', roles: TEAM_ROLES }, async (ctx, { member }) => {
+    const { status = 'open', assigned } = parseInput(QueueQuery, ctx.query, 'query');
+    const params: SqlParam[] = [];
+    const where = [teamScope(member, 'team_id', params)];
+    if (status === 'open') where.push(isOpenSql('status'));
+    else if (status !== 'all') where.push(`status = $${params.push(status)}`);
+    if (assigned === 'me') where.push(`assigned_to = $${params.push(member.id)}`);
+    if (assigned === 'nobody') where.push('assigned_to IS NULL');
+    const rows = await c.db.query<RequestRow>(
+      `SELECT ${REQUEST_COLUMNS} FROM callback_requests WHERE ${where.join(' AND ')} ORDER BY priority, created_at LIMIT 500`,
+      params,
+    );
+    return { requests: rows.map(requestSummary) };
+  });
 }

@@ -1,20 +1,15 @@
 // The signed-in staff member's own session: who am I (and the CSRF token a reloaded page needs), and sign-out.
-import type { StaffRoute } from './guard.js';
+import { staffRead, type StaffRoute } from './guard.js';
 import { ROLES, type StaffContext } from './context.js';
 import { clearedSessionCookie, endSession } from './sessions.js';
 import { audit } from './audit.js';
 
 export function sessionRoutes(c: StaffContext): StaffRoute[] {
   return [
-    {
-      method: 'GET',
-      path: '/session',
-      roles: ROLES,
-      handler: async (_ctx, session) => ({
-        status: 200,
-        body: { staff: session.member, csrfToken: session.csrfToken },
-      }),
-    },
+    staffRead({ path: '/session', roles: ROLES }, async (_ctx, session) => ({
+      staff: session.member,
+      csrfToken: session.csrfToken,
+    })),
     {
       method: 'POST',
       path: '/sign-out',

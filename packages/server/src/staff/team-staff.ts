@@ -3,31 +3,22 @@
 // `team` scope); admins any team.
 import { HttpError } from '../http/types.js';
 import type { StaffContext } from './context.js';
-import type { StaffRoute } from './guard.js';
+import { staffRead, type StaffRoute } from './guard.js';
 import { isOpenSql } from './queue.js';
 
 export function teamStaffRoute(c: StaffContext): StaffRoute {
-  return {
-    method: 'GET',
-    path: '/teams/{id}/staff',
-    roles: ['supervisor', 'admin'],
-    scope: 'team',
-    handler: async (ctx) => {
-      const teamId = ctx.params.id!;
-      const [team] = await c.db.query<{ id: string }>('SELECT id FROM callback_teams WHERE id = $1', [teamId]);
-      if (!team) throw new HttpError(404, 'not_found', 'There is no such team.');
-      const rows = await c.db.query<{ id: string; name: string; role: string; open_requests: number }>(
-        `SELECT a.id, a.name, a.role,
+  return staffRead({ path: '/teams/{id}/staff', roles: ['supervisor', 'admin'], scope: 'team' }, async (ctx) => {
+    const teamId = ctx.params.id!;
+    const [team] = await c.db.query<{ id: string }>('SELECT id FROM callback_teams WHERE id = $1', [teamId]);
+    if (!team) throw new HttpError(404, 'not_found', 'There is no such team.');
+    const rows = await c.db.query<{ id: string; name: string; role: string; open_requests: number }>(
+      `SELECT a.id, a.name, a.role,
            (SELECT COUNT(*) FROM callback_requests r WHERE r.assigned_to = a.id AND ${isOpenSql('r.status')}) AS open_requests
          FROM staff_accounts a WHERE a.team_id = $1 AND a.status = 'active' ORDER BY a.name, a.id`,
-        [teamId],
-      );
-      return {
-        status: 200,
-        body: {
-          staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, openRequests: Number(r.open_requests) })),
-        },
-      };
-    },
-  };
+      [teamId],
+    );
+    return {
+      staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role, openRequests: Number(r.open_requests) })),
+    };
+  });
 }
