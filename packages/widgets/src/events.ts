@@ -9,92 +9,78 @@ const init: EventInit = { bubbles: true, composed: true };
 export type ReferralSource =
   'directory' | 'offender-lookup' | 'alert-signup' | 'callback-request' | 'custody-guide' | 'quick-exit' | 'widget';
 
-/** A directory search finished. */
-export class ReferralSearchEvent extends Event {
-  static readonly eventName = 'referral-search';
-  constructor(
-    readonly resultCount: number,
-    /** `local`: searched a snapshot in the page; `server`: asked the search endpoint. */
-    readonly mode: 'local' | 'server',
-  ) {
-    super(ReferralSearchEvent.eventName, init);
-  }
+/** A typed event class: `eventName`, and its constructor's arguments as the named readonly fields `fields` returns. */
+function typedEvent<const N extends string, A extends unknown[], F extends object>(
+  eventName: N,
+  fields: (...args: A) => F,
+  eventInit: EventInit = init,
+): { readonly eventName: N; new (...args: A): Event & Readonly<F> } {
+  return class extends Event {
+    static readonly eventName = eventName;
+    constructor(...args: A) {
+      super(eventName, eventInit);
+      Object.assign(this, fields(...args));
+    }
+  } as never;
 }
+
+/** A directory search finished: `local` when it searched a snapshot in the page, `server` when it asked the API. */
+export class ReferralSearchEvent extends typedEvent(
+  'referral-search',
+  (resultCount: number, mode: 'local' | 'server') => ({
+    resultCount,
+    mode,
+  }),
+) {}
 
 /** The visitor chose a service from the directory. */
-export class ReferralSelectEvent extends Event {
-  static readonly eventName = 'referral-select';
-  constructor(readonly serviceId: string) {
-    super(ReferralSelectEvent.eventName, init);
-  }
-}
+export class ReferralSelectEvent extends typedEvent('referral-select', (serviceId: string) => ({ serviceId })) {}
 
 /** A custody lookup finished. */
-export class ReferralLookupEvent extends Event {
-  static readonly eventName = 'referral-lookup';
-  constructor(
-    readonly by: 'name' | 'identifier',
-    readonly resultCount: number,
-  ) {
-    super(ReferralLookupEvent.eventName, init);
-  }
-}
+export class ReferralLookupEvent extends typedEvent(
+  'referral-lookup',
+  (by: 'name' | 'identifier', resultCount: number) => ({
+    by,
+    resultCount,
+  }),
+) {}
 
 /** An alert subscription moved on: a code was requested, or the subscription was confirmed. */
-export class ReferralSubscribeEvent extends Event {
-  static readonly eventName = 'referral-subscribe';
-  constructor(
-    readonly step: 'requested' | 'confirmed',
-    readonly channel: AlertChannel,
-  ) {
-    super(ReferralSubscribeEvent.eventName, init);
-  }
-}
+export class ReferralSubscribeEvent extends typedEvent(
+  'referral-subscribe',
+  (step: 'requested' | 'confirmed', channel: AlertChannel) => ({ step, channel }),
+) {}
 
 /** A callback request was sent (the visitor got a reference), or cancelled. Never the contact or the reference. */
-export class ReferralCallbackEvent extends Event {
-  static readonly eventName = 'referral-callback';
-  constructor(
-    readonly step: 'requested' | 'cancelled',
-    readonly topic: CallbackTopic,
-    readonly channel: CallbackChannel,
-  ) {
-    super(ReferralCallbackEvent.eventName, init);
-  }
-}
+export class ReferralCallbackEvent extends typedEvent(
+  'referral-callback',
+  (step: 'requested' | 'cancelled', topic: CallbackTopic, channel: CallbackChannel) => ({ step, topic, channel }),
+) {}
 
 /** Quick exit was triggered. Every referral-kit element listening on the window clears itself. */
-export class ReferralExitEvent extends Event {
-  static readonly eventName = 'referral-exit';
-  constructor(readonly trigger: 'button' | 'shortcut') {
-    super(ReferralExitEvent.eventName, init);
-  }
-}
+export class ReferralExitEvent extends typedEvent('referral-exit', (trigger: 'button' | 'shortcut') => ({ trigger })) {}
 
 export type ReferralErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'contract' | 'config';
 
 /** Something failed; the visitor was shown hotlines and a plain-words message. */
-export class ReferralErrorEvent extends Event {
-  static readonly eventName = 'referral-error';
-  constructor(
-    readonly source: ReferralSource,
-    readonly kind: ReferralErrorKind,
-  ) {
-    super(ReferralErrorEvent.eventName, init);
-  }
-}
+export class ReferralErrorEvent extends typedEvent(
+  'referral-error',
+  (source: ReferralSource, kind: ReferralErrorKind) => ({
+    source,
+    kind,
+  }),
+) {}
 
 /**
  * The visitor asked for alerts about a custody record. Cancelable: `<referral-widget>` cancels it and opens its
  * "Get alerts" tab; on its own, `<referral-offender-lookup>` opens the signup in place. It neither bubbles nor
  * leaves the shadow root: who a visitor wants alerts about is nobody else's business.
  */
-export class ReferralAlertRequestEvent extends Event {
-  static readonly eventName = 'referral-alert-request';
-  constructor(readonly subject: { id: string; displayName: string }) {
-    super(ReferralAlertRequestEvent.eventName, { cancelable: true });
-  }
-}
+export class ReferralAlertRequestEvent extends typedEvent(
+  'referral-alert-request',
+  (subject: { id: string; displayName: string }) => ({ subject }),
+  { cancelable: true },
+) {}
 
 /** What a callback request is about, when it starts from a lookup result or a directory card. */
 export interface CallbackSubject {
@@ -112,23 +98,17 @@ export interface CallbackSubject {
  * and opens its "Talk to a specialist" tab; on their own, the lookup and the directory open the form in place. Like
  * the alert request it neither bubbles nor leaves the shadow root.
  */
-export class ReferralCallbackRequestEvent extends Event {
-  static readonly eventName = 'referral-callback-request';
-  constructor(readonly subject: CallbackSubject) {
-    super(ReferralCallbackRequestEvent.eventName, { cancelable: true });
-  }
-}
+export class ReferralCallbackRequestEvent extends typedEvent(
+  'referral-callback-request',
+  (subject: CallbackSubject) => ({ subject }),
+  { cancelable: true },
+) {}
 
 /** `<referral-custody-guide>` is showing the guide: for `status`, or for every status when it is ''. */
-export class ReferralGuideEvent extends Event {
-  static readonly eventName = 'referral-guide';
-  constructor(
-    readonly status: string,
-    readonly language: string,
-  ) {
-    super(ReferralGuideEvent.eventName, init);
-  }
-}
+export class ReferralGuideEvent extends typedEvent('referral-guide', (status: string, language: string) => ({
+  status,
+  language,
+})) {}
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -26,47 +26,45 @@ const onSubscribe = { onReferralSubscribe: ReferralSubscribeEvent.eventName as E
 const onExit = { onReferralExit: ReferralExitEvent.eventName as EventName<ReferralExitEvent> };
 const onError = { onReferralError: ReferralErrorEvent.eventName as EventName<ReferralErrorEvent> };
 
+/** A React component for an element (display name from its tag: `ReferralDirectory`), with `on…` event props. */
+function wrap<I extends HTMLElement, E extends Record<string, EventName>>(
+  tagName: string,
+  elementClass: new () => I,
+  events: E,
+) {
+  const displayName = tagName.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase());
+  return createComponent({ react: React, tagName, elementClass, displayName, events });
+}
+
 /** `<referral-widget>`: directory, custody lookup, alerts, hotlines and quick exit. */
-export const ReferralWidget = createComponent({
-  react: React,
-  tagName: 'referral-widget',
-  elementClass: ReferralWidgetElement,
-  displayName: 'ReferralWidget',
-  events: { ...onSearch, ...onSelect, ...onLookup, ...onSubscribe, ...onExit, ...onError },
+export const ReferralWidget = wrap('referral-widget', ReferralWidgetElement, {
+  ...onSearch,
+  ...onSelect,
+  ...onLookup,
+  ...onSubscribe,
+  ...onExit,
+  ...onError,
 });
 
 /** `<referral-directory>`: the victim-services directory. */
-export const ReferralDirectory = createComponent({
-  react: React,
-  tagName: 'referral-directory',
-  elementClass: ReferralDirectoryElement,
-  displayName: 'ReferralDirectory',
-  events: { ...onSearch, ...onSelect, ...onError },
+export const ReferralDirectory = wrap('referral-directory', ReferralDirectoryElement, {
+  ...onSearch,
+  ...onSelect,
+  ...onError,
 });
 
 /** `<referral-offender-lookup>`: custody lookup (opens the alert signup in place). */
-export const ReferralOffenderLookup = createComponent({
-  react: React,
-  tagName: 'referral-offender-lookup',
-  elementClass: ReferralOffenderLookupElement,
-  displayName: 'ReferralOffenderLookup',
-  events: { ...onLookup, ...onSubscribe, ...onError },
+export const ReferralOffenderLookup = wrap('referral-offender-lookup', ReferralOffenderLookupElement, {
+  ...onLookup,
+  ...onSubscribe,
+  ...onError,
 });
 
 /** `<referral-alert-signup>`: custody-status alert signup with double opt-in. */
-export const ReferralAlertSignup = createComponent({
-  react: React,
-  tagName: 'referral-alert-signup',
-  elementClass: ReferralAlertSignupElement,
-  displayName: 'ReferralAlertSignup',
-  events: { ...onSubscribe, ...onError },
+export const ReferralAlertSignup = wrap('referral-alert-signup', ReferralAlertSignupElement, {
+  ...onSubscribe,
+  ...onError,
 });
 
 /** `<referral-quick-exit>`: the quick-exit button and shortcut. */
-export const ReferralQuickExit = createComponent({
-  react: React,
-  tagName: 'referral-quick-exit',
-  elementClass: ReferralQuickExitElement,
-  displayName: 'ReferralQuickExit',
-  events: { ...onExit },
-});
+export const ReferralQuickExit = wrap('referral-quick-exit', ReferralQuickExitElement, { ...onExit });

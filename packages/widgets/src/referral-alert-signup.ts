@@ -177,7 +177,7 @@ export class ReferralAlertSignup extends ReferralElement {
     const accepted = await this.#submission.run(
       (client, signal) =>
         this.capture === 'isolated'
-          ? this.#capture.subscribe(request, this.partnerId, signal)
+          ? this.#capture.send('subscribe', request, this.partnerId, signal)
           : client.alerts.subscribe({ ...request, contact }, { signal }),
       () => form.requestSubmit(),
     );

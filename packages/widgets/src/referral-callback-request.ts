@@ -210,7 +210,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     const accepted = await this.#submission.run(
       (client, signal) =>
         isolated
-          ? this.#capture.requestCallback(request, this.partnerId, signal)
+          ? this.#capture.send('request-callback', request, this.partnerId, signal)
           : client.callbacks.request(
               { ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) },
               { signal },

@@ -1,20 +1,20 @@
 // The page's side of isolated capture: an iframe from the API's origin (capture-frame.ts) holds the contact field,
 // so scripts on the partner page never see what is typed. This side pins the frame's origin and a random channel id,
 // forwards the field's texts, asks the frame to send the request and learns only the outcome.
-import type { CallbackAccepted, SubscribeAccepted } from '@referral-kit/sdk';
 import {
   CAPTURE_PATH,
   CAPTURE_TOKENS,
   channelId,
   onChannel,
-  type CaptureCallback,
   type CaptureField,
-  type CaptureSubscribe,
   type FrameMessage,
   type PageMessage,
 } from './capture-protocol.js';
 
 type Answer<K extends FrameMessage['kind']> = Extract<FrameMessage, { kind: K }>;
+
+/** What the frame answers each request with. */
+const ANSWERS = { subscribe: 'accepted', 'request-callback': 'requested' } as const;
 
 export class IsolatedCapture {
   #frame: HTMLIFrameElement | undefined;
@@ -60,34 +60,25 @@ export class IsolatedCapture {
     this.#post({ kind: 'focus' });
   }
 
-  /** The frame subscribes with what it holds plus `request`; rejects with the failure as the frame reports it. */
-  subscribe(
-    request: CaptureSubscribe,
+  /**
+   * The frame sends what it holds (the contact; for a callback also the name and note) plus `request`: a
+   * subscription or a callback request. Resolves with the frame's answer; rejects with the failure as it reports it.
+   */
+  send<K extends keyof typeof ANSWERS>(
+    kind: K,
+    request: Extract<PageMessage, { kind: K }>['request'],
     partnerId: string,
     signal: AbortSignal,
-  ): Promise<Pick<SubscribeAccepted, 'confirmationId' | 'expiresInSeconds'>> {
-    return this.#ask({ kind: 'subscribe', request, partnerId }, 'accepted', signal);
-  }
-
-  /** The frame asks for a callback with what it holds (contact, name, note) plus `request`. */
-  requestCallback(
-    request: CaptureCallback,
-    partnerId: string,
-    signal: AbortSignal,
-  ): Promise<Pick<CallbackAccepted, 'reference' | 'cancelToken'>> {
-    return this.#ask({ kind: 'request-callback', request, partnerId }, 'requested', signal);
-  }
-
-  #ask<K extends FrameMessage['kind']>(message: PageMessage, answer: K, signal: AbortSignal): Promise<Answer<K>> {
+  ): Promise<Omit<Answer<(typeof ANSWERS)[K]>, 'kind'>> {
     return new Promise((resolve, reject) => {
       // Not loaded (offline, or the API does not let this origin frame it): shown like an unreachable API.
       if (!this.#ready) {
         reject(Object.assign(new Error(), { name: 'NetworkError' }));
         return;
       }
-      this.#pending = { answer, resolve: resolve as (answer: FrameMessage) => void, reject };
+      this.#pending = { answer: ANSWERS[kind], resolve: resolve as (answer: unknown) => void, reject };
       signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-      this.#post(message);
+      this.#post({ kind, request, partnerId } as PageMessage);
     });
   }
 
