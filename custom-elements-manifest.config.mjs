@@ -37,6 +37,56 @@ function guardedDefine() {
   };
 }
 
+/**
+ * The event classes are declared as `class X extends typedEvent('name', (a: A, b: B) => ({ a, b })) {}`, which the
+ * analyzer reads as a mixin applied to a superclass named after the event. This plugin describes them as what they
+ * are at run time: an `Event` with a static `eventName` and the named readonly fields the factory's parameters give.
+ */
+function typedEvents() {
+  const found = new Map();
+  return {
+    name: 'referral-kit-typed-events',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const call = node.heritageClauses?.[0]?.types[0]?.expression;
+      if (!call || !ts.isCallExpression(call) || call.expression.getText() !== 'typedEvent') return;
+      const [eventName, fields] = call.arguments;
+      if (!eventName || !ts.isStringLiteral(eventName)) return;
+      const parameters = fields && ts.isArrowFunction(fields) ? fields.parameters : [];
+      found.set(`${moduleDoc.path}#${node.name.text}`, {
+        eventName: eventName.text,
+        fields: parameters.map((p) => ({ name: p.name.getText(), type: p.type?.getText() })),
+      });
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const moduleDoc of customElementsManifest.modules) {
+        for (const declaration of moduleDoc.declarations ?? []) {
+          const event = found.get(`${moduleDoc.path}#${declaration.name}`);
+          if (!event) continue;
+          delete declaration.mixins;
+          declaration.superclass = { name: 'Event', package: 'global:' };
+          declaration.members = [
+            {
+              kind: 'field',
+              name: 'eventName',
+              type: { text: 'string' },
+              static: true,
+              readonly: true,
+              default: `'${event.eventName}'`,
+            },
+            ...event.fields.map(({ name, type }) => ({
+              kind: 'field',
+              name,
+              ...(type ? { type: { text: type } } : {}),
+              readonly: true,
+            })),
+          ];
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['packages/widgets/src/**/*.ts'],
   exclude: [
@@ -50,5 +100,5 @@ export default {
   litelement: true,
   // The root package.json is not the widgets package; its "customElements" field is maintained by hand.
   packagejson: false,
-  plugins: [guardedDefine()],
+  plugins: [guardedDefine(), typedEvents()],
 };

@@ -114,6 +114,24 @@ describe('published packages in a consumer bundle', () => {
       'referral-select',
       'referral-subscribe',
     ]);
+    type EventClass = Declaration & {
+      name: string;
+      superclass?: { name: string; package?: string };
+      members?: { name: string; static?: boolean; default?: string; type?: { text: string } }[];
+    };
+    const search = manifest.modules
+      .flatMap((m) => (m.declarations ?? []) as EventClass[])
+      .find((d) => d.name === 'ReferralSearchEvent');
+    assert.deepEqual(search?.superclass, { name: 'Event', package: 'global:' }, 'an event class extends Event');
+    assert.deepEqual(
+      search.members?.map((m) => [m.name, m.static ?? false, m.default ?? m.type?.text]),
+      [
+        ['eventName', true, "'referral-search'"],
+        ['resultCount', false, 'number'],
+        ['mode', false, "'local' | 'server'"],
+      ],
+      'its static eventName and its fields',
+    );
   });
 
   it('the SDK is side-effect free: an unused import adds nothing, createClient alone leaves search and OpenAPI out', async () => {
