@@ -65,19 +65,18 @@ export class DirectoryPublisher {
     if (await findStoredIndex(this.db, version)) return (this.published = version);
     const started = performance.now();
     try {
-      const { built, thread, ...at } = await buildVersion(this.db, version, {
-        thread: () => (this.thread = new DirectoryThread()),
+      const { built, ...at } = await buildVersion(this.db, version, {
+        builder: () => (this.thread = new DirectoryThread({ background: true })),
         generatedAt: this.options.now().toISOString(),
-        save: true,
+        store: true,
       });
-      void thread.terminate();
       this.published = at.version;
       this.failed = undefined;
       this.options.logger?.info(
         {
           version: at.version,
           services: built.size,
-          bytes: built.saved?.byteLength,
+          bytes: built.saved.byteLength,
           ms: Math.round(performance.now() - started),
         },
         'directory index stored',

@@ -1,21 +1,23 @@
-// The API's side of one directory worker (directory-worker.ts): rows in then a build, or a saved index's bytes in then
-// a load, then searches and lookups by id answered from that thread. The API's event loop only passes messages:
-// parsing 100k services, indexing them, (de)compressing the saved form and searching all happen in the worker, so no
-// request waits behind a re-index.
+// The API's side of one directory worker (directory-worker.ts), in one of two parts. A builder (`background`) takes
+// rows, indexes them and hands back the saved form, then ends; it runs below every other thread's priority, so on a
+// busy machine a re-index takes the cores the requests leave. A server takes a saved form's bytes, loads it, then
+// answers searches and lookups by id until it is replaced. The API's event loop only passes messages: parsing 100k
+// services, indexing them, (de)compressing the saved form and searching all happen in the workers, so no request
+// waits behind a re-index.
 import { Worker } from 'node:worker_threads';
 import type { Service, ServicePage, ServiceSearchParams } from '@referral-kit/sdk';
 
 export type ToDirectoryWorker =
   | { type: 'rows'; rows: string[] }
-  /** `save`: also make the saved form (the worker role stores it for the other instances). */
-  | { type: 'build'; version: string; generatedAt: string; save: boolean }
+  | { type: 'build'; version: string; generatedAt: string }
   | { type: 'saved'; bytes: Uint8Array }
   | { type: 'load'; version: string }
   | { type: 'search'; call: number; query: ServiceSearchParams; now: number }
   | { type: 'service'; call: number; id: string };
 
 export type FromDirectoryWorker =
-  | { type: 'built'; snapshot: ArrayBuffer; size: number; saved?: ArrayBuffer }
+  | { type: 'built'; saved: ArrayBuffer; size: number }
+  | { type: 'loaded'; snapshot: ArrayBuffer; size: number }
   | { type: 'answer'; call: number; body: unknown }
   /** Without `call`: the rows or the build failed, so this thread will never serve. */
   | { type: 'failed'; call?: number; reason: string };
@@ -27,10 +29,23 @@ export type FromDirectoryWorker =
 const WORKER_SOURCE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./directory-worker.ts', import.meta.url).href)}); })`;
 
+/** A builder's result: the saved form (INDEX_ENGINE in db/directory-index-store.ts) and how many services it holds. */
 export interface Built {
+  saved: Uint8Array;
+  size: number;
+}
+
+/** A server's loaded version: the snapshot's bytes (moved here, not copied) and how many services it holds. */
+export interface Loaded {
   snapshot: Uint8Array;
   size: number;
-  saved?: Uint8Array;
+}
+
+export interface DirectoryThreadOptions {
+  /** A builder: runs at the lowest priority (where the system lets one thread lower its own). */
+  background?: boolean;
+  /** Called when the thread dies on its own (not when retired or terminated). */
+  onLost?: (error: Error) => void;
 }
 
 interface Pending {
@@ -39,7 +54,8 @@ interface Pending {
 }
 
 export class DirectoryThread {
-  private readonly worker = new Worker(WORKER_SOURCE, { eval: true });
+  private readonly worker: Worker;
+  private readonly onLost: (error: Error) => void;
   private readonly calls = new Map<number, Pending>();
   private nextCall = 0;
   private building: Pending | undefined;
@@ -48,8 +64,9 @@ export class DirectoryThread {
   /** Why the thread can no longer answer, once it cannot. */
   private lost: Error | undefined;
 
-  /** @param onLost called when the thread dies on its own (not when retired or terminated). */
-  constructor(private readonly onLost: (error: Error) => void = () => {}) {
+  constructor(options: DirectoryThreadOptions = {}) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { background: options.background ?? false } });
+    this.onLost = options.onLost ?? (() => {});
     this.worker.on('message', (message: FromDirectoryWorker) => this.receive(message));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the directory worker exited (code ${code})`)));
@@ -61,12 +78,9 @@ export class DirectoryThread {
     this.worker.postMessage({ type: 'rows', rows } satisfies ToDirectoryWorker);
   }
 
-  /**
-   * Indexes what was added; resolves with the snapshot's bytes (moved here, not copied), the service count and, with
-   * `save`, the saved form to store.
-   */
-  build(version: string, generatedAt: string, save = false): Promise<Built> {
-    return this.complete({ type: 'build', version, generatedAt, save });
+  /** A builder's only task: indexes what was added and resolves with the saved form (moved here, not copied). */
+  build(version: string, generatedAt: string): Promise<Built> {
+    return this.complete({ type: 'build', version, generatedAt }) as Promise<Built>;
   }
 
   /** A piece of a saved index (see `load`), in order. */
@@ -75,8 +89,8 @@ export class DirectoryThread {
   }
 
   /** Restores the saved index whose pieces were added; fails (and never serves) if it is not that version's. */
-  load(version: string): Promise<Built> {
-    return this.complete({ type: 'load', version });
+  load(version: string): Promise<Loaded> {
+    return this.complete({ type: 'load', version }) as Promise<Loaded>;
   }
 
   search(query: ServiceSearchParams, now: Date): Promise<ServicePage> {
@@ -99,13 +113,13 @@ export class DirectoryThread {
     await this.worker.terminate();
   }
 
-  private complete(message: ToDirectoryWorker): Promise<Built> {
+  private complete(message: ToDirectoryWorker): Promise<Built | Loaded> {
     if (this.lost) return Promise.reject(this.lost);
     this.worker.ref();
     return new Promise<unknown>((resolve, reject) => {
       this.building = { resolve, reject };
       this.worker.postMessage(message);
-    }).finally(() => this.idle()) as Promise<Built>;
+    }).finally(() => this.idle()) as Promise<Built | Loaded>;
   }
 
   private call(message: (call: number) => ToDirectoryWorker): Promise<unknown> {
@@ -119,12 +133,12 @@ export class DirectoryThread {
   }
 
   private receive(message: FromDirectoryWorker): void {
-    if (message.type === 'built') {
-      this.building?.resolve({
-        snapshot: new Uint8Array(message.snapshot),
-        size: message.size,
-        saved: message.saved && new Uint8Array(message.saved),
-      } satisfies Built);
+    if (message.type === 'built' || message.type === 'loaded') {
+      this.building?.resolve(
+        message.type === 'built'
+          ? ({ saved: new Uint8Array(message.saved), size: message.size } satisfies Built)
+          : ({ snapshot: new Uint8Array(message.snapshot), size: message.size } satisfies Loaded),
+      );
       this.building = undefined;
       return;
     }

@@ -1,9 +1,11 @@
-// One version of the directory in its own thread (see directory-thread.ts): takes the stored services as JSON rows,
-// builds the SDK's search index and the snapshot's bytes away from the API's event loop (seconds at 100k services),
-// or restores both from a saved index a worker stored, then answers searches and lookups by id until the next version
-// replaces it.
+// One version of the directory in its own thread (see directory-thread.ts). A builder takes the stored services as
+// JSON rows and makes the SDK's search index and its saved form away from the API's event loop (seconds at 100k
+// services), at the lowest priority. A server restores a saved form, then answers searches and lookups by id until
+// the next version replaces it.
+import { readlinkSync } from 'node:fs';
+import { constants as os, setPriority } from 'node:os';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Service } from '@referral-kit/sdk';
 import {
   createDirectoryIndex,
@@ -16,6 +18,7 @@ import { allVocabularies } from '@referral-kit/sdk/vocabulary';
 import type { FromDirectoryWorker, ToDirectoryWorker } from './directory-thread.js';
 
 const port = parentPort!;
+const { background } = workerData as { background: boolean };
 let rows: string[] = [];
 let services: Service[] = [];
 let saved: Uint8Array[] = [];
@@ -57,6 +60,20 @@ function savedForm(snapshot: ArrayBuffer, index: ServiceIndex): ArrayBuffer {
   return packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength);
 }
 
+/**
+ * A builder yields the cores to every other thread when they want them: Linux sets a priority per thread, named by its
+ * id (/proc/thread-self). Elsewhere the same call would lower the whole process, requests included, so it is skipped.
+ */
+function lowerPriority(): void {
+  let thread: number;
+  try {
+    thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  } catch {
+    return;
+  }
+  setPriority(thread, os.priority.PRIORITY_LOW);
+}
+
 /** A saved form back to the snapshot's bytes and the index, without indexing the services again. */
 function restore(version: string): ArrayBuffer {
   const bytes = brotliDecompressSync(Buffer.concat(saved));
@@ -82,19 +99,16 @@ function handle(message: ToDirectoryWorker): void {
   switch (message.type) {
     case 'rows':
       for (const row of message.rows) {
-        const service = JSON.parse(row) as Service;
-        services.push(service);
-        byId.set(service.id, service);
+        services.push(JSON.parse(row) as Service);
         rows.push(row);
       }
       return;
     case 'build': {
       // Every language's words: a visitor may write in any of them, whatever the widget's language.
-      index = createDirectoryIndex(services, { vocabularies: allVocabularies });
-      const snapshot = snapshotBytes(message.version, message.generatedAt);
+      const built = createDirectoryIndex(services, { vocabularies: allVocabularies });
+      const form = savedForm(snapshotBytes(message.version, message.generatedAt), built);
       rows = [];
-      const form = message.save ? savedForm(snapshot, index) : undefined;
-      send({ type: 'built', snapshot, size: services.length, saved: form }, form ? [snapshot, form] : [snapshot]);
+      send({ type: 'built', saved: form, size: services.length }, [form]);
       return;
     }
     case 'saved':
@@ -102,7 +116,7 @@ function handle(message: ToDirectoryWorker): void {
       return;
     case 'load': {
       const snapshot = restore(message.version);
-      send({ type: 'built', snapshot, size: services.length }, [snapshot]);
+      send({ type: 'loaded', snapshot, size: services.length }, [snapshot]);
       return;
     }
     case 'search':
@@ -114,6 +128,7 @@ function handle(message: ToDirectoryWorker): void {
   }
 }
 
+if (background) lowerPriority();
 port.on('message', (message: ToDirectoryWorker) => {
   try {
     handle(message);

@@ -3,7 +3,8 @@
 // version that fails to load leaves the previous one in use. The version stamp in the database (changed by an import
 // in this process, the CLI or another instance) is checked at most once a second.
 // Where a version comes from: the saved index a worker stored for it (directory-publisher.ts; loaded, not rebuilt),
-// else a build from the services here. An instance that already answers waits `ownBuildAfterMs` for a worker to
+// else a build from the services here, in a builder thread below the requests' priority, whose saved form is then
+// loaded the same way. An instance that already answers waits `ownBuildAfterMs` for a worker to
 // store a newer version before building it itself; one with nothing yet (a fresh database, or no worker running)
 // builds at once, so it is ready as soon as it can be. With `publish` (`npm start`'s single process, which is the
 // worker too) every version built here is stored for the other instances.
@@ -14,7 +15,7 @@ import { SERVICES_VERSION_KEY, getMeta } from '../db/services-store.js';
 import { findStoredIndex, readStoredIndex, storeIndex, type StoredIndex } from '../db/directory-index-store.js';
 import { JsonText } from '../http/json-text.js';
 import type { Logger } from '../logger.js';
-import { DirectoryThread, type Built } from './directory-thread.js';
+import { DirectoryThread, type Built, type Loaded } from './directory-thread.js';
 
 export interface DirectoryState {
   version: string;
@@ -49,17 +50,18 @@ export async function servicesVersion(db: Db): Promise<string> {
 }
 
 /**
- * Builds the services' current version in `thread` (read in short pages) and, with `save`, stores its saved form.
- * The version read can be newer than `version` (an import committed meanwhile); it is re-read until the rows and the
- * stamp agree, so a build never mixes two versions.
+ * Builds the services' current version's saved form in a builder thread (rows read in short pages) and, with `store`,
+ * stores it for the other instances. The version read can be newer than `version` (an import committed meanwhile); it
+ * is re-read until the rows and the stamp agree, so a build never mixes two versions.
+ * @param options.builder makes the builder thread (a `background` DirectoryThread), ended here whatever happens
  */
 export async function buildVersion(
   db: Db,
   version: string,
-  options: { thread: () => DirectoryThread; generatedAt: string; save: boolean },
-): Promise<{ version: string; built: Built; thread: DirectoryThread }> {
+  options: { builder: () => DirectoryThread; generatedAt: string; store: boolean },
+): Promise<{ version: string; built: Built }> {
   for (let attempt = 1; ; attempt++) {
-    const thread = options.thread();
+    const thread = options.builder();
     try {
       let after = '';
       for (;;) {
@@ -73,20 +75,18 @@ export async function buildVersion(
         // SQLite answers synchronously: let waiting requests in between two reads.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const built = await thread.build(version, options.generatedAt, options.save);
+      const built = await thread.build(version, options.generatedAt);
       const stamp = await servicesVersion(db);
       if (stamp === version) {
-        if (built.saved)
+        if (options.store)
           await storeIndex(db, { version, services: built.size, builtAt: options.generatedAt, data: built.saved });
-        return { version, built, thread };
+        return { version, built };
       }
       // Changed while read (an import committed in between): the rows are a mix of two versions.
       if (attempt === READ_ATTEMPTS) throw new Error('the directory kept changing while it was read');
       version = stamp;
+    } finally {
       void thread.terminate();
-    } catch (error) {
-      void thread.terminate();
-      throw error;
     }
   }
 }
@@ -188,11 +188,30 @@ export class Directory {
   }
 
   /** Restores a version from the saved index a worker stored: read in pieces into a new thread, which unpacks it. */
-  private async load(stored: StoredIndex) {
-    const thread = this.thread();
+  private load(stored: StoredIndex) {
+    return this.serve(stored.version, (thread) => readStoredIndex(this.db, stored, (bytes) => thread.addSaved(bytes)));
+  }
+
+  /**
+   * Builds a version in a builder thread (stored for the other instances with `publish`), then loads its saved form
+   * into a thread that serves it: the serving thread runs at the requests' priority, the build below it.
+   */
+  private async build(version: string) {
+    const { built, ...at } = await buildVersion(this.db, version, {
+      builder: () => (this.building = new DirectoryThread({ background: true })),
+      generatedAt: this.options.now().toISOString(),
+      store: this.options.publish ?? false,
+    });
+    return this.serve(at.version, async (thread) => thread.addSaved(built.saved));
+  }
+
+  /** A new serving thread, given a saved form's pieces by `feed`, then loaded with `version`. */
+  private async serve(version: string, feed: (thread: DirectoryThread) => Promise<void>) {
+    const thread = new DirectoryThread({ onLost: (error) => this.lost(thread, error) });
+    this.building = thread;
     try {
-      await readStoredIndex(this.db, stored, (bytes) => thread.addSaved(bytes));
-      return this.serving(stored.version, await thread.load(stored.version), thread);
+      await feed(thread);
+      return this.serving(version, await thread.load(version), thread);
     } catch (error) {
       void thread.terminate();
       throw error;
@@ -201,31 +220,12 @@ export class Directory {
     }
   }
 
-  private async build(version: string) {
-    try {
-      const { built, thread, ...at } = await buildVersion(this.db, version, {
-        thread: () => this.thread(),
-        generatedAt: this.options.now().toISOString(),
-        save: this.options.publish ?? false,
-      });
-      return this.serving(at.version, built, thread);
-    } finally {
-      this.building = undefined;
-    }
-  }
-
-  private thread(): DirectoryThread {
-    const thread = new DirectoryThread((error) => this.lost(thread, error));
-    this.building = thread;
-    return thread;
-  }
-
-  private serving(version: string, built: Built, thread: DirectoryThread) {
+  private serving(version: string, loaded: Loaded, thread: DirectoryThread) {
     return {
       version,
       etag: `"${version}"`,
-      snapshot: new JsonText(built.snapshot),
-      size: built.size,
+      snapshot: new JsonText(loaded.snapshot),
+      size: loaded.size,
       thread,
       search: (query: ServiceSearchParams, now: Date) => thread.search(query, now),
       service: (id: string) => thread.service(id),
