@@ -30,6 +30,40 @@ export async function findStoredIndex(db: Db, version: string): Promise<StoredIn
   return rows[0] && { ...rows[0], id: Number(rows[0].id) };
 }
 
+/** How long a worker's claim on building a version holds: far longer than a build; an older claim's worker died. */
+export const BUILD_CLAIM_MS = 10 * 60_000;
+/** The one-key advisory lock under which workers claim builds (the migrations hold 727274). */
+const BUILD_CLAIM_LOCK = 727275;
+
+/**
+ * Claims the build of `version` for one worker, unless another's claim on it is younger than BUILD_CLAIM_MS: several
+ * workers would otherwise each index the same services. A claim is a row with no pieces yet; resolves with its id (to
+ * release once the build is stored or has failed), or undefined when another worker holds it.
+ */
+export async function claimBuild(db: Db, version: string, now: Date): Promise<number | undefined> {
+  return db.transaction(async (tx) => {
+    // Workers claiming at once: on PostgreSQL each waits here, then sees the claim before it (SQLite's write
+    // transactions take turns already).
+    if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [BUILD_CLAIM_LOCK]);
+    const held = await tx.query(
+      `SELECT 1 FROM directory_indexes
+       WHERE version = $1 AND engine = $2 AND complete = 0 AND pieces = 0 AND built_at > $3 LIMIT 1`,
+      [version, INDEX_ENGINE, new Date(now.getTime() - BUILD_CLAIM_MS).toISOString()],
+    );
+    if (held.length > 0) return undefined;
+    const [row] = await tx.query<{ id: number }>(
+      `INSERT INTO directory_indexes (version, engine, services, bytes, pieces, built_at)
+       VALUES ($1, $2, 0, 0, 0, $3) RETURNING id`,
+      [version, INDEX_ENGINE, now.toISOString()],
+    );
+    return Number(row!.id);
+  });
+}
+
+export async function releaseBuild(db: Db, claim: number): Promise<void> {
+  await db.run('DELETE FROM directory_indexes WHERE id = $1 AND complete = 0', [claim]);
+}
+
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**

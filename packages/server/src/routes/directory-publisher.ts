@@ -1,9 +1,10 @@
 // The worker role's side of the directory: whenever the services' version changes, it builds that version's search
 // index in a worker thread (off every request path) and stores the saved form in the database, where each API
-// instance finds it at its next check (directory.ts) and loads it instead of indexing the services itself.
+// instance finds it at its next check (directory.ts) and loads it instead of indexing the services itself. With
+// several workers, the one that claims a version builds it; the others find it stored at a later check.
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
-import { findStoredIndex } from '../db/directory-index-store.js';
+import { claimBuild, findStoredIndex, releaseBuild } from '../db/directory-index-store.js';
 import type { Logger } from '../logger.js';
 import { buildVersion, servicesVersion } from './directory.js';
 import { DirectoryThread } from './directory-thread.js';
@@ -63,6 +64,8 @@ export class DirectoryPublisher {
     if (failed?.version === version && performance.now() - failed.at < (this.options.retryMs ?? 30_000))
       return this.published;
     if (await findStoredIndex(this.db, version)) return (this.published = version);
+    const claim = await claimBuild(this.db, version, this.options.now());
+    if (claim === undefined) return this.published; // another worker is building it
     const started = performance.now();
     try {
       const { built, ...at } = await buildVersion(this.db, version, {
@@ -89,6 +92,7 @@ export class DirectoryPublisher {
       throw error;
     } finally {
       this.thread = undefined;
+      await releaseBuild(this.db, claim).catch(() => {}); // else it lapses after BUILD_CLAIM_MS
     }
   }
 }
