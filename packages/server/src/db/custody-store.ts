@@ -220,13 +220,27 @@ async function laterWordSharesOf(db: Db): Promise<Map<string, number>> {
   return shares;
 }
 
+/** A query word that starts no other query word: the ranges of the others lie inside its range. */
+function shortestWords(words: string[]): string[] {
+  return words.filter((word) => !words.some((other) => other !== word && word.startsWith(other)));
+}
+
+/** Names of this many words or more have an index of their own (migration 018), found by its very predicate. */
+const LONG_NAME_WORDS = 4;
+const LONG_NAME_PG = `array_length(string_to_array(r.sort_name, ' '), 1) >= ${LONG_NAME_WORDS}`;
+
 /**
  * A PostgreSQL name search as disjoint parts whose plans the planner estimates well (one plan for every match walks
  * the sorted index past a whole first name, or gathers huge posting lists):
- *  - for each query word, the people whose first word starts with it: one range of the keyset index
- *    ("jose" → [jose, josf)). The range of a word that starts with another query word is inside that word's, so it
- *    is left out;
+ *  - for each query word, the people whose first word starts with it: a range of the keyset index ("jose" →
+ *    [jose, josf)). The range of a word that starts with another query word is inside that word's, so it is left
+ *    out. When other query words must start later words, the range is split one word deeper: the people whose first
+ *    word is that word and whose second word starts with another query word ([jose kowalski, jose kowalskj)), short
+ *    stretches where nearly every row matches; the rest of that first word; and longer first words ([jose!, josf));
  *  - the others: no query word starts their first word, so every one starts a later word ("garcia" as a last name).
+ * Query words none of which starts another start different words of a name, so a part needing more of them than
+ * its names have words left is read from the index of long names only (a first and two last names typed in full
+ * need four words in every part but the ones of the second word).
  * Each part also says, of the words that must start a later word, the rarest (by `shares`) through the later-words
  * GIN index: the planner then reads few matches from it and sorts them, or many in order from the sorted index.
  * Only that one word goes to the index: a common word's posting list would be read whole. Each part is one
@@ -241,15 +255,30 @@ function postgresNameParts(words: string[], shares: Map<string, number>, param: 
     const rarest = some.reduce((a, b) => (shareOf(b) < shareOf(a) ? b : a));
     return [`${LATER_NAME_WORDS_PG} @@ ${param(`'${rarest}':*`)}::tsquery`];
   };
-  const firstWords = words.filter((word) => !words.some((other) => other !== word && word.startsWith(other)));
-  const ranges = firstWords.map(
-    (word) => `r.sort_name COLLATE "C" >= ${param(word)} AND r.sort_name COLLATE "C" < ${param(afterPrefix(word))}`,
-  );
-  // In a word's range, a query word that does not start with it cannot start the first word.
-  const byFirstWord = firstWords.map((word, i) =>
-    [ranges[i]!, match, ...rarestLater(words.filter((other) => !other.startsWith(word)))].join(' AND '),
-  );
-  const others = [`NOT (${ranges.map((range) => `(${range})`).join(' OR ')})`, match, ...rarestLater(words)];
+  const between = (from: string, to: string) =>
+    `r.sort_name COLLATE "C" >= ${param(from)} AND r.sort_name COLLATE "C" < ${param(to)}`;
+  const prefixRange = (prefix: string) => between(prefix, afterPrefix(prefix));
+  const anyOf = (conditions: string[]) => `(${conditions.map((condition) => `(${condition})`).join(' OR ')})`;
+  /** `needed` query words must each start a word of the name after its first `taken` words. */
+  const longIf = (needed: number, taken: number) => (taken + needed >= LONG_NAME_WORDS ? [LONG_NAME_PG] : []);
+  const firstWords = shortestWords(words);
+  const ranges = firstWords.map(prefixRange);
+  const byFirstWord = firstWords.flatMap((word, i) => {
+    // In a word's range, a query word that does not start with it cannot start the first word.
+    const later = words.filter((other) => !other.startsWith(word));
+    const rest = [match, ...rarestLater(later)];
+    const needed = shortestWords(later);
+    if (needed.length === 0) return [[ranges[i]!, ...rest].join(' AND ')];
+    const seconds = needed.map((other) => prefixRange(`${word} ${other}`));
+    // Letters and digits sort after the space: [jose!, josf) holds the first words that only start with "jose". The
+    // one-word name "jose" is left out: it has no later word.
+    return [
+      ...seconds.map((second) => [second, ...rest].join(' AND ')),
+      [between(`${word} `, `${word}!`), `NOT ${anyOf(seconds)}`, ...longIf(needed.length, 2), ...rest].join(' AND '),
+      [between(`${word}!`, afterPrefix(word)), ...rest].join(' AND '),
+    ];
+  });
+  const others = [`NOT ${anyOf(ranges)}`, ...longIf(firstWords.length, 1), match, ...rarestLater(words)];
   return [...byFirstWord, others.join(' AND ')];
 }
 
@@ -292,8 +321,13 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   }
   if (search.countryOfBirth !== undefined) where.push(`r.country_key = ${param(countryKey(search.countryOfBirth))}`);
   if (search.birthYear !== undefined) {
+    const from = search.birthYear - BIRTH_YEAR_TOLERANCE;
+    const to = search.birthYear + BIRTH_YEAR_TOLERANCE;
+    // PostgreSQL: each year apart, so the country-and-year index (migration 017) is read as one stretch per year.
     where.push(
-      `r.birth_year BETWEEN ${param(search.birthYear - BIRTH_YEAR_TOLERANCE)} AND ${param(search.birthYear + BIRTH_YEAR_TOLERANCE)}`,
+      postgres
+        ? `r.birth_year IN (${Array.from({ length: to - from + 1 }, (_, k) => param(from + k)).join(', ')})`
+        : `r.birth_year BETWEEN ${param(from)} AND ${param(to)}`,
     );
   }
   if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
