@@ -1,6 +1,7 @@
-// ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources and the tests that
-// have been brought under them (TYPE_CHECKED_TESTS), its recommended rules (without type information) over the other tests,
-// and the Lit, web-component and Lit accessibility rules over the widgets.
+// ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources, the staff console
+// and the tests that have been brought under them (TYPE_CHECKED_TESTS), its recommended rules (without type
+// information) over the other tests, and the Lit, web-component and Lit accessibility rules over the widgets and the
+// staff console (both Lit in the browser).
 // `npm run lint`; part of `npm test`. Formatting is Prettier's (not here).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -40,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/src/**/*.ts', ...TYPE_CHECKED_TESTS],
+    files: ['packages/*/src/**/*.ts', 'packages/server/console/**/*.ts', ...TYPE_CHECKED_TESTS],
     extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -106,7 +107,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/widgets/src/**/*.ts'],
+    files: ['packages/widgets/src/**/*.ts', 'packages/server/console/**/*.ts'],
     extends: [litConfigs['flat/recommended'], wcConfigs['flat/recommended'], litA11y.configs.recommended],
   },
 );

@@ -1,6 +1,5 @@
 // The console's words in English and Spanish. The language comes from the browser, or the switch in the header.
 import { matchLanguage } from '@referral-kit/sdk';
-import type { Outcome, RequestStatus, Role } from '../src/staff/vocabulary.js';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -344,7 +343,7 @@ const es: Catalog = {
 };
 
 /** Names of the values the API sends (roles, statuses, topics, channels, outcomes, windows, audit actions). */
-type Words = Record<Role | RequestStatus | Outcome | string, string>;
+type Words = Record<string, string>;
 const WORDS: Record<Lang, Words> = {
   en: {
     specialist: 'specialist',
@@ -411,13 +410,13 @@ const CATALOGS: Record<Lang, Catalog> = { en, es };
 export interface Translator {
   lang: Lang;
   /** A message, with `{name}` placeholders filled in. */
-  t(key: MessageKey, values?: Record<string, string | number>): string;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
   /** The label of a value the API sends; unknown values are shown as they are. */
-  word(value: string): string;
+  word: (value: string) => string;
   /** A timestamp from the API in this language and the browser's time zone. */
-  date(iso: string): string;
+  date: (iso: string) => string;
   /** A request's priority (1 = a safety concern). */
-  priority(priority: number): string;
+  priority: (priority: number) => string;
 }
 
 /** A message with its `{name}` placeholders filled in. */

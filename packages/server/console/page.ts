@@ -275,6 +275,12 @@ export abstract class ConsolePage extends LitElement {
   protected follow = (event: MouseEvent): void => followLink(event, this.ctx);
 }
 
+/** A text field's value as the form posts it ('' when the form has no such field; the console's forms post no files). */
+export function formText(data: FormData, name: string): string {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 /** Follows a console link in place; modified clicks (new tab, new window) keep the browser's default. */
 export function followLink(event: MouseEvent, ctx: ConsoleContext): void {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import type { StaffAccount, Team } from './api.js';
-import { ConsolePage } from './page.js';
+import { ConsolePage, formText } from './page.js';
 
-const list = (value: FormDataEntryValue | null) =>
-  String(value ?? '')
+const list = (text: string) =>
+  text
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
@@ -68,11 +68,11 @@ export class StaffAdmin extends ConsolePage {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const team: Team = {
-      id: String(data.get('id') ?? '').trim(),
-      name: String(data.get('name') ?? '').trim(),
-      states: list(data.get('states')).map((s) => s.toUpperCase()),
-      zipPrefixes: list(data.get('zipPrefixes')),
-      languages: list(data.get('languages')),
+      id: formText(data, 'id').trim(),
+      name: formText(data, 'name').trim(),
+      states: list(formText(data, 'states')).map((s) => s.toUpperCase()),
+      zipPrefixes: list(formText(data, 'zipPrefixes')),
+      languages: list(formText(data, 'languages')),
       fallback: data.get('fallback') === 'on',
     };
     return this.#run(async () => {

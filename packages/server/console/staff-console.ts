@@ -215,7 +215,12 @@ export class StaffConsole extends LitElement {
     document.title = `${tr.t(TITLES[this.#view()])} – ${tr.t('app.name')}`;
   }
 
-  protected override async updated(): Promise<void> {
+  protected override updated(): void {
+    void this.#focusPage();
+  }
+
+  /** Moves focus to the page's heading once the page has rendered (after a navigation). */
+  async #focusPage(): Promise<void> {
     if (!this.#focusPending || this.session === undefined) return;
     const page = this.renderRoot.querySelector<ConsolePage>('main > :not(.visually-hidden)');
     if (!page) return;

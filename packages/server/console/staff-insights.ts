@@ -4,7 +4,7 @@ import { defineElement } from '../../widgets/src/internal/define.js';
 import { insightsPath, type InsightsIndex, type Report, type ViewName } from './api.js';
 import { insightsText } from './insights-i18n.js';
 import './internal/insight-chart.js';
-import { ConsolePage } from './page.js';
+import { ConsolePage, formText } from './page.js';
 
 /** What the dashboard draws; every view (these and the rest) can be downloaded as CSV. */
 const CHARTED: readonly ViewName[] = ['searches', 'states', 'zip3', 'alert-channels', 'languages', 'callback-times'];
@@ -66,8 +66,7 @@ export class StaffInsights extends ConsolePage {
   #submit = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    const partner = form.get('partner');
-    void this.#load(String(form.get('period')), partner ? String(partner) : this.#ownPartner());
+    void this.#load(formText(form, 'period'), formText(form, 'partner') || this.#ownPartner());
   };
 
   override render() {

@@ -5,7 +5,7 @@ import { defineElement } from '../../widgets/src/internal/define.js';
 import { OUTCOMES, type Outcome } from '../src/staff/vocabulary.js';
 import type { RequestDetail, TeamMember } from './api.js';
 import type { MessageKey } from './i18n.js';
-import { ConsolePage } from './page.js';
+import { ConsolePage, formText } from './page.js';
 
 /**
  * One request: its contact and what the visitor chose, the attempts, and the actions the status allows (take it,
@@ -121,7 +121,7 @@ export class StaffRequest extends ConsolePage {
     const { t, word } = this.ctx;
     const r = this.detail!.request;
     const assign = (data: FormData) => {
-      const staffId = String(data.get('staffId'));
+      const staffId = formText(data, 'staffId');
       void this.#act(async () => {
         const detail = await this.ctx.api.assign(r.id, staffId);
         await this.#loadTeam();
@@ -230,11 +230,11 @@ export class StaffRequest extends ConsolePage {
     const { t, word } = this.ctx;
     const r = this.detail!.request;
     const record = (data: FormData, form: HTMLFormElement) => {
-      const note = String(data.get('note') ?? '').trim();
+      const note = formText(data, 'note').trim();
       void this.#act(
         () =>
           this.ctx.api.attempt(r.id, {
-            channel: String(data.get('channel')),
+            channel: formText(data, 'channel'),
             reached: data.get('reached') === 'on',
             ...(note ? { note } : {}),
           }),

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import type { Role } from '../src/staff/vocabulary.js';
-import { CODE_FIELD, ConsolePage } from './page.js';
+import { CODE_FIELD, ConsolePage, formText } from './page.js';
 
 interface Enrolment {
   email: string;
@@ -80,8 +80,8 @@ export class StaffSetup extends ConsolePage {
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    const password = String(data.get('password') ?? '');
-    const code = String(data.get('code') ?? '').replace(/\s/g, '');
+    const password = formText(data, 'password');
+    const code = formText(data, 'code').replace(/\s/g, '');
     await this.run(async () => {
       await this.ctx.api.setupFinish(this.token, password, code);
       this.ctx.navigate('/console/sign-in', { replace: true, notice: 'signIn.ready' });

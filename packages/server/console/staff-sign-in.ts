@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../../widgets/src/internal/define.js';
 import { ApiError } from './api.js';
 import type { MessageKey } from './i18n.js';
-import { CODE_FIELD, ConsolePage } from './page.js';
+import { CODE_FIELD, ConsolePage, formText } from './page.js';
 
 /** What the server's SSO callback says in `?sso=` when it sends the browser back here. */
 const SSO_OUTCOMES: Record<string, MessageKey> = { failed: 'signIn.ssoFailed', unavailable: 'signIn.ssoUnavailable' };
@@ -72,9 +72,9 @@ export class StaffSignIn extends ConsolePage {
     event.preventDefault();
     const { t } = this.ctx;
     const data = new FormData(event.target as HTMLFormElement);
-    const email = String(data.get('email') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    const code = String(data.get('code') ?? '').replace(/\s/g, '');
+    const email = formText(data, 'email').trim();
+    const password = formText(data, 'password');
+    const code = formText(data, 'code').replace(/\s/g, '');
     this.clearErrors();
     const missing: Record<string, string> = {};
     if (!email) missing.email = t('error.required');

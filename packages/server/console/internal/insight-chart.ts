@@ -83,9 +83,9 @@ export class InsightChart extends LitElement {
   ];
 
   /** The report to show. */
-  @property({ attribute: false }) accessor report!: Report;
+  @property({ attribute: false }) accessor report: Report | undefined;
   /** The dashboard's words in the console's language. */
-  @property({ attribute: false }) accessor text!: InsightsText;
+  @property({ attribute: false }) accessor text: InsightsText | undefined;
   /** The report's CSV download (same view, month and partner). */
   @property() accessor csv = '';
 
@@ -100,12 +100,12 @@ export class InsightChart extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('report') && !changed.has('text')) return;
     this.#chart?.destroy();
+    const { report, text } = this;
     const canvas = this.renderRoot.querySelector('canvas');
-    if (canvas) this.#chart = new Chart(canvas, this.#config());
+    if (canvas && report && text) this.#chart = new Chart(canvas, this.#config(report, text));
   }
 
-  #config(): ChartConfiguration<'bar' | 'line'> {
-    const { report, text } = this;
+  #config(report: Report, text: InsightsText): ChartConfiguration<'bar' | 'line'> {
     const overTime = report.rowDimension === 'day';
     return {
       type: overTime ? 'line' : 'bar',
