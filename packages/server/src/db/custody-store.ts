@@ -12,6 +12,7 @@ import {
 import {
   BIRTH_YEAR_TOLERANCE,
   CUSTODY_TOTAL_CAP,
+  compareCustodyOrder,
   custodySortName,
   encodeCustodyCursor,
   estimatedBirthYear,
@@ -244,9 +245,14 @@ const LONG_NAME_PG = `array_length(string_to_array(r.sort_name, ' '), 1) >= ${LO
  * Each part also says, of the words that must start a later word, the rarest (by `shares`) through the later-words
  * GIN index: the planner then reads few matches from it and sorts them, or many in order from the sorted index.
  * Only that one word goes to the index: a common word's posting list would be read whole. Each part is one
- * condition on `r` (without the keyset).
+ * condition on `r`, the keyset included.
  */
-function postgresNameParts(words: string[], shares: Map<string, number>, param: (value: string) => string): string[] {
+function postgresNameParts(
+  words: string[],
+  shares: Map<string, number>,
+  param: (value: string) => string,
+  keyset?: { after: string; condition: string },
+): string[] {
   const match = `${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`;
   const shareOf = (word: string) =>
     [...shares].reduce((sum, [common, share]) => (common.startsWith(word) ? sum + share : sum), 0);
@@ -255,30 +261,56 @@ function postgresNameParts(words: string[], shares: Map<string, number>, param: 
     const rarest = some.reduce((a, b) => (shareOf(b) < shareOf(a) ? b : a));
     return [`${LATER_NAME_WORDS_PG} @@ ${param(`'${rarest}':*`)}::tsquery`];
   };
-  const between = (from: string, to: string) =>
-    `r.sort_name COLLATE "C" >= ${param(from)} AND r.sort_name COLLATE "C" < ${param(to)}`;
-  const prefixRange = (prefix: string) => between(prefix, afterPrefix(prefix));
+  const from = (text: string) => `r.sort_name COLLATE "C" >= ${param(text)}`;
+  const to = (text: string) => `r.sort_name COLLATE "C" < ${param(text)}`;
+  const prefixRange = (prefix: string) => `${from(prefix)} AND ${to(afterPrefix(prefix))}`;
+  const earlier = (a: string, b: string) => compareCustodyOrder({ sortName: a, id: '' }, { sortName: b, id: '' }) < 0;
+  /**
+   * What a part reads of [start, end) after the cursor: all of it when the cursor is before it, nothing when past
+   * it, else from the cursor. One lower bound only: given both the range's and the keyset's, PostgreSQL starts the
+   * index scan at the keyset's however far before the range it is.
+   */
+  const read = (start: string, end: string): string | undefined => {
+    if (keyset === undefined || earlier(keyset.after, start)) return `${from(start)} AND ${to(end)}`;
+    return earlier(keyset.after, end) ? `${to(end)} AND ${keyset.condition}` : undefined;
+  };
   const anyOf = (conditions: string[]) => `(${conditions.map((condition) => `(${condition})`).join(' OR ')})`;
   /** `needed` query words must each start a word of the name after its first `taken` words. */
   const longIf = (needed: number, taken: number) => (taken + needed >= LONG_NAME_WORDS ? [LONG_NAME_PG] : []);
   const firstWords = shortestWords(words);
-  const ranges = firstWords.map(prefixRange);
-  const byFirstWord = firstWords.flatMap((word, i) => {
+  const byFirstWord = firstWords.flatMap((word) => {
     // In a word's range, a query word that does not start with it cannot start the first word.
     const later = words.filter((other) => !other.startsWith(word));
-    const rest = [match, ...rarestLater(later)];
     const needed = shortestWords(later);
-    if (needed.length === 0) return [[ranges[i]!, ...rest].join(' AND ')];
-    const seconds = needed.map((other) => prefixRange(`${word} ${other}`));
+    const seconds = needed.map((other) => `${word} ${other}`);
     // Letters and digits sort after the space: [jose!, josf) holds the first words that only start with "jose". The
     // one-word name "jose" is left out: it has no later word.
-    return [
-      ...seconds.map((second) => [second, ...rest].join(' AND ')),
-      [between(`${word} `, `${word}!`), `NOT ${anyOf(seconds)}`, ...longIf(needed.length, 2), ...rest].join(' AND '),
-      [between(`${word}!`, afterPrefix(word)), ...rest].join(' AND '),
-    ];
+    const pieces: [string | undefined, () => string[]][] =
+      needed.length === 0
+        ? [[read(word, afterPrefix(word)), () => []]]
+        : [
+            ...seconds.map((second): [string | undefined, () => string[]] => [
+              read(second, afterPrefix(second)),
+              () => [],
+            ]),
+            [
+              read(`${word} `, `${word}!`),
+              () => [`NOT ${anyOf(seconds.map(prefixRange))}`, ...longIf(needed.length, 2)],
+            ],
+            [read(`${word}!`, afterPrefix(word)), () => []],
+          ];
+    const kept = pieces.filter((piece): piece is [string, () => string[]] => piece[0] !== undefined);
+    if (kept.length === 0) return [];
+    const rest = [match, ...rarestLater(later)];
+    return kept.map(([range, conditions]) => [range, ...conditions(), ...rest].join(' AND '));
   });
-  const others = [`NOT ${anyOf(ranges)}`, ...longIf(firstWords.length, 1), match, ...rarestLater(words)];
+  const others = [
+    `NOT ${anyOf(firstWords.map(prefixRange))}`,
+    ...longIf(firstWords.length, 1),
+    match,
+    ...rarestLater(words),
+    ...(keyset ? [keyset.condition] : []),
+  ];
   return [...byFirstWord, others.join(' AND ')];
 }
 
@@ -332,25 +364,27 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   }
   if (search.state !== undefined) where.push(`r.state = ${param(search.state)}`);
   const filters = where.join(' AND ');
-  // PostgreSQL: the name's parts, each with every other condition.
-  const parts =
-    postgres && words
-      ? postgresNameParts(words, await laterWordSharesOf(db), param).map((part) => `${filters} AND ${part}`)
-      : undefined;
-  const filterParams = [...params];
-
   // PostgreSQL compares in the "C" collation (code points, as SQLite's BINARY), whatever the database's locale.
   const order = (alias: string) =>
     postgres ? `${alias}.sort_name COLLATE "C", ${alias}.id COLLATE "C"` : `${alias}.sort_name, ${alias}.id`;
   const { cursor, pageSize } = search;
   const page = cursor ? cursor.page + 1 : search.page;
-  const keyset = cursor ? ` AND (${order('r')}) > (${param(cursor.sortName)}, ${param(cursor.id)})` : '';
+  const keyset = cursor
+    ? { after: cursor.sortName, condition: `(${order('r')}) > (${param(cursor.sortName)}, ${param(cursor.id)})` }
+    : undefined;
+  // PostgreSQL: the name's parts, each with every other condition (and the keyset where it bounds the part).
+  const parts =
+    postgres && words
+      ? postgresNameParts(words, await laterWordSharesOf(db), param, keyset).map((part) => `${filters} AND ${part}`)
+      : undefined;
+  // Counting happens without a cursor: these are the filters' and the parts' parameters.
+  const filterParams = [...params];
   const skipped = !cursor && page > 1 ? (page - 1) * pageSize : 0;
   const window = `LIMIT ${param(pageSize + 1)}${skipped ? ` OFFSET ${param(skipped)}` : ''}`;
   let rows: StoredRow[];
   if (!parts) {
     rows = await db.query<StoredRow>(
-      `${WITH_FACILITY} WHERE ${filters}${keyset} ORDER BY ${order('r')} ${window}`,
+      `${WITH_FACILITY} WHERE ${filters}${keyset ? ` AND ${keyset.condition}` : ''} ORDER BY ${order('r')} ${window}`,
       params,
     );
   } else {
@@ -358,7 +392,7 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
     const partLimit = param(skipped + pageSize + 1);
     const firstRows = parts.map(
       (part) =>
-        `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part}${keyset} ORDER BY ${order('r')} LIMIT ${partLimit})`,
+        `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part} ORDER BY ${order('r')} LIMIT ${partLimit})`,
     );
     rows = await db.query<StoredRow>(
       `SELECT r.id, r.sort_name, r.data, f.data AS facility
