@@ -235,9 +235,10 @@ const LONG_NAME_PG = `array_length(string_to_array(r.sort_name, ' '), 1) >= ${LO
  * the sorted index past a whole first name, or gathers huge posting lists):
  *  - for each query word, the people whose first word starts with it: a range of the keyset index ("jose" →
  *    [jose, josf)). The range of a word that starts with another query word is inside that word's, so it is left
- *    out. When other query words must start later words, the range is split one word deeper: the people whose first
- *    word is that word and whose second word starts with another query word ([jose kowalski, jose kowalskj)), short
- *    stretches where nearly every row matches; the rest of that first word; and longer first words ([jose!, josf));
+ *    out. When other query words must start later words (and `deeper`), the range is split one word deeper: those
+ *    whose first word is that word and whose second word starts with another query word ([jose kowalski,
+ *    jose kowalskj)), short stretches where nearly every row matches; the rest of that first word; and longer first
+ *    words ([jose!, josf));
  *  - the others: no query word starts their first word, so every one starts a later word ("garcia" as a last name).
  * Query words none of which starts another start different words of a name, so a part needing more of them than
  * its names have words left is read from the index of long names only (a first and two last names typed in full
@@ -251,7 +252,8 @@ function postgresNameParts(
   words: string[],
   shares: Map<string, number>,
   param: (value: string) => string,
-  keyset?: { after: string; condition: string },
+  keyset: { after: string; condition: string } | undefined,
+  deeper: boolean,
 ): string[] {
   const match = `${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`;
   const shareOf = (word: string) =>
@@ -281,7 +283,7 @@ function postgresNameParts(
   const byFirstWord = firstWords.flatMap((word) => {
     // In a word's range, a query word that does not start with it cannot start the first word.
     const later = words.filter((other) => !other.startsWith(word));
-    const needed = shortestWords(later);
+    const needed = deeper ? shortestWords(later) : [];
     const seconds = needed.map((other) => `${word} ${other}`);
     // Letters and digits sort after the space: [jose!, josf) holds the first words that only start with "jose". The
     // one-word name "jose" is left out: it has no later word.
@@ -372,10 +374,15 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   const keyset = cursor
     ? { after: cursor.sortName, condition: `(${order('r')}) > (${param(cursor.sortName)}, ${param(cursor.id)})` }
     : undefined;
-  // PostgreSQL: the name's parts, each with every other condition (and the keyset where it bounds the part).
+  // PostgreSQL: the name's parts, each with every other condition (and the keyset where it bounds the part). With a
+  // country or a birth year, a first word's range is read through the country-and-year index in a few short
+  // stretches already; split deeper, the planner misjudges the second words' stretches and reads them from the table.
+  const bornWhereAndWhen = search.countryOfBirth !== undefined || search.birthYear !== undefined;
   const parts =
     postgres && words
-      ? postgresNameParts(words, await laterWordSharesOf(db), param, keyset).map((part) => `${filters} AND ${part}`)
+      ? postgresNameParts(words, await laterWordSharesOf(db), param, keyset, !bornWhereAndWhen).map(
+          (part) => `${filters} AND ${part}`,
+        )
       : undefined;
   // Counting happens without a cursor: these are the filters' and the parts' parameters.
   const filterParams = [...params];
