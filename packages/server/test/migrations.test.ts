@@ -80,3 +80,47 @@ for (const [dialect, open, skip] of [
     });
   });
 }
+
+describe('migration 019_custody_name_words on SQLite', () => {
+  it('turns the name prefix rows into one row per name word, found by every prefix of it', async () => {
+    const db = await openDb({ file: ':memory:' });
+    try {
+      await migrateUpTo(db, '019_custody_name_words.sqlite.sql');
+      const long = 'abcdefghijklmnopqrstuvwxyz0123';
+      for (const [id, sortName] of [
+        ['rec-1', 'jose angel martinez ruiz'],
+        ['rec-2', `ana ana ${long}`],
+        ['rec-3', ''],
+      ] as const) {
+        await db.run(
+          `INSERT INTO custody_records (id, source_key, data, content_hash, status, sort_name, source_updated_at, updated_at)
+           VALUES ($1, $2, '{"id":"${id}"}', 'h', 'in-custody', $3, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
+          [id, `booking:${id}`, sortName],
+        );
+        await db.run('INSERT INTO custody_name_prefixes (prefix, record_id) VALUES ($1, $2)', [sortName[0] ?? 'x', id]);
+      }
+
+      assert.ok((await migrate(db)).includes('019_custody_name_words.sqlite.sql'));
+      const rows = await db.query<{ word: string; record_id: string }>(
+        'SELECT word, record_id FROM custody_name_words ORDER BY record_id, word',
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.record_id, r.word]),
+        [
+          ['rec-1', 'angel'],
+          ['rec-1', 'jose'],
+          ['rec-1', 'martinez'],
+          ['rec-1', 'ruiz'],
+          ['rec-2', long.slice(0, 24)],
+          ['rec-2', 'ana'],
+        ],
+      );
+      const [old] = await db.query<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'custody_name_prefixes'",
+      );
+      assert.equal(old?.n, 0);
+    } finally {
+      await db.close();
+    }
+  });
+});

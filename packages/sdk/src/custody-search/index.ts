@@ -22,10 +22,14 @@ export function custodySortName(displayName: string): string {
   return nameWords(displayName).join(' ');
 }
 
-/** The words of a name query, each cut to NAME_WORD_MAX characters, deduplicated, at most six. */
+/** The words of a name, each cut to NAME_WORD_MAX characters, deduplicated: what a query word is compared with. */
+export function nameWordKeys(name: string): string[] {
+  return [...new Set(nameWords(name).map((word) => Array.from(word).slice(0, NAME_WORD_MAX).join('')))];
+}
+
+/** The words of a name query (nameWordKeys), at most six. */
 export function nameQueryWords(name: string): string[] {
-  const cut = nameWords(name).map((word) => Array.from(word).slice(0, NAME_WORD_MAX).join(''));
-  return [...new Set(cut)].slice(0, NAME_QUERY_WORDS_MAX);
+  return nameWordKeys(name).slice(0, NAME_QUERY_WORDS_MAX);
 }
 
 /**

@@ -17,12 +17,13 @@ import {
   encodeCustodyCursor,
   estimatedBirthYear,
   nameQueryWords,
+  nameWordKeys,
   type CustodyCursor,
 } from '@referral-kit/sdk/custody-search';
 import type { Db } from './types.js';
 import { insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
-import { canonicalJson, namePrefixes, normalizeIdentifier, sha256 } from './normalize.js';
+import { canonicalJson, normalizeIdentifier, sha256 } from './normalize.js';
 
 export interface CustodyWrite {
   record: CustodyRecord;
@@ -126,13 +127,13 @@ export async function insertCustodyRecords(tx: Db, writes: readonly CustodyWrite
     CUSTODY_COLUMNS,
     writes.map((w) => [w.record.id, JSON.stringify(w.record), ...custodyColumns(w, facilityStates, now)]),
   );
-  // PostgreSQL finds names through a GIN index on sort_name (migration 012); SQLite keeps one row per name prefix.
+  // PostgreSQL finds names through its indexes on sort_name (migrations 012, 015); SQLite keeps one row per name word.
   if (tx.dialect === 'sqlite') {
     await insertMany(
       tx,
-      'custody_name_prefixes',
-      ['prefix', 'record_id'],
-      writes.flatMap(({ record }) => namePrefixes(record.displayName).map((p) => [p, record.id])),
+      'custody_name_words',
+      ['word', 'record_id'],
+      writes.flatMap(({ record }) => nameWordKeys(record.displayName).map((word) => [word, record.id])),
     );
   }
   await insertMany(
@@ -147,7 +148,7 @@ export async function insertCustodyRecords(tx: Db, writes: readonly CustodyWrite
 export async function analyzeCustody(db: Db): Promise<void> {
   const tables = ['custody_records', 'custody_identifiers'];
   if (db.dialect === 'sqlite') {
-    tables.push('custody_name_prefixes');
+    tables.push('custody_name_words');
     // ANALYZE holds SQLite's write lock while it reads: bounded to a sample (as PostgreSQL samples anyway), it takes
     // milliseconds instead of seconds on millions of rows.
     await db.run('PRAGMA analysis_limit = 1000');
@@ -336,8 +337,11 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
     words = nameQueryWords(search.name);
     if (words.length === 0) return { items: [], total: 0, page: search.page };
     if (!postgres) {
+      // Names with a word in [word, the text after every word starting with it).
       for (const word of words)
-        where.push(`r.id IN (SELECT record_id FROM custody_name_prefixes WHERE prefix = ${param(word)})`);
+        where.push(
+          `r.id IN (SELECT record_id FROM custody_name_words WHERE word >= ${param(word)} AND word < ${param(afterPrefix(word))})`,
+        );
     }
   }
   if (search.identifier !== undefined) {

@@ -1,19 +1,5 @@
 // Folding rules shared by writers (importers, seeding) and readers (search), so both sides agree.
 import { createHash } from 'node:crypto';
-import { NAME_WORD_MAX, nameWords } from '@referral-kit/sdk/custody-search';
-
-/**
- * Every prefix of every name word (up to NAME_WORD_MAX characters, as query words are cut), deduplicated: what
- * "starts with" name search looks up on SQLite.
- */
-export function namePrefixes(text: string): string[] {
-  const out = new Set<string>();
-  for (const token of nameWords(text)) {
-    const chars = Array.from(token).slice(0, NAME_WORD_MAX);
-    for (let i = 1; i <= chars.length; i++) out.add(chars.slice(0, i).join(''));
-  }
-  return [...out];
-}
 
 /** Identifiers compare without spaces or dashes, upper case: "a-123 456" = "A123456". */
 export function normalizeIdentifier(value: string): string {

@@ -12,10 +12,10 @@ import { basename } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CustodyStatus, type AlertEvent } from '@referral-kit/sdk';
+import { nameWordKeys } from '@referral-kit/sdk/custody-search';
 import type { Db, SqlParam } from '../db/types.js';
 import { analyzeCustody, CUSTODY_COLUMNS, custodyColumns, identifierRows } from '../db/custody-store.js';
 import { loadFacilityStates } from '../db/facility-store.js';
-import { namePrefixes } from '../db/normalize.js';
 import { newCustodyId, readCustodyFeed, type FeedRecord } from './custody-feed.js';
 import { emptyReport, type ImportReport, type RowIssue } from './report.js';
 import { recordImport, rejectInvalidRows } from './log.js';
@@ -130,7 +130,7 @@ const STAGING_COLUMNS = {
   country_key: 'TEXT',
   facility_id: 'TEXT',
   identifiers: 'TEXT NOT NULL', // JSON [[value, type], …]
-  prefixes: 'TEXT', // JSON [prefix, …] (SQLite's name search rows)
+  name_words: 'TEXT', // JSON [word, …] (SQLite's name search rows)
 };
 /** The staged columns custody_records takes as they are (CUSTODY_COLUMNS after id and data). */
 const STORED_COLUMNS = CUSTODY_COLUMNS.slice(2);
@@ -214,7 +214,7 @@ function stagedRow(
   item: FeedRecord,
   facilityStates: ReadonlyMap<string, string>,
   stamp: string,
-  prefixRows: boolean,
+  nameWordRows: boolean,
 ): SqlParam[] {
   const { record } = item;
   return [
@@ -228,7 +228,7 @@ function stagedRow(
     JSON.stringify(record),
     ...custodyColumns(item, facilityStates, stamp).slice(1),
     JSON.stringify(identifierRows(record)),
-    prefixRows ? JSON.stringify(namePrefixes(record.displayName)) : null,
+    nameWordRows ? JSON.stringify(nameWordKeys(record.displayName)) : null,
   ];
 }
 
@@ -353,7 +353,7 @@ async function merge(
   progress.start('Applying records', report.valid);
   const postgres = conn.dialect === 'postgres';
   await conn.run(
-    `CREATE TEMPORARY TABLE ${PLAN} (row INTEGER PRIMARY KEY, id TEXT NOT NULL, existing_id TEXT, from_status TEXT)${postgres ? ' ON COMMIT DROP' : ''}`,
+    `CREATE TEMPORARY TABLE ${PLAN} (row INTEGER PRIMARY KEY, id TEXT NOT NULL, existing_id TEXT, from_status TEXT, renamed INTEGER NOT NULL)${postgres ? ' ON COMMIT DROP' : ''}`,
   );
   const [last] = await conn.query<{ row: number | null }>(`SELECT MAX(row) AS row FROM ${staging.table}`);
   const lastRow = Number(last?.row ?? 0);
@@ -400,7 +400,7 @@ async function merge(
 
 /**
  * One round of the merge, set-based: plan the staged rows in `range` that are new or changed, then update, insert,
- * replace their search rows, record status events and hand the alert-worthy ones to the alerts hook.
+ * replace their search rows (name words only where the name changed), record status events and hand the alert-worthy ones to the alerts hook.
  */
 async function mergeRows(
   tx: Db,
@@ -413,8 +413,8 @@ async function mergeRows(
   const sqlite = tx.dialect === 'sqlite';
   await tx.run(`DELETE FROM ${PLAN}`);
   await tx.run(
-    `INSERT INTO ${PLAN} (row, id, existing_id, from_status)
-     SELECT s.row, COALESCE(c.id, s.feed_id, s.new_id), c.id, c.status
+    `INSERT INTO ${PLAN} (row, id, existing_id, from_status, renamed)
+     SELECT s.row, COALESCE(c.id, s.feed_id, s.new_id), c.id, c.status, CASE WHEN c.sort_name = s.sort_name THEN 0 ELSE 1 END
      FROM ${table} s LEFT JOIN custody_records c ON c.source_key = s.source_key
      WHERE s.row > $1 AND s.row <= $2 AND (c.id IS NULL OR c.content_hash <> s.content_hash)`,
     range,
@@ -429,7 +429,8 @@ async function mergeRows(
      WHERE custody_records.id = x.existing_id`,
   );
   const replaced = `SELECT existing_id FROM ${PLAN} WHERE existing_id IS NOT NULL`;
-  if (sqlite) await tx.run(`DELETE FROM custody_name_prefixes WHERE record_id IN (${replaced})`);
+  // A record keeps its name words unless its name changed (a new record has none yet: renamed).
+  if (sqlite) await tx.run(`DELETE FROM custody_name_words WHERE record_id IN (${replaced} AND renamed = 1)`);
   await tx.run(`DELETE FROM custody_identifiers WHERE record_id IN (${replaced})`);
   const { changes: inserted } = await tx.run(
     `INSERT INTO custody_records (${CUSTODY_COLUMNS.join(', ')})
@@ -442,8 +443,8 @@ async function mergeRows(
   // In key order, so the inserts walk the index instead of jumping around it.
   if (sqlite) {
     await tx.run(
-      `INSERT INTO custody_name_prefixes (prefix, record_id)
-       SELECT j.value, p.id FROM ${planned}, ${elements('s.prefixes')} ORDER BY 1, 2`,
+      `INSERT INTO custody_name_words (word, record_id)
+       SELECT j.value, p.id FROM ${planned}, ${elements('s.name_words')} WHERE p.renamed = 1 ORDER BY 1, 2`,
     );
   }
   await tx.run(
