@@ -3,3 +3,15 @@
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
+
+/**
+ * A clock cannot cross into a worker thread (functions do not clone): the thread gets how far `clock` is from the
+ * system clock, and `offsetClock` rebuilds it there (a frozen test clock then runs on from where it stood).
+ */
+export function clockOffset(clock: Clock): number {
+  return clock().getTime() - Date.now();
+}
+
+export function offsetClock(offsetMs: number): Clock {
+  return () => new Date(Date.now() + offsetMs);
+}

@@ -21,7 +21,7 @@ import { createStaff } from './staff/index.js';
 import { createMetrics } from './metrics.js';
 import { createInsightsCounter } from './insights/counter.js';
 import { startImportQueue } from './import/queue.js';
-import { runImport } from './import/run.js';
+import { startImportThreads } from './import/import-thread.js';
 import { DirectoryPublisher } from './routes/directory-publisher.js';
 import { randomInt } from 'node:crypto';
 
@@ -147,13 +147,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // The worker role stores each directory version's index for the API instances; `all` does it as it serves.
   const publisher = role === 'worker' ? new DirectoryPublisher(db, { now, logger }) : undefined;
   publisher?.start();
-  const imports = dispatches
-    ? startImportQueue({
-        db,
-        now,
-        logger,
-        run: (job) => runImport(db, job.kind, job.source, { ...job.options, now }),
-      })
+  // Each import in a thread of its own: `all` answers the API on this event loop meanwhile.
+  const importThreads = dispatches ? startImportThreads(config, now) : undefined;
+  const imports = importThreads
+    ? startImportQueue({ db, now, logger, run: (job) => importThreads.run(job) })
     : undefined;
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -169,11 +166,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       const force = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       // The dispatcher finishes the send in hand and hands the rest of its batch back; past the shutdown timeout
       // we stop waiting and the lease hands those rows to another worker (the transports drop the repeat).
-      // An import still running past the timeout is left to its lease: another worker runs it again.
+      // An import still running past the timeout is stopped and left to its lease: another worker runs it again.
       await Promise.all([
         drained,
         dispatches ? within(alerts.dispatcher.stop(), config.shutdownTimeoutMs) : undefined,
-        imports ? within(imports.stop(), config.shutdownTimeoutMs) : undefined,
+        imports ? within(imports.stop(), config.shutdownTimeoutMs).then(() => importThreads?.stop()) : undefined,
       ]);
       clearTimeout(force);
       await api?.directory.close();

@@ -20,6 +20,7 @@ import {
   type ImportJob,
 } from '../src/import/queue.js';
 import { runImport } from '../src/import/run.js';
+import { startImportThreads } from '../src/import/import-thread.js';
 import { EXIT, runCli } from '../src/cli.js';
 import { createPgSchema, startTestServer } from './server-harness.js';
 import { MINUTE, START, testClock } from './clock.js';
@@ -127,6 +128,53 @@ describe('imports queue', () => {
     assert.equal(failed.status, 'failed');
     assert.match((failed.report as { error: string }).error, /ENOENT|no such file/);
     assert.equal(await runNextImportJob(options), false, 'none left');
+  });
+
+  it('runs each import in a thread of its own, on the clock it is given; a file problem fails the job with the reason', async () => {
+    const clock = testClock();
+    const threads = startImportThreads(
+      { databaseUrl: dbUrl, databasePoolSize: 2, sqliteFile: join(dir, 'referral-kit.sqlite') },
+      clock.now,
+    );
+    const file = join(dir, 'feed.csv');
+    writeFileSync(file, FEED);
+    const id = await queue(file);
+    const missing = await queue(join(dir, 'nowhere.csv'), at(MINUTE));
+    const options = { db, now: clock.now, logger, run: (job: ImportJob) => threads.run(job) };
+    assert.equal(await runNextImportJob(options), true);
+    const done = (await getImportJob(db, id))!;
+    assert.equal(done.status, 'done');
+    assert.equal(done.report && 'inserted' in done.report && done.report.inserted, 30);
+    const [entry] = await db.query<{ started_at: string }>('SELECT started_at FROM imports');
+    const startedAt = Date.parse(entry!.started_at);
+    assert.ok(startedAt >= START && startedAt < START + MINUTE, `started on the test's clock: ${entry!.started_at}`);
+
+    assert.equal(await runNextImportJob(options), true);
+    const failed = (await getImportJob(db, missing))!;
+    assert.equal(failed.status, 'failed');
+    assert.match((failed.report as { error: string }).error, /nowhere\.csv/);
+    await threads.stop();
+  });
+
+  it('stops a threaded import with the server and leaves its job to its lease', async () => {
+    const threads = startImportThreads(
+      { databaseUrl: dbUrl, databasePoolSize: 2, sqliteFile: join(dir, 'referral-kit.sqlite') },
+      () => at(0),
+    );
+    const file = join(dir, 'big.csv');
+    const rows = Array.from(
+      { length: 50_000 },
+      (_, i) => `B-${i},Big Feed Person ${i},in-custody,2026-11-28T10:00:00Z`,
+    );
+    writeFileSync(file, ['identifier,display_name,status,updated_at', ...rows].join('\n'));
+    const id = await queue(file);
+    const ran = runNextImportJob({ db, now: () => at(0), logger, run: (job) => threads.run(job) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await threads.stop();
+    assert.equal(await ran, true);
+    const job = (await getImportJob(db, id))!;
+    assert.deepEqual([job.status, job.attempts], ['running', 1]);
+    assert.equal(await claimImportJob(db, at(LEASE + 1), LEASE).then((again) => again?.id), id);
   });
 
   it('queues from the CLI and shows the job and, once run, its report', async () => {

@@ -9,6 +9,7 @@ import type { Db } from '../db/types.js';
 import type { Logger } from '../logger.js';
 import type { ImportReport } from './report.js';
 import { isFileProblem, type ImportChoices, type ImportKind } from './run.js';
+import { ImportInterrupted } from './import-thread.js';
 
 export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -157,6 +158,10 @@ export async function runNextImportJob(options: ImportQueueOptions): Promise<boo
     await finishImportJob(db, job, { report }, now());
     logger.info({ job: job.id, kind: job.kind, outcome: report.outcome }, 'import job done');
   } catch (error) {
+    if (error instanceof ImportInterrupted) {
+      logger.warn({ job: job.id }, 'import job stopped with the server: left to its lease');
+      return true;
+    }
     const message =
       isFileProblem(error) && error instanceof Error ? error.message : 'The import failed; see the worker log.';
     if (!isFileProblem(error)) logger.error({ err: error, job: job.id }, 'import job failed');

@@ -6,6 +6,7 @@
 // waits behind a re-index.
 import { Worker } from 'node:worker_threads';
 import type { Service, ServicePage, ServiceSearchParams } from '@referral-kit/sdk';
+import { workerSource } from '../thread-source.js';
 
 export type ToDirectoryWorker =
   | { type: 'rows'; rows: string[] }
@@ -22,12 +23,7 @@ export type FromDirectoryWorker =
   /** Without `call`: the rows or the build failed, so this thread will never serve. */
   | { type: 'failed'; call?: number; reason: string };
 
-/**
- * The server runs from its TypeScript sources under tsx, whose hooks a worker does not inherit: the worker registers
- * them first, then loads its module.
- */
-const WORKER_SOURCE = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./directory-worker.ts', import.meta.url).href)}); })`;
+const WORKER_SOURCE = workerSource(new URL('./directory-worker.ts', import.meta.url));
 
 /** A builder's result: the saved form (INDEX_ENGINE in db/directory-index-store.ts) and how many services it holds. */
 export interface Built {
