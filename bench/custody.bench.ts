@@ -407,9 +407,13 @@ try {
 ${RECORDS.toLocaleString('en-US')} custody records (and as many A-numbers) on PostgreSQL, ${seeding} (${size} on disk), kept
 in the schema \`${schema}\` for the next run. The reference server in its own process (\`packages/server/src/main.ts\` via tsx, pool of
 10 connections), autocannon on loopback **in the bench process, sharing the same ${cpus().length} cores with the server and
-PostgreSQL**, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 5 s warm-up. A name search looks at up to
-1,001 matches through the GIN index on the name's words: when that is all, it sorts them; with more it reads the page in
-order from the keyset index, first names as ranges of it, later words through a second GIN index (migrations 012, 015).
+PostgreSQL**, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 5 s warm-up. A name search is read as
+disjoint parts (\`postgresNameParts\` in custody-store.ts): the people whose first word a query word starts are ranges of
+the keyset index, split one word deeper when other words must follow ([jose kowalskia, jose kowalskib), the rest of
+José, longer first names); a part needing more words than a three-word name has reads the index of long names only; the
+others come through the GIN index of later words or the keyset index in order, as the planner estimates (migrations
+012, 015, 018). With a country of birth and a birth year, each of the three years is a short stretch of an index on
+(country, year, name) (migration 017). A later page reads each part from the cursor or from the part's start.
 A-numbers through their index, records by id through the primary key. The 1-minute load average (other work on the
 machine slows every figure) was ${loadAtStart.toFixed(1)} when the run started and ${loadRange()} during the load.
 Names: ${FIRST.length} first names and ${LAST.length} last names, each picked with a skew (the most common first name is held by 13% of
