@@ -1,12 +1,17 @@
-// The directory's threads: a builder indexes at the lowest priority, so a re-index takes only the cores the requests
-// leave; the thread that serves the version it built runs at the process's own priority. (Linux sets priorities per
-// thread; elsewhere the builder keeps the process's priority and this test skips.)
+// The directory's threads: a builder reads the services on a connection of its own and indexes them at the lowest
+// priority, so a re-index takes only the cores the requests leave and none of the API's thread; the thread that
+// serves the version it built runs at the process's own priority. (Linux sets priorities per thread; elsewhere the
+// builder keeps the process's priority and that test skips.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { constants } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openDb } from '../src/db/index.js';
+import type { Db } from '../src/db/types.js';
+import { Directory } from '../src/routes/directory.js';
 import { DirectoryThread } from '../src/routes/directory-thread.js';
-import { QUERY, services, zephyr } from './directory-harness.js';
+import { QUERY, ids, services, write, zephyr } from './directory-harness.js';
 import { testClock } from './clock.js';
 
 const clock = testClock();
@@ -65,4 +70,35 @@ describe('directory threads', () => {
       }
     },
   );
+
+  it('a builder reads the services itself: none pass through the API’s connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rk-dirthread-'));
+    const db = await openDb({ file: join(dir, 'db.sqlite') });
+    const directory = new Directory(countingServiceReads(db), { now: clock.now });
+    try {
+      await migrate(db);
+      await write(db, [...services, zephyr], clock);
+      const state = await directory.current();
+      assert.deepEqual(await ids(state, clock), ['svc-zephyr']);
+      assert.equal(serviceReads, 0, 'no page of services was read on the API’s connection');
+    } finally {
+      await directory.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+let serviceReads = 0;
+/** The same database, counting the reads of services' rows made through this connection. */
+function countingServiceReads(db: Db): Db {
+  return {
+    ...db,
+    dialect: db.dialect,
+    location: db.location,
+    query(sql, params) {
+      if (sql.startsWith('SELECT id, data FROM services')) serviceReads++;
+      return db.query(sql, params);
+    },
+  };
+}

@@ -58,5 +58,5 @@ export async function openPostgres(url: string, poolSize = 10): Promise<ExecDb> 
     if (client) db.copyFrom = (sql) => client.query(copyFrom(sql));
     return db;
   }
-  return makeDb(pool);
+  return { ...makeDb(pool), location: { url } };
 }

@@ -4,6 +4,19 @@ import type { Hotline, Service } from '@referral-kit/sdk';
 import type { Db } from './types.js';
 import { sha256 } from './normalize.js';
 
+/** The stored services' JSON in id order, a page at a time: each read is short. */
+export async function* serviceRowPages(db: Db, pageSize = 1000): AsyncGenerator<string[]> {
+  for (let after = ''; ;) {
+    const rows = await db.query<{ id: string; data: string }>(
+      'SELECT id, data FROM services WHERE id > $1 ORDER BY id LIMIT $2',
+      [after, pageSize],
+    );
+    if (rows.length > 0) yield rows.map((r) => r.data);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 export const SERVICES_VERSION_KEY = 'services_version';
 
 export async function deleteService(tx: Db, id: string): Promise<void> {

@@ -202,5 +202,5 @@ export function openSqlite(file: string): ExecDb {
     return db;
   }
   const txDb = makeDb(true);
-  return makeDb(false);
+  return { ...makeDb(false), ...(onDisk ? { location: { file } } : {}) };
 }

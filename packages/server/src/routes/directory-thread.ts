@@ -6,10 +6,13 @@
 // waits behind a re-index.
 import { Worker } from 'node:worker_threads';
 import type { Service, ServicePage, ServiceSearchParams } from '@referral-kit/sdk';
+import type { DbLocation } from '../db/types.js';
 import { workerSource } from '../thread-source.js';
 
 export type ToDirectoryWorker =
   | { type: 'rows'; rows: string[] }
+  /** Read the services from the database itself, on a connection of its own. */
+  | { type: 'read'; location: DbLocation }
   | { type: 'build'; version: string; generatedAt: string }
   | { type: 'saved'; bytes: Uint8Array }
   | { type: 'load'; version: string }
@@ -17,6 +20,7 @@ export type ToDirectoryWorker =
   | { type: 'service'; call: number; id: string };
 
 export type FromDirectoryWorker =
+  | { type: 'read'; size: number }
   | { type: 'built'; saved: ArrayBuffer; size: number }
   | { type: 'loaded'; snapshot: ArrayBuffer; size: number }
   | { type: 'answer'; call: number; body: unknown }
@@ -74,6 +78,14 @@ export class DirectoryThread {
     this.worker.postMessage({ type: 'rows', rows } satisfies ToDirectoryWorker);
   }
 
+  /**
+   * Instead of `add`: the builder reads every service itself, on a connection of its own, so 100k services' text
+   * never passes through (nor is collected on) the API's thread. Resolves with how many it read.
+   */
+  async read(location: DbLocation): Promise<number> {
+    return (await this.complete({ type: 'read', location })).size;
+  }
+
   /** A builder's only task: indexes what was added and resolves with the saved form (moved here, not copied). */
   build(version: string, generatedAt: string): Promise<Built> {
     return this.complete({ type: 'build', version, generatedAt }) as Promise<Built>;
@@ -109,13 +121,13 @@ export class DirectoryThread {
     await this.worker.terminate();
   }
 
-  private complete(message: ToDirectoryWorker): Promise<Built | Loaded> {
+  private complete(message: ToDirectoryWorker): Promise<Built | Loaded | { size: number }> {
     if (this.lost) return Promise.reject(this.lost);
     this.worker.ref();
     return new Promise<unknown>((resolve, reject) => {
       this.building = { resolve, reject };
       this.worker.postMessage(message);
-    }).finally(() => this.idle()) as Promise<Built | Loaded>;
+    }).finally(() => this.idle()) as Promise<Built | Loaded | { size: number }>;
   }
 
   private call(message: (call: number) => ToDirectoryWorker): Promise<unknown> {
@@ -129,11 +141,13 @@ export class DirectoryThread {
   }
 
   private receive(message: FromDirectoryWorker): void {
-    if (message.type === 'built' || message.type === 'loaded') {
+    if (message.type === 'read' || message.type === 'built' || message.type === 'loaded') {
       this.building?.resolve(
-        message.type === 'built'
-          ? ({ saved: new Uint8Array(message.saved), size: message.size } satisfies Built)
-          : ({ snapshot: new Uint8Array(message.snapshot), size: message.size } satisfies Loaded),
+        message.type === 'read'
+          ? { size: message.size }
+          : message.type === 'built'
+            ? ({ saved: new Uint8Array(message.saved), size: message.size } satisfies Built)
+            : ({ snapshot: new Uint8Array(message.snapshot), size: message.size } satisfies Loaded),
       );
       this.building = undefined;
       return;

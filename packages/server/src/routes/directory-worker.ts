@@ -15,6 +15,9 @@ import {
   type ServiceIndex,
 } from '@referral-kit/sdk/search';
 import { allVocabularies } from '@referral-kit/sdk/vocabulary';
+import { openDb } from '../db/index.js';
+import { serviceRowPages } from '../db/services-store.js';
+import type { DbLocation } from '../db/types.js';
 import type { FromDirectoryWorker, ToDirectoryWorker } from './directory-thread.js';
 
 const port = parentPort!;
@@ -95,13 +98,31 @@ function restore(version: string): ArrayBuffer {
   return new Uint8Array(snapshot).buffer;
 }
 
-function handle(message: ToDirectoryWorker): void {
+function addRows(batch: string[]): void {
+  for (const row of batch) {
+    services.push(JSON.parse(row) as Service);
+    rows.push(row);
+  }
+}
+
+/** Every stored service, read on a connection of this thread's own (one: it reads a page at a time). */
+async function readRows(location: DbLocation): Promise<void> {
+  const db = await openDb({ ...location, poolSize: 1 });
+  try {
+    for await (const page of serviceRowPages(db)) addRows(page);
+  } finally {
+    await db.close();
+  }
+}
+
+async function handle(message: ToDirectoryWorker): Promise<void> {
   switch (message.type) {
     case 'rows':
-      for (const row of message.rows) {
-        services.push(JSON.parse(row) as Service);
-        rows.push(row);
-      }
+      addRows(message.rows);
+      return;
+    case 'read':
+      await readRows(message.location);
+      send({ type: 'read', size: services.length });
       return;
     case 'build': {
       // Every language's words: a visitor may write in any of them, whatever the widget's language.
@@ -130,10 +151,9 @@ function handle(message: ToDirectoryWorker): void {
 
 if (background) lowerPriority();
 port.on('message', (message: ToDirectoryWorker) => {
-  try {
-    handle(message);
-  } catch (error) {
+  // Only `read` waits (for its database); the API sends nothing else to a builder until it has answered.
+  handle(message).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     send({ type: 'failed', call: 'call' in message ? message.call : undefined, reason });
-  }
+  });
 });

@@ -11,7 +11,7 @@
 import type { Service, ServicePage, ServiceSearchParams } from '@referral-kit/sdk';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
-import { SERVICES_VERSION_KEY, getMeta } from '../db/services-store.js';
+import { SERVICES_VERSION_KEY, getMeta, serviceRowPages } from '../db/services-store.js';
 import { findStoredIndex, readStoredIndex, storeIndex, type StoredIndex } from '../db/directory-index-store.js';
 import { JsonText } from '../http/json-text.js';
 import type { Logger } from '../logger.js';
@@ -38,8 +38,6 @@ export interface DirectoryOptions {
   ownBuildAfterMs?: number;
 }
 
-/** Rows read per query: each read is short, and requests are answered between reads. */
-const ROWS_PER_READ = 1000;
 /** The version of a state whose thread died: replaced at the next check, without waiting for a worker. */
 const LOST = 'lost';
 /** Reads tried when the directory keeps changing while it is being read. */
@@ -50,9 +48,10 @@ export async function servicesVersion(db: Db): Promise<string> {
 }
 
 /**
- * Builds the services' current version's saved form in a builder thread (rows read in short pages) and, with `store`,
- * stores it for the other instances. The version read can be newer than `version` (an import committed meanwhile); it
- * is re-read until the rows and the stamp agree, so a build never mixes two versions.
+ * Builds the services' current version's saved form in a builder thread, which reads the rows itself (an in-memory
+ * database's are read here and handed to it), and with `store` stores it for the other instances. The version read
+ * can be newer than `version` (an import committed meanwhile); it is re-read until the rows and the stamp agree, so
+ * a build never mixes two versions.
  * @param options.builder makes the builder thread (a `background` DirectoryThread), ended here whatever happens
  */
 export async function buildVersion(
@@ -63,18 +62,13 @@ export async function buildVersion(
   for (let attempt = 1; ; attempt++) {
     const thread = options.builder();
     try {
-      let after = '';
-      for (;;) {
-        const rows = await db.query<{ id: string; data: string }>(
-          'SELECT id, data FROM services WHERE id > $1 ORDER BY id LIMIT $2',
-          [after, ROWS_PER_READ],
-        );
-        if (rows.length > 0) thread.add(rows.map((r) => r.data));
-        if (rows.length < ROWS_PER_READ) break;
-        after = rows[rows.length - 1]!.id;
-        // SQLite answers synchronously: let waiting requests in between two reads.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      if (db.location) await thread.read(db.location);
+      else
+        for await (const rows of serviceRowPages(db)) {
+          thread.add(rows);
+          // SQLite answers synchronously: let waiting requests in between two reads.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       const built = await thread.build(version, options.generatedAt);
       const stamp = await servicesVersion(db);
       if (stamp === version) {
