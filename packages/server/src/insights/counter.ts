@@ -6,22 +6,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/types.js';
 
-export const INSIGHT_EVENTS = [
-  'search',
-  'crisis-panel',
-  'lookup-search',
-  'lookup-view',
-  'alert-signup',
-  'alert-event-chosen',
-  'alert-confirmed',
-  'alert-unsubscribed',
-  'delivery',
-  'callback-request',
-  'callback-first-attempt',
-  'callback-closed',
-] as const;
-export type InsightEvent = (typeof INSIGHT_EVENTS)[number];
-
+/** What a count is broken down by besides hour and event: the other columns of insight_counts. */
 export const DIMENSIONS = [
   'partner',
   'topic',
@@ -41,6 +26,22 @@ export type Dimensions = Partial<Record<Dimension, string | number | undefined>>
  * address, an email) is stored as "other", so nothing a visitor typed can reach the table even through a bug.
  */
 const TOKEN = /^[a-z0-9][a-z0-9_+-]{0,39}$/i;
+
+export const INSIGHT_EVENTS = [
+  'search',
+  'crisis-panel',
+  'lookup-search',
+  'lookup-view',
+  'alert-signup',
+  'alert-event-chosen',
+  'alert-confirmed',
+  'alert-unsubscribed',
+  'delivery',
+  'callback-request',
+  'callback-first-attempt',
+  'callback-closed',
+] as const;
+export type InsightEvent = (typeof INSIGHT_EVENTS)[number];
 
 export interface InsightsCounter {
   count(event: InsightEvent, dims?: Dimensions): void;
