@@ -67,9 +67,8 @@ export class ReferralAlertSignup extends ReferralElement {
   static override styles = [
     baseStyles,
     css`
-      .events {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
+      .columns {
+        --_column: 11rem;
       }
       form > p {
         max-inline-size: 40em;
@@ -270,7 +269,7 @@ export class ReferralAlertSignup extends ReferralElement {
       ${choiceGroup(
         this.errors,
         { name: 'events', legend: s.events },
-        html`<div class="events">
+        html`<div class="columns">
           ${ALERT_EVENTS.map((e) => choice('checkbox', 'events', e, s.eventNames[e], true))}
         </div>`,
       )}

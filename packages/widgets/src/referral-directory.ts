@@ -110,9 +110,6 @@ export class ReferralDirectory extends ReferralElement {
         color: inherit;
       }
       .filters {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-        gap: 0 var(--_space);
         margin-block-start: var(--_space);
       }
       .card h3 {

@@ -66,11 +66,6 @@ export class ReferralOffenderLookup extends ReferralElement {
   static override styles = [
     baseStyles,
     css`
-      .row {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
-        gap: 0 var(--_space);
-      }
       .status strong {
         font-size: 1.0625em;
       }
@@ -246,7 +241,7 @@ export class ReferralOffenderLookup extends ReferralElement {
         ${
           this.by === 'name'
             ? textField(this.errors, { name: 'name', label: l.name, hint: l.nameHint })
-            : html`<div class="row">
+            : html`<div class="columns">
                 <div class="field">
                   <label for="identifierType">${l.idType}</label>
                   <select id="identifierType" name="identifierType">
@@ -256,7 +251,7 @@ export class ReferralOffenderLookup extends ReferralElement {
                 ${textField(this.errors, { name: 'identifier', label: l.id, autocapitalize: 'characters' })}
               </div>`
         }
-        <div class="row">
+        <div class="columns">
           ${textField(this.errors, {
             name: 'birthYear',
             label: l.birthYear,

@@ -96,6 +96,12 @@ export const BASE_CSS = `
   .field {
     margin-block-end: calc(var(--_space) * 0.75);
   }
+  /* Side by side, one a line when narrow; --_column: the narrowest column. */
+  .columns {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--_column, 12rem)), 1fr));
+    gap: 0 var(--_space);
+  }
   form + * {
     margin-block-start: var(--_space);
   }

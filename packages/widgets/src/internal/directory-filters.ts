@@ -54,7 +54,7 @@ export function directoryFilters(
   change: (patch: Partial<Filters>) => void,
 ): TemplateResult {
   const d = t.directory;
-  return html`<fieldset class="filters" part="filters">
+  return html`<fieldset class="filters columns" part="filters">
     <legend>${d.filters}</legend>
     ${filterSelect(
       'category',
