@@ -10,21 +10,13 @@ import {
 } from '@referral-kit/sdk';
 import { ReferralSubscribeEvent, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
+import { ContactForm } from './internal/contact-form.js';
 import { DeliverableLanguages } from './internal/deliverable.js';
 import { apiErrorCode } from './internal/errors.js';
 import { focusAfterRender } from './internal/focus.js';
-import { IsolatedCapture } from './internal/isolated-capture.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import {
-  choice,
-  choiceGroup,
-  contactField,
-  errorsByField,
-  formText,
-  honeypotField,
-  textField,
-} from './internal/views.js';
+import { choice, choiceGroup, errorsByField, formText, honeypotField, textField } from './internal/views.js';
 
 type Step = 'form' | 'code' | 'done';
 type Field = 'contact' | 'pin' | 'events' | 'code';
@@ -93,13 +85,13 @@ export class ReferralAlertSignup extends ReferralElement {
   #confirmationId = '';
   #expiresInSeconds = 0;
   readonly #submission = this.requests((error) => this.#fieldErrors(error));
-  readonly #capture = new IsolatedCapture(this);
+  readonly #form: ContactForm<Field> = new ContactForm(this, ['contact', 'events', 'pin', 'code'], ['events']);
   /** The channels the API delivers to, each with the languages it writes them in. */
   readonly #deliverable = new DeliverableLanguages<Channel>(this, (signal) => this.api?.alerts.options({ signal }));
 
   protected clear(): void {
     this.#deliverable.abort();
-    this.#capture.remove();
+    this.#form.frame.remove();
     this.#submission.abort();
     this.#confirmationId = '';
     this.step = 'form';
@@ -119,10 +111,10 @@ export class ReferralAlertSignup extends ReferralElement {
   #fieldErrors(error: unknown): boolean {
     const s = this.t.signup.errors;
     const code = apiErrorCode(error);
-    if (code === 'invalid_code') return this.#setErrors({ code: s.codeWrong });
+    if (code === 'invalid_code') return this.#form.showErrors({ code: s.codeWrong });
     if (code === 'code_expired' || code === 'too_many_attempts') {
       this.codeDead = true;
-      return this.#setErrors({ code: code === 'code_expired' ? s.codeExpired : s.tooManyAttempts });
+      return this.#form.showErrors({ code: code === 'code_expired' ? s.codeExpired : s.tooManyAttempts });
     }
     const isValidation = error instanceof Error && (error.name === 'ValidationError' || code === 'validation_failed');
     if (!isValidation) return false;
@@ -133,15 +125,7 @@ export class ReferralAlertSignup extends ReferralElement {
       code: s.code,
     };
     const errors = errorsByField(error, messages);
-    return Object.keys(errors).length > 0 && this.#setErrors(errors);
-  }
-
-  #setErrors(errors: Partial<Record<Field, string>>): true {
-    this.errors = errors;
-    const first = (['contact', 'events', 'pin', 'code'] as const).find((f) => errors[f]);
-    if (first === 'contact' && this.capture === 'isolated') this.#capture.focus();
-    else if (first) void focusAfterRender(this, first === 'events' ? '[name=events]' : `#${first}`);
-    return true;
+    return Object.keys(errors).length > 0 && this.#form.showErrors(errors);
   }
 
   async #subscribe(event: Event) {
@@ -155,12 +139,12 @@ export class ReferralAlertSignup extends ReferralElement {
     const pin = formText(data, 'pin');
     const needsPin = PIN_CHANNELS.includes(channel);
     const errors: Partial<Record<Field, string>> = {};
-    if (this.capture !== 'isolated' && !normalizeContact(channel, contact))
+    if (!this.#form.isolated && !normalizeContact(channel, contact))
       errors.contact = channel === 'email' ? s.email : s.phone;
     if (events.length === 0) errors.events = s.events;
     if (needsPin && !/^\d{4,8}$/.test(pin)) errors.pin = s.pin;
     if (Object.keys(errors).length) {
-      this.#setErrors(errors);
+      this.#form.showErrors(errors);
       return;
     }
     this.errors = {};
@@ -175,13 +159,13 @@ export class ReferralAlertSignup extends ReferralElement {
     };
     const accepted = await this.#submission.run(
       (client, signal) =>
-        this.capture === 'isolated'
-          ? this.#capture.send('subscribe', request, this.partnerId, signal)
+        this.#form.isolated
+          ? this.#form.frame.send('subscribe', request, this.partnerId, signal)
           : client.alerts.subscribe({ ...request, contact }, { signal }),
       () => form.requestSubmit(),
     );
     if (!accepted) return;
-    this.#capture.remove();
+    this.#form.frame.remove();
     this.#confirmationId = accepted.confirmationId;
     this.#expiresInSeconds = accepted.expiresInSeconds;
     this.step = 'code';
@@ -195,7 +179,7 @@ export class ReferralAlertSignup extends ReferralElement {
     // People paste codes with spaces or dashes ("123 456"): keep the digits.
     const code = formText(new FormData(form), 'code').replace(/\D/g, '');
     if (!/^\d{6}$/.test(code)) {
-      this.#setErrors({ code: this.t.signup.errors.code });
+      this.#form.showErrors({ code: this.t.signup.errors.code });
       return;
     }
     this.errors = {};
@@ -229,9 +213,6 @@ export class ReferralAlertSignup extends ReferralElement {
   #renderForm() {
     const t = this.t;
     const s = t.signup;
-    const phone = this.channel !== 'email';
-    const contactLabel = phone ? s.contactPhone : s.contactEmail;
-    const isolated = this.capture === 'isolated';
     const needsPin = PIN_CHANNELS.includes(this.channel);
     return html`<form part="form" novalidate @submit=${this.#subscribe}>
       <p class="notice warning" id="warning">${s.warning}</p>
@@ -245,21 +226,7 @@ export class ReferralAlertSignup extends ReferralElement {
           }),
         ),
       )}
-      <div class="field">
-        ${
-          isolated
-            ? this.apiBaseUrl &&
-              this.#capture.frame(this.apiBaseUrl, {
-                lang: t.lang,
-                dir: t.dir,
-                type: phone ? 'tel' : 'email',
-                label: contactLabel,
-                hint: phone ? s.phoneHint : '',
-                error: phone ? s.errors.phone : s.errors.email,
-              })
-            : contactField(t, this.errors, phone, 'warning')
-        }
-      </div>
+      <div class="field">${this.#form.contactField(t, this.channel !== 'email', 'warning')}</div>
       <div class="field">
         <label for="language">${s.language}</label>
         <select id="language" name="language">

@@ -15,28 +15,19 @@ import {
 import * as z from 'zod/v4/mini';
 import { ReferralCallbackEvent, type CallbackSubject, type ReferralSource } from './events.js';
 import { defineElement } from './internal/define.js';
-import { DeliverableLanguages } from './internal/deliverable.js';
-import { IsolatedCapture } from './internal/isolated-capture.js';
 import { provideCallbackUi, type CallbackFormOptions } from './internal/callbacks.js';
+import { ContactForm } from './internal/contact-form.js';
+import { DeliverableLanguages } from './internal/deliverable.js';
 import { focusAfterRender } from './internal/focus.js';
 import { ReferralElement } from './internal/referral-element.js';
 import { baseStyles } from './internal/styles.js';
-import {
-  choice,
-  choiceGroup,
-  contactField,
-  errorsByField,
-  formText,
-  honeypotField,
-  textField,
-} from './internal/views.js';
+import { choice, choiceGroup, errorsByField, formText, honeypotField, textField } from './internal/views.js';
 import { callbackCatalogFor, type CallbackCatalog } from './i18n/callback.js';
 
 type Field = 'topic' | 'contact' | 'windows' | 'interpreterLanguage';
 const WINDOWS = CallbackWindow.options;
 /** The language choice that asks for an interpreter (and reveals a field naming the language). */
 const INTERPRETER = 'interpreter';
-const FIELDS: readonly Field[] = ['topic', 'contact', 'windows', 'interpreterLanguage'];
 
 /** The visitor's own time zone, from the browser; UTC when it has none we can send. */
 function visitorTimeZone(): string {
@@ -115,7 +106,11 @@ export class ReferralCallbackRequest extends ReferralElement {
 
   protected readonly source: ReferralSource = 'callback-request';
   readonly #submission = this.requests((error) => this.#serverFieldErrors(error));
-  readonly #capture = new IsolatedCapture(this);
+  readonly #form: ContactForm<Field> = new ContactForm(
+    this,
+    ['topic', 'contact', 'windows', 'interpreterLanguage'],
+    ['topic', 'windows'],
+  );
   /** The languages the API can send the reference in on each channel: the only ones offered. */
   readonly #deliverable = new DeliverableLanguages<CallbackChannel>(this, (signal) =>
     this.api?.callbacks.options({ signal }),
@@ -123,7 +118,7 @@ export class ReferralCallbackRequest extends ReferralElement {
 
   protected clear(): void {
     this.#deliverable.abort();
-    this.#capture.remove();
+    this.#form.frame.remove();
     this.#submission.abort();
     this.channel = 'call';
     this.chosenTopic = '';
@@ -156,16 +151,7 @@ export class ReferralCallbackRequest extends ReferralElement {
   /** Field errors from the server (or the SDK's own check) go next to their field. */
   #serverFieldErrors(error: unknown): boolean {
     const errors = errorsByField(error, this.#messages());
-    return Object.keys(errors).length > 0 && this.#setErrors(errors);
-  }
-
-  #setErrors(errors: Partial<Record<Field, string>>): true {
-    this.errors = errors;
-    const first = FIELDS.find((f) => errors[f]);
-    if (first === 'contact' && this.capture === 'isolated') this.#capture.focus();
-    else if (first)
-      void focusAfterRender(this, first === 'topic' || first === 'windows' ? `[name=${first}]` : `#${first}`);
-    return true;
+    return Object.keys(errors).length > 0 && this.#form.showErrors(errors);
   }
 
   async #submit(event: Event) {
@@ -175,7 +161,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     const text = (name: string) => formText(data, name).trim();
     const topic = this.#topic;
     const channel = this.channel;
-    const isolated = this.capture === 'isolated';
+    const isolated = this.#form.isolated;
     const contact = text('contact');
     const windows = data.getAll('windows').map(String) as CallbackWindow[];
     const interpreterLanguage = this.interpreter ? text('interpreterLanguage') : '';
@@ -186,7 +172,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     if (windows.length === 0) errors.windows = messages.windows;
     if (this.interpreter && !interpreterLanguage) errors.interpreterLanguage = messages.interpreterLanguage;
     if (!topic || Object.keys(errors).length) {
-      this.#setErrors(errors);
+      this.#form.showErrors(errors);
       return;
     }
     this.errors = {};
@@ -210,7 +196,7 @@ export class ReferralCallbackRequest extends ReferralElement {
     const accepted = await this.#submission.run(
       (client, signal) =>
         isolated
-          ? this.#capture.send('request-callback', request, this.partnerId, signal)
+          ? this.#form.frame.send('request-callback', request, this.partnerId, signal)
           : client.callbacks.request(
               { ...request, contact, ...(name ? { name } : {}), ...(note ? { note } : {}) },
               { signal },
@@ -218,7 +204,7 @@ export class ReferralCallbackRequest extends ReferralElement {
       () => form.requestSubmit(),
     );
     if (!accepted) return;
-    this.#capture.remove();
+    this.#form.frame.remove();
     this.accepted = accepted;
     this.dispatchEvent(new ReferralCallbackEvent('requested', topic, channel));
     void focusAfterRender(this, 'h2');
@@ -305,28 +291,19 @@ export class ReferralCallbackRequest extends ReferralElement {
           : nothing
       }
       <p class="notice warning" id="callback-warning">${c.warning}</p>
+      <div class="field">
+        ${this.#form.contactField(t, phone, 'callback-warning', {
+          nameLabel: c.name,
+          nameHint: c.nameHint,
+          noteLabel: c.note,
+          noteHint: c.noteHint,
+          optional: t.optional,
+        })}
+      </div>
       ${
-        this.capture === 'isolated'
-          ? html`<div class="field">
-              ${
-                this.apiBaseUrl &&
-                this.#capture.frame(this.apiBaseUrl, {
-                  lang: t.lang,
-                  dir: t.dir,
-                  type: phone ? 'tel' : 'email',
-                  label: phone ? t.signup.contactPhone : t.signup.contactEmail,
-                  hint: phone ? t.signup.phoneHint : '',
-                  error: this.#messages().contact,
-                  nameLabel: c.name,
-                  nameHint: c.nameHint,
-                  noteLabel: c.note,
-                  noteHint: c.noteHint,
-                  optional: t.optional,
-                })
-              }
-            </div>`
-          : html`<div class="field">${contactField(t, this.errors, phone, 'callback-warning')}</div>
-              ${textField(this.errors, { name: 'name', label: c.name, optional: t.optional, hint: c.nameHint, maxlength: 60 })}
+        this.#form.isolated
+          ? nothing
+          : html`${textField(this.errors, { name: 'name', label: c.name, optional: t.optional, hint: c.nameHint, maxlength: 60 })}
               <div class="field">
                 <label for="note">${c.note} <span class="hint">${t.optional}</span></label>
                 <span class="hint" id="note-hint">${c.noteHint}</span>
