@@ -2,8 +2,10 @@
 // so the reference server can serve it at /v1/openapi.json and `npm run openapi` can write packages/sdk/openapi.json).
 import * as z from 'zod/v4/mini';
 import { ErrorBody } from './contract/common.js';
-import { CustodyGuide, CustodyPage, CustodyRecord } from './contract/custody.js';
+import { callbackRoutes } from './contract/callbacks.js';
+import { CustodyGuide, CustodyPage, CustodyRecord, custodyRoutes } from './contract/custody.js';
 import {
+  alertRoutes,
   ConfirmRequest,
   Confirmed,
   SubscribeAccepted,
@@ -11,8 +13,16 @@ import {
   UnsubscribeRequest,
   Unsubscribed,
 } from './contract/alerts.js';
-import { routes, type RouteDef } from './contract/routes.js';
-import { DirectorySnapshot, Hotline, HotlineList, Service, ServiceHit, ServicePage } from './contract/service.js';
+import { routes, type RouteDef, type RouteName } from './contract/routes.js';
+import {
+  DirectorySnapshot,
+  Hotline,
+  HotlineList,
+  Service,
+  ServiceHit,
+  ServicePage,
+  serviceRoutes,
+} from './contract/service.js';
 
 /** Version of the API contract described (not of any package). */
 export const OPENAPI_API_VERSION = '1.0.0';
@@ -71,6 +81,28 @@ const TAGS = [
   },
 ];
 
+/** Each route's tag: the area whose table holds it. */
+const AREAS = { custody: custodyRoutes, services: serviceRoutes, alerts: alertRoutes, callbacks: callbackRoutes };
+const tagOf = (name: string) => Object.keys(AREAS).filter((tag) => name in AREAS[tag as keyof typeof AREAS]);
+
+/** Each route's summary (a route added without one does not compile). */
+const SUMMARIES: Record<RouteName, string> = {
+  searchCustody: 'Search people in custody by name or identifier',
+  getCustodyRecord: 'One custody record',
+  getCustodyGuide: 'How custody works, in plain words: every status explained, and how fresh the data is',
+  searchServices: 'Search victim services',
+  getService: 'One victim service',
+  getDirectorySnapshot: 'The whole directory, for client-side search',
+  listHotlines: 'Hotlines to show when nothing else works',
+  getAlertOptions: 'The languages and channels this server sends alerts in (offer only these at signup)',
+  subscribe: 'Ask for custody-status alerts (double opt-in; the same answer whether or not the contact is known)',
+  confirmSubscription: 'Confirm a subscription with its code or link token',
+  unsubscribe: 'Stop alerts with the token from a message',
+  getCallbackOptions: 'The languages a callback request can be answered in, per channel (offer only these)',
+  requestCallback: 'Ask a specialist to make contact (the same answer whatever is sent)',
+  cancelCallback: 'Cancel a callback request',
+};
+
 export interface OpenApiOptions {
   /** `servers` entries, e.g. the origin a reference server runs on. None by default (paths are relative). */
   servers?: { url: string; description?: string }[];
@@ -80,7 +112,7 @@ type JsonObject = Record<string, unknown>;
 
 export function createOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  for (const [name, route] of Object.entries(routes) as [string, RouteDef][]) {
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const path = route.path; // already an OpenAPI template: /v1/custody/{id}
     (paths[path] ??= {})[route.method.toLowerCase()] = operation(name, route);
   }
@@ -125,7 +157,7 @@ export function createOpenApiDocument(options: OpenApiOptions = {}): JsonObject 
   };
 }
 
-function operation(name: string, route: RouteDef): JsonObject {
+function operation(name: RouteName, route: RouteDef): JsonObject {
   const parameters: JsonObject[] = [{ $ref: '#/components/parameters/Partner' }];
   parameters.push(...fieldParameters(route.params, 'path'), ...fieldParameters(route.query, 'query'));
   if (route.idempotencyKey) {
@@ -174,8 +206,8 @@ function operation(name: string, route: RouteDef): JsonObject {
 
   return {
     operationId: name,
-    summary: route.summary,
-    tags: [route.tag],
+    summary: SUMMARIES[name],
+    tags: tagOf(name),
     parameters,
     ...(route.body
       ? {

@@ -1,6 +1,6 @@
 // Custody-status alerts: double opt-in subscriptions that cannot be used to enumerate or harass.
 import * as z from 'zod/v4/mini';
-import { READ_ERRORS, WRITE_ERRORS, type RouteDef } from './route.js';
+import { get, post, type RouteDef } from './route.js';
 import { channelLanguages, Id, LanguageTag, LinkToken } from './common.js';
 
 export const AlertChannel = z.enum(['email', 'sms', 'voice', 'tty']);
@@ -120,47 +120,11 @@ export type AlertOptions = z.infer<typeof AlertOptions>;
 
 /** The alerts routes (joined into the one table in routes.ts). */
 export const alertRoutes = {
-  getAlertOptions: {
-    method: 'GET',
-    path: '/v1/alerts/options',
-    tag: 'alerts',
-    summary: 'The languages and channels this server sends alerts in (offer only these at signup)',
-    status: 200,
-    response: AlertOptions,
-    errors: READ_ERRORS,
-  },
-  subscribe: {
-    method: 'POST',
-    path: '/v1/alerts/subscriptions',
-    tag: 'alerts',
-    summary: 'Ask for custody-status alerts (double opt-in; the same answer whether or not the contact is known)',
-    body: SubscribeRequest,
+  getAlertOptions: get('/v1/alerts/options', AlertOptions),
+  subscribe: post('/v1/alerts/subscriptions', SubscribeRequest, SubscribeAccepted, {
     status: 202,
-    response: SubscribeAccepted,
-    errors: WRITE_ERRORS,
-    noStore: true,
     idempotencyKey: true,
-  },
-  confirmSubscription: {
-    method: 'POST',
-    path: '/v1/alerts/confirm',
-    tag: 'alerts',
-    summary: 'Confirm a subscription with its code or link token',
-    body: ConfirmRequest,
-    status: 200,
-    response: Confirmed,
-    errors: WRITE_ERRORS,
-    noStore: true,
-  },
-  unsubscribe: {
-    method: 'POST',
-    path: '/v1/alerts/unsubscribe',
-    tag: 'alerts',
-    summary: 'Stop alerts with the token from a message',
-    body: UnsubscribeRequest,
-    status: 200,
-    response: Unsubscribed,
-    errors: WRITE_ERRORS,
-    noStore: true,
-  },
+  }),
+  confirmSubscription: post('/v1/alerts/confirm', ConfirmRequest, Confirmed),
+  unsubscribe: post('/v1/alerts/unsubscribe', UnsubscribeRequest, Unsubscribed),
 } as const satisfies Record<string, RouteDef>;

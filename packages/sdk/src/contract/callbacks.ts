@@ -1,7 +1,7 @@
 // Reaching a person: a visitor asks a specialist to contact them, safely, about one topic. Every field is a choice
 // from a short list except the contact, an optional name and an optional note; nothing else personal is asked.
 import * as z from 'zod/v4/mini';
-import { READ_ERRORS, WRITE_ERRORS, type RouteDef } from './route.js';
+import { get, post, type RouteDef } from './route.js';
 import { channelLanguages, Id, LanguageTag, LinkToken, PostalCode, StateCode, Text } from './common.js';
 import { normalizeContact, type AlertChannel } from './alerts.js';
 
@@ -122,36 +122,7 @@ export type CallbackCancelled = z.infer<typeof CallbackCancelled>;
 
 /** The callbacks routes (joined into the one table in routes.ts). */
 export const callbackRoutes = {
-  getCallbackOptions: {
-    method: 'GET',
-    path: '/v1/callbacks/options',
-    tag: 'callbacks',
-    summary: 'The languages a callback request can be answered in, per channel (offer only these)',
-    status: 200,
-    response: CallbackOptions,
-    errors: READ_ERRORS,
-  },
-  requestCallback: {
-    method: 'POST',
-    path: '/v1/callbacks',
-    tag: 'callbacks',
-    summary: 'Ask a specialist to make contact (the same answer whatever is sent)',
-    body: CallbackRequest,
-    status: 202,
-    response: CallbackAccepted,
-    errors: WRITE_ERRORS,
-    noStore: true,
-    idempotencyKey: true,
-  },
-  cancelCallback: {
-    method: 'POST',
-    path: '/v1/callbacks/cancel',
-    tag: 'callbacks',
-    summary: 'Cancel a callback request',
-    body: CallbackCancelRequest,
-    status: 200,
-    response: CallbackCancelled,
-    errors: WRITE_ERRORS,
-    noStore: true,
-  },
+  getCallbackOptions: get('/v1/callbacks/options', CallbackOptions),
+  requestCallback: post('/v1/callbacks', CallbackRequest, CallbackAccepted, { status: 202, idempotencyKey: true }),
+  cancelCallback: post('/v1/callbacks/cancel', CallbackCancelRequest, CallbackCancelled),
 } as const satisfies Record<string, RouteDef>;

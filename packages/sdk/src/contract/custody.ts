@@ -1,6 +1,6 @@
 // A person in custody, as a victim needs to see it: who, where, what changed and how fresh the data is.
 import * as z from 'zod/v4/mini';
-import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
+import { get, IdParams, READ_ERRORS, type RouteDef } from './route.js';
 import {
   Id,
   LanguageCode,
@@ -210,36 +210,11 @@ export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;
 
 /** The custody routes (joined into the one table in routes.ts). */
 export const custodyRoutes = {
-  searchCustody: {
-    method: 'GET',
-    path: '/v1/custody',
-    tag: 'custody',
-    summary: 'Search people in custody by name or identifier',
-    query: CustodySearchQuery,
-    status: 200,
-    response: CustodyPage,
-    errors: READ_ERRORS,
-    noStore: true,
-  },
-  getCustodyRecord: {
-    method: 'GET',
-    path: '/v1/custody/{id}',
-    tag: 'custody',
-    summary: 'One custody record',
+  searchCustody: get('/v1/custody', CustodyPage, { query: CustodySearchQuery, noStore: true }),
+  getCustodyRecord: get('/v1/custody/{id}', CustodyRecord, {
     params: IdParams,
-    status: 200,
-    response: CustodyRecord,
     errors: [...READ_ERRORS, 404],
     noStore: true,
-  },
-  getCustodyGuide: {
-    method: 'GET',
-    path: '/v1/custody-guide',
-    tag: 'custody',
-    summary: 'How custody works, in plain words: every status explained, and how fresh the data is',
-    query: CustodyGuideQuery,
-    status: 200,
-    response: CustodyGuide,
-    errors: READ_ERRORS,
-  },
+  }),
+  getCustodyGuide: get('/v1/custody-guide', CustodyGuide, { query: CustodyGuideQuery }),
 } as const satisfies Record<string, RouteDef>;

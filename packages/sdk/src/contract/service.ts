@@ -1,6 +1,6 @@
 // The directory entry: a help service, aligned with Open Referral HSDS 3.0 (flattened for the web).
 import * as z from 'zod/v4/mini';
-import { IdParams, READ_ERRORS, type RouteDef } from './route.js';
+import { get, IdParams, READ_ERRORS, type RouteDef } from './route.js';
 import {
   HttpsUrl,
   Id,
@@ -188,43 +188,8 @@ export type HotlineList = z.infer<typeof HotlineList>;
 
 /** The services routes (joined into the one table in routes.ts). */
 export const serviceRoutes = {
-  searchServices: {
-    method: 'GET',
-    path: '/v1/services',
-    tag: 'services',
-    summary: 'Search victim services',
-    query: ServiceSearchQuery,
-    status: 200,
-    response: ServicePage,
-    errors: READ_ERRORS,
-  },
-  getService: {
-    method: 'GET',
-    path: '/v1/services/{id}',
-    tag: 'services',
-    summary: 'One victim service',
-    params: IdParams,
-    status: 200,
-    response: Service,
-    errors: [...READ_ERRORS, 404],
-  },
-  getDirectorySnapshot: {
-    method: 'GET',
-    path: '/v1/directory/snapshot',
-    tag: 'services',
-    summary: 'The whole directory, for client-side search',
-    status: 200,
-    response: DirectorySnapshot,
-    errors: READ_ERRORS,
-    etag: true,
-  },
-  listHotlines: {
-    method: 'GET',
-    path: '/v1/hotlines',
-    tag: 'services',
-    summary: 'Hotlines to show when nothing else works',
-    status: 200,
-    response: HotlineList,
-    errors: READ_ERRORS,
-  },
+  searchServices: get('/v1/services', ServicePage, { query: ServiceSearchQuery }),
+  getService: get('/v1/services/{id}', Service, { params: IdParams, errors: [...READ_ERRORS, 404] }),
+  getDirectorySnapshot: get('/v1/directory/snapshot', DirectorySnapshot, { etag: true }),
+  listHotlines: get('/v1/hotlines', HotlineList),
 } as const satisfies Record<string, RouteDef>;
