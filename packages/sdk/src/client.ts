@@ -18,25 +18,46 @@ export type SnapshotResult =
   | { notModified: true; etag: string }
   | { notModified: false; etag: string | undefined; snapshot: Output<'getDirectorySnapshot'> };
 
+/** A route's call options: with an idempotency key where the route accepts one. */
+type Options<N extends keyof Routes> = Routes[N] extends { idempotencyKey: true } ? IdempotentCallOptions : CallOptions;
+/** The routes that take a JSON body, and those that take a query. */
+type BodyRoute = { [N in keyof Routes]: Routes[N] extends { body: z.ZodMiniType } ? N : never }[keyof Routes];
+type QueryRoute = { [N in keyof Routes]: Routes[N] extends { query: z.ZodMiniType } ? N : never }[keyof Routes];
+
 export function createClient(options: ClientOptions) {
   const { send } = createRouteCaller(options);
   /** One route by name; a ContractError names it so. */
   const call = async <N extends keyof Routes>(name: N, input: RequestInput, opts?: IdempotentCallOptions) =>
     (await parseResponse(routes[name], await send(routes[name], input, opts), name)) as Output<N>;
+  /** A route that takes nothing but options, one by id, one by query, one by body. */
+  const plain =
+    <N extends keyof Routes>(name: N) =>
+    (opts?: Options<N>) =>
+      call(name, {}, opts);
+  const byId =
+    <N extends keyof Routes>(name: N) =>
+    (id: string, opts?: Options<N>) =>
+      call(name, { params: { id } }, opts);
+  const byQuery =
+    <N extends QueryRoute>(name: N) =>
+    (query: Input<Routes[N]['query']>, opts?: Options<N>) =>
+      call(name, { query }, opts);
+  const byBody =
+    <N extends BodyRoute>(name: N) =>
+    (request: Input<Routes[N]['body']>, opts?: Options<N>) =>
+      call(name, { body: request }, opts);
 
   return {
     custody: {
-      search: (query: Input<Routes['searchCustody']['query']>, opts?: CallOptions) =>
-        call('searchCustody', { query }, opts),
-      get: (id: string, opts?: CallOptions) => call('getCustodyRecord', { params: { id } }, opts),
+      search: byQuery('searchCustody'),
+      get: byId('getCustodyRecord'),
       /** Every status in plain words, in one language (English when the server has not got it), and the data's freshness. */
       guide: (query: Input<Routes['getCustodyGuide']['query']> = {}, opts?: CallOptions) =>
         call('getCustodyGuide', { query }, opts),
     },
     services: {
-      search: (query: Input<Routes['searchServices']['query']>, opts?: CallOptions) =>
-        call('searchServices', { query }, opts),
-      get: (id: string, opts?: CallOptions) => call('getService', { params: { id } }, opts),
+      search: byQuery('searchServices'),
+      get: byId('getService'),
       /** The whole directory. Pass the last `etag` to get `notModified` instead of the same data again. */
       snapshot: async (opts: CallOptions & { etag?: string } = {}): Promise<SnapshotResult> => {
         const sent = await send(
@@ -56,26 +77,21 @@ export function createClient(options: ClientOptions) {
           )) as Output<'getDirectorySnapshot'>,
         };
       },
-      hotlines: (opts?: CallOptions) => call('listHotlines', {}, opts),
+      hotlines: plain('listHotlines'),
     },
     alerts: {
       /** The languages and channels the server can send in. */
-      options: (opts?: CallOptions) => call('getAlertOptions', {}, opts),
-      subscribe: (request: Input<Routes['subscribe']['body']>, opts?: IdempotentCallOptions) =>
-        call('subscribe', { body: request }, opts),
-      confirm: (request: Input<Routes['confirmSubscription']['body']>, opts?: CallOptions) =>
-        call('confirmSubscription', { body: request }, opts),
-      unsubscribe: (request: Input<Routes['unsubscribe']['body']>, opts?: CallOptions) =>
-        call('unsubscribe', { body: request }, opts),
+      options: plain('getAlertOptions'),
+      subscribe: byBody('subscribe'),
+      confirm: byBody('confirmSubscription'),
+      unsubscribe: byBody('unsubscribe'),
     },
     callbacks: {
       /** The languages the server sends a request's reference in, per channel. */
-      options: (opts?: CallOptions) => call('getCallbackOptions', {}, opts),
+      options: plain('getCallbackOptions'),
       /** Ask a specialist to make contact. Retried safely with one idempotency key. */
-      request: (request: Input<Routes['requestCallback']['body']>, opts?: IdempotentCallOptions) =>
-        call('requestCallback', { body: request }, opts),
-      cancel: (request: Input<Routes['cancelCallback']['body']>, opts?: CallOptions) =>
-        call('cancelCallback', { body: request }, opts),
+      request: byBody('requestCallback'),
+      cancel: byBody('cancelCallback'),
     },
   };
 }
