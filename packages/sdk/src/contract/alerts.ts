@@ -4,6 +4,7 @@ import { get, post, type RouteDef } from './route.js';
 import { channelLanguages, Id, LanguageTag, LinkToken } from './common.js';
 
 export const AlertChannel = z.enum(['email', 'sms', 'voice', 'tty']);
+export type AlertChannel = z.infer<typeof AlertChannel>;
 /**
  * What a visitor can be alerted about. The server stores a subscription's events as bits by position here:
  * append new events, never reorder (a test pins the positions).
@@ -21,6 +22,7 @@ export const AlertEvent = z.enum([
   /** An immigration detainer was lodged, or the person was moved into immigration detention. */
   'immigration-custody',
 ]);
+export type AlertEvent = z.infer<typeof AlertEvent>;
 export const ALERT_EVENTS = AlertEvent.options;
 
 /** Channels that reach a telephone number (and so need a phone number as the contact). */
@@ -83,6 +85,7 @@ export const SubscribeRequest = z
       path: ['pin'],
     }),
   );
+export type SubscribeRequest = z.input<typeof SubscribeRequest>;
 
 /** Always the same shape, whether or not the contact was already registered. */
 export const SubscribeAccepted = z.object({
@@ -90,13 +93,16 @@ export const SubscribeAccepted = z.object({
   confirmationId: Id,
   expiresInSeconds: z.number().check(z.int(), z.gt(0)),
 });
+export type SubscribeAccepted = z.infer<typeof SubscribeAccepted>;
 
 export const ConfirmCode = z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code.'));
 export const ConfirmRequest = z.union([
   z.strictObject({ confirmationId: Id, code: ConfirmCode }),
   z.strictObject({ token: LinkToken }),
 ]);
+export type ConfirmRequest = z.input<typeof ConfirmRequest>;
 export const Confirmed = z.object({ status: z.literal('confirmed') });
+export type Confirmed = z.infer<typeof Confirmed>;
 
 /**
  * What this server can send: each channel it delivers to, with the languages its messages on that channel are
@@ -104,19 +110,12 @@ export const Confirmed = z.object({ status: z.literal('confirmed') });
  * those its alphabet carries). A subscription in any other language gets English on that channel.
  */
 export const AlertOptions = channelLanguages(AlertChannel);
+export type AlertOptions = z.infer<typeof AlertOptions>;
 
 export const UnsubscribeRequest = z.object({ token: LinkToken });
-export const Unsubscribed = z.object({ status: z.literal('unsubscribed') });
-
-export type AlertChannel = z.infer<typeof AlertChannel>;
-export type AlertEvent = z.infer<typeof AlertEvent>;
-export type SubscribeRequest = z.input<typeof SubscribeRequest>;
-export type SubscribeAccepted = z.infer<typeof SubscribeAccepted>;
-export type ConfirmRequest = z.input<typeof ConfirmRequest>;
-export type Confirmed = z.infer<typeof Confirmed>;
 export type UnsubscribeRequest = z.input<typeof UnsubscribeRequest>;
+export const Unsubscribed = z.object({ status: z.literal('unsubscribed') });
 export type Unsubscribed = z.infer<typeof Unsubscribed>;
-export type AlertOptions = z.infer<typeof AlertOptions>;
 
 /** The alerts routes (joined into the one table in routes.ts). */
 export const alertRoutes = {

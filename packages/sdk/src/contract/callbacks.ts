@@ -13,15 +13,18 @@ export const CallbackTopic = z.enum([
   'releasable-information',
   'other',
 ]);
+export type CallbackTopic = z.infer<typeof CallbackTopic>;
 export const CALLBACK_TOPICS = CallbackTopic.options;
 
 /** How to reach the visitor. */
 export const CallbackChannel = z.enum(['call', 'text', 'email', 'tty']);
+export type CallbackChannel = z.infer<typeof CallbackChannel>;
 export const CALLBACK_CHANNELS = CallbackChannel.options;
 
 /** Times of day that are safe to make contact, in the visitor's own time zone: [from, to) hours. */
 export const CALLBACK_WINDOWS = { morning: [8, 12], afternoon: [12, 17], evening: [17, 21] } as const;
 export const CallbackWindow = z.enum(['morning', 'afternoon', 'evening']);
+export type CallbackWindow = z.infer<typeof CallbackWindow>;
 
 /** The notification channel (and so the contact kind) behind each callback channel. */
 export const CALLBACK_CONTACT_CHANNEL: Record<CallbackChannel, AlertChannel> = {
@@ -94,6 +97,7 @@ export const CallbackRequest = z
       path: ['recordId'],
     }),
   );
+export type CallbackRequest = z.input<typeof CallbackRequest>;
 
 /** Always the same shape, whatever was submitted. `cancelToken` cancels it (also sent as a link in the message). */
 export const CallbackAccepted = z.object({
@@ -101,23 +105,18 @@ export const CallbackAccepted = z.object({
   reference: CallbackReference,
   cancelToken: LinkToken,
 });
+export type CallbackAccepted = z.infer<typeof CallbackAccepted>;
 
 /**
  * The languages the server can send a request's reference in, per channel (as `AlertOptions`: a call only in a
  * language a voice speaks). The request form offers only these; an interpreter covers any other.
  */
 export const CallbackOptions = channelLanguages(CallbackChannel);
+export type CallbackOptions = z.infer<typeof CallbackOptions>;
 
 export const CallbackCancelRequest = z.object({ token: LinkToken });
-export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
-
-export type CallbackTopic = z.infer<typeof CallbackTopic>;
-export type CallbackChannel = z.infer<typeof CallbackChannel>;
-export type CallbackWindow = z.infer<typeof CallbackWindow>;
-export type CallbackRequest = z.input<typeof CallbackRequest>;
-export type CallbackAccepted = z.infer<typeof CallbackAccepted>;
-export type CallbackOptions = z.infer<typeof CallbackOptions>;
 export type CallbackCancelRequest = z.input<typeof CallbackCancelRequest>;
+export const CallbackCancelled = z.object({ status: z.literal('cancelled') });
 export type CallbackCancelled = z.infer<typeof CallbackCancelled>;
 
 /** The callbacks routes (joined into the one table in routes.ts). */

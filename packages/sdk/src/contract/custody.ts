@@ -37,6 +37,7 @@ export const CustodyStatus = z.enum([
   'deceased',
   'unknown',
 ]);
+export type CustodyStatus = z.infer<typeof CustodyStatus>;
 
 /**
  * A status as read from the API. A status this SDK has never heard of reads as `unknown` (the record's
@@ -46,6 +47,7 @@ export const CustodyStatus = z.enum([
 export const ReadCustodyStatus = z.catch(CustodyStatus, 'unknown');
 
 export const IdentifierType = z.enum(['a-number', 'booking', 'case', 'other']);
+export type IdentifierType = z.infer<typeof IdentifierType>;
 
 /**
  * How identifiers compare: without spaces or dashes, upper case; an A-number by its digits alone, so "A-012-345-678",
@@ -78,6 +80,7 @@ export const Identifier = z.object({
   type: IdentifierType,
   value: z.string().check(z.minLength(1, 'Must not be empty.'), z.maxLength(64, 'Use at most 64 characters.')),
 });
+export type Identifier = z.infer<typeof Identifier>;
 
 /**
  * No upper bound here: "not in the future" needs a clock, and the contract has none. The importer checks it with the
@@ -107,6 +110,7 @@ export const CustodyRecord = z.object({
   statusChangedAt: z.optional(Timestamp),
   sourceUpdatedAt: Timestamp,
 });
+export type CustodyRecord = z.infer<typeof CustodyRecord>;
 
 export const CustodySearchQuery = z
   .object({
@@ -147,6 +151,9 @@ export const CustodySearchQuery = z
       path: ['name'],
     }),
   );
+export type CustodySearchQuery = z.input<typeof CustodySearchQuery>;
+/** What a custody search filters by, as the server and the mocks receive it (paging aside). */
+export type CustodySearchFilters = Omit<z.output<typeof CustodySearchQuery>, 'page' | 'pageSize' | 'cursor'>;
 
 /**
  * A page of custody records. `total` counts matches up to 1,000 (`totalCapped` is then true: there are more);
@@ -157,6 +164,7 @@ export const CustodyPage = z.extend(pageOf(CustodyRecord), {
   next: z.optional(z.string()),
   totalCapped: z.optional(z.boolean()),
 });
+export type CustodyPage = z.infer<typeof CustodyPage>;
 
 const explanation = {
   /** What it means, for their safety first. */
@@ -171,14 +179,17 @@ const explanation = {
 
 /** What one status means for a frightened visitor, in plain words: no legal advice, no jargon, no blame. */
 export const StatusExplanation = z.object(explanation);
+export type StatusExplanation = z.infer<typeof StatusExplanation>;
 
 /**
  * One status explained, in the guide the API serves. `status` is plain text, not the enum: a guide that explains
  * statuses this SDK does not know yet still reads (a list rather than a record keeps zod's record code out of the embed).
  */
 export const GuideStatus = z.object({ status: z.string().check(z.maxLength(64)), ...explanation });
+export type GuideStatus = z.infer<typeof GuideStatus>;
 
 export const GuideTopic = z.object({ id: Id, title: Text(120), body: Text(1500) });
+export type GuideTopic = z.infer<typeof GuideTopic>;
 
 /**
  * "How custody works", in one language: every status explained, and the topics (detainers, detention, bond,
@@ -191,21 +202,9 @@ export const CustodyGuide = z.object({
   /** The newest update any custody source sent: how fresh the lookup's data is. Absent before the first import. */
   dataUpdatedAt: z.optional(Timestamp),
 });
+export type CustodyGuide = z.infer<typeof CustodyGuide>;
 
 export const CustodyGuideQuery = z.object({ lang: z.optional(LanguageTag) });
-
-export type CustodyStatus = z.infer<typeof CustodyStatus>;
-export type IdentifierType = z.infer<typeof IdentifierType>;
-export type Identifier = z.infer<typeof Identifier>;
-export type CustodyRecord = z.infer<typeof CustodyRecord>;
-export type CustodySearchQuery = z.input<typeof CustodySearchQuery>;
-export type CustodyPage = z.infer<typeof CustodyPage>;
-/** What a custody search filters by, as the server and the mocks receive it (paging aside). */
-export type CustodySearchFilters = Omit<z.output<typeof CustodySearchQuery>, 'page' | 'pageSize' | 'cursor'>;
-export type StatusExplanation = z.infer<typeof StatusExplanation>;
-export type GuideStatus = z.infer<typeof GuideStatus>;
-export type GuideTopic = z.infer<typeof GuideTopic>;
-export type CustodyGuide = z.infer<typeof CustodyGuide>;
 export type CustodyGuideQuery = z.input<typeof CustodyGuideQuery>;
 
 /** The custody routes (joined into the one table in routes.ts). */

@@ -51,6 +51,7 @@ export const Category = z
   .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use a category slug such as "legal-aid".'));
 
 export const PhoneType = z.enum(['voice', 'text', 'tty', 'fax']);
+export type PhoneType = z.infer<typeof PhoneType>;
 
 export const Phone = z.object({
   number: PhoneNumber,
@@ -58,6 +59,7 @@ export const Phone = z.object({
   description: z.optional(Text(300)),
   languages: z.array(LanguageCode),
 });
+export type Phone = z.infer<typeof Phone>;
 
 /**
  * A place a service is offered. A confidential location (a shelter) keeps its city so that "shelter in Tucson"
@@ -82,8 +84,10 @@ export const Location = z
       error: 'A confidential location must not carry a street address or coordinates.',
     }),
   );
+export type Location = z.infer<typeof Location>;
 
 export const Weekday = z.enum(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su']);
+export type Weekday = z.infer<typeof Weekday>;
 const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour time such as "09:30".'));
 
 /** Weekly opening hours. `closes` earlier than `opens` means the period runs past midnight. */
@@ -93,6 +97,7 @@ export const Schedule = z.object({
   hours: z.array(z.object({ day: Weekday, opens: ClockTime, closes: ClockTime })),
   note: z.optional(Text(300)),
 });
+export type Schedule = z.infer<typeof Schedule>;
 
 export const Service = z.object({
   id: Id,
@@ -113,6 +118,7 @@ export const Service = z.object({
   serviceArea: z.optional(Text(300)),
   lastVerifiedAt: z.optional(Timestamp),
 });
+export type Service = z.infer<typeof Service>;
 
 export const ServiceSearchQuery = z
   .object({
@@ -138,18 +144,23 @@ export const ServiceSearchQuery = z
       path: ['lon'],
     }),
   );
+export type ServiceSearchQuery = z.input<typeof ServiceSearchQuery>;
+/** A search query after validation: what the server, the mocks and the in-page search act on. */
+export type ServiceSearchParams = z.output<typeof ServiceSearchQuery>;
 
 /** One search result: the service, and how far away it is when a location was given. */
 export const ServiceHit = z.object({
   service: Service,
   distanceKm: z.optional(z.number().check(z.gte(0))),
 });
+export type ServiceHit = z.infer<typeof ServiceHit>;
 
 /**
  * A page of search results. `crisis`: the query says danger, self-harm or urgency (read by the SDK search engine):
  * show the crisis lines (911, 988, …) above the results.
  */
 export const ServicePage = z.extend(pageOf(ServiceHit), { crisis: z.optional(z.boolean()) });
+export type ServicePage = z.infer<typeof ServicePage>;
 
 /** The whole directory for client-side search; served with an ETag. */
 export const DirectorySnapshot = z.object({
@@ -157,6 +168,7 @@ export const DirectorySnapshot = z.object({
   generatedAt: Timestamp,
   services: z.array(Service),
 });
+export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;
 
 /** A national or local line shown when nothing else works. */
 export const Hotline = z.object({
@@ -169,21 +181,8 @@ export const Hotline = z.object({
   available24x7: z.boolean(),
   url: z.optional(HttpsUrl),
 });
-export const HotlineList = z.object({ items: z.array(Hotline) });
-
-export type PhoneType = z.infer<typeof PhoneType>;
-export type Phone = z.infer<typeof Phone>;
-export type Location = z.infer<typeof Location>;
-export type Weekday = z.infer<typeof Weekday>;
-export type Schedule = z.infer<typeof Schedule>;
-export type Service = z.infer<typeof Service>;
-export type ServiceSearchQuery = z.input<typeof ServiceSearchQuery>;
-/** A search query after validation: what the server, the mocks and the in-page search act on. */
-export type ServiceSearchParams = z.output<typeof ServiceSearchQuery>;
-export type ServiceHit = z.infer<typeof ServiceHit>;
-export type ServicePage = z.infer<typeof ServicePage>;
-export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;
 export type Hotline = z.infer<typeof Hotline>;
+export const HotlineList = z.object({ items: z.array(Hotline) });
 export type HotlineList = z.infer<typeof HotlineList>;
 
 /** The services routes (joined into the one table in routes.ts). */
