@@ -1,6 +1,5 @@
 // ESLint (flat config): typescript-eslint's strict, type-checked rules over the packages' sources, the staff console
-// and the tests that have been brought under them (TYPE_CHECKED_TESTS), its recommended rules (without type
-// information) over the other tests, and the Lit, web-component and Lit accessibility rules over the widgets and the
+// and every test (TYPE_CHECKED_TESTS), and the Lit, web-component and Lit accessibility rules over the widgets and the
 // staff console (both Lit in the browser).
 // `npm run lint`; part of `npm test`. Formatting is Prettier's (not here).
 import js from '@eslint/js';
@@ -12,9 +11,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 // Tests under the same type-checked rules as the sources (every file here is in tsconfig.json, which the
 // projectService finds).
 const TYPE_CHECKED_TESTS = [
-  'packages/mocks/test/**/*.ts',
-  'packages/sdk/test/**/*.ts',
-  'packages/widgets/test/**/*.ts',
+  'packages/*/test/**/*.ts',
   'test/**/*.ts',
   'bench/**/*.ts',
   'scripts/**/*.ts',
@@ -59,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/src/**/*.ts'],
+    files: ['packages/server/src/**/*.ts', 'packages/server/test/**/*.ts'],
     rules: {
       // Row values cross two drivers (SQLite, PostgreSQL) whose column types differ; Number() pins what the row type assumes.
       '@typescript-eslint/no-unnecessary-type-conversion': 'off',
@@ -94,15 +91,6 @@ export default tseslint.config(
     files: ['packages/*/test/browser/**/*.ts'],
     rules: {
       // Chai asserts with property chains (`expect(x).to.exist`).
-      '@typescript-eslint/no-unused-expressions': 'off',
-    },
-  },
-  {
-    files: ['packages/*/test/**/*.ts', 'test/**/*.ts'],
-    ignores: TYPE_CHECKED_TESTS,
-    rules: {
-      // Tests read JSON bodies of every shape, and chai asserts with property chains (`expect(x).to.exist`).
-      '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-expressions': 'off',
     },
   },

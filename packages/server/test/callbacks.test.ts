@@ -26,7 +26,7 @@ describe('callback requests', () => {
   const request = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     h.post('/v1/callbacks', body, { 'x-forwarded-for': freshIp(), ...headers });
   const row = async (reference: string) =>
-    (await h.db.query<Record<string, unknown>>('SELECT * FROM callback_requests WHERE reference = $1', [reference]))[0];
+    (await h.db.query('SELECT * FROM callback_requests WHERE reference = $1', [reference]))[0];
 
   it('answers 202 with a reference and a cancel token, stores the request routed and prioritized, and texts the reference', async () => {
     const res = await request(callbackBody({ topic: 'safety-concern', name: 'Ana', note: 'Only after 6 pm please' }));
@@ -37,21 +37,21 @@ describe('callback requests', () => {
     assert.match(body.reference, /^CB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
     const stored = await row(body.reference);
     assert.equal(stored?.team_id, 'team-texas-es'); // Texas, and the team that speaks Spanish
-    assert.equal(stored?.priority, 1);
-    assert.equal(stored?.status, 'new');
-    assert.equal(stored?.windows, 'morning,evening');
+    assert.equal(stored.priority, 1);
+    assert.equal(stored.status, 'new');
+    assert.equal(stored.windows, 'morning,evening');
 
     assert.equal(await h.alerts.dispatcher.runOnce(), 1);
     const [sms] = h.phone.messages;
     assert.equal(sms?.channel, 'sms');
-    assert.equal(sms?.to, '+17135550142');
-    assert.equal(sms?.kind, 'callback-reference');
-    assert.ok(sms?.text.includes(body.reference));
-    assert.match(sms!.text, /Recibimos su solicitud/);
-    assert.equal(tokenIn(sms!.text, '/v1/callbacks/cancel-link'), body.cancelToken);
+    assert.equal(sms.to, '+17135550142');
+    assert.equal(sms.kind, 'callback-reference');
+    assert.ok(sms.text.includes(body.reference));
+    assert.match(sms.text, /Recibimos su solicitud/);
+    assert.equal(tokenIn(sms.text, '/v1/callbacks/cancel-link'), body.cancelToken);
     // Discreet: nothing on a lock screen says what this is about.
     assert.doesNotMatch(
-      `${sms!.subject} ${sms!.text}`,
+      `${sms.subject} ${sms.text}`,
       /custod|offender|victim|inmate|detenci|víctima|seguridad|safety/i,
     );
     // The sealed message is dropped once sent.
@@ -113,9 +113,9 @@ describe('callback requests', () => {
     );
     const stored = await row(((await res.json()) as { reference: string }).reference);
     assert.equal(stored?.priority, 2);
-    assert.equal(stored?.record_id, FIXTURE_IDS.custody.released);
+    assert.equal(stored.record_id, FIXTURE_IDS.custody.released);
     // No custody data seeded here: the record is unknown, so the fallback team takes it, with the same answer.
-    assert.equal(stored?.team_id, 'team-national');
+    assert.equal(stored.team_id, 'team-national');
   });
 
   it('leaves a call or TTY message only when the visitor allowed one, and then only the neutral phrase', async () => {
@@ -137,7 +137,7 @@ describe('callback requests', () => {
     const [voice] = h.phone.messages;
     assert.equal(voice?.channel, 'voice');
     assert.equal(
-      voice?.text,
+      voice.text,
       `Hello, this is a courtesy call about your request, reference ${reference.replace(/-/g, '').split('').join(' ')}. Thank you.`,
     );
   });
@@ -246,7 +246,7 @@ describe('callback requests', () => {
     assert.equal(posted.status, 200);
     const cancelled = await row(reference);
     assert.equal(cancelled?.status, 'cancelled');
-    assert.equal(cancelled?.closed_at, h.clock.now().toISOString());
+    assert.equal(cancelled.closed_at, h.clock.now().toISOString());
     const api = await h.post('/v1/callbacks/cancel', { token: cancelToken });
     assert.deepEqual(await api.json(), { status: 'cancelled' });
     const forged = await h.post('/v1/callbacks/cancel', {

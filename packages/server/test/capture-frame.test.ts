@@ -18,6 +18,7 @@ describe('isolated-capture frame', () => {
     s = await startTestServer({ CORS_ORIGINS: PARTNERS.join(',') }, { rootDir: root });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await s?.stop();
     rmSync(root, { recursive: true, force: true });
   });
@@ -30,7 +31,10 @@ describe('isolated-capture frame', () => {
       res.headers
         .get('content-security-policy')!
         .split('; ')
-        .map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+        .map((directive) => {
+          const [name = '', ...values] = directive.split(' ');
+          return [name, values];
+        }),
     );
     assert.deepEqual(csp['frame-ancestors'], ["'self'", ...PARTNERS]);
     assert.deepEqual(csp['script-src'], ["'self'"]);

@@ -96,9 +96,9 @@ describe('referral-kit CLI', () => {
     writeFileSync(file, `${HEADER}\nOK-1,Good Row,in-custody,2026-11-28T10:00:00Z\nBAD-1,,lost,not-a-date\n`);
     const result = await cli(['import', 'custody', file, '--json'], env);
     assert.equal(result.code, EXIT.invalidRows);
-    const report = JSON.parse(result.stdout);
+    const report = JSON.parse(result.stdout) as { outcome: string; issues: { row: number; field: string }[] };
     assert.equal(report.outcome, 'rejected');
-    assert.deepEqual(report.issues.map((i: { row: number; field: string }) => `${i.row}:${i.field}`).sort(), [
+    assert.deepEqual(report.issues.map((i) => `${i.row}:${i.field}`).sort(), [
       '2:display_name',
       '2:status',
       '2:updated_at',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { importCustody } from '../src/import/custody-import.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 import { testClock } from './clock.js';
+import type { CustodyPage } from '@referral-kit/sdk';
 
 const clock = testClock(Date.parse('2031-06-01T12:00:00Z'));
 const HEADER = 'identifier,identifier_type,first_name,last_name,birth_year,status,updated_at';
@@ -31,9 +32,9 @@ describe('birth years by the server clock', () => {
     );
     const response = await s.get('/v1/custody?identifier=BK-31');
     assert.equal(response.status, 200);
-    const page = await json(response);
+    const page = await json<CustodyPage>(response);
     assert.deepEqual(
-      page.items.map((r: { birthYear: number }) => r.birthYear),
+      page.items.map((r) => r.birthYear),
       [2031],
     );
   });

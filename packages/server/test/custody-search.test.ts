@@ -3,7 +3,7 @@
 // client still reads every answer.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CustodyPage, CustodyRecord, countryKey, pageOf } from '@referral-kit/sdk';
+import { countryKey, CustodyPage, CustodyRecord, type ErrorBody, pageOf } from '@referral-kit/sdk';
 import {
   CUSTODY_TOTAL_CAP,
   bornAround,
@@ -110,13 +110,12 @@ function recording(db: Db): { db: Db; statements: string[]; params: (readonly Sq
   };
 }
 
-function storeTests(name: string, open: () => Promise<{ db: Db; drop(): Promise<void> }>, skip: string | false) {
+function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Promise<void> }>, skip: string | false) {
   describe(`custody search: ${name}`, { skip }, () => {
     let db: Db;
     let drop: () => Promise<void>;
     let people: CustodyRecord[];
-    const search = (s: Partial<CustodySearch>, on = db) =>
-      searchCustodyRecords(on, { page: 1, pageSize: 20, ...s } as CustodySearch);
+    const search = (s: Partial<CustodySearch>, on = db) => searchCustodyRecords(on, { page: 1, pageSize: 20, ...s });
 
     before(async () => {
       ({ db, drop } = await open());
@@ -124,7 +123,9 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop(): Promise<
       people = await seed(db);
     });
     after(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
       await db?.close();
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
       await drop?.();
     });
 
@@ -274,16 +275,17 @@ storeTests(
 describe('custody search over HTTP', () => {
   let s: TestServer;
   before(async () => (s = await startTestServer()));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
   after(() => s?.stop());
 
   it('an older client (items, total, page, pageSize) still reads every answer, paged by number or cursor', async () => {
     const olderPage = pageOf(CustodyRecord);
-    const first = await json(await s.get('/v1/custody?name=ma&pageSize=2'));
+    const first = await json<CustodyPage>(await s.get('/v1/custody?name=ma&pageSize=2'));
     assert.ok(z.safeParse(olderPage, first).success);
     assert.ok(z.safeParse(CustodyPage, first).success);
     assert.equal(typeof first.next, 'string');
-    const byNumber = await json(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
-    const byCursor = await json(await s.get(`/v1/custody?name=ma&pageSize=2&cursor=${first.next}`));
+    const byNumber = await json<CustodyPage>(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
+    const byCursor = await json<CustodyPage>(await s.get(`/v1/custody?name=ma&pageSize=2&cursor=${first.next ?? ''}`));
     assert.ok(z.safeParse(olderPage, byNumber).success && z.safeParse(olderPage, byCursor).success);
     assert.deepEqual(byCursor, byNumber);
   });
@@ -291,10 +293,10 @@ describe('custody search over HTTP', () => {
   it('rejects a cursor it did not make, with the field named', async () => {
     const response = await s.get('/v1/custody?name=ma&cursor=page-2');
     assert.equal(response.status, 400);
-    const body = await json(response);
+    const body = await json<ErrorBody>(response);
     assert.equal(body.error.code, 'validation_failed');
     assert.deepEqual(
-      body.error.fields.map((f: { path: string }) => f.path),
+      body.error.fields.map((f) => f.path),
       ['cursor'],
     );
   });

@@ -44,6 +44,7 @@ function contract(
       await migrate(db);
     });
     after(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
       await db?.close();
       await options.cleanup?.();
     });

@@ -62,7 +62,9 @@ export function useSavedIndexes(clock: TestClock) {
       ),
     /** Where each version this test's instances loaded came from. */
     loadedFrom: () =>
-      context.logs.filter((l) => l.includes('directory index loaded')).map((l) => JSON.parse(l).from as string),
+      context.logs
+        .filter((l) => l.includes('directory index loaded'))
+        .map((l) => (JSON.parse(l) as { from: string }).from),
   };
   const logger = createLogger({
     level: 'info',

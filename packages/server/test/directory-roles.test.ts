@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json, sharedDatabase, startTestServer } from './server-harness.js';
+import type { Service } from '@referral-kit/sdk';
 
 describe('directory index across roles', () => {
   it('the worker stores the index; an API instance loads it instead of building its own', async () => {
@@ -33,7 +34,7 @@ describe('directory index across roles', () => {
         [['stored index', index.version]],
       );
       const page = await api.get(`/v1/services/${encodeURIComponent(api.fixtures.services[0]!.id)}`);
-      assert.equal((await json(page)).name, api.fixtures.services[0]!.name);
+      assert.equal((await json<Service>(page)).name, api.fixtures.services[0]!.name);
     } finally {
       await api?.stop();
       await worker?.stop();

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { INDEX_PIECE_BYTES, findStoredIndex, readStoredIndex, storeIndex } from '../src/db/directory-index-store.js';
 import { testClock } from './clock.js';
 import { ids as idsAt, services, useSavedIndexes } from './directory-harness.js';
+import type { DirectorySnapshot } from '@referral-kit/sdk';
 
 const clock = testClock();
 const ids = (state: Parameters<typeof idsAt>[0]) => idsAt(state, clock);
@@ -37,7 +38,10 @@ describe(`saved directory indexes on ${saved.dialect}`, () => {
     assert.equal(state.version, version);
     assert.deepEqual(await ids(state), []);
     assert.equal((await state.service(services[0]!.id))?.name, services[0]!.name);
-    assert.equal(JSON.parse(state.snapshot.bytes.toString('utf8')).services.length, services.length);
+    assert.equal(
+      (JSON.parse(state.snapshot.bytes.toString('utf8')) as DirectorySnapshot).services.length,
+      services.length,
+    );
     assert.deepEqual(saved.loadedFrom(), ['stored index']);
   });
   it('a worker whose build fails logs it, stores nothing and waits before trying that version again', async () => {

@@ -23,6 +23,7 @@ describe(`saved directory indexes swapped in on ${saved.dialect}`, () => {
     let swapped = false;
     const swap = saved.api!.refresh().finally(() => (swapped = true));
     const answers: Array<Promise<string[]>> = [];
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the refresh's callback, which TS does not follow
     while (!swapped) {
       answers.push(saved.api!.current().then(ids));
       await new Promise((resolve) => setImmediate(resolve));

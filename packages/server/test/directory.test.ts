@@ -4,7 +4,7 @@
 import { after, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import type { Service } from '@referral-kit/sdk';
+import type { DirectorySnapshot, Service } from '@referral-kit/sdk';
 import { migrate, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
 import { SERVICES_VERSION_KEY, setMeta } from '../src/db/services-store.js';
@@ -57,7 +57,9 @@ describe('directory versions', () => {
   let logs: string[];
 
   beforeEach(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset before the first test
     await directory?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset before the first test
     await db?.close();
     db = await openDb({ file: ':memory:' });
     await migrate(db);
@@ -85,7 +87,10 @@ describe('directory versions', () => {
     gate.release();
     const state = await first;
     assert.equal(directory.loaded, true);
-    assert.equal(JSON.parse(state.snapshot.bytes.toString('utf8')).services.length, services.length);
+    assert.equal(
+      (JSON.parse(state.snapshot.bytes.toString('utf8')) as DirectorySnapshot).services.length,
+      services.length,
+    );
     assert.equal((await state.service(services[1]!.id))?.name, services[1]!.name);
   });
 
@@ -110,10 +115,10 @@ describe('directory versions', () => {
     assert.equal(await directory.current(), next);
     assert.deepEqual(await ids(next), ['svc-zephyr']);
     assert.equal((await next.service('svc-zephyr'))?.name, 'Zephyr Legal Clinic');
-    const snapshot = JSON.parse(next.snapshot.bytes.toString('utf8'));
+    const snapshot = JSON.parse(next.snapshot.bytes.toString('utf8')) as DirectorySnapshot;
     assert.equal(snapshot.version, next.version);
     assert.equal(next.etag, `"${next.version}"`);
-    assert.ok(snapshot.services.some((s: Service) => s.id === 'svc-zephyr'));
+    assert.ok(snapshot.services.some((s) => s.id === 'svc-zephyr'));
     // A search asked of the previous version before the swap is still answered by it.
     assert.deepEqual(
       (await inFlight).items.map((h) => h.service.id),

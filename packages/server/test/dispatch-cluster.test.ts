@@ -46,7 +46,9 @@ describe('dispatch: three dispatchers on PostgreSQL, one killed mid-batch', { sk
     await migrate(db);
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await db?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -54,7 +54,9 @@ describe('dispatch claims on PostgreSQL', { skip: SKIP }, () => {
       ]);
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await db?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await schema?.drop();
   });
 

@@ -151,9 +151,9 @@ describe('custody records point to facilities', () => {
     await importFacilities(server.db, `${HEADER}\n${EL_PASO}\n`, 'facilities.csv', { now: clock.now });
     const record = await client.custody.get(before!.id);
     assert.equal(record.facility?.id, 'fac-ep');
-    assert.equal(record.facility?.timeZone, 'America/Denver');
-    assert.equal(record.facility?.visitingUrl, 'https://visiting.example.org/ep');
-    assert.equal(record.facility?.operator, 'U.S. Immigration and Customs Enforcement');
+    assert.equal(record.facility.timeZone, 'America/Denver');
+    assert.equal(record.facility.visitingUrl, 'https://visiting.example.org/ep');
+    assert.equal(record.facility.operator, 'U.S. Immigration and Customs Enforcement');
     const inTexas = await client.custody.search({ identifier: 'A123456789', state: 'TX' });
     assert.deepEqual(
       inTexas.items.map((r) => r.facility?.name),

@@ -43,7 +43,7 @@ const KID = 'test-key-1';
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   let text = '';
-  for await (const chunk of req) text += chunk;
+  for await (const chunk of req as AsyncIterable<Buffer>) text += chunk.toString();
   return new URLSearchParams(text);
 }
 
@@ -87,7 +87,7 @@ export async function startFakeProvider(now: () => Date): Promise<FakeProvider> 
     };
     void (async () => {
       if (url.pathname === '/.well-known/openid-configuration') {
-        return json(200, {
+        json(200, {
           issuer,
           authorization_endpoint: `${issuer}/authorize`,
           token_endpoint: `${issuer}/token`,
@@ -98,13 +98,19 @@ export async function startFakeProvider(now: () => Date): Promise<FakeProvider> 
           code_challenge_methods_supported: ['S256'],
           token_endpoint_auth_methods_supported: ['client_secret_basic'],
         });
+        return;
       }
-      if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
+      if (url.pathname === '/jwks') {
+        json(200, { keys: [jwk] });
+        return;
+      }
       if (url.pathname === '/authorize') {
         const q = url.searchParams;
         provider.lastAuthorization = q;
-        if (q.get('client_id') !== provider.clientId || q.get('code_challenge_method') !== 'S256')
-          return json(400, { error: 'invalid_request' });
+        if (q.get('client_id') !== provider.clientId || q.get('code_challenge_method') !== 'S256') {
+          json(400, { error: 'invalid_request' });
+          return;
+        }
         const code = randomBytes(16).toString('base64url');
         grants.set(code, {
           identity: provider.identity,
@@ -116,7 +122,8 @@ export async function startFakeProvider(now: () => Date): Promise<FakeProvider> 
         back.searchParams.set('code', code);
         back.searchParams.set('state', q.get('state') ?? '');
         res.writeHead(302, { location: back.href });
-        return res.end();
+        res.end();
+        return;
       }
       if (url.pathname === '/token' && req.method === 'POST') {
         provider.tokenRequests++;
@@ -124,19 +131,25 @@ export async function startFakeProvider(now: () => Date): Promise<FakeProvider> 
         // client_secret_basic: id and secret form-encoded (RFC 6749 §2.3.1), joined by ':', base64.
         const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
         const [id, secret] = basic.split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
-        if (id !== provider.clientId || secret !== provider.clientSecret) return json(401, { error: 'invalid_client' });
+        if (id !== provider.clientId || secret !== provider.clientSecret) {
+          json(401, { error: 'invalid_client' });
+          return;
+        }
         const grant = grants.get(form.get('code') ?? '');
         grants.delete(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
         const challenge = createHash('sha256').update(verifier).digest('base64url');
-        if (!grant || grant.redirectUri !== form.get('redirect_uri') || grant.challenge !== challenge)
-          return json(400, { error: 'invalid_grant' });
-        return json(200, {
+        if (!grant || grant.redirectUri !== form.get('redirect_uri') || grant.challenge !== challenge) {
+          json(400, { error: 'invalid_grant' });
+          return;
+        }
+        json(200, {
           access_token: randomBytes(16).toString('base64url'),
           token_type: 'Bearer',
           expires_in: 300,
           id_token: await idToken(grant),
         });
+        return;
       }
       json(404, { error: 'not_found' });
     })();

@@ -7,7 +7,15 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALERT_EVENTS, CustodyStatus, createClient, identifierKey, type AlertEvent } from '@referral-kit/sdk';
+import {
+  ALERT_EVENTS,
+  type AlertEvent,
+  createClient,
+  type CustodyPage,
+  CustodyStatus,
+  type ErrorBody,
+  identifierKey,
+} from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { custodyGuideText } from '@referral-kit/sdk/custody-guide';
 import { migrate, openDb } from '../src/db/index.js';
@@ -232,7 +240,7 @@ describe("custody search as ICE's locator asks: A-number or name, with country o
   after(() => s.stop());
 
   const found = async (query: string) =>
-    ((await json(await s.get(`/v1/custody?${query}`))).items as { id: string }[]).map((r) => r.id);
+    (await json<CustodyPage>(await s.get(`/v1/custody?${query}`))).items.map((r) => r.id);
   const jose = FIXTURE_IDS.custody['in-custody']; // A123456789, born 1986 in "México"
 
   it('takes an A-number with or without the A, dashes, spaces or a leading zero', async () => {
@@ -269,7 +277,7 @@ describe("custody search as ICE's locator asks: A-number or name, with country o
     const response = await s.get('/v1/custody?name=martinez&countryOfBirth=M');
     assert.equal(response.status, 400);
     assert.deepEqual(
-      (await json(response)).error.fields.map((f: { path: string }) => f.path),
+      (await json<ErrorBody>(response)).error.fields.map((f) => f.path),
       ['countryOfBirth'],
     );
   });

@@ -11,6 +11,7 @@ import { readCustodyFeed, type FeedRecord } from '../src/import/custody-feed.js'
 import type { RowIssue } from '../src/import/report.js';
 import { createPgSchema, json, startTestServer, type TestServer } from './server-harness.js';
 import { testClock } from './clock.js';
+import type { CustodyPage, CustodyRecord } from '@referral-kit/sdk';
 
 const clock = testClock();
 
@@ -139,8 +140,8 @@ describe('custody feed parsing', () => {
       'confidential',
     ]) {
       assert.ok(byField[field], `problem reported for ${field}`);
-      assert.equal(byField[field]!.line, 3);
-      assert.ok(byField[field]!.reason.length > 5, 'a reason is given');
+      assert.equal(byField[field].line, 3);
+      assert.ok(byField[field].reason.length > 5, 'a reason is given');
     }
     assert.match(byField.status!.reason, /"free" is not a status/);
   });
@@ -422,13 +423,13 @@ describe('custody import seen through the API', () => {
       ...people(30),
     ];
     await importCustody(s.db, csv(start), 'feed.csv', { massChangeShare: 0.05, now: clock.now });
-    const found = await json(await s.get('/v1/custody?name=visible%20person'));
+    const found = await json<CustodyPage>(await s.get('/v1/custody?name=visible%20person'));
     assert.deepEqual(
-      found.items.map((r: { displayName: string }) => r.displayName),
+      found.items.map((r) => r.displayName),
       ['Visible Person'],
     );
-    assert.equal((await json(await s.get('/v1/custody?name=protected%20person'))).total, 0);
-    assert.equal((await json(await s.get('/v1/custody?identifier=BK-2'))).total, 0);
+    assert.equal((await json<CustodyPage>(await s.get('/v1/custody?name=protected%20person'))).total, 0);
+    assert.equal((await json<CustodyPage>(await s.get('/v1/custody?identifier=BK-2'))).total, 0);
     const [hidden] = await s.db.query<{ id: string }>(
       "SELECT id FROM custody_records WHERE source_key = 'booking:BK2'",
     );
@@ -439,7 +440,7 @@ describe('custody import seen through the API', () => {
       (await importCustody(s.db, csv(released), 'feed.csv', { massChangeShare: 0.05, now: clock.now })).outcome,
       'applied',
     );
-    const id = found.items[0].id;
-    assert.equal((await json(await s.get(`/v1/custody/${id}`))).status, 'released');
+    const id = found.items[0]!.id;
+    assert.equal((await json<CustodyRecord>(await s.get(`/v1/custody/${id}`))).status, 'released');
   });
 });

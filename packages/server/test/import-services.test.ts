@@ -13,6 +13,7 @@ import { importServices } from '../src/import/services-import.js';
 import { json, startTestServer, type TestServer } from './server-harness.js';
 import { HSDS_EXAMPLES as HSDS, SKIP_WITHOUT_HSDS } from './shared-hsds.js';
 import { testClock } from './clock.js';
+import type { DirectorySnapshot, Service, ServicePage } from '@referral-kit/sdk';
 
 const clock = testClock();
 
@@ -52,10 +53,10 @@ describe('services import', () => {
       assert.ok(where.includes('services.csv#1:url'), where.join(' '));
       const [service] = await loadServices(db);
       assert.equal(service?.id, EXAMPLE_ID);
-      assert.equal(service?.name, 'Community Counselling');
-      assert.ok(service!.phones.length > 0, 'phones assembled from phones.csv');
+      assert.equal(service.name, 'Community Counselling');
+      assert.ok(service.phones.length > 0, 'phones assembled from phones.csv');
       assert.ok(
-        service!.locations.some((l) => l.city === 'MyCity'),
+        service.locations.some((l) => l.city === 'MyCity'),
         'location assembled from locations.csv and addresses.csv',
       );
     },
@@ -191,14 +192,14 @@ describe('services import seen by a running server', () => {
     assert.equal((await importServices(s.db, file, { now: clock.now })).inserted, 1);
     // The new version is built in the background; the old one answers until it is complete.
     await s.app.directory!.refresh();
-    assert.equal((await json(await s.get('/v1/services/svc-new'))).name, 'Zephyr Legal Clinic');
+    assert.equal((await json<Service>(await s.get('/v1/services/svc-new'))).name, 'Zephyr Legal Clinic');
     const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
     assert.equal(fresh.status, 200);
     assert.ok(
-      (await json(fresh)).services.some((x: { id: string }) => x.id === 'svc-new'),
+      (await json<DirectorySnapshot>(fresh)).services.some((x) => x.id === 'svc-new'),
       'in the snapshot',
     );
-    const found = await json(await s.get('/v1/services?q=zephyr'));
+    const found = await json<ServicePage>(await s.get('/v1/services?q=zephyr'));
     assert.equal(found.items[0]?.service.id, 'svc-new');
   });
 });

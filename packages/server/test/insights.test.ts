@@ -7,6 +7,9 @@ import { codeIn, subscription, tokenIn } from './alerts-harness.js';
 import { addMember, consoleFetch, signIn, type StaffSession } from './staff-harness.js';
 import { cellKey, MARGIN, suppress, type Cube } from '../src/insights/privacy.js';
 import { DIMENSIONS } from '../src/insights/counter.js';
+import type { Report } from '../src/insights/report.js';
+import type { InsightsIndex } from '../console/api.js';
+import type { ErrorBody } from '@referral-kit/sdk';
 
 /** Where the harness clock starts (2026-11-29T10) is in November; reports about it open on December 1st, 01:00. */
 const AFTER_NOVEMBER = Date.parse('2026-12-01T02:00:00Z');
@@ -18,9 +21,11 @@ describe('insights', () => {
 
   const search = (query: string, partner?: string) =>
     fetch(`${h.url}/v1/services?${query}`, { headers: partner ? { 'x-referral-partner': partner } : {} });
-  const report = async (path: string, session: StaffSession) => {
+  /** A console API answer, its body typed as the caller expects (an index, a report, or an error). */
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's type
+  const report = async <T = unknown>(path: string, session: StaffSession) => {
     const res = await consoleFetch(h, 'GET', path, { session });
-    return { status: res.status, body: (await res.json()) as any };
+    return { status: res.status, body: (await res.json()) as T };
   };
 
   before(async () => {
@@ -66,9 +71,7 @@ describe('insights', () => {
   });
 
   it('holds nothing that identifies a person: every column is a dimension, every value a short token', async () => {
-    const columns = (await h.db.query<Record<string, unknown>>('SELECT * FROM insight_counts LIMIT 1')).flatMap((r) =>
-      Object.keys(r),
-    );
+    const columns = (await h.db.query('SELECT * FROM insight_counts LIMIT 1')).flatMap((r) => Object.keys(r));
     assert.deepEqual(columns.sort(), ['hour', 'event', ...DIMENSIONS, 'n'].sort());
     const rows = await h.db.query<Record<string, string | number>>('SELECT * FROM insight_counts');
     assert.ok(rows.length > 0);
@@ -87,36 +90,36 @@ describe('insights', () => {
     // A search in December: counted, but December is not offered until it has ended.
     assert.equal((await search('postalCode=77002')).status, 200);
     await h.insights.flush();
-    const index = await report('/insights', supervisor);
+    const index = await report<InsightsIndex>('/insights', supervisor);
     assert.equal(index.status, 200);
     assert.deepEqual(index.body.periods, ['2026-11']);
-    const own = await report('/insights', partnerA);
+    const own = await report<InsightsIndex>('/insights', partnerA);
     assert.deepEqual(own.body.partners, ['partner-a']);
     assert.deepEqual(own.body.periods, ['2026-11']);
   });
 
   it('refuses months that have not ended, and answers 400 for a partner that does not exist', async () => {
-    const res = await report('/insights/states?period=2026-12', supervisor);
+    const res = await report<ErrorBody>('/insights/states?period=2026-12', supervisor);
     assert.equal(res.status, 400);
-    assert.equal(res.body.error.fields[0].path, 'period');
+    assert.equal(res.body.error.fields[0]?.path, 'period');
     assert.equal((await report('/insights/states?period=2026-11&partner=nobody', supervisor)).status, 400);
   });
 
   it('shows counts under k as "< 10" and hides a second cell in each line, overall and per partner', async () => {
-    const overall = await report('/insights/states?period=2026-11', supervisor);
+    const overall = await report<Report>('/insights/states?period=2026-11', supervisor);
     assert.equal(overall.status, 200);
-    const byKey = Object.fromEntries(overall.body.rows.map((r: { key: string; cells: object }) => [r.key, r.cells]));
+    const byKey = Object.fromEntries(overall.body.rows.map((r) => [r.key, r.cells]));
     // 12 Texas searches from partner-a alone: shown. Wyoming's 4 and the unknown region's 1: suppressed.
     assert.deepEqual(byKey.TX, { matched: 0, unmet: 12, total: 12 });
-    assert.equal(byKey.WY.unmet, '< 10');
-    assert.equal(byKey.unknown.unmet, '< 10');
+    assert.equal(byKey.WY?.unmet, '< 10');
+    assert.equal(byKey.unknown?.unmet, '< 10');
     // The total would give WY + unknown, not either alone; so is hidden or the cells are.
-    const own = await report('/insights/states?period=2026-11', partnerA);
+    const own = await report<Report>('/insights/states?period=2026-11', partnerA);
     assert.equal(own.status, 200);
     assert.equal(own.body.partner, 'partner-a');
-    const ownTx = own.body.rows.find((r: { key: string }) => r.key === 'TX').cells;
+    const ownTx = own.body.rows.find((r) => r.key === 'TX')?.cells;
     // partner-a's 12 in Texas equal the overall Texas count, and the other partners' 0 there are shown.
-    assert.equal(ownTx.unmet, 12);
+    assert.equal(ownTx?.unmet, 12);
     const csv = await consoleFetch(h, 'GET', '/insights/states.csv?period=2026-11', { session: partnerA });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
@@ -254,9 +257,9 @@ describe('insights', () => {
   });
 
   it("a partner's view and the overall view cannot be subtracted to recover another partner's small count", async () => {
-    const overall = await report('/insights/states?period=2026-11', supervisor);
-    const b = await report('/insights/states?period=2026-11&partner=partner-b', supervisor);
-    const a = await report('/insights/states?period=2026-11&partner=partner-a', supervisor);
+    const overall = await report<Report>('/insights/states?period=2026-11', supervisor);
+    const b = await report<Report>('/insights/states?period=2026-11&partner=partner-b', supervisor);
+    const a = await report<Report>('/insights/states?period=2026-11&partner=partner-a', supervisor);
     const wy = (r: { body: { rows: { key: string; cells: Record<string, unknown> }[] } }) =>
       r.body.rows.find((x) => x.key === 'WY')!.cells.unmet;
     // partner-b's 3 and the unpartnered 1 in Wyoming are hidden everywhere they could be subtracted from.

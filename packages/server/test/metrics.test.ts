@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { createPgSchema, json, startTestServer } from './server-harness.js';
+import type { ErrorBody } from '@referral-kit/sdk';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -49,7 +50,7 @@ describe('/metrics', () => {
     try {
       const res = await s.get('/metrics');
       assert.equal(res.status, 404);
-      assert.equal((await json(res)).error.code, 'not_found');
+      assert.equal((await json<ErrorBody>(res)).error.code, 'not_found');
     } finally {
       await s.stop();
     }
@@ -75,7 +76,7 @@ describe('/metrics', () => {
       ]) {
         const refused = await api.get('/metrics', headers);
         assert.equal(refused.status, 401);
-        assert.equal((await json(refused)).error.code, 'unauthorized');
+        assert.equal((await json<ErrorBody>(refused)).error.code, 'unauthorized');
         assert.match(refused.headers.get('www-authenticate')!, /^Bearer/);
       }
 

@@ -25,7 +25,7 @@ async function migrateUpTo(db: Db, before: string): Promise<void> {
   }
 }
 
-type Opened = { db: Db; drop(): Promise<void> };
+type Opened = { db: Db; drop: () => Promise<void> };
 const openSqlite = async (): Promise<Opened> => ({ db: await openDb({ file: ':memory:' }), drop: async () => {} });
 const openPostgres = async (): Promise<Opened> => {
   const schema = await createPgSchema(PG_URL!);

@@ -43,7 +43,9 @@ describe('provider pacing shared through PostgreSQL', { skip: SKIP }, () => {
     await migrate(db);
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await db?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await schema?.drop();
   });
 

@@ -13,6 +13,7 @@ import { createLogger } from '../src/logger.js';
 import type { Db } from '../src/db/types.js';
 import { json, post, sharedDatabase, startTestServer, subscribeBody } from './server-harness.js';
 import { testClock } from './clock.js';
+import type { ErrorBody } from '@referral-kit/sdk';
 
 describe('readiness', () => {
   it('names a missing migration, in the API error shape', async () => {
@@ -25,7 +26,7 @@ describe('readiness', () => {
       await s.db.run('DELETE FROM schema_migrations WHERE name = $1', [last!.name]);
       const ready = await s.get('/readyz');
       assert.equal(ready.status, 503);
-      const body = await json(ready);
+      const body = await json<ErrorBody>(ready);
       assert.equal(body.error.code, 'unavailable');
       assert.match(body.error.message, /migrations/);
       assert.deepEqual(body.error.fields, []);
@@ -62,7 +63,7 @@ describe('readiness', () => {
       const asked = performance.now();
       const down = await fetch(url);
       assert.equal(down.status, 503);
-      assert.match((await json(down)).error.message, /database does not answer/);
+      assert.match((await json<ErrorBody>(down)).error.message, /database does not answer/);
       assert.ok(performance.now() - asked < 4000);
       assert.equal(
         (await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`)).status,
@@ -90,7 +91,7 @@ describe('readiness', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`;
       const loading = await fetch(url);
       assert.equal(loading.status, 503);
-      assert.match((await json(loading)).error.message, /search index/);
+      assert.match((await json<ErrorBody>(loading)).error.message, /search index/);
       await app.directory.current();
       assert.equal((await fetch(url)).status, 200);
     } finally {
@@ -127,7 +128,7 @@ describe('roles', () => {
       assert.equal((await worker.get('/readyz')).status, 200);
       const refused = await worker.get('/v1/services');
       assert.equal(refused.status, 503);
-      assert.equal((await json(refused)).error.code, 'unavailable', 'the API is not enabled on a worker');
+      assert.equal((await json<ErrorBody>(refused)).error.code, 'unavailable', 'the API is not enabled on a worker');
       assert.equal((await worker.get('/examples/')).status, 404);
       for (let i = 0; i < 100 && (await pending())[0]?.status !== 'sent'; i++)
         await new Promise((r) => setTimeout(r, 50));

@@ -71,7 +71,7 @@ export async function startTestServer(
  * With TEST_DATABASE_URL set, every test server gets its own PostgreSQL schema instead of a SQLite file, so the
  * same HTTP tests run against PostgreSQL.
  */
-export async function createPgSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgSchema(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const schema = `rk_test_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
@@ -88,7 +88,8 @@ export async function createPgSchema(baseUrl: string): Promise<{ url: string; dr
   return { url: url.toString(), drop: () => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`) };
 }
 
-export async function json<T = any>(response: Response): Promise<T> {
+/** A response's JSON body as the type the caller names (the contract's, or an error body). */
+export async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
@@ -109,7 +110,7 @@ export function post(url: string, body: string, ip: string): Promise<Response> {
 }
 
 /** One database for several processes: a fresh PostgreSQL schema when the tests run on PostgreSQL, else the SQLite file in DATA_DIR. */
-export async function sharedDatabase(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function sharedDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return { env: {}, drop: async () => {} };
   const schema = await createPgSchema(base);

@@ -237,7 +237,7 @@ describe('server messages: ten languages', () => {
         t.alerts.smsStarted,
         ...Object.values(t.text).filter((v) => typeof v === 'string'),
       ])
-        check('reply', language, reply as string);
+        check('reply', language, reply);
       check(
         'status reply',
         language,

@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import * as z from 'zod/v4/mini';
-import { ApiError, ErrorBody, createClient } from '@referral-kit/sdk';
+import {
+  ApiError,
+  ErrorBody,
+  createClient,
+  type CustodyPage,
+  type CustodyRecord,
+  type DirectorySnapshot,
+  type HotlineList,
+  type Service,
+  type ServicePage,
+} from '@referral-kit/sdk';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { insertCustodyRecords } from '../src/db/custody-store.js';
 import { writeDocuments } from '../src/db/documents.js';
@@ -118,9 +128,9 @@ describe('read API', () => {
       const res = await s.get('/v1/custody?name=JOSE%20angel%20mart');
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
-      const body = await json(res);
+      const body = await json<CustodyPage>(res);
       assert.deepEqual(
-        body.items.map((r: { id: string }) => r.id),
+        body.items.map((r) => r.id),
         [FIXTURE_IDS.custody['in-custody']],
       );
       assert.equal(body.total, 1);
@@ -128,29 +138,42 @@ describe('read API', () => {
     });
 
     it('matches every word typed against the start of a name word', async () => {
-      const body = await json(await s.get('/v1/custody?name=garc%C3%ADa%20mar'));
+      const body = await json<CustodyPage>(await s.get('/v1/custody?name=garc%C3%ADa%20mar'));
       assert.ok(
-        body.items.some((r: { id: string }) => r.id === FIXTURE_IDS.custody.transferred),
+        body.items.some((r) => r.id === FIXTURE_IDS.custody.transferred),
         'María Elena García is found',
       );
-      assert.equal((await json(await s.get('/v1/custody?name=arcia'))).total, 0, 'no match in the middle of a word');
-      assert.equal((await json(await s.get("/v1/custody?name=o'brien"))).items[0].id, FIXTURE_IDS.custody.deceased);
+      assert.equal(
+        (await json<CustodyPage>(await s.get('/v1/custody?name=arcia'))).total,
+        0,
+        'no match in the middle of a word',
+      );
+      assert.equal(
+        (await json<CustodyPage>(await s.get("/v1/custody?name=o'brien"))).items[0]?.id,
+        FIXTURE_IDS.custody.deceased,
+      );
     });
 
     it('finds a person by identifier, ignoring spaces, dashes and case, and honours identifierType', async () => {
-      const body = await json(await s.get('/v1/custody?identifier=a-1234%20567-89'));
+      const body = await json<CustodyPage>(await s.get('/v1/custody?identifier=a-1234%20567-89'));
       assert.deepEqual(
-        body.items.map((r: { id: string }) => r.id),
+        body.items.map((r) => r.id),
         [FIXTURE_IDS.custody['in-custody']],
       );
-      assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=booking'))).total, 0);
-      assert.equal((await json(await s.get('/v1/custody?identifier=A123456789&identifierType=a-number'))).total, 1);
+      assert.equal(
+        (await json<CustodyPage>(await s.get('/v1/custody?identifier=A123456789&identifierType=booking'))).total,
+        0,
+      );
+      assert.equal(
+        (await json<CustodyPage>(await s.get('/v1/custody?identifier=A123456789&identifierType=a-number'))).total,
+        1,
+      );
     });
 
     it('narrows by birth year within one year, and by state', async () => {
       const id = FIXTURE_IDS.custody['in-custody']; // born 1986, held in TX
       const ids = async (q: string) =>
-        (await json(await s.get(`/v1/custody?name=jose%20angel&${q}`))).items.map((r: { id: string }) => r.id);
+        (await json<CustodyPage>(await s.get(`/v1/custody?name=jose%20angel&${q}`))).items.map((r) => r.id);
       assert.deepEqual(await ids('birthYear=1987'), [id]);
       assert.deepEqual(await ids('birthYear=1985'), [id]);
       assert.deepEqual(await ids('birthYear=1988'), []);
@@ -159,24 +182,24 @@ describe('read API', () => {
     });
 
     it('pages through results with a stable order and a total', async () => {
-      const all = await json(await s.get('/v1/custody?name=ma&pageSize=100'));
+      const all = await json<CustodyPage>(await s.get('/v1/custody?name=ma&pageSize=100'));
       assert.ok(all.total >= 3, `enough results to page through (got ${all.total})`);
-      const second = await json(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
+      const second = await json<CustodyPage>(await s.get('/v1/custody?name=ma&pageSize=2&page=2'));
       assert.equal(second.total, all.total);
       assert.equal(second.pageSize, 2);
       assert.deepEqual(
-        second.items.map((r: { id: string }) => r.id),
-        all.items.slice(2, 4).map((r: { id: string }) => r.id),
+        second.items.map((r) => r.id),
+        all.items.slice(2, 4).map((r) => r.id),
       );
     });
 
     it('rejects a search without a name or identifier with field errors', async () => {
       const res = await s.get('/v1/custody?state=TX');
       assert.equal(res.status, 400);
-      const body = await json(res);
+      const body = await json<ErrorBody>(res);
       assert.equal(body.error.code, 'validation_failed');
       assert.deepEqual(
-        body.error.fields.map((f: { path: string }) => f.path),
+        body.error.fields.map((f) => f.path),
         ['name'],
       );
       assert.equal(body.error.requestId, res.headers.get('x-request-id'));
@@ -189,10 +212,10 @@ describe('read API', () => {
       const res = await s.get(`/v1/custody/${FIXTURE_IDS.custody.released}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
-      assert.equal((await json(res)).status, 'released');
+      assert.equal((await json<CustodyRecord>(res)).status, 'released');
       const missing = await s.get('/v1/custody/cus-nope');
       assert.equal(missing.status, 404);
-      assert.equal((await json(missing)).error.code, 'not_found');
+      assert.equal((await json<ErrorBody>(missing)).error.code, 'not_found');
       assert.equal((await s.get('/v1/custody/bad%20id!')).status, 400);
     });
 
@@ -210,13 +233,13 @@ describe('read API', () => {
           new Date().toISOString(),
         ),
       );
-      assert.equal((await json(await s.get('/v1/custody?name=zelda'))).total, 0);
-      assert.equal((await json(await s.get('/v1/custody?identifier=PROT-1'))).total, 0);
+      assert.equal((await json<CustodyPage>(await s.get('/v1/custody?name=zelda'))).total, 0);
+      assert.equal((await json<CustodyPage>(await s.get('/v1/custody?identifier=PROT-1'))).total, 0);
       const hidden = await s.get('/v1/custody/cus-protected');
       const unknown = await s.get('/v1/custody/cus-unknown1');
       assert.equal(hidden.status, 404);
       const strip = (b: { error: Record<string, unknown> }) => ({ ...b.error, requestId: undefined });
-      assert.deepEqual(strip(await json(hidden)), strip(await json(unknown)));
+      assert.deepEqual(strip(await json<ErrorBody>(hidden)), strip(await json<ErrorBody>(unknown)));
     });
 
     it('answers 500 with the error shape (never a broken body) when stored data breaks the contract', async () => {
@@ -225,7 +248,7 @@ describe('read API', () => {
       );
       const res = await s.get('/v1/custody/cus-broken');
       assert.equal(res.status, 500);
-      assert.equal((await json(res)).error.code, 'internal');
+      assert.equal((await json<ErrorBody>(res)).error.code, 'internal');
       assert.ok(
         s.logs.some((l) => l.includes('response broke the contract')),
         'the contract breach is logged',
@@ -238,14 +261,14 @@ describe('read API', () => {
       const service = s.fixtures.services.find((x) => x.phones.length > 1)!;
       const digits = service.phones[1]!.number.replace(/\D/g, '');
       const written = `+1 ${digits.slice(0, 3)}.${digits.slice(3, 6)}.${digits.slice(6)}`;
-      const byNumber = await json(await s.get(`/v1/services?q=${encodeURIComponent(written)}`));
+      const byNumber = await json<ServicePage>(await s.get(`/v1/services?q=${encodeURIComponent(written)}`));
       assert.equal(byNumber.crisis, false);
       const listed = s.fixtures.services
         .filter((x) => x.phones.some((p) => p.number.replace(/\D/g, '') === digits))
         .map((x) => x.id);
-      assert.deepEqual(byNumber.items.map((h: { service: { id: string } }) => h.service.id).sort(), listed.sort());
+      assert.deepEqual(byNumber.items.map((h) => h.service.id).sort(), listed.sort());
       for (const q of ['he is going to kill me', 'quiero morir', '我想自杀', 'мне страшно']) {
-        assert.equal((await json(await s.get(`/v1/services?q=${encodeURIComponent(q)}`))).crisis, true, q);
+        assert.equal((await json<ServicePage>(await s.get(`/v1/services?q=${encodeURIComponent(q)}`))).crisis, true, q);
       }
     });
 
@@ -262,7 +285,7 @@ describe('read API', () => {
       assert.equal(first.status, 200);
       const etag = first.headers.get('etag')!;
       assert.match(etag, /^"[0-9a-f]+"$/);
-      const snapshot = await json(first);
+      const snapshot = await json<DirectorySnapshot>(first);
       assert.equal(snapshot.services.length, s.fixtures.services.length);
       assert.equal(`"${snapshot.version}"`, etag);
 
@@ -281,45 +304,47 @@ describe('read API', () => {
       const fresh = await s.get('/v1/directory/snapshot', { 'if-none-match': etag });
       assert.equal(fresh.status, 200);
       assert.notEqual(fresh.headers.get('etag'), etag);
-      assert.equal((await json(await s.get(`/v1/services/${changed.id}`))).name, 'Renamed service');
+      assert.equal((await json<Service>(await s.get(`/v1/services/${changed.id}`))).name, 'Renamed service');
     });
 
     it('searches services with the SDK engine: text, filters, distance and paging', async () => {
       const res = await s.get('/v1/services?q=shelter');
       assert.equal(res.status, 200);
-      const body = await json(res);
+      const body = await json<ServicePage>(res);
       assert.ok(body.total > 0, 'shelters found');
       assert.ok(
-        body.items.every((h: { service: { categories: string[]; name: string; description: string } }) =>
-          /shelter|refugio|casa/i.test(`${h.service.name} ${h.service.description} ${h.service.categories}`),
+        body.items.every((h) =>
+          /shelter|refugio|casa/i.test(`${h.service.name} ${h.service.description} ${h.service.categories.join(',')}`),
         ),
         'every hit is about shelter',
       );
 
-      const spanish = await json(await s.get('/v1/services?category=legal-aid&language=es'));
+      const spanish = await json<ServicePage>(await s.get('/v1/services?category=legal-aid&language=es'));
       assert.ok(spanish.total > 0, 'Spanish legal aid found');
       for (const hit of spanish.items) {
         assert.ok(hit.service.categories.includes('legal-aid'), 'category filter');
         assert.ok(hit.service.languages.includes('es'), 'language filter');
       }
 
-      const near = await json(await s.get('/v1/services?q=shelter&postalCode=77002&radiusKm=40'));
+      const near = await json<ServicePage>(await s.get('/v1/services?q=shelter&postalCode=77002&radiusKm=40'));
       assert.ok(near.items.length > 0, 'shelters near Houston');
       for (const hit of near.items)
         assert.ok(hit.distanceKm === undefined || hit.distanceKm <= 40, 'within the radius');
 
-      const all = await json(await s.get('/v1/services?category=shelter&pageSize=100'));
-      const page2 = await json(await s.get('/v1/services?category=shelter&pageSize=2&page=2'));
+      const all = await json<ServicePage>(await s.get('/v1/services?category=shelter&pageSize=100'));
+      const page2 = await json<ServicePage>(await s.get('/v1/services?category=shelter&pageSize=2&page=2'));
       assert.equal(page2.total, all.total);
       assert.deepEqual(
-        page2.items.map((h: { service: { id: string } }) => h.service.id),
-        all.items.slice(2, 4).map((h: { service: { id: string } }) => h.service.id),
+        page2.items.map((h) => h.service.id),
+        all.items.slice(2, 4).map((h) => h.service.id),
       );
     });
 
     it('keeps only round-the-clock services when asked for 24/7, counting them in total', async () => {
-      const allDay = await json(await s.get('/v1/services?q=domestic%20violence&open24x7=true&pageSize=100'));
-      const any = await json(await s.get('/v1/services?q=domestic%20violence&pageSize=100'));
+      const allDay = await json<ServicePage>(
+        await s.get('/v1/services?q=domestic%20violence&open24x7=true&pageSize=100'),
+      );
+      const any = await json<ServicePage>(await s.get('/v1/services?q=domestic%20violence&pageSize=100'));
       assert.ok(allDay.total > 0 && allDay.total < any.total, `${allDay.total} of ${any.total}`);
       assert.ok(
         allDay.items.every(
@@ -332,7 +357,7 @@ describe('read API', () => {
     it('rejects bad service search input with field errors', async () => {
       const res = await s.get('/v1/services?lat=95&category=Not%20A%20Slug');
       assert.equal(res.status, 400);
-      const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
+      const paths = (await json<ErrorBody>(res)).error.fields.map((f) => f.path);
       assert.ok(paths.includes('lat'), 'lat out of range');
       assert.ok(
         paths.some((p: string) => p.startsWith('category')),
@@ -342,9 +367,9 @@ describe('read API', () => {
     });
 
     it('lists the hotlines in order', async () => {
-      const body = await json(await s.get('/v1/hotlines'));
+      const body = await json<HotlineList>(await s.get('/v1/hotlines'));
       assert.deepEqual(
-        body.items.map((h: { id: string }) => h.id),
+        body.items.map((h) => h.id),
         s.fixtures.hotlines.map((h) => h.id),
       );
     });
@@ -391,7 +416,7 @@ describe('read API', () => {
         body: JSON.stringify({ channel: 'pigeon' }),
       });
       assert.equal(res.status, 400);
-      const paths = (await json(res)).error.fields.map((f: { path: string }) => f.path);
+      const paths = (await json<ErrorBody>(res)).error.fields.map((f) => f.path);
       for (const field of ['subjectId', 'channel', 'contact', 'language', 'events'])
         assert.ok(paths.includes(field), field);
     });
@@ -531,9 +556,11 @@ describe('read API', () => {
 
   describe('OpenAPI', () => {
     it('serves the document generated from the route table, and a readable reference page', async () => {
-      const doc = await json(await s.get('/v1/openapi.json'));
+      const doc = await json<{ openapi: string; paths: Record<string, { get?: unknown }> }>(
+        await s.get('/v1/openapi.json'),
+      );
       assert.equal(doc.openapi, '3.1.0');
-      assert.ok(doc.paths['/v1/custody/{id}'].get, 'custody by id documented');
+      assert.ok(doc.paths['/v1/custody/{id}']?.get, 'custody by id documented');
       const page = await s.get('/v1/reference');
       assert.equal(page.status, 200);
       assert.match(page.headers.get('content-type')!, /text\/html/);

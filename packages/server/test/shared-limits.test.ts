@@ -40,8 +40,11 @@ describe('rate limits shared through PostgreSQL', { skip: SKIP }, () => {
     b = await startTestServer(env, { dir, role: 'api' });
   });
   after(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await a?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await b?.stop();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when `before` failed part-way
     await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { request } from 'node:http';
 import { FIXTURE_IDS } from '@referral-kit/mocks';
 import { json, startTestServer } from './server-harness.js';
+import type { ErrorBody } from '@referral-kit/sdk';
 
 describe('graceful shutdown', () => {
   it('reports not ready and asks clients to close connections once shutdown begins', async () => {
@@ -15,7 +16,7 @@ describe('graceful shutdown', () => {
       s.app.startClosing();
       const ready = await s.get('/readyz');
       assert.equal(ready.status, 503);
-      const body = await json(ready);
+      const body = await json<ErrorBody>(ready);
       assert.equal(body.error.code, 'unavailable');
       assert.match(body.error.message, /shutting down/);
       assert.equal(ready.headers.get('connection'), 'close');
@@ -62,7 +63,7 @@ describe('graceful shutdown', () => {
 
     const result = await answer;
     assert.equal(result.status, 202, result.text);
-    assert.equal(JSON.parse(result.text).status, 'pending');
+    assert.equal((JSON.parse(result.text) as { status: string }).status, 'pending');
     assert.equal(result.connection, 'close');
     await closing;
     await s.stop();

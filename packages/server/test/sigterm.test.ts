@@ -32,8 +32,8 @@ async function spawnRole(
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) resolve(match[1]!);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exit.then(() => reject(new Error(`referral-kit ${role} exited early:\n${output}`)));
   });
   return { child, url, exit };

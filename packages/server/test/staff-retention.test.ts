@@ -146,7 +146,7 @@ describe('urgent notices and retention', () => {
       },
       { status: 'closed', outcome: 'reached', topic: 'custody-status', channel: 'text', attempts: 1 },
     );
-    const [raw] = await h.db.query<Record<string, unknown>>(
+    const [raw] = await h.db.query(
       'SELECT contact_enc, contact_hash, name_enc, note_enc, record_id FROM callback_requests WHERE id = $1',
       [cancelled.id],
     );

@@ -15,6 +15,7 @@ import {
   type StaffRoute,
 } from '../src/staff/index.js';
 import { CONSOLE_CSP } from '../src/console-page.js';
+import type { ConsolePageRule } from '../src/staff/pages.js';
 
 /** The team the test's request is routed to; every member but the other team's is in it. */
 const REQUEST_TEAM = 'team-texas-es';
@@ -49,7 +50,7 @@ describe('staff route table', () => {
       [reference],
     );
     assert.equal(row?.team_id, REQUEST_TEAM);
-    requestId = row!.id;
+    requestId = row.id;
   });
   after(() => h.close());
 
@@ -190,7 +191,8 @@ describe('staff route table', () => {
     });
 
     it("answers 403 on another team's request and 404 on no request, on every page about one request", async () => {
-      const requestPages = CONSOLE_PAGES.filter((page) => 'scope' in page && page.scope === 'request');
+      const pages: readonly ConsolePageRule[] = CONSOLE_PAGES;
+      const requestPages = pages.filter((page) => page.scope === 'request');
       assert.ok(requestPages.length >= 1);
       for (const page of requestPages) {
         for (const [role, session] of otherTeam) {

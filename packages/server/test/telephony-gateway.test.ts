@@ -11,6 +11,7 @@ import { smsSize } from '../src/notify/sms-segments.js';
 import { MESSAGE_LANGUAGES } from '../src/i18n/index.js';
 import { textReplies } from '../src/telephony/prompts.js';
 import type { VoiceAction } from '../src/telephony/flow.js';
+import type { CustodyRecord } from '@referral-kit/sdk';
 
 const CALL = '/v1/alerts/inbound/call';
 const SMS = '/v1/alerts/inbound/sms';
@@ -139,7 +140,7 @@ describe('telephony (generic gateway): alert calls carry the script', () => {
     const received: Record<string, unknown>[] = [];
     const gateway = createServer((req, res) => {
       let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk));
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         received.push(JSON.parse(body) as Record<string, unknown>);
         res.writeHead(202).end();
@@ -257,9 +258,10 @@ describe('telephony (generic gateway): text in', () => {
     }
     // The longest status there can be: a 300-character facility name, the longest status words, weeks-old data.
     const [row] = await h.db.query<{ data: string }>("SELECT data FROM custody_records WHERE id = 'cus-000001'");
-    const record = JSON.parse(row!.data);
+    const record = JSON.parse(row!.data) as CustodyRecord;
     record.status = 'supervised';
-    record.facility.name = `${'Very Long County Community Supervision Department Annex '.repeat(6)}`.slice(0, 300);
+    assert.ok(record.facility, 'the record names its facility');
+    record.facility.name = 'Very Long County Community Supervision Department Annex '.repeat(6).slice(0, 300);
     record.sourceUpdatedAt = new Date(h.clock.now().getTime() - 20 * 24 * 3600_000).toISOString();
     await h.db.run("UPDATE custody_records SET data = $1 WHERE id = 'cus-000001'", [JSON.stringify(record)]);
     for (const keyword of ['STATUS', 'ESTADO']) {

@@ -75,7 +75,7 @@ export async function startFakeTwilio(): Promise<{
 export function twilioSignature(token: string, url: string, params: Record<string, string>): string {
   const data = Object.keys(params)
     .sort()
-    .reduce((acc, key) => acc + key + params[key], url);
+    .reduce((acc, key) => acc + key + params[key]!, url);
   return createHmac('sha1', token).update(Buffer.from(data, 'utf-8')).digest('base64');
 }
 

@@ -249,7 +249,7 @@ describe('telephony (Twilio): a Spanish caller, end to end', () => {
     const transfer = await press(sid, await call(VOICE, { CallSid: sid, From: CALLER }), '');
     const dial = elements(parseXml(transfer)).find((e) => e.name === 'Number');
     assert.equal(dial?.text, '+18662777477');
-    assert.equal(dial?.attributes.sendDigits, 'ww2');
+    assert.equal(dial.attributes.sendDigits, 'ww2');
   });
 
   it('9 stops alerts to the calling number from any menu', async () => {
