@@ -86,7 +86,7 @@ describe('staff console single sign-on', () => {
     await server.db.run("UPDATE staff_accounts SET status = 'active' WHERE id = $1", [id]);
   }
 
-  async function open(locale: string): Promise<{ page: Page; errors: string[] }> {
+  async function open(locale: string, path = '/console/sign-in'): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale, bypassCSP: true });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -94,7 +94,7 @@ describe('staff console single sign-on', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(`${origin}/console/sign-in`);
+    await page.goto(`${origin}${path}`);
     return { page, errors };
   }
 
@@ -116,6 +116,25 @@ describe('staff console single sign-on', () => {
       'the session cookie is kept, the flow cookie is gone',
     );
     assert.equal(idp.lastAuthorization?.get('code_challenge_method'), 'S256');
+    assert.deepEqual(unexpected(errors), []);
+    await page.context().close();
+  });
+
+  it('a page opened without a session is where single sign-on comes back to', async () => {
+    await activeAccount('sso-return@staff.example.org', 'Bea SSO');
+    idp.identity = { sub: 'idp-bea', email: 'sso-return@staff.example.org', email_verified: true, amr: ['mfa'] };
+    const { page, errors } = await open('en-US', '/console/audit');
+    const link = page.getByRole('link', { name: 'Sign in with your organization' });
+    await link.waitFor({ timeout: TIMEOUT });
+    assert.equal(new URL(page.url()).pathname, '/console/sign-in');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor({ timeout: TIMEOUT });
+    const url = new URL(page.url());
+    assert.equal(
+      `${url.pathname}${url.search}`,
+      '/console/audit',
+      'the page asked for, with nothing left in the address',
+    );
     assert.deepEqual(unexpected(errors), []);
     await page.context().close();
   });

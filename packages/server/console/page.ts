@@ -15,6 +15,8 @@ export interface ConsoleContext extends Translator {
   /** Says something in the console's live region (results, confirmations, errors). */
   announce(message: string): void;
   signedIn(session: Session): void;
+  /** The page the person asked for before being sent to sign in, if any (single sign-on carries it there and back). */
+  returnTo: string | null;
 }
 
 /** The console's own rules on top of the widgets' shared styles (same tokens, same controls). */

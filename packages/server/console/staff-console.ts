@@ -12,6 +12,7 @@ import {
   CONSOLE_ROOT as ROOT,
   matchPage,
   mayOpen,
+  returnPage,
   type ConsolePageName,
   type PageMatch,
 } from '../src/staff/pages.js';
@@ -109,7 +110,7 @@ export class StaffConsole extends LitElement {
   /** The setup link's token, taken from the fragment once (and cleared from the address bar). */
   #setupToken = '';
   /** The page asked for before signing in (a console path: never personal data). */
-  #returnTo: string | null = null;
+  #returnTo: string | null = returnPage(new URLSearchParams(location.search).get('next'));
   #live = new LiveRegion(this);
   #api = new ConsoleApi(() => this.#expired());
   #ctx!: ConsoleContext;
@@ -156,8 +157,11 @@ export class StaffConsole extends LitElement {
     if (!this.session && this.route.page.roles !== null) {
       this.#returnTo = location.pathname;
       this.#navigate(`${ROOT}/sign-in`, { replace: true });
-    } else if (this.session && this.route.page.name === 'sign-in') this.#navigate(ROOT, { replace: true });
-    else if (this.session && this.route.page.path === ROOT && !mayOpen(this.route.page, this.session.staff.role)) {
+    } else if (this.session && this.route.page.name === 'sign-in') {
+      // Back from single sign-on (`?next=`), or a signed-in person opening the sign-in page.
+      this.#navigate(this.#returnTo ?? ROOT, { replace: true });
+      this.#returnTo = null;
+    } else if (this.session && this.route.page.path === ROOT && !mayOpen(this.route.page, this.session.staff.role)) {
       // An account without a queue (a partner) starts on the first page it may open.
       const role = this.session.staff.role;
       const home = CONSOLE_PAGES.find((page) => isNavPage(page.name) && mayOpen(page, role));
@@ -204,6 +208,7 @@ export class StaffConsole extends LitElement {
       api: this.#api,
       staff: this.session?.staff ?? null,
       navigate: (path, options) => this.#navigate(path, options),
+      returnTo: this.#returnTo,
       announce: (message) => this.#live.announce(message),
       signedIn: (session) => {
         this.session = session;

@@ -49,7 +49,7 @@ export class StaffSignIn extends ConsolePage {
       ${this.notice ? html`<p class="notice">${t(this.notice)}</p>` : nothing} ${this.renderError()}
       ${
         this.ssoStart
-          ? html`<p><a class="sso" href=${this.ssoStart}>${t('signIn.sso')}</a></p>
+          ? html`<p><a class="sso" href=${this.#ssoHref(this.ssoStart)}>${t('signIn.sso')}</a></p>
               <p>${t('signIn.orPassword')}</p>`
           : nothing
       }
@@ -66,6 +66,11 @@ export class StaffSignIn extends ConsolePage {
         <button class="primary" type="submit" ?disabled=${this.busy}>${t('signIn.submit')}</button>
       </form>
     `;
+  }
+
+  /** The SSO start, asked to come back to the page the person wanted. */
+  #ssoHref(start: string): string {
+    return this.ctx.returnTo ? `${start}?return=${encodeURIComponent(this.ctx.returnTo)}` : start;
   }
 
   async #submit(event: SubmitEvent): Promise<void> {

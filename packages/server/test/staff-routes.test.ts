@@ -8,6 +8,7 @@ import { addMember, consoleFetch, signIn, type StaffSession } from './staff-harn
 import {
   CONSOLE_PAGES,
   matchPage,
+  returnPage,
   ROLES,
   SESSION_COOKIE,
   STAFF_API,
@@ -157,6 +158,22 @@ describe('staff route table', () => {
       assert.equal(matchPage('/console/')?.page.name, 'queue', 'a trailing slash is the same page');
       assert.equal(matchPage('/console/requests/abc/')?.id, 'abc');
       assert.equal(matchPage('/console/nothing-here'), null);
+    });
+
+    it('a page to return to after signing in is a console page behind the sign-in, given as its path', () => {
+      assert.equal(returnPage('/console/requests/abc'), '/console/requests/abc');
+      assert.equal(returnPage('/console'), '/console');
+      for (const other of [
+        '/console/sign-in',
+        '/console/setup',
+        '/console/nothing-here',
+        '//evil.example/console',
+        'https://evil.example/console',
+        '/consolex',
+        null,
+        undefined,
+      ])
+        assert.equal(returnPage(other), null, String(other));
     });
 
     it('answers 401 without a session on every page that needs one: the shell, which shows the sign-in form', async () => {

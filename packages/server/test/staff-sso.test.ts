@@ -49,8 +49,8 @@ describe('staff single sign-on (OpenID Connect)', () => {
     fetch(`${h.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
   /** The browser's first leg: the console's button, answered with a redirect to the provider and the flow cookie. */
-  async function startFlow(): Promise<Started> {
-    const res = await get('/console/api/sso/start');
+  async function startFlow(query = ''): Promise<Started> {
+    const res = await get(`/console/api/sso/start${query}`);
     assert.equal(res.status, 303);
     const flowCookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SSO_FLOW_COOKIE}=`));
     assert.ok(flowCookie, 'the flow cookie is set');
@@ -74,9 +74,11 @@ describe('staff single sign-on (OpenID Connect)', () => {
       query?: (q: URLSearchParams) => void;
       cookie?: (flowCookie: string) => string;
       before?: () => void;
+      /** The start's query (`?return=` the page asked for before signing in). */
+      start?: string;
     } = {},
   ): Promise<Response> {
-    const started = await startFlow();
+    const started = await startFlow(options.start);
     const query = await authorize(started, identity);
     options.query?.(query);
     options.before?.();
@@ -163,6 +165,26 @@ describe('staff single sign-on (OpenID Connect)', () => {
     assert.equal(renamed.headers.get('location'), SSO_SIGNED_IN_PAGE);
     // … and another subject with the account's email does not take it over.
     assertRefused(await signInWith(verified(member.email, 'sub-impostor')));
+  });
+
+  it('goes on to the console page asked for before signing in, and never to anywhere else', async () => {
+    const identity = verified(member.email, 'sub-specialist');
+    const back = async (start: string) => (await signInWith(identity, { start })).headers.get('location');
+    assert.equal(
+      await back('?return=%2Fconsole%2Frequests%2Freq-123'),
+      '/console/sign-in?next=%2Fconsole%2Frequests%2Freq-123',
+    );
+    assert.equal(await back('?return=%2Fconsole%2Faudit'), '/console/sign-in?next=%2Fconsole%2Faudit');
+    for (const elsewhere of [
+      'https://evil.example/console',
+      '//evil.example/console',
+      '/console/../evil',
+      '/console/audit?x=1',
+      '/console/sign-in',
+      '/consolex',
+      '',
+    ])
+      assert.equal(await back(`?return=${encodeURIComponent(elsewhere)}`), SSO_SIGNED_IN_PAGE, elsewhere);
   });
 
   it('a session from SSO ends after the same idle timeout', async () => {

@@ -21,7 +21,7 @@ export { ssoConfig, SSO_CALLBACK_PATH, type SsoConfig } from './sso-config.js';
 export { createStaffAccount, issueSetupLink, resetSsoIdentity, staffIdByEmail, StaffInputError } from './accounts.js';
 export { CSRF_HEADER, SESSION_COOKIE, STAFF_API, ROLES, TEAM_ROLES, type Role, type StaffContext } from './context.js';
 export type { StaffRoute } from './guard.js';
-export { CONSOLE_PAGES, matchPage, type PageMatch } from './pages.js';
+export { CONSOLE_PAGES, matchPage, returnPage, type PageMatch } from './pages.js';
 
 export interface StaffModule {
   /** Every protected route, as the guard sees it (tests enumerate these). */

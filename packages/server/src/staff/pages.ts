@@ -47,6 +47,16 @@ export function matchPage(pathname: string): PageMatch | null {
   return null;
 }
 
+/**
+ * The page to open after signing in, from an untrusted value (a query parameter that crossed the SSO round trip): a
+ * console page behind the sign-in, as its own path, or null. It can only ever name a page of this console.
+ */
+export function returnPage(value: string | null | undefined): string | null {
+  if (!value?.startsWith(CONSOLE_ROOT)) return null;
+  const match = matchPage(value);
+  return match && match.page.roles !== null ? value : null;
+}
+
 /** Whether a role may open a page (a request's team is the server's to check). */
 export const mayOpen = (page: ConsolePageRule, role: Role | undefined): boolean =>
   page.roles === null || (role !== undefined && page.roles.includes(role));

@@ -15,6 +15,7 @@ import {
   type StaffMember,
   type StaffRow,
 } from './context.js';
+import { returnPage } from './pages.js';
 import { beginSession, sessionCookie } from './sessions.js';
 import { isLoopback, SSO_CALLBACK_PATH, type SsoConfig } from './sso-config.js';
 
@@ -32,9 +33,13 @@ export const SSO_FAILED_PAGE = `${SIGN_IN_PAGE}?sso=failed`;
 /**
  * Where a signed-in browser lands. Not a page behind the session: the provider's cross-site redirect still marks
  * this navigation cross-site, so the `SameSite=Strict` session cookie is not sent with it (that page would answer
- * 401). The sign-in page opens for anyone; its script asks for the session with the cookie and goes on to the queue.
+ * 401). The sign-in page opens for anyone; its script asks for the session with the cookie and goes on to the page
+ * the person asked for before signing in (`?next=`, which the sign-in link passed to the start as `?return=`), or to
+ * the queue.
  */
 export const SSO_SIGNED_IN_PAGE = SIGN_IN_PAGE;
+const signedInPage = (returnTo: string | null) =>
+  returnTo ? `${SSO_SIGNED_IN_PAGE}?next=${encodeURIComponent(returnTo)}` : SSO_SIGNED_IN_PAGE;
 /** The provider could not be reached (discovery failed): the person can still use their password. */
 export const SSO_UNAVAILABLE_PAGE = `${SIGN_IN_PAGE}?sso=unavailable`;
 
@@ -43,6 +48,8 @@ interface Flow {
   nonce: string;
   verifier: string;
   expiresAt: number;
+  /** The console page to go on to once signed in (checked by returnPage), or null for the queue. */
+  returnTo: string | null;
 }
 
 const flowCookie = (sealed: string) =>
@@ -171,6 +178,7 @@ export function ssoRoutes(c: StaffContext): ExtraRoute[] {
       nonce: oidc.randomNonce(),
       verifier: oidc.randomPKCECodeVerifier(),
       expiresAt: now.getTime() + FLOW_MINUTES * 60_000,
+      returnTo: returnPage(new URL(ctx.url ?? '', sso.redirectUrl).searchParams.get('return')),
     };
     const url = oidc.buildAuthorizationUrl(client(metadata, now), {
       redirect_uri: sso.redirectUrl.href,
@@ -216,7 +224,7 @@ export function ssoRoutes(c: StaffContext): ExtraRoute[] {
     const member = await accountFor(claims);
     if (typeof member === 'string') return refuse(member);
     const { token } = await beginSession(c, ctx.headers.cookie, member, 'sso');
-    return redirect(SSO_SIGNED_IN_PAGE, [sessionCookie(token), clearedFlowCookie]);
+    return redirect(signedInPage(returnPage(flow.returnTo)), [sessionCookie(token), clearedFlowCookie]);
   };
 
   return [
