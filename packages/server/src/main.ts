@@ -148,7 +148,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const publisher = role === 'worker' ? new DirectoryPublisher(db, { now, logger }) : undefined;
   publisher?.start();
   // Each import in a thread of its own: `all` answers the API on this event loop meanwhile.
-  const importThreads = dispatches ? startImportThreads(config, now) : undefined;
+  const importThreads = dispatches ? startImportThreads(db, now, config.databasePoolSize) : undefined;
   const imports = importThreads
     ? startImportQueue({ db, now, logger, run: (job) => importThreads.run(job) })
     : undefined;

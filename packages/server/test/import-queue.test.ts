@@ -132,10 +132,7 @@ describe('imports queue', () => {
 
   it('runs each import in a thread of its own, on the clock it is given; a file problem fails the job with the reason', async () => {
     const clock = testClock();
-    const threads = startImportThreads(
-      { databaseUrl: dbUrl, databasePoolSize: 2, sqliteFile: join(dir, 'referral-kit.sqlite') },
-      clock.now,
-    );
+    const threads = startImportThreads(db, clock.now, 2);
     const file = join(dir, 'feed.csv');
     writeFileSync(file, FEED);
     const id = await queue(file);
@@ -156,11 +153,17 @@ describe('imports queue', () => {
     await threads.stop();
   });
 
+  it('opens the database again in each import thread, so it refuses an in-memory one', async () => {
+    const memory = await openDb({ file: ':memory:' });
+    try {
+      assert.throws(() => startImportThreads(memory, () => at(0), 2), /in-memory database/);
+    } finally {
+      await memory.close();
+    }
+  });
+
   it('stops a threaded import with the server and leaves its job to its lease', async () => {
-    const threads = startImportThreads(
-      { databaseUrl: dbUrl, databasePoolSize: 2, sqliteFile: join(dir, 'referral-kit.sqlite') },
-      () => at(0),
-    );
+    const threads = startImportThreads(db, () => at(0), 2);
     const file = join(dir, 'big.csv');
     const rows = Array.from(
       { length: 50_000 },

@@ -4,17 +4,15 @@
 // other process's would, and its merge stands back for waiting writers (db/sqlite.ts).
 import { Worker } from 'node:worker_threads';
 import { clockOffset, type Clock } from '../clock.js';
-import type { ServerConfig } from '../config.js';
+import type { Db, DbLocation } from '../db/types.js';
 import { workerSource } from '../thread-source.js';
 import type { ImportJob } from './queue.js';
 import type { ImportReport } from './report.js';
 import { FileFormatError } from './table.js';
 
-export type DatabaseChoice = Pick<ServerConfig, 'databaseUrl' | 'databasePoolSize' | 'sqliteFile'>;
-
 /** What a thread is given: the database to open, the job, and its clock as an offset (see clockOffset). */
 export interface ImportThreadData {
-  database: DatabaseChoice;
+  database: DbLocation & { poolSize: number };
   job: Pick<ImportJob, 'kind' | 'source' | 'options'>;
   clockOffsetMs: number;
 }
@@ -37,15 +35,18 @@ export interface ImportThreads {
   stop(): Promise<void>;
 }
 
-export function startImportThreads(
-  { databaseUrl, databasePoolSize, sqliteFile }: DatabaseChoice,
-  now: Clock,
-): ImportThreads {
+/**
+ * @param db the database the threads open again (its `location`: an in-memory one cannot be shared with a thread)
+ * @param poolSize connections each import's thread may hold
+ */
+export function startImportThreads(db: Db, now: Clock, poolSize: number): ImportThreads {
+  const { location } = db;
+  if (!location) throw new TypeError('an in-memory database cannot be opened again by an import thread');
   const running = new Set<Worker>();
   return {
     run(job) {
       const data: ImportThreadData = {
-        database: { databaseUrl, databasePoolSize, sqliteFile },
+        database: { ...location, poolSize },
         job: { kind: job.kind, source: job.source, options: job.options },
         clockOffsetMs: clockOffset(now),
       };

@@ -1,12 +1,12 @@
 // One queued import in its own thread (see import-thread.ts): opens the database, runs the import, answers its report.
 import { parentPort, workerData } from 'node:worker_threads';
 import { offsetClock } from '../clock.js';
-import { openConfiguredDb } from '../db/index.js';
+import { openDb } from '../db/index.js';
 import type { ImportThreadData, ImportThreadResult } from './import-thread.js';
 import { isFileProblem, runImport } from './run.js';
 
 const { database, job, clockOffsetMs } = workerData as ImportThreadData;
-const db = await openConfiguredDb(database);
+const db = await openDb(database);
 let result: ImportThreadResult;
 try {
   const report = await runImport(db, job.kind, job.source, { ...job.options, now: offsetClock(clockOffsetMs) });
