@@ -1,8 +1,10 @@
 // Single sign-on with OpenID Connect (openid-client), only when an issuer is configured: the authorization code flow
-// with PKCE, `state` and `nonce`; openid-client checks the ID token (signature from the provider's JWKS, issuer,
-// audience, nonce, times). An SSO identity signs in only to an existing, active account: found by the identity it
-// is pinned to, or the first time by the provider's verified email, which then pins it. Every refusal looks the same
-// to the browser. The session is the one password sign-in starts (same cookie, timeouts, fixation rule).
+// with PKCE, `state` and `nonce`; openid-client checks the ID token's issuer, audience, nonce and times. Its signature
+// is not checked (nor the provider's keys fetched): the token comes straight from the provider's token endpoint, over
+// TLS, in answer to this client's secret (OpenID Connect Core 3.1.3.7). An SSO identity signs in only to an existing,
+// active account: found by the identity it is pinned to, or the first time by the provider's verified email, which
+// then pins it. Every refusal looks the same to the browser. The session is the one password sign-in starts (same
+// cookie, timeouts, fixation rule).
 import * as oidc from 'openid-client';
 import { limitIp } from '../alerts/context.js';
 import type { ExtraRoute, Handler, HandlerResult } from '../http/types.js';
