@@ -36,7 +36,7 @@ const BULK_CHECKPOINT_MS = 1000;
  * as long as the copy takes. So no connection checkpoints on commit; a worker thread with a connection of its own
  * checkpoints every second (PASSIVE: it never waits for, or blocks, readers and writers).
  */
-function startCheckpointer(file: string): Worker {
+function startCheckpointer(file: string): { stop(): Promise<void> } {
   const worker = new Worker(
     // Opening is retried each tick (the file may be busy a moment); a database whose folder is gone (closed and
     // removed before the thread started) has nothing left to checkpoint.
@@ -64,7 +64,18 @@ function startCheckpointer(file: string): Worker {
   );
   worker.on('error', () => {});
   worker.unref();
-  return worker;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  return {
+    /**
+     * Asks the thread to stop and waits until it has: a thread still checkpointing when the process exits is
+     * terminated mid-call, and a checkpoint that fails then (its file already removed) aborts the whole process.
+     */
+    async stop() {
+      worker.ref(); // until it has exited: nothing else may keep the process alive meanwhile
+      worker.postMessage('close');
+      await exited;
+    },
+  };
 }
 
 export function openSqlite(file: string): ExecDb {
@@ -214,7 +225,7 @@ export function openSqlite(file: string): ExecDb {
       async close() {
         if (inTx) throw new Error('close() inside a transaction');
         while (locked) await locked;
-        checkpointer?.postMessage('close');
+        await checkpointer?.stop();
         raw.close();
       },
     };
