@@ -154,7 +154,7 @@ export async function analyzeCustody(db: Db): Promise<void> {
     await db.run('PRAGMA analysis_limit = 1000');
   }
   for (const table of tables) await db.run(`ANALYZE ${table}`);
-  laterWordShares.delete(db);
+  wordShares.delete(db);
 }
 
 /** A stored record joined with its facility (`SELECT r.id, r.sort_name, r.data, f.data AS facility … LEFT JOIN facilities f`). */
@@ -186,11 +186,6 @@ export async function newestCustodyUpdate(db: Db): Promise<string | null> {
   return row?.newest ?? null;
 }
 
-/** The words of a name after its first, as PostgreSQL's GIN index holds them (migration 015). */
-const LATER_NAME_WORDS_PG = "array_to_tsvector((string_to_array(r.sort_name, ' '))[2:])";
-/** Every word of the name: the matching rule itself, checked on rows found otherwise (no index). */
-const NAME_WORDS_PG = "array_to_tsvector(string_to_array(r.sort_name, ' '))";
-
 /** A page of a custody search, as the API answers it (`pageSize` aside). */
 export type CustodySearchResult = Omit<CustodyPage, 'pageSize'>;
 
@@ -203,23 +198,78 @@ function afterPrefix(prefix: string): string {
 
 /** Searches between two reloads of the word statistics (ANALYZE, also run by autovacuum, changes them). */
 const WORD_SHARES_SEARCHES = 10_000;
-const laterWordShares = new WeakMap<Db, { shares: Map<string, number>; searchesLeft: number }>();
+
+/** How common words are, from PostgreSQL's statistics (a sample: words missing are rare). */
+interface WordShares {
+  /** The share of names whose first word is each common word. */
+  first: Map<string, number>;
+  /** The share of names holding each common word as their second, third or fourth, summed. */
+  later: Map<string, number>;
+  /** The share of names of four words or more. */
+  long: number;
+  records: number;
+}
+const wordShares = new WeakMap<Db, { shares: WordShares; searchesLeft: number }>();
+
+/** Kept per database, reloaded now and then and after analyzeCustody. */
+async function wordSharesOf(db: Db): Promise<WordShares> {
+  const cached = wordShares.get(db);
+  if (cached && cached.searchesLeft-- > 0) return cached.shares;
+  // An index's shares are of its own rows: the fourth word's index holds only the names that have one.
+  const stats = await db.query<{
+    source: string;
+    words: string[] | null;
+    shares: number[] | null;
+    indexed: number | null;
+    records: number | null;
+  }>(
+    `SELECT 'first' AS source, most_common_vals::text::text[] AS words, most_common_freqs AS shares, 1 AS indexed,
+       (SELECT reltuples FROM pg_class WHERE oid = to_regclass('custody_records')) AS records
+     FROM pg_stats_ext_exprs
+     WHERE statistics_schemaname = current_schema() AND statistics_name = 'custody_records_first_word'
+     UNION ALL
+     SELECT s.tablename, s.most_common_vals::text::text[], s.most_common_freqs,
+       (SELECT i.reltuples / NULLIF(GREATEST(t.reltuples, 0), 0) FROM pg_class i, pg_class t
+        WHERE i.oid = to_regclass(s.tablename) AND t.oid = to_regclass('custody_records')), NULL
+     FROM pg_stats s WHERE s.schemaname = current_schema()
+       AND s.tablename IN ('custody_records_second_word', 'custody_records_third_word', 'custody_records_fourth_word')`,
+  );
+  const shares: WordShares = { first: new Map(), later: new Map(), long: 0, records: 0 };
+  for (const { source, words, shares: freqs, indexed, records } of stats) {
+    const scale = indexed === null ? 1 : Number(indexed);
+    const into = source === 'first' ? shares.first : shares.later;
+    (words ?? []).forEach((word, i) => into.set(word, (into.get(word) ?? 0) + Number(freqs?.[i] ?? 0) * scale));
+    if (source === 'custody_records_fourth_word') shares.long = scale;
+    if (records !== null) shares.records = Math.max(0, Number(records));
+  }
+  wordShares.set(db, { shares, searchesLeft: WORD_SHARES_SEARCHES });
+  return shares;
+}
+
+/** Rows a first page and a capped count read at most in one stretch holding matches this dense. */
+const ROWS_FOR_CAP = CUSTODY_TOTAL_CAP + 1;
+/** The share a word missing from the statistics is taken to have: rare, but not so rare a stretch looks free. */
+const RARE_SHARE = 1e-4;
 
 /**
- * The share of names holding each common word after their first, from PostgreSQL's statistics on the later-words
- * index (a sample: words missing are rare). Kept per database, reloaded now and then and after analyzeCustody.
+ * The query word to start from: the one whose parts (postgresNameParts) read the fewest rows, as the statistics
+ * tell. Its first-word range is read until the count's cap at the density the other words give (or whole); its
+ * later-word stretches are read whole, but for their names of four words or more only once two other words must
+ * start later words of them.
  */
-async function laterWordSharesOf(db: Db): Promise<Map<string, number>> {
-  const cached = laterWordShares.get(db);
-  if (cached && cached.searchesLeft-- > 0) return cached.shares;
-  const [stats] = await db.query<{ words: string[] | null; shares: number[] | null }>(
-    `SELECT most_common_elems::text::text[] AS words, most_common_elem_freqs AS shares FROM pg_stats
-     WHERE schemaname = current_schema() AND tablename = 'custody_records_later_name_words'`,
-  );
-  const words = stats?.words ?? [];
-  const shares = new Map(words.map((word, i) => [word, Number(stats?.shares?.[i] ?? 0)]));
-  laterWordShares.set(db, { shares, searchesLeft: WORD_SHARES_SEARCHES });
-  return shares;
+function startingWord(words: string[], shares: WordShares): string {
+  const shareIn = (map: Map<string, number>, word: string) =>
+    [...map].reduce((sum, [common, share]) => (common.startsWith(word) ? sum + share : sum), 0);
+  const total = (word: string) => Math.max(RARE_SHARE, shareIn(shares.first, word) + shareIn(shares.later, word));
+  const records = Math.max(1, shares.records);
+  const cost = (driver: string) => {
+    const others = words.filter((word) => word !== driver);
+    const density = others.reduce((product, word) => product * Math.min(1, total(word)), 1);
+    const first = Math.min(shareIn(shares.first, driver) * records, ROWS_FOR_CAP / density);
+    const later = shareIn(shares.later, driver) * records * (shortestWords(others).length >= 2 ? shares.long : 1);
+    return first + later;
+  };
+  return words.reduce((a, b) => (cost(b) < cost(a) ? b : a));
 }
 
 /** A query word that starts no other query word: the ranges of the others lie inside its range. */
@@ -227,94 +277,107 @@ function shortestWords(words: string[]): string[] {
   return words.filter((word) => !words.some((other) => other !== word && word.startsWith(other)));
 }
 
-/** Names of this many words or more have an index of their own (migration 018), found by its very predicate. */
-const LONG_NAME_WORDS = 4;
-const LONG_NAME_PG = `array_length(string_to_array(r.sort_name, ' '), 1) >= ${LONG_NAME_WORDS}`;
+/** A name's word at a position (1-based; '' past its last word), as the indexes of migration 020 hold it. */
+const wordAt = (position: number) => `split_part(r.sort_name, ' ', ${position}) COLLATE "C"`;
+/** The later positions read through indexes of their own; the first is a range of the keyset index. */
+const WORD_INDEX_POSITIONS = [2, 3, 4];
+/** The partial indexes' conditions, word for word: the fourth word's index and the index of longer names. */
+const hasWord = (position: number) => `split_part(r.sort_name, ' ', ${position}) <> ''`;
+const LONGER_NAME_POSITION = 5;
+/** Stretches of a smaller share of names than this (5,000 of 5M) are read whole, not split by first words. */
+const SPLIT_SHARE_MIN = 0.001;
+/** Distinct words read one stretch each; past this many, a position is read as one range and sorted. */
+const STRETCHES_MAX = 32;
 
 /**
- * A PostgreSQL name search as disjoint parts whose plans the planner estimates well (one plan for every match walks
- * the sorted index past a whole first name, or gathers huge posting lists):
- *  - for each query word, the people whose first word starts with it: a range of the keyset index ("jose" →
- *    [jose, josf)). The range of a word that starts with another query word is inside that word's, so it is left
- *    out. When other query words must start later words (and `deeper`), the range is split one word deeper: those
- *    whose first word is that word and whose second word starts with another query word ([jose kowalski,
- *    jose kowalskj)), short stretches where nearly every row matches; the rest of that first word; and longer first
- *    words ([jose!, josf));
- *  - the others: no query word starts their first word, so every one starts a later word ("garcia" as a last name).
- * Query words none of which starts another start different words of a name, so a part needing more of them than
- * its names have words left is read from the index of long names only (a first and two last names typed in full
- * need four words in every part but the ones of the second word).
- * Each part also says, of the words that must start a later word, the rarest (by `shares`) through the later-words
- * GIN index: the planner then reads few matches from it and sorts them, or many in order from the sorted index.
- * Only that one word goes to the index: a common word's posting list would be read whole. Each part is one
+ * The distinct words at the second, third and fourth positions of names that start with `word` (a skip scan: one
+ * index descent per word), at most STRETCHES_MAX + 1 each.
+ */
+async function wordsAtPositions(db: Db, word: string): Promise<Map<number, string[]>> {
+  const params = [word, afterPrefix(word)];
+  const scans = WORD_INDEX_POSITIONS.map((position) => {
+    const partial = position === 4 ? ` AND ${hasWord(4)}` : '';
+    const next = (above: string) =>
+      `SELECT ${wordAt(position)} FROM custody_records r WHERE r.confidential = 0${partial}
+         AND ${wordAt(position)} ${above} AND ${wordAt(position)} < $2 ORDER BY ${wordAt(position)} LIMIT 1`;
+    return `at${position}(word) AS ((${next('>= $1')}) UNION ALL SELECT (${next('> found.word')}) FROM at${position} found WHERE found.word IS NOT NULL)`;
+  });
+  const rows = await db.query<{ position: number; word: string }>(
+    `WITH RECURSIVE ${scans.join(', ')}
+     ${WORD_INDEX_POSITIONS.map((position) => `(SELECT ${position} AS position, word FROM at${position} WHERE word IS NOT NULL LIMIT ${STRETCHES_MAX + 1})`).join(' UNION ALL ')}`,
+    params,
+    // Planning its six index look-ups costs more than running them.
+    { prepare: 'custody_words_at_positions' },
+  );
+  const byPosition = new Map<number, string[]>(WORD_INDEX_POSITIONS.map((position) => [position, []]));
+  for (const row of rows) byPosition.get(Number(row.position))!.push(row.word);
+  return byPosition;
+}
+
+/**
+ * A PostgreSQL name search as disjoint parts, each read in name order from an index that holds the name (so the
+ * other query words are checked there, and a first page or a capped count stops early): the people whose first word
+ * starts with the rarest query word (a range of the keyset index), those whose second word does and first does not
+ * (one stretch of the second word's index per distinct word, each already in name order), the third and fourth
+ * alike, and the longer names whose fifth or later word does (their own index, walked in order). Each part is one
  * condition on `r`, the keyset included.
  */
 function postgresNameParts(
   words: string[],
-  shares: Map<string, number>,
+  driver: string,
+  shares: WordShares,
+  positions: Map<number, string[]>,
   param: (value: string) => string,
   keyset: { after: string; condition: string } | undefined,
-  deeper: boolean,
 ): string[] {
-  const match = `${NAME_WORDS_PG} @@ ${param(words.map((w) => `'${w}':*`).join(' & '))}::tsquery`;
-  const shareOf = (word: string) =>
-    [...shares].reduce((sum, [common, share]) => (common.startsWith(word) ? sum + share : sum), 0);
-  const rarestLater = (some: string[]) => {
-    if (some.length === 0) return [];
-    const rarest = some.reduce((a, b) => (shareOf(b) < shareOf(a) ? b : a));
-    return [`${LATER_NAME_WORDS_PG} @@ ${param(`'${rarest}':*`)}::tsquery`];
-  };
   const from = (text: string) => `r.sort_name COLLATE "C" >= ${param(text)}`;
   const to = (text: string) => `r.sort_name COLLATE "C" < ${param(text)}`;
-  const prefixRange = (prefix: string) => `${from(prefix)} AND ${to(afterPrefix(prefix))}`;
+  const end = afterPrefix(driver);
+  const [start, stop] = [param(driver), param(end)];
+  const startsAt = (position: number) =>
+    position === 1
+      ? `r.sort_name COLLATE "C" >= ${start} AND r.sort_name COLLATE "C" < ${stop}`
+      : `${wordAt(position)} >= ${start} AND ${wordAt(position)} < ${stop}`;
+  const notBefore = (position: number) => Array.from({ length: position - 1 }, (_, k) => `NOT (${startsAt(k + 1)})`);
   const earlier = (a: string, b: string) => compareCustodyOrder({ sortName: a, id: '' }, { sortName: b, id: '' }) < 0;
   /**
-   * What a part reads of [start, end) after the cursor: all of it when the cursor is before it, nothing when past
-   * it, else from the cursor. One lower bound only: given both the range's and the keyset's, PostgreSQL starts the
-   * index scan at the keyset's however far before the range it is.
+   * The names in [first, past) (first words starting with a query word) after the cursor: all of them when the
+   * cursor is before, none when past, else from the cursor. One lower bound only: given both the range's and the
+   * keyset's, PostgreSQL starts the index scan at the keyset's however far before the range it is.
    */
-  const read = (start: string, end: string): string | undefined => {
-    if (keyset === undefined || earlier(keyset.after, start)) return `${from(start)} AND ${to(end)}`;
-    return earlier(keyset.after, end) ? `${to(end)} AND ${keyset.condition}` : undefined;
+  const read = (first: string, past: string): string[] => {
+    if (keyset === undefined || earlier(keyset.after, first)) return [`${from(first)} AND ${to(past)}`];
+    return earlier(keyset.after, past) ? [`${to(past)} AND ${keyset.condition}`] : [];
   };
-  const anyOf = (conditions: string[]) => `(${conditions.map((condition) => `(${condition})`).join(' OR ')})`;
-  /** `needed` query words must each start a word of the name after its first `taken` words. */
-  const longIf = (needed: number, taken: number) => (taken + needed >= LONG_NAME_WORDS ? [LONG_NAME_PG] : []);
-  const firstWords = shortestWords(words);
-  const byFirstWord = firstWords.flatMap((word) => {
-    // In a word's range, a query word that does not start with it cannot start the first word.
-    const later = words.filter((other) => !other.startsWith(word));
-    const needed = deeper ? shortestWords(later) : [];
-    const seconds = needed.map((other) => `${word} ${other}`);
-    // Letters and digits sort after the space: [jose!, josf) holds the first words that only start with "jose". The
-    // one-word name "jose" is left out: it has no later word.
-    const pieces: [string | undefined, () => string[]][] =
-      needed.length === 0
-        ? [[read(word, afterPrefix(word)), () => []]]
-        : [
-            ...seconds.map((second): [string | undefined, () => string[]] => [
-              read(second, afterPrefix(second)),
-              () => [],
-            ]),
-            [
-              read(`${word} `, `${word}!`),
-              () => [`NOT ${anyOf(seconds.map(prefixRange))}`, ...longIf(needed.length, 2)],
-            ],
-            [read(`${word}!`, afterPrefix(word)), () => []],
-          ];
-    const kept = pieces.filter((piece): piece is [string, () => string[]] => piece[0] !== undefined);
-    if (kept.length === 0) return [];
-    const rest = [match, ...rarestLater(later)];
-    return kept.map(([range, conditions]) => [range, ...conditions(), ...rest].join(' AND '));
+  const after = keyset ? [keyset.condition] : [];
+  const others = words.filter((word) => word !== driver);
+  const later = WORD_INDEX_POSITIONS.flatMap((position) => {
+    const found = positions.get(position) ?? [];
+    if (found.length === 0) return [];
+    const partial = position === 4 ? [hasWord(4)] : [];
+    const rest = [...partial, ...notBefore(position)];
+    // Too many distinct words to read each apart: the position's range, which the planner reads and sorts.
+    if (found.length > STRETCHES_MAX) return [[startsAt(position), ...rest, ...after].join(' AND ')];
+    return found.flatMap((word) => {
+      const stretch = [`${wordAt(position)} = ${param(word)}`, ...rest];
+      // A rare word's stretch (one the statistics do not list as common) is read whole: splitting it saves little.
+      if ((shares.later.get(word) ?? 0) < SPLIT_SHARE_MIN) return [[...stretch, ...after].join(' AND ')];
+      // The stretch is in name order, so the names whose first word starts with another query word are short
+      // stretches of it. In the rest, each of those words (none starting another) must start a word of its own
+      // after the first, and not this one: with two of them, only names of four words or more can hold them all,
+      // which a partial index of this position holds apart (a full name's rest is then read in a few rows).
+      const firstWords = shortestWords(others.filter((other) => !word.startsWith(other)));
+      const byFirstWord = firstWords.flatMap((other) =>
+        read(other, afterPrefix(other)).map((range) => [...stretch, range].join(' AND ')),
+      );
+      const notFirst = firstWords.map((other) => `NOT (${from(other)} AND ${to(afterPrefix(other))})`);
+      const longEnough = position < 4 && 2 + firstWords.length >= 4 ? [hasWord(4)] : [];
+      return [...byFirstWord, [...stretch, ...notFirst, ...longEnough, ...after].join(' AND ')];
+    });
   });
-  const others = [
-    `NOT ${anyOf(firstWords.map(prefixRange))}`,
-    ...longIf(firstWords.length, 1),
-    match,
-    ...rarestLater(words),
-    ...(keyset ? [keyset.condition] : []),
-  ];
-  return [...byFirstWord, others.join(' AND ')];
+  const firstWord = read(driver, end);
+  const longer = [hasWord(LONGER_NAME_POSITION), ...notBefore(LONGER_NAME_POSITION), ...after].join(' AND ');
+  return [...firstWord, ...later, longer];
 }
 
 /**
@@ -336,13 +399,14 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   if (search.name !== undefined) {
     words = nameQueryWords(search.name);
     if (words.length === 0) return { items: [], total: 0, page: search.page };
-    if (!postgres) {
-      // Names with a word in [word, the text after every word starting with it).
-      for (const word of words)
-        where.push(
-          `r.id IN (SELECT record_id FROM custody_name_words WHERE word >= ${param(word)} AND word < ${param(afterPrefix(word))})`,
-        );
-    }
+    for (const word of words)
+      where.push(
+        postgres
+          ? // Checked on the name each index holds: " garcia" in " jose garcia lopez" is a word starting "garcia".
+            `(' ' || r.sort_name) LIKE ${param(`% ${word}%`)}`
+          : // Names with a word in [word, the text after every word starting with it).
+            `r.id IN (SELECT record_id FROM custody_name_words WHERE word >= ${param(word)} AND word < ${param(afterPrefix(word))})`,
+      );
   }
   if (search.identifier !== undefined) {
     const types = search.identifierType ? [search.identifierType] : IDENTIFIER_TYPES;
@@ -378,16 +442,21 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   const keyset = cursor
     ? { after: cursor.sortName, condition: `(${order('r')}) > (${param(cursor.sortName)}, ${param(cursor.id)})` }
     : undefined;
-  // PostgreSQL: the name's parts, each with every other condition (and the keyset where it bounds the part). With a
-  // country or a birth year, a first word's range is read through the country-and-year index in a few short
-  // stretches already; split deeper, the planner misjudges the second words' stretches and reads them from the table.
-  const bornWhereAndWhen = search.countryOfBirth !== undefined || search.birthYear !== undefined;
-  const parts =
-    postgres && words
-      ? postgresNameParts(words, await laterWordSharesOf(db), param, keyset, !bornWhereAndWhen).map(
-          (part) => `${filters} AND ${part}`,
-        )
-      : undefined;
+  // PostgreSQL: the name's parts from its rarest word, each with every other condition (and the keyset where it
+  // bounds the part). With a country of birth and a birth year, the country-and-year index (migration 017) holds the
+  // matches in three short stretches, one per year, read whole (names checked in the index) and sorted instead.
+  let parts: string[] | undefined;
+  if (postgres && words) {
+    if (search.countryOfBirth !== undefined && search.birthYear !== undefined)
+      parts = [keyset ? `${filters} AND ${keyset.condition}` : filters];
+    else {
+      const shares = await wordSharesOf(db);
+      const driver = startingWord(words, shares);
+      parts = postgresNameParts(words, driver, shares, await wordsAtPositions(db, driver), param, keyset).map(
+        (part) => `${filters} AND ${part}`,
+      );
+    }
+  }
   // Counting happens without a cursor: these are the filters' and the parts' parameters.
   const filterParams = [...params];
   const skipped = !cursor && page > 1 ? (page - 1) * pageSize : 0;
