@@ -248,6 +248,12 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Prom
               expected.slice(14, 21),
               `${JSON.stringify(query)} (${plan}) page 3 by number`,
             );
+            const past = await find({ page: Math.ceil(expected.length / 7) + 1 });
+            assert.deepEqual(
+              [past.items, past.total],
+              [[], Math.min(expected.length, CUSTODY_TOTAL_CAP)],
+              `${JSON.stringify(query)} (${plan}) a page past the last still counts`,
+            );
           }
         });
       }

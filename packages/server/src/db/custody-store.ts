@@ -358,27 +358,41 @@ function postgresNameParts(
     const rest = [...partial, ...notBefore(position)];
     // Too many distinct words to read each apart: the position's range, which the planner reads and sorts.
     if (found.length > STRETCHES_MAX) return [[startsAt(position), ...rest, ...after].join(' AND ')];
-    return found.flatMap((word) => {
-      const stretch = [`${wordAt(position)} = ${param(word)}`, ...rest];
-      // A rare word's stretch (one the statistics do not list as common) is read whole: splitting it saves little.
-      if ((shares.later.get(word) ?? 0) < SPLIT_SHARE_MIN) return [[...stretch, ...after].join(' AND ')];
-      // The stretch is in name order, so the names whose first word starts with another query word are short
-      // stretches of it. In the rest, each of those words (none starting another) must start a word of its own
-      // after the first, and not this one: with two of them, only names of four words or more can hold them all,
-      // which a partial index of this position holds apart (a full name's rest is then read in a few rows).
-      const firstWords = shortestWords(others.filter((other) => !word.startsWith(other)));
-      const byFirstWord = firstWords.flatMap((other) =>
-        read(other, afterPrefix(other)).map((range) => [...stretch, range].join(' AND ')),
-      );
-      const notFirst = firstWords.map((other) => `NOT (${from(other)} AND ${to(afterPrefix(other))})`);
-      const longEnough = position < 4 && 2 + firstWords.length >= 4 ? [hasWord(4)] : [];
-      return [...byFirstWord, [...stretch, ...notFirst, ...longEnough, ...after].join(' AND ')];
-    });
+    // Rare words (ones the statistics do not list as common) are read together, their few names sorted: a part
+    // each would cost more to plan than to read. Not the fourth: PostgreSQL misjudges its partial index's words as
+    // common and would walk every name in order instead.
+    const rare = found.filter((word) => (shares.later.get(word) ?? 0) < SPLIT_SHARE_MIN);
+    const together =
+      rare.length > 1 && position < 4
+        ? [[`${wordAt(position)} IN (${rare.map(param).join(', ')})`, ...rest, ...after].join(' AND ')]
+        : [];
+    return [
+      ...together,
+      ...found.flatMap((word) => {
+        if (together.length > 0 && rare.includes(word)) return [];
+        const stretch = [`${wordAt(position)} = ${param(word)}`, ...rest];
+        if (rare.includes(word)) return [[...stretch, ...after].join(' AND ')];
+        // The stretch is in name order, so the names whose first word starts with another query word are short
+        // stretches of it. In the rest, each of those words (none starting another) must start a word of its own
+        // after the first, and not this one: with two of them, only names of four words or more can hold them all,
+        // which a partial index of this position holds apart (a full name's rest is then read in a few rows).
+        const firstWords = shortestWords(others.filter((other) => !word.startsWith(other)));
+        const byFirstWord = firstWords.flatMap((other) =>
+          read(other, afterPrefix(other)).map((range) => [...stretch, range].join(' AND ')),
+        );
+        const notFirst = firstWords.map((other) => `NOT (${from(other)} AND ${to(afterPrefix(other))})`);
+        const longEnough = position < 4 && 2 + firstWords.length >= 4 ? [hasWord(4)] : [];
+        return [...byFirstWord, [...stretch, ...notFirst, ...longEnough, ...after].join(' AND ')];
+      }),
+    ];
   });
   const firstWord = read(driver, end);
   const longer = [hasWord(LONGER_NAME_POSITION), ...notBefore(LONGER_NAME_POSITION), ...after].join(' AND ');
   return [...firstWord, ...later, longer];
 }
+
+/** Parts few enough that one reading in order finds both the page and the capped count. */
+const COUNT_ALONG_PARTS_MAX = 3;
 
 /**
  * Name: every word typed must start a word of the name (nameQueryWords, matchesNameWords in the SDK), so "jose mart"
@@ -462,25 +476,36 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   const skipped = !cursor && page > 1 ? (page - 1) * pageSize : 0;
   const window = `LIMIT ${param(pageSize + 1)}${skipped ? ` OFFSET ${param(skipped)}` : ''}`;
   let rows: StoredRow[];
+  /** Matches counted up to the cap (and one more), when the answer was read with its count. */
+  let counted: number | undefined;
   if (!parts) {
     rows = await db.query<StoredRow>(
       `${WITH_FACILITY} WHERE ${filters}${keyset ? ` AND ${keyset.condition}` : ''} ORDER BY ${order('r')} ${window}`,
       params,
     );
   } else {
-    // Each part's first rows in order, merged.
-    const partLimit = param(skipped + pageSize + 1);
+    // Each part's first rows in order, merged. Without a cursor, over a few parts, the same reading counts: the first
+    // matches up to the cap, of which the page is the first few (one pass instead of one for the page, one to count).
+    // Over many parts, counting them one after another stops sooner than merging them in order that far.
+    const countAlong = !cursor && parts.length <= COUNT_ALONG_PARTS_MAX;
+    const reads = countAlong ? Math.max(CUSTODY_TOTAL_CAP + 1, skipped + pageSize + 1) : skipped + pageSize + 1;
     const firstRows = parts.map(
-      (part) =>
-        `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part} ORDER BY ${order('r')} LIMIT ${partLimit})`,
+      (part) => `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part} ORDER BY ${order('r')} LIMIT ${reads})`,
     );
-    rows = await db.query<StoredRow>(
-      `SELECT r.id, r.sort_name, r.data, f.data AS facility
-       FROM (SELECT * FROM (${firstRows.join(' UNION ALL ')}) found ORDER BY ${order('found')} ${window}) p
-       JOIN custody_records r ON r.id = p.id LEFT JOIN facilities f ON f.id = r.facility_id
-       ORDER BY ${order('p')}`,
+    // The count's own row (a page past the last match) has no record: its columns are null.
+    const answered = await db.query<(StoredRow | { [K in keyof StoredRow]: null }) & { matches: number | null }>(
+      `WITH found AS (SELECT * FROM (${firstRows.join(' UNION ALL ')}) parts ORDER BY ${order('parts')} LIMIT ${reads}),
+       shown AS (SELECT r.id, r.sort_name, r.data, f.data AS facility
+         FROM (SELECT * FROM found ORDER BY ${order('found')} ${window}) p
+         JOIN custody_records r ON r.id = p.id LEFT JOIN facilities f ON f.id = r.facility_id)
+       SELECT ${countAlong ? '(SELECT COUNT(*) FROM found)' : 'NULL'} AS matches, shown.* FROM shown
+       ${countAlong ? 'UNION ALL SELECT (SELECT COUNT(*) FROM found), NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM shown)' : ''}`,
       params,
     );
+    rows = answered
+      .filter((row): row is StoredRow & { matches: number | null } => row.id !== null)
+      .sort((a, b) => compareCustodyOrder({ sortName: a.sort_name, id: a.id }, { sortName: b.sort_name, id: b.id }));
+    if (countAlong) counted = Number(answered[0]?.matches ?? 0);
   }
   const shown = rows.slice(0, pageSize);
   let total: number;
@@ -488,16 +513,19 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
   if (cursor) ({ total, totalCapped } = cursor);
   else if (page === 1 && rows.length <= pageSize) total = rows.length;
   else {
-    const capped = (parts ?? [filters]).map(
-      (part, i) =>
-        `SELECT * FROM (SELECT 1 AS one FROM custody_records r WHERE ${part} LIMIT ${CUSTODY_TOTAL_CAP + 1}) part${i}`,
-    );
-    const [count] = await db.query<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM (${capped.join(' UNION ALL ')} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
-      filterParams,
-    );
-    totalCapped = Number(count?.n ?? 0) > CUSTODY_TOTAL_CAP;
-    total = Math.min(Number(count?.n ?? 0), CUSTODY_TOTAL_CAP);
+    if (counted === undefined) {
+      const capped = (parts ?? [filters]).map(
+        (part, i) =>
+          `SELECT * FROM (SELECT 1 AS one FROM custody_records r WHERE ${part} LIMIT ${CUSTODY_TOTAL_CAP + 1}) part${i}`,
+      );
+      const [count] = await db.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM (${capped.join(' UNION ALL ')} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
+        filterParams,
+      );
+      counted = Number(count?.n ?? 0);
+    }
+    totalCapped = counted > CUSTODY_TOTAL_CAP;
+    total = Math.min(counted, CUSTODY_TOTAL_CAP);
   }
   const last = shown.at(-1);
   const more = rows.length > pageSize && last !== undefined;
