@@ -407,14 +407,15 @@ try {
 ${RECORDS.toLocaleString('en-US')} custody records (and as many A-numbers) on PostgreSQL, ${seeding} (${size} on disk), kept
 in the schema \`${schema}\` for the next run. The reference server in its own process (\`packages/server/src/main.ts\` via tsx, pool of
 10 connections), autocannon on loopback **in the bench process, sharing the same ${cpus().length} cores with the server and
-PostgreSQL**, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 5 s warm-up. A name search starts from its rarest
-word (PostgreSQL's statistics per word position) and reads disjoint parts, each in name order from an index that holds
-the name, so the other words are checked in the index and a first page or the count capped at 1,000 stops early
-(\`postgresNameParts\` in custody-store.ts, migration 020): the people whose first word starts with it (a range of the
-keyset index), whose second, third or fourth word does (one stretch per distinct word of that position's index, found
-by a skip scan), and longer names (their own index). With a country of birth and a birth year, the three years are short
-stretches of an index on (country, year, name) (migration 017), read whole and sorted. A later page reads each part
-from the cursor.
+PostgreSQL**, ${CONNECTIONS} connections, ${DURATION_S} s per scenario after a 5 s warm-up. A name search starts from the word
+whose parts read least (PostgreSQL's statistics per word position) and reads disjoint parts, each in name order from
+an index that holds the name, so the other words are checked in the index and a first page or the count capped at
+1,000 stops early (\`postgresNameParts\` in custody-store.ts, migration 020): the people whose first word starts
+with it (a range of the keyset index, split by where another word starts a later word: [jose garcia, jose garcib)),
+whose second, third or fourth word does (one stretch per distinct word, found by a skip scan, split by the other
+words' first names), and longer names. With a country of birth and a birth year, the three years are short stretches
+of an index on (country, year, name) (migration 017), read once for the page and the count. A later page reads each
+part from the cursor.
 A-numbers through their index, records by id through the primary key. The 1-minute load average (other work on the
 machine slows every figure) was ${loadAtStart.toFixed(1)} when the run started and ${loadRange()} during the load.
 Names: ${FIRST.length} first names and ${LAST.length} last names, each picked with a skew (the most common first name is held by 13% of

@@ -59,6 +59,8 @@ const LONGER = [
   'garcia ana maria jose garcia',
   'ana maria de los garcia lopez',
 ];
+/** Once each: words rare enough that PostgreSQL's statistics do not list them (read together, not a part each). */
+const ONCE = ['garcia jose anabel', 'garcia maria anahi'];
 /** Countries and birth years the mixed and long names cycle through. */
 const COUNTRIES = ['México', 'Cuba', 'Haïti'];
 const mixedBirth = (i: number) => ({ countryOfBirth: COUNTRIES[i % COUNTRIES.length]!, birthYear: 1980 + (i % 5) });
@@ -84,6 +86,7 @@ async function seed(db: Db) {
     })),
     ...LONG.map((name, i) => ({ ...record(`cus-l${String(i).padStart(4, '0')}`, name), ...mixedBirth(i) })),
     ...LONGER.flatMap((name, i) => [record(`cus-v${i}a`, name), record(`cus-v${i}b`, name)]),
+    ...ONCE.map((name, i) => record(`cus-o${i}`, name)),
   ];
   await db.transaction((tx) =>
     insertCustodyRecords(
@@ -193,7 +196,7 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Prom
     it('answers the same records in the same order whichever way the database reads them', async () => {
       // "1" starts more distinct third words ("Maria Test 1", "… 10", "… 100") than PostgreSQL reads one by one.
       const names = ['ana', 'jo', 'jo jose', 'jose jo', 'maria ana', 'garcia', 'garcia ana jose', 'g', 'an', 'mar jos'];
-      names.push('1', 'maria 10', 'de', 'cruz', 'los garcia', 'lopez ana', 'angeles jose');
+      names.push('1', 'maria 10', 'de', 'cruz', 'los garcia', 'lopez ana', 'angeles jose', 'ana gar');
       const queries: Partial<CustodySearch>[] = [
         ...names.map((name) => ({ name })),
         { name: 'jose ana garcia maria' },
@@ -269,7 +272,7 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Prom
         assert.equal(table!.t, null);
         await analyzeCustody(db);
         const spied = recording(db);
-        await search({ name: 'avila qu' }, spied.db);
+        await search({ name: 'avila' }, spied.db);
         const plan = await db.transaction(async (tx) => {
           await tx.run('SET LOCAL enable_seqscan = off');
           await tx.run('SET LOCAL enable_bitmapscan = off');

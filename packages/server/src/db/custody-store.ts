@@ -248,28 +248,44 @@ async function wordSharesOf(db: Db): Promise<WordShares> {
 
 /** Rows a first page and a capped count read at most in one stretch holding matches this dense. */
 const ROWS_FOR_CAP = CUSTODY_TOTAL_CAP + 1;
+/** What one more part of a search costs PostgreSQL to parse and plan, in rows read (about a millisecond). */
+const PART_ROWS = 1500;
 /** The share a word missing from the statistics is taken to have: rare, but not so rare a stretch looks free. */
 const RARE_SHARE = 1e-4;
 
 /**
- * The query word to start from: the one whose parts (postgresNameParts) read the fewest rows, as the statistics
- * tell. Its first-word range is read until the count's cap at the density the other words give (or whole); its
- * later-word stretches are read whole, but for their names of four words or more only once two other words must
- * start later words of them.
+ * The query word to start from (the one whose parts, postgresNameParts, read the fewest rows as the statistics tell)
+ * and the other word its first-word range is split by (the one that starts the fewest later words), when it has
+ * one. A first-word range, split, holds matches densely but for the words other than the split's; else it is read
+ * until the count's cap at the density the other words give (or whole). Later-word stretches are read whole, but for
+ * their names of four words or more only once two other words must start later words of them.
  */
-function startingWord(words: string[], shares: WordShares): string {
+function startingWord(words: string[], shares: WordShares): { driver: string; splitBy?: string } {
   const shareIn = (map: Map<string, number>, word: string) =>
     [...map].reduce((sum, [common, share]) => (common.startsWith(word) ? sum + share : sum), 0);
   const total = (word: string) => Math.max(RARE_SHARE, shareIn(shares.first, word) + shareIn(shares.later, word));
   const records = Math.max(1, shares.records);
-  const cost = (driver: string) => {
+  const plan = (driver: string) => {
     const others = words.filter((word) => word !== driver);
-    const density = others.reduce((product, word) => product * Math.min(1, total(word)), 1);
+    const shortest = shortestWords(others);
+    const splitBy =
+      shareIn(shares.first, driver) >= SPLIT_SHARE_MIN && shortest.length > 0
+        ? shortest.reduce((a, b) => (shareIn(shares.later, b) < shareIn(shares.later, a) ? b : a))
+        : undefined;
+    const dense = others.filter((word) => word !== splitBy);
+    const density = dense.reduce((product, word) => product * Math.min(1, total(word)), 1);
     const first = Math.min(shareIn(shares.first, driver) * records, ROWS_FOR_CAP / density);
-    const later = shareIn(shares.later, driver) * records * (shortestWords(others).length >= 2 ? shares.long : 1);
-    return first + later;
+    const later = shareIn(shares.later, driver) * records * (shortest.length >= 2 ? shares.long : 1);
+    // Parts, roughly: each common later word of the driver, at two positions, split by the others' first words; the
+    // split's stretches of the other word's common third words; the few parts every search has.
+    const common = (word: string) =>
+      [...shares.later].filter(([w, share]) => w.startsWith(word) && share >= SPLIT_SHARE_MIN);
+    const parts =
+      common(driver).length * 2 * (shortest.length + 1) + (splitBy === undefined ? 0 : common(splitBy).length) + 4;
+    return { driver, splitBy, cost: first + later + parts * PART_ROWS };
   };
-  return words.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  const { cost: _cost, ...best } = words.map(plan).reduce((a, b) => (b.cost < a.cost ? b : a));
+  return best;
 }
 
 /** A query word that starts no other query word: the ranges of the others lie inside its range. */
@@ -281,6 +297,7 @@ function shortestWords(words: string[]): string[] {
 const wordAt = (position: number) => `split_part(r.sort_name, ' ', ${position}) COLLATE "C"`;
 /** The later positions read through indexes of their own; the first is a range of the keyset index. */
 const WORD_INDEX_POSITIONS = [2, 3, 4];
+const ENUMERATED_POSITIONS = [1, ...WORD_INDEX_POSITIONS];
 /** The partial indexes' conditions, word for word: the fourth word's index and the index of longer names. */
 const hasWord = (position: number) => `split_part(r.sort_name, ' ', ${position}) <> ''`;
 const LONGER_NAME_POSITION = 5;
@@ -290,11 +307,14 @@ const SPLIT_SHARE_MIN = 0.001;
 const STRETCHES_MAX = 32;
 
 /**
- * The distinct words at the second, third and fourth positions of names that start with `word` (a skip scan: one
- * index descent per word), at most STRETCHES_MAX + 1 each.
+ * The distinct words starting with `word` at the first, second, third and fourth positions of names (a skip scan:
+ * one index descent per word), at most STRETCHES_MAX + 1 each.
  */
 async function wordsAtPositions(db: Db, word: string): Promise<Map<number, string[]>> {
   const params = [word, afterPrefix(word)];
+  const firstWords = (above: string) =>
+    `SELECT split_part(r.sort_name, ' ', 1) COLLATE "C" FROM custody_records r WHERE r.confidential = 0
+       AND r.sort_name COLLATE "C" ${above} AND r.sort_name COLLATE "C" < $2 ORDER BY r.sort_name COLLATE "C" LIMIT 1`;
   const scans = WORD_INDEX_POSITIONS.map((position) => {
     const partial = position === 4 ? ` AND ${hasWord(4)}` : '';
     const next = (above: string) =>
@@ -302,14 +322,18 @@ async function wordsAtPositions(db: Db, word: string): Promise<Map<number, strin
          AND ${wordAt(position)} ${above} AND ${wordAt(position)} < $2 ORDER BY ${wordAt(position)} LIMIT 1`;
     return `at${position}(word) AS ((${next('>= $1')}) UNION ALL SELECT (${next('> found.word')}) FROM at${position} found WHERE found.word IS NOT NULL)`;
   });
+  // A first word's names are [word, word!): the next first word is at or after "word!".
+  scans.unshift(
+    `at1(word) AS ((${firstWords('>= $1')}) UNION ALL SELECT (${firstWords(`>= found.word || '!'`)}) FROM at1 found WHERE found.word IS NOT NULL)`,
+  );
   const rows = await db.query<{ position: number; word: string }>(
     `WITH RECURSIVE ${scans.join(', ')}
-     ${WORD_INDEX_POSITIONS.map((position) => `(SELECT ${position} AS position, word FROM at${position} WHERE word IS NOT NULL LIMIT ${STRETCHES_MAX + 1})`).join(' UNION ALL ')}`,
+     ${ENUMERATED_POSITIONS.map((position) => `(SELECT ${position} AS position, word FROM at${position} WHERE word IS NOT NULL LIMIT ${STRETCHES_MAX + 1})`).join(' UNION ALL ')}`,
     params,
-    // Planning its six index look-ups costs more than running them.
+    // Planning its eight index look-ups costs more than running them.
     { prepare: 'custody_words_at_positions' },
   );
-  const byPosition = new Map<number, string[]>(WORD_INDEX_POSITIONS.map((position) => [position, []]));
+  const byPosition = new Map<number, string[]>(ENUMERATED_POSITIONS.map((position) => [position, []]));
   for (const row of rows) byPosition.get(Number(row.position))!.push(row.word);
   return byPosition;
 }
@@ -329,6 +353,7 @@ function postgresNameParts(
   positions: Map<number, string[]>,
   param: (value: string) => string,
   keyset: { after: string; condition: string } | undefined,
+  split: PartsSplit | undefined,
 ): string[] {
   const from = (text: string) => `r.sort_name COLLATE "C" >= ${param(text)}`;
   const to = (text: string) => `r.sort_name COLLATE "C" < ${param(text)}`;
@@ -351,6 +376,37 @@ function postgresNameParts(
   };
   const after = keyset ? [keyset.condition] : [];
   const others = words.filter((word) => word !== driver);
+  const startsWith = (position: number, word: string) =>
+    `${wordAt(position)} >= ${param(word)} AND ${wordAt(position)} < ${param(afterPrefix(word))}`;
+  /**
+   * The driver's first-word range, one distinct first word at a time, each split by where another query word starts
+   * a later word of the name: the second (a range of the keyset index: [jose garcia, jose garcib)), the third (a range
+   * of each third word's stretch: third word garcia, names in [jose , jose!)), or the fourth or later (a range of the
+   * index of names of four words or more). Each part then holds matches densely, so the page and the count stop
+   * after a few rows, where reading the first name's range would pass every José to find the few Garcías.
+   */
+  function splitFirstWords({ word: other, positions: at }: PartsSplit): string[] {
+    return (positions.get(1) ?? []).flatMap((first) => {
+      // A first word that starts with the other word: the first word's names whole (with the one-word name).
+      if (first.startsWith(other)) return read(first, `${first}!`);
+      const names = read(`${first} `, `${first}!`);
+      if (names.length === 0) return [];
+      const third = at.get(3) ?? [];
+      const rare = third.filter((word) => (shares.later.get(word) ?? 0) < SPLIT_SHARE_MIN);
+      const thirds =
+        third.length > STRETCHES_MAX
+          ? [startsWith(3, other)]
+          : [
+              ...third.filter((word) => !rare.includes(word)).map((word) => `${wordAt(3)} = ${param(word)}`),
+              ...(rare.length > 0 ? [`${wordAt(3)} IN (${rare.map(param).join(', ')})`] : []),
+            ];
+      return [
+        ...read(`${first} ${other}`, `${first} ${afterPrefix(other)}`),
+        ...thirds.map((stretch) => [stretch, `NOT (${startsWith(2, other)})`, ...names].join(' AND ')),
+        [hasWord(4), `NOT (${startsWith(2, other)})`, `NOT (${startsWith(3, other)})`, ...names].join(' AND '),
+      ];
+    });
+  }
   const later = WORD_INDEX_POSITIONS.flatMap((position) => {
     const found = positions.get(position) ?? [];
     if (found.length === 0) return [];
@@ -386,9 +442,17 @@ function postgresNameParts(
       }),
     ];
   });
-  const firstWord = read(driver, end);
+  // Split only when every first word was found.
+  const firstWord =
+    split && (positions.get(1) ?? []).length <= STRETCHES_MAX ? splitFirstWords(split) : read(driver, end);
   const longer = [hasWord(LONGER_NAME_POSITION), ...notBefore(LONGER_NAME_POSITION), ...after].join(' AND ');
   return [...firstWord, ...later, longer];
+}
+
+/** The other query word a driver's first-word range is split by, and where that word starts names' words. */
+interface PartsSplit {
+  word: string;
+  positions: Map<number, string[]>;
 }
 
 /** Parts few enough that one reading in order finds both the page and the capped count. */
@@ -465,8 +529,14 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
       parts = [keyset ? `${filters} AND ${keyset.condition}` : filters];
     else {
       const shares = await wordSharesOf(db);
-      const driver = startingWord(words, shares);
-      parts = postgresNameParts(words, driver, shares, await wordsAtPositions(db, driver), param, keyset).map(
+      const { driver, splitBy } = startingWord(words, shares);
+      const [positions, split] = await Promise.all([
+        wordsAtPositions(db, driver),
+        splitBy === undefined
+          ? undefined
+          : wordsAtPositions(db, splitBy).then((at) => ({ word: splitBy, positions: at })),
+      ]);
+      parts = postgresNameParts(words, driver, shares, positions, param, keyset, split).map(
         (part) => `${filters} AND ${part}`,
       );
     }
