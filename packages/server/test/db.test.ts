@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { migrate, migrationFiles, openDb } from '../src/db/index.js';
 import type { Db } from '../src/db/types.js';
-import { toPositional } from '../src/db/placeholders.js';
+import { onlyNamedParams, toPositional } from '../src/db/placeholders.js';
 import { seedDemo } from '../src/db/seed.js';
 import { getCustodyRecord, searchCustodyRecords } from '../src/db/custody-store.js';
 import { loadHotlines, loadServices } from '../src/db/services-store.js';
@@ -23,6 +23,13 @@ describe('placeholders for SQLite', () => {
     assert.deepEqual(toPositional('SELECT $2, \'$1\', "$3", $1, $2'), {
       sql: 'SELECT ?, \'$1\', "$3", ?, ?',
       order: [1, 0, 1],
+    });
+  });
+
+  it('sends only the parameters a statement names, renumbered in order of first use', () => {
+    assert.deepEqual(onlyNamedParams("SELECT $3, '$2', $1, $3", ['a', 'b', 'c']), {
+      sql: "SELECT $1, '$2', $2, $1",
+      params: ['c', 'a'],
     });
   });
 });

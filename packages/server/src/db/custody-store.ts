@@ -24,6 +24,7 @@ import type { Db } from './types.js';
 import { insertMany } from './batch.js';
 import { loadFacilityStates } from './facility-store.js';
 import { canonicalJson, normalizeIdentifier, sha256 } from './normalize.js';
+import { onlyNamedParams } from './placeholders.js';
 
 export interface CustodyWrite {
   record: CustodyRecord;
@@ -403,7 +404,10 @@ function postgresNameParts(
       return [
         ...read(`${first} ${other}`, `${first} ${afterPrefix(other)}`),
         ...thirds.map((stretch) => [stretch, `NOT (${startsWith(2, other)})`, ...names].join(' AND ')),
-        [hasWord(4), `NOT (${startsWith(2, other)})`, `NOT (${startsWith(3, other)})`, ...names].join(' AND '),
+        // Around the second word's stretch, not through it: with a two-word first name ("ji ho"), that is most of them.
+        ...[...read(`${first} `, `${first} ${other}`), ...read(`${first} ${afterPrefix(other)}`, `${first}!`)].map(
+          (range) => [hasWord(4), `NOT (${startsWith(3, other)})`, range].join(' AND '),
+        ),
       ];
     });
   }
@@ -541,17 +545,19 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
       );
     }
   }
-  // Counting happens without a cursor: these are the filters' and the parts' parameters.
-  const filterParams = [...params];
+  // Parts are built from optional pieces: each statement sends only the parameters it names.
+  const ask = <T>(sql: string) => {
+    const statement = onlyNamedParams(sql, params);
+    return db.query<T>(statement.sql, statement.params);
+  };
   const skipped = !cursor && page > 1 ? (page - 1) * pageSize : 0;
   const window = `LIMIT ${param(pageSize + 1)}${skipped ? ` OFFSET ${param(skipped)}` : ''}`;
   let rows: StoredRow[];
   /** Matches counted up to the cap (and one more), when the answer was read with its count. */
   let counted: number | undefined;
   if (!parts) {
-    rows = await db.query<StoredRow>(
+    rows = await ask<StoredRow>(
       `${WITH_FACILITY} WHERE ${filters}${keyset ? ` AND ${keyset.condition}` : ''} ORDER BY ${order('r')} ${window}`,
-      params,
     );
   } else {
     // Each part's first rows in order, merged. Without a cursor, over a few parts, the same reading counts: the first
@@ -563,14 +569,13 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
       (part) => `(SELECT r.id, r.sort_name FROM custody_records r WHERE ${part} ORDER BY ${order('r')} LIMIT ${reads})`,
     );
     // The count's own row (a page past the last match) has no record: its columns are null.
-    const answered = await db.query<(StoredRow | { [K in keyof StoredRow]: null }) & { matches: number | null }>(
+    const answered = await ask<(StoredRow | { [K in keyof StoredRow]: null }) & { matches: number | null }>(
       `WITH found AS (SELECT * FROM (${firstRows.join(' UNION ALL ')}) parts ORDER BY ${order('parts')} LIMIT ${reads}),
        shown AS (SELECT r.id, r.sort_name, r.data, f.data AS facility
          FROM (SELECT * FROM found ORDER BY ${order('found')} ${window}) p
          JOIN custody_records r ON r.id = p.id LEFT JOIN facilities f ON f.id = r.facility_id)
        SELECT ${countAlong ? '(SELECT COUNT(*) FROM found)' : 'NULL'} AS matches, shown.* FROM shown
        ${countAlong ? 'UNION ALL SELECT (SELECT COUNT(*) FROM found), NULL, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM shown)' : ''}`,
-      params,
     );
     rows = answered
       .filter((row): row is StoredRow & { matches: number | null } => row.id !== null)
@@ -588,9 +593,8 @@ export async function searchCustodyRecords(db: Db, search: CustodySearch): Promi
         (part, i) =>
           `SELECT * FROM (SELECT 1 AS one FROM custody_records r WHERE ${part} LIMIT ${CUSTODY_TOTAL_CAP + 1}) part${i}`,
       );
-      const [count] = await db.query<{ n: number }>(
+      const [count] = await ask<{ n: number }>(
         `SELECT COUNT(*) AS n FROM (${capped.join(' UNION ALL ')} LIMIT ${CUSTODY_TOTAL_CAP + 1}) m`,
-        filterParams,
       );
       counted = Number(count?.n ?? 0);
     }
