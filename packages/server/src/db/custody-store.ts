@@ -302,6 +302,8 @@ const ENUMERATED_POSITIONS = [1, ...WORD_INDEX_POSITIONS];
 /** The partial indexes' conditions, word for word: the fourth word's index and the index of longer names. */
 const hasWord = (position: number) => `split_part(r.sort_name, ' ', ${position}) <> ''`;
 const LONGER_NAME_POSITION = 5;
+/** After every name: names are letters, digits and spaces. */
+const LAST_NAME = String.fromCodePoint(0x10ffff);
 /** Stretches of a smaller share of names than this (5,000 of 5M) are read whole, not split by first words. */
 const SPLIT_SHARE_MIN = 0.001;
 /** Distinct words read one stretch each; past this many, a position is read as one range and sorted. */
@@ -440,9 +442,18 @@ function postgresNameParts(
         const byFirstWord = firstWords.flatMap((other) =>
           read(other, afterPrefix(other)).map((range) => [...stretch, range].join(' AND ')),
         );
-        const notFirst = firstWords.map((other) => `NOT (${from(other)} AND ${to(afterPrefix(other))})`);
-        const longEnough = position < 4 && 2 + firstWords.length >= 4 ? [hasWord(4)] : [];
-        return [...byFirstWord, [...stretch, ...notFirst, ...longEnough, ...after].join(' AND ')];
+        if (position < 4 && 2 + firstWords.length >= 4) {
+          const notFirst = firstWords.map((other) => `NOT (${from(other)} AND ${to(afterPrefix(other))})`);
+          return [...byFirstWord, [...stretch, ...notFirst, hasWord(4), ...after].join(' AND ')];
+        }
+        // Else the rest is most of the stretch: read around the short stretches (ranges in the index), not through
+        // them with a filter.
+        const bounds = [...firstWords].sort((a, b) => (earlier(a, b) ? -1 : 1));
+        const gaps = [
+          ...read('', bounds[0] ?? LAST_NAME),
+          ...bounds.flatMap((other, i) => read(afterPrefix(other), bounds[i + 1] ?? LAST_NAME)),
+        ];
+        return [...byFirstWord, ...gaps.map((gap) => [...stretch, gap].join(' AND '))];
       }),
     ];
   });
