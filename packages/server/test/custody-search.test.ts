@@ -109,7 +109,7 @@ function recording(db: Db): { db: Db; statements: string[]; params: (readonly Sq
       dialect: db.dialect,
       query: (sql, values) => {
         // PostgreSQL's planning reads aside (word statistics; the words found at each position of a name).
-        if (!sql.includes('pg_stats') && !sql.startsWith('WITH RECURSIVE')) {
+        if (!sql.includes('pg_stats') && !sql.includes('custody_words_starting')) {
           statements.push(sql);
           params.push(values);
         }
@@ -196,7 +196,18 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Prom
     it('answers the same records in the same order whichever way the database reads them', async () => {
       // "1" starts more distinct third words ("Maria Test 1", "… 10", "… 100") than PostgreSQL reads one by one.
       const names = ['ana', 'jo', 'jo jose', 'jose jo', 'maria ana', 'garcia', 'garcia ana jose', 'g', 'an', 'mar jos'];
-      names.push('1', 'maria 10', 'de', 'cruz', 'los garcia', 'lopez ana', 'angeles jose', 'ana gar', 'maria tes', 'quinn zap');
+      names.push(
+        '1',
+        'maria 10',
+        'de',
+        'cruz',
+        'los garcia',
+        'lopez ana',
+        'angeles jose',
+        'ana gar',
+        'maria tes',
+        'quinn zap',
+      );
       const queries: Partial<CustodySearch>[] = [
         ...names.map((name) => ({ name })),
         { name: 'jose ana garcia maria' },
@@ -267,6 +278,15 @@ function storeTests(name: string, open: () => Promise<{ db: Db; drop: () => Prom
     });
 
     if (name === 'PostgreSQL') {
+      it('keeps no statement prepared on its connection, so PgBouncer in transaction mode can pool it', async () => {
+        const left = await db.transaction(async (tx) => {
+          await search({ name: 'maria ana' }, tx);
+          await search({ name: 'garcia jo' }, tx);
+          return tx.query<{ n: number }>('SELECT COUNT(*) AS n FROM pg_prepared_statements');
+        });
+        assert.deepEqual(left, [{ n: 0 }]);
+      });
+
       it('reads a later word through its own index in name order, checking the other words there; no prefix rows', async () => {
         const [table] = await db.query<{ t: string | null }>("SELECT to_regclass('custody_name_prefixes')::text AS t");
         assert.equal(table!.t, null);

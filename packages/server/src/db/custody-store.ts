@@ -310,34 +310,16 @@ const SPLIT_SHARE_MIN = 0.001;
 const STRETCHES_MAX = 32;
 
 /**
- * The distinct words starting with `word` at the first, second, third and fourth positions of names (a skip scan:
- * one index descent per word), at most STRETCHES_MAX + 1 each.
+ * The distinct words starting with `word` at the first, second, third and fourth positions of names, at most
+ * STRETCHES_MAX + 1 each (custody_words_starting, migration 020: a skip scan of one index descent per word).
  */
 async function wordsAtPositions(db: Db, word: string): Promise<Map<number, string[]>> {
-  const params = [word, afterPrefix(word)];
-  const firstWords = (above: string) =>
-    `SELECT split_part(r.sort_name, ' ', 1) COLLATE "C" FROM custody_records r WHERE r.confidential = 0
-       AND r.sort_name COLLATE "C" ${above} AND r.sort_name COLLATE "C" < $2 ORDER BY r.sort_name COLLATE "C" LIMIT 1`;
-  const scans = WORD_INDEX_POSITIONS.map((position) => {
-    const partial = position === 4 ? ` AND ${hasWord(4)}` : '';
-    const next = (above: string) =>
-      `SELECT ${wordAt(position)} FROM custody_records r WHERE r.confidential = 0${partial}
-         AND ${wordAt(position)} ${above} AND ${wordAt(position)} < $2 ORDER BY ${wordAt(position)} LIMIT 1`;
-    return `at${position}(word) AS ((${next('>= $1')}) UNION ALL SELECT (${next('> found.word')}) FROM at${position} found WHERE found.word IS NOT NULL)`;
-  });
-  // A first word's names are [word, word!): the next first word is at or after "word!".
-  scans.unshift(
-    `at1(word) AS ((${firstWords('>= $1')}) UNION ALL SELECT (${firstWords(`>= found.word || '!'`)}) FROM at1 found WHERE found.word IS NOT NULL)`,
-  );
-  const rows = await db.query<{ position: number; word: string }>(
-    `WITH RECURSIVE ${scans.join(', ')}
-     ${ENUMERATED_POSITIONS.map((position) => `(SELECT ${position} AS position, word FROM at${position} WHERE word IS NOT NULL LIMIT ${STRETCHES_MAX + 1})`).join(' UNION ALL ')}`,
-    params,
-    // Planning its eight index look-ups costs more than running them.
-    { prepare: 'custody_words_at_positions' },
+  const rows = await db.query<{ at_position: number; starting: string }>(
+    'SELECT at_position, starting FROM custody_words_starting($1, $2, $3)',
+    [word, afterPrefix(word), STRETCHES_MAX + 1],
   );
   const byPosition = new Map<number, string[]>(ENUMERATED_POSITIONS.map((position) => [position, []]));
-  for (const row of rows) byPosition.get(Number(row.position))!.push(row.word);
+  for (const row of rows) byPosition.get(Number(row.at_position))!.push(row.starting);
   return byPosition;
 }
 

@@ -12,7 +12,7 @@ function bind(params: readonly SqlParam[]): unknown[] {
 }
 
 interface Queryable {
-  query(sql: string | pg.QueryConfig, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<ExecDb> {
@@ -26,10 +26,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<ExecDb> 
     const inTx = client !== undefined;
     const db: ExecDb & Partial<CopyDb> = {
       dialect: 'postgres',
-      async query<T>(sql: string, params: readonly SqlParam[] = [], options?: { prepare?: string }) {
-        const values = bind(params);
-        const statement = options?.prepare === undefined ? sql : { name: options.prepare, text: sql, values };
-        return (await conn.query(statement, values)).rows as T[];
+      async query<T>(sql: string, params: readonly SqlParam[] = []) {
+        return (await conn.query(sql, bind(params))).rows as T[];
       },
       async run(sql: string, params: readonly SqlParam[] = []) {
         return { changes: (await conn.query(sql, bind(params))).rowCount ?? 0 };

@@ -8,16 +8,8 @@ export interface Db {
   readonly dialect: 'sqlite' | 'postgres';
   /** Where it lives; none for an in-memory SQLite database, which no other connection can reach. */
   readonly location?: DbLocation;
-  /**
-   * Rows of a SELECT (or INSERT … RETURNING). SQL uses $1, $2 … placeholders for both dialects. `prepare`: a name for
-   * a statement sent often with other values, which PostgreSQL then parses and plans once per connection (SQLite
-   * keeps every statement prepared anyway).
-   */
-  query<T = Record<string, unknown>>(
-    sql: string,
-    params?: readonly SqlParam[],
-    options?: { prepare?: string },
-  ): Promise<T[]>;
+  /** Rows of a SELECT (or INSERT … RETURNING). SQL uses $1, $2 … placeholders for both dialects. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
   /** INSERT/UPDATE/DELETE; `changes` = affected rows. */
   run(sql: string, params?: readonly SqlParam[]): Promise<{ changes: number }>;
   /**
